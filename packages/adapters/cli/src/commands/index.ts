@@ -1,0 +1,4 @@
+import type { Command } from "../Command.js"
+
+/** Every sub-command of the CLI, in the order `murojaat help` lists them. */
+export const commands: ReadonlyArray<Command> = []

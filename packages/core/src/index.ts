@@ -1,0 +1,7 @@
+/**
+ * @murojaat/core: the pure core of Murojaat. Import modules by namespace:
+ * `import { Lifecycle, Appeal } from "@murojaat/core"`.
+ */
+export { Schema } from "effect"
+export * as I18n from "./I18n.js"
+export * as Errors from "./Errors.js"
