@@ -5,3 +5,4 @@
 export { Schema } from "effect"
 export * as I18n from "./I18n.js"
 export * as Errors from "./Errors.js"
+export * as Directory from "./Directory.js"
