@@ -1,0 +1,389 @@
+/**
+ * The appeal (murojaat) as the law describes it: kind, form, channel, applicant, location, text,
+ * attachments and links to earlier appeals. Everything here decodes from untrusted input with
+ * `Decode.unknown(Appeal.Intake, "Appeal")`, which names every wrong field in four languages.
+ *
+ * Sources: ZRU-445 "On appeals of individuals and legal entities" (11 Sep 2017): kinds (Art. 3),
+ * forms of equal force (Art. 5), required content and anonymity (Art. 12, 29).
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * const intake = Schema.decodeUnknownSync(Appeal.Intake)({
+ *   kind: "ariza", form: "electronic", channel: "smartMahallaApp",
+ *   applicant: { type: "individual", surname: "Karimov", name: "Anvar", residence: "Bodomzor 12",
+ *     contact: { phone: "+998901234567" }, consent: { given: true, form: "electronic" } },
+ *   location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" },
+ *   text: { body: "Qoʻshnim kechasi baland musiqa qoʻyadi" }
+ * })
+ * Appeal.anonymity(intake.applicant).anonymous // false
+ */
+import { Schema } from "effect"
+import * as Directory from "./Directory.js"
+
+/**
+ * An appeal id, assigned by the id port at receipt.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.AppealId)("A-2026-000001")
+ */
+export const AppealId = Schema.String.pipe(
+  Schema.pattern(/^[0-9A-Za-z][0-9A-Za-z._:-]{0,63}$/),
+  Schema.annotations({ description: "appeal id (letters, digits, . _ : -; up to 64)" }),
+  Schema.brand("AppealId")
+)
+/** @see AppealId */
+export type AppealId = typeof AppealId.Type
+
+/**
+ * Kind of appeal (ZRU-445 Art. 3): `ariza` (application: help to exercise a right), `taklif`
+ * (proposal to improve state or public activity), `shikoyat` (complaint: restore a violated right).
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.Kind.literals // ["ariza", "taklif", "shikoyat"]
+ */
+export const Kind = Schema.Literal("ariza", "taklif", "shikoyat")
+/** @see Kind */
+export type Kind = typeof Kind.Type
+
+/**
+ * Form of appeal (ZRU-445 Art. 5): all three have equal force; a trust-phone call is oral.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.Form.literals // ["oral", "written", "electronic"]
+ */
+export const Form = Schema.Literal("oral", "written", "electronic")
+/** @see Form */
+export type Form = typeof Form.Type
+
+/**
+ * How the appeal reached the body.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.Channel.literals.includes("trustPhone") // true
+ */
+export const Channel = Schema.Literal(
+  "smartMahallaApp",
+  "webPortal",
+  "trustPhone",
+  "inPersonReception",
+  "inspectorTablet",
+  "forwardedFromBody",
+  "open311"
+)
+/** @see Channel */
+export type Channel = typeof Channel.Type
+
+const Name = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
+
+/**
+ * How to reach the applicant. All optional: an oral appeal may leave none.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Contact)({ phone: "+998 90 123 45 67" })
+ */
+export const Contact = Schema.Struct({
+  phone: Schema.optional(Schema.String.pipe(Schema.pattern(/^\+?[0-9 ()-]{5,20}$/))),
+  email: Schema.optional(Schema.String.pipe(Schema.pattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))),
+  postalAddress: Schema.optional(Schema.String.pipe(Schema.maxLength(500)))
+})
+/** @see Contact */
+export type Contact = typeof Contact.Type
+
+/**
+ * Consent to processing personal data (ZRU-547 "On personal data", Art. 8: written or
+ * electronic, revocable).
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Consent)({ given: true, form: "electronic" })
+ */
+export const Consent = Schema.Struct({
+  given: Schema.Boolean,
+  form: Schema.Literal("written", "electronic", "oral"),
+  revoked: Schema.optionalWith(Schema.Boolean, { default: () => false })
+})
+/** @see Consent */
+export type Consent = typeof Consent.Type
+
+/**
+ * An individual applicant. The law requires surname, name, place of residence and the essence
+ * (ZRU-445 Art. 12); without a name or an address, or with data found false, the appeal is
+ * anonymous (Art. 29). Fields are optional here so that anonymous appeals can still be received
+ * and registered: refusing registration is forbidden (Art. 23).
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Individual)({ type: "individual", surname: "Karimova", name: "Dilnoza", residence: "Bodomzor 3", contact: {}, consent: { given: true, form: "oral" } })
+ */
+export const Individual = Schema.Struct({
+  type: Schema.Literal("individual"),
+  surname: Schema.optional(Name),
+  name: Schema.optional(Name),
+  patronymic: Schema.optional(Name),
+  residence: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))),
+  /** Set when the data were found to be false (Art. 29: treated as anonymous). */
+  declaredFalse: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  contact: Contact,
+  consent: Consent,
+  /** A representative acting for the applicant, with the reference of the proof of authority. */
+  representative: Schema.optional(Schema.Struct({ name: Name, authorityProof: Schema.optional(Schema.String) }))
+})
+/** @see Individual */
+export type Individual = typeof Individual.Type
+
+/**
+ * A legal-entity applicant: full name, location and the essence (ZRU-445 Art. 12).
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.LegalEntity)({ type: "legalEntity", fullName: "\"Bodomzor\" MFY", location: "Yunusobod, 4", contact: {}, consent: { given: true, form: "written" } })
+ */
+export const LegalEntity = Schema.Struct({
+  type: Schema.Literal("legalEntity"),
+  fullName: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(300))),
+  location: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))),
+  tin: Schema.optional(Schema.String.pipe(Schema.pattern(/^[0-9]{9}$/))),
+  declaredFalse: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  contact: Contact,
+  consent: Consent,
+  representative: Schema.optional(Schema.Struct({ name: Name, authorityProof: Schema.optional(Schema.String) }))
+})
+/** @see LegalEntity */
+export type LegalEntity = typeof LegalEntity.Type
+
+/**
+ * The applicant: an individual or a legal entity.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * const a: Appeal.Applicant = { type: "individual", declaredFalse: false, contact: {}, consent: { given: false, form: "oral", revoked: false } }
+ */
+export const Applicant = Schema.Union(Individual, LegalEntity)
+/** @see Applicant */
+export type Applicant = typeof Applicant.Type
+
+/**
+ * Which required fields an applicant lacks, and so whether the appeal is anonymous in the law's
+ * sense (ZRU-445 Art. 29: missing name or address, or false data).
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.anonymity({ type: "individual", name: "Anvar", declaredFalse: false, contact: {}, consent: { given: true, form: "oral", revoked: false } })
+ * // { anonymous: true, missing: ["surname", "residence"] }
+ */
+export const anonymity = (a: Applicant): { readonly anonymous: boolean; readonly missing: ReadonlyArray<string> } => {
+  const missing =
+    a.type === "individual"
+      ? (["surname", "name", "residence"] as const).filter((k) => a[k] === undefined)
+      : (["fullName", "location"] as const).filter((k) => a[k] === undefined)
+  return { anonymous: missing.length > 0 || a.declaredFalse, missing }
+}
+
+/**
+ * Whether a representative appeals without proof of authority (ZRU-445 Art. 29).
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.representativeWithoutAuthority({ type: "individual", declaredFalse: false, contact: {}, consent: { given: true, form: "oral", revoked: false }, representative: { name: "X" } }) // true
+ */
+export const representativeWithoutAuthority = (a: Applicant): boolean =>
+  a.representative !== undefined && (a.representative.authorityProof ?? "").trim() === ""
+
+/**
+ * A geographic point (WGS 84).
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Point)({ lat: 41.36, lon: 69.28 })
+ */
+export const Point = Schema.Struct({
+  lat: Schema.Number.pipe(Schema.between(-90, 90)),
+  lon: Schema.Number.pipe(Schema.between(-180, 180))
+})
+/** @see Point */
+export type Point = typeof Point.Type
+
+/**
+ * Where the matter is: region, district and mahalla codes; optionally a point and an address.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Location)({ regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" })
+ */
+export const Location = Schema.Struct({
+  regionCode: Directory.RegionCode,
+  districtCode: Directory.DistrictCode,
+  mahallaCode: Directory.MahallaCode,
+  point: Schema.optional(Point),
+  address: Schema.optional(Schema.String.pipe(Schema.maxLength(500)))
+})
+/** @see Location */
+export type Location = typeof Location.Type
+
+/**
+ * Script of a text, as detected.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.Script.literals // ["latin", "cyrillic", "mixed", "none"]
+ */
+export const Script = Schema.Literal("latin", "cyrillic", "mixed", "none")
+/** @see Script */
+export type Script = typeof Script.Type
+
+/**
+ * Language of a text, as detected: Uzbek, Russian or unknown.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.Language.literals // ["uz", "ru", "unknown"]
+ */
+export const Language = Schema.Literal("uz", "ru", "unknown")
+/** @see Language */
+export type Language = typeof Language.Type
+
+/**
+ * The text of the appeal (the essence), up to 20,000 characters.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Text)({ body: "Salom" })
+ */
+export const Text = Schema.Struct({
+  body: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(20_000)),
+  subject: Schema.optional(Schema.String.pipe(Schema.maxLength(300)))
+})
+/** @see Text */
+export type Text = typeof Text.Type
+
+const cyrillic = /[\u0400-\u04FF]/g
+const latin = /[A-Za-z]/g
+const uzCyrillicOnly = /[ўқғҳЎҚҒҲ]/
+const ruOnly = /[ыщьэЫЩЬЭ]/
+const uzLatinMarks = /(o['ʻʼ‘’`]|g['ʻʼ‘’`]|\bsh|\bch|q)/i
+
+/**
+ * Detects the script and language of a text. Uzbek Cyrillic is told from Russian by the letters
+ * ў қ ғ ҳ; Russian by ы щ ь э. It is a hint for routing and triage, not a legal fact.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.detect("Қўшним мени ҳақорат қилди") // { script: "cyrillic", language: "uz" }
+ * Appeal.detect("Сосед шумит ночью")          // { script: "cyrillic", language: "ru" }
+ */
+export const detect = (body: string): { readonly script: Script; readonly language: Language } => {
+  const c = body.match(cyrillic)?.length ?? 0
+  const l = body.match(latin)?.length ?? 0
+  const total = c + l
+  if (total === 0) return { script: "none", language: "unknown" }
+  const script: Script = c / total > 0.9 ? "cyrillic" : l / total > 0.9 ? "latin" : "mixed"
+  const language: Language =
+    uzCyrillicOnly.test(body) ? "uz" : ruOnly.test(body) && c >= l ? "ru" : l > c && uzLatinMarks.test(body) ? "uz" : c > l ? "ru" : "unknown"
+  return { script, language }
+}
+
+/**
+ * A reference to an attachment stored elsewhere (photo, video, audio, document). Murojaat keeps
+ * references only; the bytes stay in the operator's file store.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Attachment)({ ref: "files/abc.jpg", mediaType: "image/jpeg", bytes: 20480 })
+ */
+export const Attachment = Schema.Struct({
+  ref: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500)),
+  mediaType: Schema.String.pipe(Schema.pattern(/^[a-z]+\/[0-9A-Za-z.+-]+$/)),
+  bytes: Schema.Number.pipe(Schema.int(), Schema.nonNegative()),
+  sha256: Schema.optional(Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/)))
+})
+/** @see Attachment */
+export type Attachment = typeof Attachment.Type
+
+/**
+ * How an appeal relates to an earlier one: a repeated appeal (ZRU-445: from the same person,
+ * disputing the earlier decision or after its term ran out), a duplicate, or merely related.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.LinkKind.literals // ["repeatOf", "duplicateOf", "relatedTo"]
+ */
+export const LinkKind = Schema.Literal("repeatOf", "duplicateOf", "relatedTo")
+/** @see LinkKind */
+export type LinkKind = typeof LinkKind.Type
+
+/**
+ * A link to another appeal.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Link)({ kind: "repeatOf", appealId: "A-1" })
+ */
+export const Link = Schema.Struct({ kind: LinkKind, appealId: AppealId })
+/** @see Link */
+export type Link = typeof Link.Type
+
+/**
+ * A signatory of a collective appeal. The law gives no definition of "collective" (ZRU-445 Art. 5
+ * only names it): Murojaat calls an appeal collective when it has at least one signatory besides
+ * the applicant.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Signatory)({ surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5" })
+ */
+export const Signatory = Schema.Struct({ surname: Name, name: Name, residence: Schema.optional(Schema.String), applicantRef: Schema.optional(Schema.String) })
+/** @see Signatory */
+export type Signatory = typeof Signatory.Type
+
+/**
+ * Everything an appeal carries when it is received, from any channel. Personal data in it
+ * (applicant, signatories, text, address, point, attachments) is kept apart from the event log
+ * (see `Event.Received` and `AppealStore`) so it can be erased when its retention ends without
+ * breaking the audit chain (ZRU-547 Art. 27).
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Intake)({
+ *   kind: "taklif", form: "written", channel: "inPersonReception",
+ *   applicant: { type: "legalEntity", fullName: "\"Bodomzor\" MFY", location: "Yunusobod 4", contact: {}, consent: { given: true, form: "written" } },
+ *   location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" },
+ *   text: { body: "Koʻchaga chiroq oʻrnatishni taklif qilamiz" }
+ * }).kind // "taklif"
+ */
+export const Intake = Schema.Struct({
+  kind: Kind,
+  form: Form,
+  channel: Channel,
+  applicant: Applicant,
+  /** The operator's opaque id of the applicant's account (Smart Mahalla, OneID), if any. */
+  applicantRef: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(128))),
+  signatories: Schema.optionalWith(Schema.Array(Signatory), { default: () => [] }),
+  location: Location,
+  text: Text,
+  attachments: Schema.optionalWith(Schema.Array(Attachment), { default: () => [] }),
+  links: Schema.optionalWith(Schema.Array(Link), { default: () => [] }),
+  /** The officer the appeal complains about, when it is a complaint about an officer. */
+  subjectOfficerId: Schema.optional(Directory.OfficerId),
+  /** When the appeal was actually received, if earlier than its entry (offline tablet, forwarded). */
+  receivedAt: Schema.optional(Directory.Instant),
+  /** The body that forwarded it, for channel `forwardedFromBody`. */
+  forwardedBy: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(300)))
+})
+/** @see Intake */
+export type Intake = typeof Intake.Type
+/** The encoded (wire) form of an {@link Intake}. */
+export type IntakeEncoded = typeof Intake.Encoded
+
+/**
+ * Whether the appeal is collective (has signatories).
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.isCollective({ signatories: [] }) // false
+ */
+export const isCollective = (intake: Pick<Intake, "signatories">): boolean => intake.signatories.length > 0
