@@ -192,6 +192,25 @@ export class OfficerNotFound extends Schema.TaggedError<OfficerNotFound>()("Offi
 }) {}
 
 // ---------------------------------------------------------------------------------------------
+// Calendar and deadlines
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Calendar data (JSON or iCalendar) was rejected: each problem names its place (`years.0.entries.3.date`,
+ * `VEVENT 2.DTSTART`) and why, for example a date that does not exist, a date outside its year, a
+ * worked day that is not a rest day, or one date both worked and off.
+ *
+ * @example
+ * import { Errors } from "@murojaat/core"
+ * const e = new Errors.InvalidCalendar({ calendar: "uz", issues: [new Errors.FieldIssue({ path: "years.0.entries.0.date", problem: "invalidValue", detail: "2027-01-02 is not in 2026" })] })
+ * e.message // "Invalid calendar uz: years.0.entries.0.date: value is not valid (2027-01-02 is not in 2026)"
+ */
+export class InvalidCalendar extends Schema.TaggedError<InvalidCalendar>()("InvalidCalendar", {
+  calendar: Schema.String,
+  issues: Schema.Array(FieldIssue)
+}) {}
+
+// ---------------------------------------------------------------------------------------------
 // Ports (infrastructure)
 // ---------------------------------------------------------------------------------------------
 
@@ -256,6 +275,7 @@ export type MurojaatError =
   | VersionConflict
   | IdempotencyConflict
   | OfficerNotFound
+  | InvalidCalendar
   | StoreError
 
 /**
@@ -331,6 +351,15 @@ const table: Table = {
       `Сотрудник не найден в справочнике: ${e.officerId}`,
       `Officer not found in the directory: ${e.officerId}`
     ),
+  InvalidCalendar: (e) => {
+    const lines = (l: I18n.Locale) => e.issues.map((i) => `${issueLine(i, l)} (${i.detail})`).join("; ")
+    return I18n.text(
+      `${e.calendar} taqvimi notoʻgʻri: ${lines("uz-Latn")}`,
+      `${e.calendar} тақвими нотўғри: ${lines("uz-Cyrl")}`,
+      `Неверный календарь ${e.calendar}: ${lines("ru")}`,
+      `Invalid calendar ${e.calendar}: ${lines("en")}`
+    )
+  },
   StoreError: (e) => {
     const retry = e.isRetryable
     return I18n.text(
@@ -415,6 +444,14 @@ export const catalogue: ReadonlyArray<Entry> = [
     code: "OfficerNotFound",
     meaning: "An officer named by the actor or the command is not in the directory.",
     example: new OfficerNotFound({ officerId: "O-9" })
+  },
+  {
+    code: "InvalidCalendar",
+    meaning: "Calendar data (JSON or iCalendar) was rejected; every problem is named with its place and reason.",
+    example: new InvalidCalendar({
+      calendar: "uz",
+      issues: [new FieldIssue({ path: "years.0.entries.0.date", problem: "invalidValue", detail: "2027-01-02 is not in 2026" })]
+    })
   },
   {
     code: "StoreError",
