@@ -48,6 +48,18 @@ export const Kind = Schema.Literal("ariza", "taklif", "shikoyat")
 export type Kind = typeof Kind.Type
 
 /**
+ * Priority of an appeal: `urgent` means someone may be in danger now and first contact is due
+ * within hours; the others order the worklist.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.Priority.literals // ["urgent", "high", "normal", "low"]
+ */
+export const Priority = Schema.Literal("urgent", "high", "normal", "low")
+/** @see Priority */
+export type Priority = typeof Priority.Type
+
+/**
  * Form of appeal (ZRU-445 Art. 5): all three have equal force; a trust-phone call is oral.
  *
  * @example
@@ -387,3 +399,71 @@ export type IntakeEncoded = typeof Intake.Encoded
  * Appeal.isCollective({ signatories: [] }) // false
  */
 export const isCollective = (intake: Pick<Intake, "signatories">): boolean => intake.signatories.length > 0
+
+/**
+ * The personal data of an appeal, kept apart from the event log: the applicant, signatories,
+ * the text, the exact place, and attachment references. The log keeps only its digest, so the
+ * record can be erased or anonymised when retention ends (ZRU-547 Art. 27) while the audit chain
+ * stays verifiable.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * Appeal.Personal.fields.text === Appeal.Text // true
+ */
+export const Personal = Schema.Struct({
+  applicant: Applicant,
+  signatories: Schema.Array(Signatory),
+  text: Text,
+  point: Schema.optional(Point),
+  address: Schema.optional(Schema.String),
+  attachments: Schema.Array(Attachment)
+})
+/** @see Personal */
+export type Personal = typeof Personal.Type
+
+/**
+ * Splits an intake into its personal part (for the operator's personal-data table) and the facts
+ * the event log keeps (codes, flags, counts; no names, text or contact).
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * const intake = Schema.decodeUnknownSync(Appeal.Intake)({ kind: "ariza", form: "oral", channel: "trustPhone",
+ *   applicant: { type: "individual", contact: {}, consent: { given: true, form: "oral" } },
+ *   location: { regionCode: "R", districtCode: "D", mahallaCode: "M" }, text: { body: "Yordam kerak" } })
+ * Appeal.split(intake).facts.anonymous // true
+ */
+export const split = (intake: Intake) => {
+  const { anonymous, missing } = anonymity(intake.applicant)
+  const { script, language } = detect(intake.text.body)
+  const personal: Personal = {
+    applicant: intake.applicant,
+    signatories: intake.signatories,
+    text: intake.text,
+    ...(intake.location.point !== undefined ? { point: intake.location.point } : {}),
+    ...(intake.location.address !== undefined ? { address: intake.location.address } : {}),
+    attachments: intake.attachments
+  }
+  const facts = {
+    kind: intake.kind,
+    form: intake.form,
+    channel: intake.channel,
+    regionCode: intake.location.regionCode,
+    districtCode: intake.location.districtCode,
+    mahallaCode: intake.location.mahallaCode,
+    applicantType: intake.applicant.type,
+    anonymous,
+    missing,
+    representativeWithoutAuthority: representativeWithoutAuthority(intake.applicant),
+    consent: intake.applicant.consent.given && !intake.applicant.consent.revoked,
+    collective: isCollective(intake),
+    signatoryCount: intake.signatories.length,
+    attachmentCount: intake.attachments.length,
+    links: intake.links,
+    script,
+    language,
+    ...(intake.applicantRef !== undefined ? { applicantRef: intake.applicantRef } : {}),
+    ...(intake.subjectOfficerId !== undefined ? { subjectOfficerId: intake.subjectOfficerId } : {}),
+    ...(intake.forwardedBy !== undefined ? { forwardedBy: intake.forwardedBy } : {})
+  }
+  return { personal, facts }
+}

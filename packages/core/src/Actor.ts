@@ -1,0 +1,228 @@
+/**
+ * Who acts: an officer (resolved from the directory with his roles and territory), an applicant
+ * (by the operator's opaque account reference), the system itself (rules, timers), an integration
+ * system (another government system pushing appeals), or an auditor (read-only).
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * const a = Actor.system("triage-rules")
+ * Actor.label(a) // "system:triage-rules"
+ */
+import { Schema } from "effect"
+import * as Directory from "./Directory.js"
+
+/**
+ * Every role an actor can act in. Officer roles come from the directory.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.Role.literals.includes("auditor") // true
+ */
+export const Role = Schema.Literal(...Directory.OfficerRole.literals, "applicant", "auditor", "integrationSystem", "system")
+/** @see Role */
+export type Role = typeof Role.Type
+
+/**
+ * An officer acting, with the roles and territory the directory gives him.
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.Officer)({ _tag: "officer", officerId: "O-1", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"] })
+ */
+export const Officer = Schema.TaggedStruct("officer", {
+  officerId: Directory.OfficerId,
+  roles: Schema.Array(Directory.OfficerRole).pipe(Schema.minItems(1)),
+  districtCode: Directory.DistrictCode,
+  mahallas: Schema.Array(Directory.MahallaCode)
+})
+/** @see Officer */
+export type Officer = typeof Officer.Type
+
+/**
+ * An applicant acting on his own appeals, identified by the operator's account reference.
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.Applicant)({ _tag: "applicant", applicantRef: "user-1" })
+ */
+export const Applicant = Schema.TaggedStruct("applicant", { applicantRef: Schema.String.pipe(Schema.minLength(1)) })
+/** @see Applicant */
+export type Applicant = typeof Applicant.Type
+
+/**
+ * The system itself: triage rules, assignment policy, deadline timers.
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.System)({ _tag: "system", name: "deadline-timer" })
+ */
+export const System = Schema.TaggedStruct("system", { name: Schema.String.pipe(Schema.minLength(1)) })
+/** @see System */
+export type System = typeof System.Type
+
+/**
+ * Another system (a portal, the Virtual Reception, Open311 gateway) that submits and registers
+ * appeals; optionally limited to some districts.
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.Integration)({ _tag: "integration", systemId: "my.gov.uz" })
+ */
+export const Integration = Schema.TaggedStruct("integration", {
+  systemId: Schema.String.pipe(Schema.minLength(1)),
+  districts: Schema.optional(Schema.Array(Directory.DistrictCode))
+})
+/** @see Integration */
+export type Integration = typeof Integration.Type
+
+/**
+ * An auditor: reads everything, with personal data masked; changes nothing.
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.Auditor)({ _tag: "auditor", auditorId: "AUD-1" })
+ */
+export const Auditor = Schema.TaggedStruct("auditor", { auditorId: Schema.String.pipe(Schema.minLength(1)) })
+/** @see Auditor */
+export type Auditor = typeof Auditor.Type
+
+/**
+ * Any actor.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * const a: Actor.Actor = Actor.applicant("user-1")
+ */
+export const Actor = Schema.Union(Officer, Applicant, System, Integration, Auditor)
+/** @see Actor */
+export type Actor = typeof Actor.Type
+
+/**
+ * How an event records its actor: kind, id and the role the actor acted in.
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.Ref)({ kind: "system", id: "triage", role: "system" })
+ */
+export const Ref = Schema.Struct({
+  kind: Schema.Literal("officer", "applicant", "system", "integration", "auditor"),
+  id: Schema.String,
+  role: Role
+})
+/** @see Ref */
+export type Ref = typeof Ref.Type
+
+/**
+ * The actor's id within its kind.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.id(Actor.applicant("u-1")) // "u-1"
+ */
+export const id = (a: Actor): string => {
+  switch (a._tag) {
+    case "officer":
+      return a.officerId
+    case "applicant":
+      return a.applicantRef
+    case "system":
+      return a.name
+    case "integration":
+      return a.systemId
+    case "auditor":
+      return a.auditorId
+  }
+}
+
+/**
+ * A short label for messages: "kind:id". Carries no personal data beyond the operator's ids.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.label(Actor.auditor("AUD-1")) // "auditor:AUD-1"
+ */
+export const label = (a: Actor): string => `${a._tag}:${id(a)}`
+
+/**
+ * The roles an actor holds.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.roles(Actor.system("timer")) // ["system"]
+ */
+export const roles = (a: Actor): ReadonlyArray<Role> => {
+  switch (a._tag) {
+    case "officer":
+      return a.roles
+    case "applicant":
+      return ["applicant"]
+    case "system":
+      return ["system"]
+    case "integration":
+      return ["integrationSystem"]
+    case "auditor":
+      return ["auditor"]
+  }
+}
+
+/**
+ * The event reference of an actor acting in a role.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.ref(Actor.system("timer"), "system") // { kind: "system", id: "timer", role: "system" }
+ */
+export const ref = (a: Actor, role: Role): Ref => ({ kind: a._tag, id: id(a), role })
+
+/**
+ * An officer actor from a directory entry.
+ *
+ * @example
+ * import { Actor, Directory, Schema } from "@murojaat/core"
+ * const o = Schema.decodeUnknownSync(Directory.Officer)({ id: "O-1", name: "X", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"], duty: [], absences: [], conflicts: [] })
+ * Actor.fromOfficer(o).mahallas // ["M1"]
+ */
+export const fromOfficer = (o: Directory.Officer): Officer => ({
+  _tag: "officer",
+  officerId: o.id,
+  roles: o.roles,
+  districtCode: o.districtCode,
+  mahallas: o.mahallas
+})
+
+/**
+ * An applicant actor.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.applicant("user-1")._tag // "applicant"
+ */
+export const applicant = (applicantRef: string): Applicant => ({ _tag: "applicant", applicantRef })
+
+/**
+ * A system actor.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.system("assignment-policy").name // "assignment-policy"
+ */
+export const system = (name: string): System => ({ _tag: "system", name })
+
+/**
+ * An integration-system actor.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.integration("my.gov.uz").systemId // "my.gov.uz"
+ */
+export const integration = (systemId: string, districts?: ReadonlyArray<Directory.DistrictCode>): Integration =>
+  districts === undefined ? { _tag: "integration", systemId } : { _tag: "integration", systemId, districts }
+
+/**
+ * An auditor actor.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.auditor("AUD-1").auditorId // "AUD-1"
+ */
+export const auditor = (auditorId: string): Auditor => ({ _tag: "auditor", auditorId })

@@ -1,0 +1,608 @@
+/**
+ * The appeal lifecycle as an xstate v5 machine: the single source of which transitions exist,
+ * who may make each (its grantees), which rules guard it, which events it records, and the legal
+ * source. `Lifecycle.decide` runs it as a pure function (xstate's `transition`); the docs, the CLI's
+ * Mermaid diagram and the tests read it.
+ *
+ * Choices where the law is silent are written in each transition's `note` and rendered to
+ * docs/rules/lifecycle.md.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.transitions().filter((t) => t.from === "inReview").map((t) => t.command).includes("answer") // true
+ */
+import { setup } from "xstate"
+import type * as Actor from "./Actor.js"
+import type * as AppealState from "./AppealState.js"
+import type * as Command from "./Command.js"
+import type * as Directory from "./Directory.js"
+import type * as Errors from "./Errors.js"
+import type * as Event from "./Event.js"
+import * as Policy from "./Policy.js"
+
+/**
+ * Settings where the law is silent or reasonable operators differ. Defaults are documented with
+ * each field and in docs/rules/lifecycle.md.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.defaultSettings.disputeWindowMonths // 12
+ */
+export interface Settings {
+  /**
+   * Whether the grounds appeal portals apply (insults or threats, meaningless text, advertising)
+   * may be used to leave an appeal without consideration. ZRU-445 Art. 29 names anonymity and a
+   * representative without authority, and "other requirements"; portals read that as these three.
+   * Default: true.
+   */
+  readonly portalGrounds: boolean
+  /** Whether an answer needs the head's approval (`approvedBy` a district chief). Default: false. */
+  readonly answerApprovalByHead: boolean
+  /**
+   * Months after the answer within which the applicant may dispute it: a complaint to the higher
+   * body is filed within 1 year of learning of the decision (ZRU-445 Art. 22 as amended by ZRU-683
+   * of 2021). Default: 12.
+   */
+  readonly disputeWindowMonths: number
+}
+
+/**
+ * The default settings.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.defaultSettings.portalGrounds // true
+ */
+export const defaultSettings: Settings = { portalGrounds: true, answerApprovalByHead: false, disputeWindowMonths: 12 }
+
+/**
+ * What decide knows besides the state and the command: the time (from Effect's `Clock`), the
+ * actor, the settings, and a lookup of officers named by the command (assignees, approvers).
+ *
+ * @example
+ * import { Actor, AppealMachine } from "@murojaat/core"
+ * const ctx: AppealMachine.Context = { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("rules") }
+ */
+export interface Context {
+  readonly now: string
+  readonly actor: Actor.Actor
+  readonly settings?: Settings | undefined
+  readonly officer?: ((id: string) => Directory.Officer | undefined) | undefined
+}
+
+/** What every guard sees. */
+export interface GuardInput {
+  readonly state: AppealState.AppealState
+  readonly command: Command.Command
+  readonly ctx: Context
+}
+
+/**
+ * A rule that guards transitions: its id (audit vocabulary), legal source, what it requires, and
+ * the check.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.rules["extension.once"].source // "ZRU-445 Art. 28"
+ */
+export interface Rule {
+  readonly source: string
+  readonly requires: string
+  readonly holds: (input: GuardInput) => boolean
+}
+
+const settingsOf = (ctx: Context): Settings => ctx.settings ?? defaultSettings
+const officerHasRole = (ctx: Context, id: string | undefined, role: Directory.OfficerRole) =>
+  id !== undefined && (ctx.officer?.(id)?.roles.includes(role) ?? false)
+
+const targetOfficer = (input: GuardInput): string | undefined =>
+  input.command.type === "assign" || input.command.type === "reassign" ? input.command.officerId : undefined
+
+const addMonths = (iso: string, months: number): number => {
+  const d = new Date(iso)
+  const day = d.getUTCDate()
+  d.setUTCDate(1)
+  d.setUTCMonth(d.getUTCMonth() + months)
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
+  d.setUTCDate(Math.min(day, last))
+  return d.getTime()
+}
+
+/**
+ * Every rule the machine's transitions name, by id.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * Object.keys(AppealMachine.rules).includes("leave.notACrime") // true
+ */
+export const rules = {
+  "receive.notInFuture": {
+    source: "ZRU-445 Art. 28 (terms run from the day of receipt)",
+    requires: "the declared time of receipt is not later than now",
+    holds: ({ command, ctx }) =>
+      command.type !== "receive" || command.intake.receivedAt === undefined || Date.parse(command.intake.receivedAt) <= Date.parse(ctx.now)
+  },
+  "leave.groundApplies": {
+    source: "ZRU-445 Art. 29",
+    requires:
+      "ground `anonymous` only for an anonymous appeal; `noRepresentativeAuthority` only when a representative gave no proof of authority; portal grounds only when the `portalGrounds` setting is on",
+    holds: ({ command, state, ctx }) => {
+      if (command.type !== "leaveWithoutConsideration") return true
+      switch (command.ground) {
+        case "anonymous":
+          return state.anonymous
+        case "noRepresentativeAuthority":
+          return state.representativeWithoutAuthority
+        case "otherRequirements":
+          return true
+        default:
+          return settingsOf(ctx).portalGrounds
+      }
+    }
+  },
+  "leave.approvedByHead": {
+    source: "ZRU-445 Art. 29 (written conclusion approved by the head of the body)",
+    requires: "`approvedBy` is a district chief in the directory",
+    holds: ({ command, ctx }) => command.type !== "leaveWithoutConsideration" || officerHasRole(ctx, command.approvedBy, "districtChief")
+  },
+  "leave.notACrime": {
+    source: "Criminal Procedure Code (reports of crimes); ZRU-445 Art. 2 (scope)",
+    requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never left without consideration",
+    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+  },
+  "triage.changes": {
+    source: "Murojaat policy (audit noise)",
+    requires: "a correction changes the category, the priority or the flags",
+    holds: ({ command, state }) =>
+      command.type !== "correctTriage" ||
+      command.category !== state.category ||
+      command.priority !== state.priority ||
+      [...command.flags].sort().join() !== [...state.flags].sort().join()
+  },
+  "assign.officerServes": {
+    source: "MIA order No. 151 of 2017 (support-point territories)",
+    requires: "the officer is active in the directory and serves the appeal's mahalla, or is a senior inspector or district chief of its district",
+    holds: (input) => {
+      const id = targetOfficer(input)
+      if (id === undefined) return true
+      const o = input.ctx.officer?.(id)
+      return (
+        o !== undefined &&
+        o.active !== false &&
+        (o.mahallas.includes(input.state.mahallaCode as Directory.MahallaCode) ||
+          (o.districtCode === input.state.districtCode && o.roles.some((r) => r === "seniorInspector" || r === "districtChief")))
+      )
+    }
+  },
+  "assign.noConflict": {
+    source: "ZRU-445 (a complaint is not sent to the official whose actions it contests); directory conflicts",
+    requires: "the officer is not the one the appeal complains about and has declared no conflict with the applicant",
+    holds: (input) => {
+      const id = targetOfficer(input)
+      if (id === undefined) return true
+      if (id === input.state.subjectOfficerId) return false
+      const o = input.ctx.officer?.(id)
+      return !(o?.conflicts.some((c) => c.applicantRef === input.state.applicantRef) ?? false)
+    }
+  },
+  "reassign.otherOfficer": {
+    source: "Murojaat policy",
+    requires: "reassignment names an officer other than the current one",
+    holds: ({ command, state }) => command.type !== "reassign" || command.officerId !== state.assigneeId
+  },
+  "extraStudy.once": {
+    source: "ZRU-445 Art. 28",
+    requires: "extra study is declared at most once (the term becomes one month)",
+    holds: ({ state }) => !state.extraStudy
+  },
+  "extension.once": {
+    source: "ZRU-445 Art. 28",
+    requires: "the deadline is extended at most once, by at most one month, with the applicant told in writing",
+    holds: ({ state }) => !state.extended
+  },
+  "answer.approval": {
+    source: "Murojaat setting `answerApprovalByHead` (default off)",
+    requires: "when the setting is on, `approvedBy` is a district chief",
+    holds: ({ command, ctx }) =>
+      command.type !== "answer" || !settingsOf(ctx).answerApprovalByHead || officerHasRole(ctx, command.approvedBy, "districtChief")
+  },
+  "rate.once": {
+    source: "Murojaat policy",
+    requires: "an answer is rated once",
+    holds: ({ state }) => state.rating === undefined
+  },
+  "dispute.withinTerm": {
+    source: "ZRU-445 Art. 22 (as amended by ZRU-683 of 2021)",
+    requires: "the dispute comes within `disputeWindowMonths` (default 12) of the answer",
+    holds: ({ state, ctx }) =>
+      state.answeredAt !== undefined && Date.parse(ctx.now) <= addMonths(state.answeredAt, settingsOf(ctx).disputeWindowMonths)
+  },
+  "dispute.newAppeal": {
+    source: "ZRU-445 Art. 3 (a repeated appeal is a new appeal)",
+    requires: "the repeated appeal has an id of its own",
+    holds: ({ command, state }) => command.type !== "dispute" || command.repeatAppealId !== state.appealId
+  },
+  "merge.otherAppeal": {
+    source: "Murojaat policy",
+    requires: "an appeal is merged into another appeal, not itself",
+    holds: ({ command, state }) => command.type !== "mergeInto" || command.targetAppealId !== state.appealId
+  },
+  "escalate.once": {
+    source: "CM resolution No. 40 of 30 Jan 2026 (deadline-violated appeals are scored)",
+    requires: "an appeal is put under a supervisor's control once",
+    holds: ({ state }) => !state.escalated
+  }
+} satisfies Record<string, Rule>
+
+/** A rule id. */
+export type RuleId = keyof typeof rules
+
+/**
+ * What a transition declares: who may make it, the rules that guard it, the events it records,
+ * its legal source and, where the law is silent, the choice made.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.grants.answer.who // ["assignee"]
+ */
+export interface Grant {
+  readonly who: ReadonlyArray<Policy.Grantee>
+  readonly rules: ReadonlyArray<RuleId>
+  readonly events: ReadonlyArray<Event.Type>
+  readonly source: string
+  readonly note?: string
+}
+
+const officers: ReadonlyArray<Policy.Grantee> = [
+  "preventionInspector",
+  "seniorInspector",
+  "womensAffairsInspector",
+  "juvenileInspector",
+  "probationInspector",
+  "districtChief"
+]
+const supervisors: ReadonlyArray<Policy.Grantee> = ["seniorInspector", "districtChief"]
+
+/**
+ * The grant of every command: one per command, whatever state it is given in.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.grants.extendDeadline.rules // ["extension.once"]
+ */
+export const grants: { readonly [C in Command.Type]: Grant } = {
+  receive: {
+    who: ["applicant", "integrationSystem", "system", ...officers],
+    rules: ["receive.notInFuture"],
+    events: ["received"],
+    source: "ZRU-445 Art. 5 (oral, written and electronic appeals have equal force)",
+    note: "Officers receive oral appeals (tablets, receptions) in the mahallas they serve."
+  },
+  register: {
+    who: ["system", "integrationSystem", ...officers],
+    rules: [],
+    events: ["registered"],
+    source: "ZRU-445 Art. 23 (registration the same day, or the next working day after hours; refusal forbidden)",
+    note: "There is no command to refuse registration: the law forbids it."
+  },
+  leaveWithoutConsideration: {
+    who: supervisors,
+    rules: ["leave.groundApplies", "leave.approvedByHead", "leave.notACrime"],
+    events: ["leftWithoutConsideration"],
+    source: "ZRU-445 Art. 29"
+  },
+  triage: {
+    who: ["system", ...supervisors],
+    rules: [],
+    events: ["triaged"],
+    source: "Murojaat triage rules (rule ids recorded on the event)",
+    note: "Supervisors triage by hand when the rules say a person is needed."
+  },
+  correctTriage: {
+    who: ["assignee", ...supervisors],
+    rules: ["triage.changes"],
+    events: ["triageCorrected"],
+    source: "Murojaat policy (corrections are audited and feed the accuracy report)"
+  },
+  assign: {
+    who: ["system", ...supervisors],
+    rules: ["assign.officerServes", "assign.noConflict"],
+    events: ["assigned"],
+    source: "Murojaat assignment policy; MIA order No. 151 of 2017"
+  },
+  reassign: {
+    who: ["system", ...supervisors],
+    rules: ["reassign.otherOfficer", "assign.officerServes", "assign.noConflict"],
+    events: ["reassigned"],
+    source: "Murojaat assignment policy",
+    note: "The new officer starts the review again (state `assigned`); the legal clocks do not restart. The system reassigns on duty changes."
+  },
+  unassign: {
+    who: ["system", ...supervisors],
+    rules: [],
+    events: ["unassigned"],
+    source: "Murojaat assignment policy"
+  },
+  startReview: { who: ["assignee"], rules: [], events: ["reviewStarted"], source: "ZRU-445 Art. 28" },
+  declareExtraStudy: {
+    who: ["assignee", ...supervisors],
+    rules: ["extraStudy.once"],
+    events: ["extraStudyDeclared"],
+    source: "ZRU-445 Art. 28 (up to 1 month where extra study, checking or documents are needed; for a proposal, the proposer is told within 10 days)"
+  },
+  requestInformation: {
+    who: ["assignee"],
+    rules: [],
+    events: ["informationRequested"],
+    source: "ZRU-445 Art. 28",
+    note: "Whether the clock pauses while waiting is a deadline setting, off by default: the law gives no pause."
+  },
+  provideInformation: {
+    who: ["applicant", "assignee"],
+    rules: [],
+    events: ["informationProvided"],
+    source: "ZRU-445 Art. 28",
+    note: "The assigned officer records information the applicant gave orally or on paper."
+  },
+  extendDeadline: {
+    who: ["districtChief"],
+    rules: ["extension.once"],
+    events: ["deadlineExtended"],
+    source: "ZRU-445 Art. 28 (the head may, as an exception, extend by at most 1 month, telling the applicant in writing)"
+  },
+  forward: {
+    who: ["assignee", ...supervisors],
+    rules: [],
+    events: ["forwarded"],
+    source: "ZRU-445 Art. 19 (not within competence: forward to the competent body within 5 days and tell the applicant)",
+    note: "Forwarding late is still allowed; the deadline engine reports the violation."
+  },
+  handToCriminalProcedure: {
+    who: ["assignee", "districtChief"],
+    rules: [],
+    events: ["handedToCriminalProcedure"],
+    source: "Criminal Procedure Code (reports of crimes are not appeals under ZRU-445)"
+  },
+  answer: {
+    who: ["assignee"],
+    rules: ["answer.approval"],
+    events: ["answered"],
+    source: "ZRU-445 Art. 28 (answer within the term), reporting outcomes: satisfied, explained, rejected with grounds"
+  },
+  close: {
+    who: ["system", "applicant"],
+    rules: [],
+    events: ["closed"],
+    source: "Murojaat policy (the system closes after the feedback window; the applicant may close earlier)"
+  },
+  rate: {
+    who: ["applicant"],
+    rules: ["rate.once"],
+    events: ["rated"],
+    source: "Smart Mahalla: citizens rate the inspector",
+    note: "Allowed on an answered or a closed appeal; it does not change the status."
+  },
+  dispute: {
+    who: ["applicant"],
+    rules: ["dispute.withinTerm", "dispute.newAppeal"],
+    events: ["disputed"],
+    source: "ZRU-445 Art. 3 (repeated appeal), Art. 22 (complaint within 1 year)",
+    note: "Disputing reopens the matter as a new, repeated appeal linked to this one (`repeatOf`) and placed under a supervisor's control; this appeal keeps its answer and records the dispute. So a closed appeal accepts exactly two commands: rate and dispute."
+  },
+  mergeInto: {
+    who: ["assignee", ...supervisors],
+    rules: ["merge.otherAppeal"],
+    events: ["mergedAsDuplicate"],
+    source: "Murojaat policy (duplicates and collective appeals are considered once)"
+  },
+  withdraw: {
+    who: ["applicant"],
+    rules: [],
+    events: ["withdrawn"],
+    source: "Murojaat policy (the applicant may withdraw before the answer)",
+    note: "ZRU-445 does not regulate withdrawal; it is allowed in every open status."
+  },
+  escalate: {
+    who: ["system", ...supervisors],
+    rules: ["escalate.once"],
+    events: ["escalated"],
+    source: "CM resolution No. 40 of 30 Jan 2026 (deadline-violated appeals are a scored indicator)",
+    note: "Escalation is a flag, not a status: the appeal stays where it is, under a supervisor's control."
+  }
+}
+
+type XEvent = { readonly type: Command.Type; readonly input: GuardInput }
+
+/**
+ * The verdict on one command: the role the actor acts in, or why it is refused (a policy refusal,
+ * or the first rule that does not hold).
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * const v: AppealMachine.Verdict = { ok: false, refusal: "rule", rule: "extension.once" }
+ */
+export type Verdict =
+  | { readonly ok: true; readonly role: Actor.Role }
+  | { readonly ok: false; readonly refusal: Errors.RefusalReason; readonly rule?: undefined }
+  | { readonly ok: false; readonly refusal: "rule"; readonly rule: RuleId }
+
+/**
+ * Evaluates a grant for a guard input: the policy (who) first, then each rule in order.
+ * Returns the acting role, or the first refusal.
+ *
+ * @example
+ * import { Actor, AppealMachine, AppealState } from "@murojaat/core"
+ * const state = { ...AppealState.initial("A-1"), status: "inReview" as const, assigneeId: "O-1" }
+ * AppealMachine.evaluate(AppealMachine.grants.startReview, { state, command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-01-05T05:00:00Z", actor: Actor.system("x") } })
+ * // { ok: false, refusal: "roleNotAllowed" }
+ */
+export const evaluate = (
+  grant: Grant,
+  input: GuardInput
+): Verdict => {
+  const scope: Policy.Scope =
+    input.command.type === "receive"
+      ? {
+          mahallaCode: input.command.intake.location.mahallaCode,
+          districtCode: input.command.intake.location.districtCode,
+          applicantRef: input.command.intake.applicantRef,
+          subjectOfficerId: input.command.intake.subjectOfficerId
+        }
+      : input.state
+  const decision = Policy.check(grant.who, input.ctx.actor, scope)
+  if (!decision.ok) return { ok: false, refusal: decision.reason }
+  for (const id of grant.rules) {
+    if (!rules[id].holds(input)) return { ok: false, refusal: "rule", rule: id }
+  }
+  return { ok: true, role: decision.role }
+}
+
+type On = { readonly [C in Command.Type]?: AppealState.Status | null }
+
+const transitionsOf = (on: On) =>
+  Object.fromEntries(
+    Object.entries(on).map(([command, target]) => {
+      const grant = grants[command as Command.Type]
+      return [
+        command,
+        {
+          ...(target === null ? {} : { target }),
+          guard: { type: "granted" as const, params: { command: command as Command.Type } },
+          actions: grant.events.map((event) => ({ type: "record" as const, params: { event } })),
+          description: grant.source,
+          meta: { grant }
+        }
+      ]
+    })
+  )
+
+const openCommon: On = { withdraw: "withdrawn", escalate: null }
+const beforeReview: On = { leaveWithoutConsideration: "leftWithoutConsideration", forward: "forwarded", mergeInto: "mergedAsDuplicate" }
+const working: On = {
+  correctTriage: null,
+  reassign: "assigned",
+  unassign: "triaged",
+  declareExtraStudy: null,
+  extendDeadline: null,
+  handToCriminalProcedure: "handedToCriminalProcedure"
+}
+
+/**
+ * Which command leads from which status to which status (`null`: stays). The xstate machine is
+ * built from this table and the grants.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.table.inReview.answer // "answered"
+ */
+export const table: { readonly [S in AppealState.Status]: On } = {
+  none: { receive: "received" },
+  received: { register: "registered", ...openCommon },
+  registered: { triage: "triaged", ...beforeReview, ...openCommon },
+  triaged: {
+    assign: "assigned",
+    correctTriage: null,
+    handToCriminalProcedure: "handedToCriminalProcedure",
+    ...beforeReview,
+    ...openCommon
+  },
+  assigned: { startReview: "inReview", ...working, ...beforeReview, ...openCommon, reassign: null },
+  inReview: { requestInformation: "awaitingApplicant", answer: "answered", ...working, ...beforeReview, ...openCommon },
+  awaitingApplicant: {
+    provideInformation: "inReview",
+    reassign: "assigned",
+    unassign: "triaged",
+    declareExtraStudy: null,
+    extendDeadline: null,
+    ...openCommon
+  },
+  answered: { close: "closed", rate: null, dispute: null },
+  closed: { rate: null, dispute: null },
+  leftWithoutConsideration: {},
+  forwarded: {},
+  handedToCriminalProcedure: {},
+  mergedAsDuplicate: {},
+  withdrawn: {}
+}
+
+/**
+ * The xstate machine. Its guard `granted` evaluates the transition's grant; its action `record`
+ * names the event the transition records. Terminal statuses are xstate final states.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.machine.id // "appeal"
+ */
+export const machine = setup({
+  types: { context: {} as Record<string, never>, events: {} as XEvent },
+  guards: {
+    granted: ({ event }, params: { command: Command.Type }) => evaluate(grants[params.command], event.input).ok
+  },
+  actions: {
+    // Recording is done by Lifecycle.decide from the returned action list; nothing runs here.
+    record: (_args, _params: { event: Event.Type }) => undefined
+  }
+}).createMachine({
+  id: "appeal",
+  initial: "none",
+  context: {},
+  states: Object.fromEntries(
+    Object.entries(table).map(([status, on]) => [
+      status,
+      Object.keys(on).length === 0 ? { type: "final" as const } : { on: transitionsOf(on) }
+    ])
+  ) as never
+})
+
+/**
+ * One row of the transition table, for docs and tests.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * const t: AppealMachine.Transition = AppealMachine.transitions()[0]!
+ */
+export interface Transition {
+  readonly from: AppealState.Status
+  readonly command: Command.Type
+  readonly to: AppealState.Status
+  readonly grant: Grant
+}
+
+/**
+ * Every transition of the machine, read from the machine itself.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.transitions().some((t) => t.from === "closed" && t.command === "dispute") // true
+ */
+export const transitions = (): ReadonlyArray<Transition> => {
+  const out: Array<Transition> = []
+  for (const [status, node] of Object.entries(machine.root.states)) {
+    for (const [command, defs] of Object.entries(node.on)) {
+      for (const def of defs) {
+        const target = def.target?.[0]?.key ?? status
+        out.push({
+          from: status as AppealState.Status,
+          command: command as Command.Type,
+          to: target as AppealState.Status,
+          grant: (def as unknown as { meta: { grant: Grant } }).meta.grant
+        })
+      }
+    }
+  }
+  return out
+}
+
+/**
+ * The machine as a Mermaid state diagram.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.mermaid().startsWith("stateDiagram-v2") // true
+ */
+export const mermaid = (): string => {
+  const lines = ["stateDiagram-v2", "  [*] --> none"]
+  for (const t of transitions()) lines.push(`  ${t.from} --> ${t.to}: ${t.command}`)
+  for (const [status, node] of Object.entries(machine.root.states)) if (node.type === "final") lines.push(`  ${status} --> [*]`)
+  return lines.join("\n")
+}

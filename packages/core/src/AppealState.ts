@@ -1,0 +1,138 @@
+/**
+ * The state of one appeal: its lifecycle status and what the decisions so far established. It is
+ * derived, never edited: `Lifecycle.replay(events)` rebuilds it from the appeal's events, and the
+ * storage projection is this value.
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * const s = AppealState.initial("A-1")
+ * s.status // "none"
+ */
+import { Schema } from "effect"
+import * as Appeal from "./Appeal.js"
+import * as Audit from "./Audit.js"
+import * as Command from "./Command.js"
+import * as Directory from "./Directory.js"
+
+/**
+ * Lifecycle statuses. `none` is the state of an appeal with no events yet.
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * AppealState.Status.literals.length // 14
+ */
+export const Status = Schema.Literal(
+  "none",
+  "received",
+  "registered",
+  "triaged",
+  "assigned",
+  "inReview",
+  "awaitingApplicant",
+  "answered",
+  "closed",
+  "leftWithoutConsideration",
+  "forwarded",
+  "handedToCriminalProcedure",
+  "mergedAsDuplicate",
+  "withdrawn"
+)
+/** @see Status */
+export type Status = typeof Status.Type
+
+/**
+ * Statuses in which the appeal is being worked on (the legal clocks run).
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * AppealState.open.has("inReview") // true
+ */
+export const open: ReadonlySet<Status> = new Set(["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"])
+
+/**
+ * Statuses that end the appeal: nothing more can be done with it.
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * AppealState.terminal.has("forwarded") // true
+ */
+export const terminal: ReadonlySet<Status> = new Set([
+  "leftWithoutConsideration",
+  "forwarded",
+  "handedToCriminalProcedure",
+  "mergedAsDuplicate",
+  "withdrawn"
+])
+
+/**
+ * The state of an appeal.
+ *
+ * @example
+ * import { AppealState, Schema } from "@murojaat/core"
+ * Schema.is(AppealState.AppealState)(AppealState.initial("A-1")) // true
+ */
+export const AppealState = Schema.Struct({
+  appealId: Schema.String,
+  status: Status,
+  /** Number of events so far (the seq of the last one). */
+  version: Schema.Number,
+  /** Hash of the last event (`Audit.genesis` when there is none). */
+  lastHash: Schema.String,
+  kind: Schema.optional(Appeal.Kind),
+  channel: Schema.optional(Appeal.Channel),
+  regionCode: Schema.optional(Schema.String),
+  districtCode: Schema.optional(Schema.String),
+  mahallaCode: Schema.optional(Schema.String),
+  applicantRef: Schema.optional(Schema.String),
+  subjectOfficerId: Schema.optional(Schema.String),
+  anonymous: Schema.Boolean,
+  representativeWithoutAuthority: Schema.Boolean,
+  personalDigest: Schema.optional(Schema.String),
+  receivedAt: Schema.optional(Directory.Instant),
+  registeredAt: Schema.optional(Directory.Instant),
+  registrationNumber: Schema.optional(Schema.String),
+  category: Schema.optional(Schema.String),
+  priority: Schema.optional(Appeal.Priority),
+  flags: Schema.Array(Schema.String),
+  needsPerson: Schema.Boolean,
+  assigneeId: Schema.optional(Schema.String),
+  extraStudy: Schema.Boolean,
+  extended: Schema.Boolean,
+  escalated: Schema.Boolean,
+  awaitingSince: Schema.optional(Directory.Instant),
+  outcome: Schema.optional(Command.Outcome),
+  answeredAt: Schema.optional(Directory.Instant),
+  closedAt: Schema.optional(Directory.Instant),
+  rating: Schema.optional(Schema.Number),
+  forwardedTo: Schema.optional(Command.Body),
+  criminalReference: Schema.optional(Schema.String),
+  mergedInto: Schema.optional(Schema.String),
+  disputedBy: Schema.Array(Schema.String),
+  links: Schema.Array(Appeal.Link),
+  updatedAt: Schema.optional(Directory.Instant)
+})
+/** @see AppealState */
+export type AppealState = typeof AppealState.Type
+
+/**
+ * The state of an appeal before its first event.
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * AppealState.initial("A-1").version // 0
+ */
+export const initial = (appealId: string): AppealState => ({
+  appealId,
+  status: "none",
+  version: 0,
+  lastHash: Audit.genesis,
+  anonymous: false,
+  representativeWithoutAuthority: false,
+  flags: [],
+  needsPerson: false,
+  extraStudy: false,
+  extended: false,
+  escalated: false,
+  disputedBy: [],
+  links: []
+})

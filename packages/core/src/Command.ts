@@ -1,0 +1,213 @@
+/**
+ * Commands: what an actor asks to happen to an appeal. Each decodes from untrusted input
+ * (`Decode.unknown(Command.Command, "Command")`). The lifecycle machine decides whether the command
+ * exists in the appeal's state, whether this actor may give it, and which events it produces.
+ *
+ * Every command names its appeal and may carry a `commandId` (recorded as the events' causation id
+ * and usable as an idempotency key) and a `correlationId` (to follow one piece of work across
+ * appeals and systems).
+ *
+ * @example
+ * import { Command, Decode } from "@murojaat/core"
+ * Decode.either(Command.Command, "Command")({ type: "startReview", appealId: "A-1" })._tag // "Right"
+ */
+import { Schema } from "effect"
+import * as Appeal from "./Appeal.js"
+import * as Directory from "./Directory.js"
+
+const envelope = {
+  appealId: Appeal.AppealId,
+  commandId: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(128))),
+  correlationId: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(128)))
+}
+
+const make = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
+  Schema.Struct({ type: Schema.Literal(type), ...envelope, ...fields })
+
+const Reason = Schema.String.pipe(Schema.minLength(3), Schema.maxLength(4000))
+const Note = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(20_000))
+
+/**
+ * How the applicant was told in writing (extension, forwarding): the channel and the outgoing
+ * document's reference.
+ *
+ * @example
+ * import { Command, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Command.Notice)({ channel: "post", reference: "OUT-2026-17" })
+ */
+export const Notice = Schema.Struct({
+  channel: Schema.Literal("post", "email", "sms", "app", "inPerson"),
+  reference: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
+})
+/** @see Notice */
+export type Notice = typeof Notice.Type
+
+/**
+ * Legal grounds to leave an appeal without consideration. The first three are ZRU-445 Art. 29;
+ * the last three are grounds that appeal portals apply (insults or threats, meaningless text,
+ * advertising). They are enabled by the `Lifecycle.Settings.portalGrounds` setting.
+ *
+ * @example
+ * import { Command } from "@murojaat/core"
+ * Command.LeaveGround.literals[0] // "anonymous"
+ */
+export const LeaveGround = Schema.Literal(
+  "anonymous",
+  "noRepresentativeAuthority",
+  "otherRequirements",
+  "insultsOrThreats",
+  "meaninglessText",
+  "advertising"
+)
+/** @see LeaveGround */
+export type LeaveGround = typeof LeaveGround.Type
+
+/**
+ * Outcome of an answer, as official reporting counts them: resolved in the applicant's favour,
+ * a legal explanation given, or rejected with grounds.
+ *
+ * @example
+ * import { Command } from "@murojaat/core"
+ * Command.Outcome.literals // ["satisfied", "explained", "rejectedWithGrounds"]
+ */
+export const Outcome = Schema.Literal("satisfied", "explained", "rejectedWithGrounds")
+/** @see Outcome */
+export type Outcome = typeof Outcome.Type
+
+/**
+ * A body an appeal is forwarded to.
+ *
+ * @example
+ * import { Command, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Command.Body)({ name: "Yunusobod tumani hokimligi" })
+ */
+export const Body = Schema.Struct({
+  code: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100))),
+  name: Schema.String.pipe(Schema.minLength(2), Schema.maxLength(300))
+})
+/** @see Body */
+export type Body = typeof Body.Type
+
+const Category = Schema.String.pipe(Schema.pattern(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/))
+const Flags = Schema.Array(Schema.String.pipe(Schema.pattern(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/)))
+const RuleIds = Schema.Array(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100)))
+
+/** Receive an appeal from any channel. @example import { Command } from "@murojaat/core"; Command.Receive.fields.type.literals // ["receive"] */
+export const Receive = make("receive", { intake: Appeal.Intake })
+/** Register it: gives the registration number; refusal is forbidden (ZRU-445 Art. 23). @example import { Command } from "@murojaat/core"; Command.Register.fields.type.literals // ["register"] */
+export const Register = make("register", { registrationNumber: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64)) })
+/** Leave without consideration on a ground of ZRU-445 Art. 29, with the written conclusion approved by the head. @example import { Command } from "@murojaat/core"; Command.LeaveWithoutConsideration.fields.type.literals // ["leaveWithoutConsideration"] */
+export const LeaveWithoutConsideration = make("leaveWithoutConsideration", {
+  ground: LeaveGround,
+  conclusion: Schema.String.pipe(Schema.minLength(10), Schema.maxLength(20_000)),
+  approvedBy: Directory.OfficerId
+})
+/** Set category, priority and flags (by the triage rules, or by an officer when they need a person). @example import { Command } from "@murojaat/core"; Command.Triage.fields.type.literals // ["triage"] */
+export const Triage = make("triage", {
+  category: Category,
+  priority: Appeal.Priority,
+  flags: Flags,
+  confidence: Schema.Number.pipe(Schema.between(0, 1)),
+  needsPerson: Schema.Boolean,
+  ruleIds: RuleIds
+})
+/** Correct the triage, with a reason (audited; feeds the accuracy report). @example import { Command } from "@murojaat/core"; Command.CorrectTriage.fields.type.literals // ["correctTriage"] */
+export const CorrectTriage = make("correctTriage", { category: Category, priority: Appeal.Priority, flags: Flags, reason: Reason })
+/** Assign to an officer. @example import { Command } from "@murojaat/core"; Command.Assign.fields.type.literals // ["assign"] */
+export const Assign = make("assign", { officerId: Directory.OfficerId, ruleIds: Schema.optionalWith(RuleIds, { default: () => [] }) })
+/** Give it to another officer. @example import { Command } from "@murojaat/core"; Command.Reassign.fields.type.literals // ["reassign"] */
+export const Reassign = make("reassign", { officerId: Directory.OfficerId, reason: Reason })
+/** Take it from its officer back to the triaged queue. @example import { Command } from "@murojaat/core"; Command.Unassign.fields.type.literals // ["unassign"] */
+export const Unassign = make("unassign", { reason: Reason })
+/** The assigned officer starts working on it. @example import { Command } from "@murojaat/core"; Command.StartReview.fields.type.literals // ["startReview"] */
+export const StartReview = make("startReview", {})
+/** Declare that it needs extra study, checking or documents (term up to 1 month, ZRU-445 Art. 28). @example import { Command } from "@murojaat/core"; Command.DeclareExtraStudy.fields.type.literals // ["declareExtraStudy"] */
+export const DeclareExtraStudy = make("declareExtraStudy", { reason: Reason })
+/** Ask the applicant for information or documents. @example import { Command } from "@murojaat/core"; Command.RequestInformation.fields.type.literals // ["requestInformation"] */
+export const RequestInformation = make("requestInformation", { request: Note })
+/** The applicant's answer to a request (or its record by the officer). @example import { Command } from "@murojaat/core"; Command.ProvideInformation.fields.type.literals // ["provideInformation"] */
+export const ProvideInformation = make("provideInformation", { note: Note })
+/** Extend the deadline once, by at most one month, by the head, telling the applicant in writing (ZRU-445 Art. 28). @example import { Command } from "@murojaat/core"; Command.ExtendDeadline.fields.type.literals // ["extendDeadline"] */
+export const ExtendDeadline = make("extendDeadline", { reason: Reason, applicantNotice: Notice })
+/** Forward to the competent body, named, telling the applicant (ZRU-445 Art. 19). @example import { Command } from "@murojaat/core"; Command.Forward.fields.type.literals // ["forward"] */
+export const Forward = make("forward", { body: Body, applicantNotice: Notice })
+/** Hand to the criminal-procedure track: the appeal reveals a crime (Criminal Procedure Code). @example import { Command } from "@murojaat/core"; Command.HandToCriminalProcedure.fields.type.literals // ["handToCriminalProcedure"] */
+export const HandToCriminalProcedure = make("handToCriminalProcedure", { reference: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)) })
+/** Answer with an outcome, the answer text and its legal basis. @example import { Command } from "@murojaat/core"; Command.Answer.fields.type.literals // ["answer"] */
+export const Answer = make("answer", {
+  outcome: Outcome,
+  answerText: Note,
+  legalBasis: Schema.String.pipe(Schema.minLength(3), Schema.maxLength(2000)),
+  approvedBy: Schema.optional(Directory.OfficerId)
+})
+/** Close an answered appeal. @example import { Command } from "@murojaat/core"; Command.Close.fields.type.literals // ["close"] */
+export const Close = make("close", {})
+/** The applicant rates the answer (1 to 5). @example import { Command } from "@murojaat/core"; Command.Rate.fields.type.literals // ["rate"] */
+export const Rate = make("rate", {
+  score: Schema.Number.pipe(Schema.int(), Schema.between(1, 5)),
+  comment: Schema.optional(Schema.String.pipe(Schema.maxLength(4000)))
+})
+/** The applicant disputes the answer: a repeated appeal is opened under a supervisor (ZRU-445 Art. 3, Art. 22). @example import { Command } from "@murojaat/core"; Command.Dispute.fields.type.literals // ["dispute"] */
+export const Dispute = make("dispute", { repeatAppealId: Appeal.AppealId, reason: Reason })
+/** Merge as a duplicate of another appeal (named). @example import { Command } from "@murojaat/core"; Command.MergeInto.fields.type.literals // ["mergeInto"] */
+export const MergeInto = make("mergeInto", { targetAppealId: Appeal.AppealId, reason: Reason })
+/** The applicant withdraws the appeal before the answer. @example import { Command } from "@murojaat/core"; Command.Withdraw.fields.type.literals // ["withdraw"] */
+export const Withdraw = make("withdraw", { reason: Schema.optional(Schema.String.pipe(Schema.maxLength(4000))) })
+/** Put it under a supervisor's control (overdue, or by the chief). @example import { Command } from "@murojaat/core"; Command.Escalate.fields.type.literals // ["escalate"] */
+export const Escalate = make("escalate", { reason: Reason, supervisorId: Schema.optional(Directory.OfficerId) })
+
+/**
+ * Any command.
+ *
+ * @example
+ * import { Command, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Command.Command)({ type: "withdraw", appealId: "A-1" }).type // "withdraw"
+ */
+export const Command = Schema.Union(
+  Receive,
+  Register,
+  LeaveWithoutConsideration,
+  Triage,
+  CorrectTriage,
+  Assign,
+  Reassign,
+  Unassign,
+  StartReview,
+  DeclareExtraStudy,
+  RequestInformation,
+  ProvideInformation,
+  ExtendDeadline,
+  Forward,
+  HandToCriminalProcedure,
+  Answer,
+  Close,
+  Rate,
+  Dispute,
+  MergeInto,
+  Withdraw,
+  Escalate
+)
+/** @see Command */
+export type Command = typeof Command.Type
+/** The wire form of a {@link Command}. */
+export type Encoded = typeof Command.Encoded
+
+/**
+ * The command names. Audit vocabulary.
+ *
+ * @example
+ * import { Command } from "@murojaat/core"
+ * Command.types.includes("answer") // true
+ */
+export const types = Command.members.map((m) => m.fields.type.literals[0]) as ReadonlyArray<Command["type"]>
+/** A command name. */
+export type Type = Command["type"]
+
+/**
+ * The command of one type.
+ *
+ * @example
+ * import { Command } from "@murojaat/core"
+ * type A = Command.Of<"answer">
+ */
+export type Of<T extends Type> = Extract<Command, { type: T }>

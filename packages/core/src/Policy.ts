@@ -1,0 +1,209 @@
+/**
+ * Access policy: who may act on and read which appeal.
+ *
+ * - An officer acts only on appeals of the mahallas he serves; senior inspectors and district
+ *   chiefs act across their district (MIA order No. 151 of 2017: support-point territories are set
+ *   by the district chief).
+ * - An officer never acts on an appeal that complains about him (conflict of interest).
+ * - An applicant acts only on his own appeals.
+ * - An integration system acts within the districts it is limited to, if any.
+ * - An auditor reads everything, with personal data masked, and changes nothing.
+ *
+ * Which grantee may give which command in which state is declared by the lifecycle machine
+ * (`AppealMachine`); this module evaluates a grant against an actor and an appeal's scope.
+ *
+ * @example
+ * import { Actor, Policy } from "@murojaat/core"
+ * const inspector = { _tag: "officer", officerId: "O-1", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"] } as Actor.Officer
+ * Policy.check(["preventionInspector"], inspector, { mahallaCode: "M2", districtCode: "D1" })
+ * // { ok: false, reason: "outsideJurisdiction" }
+ */
+import * as Actor from "./Actor.js"
+import type * as Appeal from "./Appeal.js"
+import * as Directory from "./Directory.js"
+import type * as Errors from "./Errors.js"
+
+/**
+ * Who a transition is granted to: an officer role (within its territory), the officer the appeal
+ * is assigned to whatever his role, the applicant who owns the appeal, the system, or an
+ * integration system.
+ *
+ * @example
+ * import { Policy } from "@murojaat/core"
+ * const g: Policy.Grantee = "assignee"
+ */
+export type Grantee = Directory.OfficerRole | "assignee" | "applicant" | "system" | "integrationSystem"
+
+/**
+ * What of an appeal the policy looks at.
+ *
+ * @example
+ * import { Policy } from "@murojaat/core"
+ * const s: Policy.Scope = { mahallaCode: "M1", districtCode: "D1", assigneeId: "O-1" }
+ */
+export interface Scope {
+  readonly mahallaCode?: string | undefined
+  readonly districtCode?: string | undefined
+  readonly assigneeId?: string | undefined
+  readonly applicantRef?: string | undefined
+  readonly subjectOfficerId?: string | undefined
+}
+
+/**
+ * The outcome of a check: the role the actor acts in, or why he may not.
+ *
+ * @example
+ * import { Policy } from "@murojaat/core"
+ * const d: Policy.Decision = { ok: true, role: "system" }
+ */
+export type Decision =
+  | { readonly ok: true; readonly role: Actor.Role }
+  | { readonly ok: false; readonly reason: Errors.RefusalReason }
+
+const refuse = (reason: Errors.RefusalReason): Decision => ({ ok: false, reason })
+
+/**
+ * Whether an officer's role covers the appeal's territory.
+ *
+ * @example
+ * import { Policy } from "@murojaat/core"
+ * const o = { _tag: "officer", officerId: "O-1", roles: ["districtChief"], districtCode: "D1", mahallas: [] } as any
+ * Policy.covers(o, "districtChief", { mahallaCode: "M9", districtCode: "D1" }) // true
+ */
+export const covers = (officer: Actor.Officer, role: Directory.OfficerRole, scope: Scope): boolean =>
+  Directory.districtWideRoles.has(role)
+    ? scope.districtCode !== undefined && officer.districtCode === scope.districtCode
+    : scope.mahallaCode !== undefined && officer.mahallas.includes(scope.mahallaCode as Directory.MahallaCode)
+
+/**
+ * Checks a grant: may this actor act, given the grantees of the transition and the appeal's scope?
+ * Returns the role he acts in (recorded in the event) or the refusal reason.
+ *
+ * @example
+ * import { Actor, Policy } from "@murojaat/core"
+ * Policy.check(["applicant"], Actor.applicant("u-1"), { applicantRef: "u-2" }) // { ok: false, reason: "notApplicant" }
+ * Policy.check(["system"], Actor.system("timer"), {})                        // { ok: true, role: "system" }
+ */
+export const check = (grantees: ReadonlyArray<Grantee>, actor: Actor.Actor, scope: Scope): Decision => {
+  switch (actor._tag) {
+    case "auditor":
+      return refuse("readOnly")
+    case "system":
+      return grantees.includes("system") ? { ok: true, role: "system" } : refuse("roleNotAllowed")
+    case "integration":
+      if (!grantees.includes("integrationSystem")) return refuse("roleNotAllowed")
+      if (actor.districts !== undefined && !actor.districts.includes(scope.districtCode as Directory.DistrictCode)) {
+        return refuse("outsideJurisdiction")
+      }
+      return { ok: true, role: "integrationSystem" }
+    case "applicant":
+      if (!grantees.includes("applicant")) return refuse("roleNotAllowed")
+      return scope.applicantRef !== undefined && scope.applicantRef === actor.applicantRef
+        ? { ok: true, role: "applicant" }
+        : refuse("notApplicant")
+    case "officer": {
+      if (scope.subjectOfficerId !== undefined && scope.subjectOfficerId === actor.officerId) return refuse("conflictOfInterest")
+      if (grantees.includes("assignee") && scope.assigneeId === actor.officerId) return { ok: true, role: actor.roles[0]! }
+      const roles = actor.roles.filter((r) => grantees.includes(r))
+      if (roles.length === 0) return refuse(grantees.includes("assignee") ? "notAssignee" : "roleNotAllowed")
+      const role = roles.find((r) => covers(actor, r, scope))
+      return role === undefined ? refuse("outsideJurisdiction") : { ok: true, role }
+    }
+  }
+}
+
+/**
+ * Whether an actor may read an appeal: officers within their territory or when assigned, the
+ * applicant his own, auditors, the system, and integration systems within their districts.
+ * Conflict of interest does not hide an appeal from reading by a supervisor, but an officer never
+ * reads a complaint about himself.
+ *
+ * @example
+ * import { Actor, Policy } from "@murojaat/core"
+ * Policy.canRead(Actor.auditor("AUD-1"), { mahallaCode: "M1" }) // true
+ */
+export const canRead = (actor: Actor.Actor, scope: Scope): boolean => {
+  switch (actor._tag) {
+    case "auditor":
+    case "system":
+      return true
+    case "integration":
+      return actor.districts === undefined || actor.districts.includes(scope.districtCode as Directory.DistrictCode)
+    case "applicant":
+      return scope.applicantRef !== undefined && scope.applicantRef === actor.applicantRef
+    case "officer":
+      if (scope.subjectOfficerId === actor.officerId) return false
+      return scope.assigneeId === actor.officerId || actor.roles.some((r) => covers(actor, r, scope))
+  }
+}
+
+/**
+ * Whether an actor sees personal data unmasked. Auditors see it masked; integration systems too
+ * (they route, they do not handle).
+ *
+ * @example
+ * import { Actor, Policy } from "@murojaat/core"
+ * Policy.seesPersonalData(Actor.auditor("AUD-1")) // false
+ */
+export const seesPersonalData = (actor: Actor.Actor): boolean => actor._tag === "officer" || actor._tag === "applicant"
+
+const maskWord = (w: string): string => (w.length <= 1 ? "*" : `${w[0]}${"*".repeat(Math.min(w.length - 1, 8))}`)
+const maskName = (s: string | undefined): string | undefined => (s === undefined ? undefined : s.split(/\s+/).map(maskWord).join(" "))
+const maskDigits = (s: string | undefined): string | undefined =>
+  s === undefined ? undefined : s.replace(/\d(?=(?:\D*\d){2})/g, "*")
+
+/**
+ * Masks a text for auditors: phone numbers, e-mail addresses, and long digit runs (passport,
+ * PINFL) inside it.
+ *
+ * @example
+ * import { Policy } from "@murojaat/core"
+ * Policy.maskText("Tel: +998901234567, a@b.uz") // "Tel: +**********67, ***@***"
+ */
+export const maskText = (text: string): string =>
+  text
+    .replace(/[^\s@,;]+@[^\s@,;]+/g, "***@***")
+    .replace(/\+?\d[\d\s()-]{6,}\d/g, (m) => m.replace(/\d(?=(?:\D*\d){2})/g, "*"))
+
+/**
+ * Masks an appeal's personal data for readers who may not see it (auditors): names to initials,
+ * contact and residence hidden, digits in the text masked, exact point dropped.
+ *
+ * @example
+ * import { Policy } from "@murojaat/core"
+ * const p = Policy.mask({ applicant: { type: "individual", surname: "Karimov", name: "Anvar", residence: "Bodomzor 12", declaredFalse: false,
+ *   contact: { phone: "+998901234567" }, consent: { given: true, form: "oral", revoked: false } }, signatories: [], text: { body: "Salom" }, attachments: [] })
+ * p.applicant.type === "individual" && p.applicant.surname // "K******"
+ */
+export const mask = (p: Appeal.Personal): Appeal.Personal => {
+  const contact = {
+    ...(p.applicant.contact.phone !== undefined ? { phone: maskDigits(p.applicant.contact.phone)! } : {}),
+    ...(p.applicant.contact.email !== undefined ? { email: "***@***" } : {}),
+    ...(p.applicant.contact.postalAddress !== undefined ? { postalAddress: "***" } : {})
+  }
+  const applicant: Appeal.Applicant =
+    p.applicant.type === "individual"
+      ? {
+          ...p.applicant,
+          ...(p.applicant.surname !== undefined ? { surname: maskName(p.applicant.surname)! } : {}),
+          ...(p.applicant.name !== undefined ? { name: maskName(p.applicant.name)! } : {}),
+          ...(p.applicant.patronymic !== undefined ? { patronymic: maskName(p.applicant.patronymic)! } : {}),
+          ...(p.applicant.residence !== undefined ? { residence: "***" } : {}),
+          ...(p.applicant.representative !== undefined
+            ? { representative: { ...p.applicant.representative, name: maskName(p.applicant.representative.name)! } }
+            : {}),
+          contact
+        }
+      : { ...p.applicant, ...(p.applicant.tin !== undefined ? { tin: maskDigits(p.applicant.tin)! } : {}), contact }
+  return {
+    applicant,
+    signatories: p.signatories.map((s) => ({
+      surname: maskName(s.surname)!,
+      name: maskName(s.name)!,
+      ...(s.residence !== undefined ? { residence: "***" } : {})
+    })),
+    text: { ...p.text, body: maskText(p.text.body) },
+    ...(p.address !== undefined ? { address: "***" } : {}),
+    attachments: p.attachments
+  }
+}
