@@ -211,6 +211,81 @@ export class InvalidCalendar extends Schema.TaggedError<InvalidCalendar>()("Inva
 }) {}
 
 // ---------------------------------------------------------------------------------------------
+// Assignment
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Why an officer was excluded from an assignment. Closed set, used in explanations and docs.
+ *
+ * @example
+ * import { Errors } from "@murojaat/core"
+ * Errors.ExclusionReason.literals.includes("subjectOfComplaint") // true
+ */
+export const ExclusionReason = Schema.Literal(
+  "notServingMahalla",
+  "roleMismatch",
+  "inactive",
+  "absent",
+  "offDuty",
+  "subjectOfComplaint",
+  "declaredConflict",
+  "currentAssignee"
+)
+/** @see ExclusionReason */
+export type ExclusionReason = typeof ExclusionReason.Type
+
+/**
+ * Why no officer could take an appeal, from how far the best candidate got through the checks:
+ * the mahalla is unknown (or not in the district given), nobody serves it, nobody holds the role,
+ * nobody is on duty, every one on duty has a conflict, or only the current holder could take it.
+ *
+ * @example
+ * import { Errors } from "@murojaat/core"
+ * Errors.NoCandidateReason.literals[0] // "unknownMahalla"
+ */
+export const NoCandidateReason = Schema.Literal(
+  "unknownMahalla",
+  "noOfficerServesMahalla",
+  "noOfficerWithRole",
+  "noneOnDuty",
+  "conflictOfInterest",
+  "onlyCurrentAssignee"
+)
+/** @see NoCandidateReason */
+export type NoCandidateReason = typeof NoCandidateReason.Type
+
+const noCandidateText: Record<NoCandidateReason, I18n.Text> = {
+  unknownMahalla: I18n.text("mahalla maʼlumotnomada bu tumanda yoʻq", "маҳалла маълумотномада бу туманда йўқ", "махалли нет в справочнике в этом районе", "the mahalla is not in the directory in this district"),
+  noOfficerServesMahalla: I18n.text("mahallaga hech kim xizmat koʻrsatmaydi", "маҳаллага ҳеч ким хизмат кўрсатмайди", "махаллю никто не обслуживает", "nobody serves the mahalla"),
+  noOfficerWithRole: I18n.text("kerakli lavozimdagi xodim yoʻq", "керакли лавозимдаги ходим йўқ", "нет сотрудника нужной должности", "nobody holds the required role"),
+  noneOnDuty: I18n.text("navbatchilikda hech kim yoʻq", "навбатчиликда ҳеч ким йўқ", "никого нет на службе", "nobody is on duty"),
+  conflictOfInterest: I18n.text("barchasida manfaatlar toʻqnashuvi bor", "барчасида манфаатлар тўқнашуви бор", "у всех конфликт интересов", "every officer on duty has a conflict of interest"),
+  onlyCurrentAssignee: I18n.text("hozirgi ijrochidan boshqa hech kim yoʻq", "ҳозирги ижрочидан бошқа ҳеч ким йўқ", "никого, кроме текущего исполнителя", "nobody but the current assignee")
+}
+
+/**
+ * No officer can take the appeal, in the mahalla nor among the district's senior inspectors: it
+ * stays in the district chief's queue (`chiefOfficerIds`). Names the reason, every officer
+ * excluded with why, and the rule ids applied.
+ *
+ * @example
+ * import { Errors } from "@murojaat/core"
+ * new Errors.NoEligibleInspector({ appealId: "A-1", mahallaCode: "M-1", districtCode: "D-1", reason: "noneOnDuty", chiefOfficerIds: ["O-9"], excluded: [], rules: [] }).message
+ * // "No eligible inspector for appeal A-1 in mahalla M-1 (nobody is on duty): it goes to the district chief's queue of D-1"
+ */
+export class NoEligibleInspector extends Schema.TaggedError<NoEligibleInspector>()("NoEligibleInspector", {
+  appealId: Schema.String,
+  mahallaCode: Schema.String,
+  districtCode: Schema.String,
+  reason: NoCandidateReason,
+  chiefOfficerIds: Schema.Array(Schema.String),
+  excluded: Schema.Array(
+    Schema.Struct({ officerId: Schema.String, tier: Schema.String, role: Schema.String, reasons: Schema.Array(ExclusionReason) })
+  ),
+  rules: Schema.Array(Schema.String)
+}) {}
+
+// ---------------------------------------------------------------------------------------------
 // Ports (infrastructure)
 // ---------------------------------------------------------------------------------------------
 
@@ -275,6 +350,7 @@ export type MurojaatError =
   | VersionConflict
   | IdempotencyConflict
   | OfficerNotFound
+  | NoEligibleInspector
   | InvalidCalendar
   | StoreError
 
@@ -350,6 +426,13 @@ const table: Table = {
       `Ходим маълумотномада топилмади: ${e.officerId}`,
       `Сотрудник не найден в справочнике: ${e.officerId}`,
       `Officer not found in the directory: ${e.officerId}`
+    ),
+  NoEligibleInspector: (e) =>
+    I18n.text(
+      `${e.mahallaCode} mahallasida ${e.appealId} murojaati uchun mos inspektor yoʻq (${noCandidateText[e.reason]["uz-Latn"]}): u ${e.districtCode} tuman boshligʻi navbatiga oʻtadi`,
+      `${e.mahallaCode} маҳалласида ${e.appealId} мурожаати учун мос инспектор йўқ (${noCandidateText[e.reason]["uz-Cyrl"]}): у ${e.districtCode} туман бошлиғи навбатига ўтади`,
+      `Нет подходящего инспектора для обращения ${e.appealId} в махалле ${e.mahallaCode} (${noCandidateText[e.reason].ru}): оно передаётся в очередь начальника района ${e.districtCode}`,
+      `No eligible inspector for appeal ${e.appealId} in mahalla ${e.mahallaCode} (${noCandidateText[e.reason].en}): it goes to the district chief's queue of ${e.districtCode}`
     ),
   InvalidCalendar: (e) => {
     const lines = (l: I18n.Locale) => e.issues.map((i) => `${issueLine(i, l)} (${i.detail})`).join("; ")
@@ -444,6 +527,20 @@ export const catalogue: ReadonlyArray<Entry> = [
     code: "OfficerNotFound",
     meaning: "An officer named by the actor or the command is not in the directory.",
     example: new OfficerNotFound({ officerId: "O-9" })
+  },
+  {
+    code: "NoEligibleInspector",
+    meaning:
+      "No officer of the mahalla nor senior inspector of the district can take the appeal (coverage, role, duty, conflicts); it stays in the district chief's queue. The reason and every exclusion are named.",
+    example: new NoEligibleInspector({
+      appealId: "A-1",
+      mahallaCode: "1726262-001",
+      districtCode: "1726262",
+      reason: "noneOnDuty",
+      chiefOfficerIds: ["O-9"],
+      excluded: [{ officerId: "O-1", tier: "mahalla", role: "preventionInspector", reasons: ["absent"] }],
+      rules: ["assignment.duty", "assignment.fallback.districtChiefQueue"]
+    })
   },
   {
     code: "InvalidCalendar",
