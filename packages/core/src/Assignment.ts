@@ -153,22 +153,37 @@ export interface Settings {
 }
 
 /**
- * Default category to role mapping, used until the taxonomy provides its own: domestic violence
- * goes to the women's affairs inspector (ZRU-561 of 2019), minors to the juvenile inspector,
- * probation matters to the probation inspector, anything else to the prevention inspector.
+ * Default category to role pairs (the categories whose role is not the prevention inspector),
+ * matching the triage taxonomy's role field: domestic violence and family conflict go to the
+ * women's affairs inspector (ZRU-561 of 2019), minors to the juvenile inspector, probation to the
+ * probation inspector, missing persons and weapons to the senior inspector, complaints about an
+ * officer to the district chief.
+ *
+ * @example
+ * import { Assignment } from "@murojaat/core"
+ * Assignment.categoryRoles().find(([c]) => c === "minors") // ["minors", "juvenileInspector"]
+ */
+export const categoryRoles = (): ReadonlyArray<readonly [string, Directory.OfficerRole]> => [...defaultCategoryRoles]
+
+const defaultCategoryRoles: ReadonlyMap<string, Directory.OfficerRole> = new Map([
+  ["domesticViolence", "womensAffairsInspector"],
+  ["familyConflict", "womensAffairsInspector"],
+  ["minors", "juvenileInspector"],
+  ["probation", "probationInspector"],
+  ["missingPerson", "seniorInspector"],
+  ["weapons", "seniorInspector"],
+  ["officerComplaint", "districtChief"]
+])
+
+/**
+ * Default `roleFor`: the role of {@link categoryRoles}, `undefined` (the prevention inspector) for
+ * any other category.
  *
  * @example
  * import { Assignment } from "@murojaat/core"
  * Assignment.defaultRoleFor("domesticViolence") // "womensAffairsInspector"
  */
-export const defaultRoleFor = (category: string): Directory.OfficerRole | undefined =>
-  category === "domesticViolence" || category === "harassment"
-    ? "womensAffairsInspector"
-    : category === "minors" || category === "juvenile"
-      ? "juvenileInspector"
-      : category === "probation"
-        ? "probationInspector"
-        : undefined
+export const defaultRoleFor = (category: string): Directory.OfficerRole | undefined => defaultCategoryRoles.get(category)
 
 /**
  * The default policy: weights urgent 4, high 2, normal 1, low 0.5; working time Monday to Friday
@@ -634,6 +649,7 @@ interface Ctx {
   readonly loads: Loads
   readonly exclude: ReadonlySet<string>
   readonly working: () => boolean
+  readonly usedWorkingTime: () => boolean
 }
 
 const makeCtx = (index: Index, appeal: AppealInput, at: string, policy: Settings, loads: Loads, exclude: ReadonlySet<string>): Ctx => {
@@ -646,7 +662,8 @@ const makeCtx = (index: Index, appeal: AppealInput, at: string, policy: Settings
     policy,
     loads,
     exclude,
-    working: () => (working ??= policy.isWorkingTime(at))
+    working: () => (working ??= policy.isWorkingTime(at)),
+    usedWorkingTime: () => working !== undefined
   }
 }
 
@@ -728,6 +745,13 @@ const failureReason = (stages: ReadonlyArray<Stage>): Errors.NoCandidateReason =
   return reasonByRank[best]!
 }
 
+// A district-wide role (senior inspector, district chief) serves every mahalla of its district.
+const withDistrictWide = (index: Index, own: ReadonlyArray<Directory.Officer>, role: Directory.OfficerRole, district: string) => {
+  const wide = role === "seniorInspector" ? index.seniorsByDistrict : role === "districtChief" ? index.chiefsByDistrict : undefined
+  const extra = (wide?.get(district) ?? []).filter((o) => !own.includes(o))
+  return extra.length === 0 ? own : [...own, ...extra].sort(byOfficerId)
+}
+
 /**
  * Options of one assignment: the instant (`at`, an ISO-8601 instant: time is an input), the
  * workloads, the settings, officers to leave out (the current holder on reassignment), and the
@@ -781,7 +805,8 @@ export const assign = (index: Index, appeal: AppealInput, options: Options): Res
   if (knownDistrict === appeal.districtCode) {
     const plan: Array<{ tier: Tier; role: Directory.OfficerRole; officers: ReadonlyArray<Directory.Officer> }> = []
     if (tiers.includes("mahalla")) {
-      for (const r of roleChain(role, policy)) plan.push({ tier: "mahalla", role: r, officers: index.byMahalla.get(appeal.mahallaCode) ?? [] })
+      const own = index.byMahalla.get(appeal.mahallaCode) ?? []
+      for (const r of roleChain(role, policy)) plan.push({ tier: "mahalla", role: r, officers: withDistrictWide(index, own, r, appeal.districtCode) })
     }
     if (tiers.includes("districtSenior")) {
       plan.push({ tier: "districtSenior", role: "seniorInspector", officers: index.seniorsByDistrict.get(appeal.districtCode) ?? [] })
@@ -790,6 +815,7 @@ export const assign = (index: Index, appeal: AppealInput, options: Options): Res
       const considered = step.officers.map((o) => consider(ctx, o, [step.role]))
       stages.push({ tier: step.tier, role: step.role, considered })
       const eligible = considered.filter((c) => c.exclusions.length === 0)
+      if (ctx.usedWorkingTime() && !applied.includes(RuleId.workingHours)) applied.push(RuleId.workingHours)
       if (eligible.length === 0) continue
       if (i > 0 && step.tier === "mahalla") applied.push(RuleId.roleFallback)
       if (step.tier === "districtSenior" && tiers.includes("mahalla")) applied.push(RuleId.senior)

@@ -213,8 +213,9 @@ describe("properties", () => {
     else expect(["onDuty", "offDuty"]).toContain(status)
     expect(conflicted(o, appeal)).toBe(false)
     expect(o.districtCode).toBe(appeal.districtCode)
-    if (r.right.tier === "mahalla") expect(o.mahallas).toContain(appeal.mahallaCode)
-    else expect(o.roles).toContain("seniorInspector")
+    expect(Directory.serves(o, appeal.mahallaCode as Directory.MahallaCode, appeal.districtCode as Directory.DistrictCode)).toBe(true)
+    if (r.right.tier === "districtSenior") expect(o.roles).toContain("seniorInspector")
+    else expect(o.mahallas.includes(appeal.mahallaCode as Directory.MahallaCode) || o.roles.some((x) => Directory.districtWideRoles.has(x))).toBe(true)
   })
 
   test.prop([caseArb, fc.integer()])("deterministic, whatever the order of the directory", ({ d, appeal, at }, seed) => {
