@@ -1,0 +1,484 @@
+/**
+ * The application service: how a command travels from untrusted input to stored events.
+ *
+ *   decode (Schema) -> idempotency -> load state -> read access -> decide (machine + rules)
+ *   -> seal events onto the hash chain -> commit events + state + personal data + outbox +
+ *   idempotency record in ONE atomic write (optimistic concurrency on the appeal's version).
+ *
+ * On `VersionConflict` (another instance changed the appeal meanwhile) the command is decided
+ * again on the fresh state, a few times, so concurrent writers lose no update and a refusal is
+ * always made on the latest facts.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const program = AppealService.submit({
+ *   kind: "ariza", form: "electronic", channel: "smartMahallaApp",
+ *   applicant: { type: "individual", surname: "Karimov", name: "Anvar", residence: "Bodomzor 12", contact: {}, consent: { given: true, form: "electronic" } },
+ *   location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" },
+ *   text: { body: "Koʻchada chiroq yoʻq" }
+ * }, Actor.applicant("user-1"))
+ * const result = Effect.runSync(Effect.provide(program, AppealService.layerMemory()))
+ * result.state.status // "registered"
+ */
+import { Clock, Context, Effect, Layer, Option } from "effect"
+import * as Actor from "./Actor.js"
+import * as Appeal from "./Appeal.js"
+import * as AppealMachine from "./AppealMachine.js"
+import * as AppealState from "./AppealState.js"
+import { AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
+import type * as AppealStoreModule from "./AppealStore.js"
+import * as Audit from "./Audit.js"
+import * as Command from "./Command.js"
+import * as Decode from "./Decode.js"
+import type * as Directory from "./Directory.js"
+import { DirectoryStore, layerMemory as directoryLayerMemory } from "./DirectoryStore.js"
+import * as Errors from "./Errors.js"
+import type * as Event from "./Event.js"
+import { IdempotencyStore, fingerprint } from "./IdempotencyStore.js"
+import { IdGenerator, layerMemory as idsLayerMemory } from "./IdGenerator.js"
+import * as Lifecycle from "./Lifecycle.js"
+import type { Outbox } from "./Outbox.js"
+import { topicOf } from "./Outbox.js"
+import * as Policy from "./Policy.js"
+
+/**
+ * What automatic steps follow receipt. Triage and assignment are functions so that the operator
+ * can plug the rule engines (`Triage`, `Assignment`) or his own.
+ */
+export interface Pipeline {
+  /** Register at once on receipt (electronic channels register automatically). Default: true. */
+  readonly registerOnReceipt: boolean
+  /** Classifies a registered appeal; `undefined` leaves it for a person. */
+  readonly triage?: ((input: { readonly text: string; readonly state: AppealState.AppealState }) => TriageFields | undefined) | undefined
+  /** Chooses an officer for a triaged appeal; `undefined` leaves it in the queue. */
+  readonly assign?:
+    | ((input: { readonly state: AppealState.AppealState; readonly directory: Directory.Directory; readonly now: string }) => { readonly officerId: string; readonly ruleIds: ReadonlyArray<string> } | undefined)
+    | undefined
+}
+
+/** The fields of a triage command. */
+export type TriageFields = Omit<Command.Of<"triage">, "type" | "appealId" | "commandId" | "correlationId">
+
+/**
+ * The service's configuration: lifecycle settings and the pipeline. Optional: without it, the
+ * defaults apply.
+ *
+ * @example
+ * import { AppealService, AppealMachine } from "@murojaat/core"
+ * AppealService.layerConfig({ settings: { ...AppealMachine.defaultSettings, answerApprovalByHead: true } })
+ */
+export class Config extends Context.Tag("@murojaat/core/AppealService/Config")<
+  Config,
+  { readonly settings: AppealMachine.Settings; readonly pipeline: Pipeline }
+>() {}
+
+/**
+ * The default configuration.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.defaultConfig.pipeline.registerOnReceipt // true
+ */
+export const defaultConfig: Config["Type"] = { settings: AppealMachine.defaultSettings, pipeline: { registerOnReceipt: true } }
+
+/**
+ * A configuration layer; unspecified parts take the defaults.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.layerConfig({ pipeline: { registerOnReceipt: false } })
+ */
+export const layerConfig = (config: { readonly settings?: Partial<AppealMachine.Settings>; readonly pipeline?: Partial<Pipeline> }): Layer.Layer<Config> =>
+  Layer.succeed(Config, {
+    settings: { ...defaultConfig.settings, ...config.settings },
+    pipeline: { ...defaultConfig.pipeline, ...config.pipeline }
+  })
+
+/** Every port the service needs. */
+export type Ports = AppealStore | IdempotencyStore | IdGenerator | DirectoryStore
+
+/** Every error the service may fail with. */
+export type ServiceError =
+  | Lifecycle.DecideError
+  | Errors.AppealNotFound
+  | Errors.VersionConflict
+  | Errors.IdempotencyConflict
+  | Errors.OfficerNotFound
+  | Errors.StoreError
+
+/**
+ * What a command did: the appeal's new state and the events recorded. JSON-safe, so it is also
+ * the idempotent answer to a repeated request.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const r: AppealService.Result = { appealId: "A-1", state: {} as any, events: [] }
+ */
+export interface Result {
+  readonly appealId: string
+  readonly state: AppealState.AppealState
+  readonly events: ReadonlyArray<Event.AppealEvent>
+}
+
+/** Per-request options. */
+export interface RequestOptions {
+  /** Makes a retried request safe: the same key and request give the first answer again. */
+  readonly idempotencyKey?: string | undefined
+  readonly correlationId?: string | undefined
+}
+
+const config = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))
+
+const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
+
+const systemActor = (name: string) => Actor.system(name)
+
+// Officers a command names (assignee, approver) so that rules can look them up without I/O.
+const namedOfficers = (command: Command.Command): ReadonlyArray<string> => {
+  switch (command.type) {
+    case "assign":
+    case "reassign":
+      return [command.officerId]
+    case "leaveWithoutConsideration":
+      return [command.approvedBy]
+    case "answer":
+      return command.approvedBy === undefined ? [] : [command.approvedBy]
+    default:
+      return []
+  }
+}
+
+const officerLookup = (ids: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const directory = yield* DirectoryStore
+    const found = new Map<string, Directory.Officer>()
+    for (const id of ids) {
+      const o = yield* directory.officer(id)
+      if (Option.isSome(o)) found.set(id, o.value)
+    }
+    return (id: string) => found.get(id)
+  })
+
+const withIdempotency = <R>(
+  key: string | undefined,
+  request: unknown,
+  run: (idem: AppealStoreModule.Commit["idempotency"]) => Effect.Effect<Result, ServiceError, R>
+): Effect.Effect<Result, ServiceError, R | IdempotencyStore> =>
+  Effect.gen(function* () {
+    if (key === undefined) return yield* run(undefined)
+    const print = fingerprint(request)
+    const prior = yield* Effect.flatMap(IdempotencyStore, (s) => s.lookup(key))
+    if (Option.isSome(prior)) {
+      if (prior.value.fingerprint !== print) return yield* Effect.fail(new Errors.IdempotencyConflict({ key }))
+      return prior.value.response as Result
+    }
+    return yield* run({ key, fingerprint: print, response: undefined })
+  })
+
+const outboxOf = (events: ReadonlyArray<Event.AppealEvent>): ReadonlyArray<AppealStoreModule.OutboxWrite> =>
+  events.map((e) => ({ id: e.id, appealId: e.appealId, seq: e.seq, topic: topicOf(e.type), payload: e }))
+
+const step = (state: AppealState.AppealState, command: Command.Command, ctx: AppealMachine.Context) =>
+  Effect.suspend(() => Lifecycle.execute(state, command, ctx))
+
+// After receipt: register, triage and assign as configured, each as the system, each recorded.
+const pipelineAfterReceipt = (state0: AppealState.AppealState, text: string, now: string, correlationId: string | undefined) =>
+  Effect.gen(function* () {
+    const { settings, pipeline } = yield* config
+    let state = state0
+    const events: Array<Event.AppealEvent> = []
+    const run = (command: Command.Command, actor: Actor.Actor, officer?: (id: string) => Directory.Officer | undefined) =>
+      Effect.map(step(state, command, { now, actor, settings, officer }), (r) => {
+        state = r.state
+        events.push(...r.events)
+      })
+    const base = { appealId: state.appealId as Appeal.AppealId, ...(correlationId !== undefined ? { correlationId } : {}) } as const
+    if (pipeline.registerOnReceipt) {
+      const registrationNumber = yield* Effect.flatMap(IdGenerator, (g) => g.registrationNumber(state.districtCode ?? "", now))
+      yield* run({ type: "register", ...base, registrationNumber }, systemActor("registry"))
+      const fields = pipeline.triage?.({ text, state })
+      if (fields !== undefined) {
+        yield* run({ type: "triage", ...base, ...fields }, systemActor("triage"))
+        if (pipeline.assign !== undefined) {
+          const directory = yield* Effect.flatMap(DirectoryStore, (d) => d.snapshot)
+          const choice = pipeline.assign({ state, directory, now })
+          if (choice !== undefined) {
+            const officers = new Map(directory.officers.map((o) => [o.id as string, o]))
+            yield* run({ type: "assign", ...base, officerId: choice.officerId as Directory.OfficerId, ruleIds: choice.ruleIds }, systemActor("assignment"), (id) =>
+              officers.get(id)
+            )
+          }
+        }
+      }
+    }
+    return { state, events }
+  })
+
+const commitResult = (
+  writes: ReadonlyArray<AppealStoreModule.StreamWrite>,
+  result: Result,
+  idem: AppealStoreModule.Commit["idempotency"]
+) =>
+  Effect.as(
+    Effect.flatMap(AppealStore, (store) =>
+      store.commit({
+        streams: writes,
+        outbox: writes.flatMap((w) => outboxOf(w.events)),
+        idempotency: idem === undefined ? undefined : { ...idem, response: result }
+      })
+    ),
+    result
+  )
+
+// A new appeal: receive (and the pipeline), as one commit.
+const receiveNew = (
+  appealId: string,
+  intake: Appeal.Intake,
+  actor: Actor.Actor,
+  options: RequestOptions,
+  commandId: string | undefined,
+  idem: AppealStoreModule.Commit["idempotency"]
+) =>
+  Effect.gen(function* () {
+    const { settings } = yield* config
+    const now = yield* nowIso
+    const withRef: Appeal.Intake =
+      actor._tag === "applicant" && intake.applicantRef === undefined ? { ...intake, applicantRef: actor.applicantRef } : intake
+    const command: Command.Command = {
+      type: "receive",
+      appealId: appealId as Appeal.AppealId,
+      intake: withRef,
+      ...(commandId !== undefined ? { commandId } : {}),
+      ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {})
+    }
+    const received = yield* step(AppealState.initial(appealId), command, { now, actor, settings })
+    const after = yield* pipelineAfterReceipt(received.state, withRef.text.body, now, options.correlationId)
+    const events = [...received.events, ...after.events]
+    const result: Result = { appealId, state: after.state, events }
+    const { personal } = Appeal.split(withRef)
+    return yield* commitResult([{ appealId, expectedVersion: 0, events, state: after.state, personal }], result, idem)
+  })
+
+/**
+ * Receives a new appeal from any channel: decodes it, gives it an id, records `received`, and then
+ * (as configured) registers, triages and assigns it, all in one commit.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const r = Effect.runSync(Effect.either(Effect.provide(AppealService.submit({ kind: "x" }, Actor.system("portal")), AppealService.layerMemory())))
+ * r._tag === "Left" && r.left._tag // "InvalidInput"
+ */
+export const submit = (
+  input: unknown,
+  actor: Actor.Actor,
+  options: RequestOptions = {}
+): Effect.Effect<Result, ServiceError, Ports> =>
+  Effect.gen(function* () {
+    const intake = yield* Decode.unknown(Appeal.Intake, "Appeal")(input)
+    return yield* withIdempotency(options.idempotencyKey, { submit: input, actor }, (idem) =>
+      Effect.gen(function* () {
+        const appealId = yield* Effect.flatMap(IdGenerator, (g) => g.appealId)
+        return yield* receiveNew(appealId, intake, actor, options, options.idempotencyKey, idem)
+      })
+    )
+  })
+
+const load = (appealId: string, actor: Actor.Actor) =>
+  Effect.gen(function* () {
+    const state = yield* Effect.flatMap(AppealStore, (s) => s.load(appealId))
+    // An appeal the actor may not read is reported as not found: its existence is not disclosed.
+    if (Option.isNone(state) || !Policy.canRead(actor, state.value)) return yield* Effect.fail(new Errors.AppealNotFound({ appealId }))
+    return state.value
+  })
+
+// Disputing creates the repeated appeal: the applicant's data and place are carried over, the text
+// is the dispute's reason, it is linked `repeatOf`, registered, and put under a supervisor's control.
+const disputeWrites = (original: AppealState.AppealState, command: Command.Of<"dispute">, actor: Actor.Actor, now: string) =>
+  Effect.gen(function* () {
+    const { settings } = yield* config
+    const personal = yield* Effect.flatMap(AppealStore, (s) => s.personal(original.appealId))
+    if (Option.isNone(personal)) {
+      return yield* Effect.fail(
+        new Errors.RuleViolation({ appealId: original.appealId, rule: "dispute.personalDataKept", source: "ZRU-547 Art. 27 (data erased)" })
+      )
+    }
+    const p = personal.value
+    const intake: Appeal.Intake = {
+      kind: "shikoyat",
+      form: "electronic",
+      channel: original.channel ?? "smartMahallaApp",
+      applicant: p.applicant,
+      ...(original.applicantRef !== undefined ? { applicantRef: original.applicantRef } : {}),
+      signatories: p.signatories,
+      location: {
+        regionCode: original.regionCode as Directory.RegionCode,
+        districtCode: original.districtCode as Directory.DistrictCode,
+        mahallaCode: original.mahallaCode as Directory.MahallaCode,
+        ...(p.point !== undefined ? { point: p.point } : {}),
+        ...(p.address !== undefined ? { address: p.address } : {})
+      },
+      text: { body: command.reason },
+      attachments: [],
+      links: [{ kind: "repeatOf", appealId: original.appealId as Appeal.AppealId }],
+      ...(original.subjectOfficerId !== undefined ? { subjectOfficerId: original.subjectOfficerId as Directory.OfficerId } : {})
+    }
+    const base = { appealId: command.repeatAppealId, ...(command.correlationId !== undefined ? { correlationId: command.correlationId } : {}) }
+    const r1 = yield* step(AppealState.initial(command.repeatAppealId), { type: "receive", ...base, intake }, { now, actor, settings })
+    const registrationNumber = yield* Effect.flatMap(IdGenerator, (g) => g.registrationNumber(original.districtCode ?? "", now))
+    const r2 = yield* step(r1.state, { type: "register", ...base, registrationNumber }, { now, actor: systemActor("registry"), settings })
+    const r3 = yield* step(
+      r2.state,
+      { type: "escalate", ...base, reason: `repeated appeal disputing ${original.appealId}: under a supervisor's control` },
+      { now, actor: systemActor("repeat-control"), settings }
+    )
+    return { appealId: command.repeatAppealId as string, expectedVersion: 0, events: [...r1.events, ...r2.events, ...r3.events], state: r3.state, personal: Appeal.split(intake).personal }
+  })
+
+const executeOnce = (command: Command.Command, actor: Actor.Actor, idem: AppealStoreModule.Commit["idempotency"]) =>
+  Effect.gen(function* () {
+    const { settings } = yield* config
+    const now = yield* nowIso
+    const state = yield* load(command.appealId, actor)
+    const officer = yield* officerLookup(namedOfficers(command))
+    const r = yield* step(state, command, { now, actor, settings, officer })
+    const writes: Array<AppealStoreModule.StreamWrite> = [{ appealId: command.appealId, expectedVersion: state.version, events: r.events, state: r.state }]
+    if (command.type === "dispute") writes.push(yield* disputeWrites(r.state, command, actor, now))
+    const result: Result = { appealId: command.appealId, state: r.state, events: r.events }
+    return yield* commitResult(writes, result, idem)
+  })
+
+/**
+ * Executes a command on an existing appeal (or receives one with a caller-chosen id). Decided on
+ * the latest state; retried on `VersionConflict` up to 5 times. A `dispute` also creates the
+ * repeated appeal (id `repeatAppealId`) in the same commit.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const r = Effect.runSync(Effect.either(Effect.provide(
+ *   AppealService.execute({ type: "startReview", appealId: "A-9" }, Actor.system("x")), AppealService.layerMemory())))
+ * r._tag === "Left" && r.left._tag // "AppealNotFound"
+ */
+export const execute = (input: unknown, actor: Actor.Actor, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
+  Effect.gen(function* () {
+    const command = yield* Decode.unknown(Command.Command, "Command")(input)
+    const key = options.idempotencyKey ?? command.commandId
+    return yield* withIdempotency(key, { execute: input, actor }, (idem) => {
+      if (command.type === "receive") {
+        return Effect.flatMap(
+          Effect.flatMap(AppealStore, (s) => s.load(command.appealId)),
+          (existing) =>
+            Option.isSome(existing)
+              ? Effect.fail(new Errors.InvalidTransition({ appealId: command.appealId, state: existing.value.status, command: "receive" }))
+              : receiveNew(command.appealId, command.intake, actor, { ...options, correlationId: command.correlationId ?? options.correlationId }, command.commandId, idem)
+        )
+      }
+      return executeOnce(command, actor, idem).pipe(
+        Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" })
+      )
+    })
+  })
+
+/**
+ * Disputes an answer: records the dispute on the appeal and opens the repeated appeal, under a
+ * supervisor's control. Returns the result for the original appeal; the new appeal's id is in
+ * `state.disputedBy`.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.dispute("A-1", "The noise goes on", Actor.applicant("user-1"))
+ */
+export const dispute = (appealId: string, reason: string, actor: Actor.Actor, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
+  Effect.flatMap(
+    Effect.flatMap(IdGenerator, (g) => g.appealId),
+    (repeatAppealId) => execute({ type: "dispute", appealId, repeatAppealId, reason }, actor, options)
+  )
+
+/**
+ * What a reader sees of an appeal: its state and its personal data, masked for readers who may
+ * not see it (auditors, integration systems), absent once erased.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const v: AppealService.View = { state: {} as any, personal: undefined, masked: false }
+ */
+export interface View {
+  readonly state: AppealState.AppealState
+  readonly personal: Appeal.Personal | undefined
+  readonly masked: boolean
+}
+
+/**
+ * Reads an appeal as the actor may see it. `AppealNotFound` if it does not exist or the actor may
+ * not read it.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.get("A-1", Actor.auditor("AUD-1"))
+ */
+export const get = (appealId: string, actor: Actor.Actor): Effect.Effect<View, Errors.AppealNotFound | Errors.StoreError, AppealStore> =>
+  Effect.gen(function* () {
+    const state = yield* load(appealId, actor)
+    const personal = yield* Effect.flatMap(AppealStore, (s) => s.personal(appealId))
+    const masked = !Policy.seesPersonalData(actor)
+    return { state, personal: Option.getOrUndefined(Option.map(personal, (p) => (masked ? Policy.mask(p) : p))), masked }
+  })
+
+/**
+ * An appeal's events, for a reader who may read the appeal.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.history("A-1", Actor.auditor("AUD-1"))
+ */
+export const history = (
+  appealId: string,
+  actor: Actor.Actor
+): Effect.Effect<ReadonlyArray<Event.AppealEvent>, Errors.AppealNotFound | Errors.StoreError, AppealStore> =>
+  Effect.flatMap(load(appealId, actor), () => Effect.flatMap(AppealStore, (s) => s.events(appealId)))
+
+/**
+ * Verifies one stored appeal: its chain, anchored at the head its projection records, and that the
+ * projection equals the replay of the events.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.verify("A-1")
+ */
+export const verify = (
+  appealId: string
+): Effect.Effect<Audit.Verification & { readonly projectionMatches: boolean }, Errors.AppealNotFound | Errors.StoreError, AppealStore> =>
+  Effect.gen(function* () {
+    const store = yield* AppealStore
+    const state = yield* store.load(appealId)
+    if (Option.isNone(state)) return yield* Effect.fail(new Errors.AppealNotFound({ appealId }))
+    const events = yield* store.events(appealId)
+    const verification = Audit.verifyChain(events, { seq: state.value.version, hash: state.value.lastHash })
+    const projectionMatches = Audit.canonical(Lifecycle.replay(appealId, events)) === Audit.canonical(state.value)
+    return { ...verification, projectionMatches }
+  })
+
+/**
+ * The officer actor for an officer id, from the directory.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.officerActor("O-1")
+ */
+export const officerActor = (officerId: string): Effect.Effect<Actor.Officer, Errors.OfficerNotFound | Errors.StoreError, DirectoryStore> =>
+  Effect.flatMap(
+    Effect.flatMap(DirectoryStore, (d) => d.officer(officerId)),
+    (o) => (Option.isSome(o) ? Effect.succeed(Actor.fromOfficer(o.value)) : Effect.fail(new Errors.OfficerNotFound({ officerId })))
+  )
+
+/**
+ * Every port in memory: store, outbox, idempotency, ids and the given directory.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.layerMemory()
+ */
+export const layerMemory = (directory?: Directory.Directory): Layer.Layer<Ports | Outbox> =>
+  Layer.mergeAll(storeLayerMemory(), idsLayerMemory(), directoryLayerMemory(directory))

@@ -1,0 +1,195 @@
+/**
+ * The appeal store port: the system of record for appeals. It keeps each appeal's events
+ * (append-only, hash-chained), its state (the projection queries read), its personal data (kept
+ * apart so it can be erased), and, in the same atomic commit, the outbox messages and the
+ * idempotency record of the request.
+ *
+ * Adapters: `layerMemory` here (reference, for tests and demos); PostgreSQL in
+ * `@murojaat/postgres`. Every adapter passes the conformance suites of `@murojaat/testkit`.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const program = Effect.flatMap(AppealStore.AppealStore, (store) => store.load("A-1"))
+ * Effect.runSync(Effect.provide(program, AppealStore.layerMemory())) // Option.none()
+ */
+import { Context, Effect, Layer, Option } from "effect"
+import type * as Appeal from "./Appeal.js"
+import type * as AppealState from "./AppealState.js"
+import * as Errors from "./Errors.js"
+import type * as Event from "./Event.js"
+import { IdempotencyStore } from "./IdempotencyStore.js"
+import { makeMemoryDb, type MemoryDb } from "./internal/memoryDb.js"
+import { Outbox } from "./Outbox.js"
+
+/**
+ * One appeal's part of a commit: the events to append after `expectedVersion`, the resulting state,
+ * and, for a new appeal, its personal data.
+ */
+export interface StreamWrite {
+  readonly appealId: string
+  /** The version the decision was made on; the commit fails with `VersionConflict` if it moved. */
+  readonly expectedVersion: number
+  readonly events: ReadonlyArray<Event.AppealEvent>
+  readonly state: AppealState.AppealState
+  readonly personal?: Appeal.Personal | undefined
+}
+
+/**
+ * A message to publish after the commit (transactional outbox).
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * const m: AppealStore.OutboxWrite = { id: "A-1#1", appealId: "A-1", seq: 1, topic: "appeal.received", payload: {} }
+ */
+export interface OutboxWrite {
+  readonly id: string
+  readonly appealId: string
+  readonly seq: number
+  readonly topic: string
+  readonly payload: unknown
+}
+
+/**
+ * Everything one command writes, atomically: all or nothing.
+ */
+export interface Commit {
+  readonly streams: ReadonlyArray<StreamWrite>
+  readonly outbox: ReadonlyArray<OutboxWrite>
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string; readonly response: unknown } | undefined
+}
+
+/**
+ * Filters for listing appeals; all optional, combined with AND. Results are ordered by appeal id
+ * and paged by keyset (`after` = the last id of the previous page).
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * const q: AppealStore.Query = { districtCode: "1726262", status: ["inReview"], limit: 50 }
+ */
+export interface Query {
+  readonly mahallaCode?: string
+  readonly districtCode?: string
+  readonly assigneeId?: string
+  readonly applicantRef?: string
+  readonly category?: string
+  readonly status?: ReadonlyArray<AppealState.Status>
+  readonly after?: string
+  readonly limit?: number
+}
+
+/**
+ * A page of results and the cursor of the next page, if any.
+ */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>
+  readonly next: string | undefined
+}
+
+/**
+ * The store's operations.
+ */
+export interface Service {
+  /** The appeal's current state, if it exists. */
+  readonly load: (appealId: string) => Effect.Effect<Option.Option<AppealState.AppealState>, Errors.StoreError>
+  /** The appeal's events in order, from `fromSeq` (default 1). */
+  readonly events: (appealId: string, fromSeq?: number) => Effect.Effect<ReadonlyArray<Event.AppealEvent>, Errors.StoreError>
+  /** Writes a commit atomically. */
+  readonly commit: (commit: Commit) => Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict | Errors.StoreError>
+  /** The appeal's personal data, unless erased. */
+  readonly personal: (appealId: string) => Effect.Effect<Option.Option<Appeal.Personal>, Errors.StoreError>
+  /** Erases the appeal's personal data (retention ended, consent revoked); true if there was any. */
+  readonly erasePersonal: (appealId: string) => Effect.Effect<boolean, Errors.StoreError>
+  /** Lists appeals' states. */
+  readonly query: (query: Query) => Effect.Effect<Page<AppealState.AppealState>, Errors.StoreError>
+  /** Ids of every appeal, in order, paged (for chain verification and exports). */
+  readonly ids: (after: string | undefined, limit: number) => Effect.Effect<ReadonlyArray<string>, Errors.StoreError>
+}
+
+/**
+ * The appeal store service.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * AppealStore.AppealStore.key // "@murojaat/core/AppealStore"
+ */
+export class AppealStore extends Context.Tag("@murojaat/core/AppealStore")<AppealStore, Service>() {}
+
+const matches = (s: AppealState.AppealState, q: Query): boolean =>
+  (q.mahallaCode === undefined || s.mahallaCode === q.mahallaCode) &&
+  (q.districtCode === undefined || s.districtCode === q.districtCode) &&
+  (q.assigneeId === undefined || s.assigneeId === q.assigneeId) &&
+  (q.applicantRef === undefined || s.applicantRef === q.applicantRef) &&
+  (q.category === undefined || s.category === q.category) &&
+  (q.status === undefined || q.status.includes(s.status))
+
+const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 100, 1000))
+
+// The appeal store over the shared in-memory database.
+const makeMemory = (db: MemoryDb): Service => ({
+  load: (appealId) => Effect.sync(() => Option.fromNullable(db.states.get(appealId))),
+  events: (appealId, fromSeq = 1) => Effect.sync(() => (db.events.get(appealId) ?? []).filter((e) => e.seq >= fromSeq)),
+  commit: (commit) =>
+    Effect.suspend((): Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict> => {
+      // Check everything first, then write: the commit is all or nothing.
+      if (commit.idempotency !== undefined) {
+        const prior = db.idempotency.get(commit.idempotency.key)
+        if (prior !== undefined) return Effect.fail(new Errors.IdempotencyConflict({ key: commit.idempotency.key }))
+      }
+      for (const w of commit.streams) {
+        const actual = db.states.get(w.appealId)?.version ?? 0
+        if (actual !== w.expectedVersion) {
+          return Effect.fail(new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual }))
+        }
+      }
+      for (const w of commit.streams) {
+        db.events.set(w.appealId, [...(db.events.get(w.appealId) ?? []), ...w.events])
+        db.states.set(w.appealId, w.state)
+        if (w.personal !== undefined) db.personal.set(w.appealId, w.personal)
+      }
+      for (const m of commit.outbox) db.outbox.set(m.id, { ...m, attempts: 0, state: "pending", createdAt: db.tick++ })
+      if (commit.idempotency !== undefined) {
+        db.idempotency.set(commit.idempotency.key, { fingerprint: commit.idempotency.fingerprint, response: commit.idempotency.response })
+      }
+      return Effect.void
+    }),
+  personal: (appealId) => Effect.sync(() => Option.fromNullable(db.personal.get(appealId))),
+  erasePersonal: (appealId) => Effect.sync(() => db.personal.delete(appealId)),
+  query: (q) =>
+    Effect.sync(() => {
+      const limit = clampLimit(q.limit)
+      const items = [...db.states.values()]
+        .filter((s) => matches(s, q) && (q.after === undefined || s.appealId > q.after))
+        .sort((a, b) => (a.appealId < b.appealId ? -1 : a.appealId > b.appealId ? 1 : 0))
+        .slice(0, limit + 1)
+      const page = items.slice(0, limit)
+      return { items: page, next: items.length > limit ? page[page.length - 1]!.appealId : undefined }
+    }),
+  ids: (after, limit) =>
+    Effect.sync(() =>
+      [...db.states.keys()]
+        .filter((id) => after === undefined || id > after)
+        .sort()
+        .slice(0, clampLimit(limit))
+    )
+})
+
+/**
+ * In-memory appeal store, outbox and idempotency store, sharing one memory as the PostgreSQL
+ * adapter shares one transaction. For tests, demos and the reference of the conformance suites;
+ * everything is lost when the process ends.
+ *
+ * @example
+ * import { AppealStore, Outbox } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * Effect.runSync(Effect.provide(Effect.flatMap(Outbox.Outbox, (o) => o.pending), AppealStore.layerMemory())) // 0
+ */
+export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore> =>
+  Layer.effectContext(
+    Effect.sync(() => {
+      const db = makeMemoryDb()
+      return Context.make(AppealStore, makeMemory(db))
+        .pipe(Context.add(Outbox, db.outboxService))
+        .pipe(Context.add(IdempotencyStore, db.idempotencyService))
+    })
+  )

@@ -1,0 +1,92 @@
+/**
+ * The plain async face of Murojaat, for applications that do not use Effect (Express, NestJS,
+ * plain Node). Every command and query is an async function that resolves with data or rejects
+ * with the same typed error the Effect API fails with (`error._tag` is the stable code, and
+ * `Errors.messages(error)` gives the four messages). The facade adds no logic: it runs the
+ * `AppealService` programs with the layer you configure.
+ *
+ * @example
+ * import { Actor, Facade } from "@murojaat/core"
+ * const murojaat = Facade.make()                      // in-memory ports; pass `layer` for PostgreSQL
+ * const result = await murojaat.submit({
+ *   kind: "shikoyat", form: "electronic", channel: "webPortal",
+ *   applicant: { type: "individual", surname: "Karimova", name: "Dilnoza", residence: "Bodomzor 3", contact: {}, consent: { given: true, form: "electronic" } },
+ *   location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" },
+ *   text: { body: "Qoʻshnilar kechasi shovqin qiladi" }
+ * }, Actor.applicant("user-1"))
+ * try {
+ *   await murojaat.execute({ type: "answer", appealId: result.appealId }, Actor.applicant("user-1"))
+ * } catch (e) {
+ *   // e._tag === "InvalidInput": answer needs outcome, answerText and legalBasis
+ * }
+ * await murojaat.dispose()
+ */
+import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
+import type * as Actor from "./Actor.js"
+import * as AppealService from "./AppealService.js"
+import type * as Audit from "./Audit.js"
+import type * as Directory from "./Directory.js"
+import type * as Event from "./Event.js"
+import type { Outbox } from "./Outbox.js"
+
+/**
+ * How to build a facade. Without `layer`, every port is in memory (with `directory`).
+ */
+export interface Options {
+  /** The ports: e.g. the PostgreSQL adapter's layer. */
+  readonly layer?: Layer.Layer<AppealService.Ports> | undefined
+  /** For the in-memory default: the directory to start with. */
+  readonly directory?: Directory.Directory | undefined
+  /** Lifecycle settings and the pipeline after receipt. */
+  readonly config?: Parameters<typeof AppealService.layerConfig>[0] | undefined
+}
+
+/**
+ * The facade's functions.
+ */
+export interface Murojaat {
+  readonly submit: (intake: unknown, actor: Actor.Actor, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
+  readonly execute: (command: unknown, actor: Actor.Actor, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
+  readonly dispute: (appealId: string, reason: string, actor: Actor.Actor, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
+  readonly get: (appealId: string, actor: Actor.Actor) => Promise<AppealService.View>
+  readonly history: (appealId: string, actor: Actor.Actor) => Promise<ReadonlyArray<Event.AppealEvent>>
+  readonly verify: (appealId: string) => Promise<Audit.Verification & { readonly projectionMatches: boolean }>
+  readonly officerActor: (officerId: string) => Promise<Actor.Officer>
+  /** Runs any Effect program of the library with the configured layer. */
+  readonly run: <A, E>(program: Effect.Effect<A, E, AppealService.Ports | AppealService.Config>) => Promise<A>
+  /** Releases the layer's resources (database pools, embedded servers). */
+  readonly dispose: () => Promise<void>
+}
+
+/**
+ * Builds a facade.
+ *
+ * @example
+ * import { Facade } from "@murojaat/core"
+ * const m = Facade.make({ config: { pipeline: { registerOnReceipt: true } } })
+ * await m.dispose()
+ */
+export const make = (options: Options = {}): Murojaat => {
+  const ports: Layer.Layer<AppealService.Ports | Outbox> | Layer.Layer<AppealService.Ports> =
+    options.layer ?? AppealService.layerMemory(options.directory)
+  const runtime = ManagedRuntime.make(Layer.merge(ports, AppealService.layerConfig(options.config ?? {})))
+  const run = <A, E>(program: Effect.Effect<A, E, AppealService.Ports | AppealService.Config>): Promise<A> =>
+    runtime.runPromiseExit(program).then((exit) => {
+      if (Exit.isSuccess(exit)) return exit.value
+      // Reject with the typed error itself, so callers can switch on `_tag`; a defect is a bug and
+      // rejects with the original exception.
+      const failure = Cause.failureOption(exit.cause)
+      throw Option.isSome(failure) ? failure.value : Cause.squash(exit.cause)
+    })
+  return {
+    submit: (intake, actor, o) => run(AppealService.submit(intake, actor, o)),
+    execute: (command, actor, o) => run(AppealService.execute(command, actor, o)),
+    dispute: (appealId, reason, actor, o) => run(AppealService.dispute(appealId, reason, actor, o)),
+    get: (appealId, actor) => run(AppealService.get(appealId, actor)),
+    history: (appealId, actor) => run(AppealService.history(appealId, actor)),
+    verify: (appealId) => run(AppealService.verify(appealId)),
+    officerActor: (officerId) => run(AppealService.officerActor(officerId)),
+    run,
+    dispose: () => runtime.dispose()
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The id port: appeal ids and registration numbers. Registration numbers run per district and
+ * year (`<district>-<year>-<n>`), as registry journals do; the year is the Tashkent calendar year of
+ * registration.
+ *
+ * @example
+ * import { IdGenerator } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const ids = Effect.flatMap(IdGenerator.IdGenerator, (g) => g.appealId)
+ * Effect.runSync(Effect.provide(ids, IdGenerator.layerMemory())) // "A-000001"
+ */
+import { Context, Effect, Layer } from "effect"
+import type * as Errors from "./Errors.js"
+
+/**
+ * The id generator's operations.
+ */
+export interface Service {
+  /** A new, never used appeal id. */
+  readonly appealId: Effect.Effect<string, Errors.StoreError>
+  /** The next registration number of the district, for the year of `at` in Tashkent (UTC+5). */
+  readonly registrationNumber: (districtCode: string, at: string) => Effect.Effect<string, Errors.StoreError>
+}
+
+/**
+ * The id generator service.
+ *
+ * @example
+ * import { IdGenerator } from "@murojaat/core"
+ * IdGenerator.IdGenerator.key // "@murojaat/core/IdGenerator"
+ */
+export class IdGenerator extends Context.Tag("@murojaat/core/IdGenerator")<IdGenerator, Service>() {}
+
+/**
+ * The Tashkent (UTC+5, no daylight saving) calendar year of an instant.
+ *
+ * @example
+ * import { IdGenerator } from "@murojaat/core"
+ * IdGenerator.tashkentYear("2025-12-31T20:00:00Z") // 2026
+ */
+export const tashkentYear = (at: string): number => new Date(Date.parse(at) + 5 * 3600_000).getUTCFullYear()
+
+/**
+ * Formats a registration number.
+ *
+ * @example
+ * import { IdGenerator } from "@murojaat/core"
+ * IdGenerator.formatRegistration("1726262", 2026, 17) // "1726262-2026-000017"
+ */
+export const formatRegistration = (districtCode: string, year: number, n: number): string =>
+  `${districtCode}-${year}-${String(n).padStart(6, "0")}`
+
+/**
+ * Counters in memory, starting at 1 (optionally with a prefix for appeal ids).
+ *
+ * @example
+ * import { IdGenerator } from "@murojaat/core"
+ * IdGenerator.layerMemory("T")
+ */
+export const layerMemory = (prefix = "A"): Layer.Layer<IdGenerator> =>
+  Layer.sync(IdGenerator, () => {
+    let next = 0
+    const journals = new Map<string, number>()
+    return {
+      appealId: Effect.sync(() => `${prefix}-${String(++next).padStart(6, "0")}`),
+      registrationNumber: (districtCode, at) =>
+        Effect.sync(() => {
+          const year = tashkentYear(at)
+          const key = `${districtCode}|${year}`
+          const n = (journals.get(key) ?? 0) + 1
+          journals.set(key, n)
+          return formatRegistration(districtCode, year, n)
+        })
+    }
+  })
