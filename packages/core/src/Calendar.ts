@@ -828,7 +828,8 @@ const unescapeText = (s: string) => s.replace(/\\([\\;,nN])/g, (_, c: string) =>
  * {@link withYears}.
  *
  * - `DTSTART;VALUE=DATE:YYYYMMDD` (all-day) is required; `DTEND` is exclusive (RFC 5545 3.6.1), so a
- *   3-day break is one event. Timed events and `RRULE` are rejected, not guessed.
+ *   3-day break is one event (its days that are already weekly rest days are skipped). Timed events
+ *   and `RRULE` are rejected, not guessed.
  * - `CATEGORIES` sets the kind (`holiday`, `extraDayOff`, `transferredDayOff`, `workingDay`; no
  *   kind means `extraDayOff`, the usual meaning of a public "day off" feed) and the week types
  *   (`fiveDay`, `sixDay`; neither means both).
@@ -891,16 +892,21 @@ export const fromICalendar = (ics: string, options: ICalendarOptions): Either.Ei
     if (from !== undefined && fromDay === undefined) return fail(`${path}.X-MUROJAAT-FROM`, `"${from.value}" is not a date`, "YYYYMMDD")
     const summary = get("SUMMARY")
     const description = get("DESCRIPTION")
-    for (let d = s; d < e; d++)
+    const kind = kinds[0] ?? "extraDayOff"
+    for (let d = s; d < e; d++) {
+      // A range (a holiday break) may cover weekends: a day off there is already a rest day, skip it.
+      const ws = e - s > 1 && kind !== "workingDay" ? weeks.filter((w) => !isWeeklyRestDay(weekday(d), w)) : weeks
+      if (ws.length === 0) continue
       entries.push({
         date: isoFromDay(d),
-        kind: kinds[0] ?? "extraDayOff",
-        weeks,
+        kind,
+        weeks: ws as unknown as readonly [WeekType, ...Array<WeekType>],
         name: summary === undefined ? "Day off" : unescapeText(summary.value),
         source: options.source,
         ...(fromDay === undefined ? {} : { from: isoFromDay(fromDay) }),
         ...(description === undefined ? {} : { note: unescapeText(description.value) })
       })
+    }
   }
   lines.forEach((line, i) => {
     if (line.length === 0) return

@@ -80,7 +80,13 @@ const types = (...ts: ReadonlyArray<string>) => Schema.optionalWith(Schema.Array
 
 /**
  * Which event types play which part, so the engine reads any event stream with `type`, `at` and
- * `data` (the defaults are the lifecycle's event names).
+ * `data` (the defaults are the lifecycle's event names). `competenceAccepted` events (review
+ * started, extra study, an answer) stop the forwarding clock: the body kept the appeal. `terminal`
+ * events stop every clock not yet met.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * Deadline.defaultPolicy.events.answered // ["answered"]
  */
 export const EventTypes = Schema.Struct({
   received: types("received"),
@@ -91,6 +97,7 @@ export const EventTypes = Schema.Struct({
   informationProvided: types("informationProvided"),
   deadlineExtended: types("deadlineExtended"),
   forwarded: types("forwarded"),
+  competenceAccepted: types("reviewStarted", "extraStudyDeclared", "answered"),
   answered: types("answered"),
   firstContact: types("reviewStarted", "informationRequested", "answered"),
   protectionOrderDecided: types("protectionOrderIssued", "protectionOrderRefused", "answered", "handedToCriminalProcedure"),
@@ -216,7 +223,7 @@ export const rules: ReadonlyArray<Rule> = [
     clock: "forwarding",
     term: "5 days",
     source: "ZRU-445 (an appeal outside the body's competence is forwarded to the competent body within 5 days, the applicant told)",
-    note: "Calendar days by default; whether the law means working days is UNCONFIRMED (setting `forwardingUnit`)."
+    note: "Calendar days by default; whether the law means working days is UNCONFIRMED (setting `forwardingUnit`). Stops once the body works on the appeal (review started): it kept it."
   },
   {
     id: "consideration.standard",
@@ -463,7 +470,10 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
     end = Calendar.addMonths(startDay, t.amount) - (sameDay ? 1 : 0)
     counted = end - countFrom + 1
   }
+  let ruleId = t.ruleId
   if (t.extension !== undefined) {
+    ruleId = "consideration.extension"
+    adjustments.push(`base term: ${t.term} (rule ${t.ruleId}) ending ${Calendar.isoFromDay(end)}`)
     const ceiling = Calendar.addMonths(startDay, 2) - (sameDay ? 1 : 0)
     const full = Calendar.addMonths(end, 1)
     let target = Math.min(full, ceiling)
@@ -504,11 +514,11 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
   const dueMs = dueInstant(ctx, due)
   return {
     clock: t.clock,
-    ruleId: t.ruleId,
+    ruleId,
     dueAt: Calendar.formatInstant(dueMs),
     dueDate: Calendar.isoFromDay(due),
     explanation: {
-      ruleId: t.ruleId,
+      ruleId,
       source: t.source,
       start: Calendar.formatInstant(receivedMs),
       countFrom: Calendar.isoFromDay(countFrom),
@@ -901,7 +911,10 @@ export const status = (events: ReadonlyArray<EventInput>, now: string, options?:
     for (const c of s.clocks) {
       const dueMs = Calendar.parseInstant(c.dueAt)!
       const done = completionTypes(T, c.clock)
-      const settle = sorted.find(({ e }) => done.includes(e.type) || T.terminal.includes(e.type))
+      // The forwarding clock only matters while the body may not be competent: once it works on the
+      // appeal (review started), the clock no longer applies.
+      const stops = c.clock === "forwarding" ? [...T.terminal, ...T.competenceAccepted] : T.terminal
+      const settle = sorted.find(({ e }) => done.includes(e.type) || stops.includes(e.type))
       if (settle !== undefined) {
         const met = done.includes(settle.e.type)
         clocks.push({

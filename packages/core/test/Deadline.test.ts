@@ -1,0 +1,316 @@
+import { fc, test } from "@fast-check/vitest"
+import { Either, Option, Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { Calendar, Deadline } from "@murojaat/core"
+import { examples } from "./fixtures/deadlineExamples.js"
+
+const cal = Calendar.uzbekistan
+const policyOf = (p: Deadline.PolicyInput = {}) => Schema.decodeUnknownSync(Deadline.Policy)(p)
+const run = (facts: Deadline.Facts, p?: Deadline.PolicyInput, now?: string) =>
+  Either.getOrThrow(Deadline.compute(facts, { policy: policyOf(p), ...(now === undefined ? {} : { now }) }))
+const clock = (s: Deadline.Schedule, id: Deadline.ClockId) => s.clocks.find((c) => c.clock === id)!
+const ms = (iso: string) => Calendar.parseInstant(iso)!
+const dayOf = (iso: string) => Calendar.dayFromIso(iso)!
+
+// ---------------------------------------------------------------------------------------------
+// The example table (rendered in docs/rules/deadlines.md)
+// ---------------------------------------------------------------------------------------------
+
+describe("Deadline: the example table", () => {
+  it.each(examples.map((e) => [e.title, e] as const))("%s", (_, ex) => {
+    const c = clock(run(ex.facts, ex.policy), ex.clock)
+    expect(c.dueAt).toBe(ex.due)
+    expect(Deadline.rules.some((r) => r.id === ex.rule)).toBe(true)
+    if (!ex.rule.startsWith("counting.") && !ex.rule.startsWith("pause.")) expect(c.ruleId).toBe(ex.rule)
+  })
+
+  it("covers every rule", () => {
+    for (const r of Deadline.rules) expect(examples.some((e) => e.rule === r.id), r.id).toBe(true)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Explanations
+// ---------------------------------------------------------------------------------------------
+
+describe("Deadline: explanations", () => {
+  it("name the rule, the source, the start, the days counted and the days skipped with why", () => {
+    const c = clock(run({ kind: "shikoyat", receivedAt: "2026-03-06T10:00:00+05:00" }), "consideration")
+    expect(c.explanation).toMatchObject({
+      ruleId: "consideration.standard",
+      source: expect.stringContaining("ZRU-445"),
+      start: "2026-03-06T10:00:00+05:00",
+      countFrom: "2026-03-07",
+      unit: "calendarDays",
+      daysCounted: 15,
+      provisional: false
+    })
+    expect(c.explanation.daysSkipped).toEqual([
+      { date: "2026-03-21", reason: expect.stringMatching(/Navroʻz/) },
+      { date: "2026-03-22", reason: expect.stringMatching(/Sunday/) },
+      { date: "2026-03-23", reason: expect.stringMatching(/moved from Saturday 21 Mar.*from 2026-03-21/) }
+    ])
+    expect(c.explanation.adjustments.join(" ")).toMatch(/next working day 2026-03-24/)
+  })
+
+  it("list the skipped days of a working-day count", () => {
+    const c = clock(run({ kind: "ariza", receivedAt: "2026-03-18T10:00:00+05:00" }, { forwardingUnit: "workingDays" }), "forwarding")
+    expect(c.explanation.daysSkipped.map((d) => d.date)).toEqual(["2026-03-20", "2026-03-21", "2026-03-22", "2026-03-23"])
+    expect(c.explanation.daysSkipped[0]!.reason).toMatch(/Ramazon hayiti/)
+  })
+
+  it("report an extension and its ceiling, and ignore a second one", () => {
+    const c = clock(run({ kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00", extended: true, extraExtensions: 1 }), "consideration")
+    expect(c.ruleId).toBe("consideration.extension")
+    expect(c.explanation.adjustments.join("\n")).toMatch(/base term: 15 days \(rule consideration.standard\) ending 2026-03-25/)
+    expect(c.explanation.adjustments.join("\n")).toMatch(/1 further extension\(s\) ignored/)
+  })
+
+  it("honour a shorter extension (until) but never shorten the term", () => {
+    const shorter = clock(run({ kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00", extended: { until: "2026-04-07" } }), "consideration")
+    expect(shorter.dueDate).toBe("2026-04-07")
+    const before = clock(run({ kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00", extended: { until: "2026-03-12" } }), "consideration")
+    expect(before.dueDate).toBe("2026-03-25")
+  })
+
+  it("mark results in years without a decree as provisional", () => {
+    expect(clock(run({ kind: "taklif", receivedAt: "2026-12-01T10:00:00+05:00" }), "consideration").explanation.provisional).toBe(true)
+    expect(clock(run({ kind: "taklif", receivedAt: "2026-10-01T10:00:00+05:00" }), "consideration").explanation.provisional).toBe(false)
+  })
+
+  it("reject a receipt time that is not a time", () => {
+    const r = Deadline.compute({ kind: "ariza", receivedAt: "31/12/2026" })
+    expect(Either.isLeft(r) && r.left._tag).toBe("InvalidInput")
+  })
+
+  it("decode policies with defaults and reject bad ones", () => {
+    expect(Either.getOrThrow(Deadline.decodePolicy({ week: "sixDay" })).considerationUnit).toBe("calendarDays")
+    expect(Either.isLeft(Deadline.decodePolicy({ workingHours: { start: "18:00", end: "09:00" } }))).toBe(true)
+    expect(Either.isLeft(Deadline.decodePolicy({ urgentFirstContactHours: 0 }))).toBe(true)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+// ---------------------------------------------------------------------------------------------
+
+const FROM = Date.UTC(2024, 11, 20)
+const TO = Date.UTC(2026, 11, 31)
+const arbMs = fc.integer({ min: FROM / 60_000, max: TO / 60_000 }).map((m) => m * 60_000)
+const arbPolicy = fc.record({
+  week: fc.constantFrom("fiveDay" as const, "sixDay" as const),
+  periodStart: fc.constantFrom("nextDay" as const, "sameDay" as const),
+  endOnNonWorkingDay: fc.constantFrom("nextWorkingDay" as const, "previousWorkingDay" as const, "keep" as const),
+  dueTime: fc.constantFrom("endOfWorkingHours" as const, "endOfDay" as const),
+  forwardingUnit: fc.constantFrom("calendarDays" as const, "workingDays" as const),
+  considerationUnit: fc.constantFrom("calendarDays" as const, "workingDays" as const)
+})
+const arbFacts = fc.record({
+  kind: fc.constantFrom("ariza" as const, "taklif" as const, "shikoyat" as const),
+  extraStudy: fc.boolean(),
+  extended: fc.boolean(),
+  urgent: fc.boolean(),
+  domesticViolence: fc.boolean()
+})
+const fmt = Calendar.formatInstant
+
+describe("Deadline: properties", () => {
+  test.prop([arbFacts, arbPolicy, arbMs, fc.integer({ min: 0, max: 60 * 24 * 40 })])(
+    "due dates never decrease when receipt moves later",
+    (f, p, at, laterMinutes) => {
+      const a = run({ ...f, receivedAt: fmt(at) }, p)
+      const b = run({ ...f, receivedAt: fmt(at + laterMinutes * 60_000) }, p)
+      for (const c of a.clocks) expect(ms(clock(b, c.clock).dueAt), c.clock).toBeGreaterThanOrEqual(ms(c.dueAt))
+    }
+  )
+
+  test.prop([arbFacts, arbPolicy, arbMs])("working-day counts never land on a non-working day", (f, p, at) => {
+    const policy = { ...p, forwardingUnit: "workingDays" as const, considerationUnit: "workingDays" as const }
+    const s = run({ ...f, extraStudy: false, extended: false, kind: f.kind === "taklif" ? "ariza" : f.kind, receivedAt: fmt(at) }, policy)
+    for (const id of ["registration", "forwarding", "consideration"] as const)
+      expect(Calendar.isWorkingDay(cal, clock(s, id).dueDate, p.week), id).toBe(true)
+    // With the default end rule every day clock lands on a working day, whatever the unit.
+    const d = run({ ...f, receivedAt: fmt(at) }, { ...p, endOnNonWorkingDay: "nextWorkingDay" })
+    for (const c of d.clocks) if (c.explanation.unit !== "hours") expect(Calendar.isWorkingDay(cal, c.dueDate, p.week), c.clock).toBe(true)
+  })
+
+  test.prop([arbFacts, arbPolicy, arbMs, fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined })])(
+    "an extension never exceeds the legal ceiling of 2 months, and never shortens the term",
+    (f, p, at, untilOffset) => {
+      const policy = { ...p, endOnNonWorkingDay: p.endOnNonWorkingDay === "previousWorkingDay" ? ("keep" as const) : p.endOnNonWorkingDay }
+      const startDay = Calendar.localDay(at)
+      const until = untilOffset === undefined ? undefined : Calendar.isoFromDay(startDay + untilOffset)
+      const facts = { ...f, receivedAt: fmt(at) }
+      const extended = clock(run({ ...facts, extended: until === undefined ? true : { until } }, policy), "consideration")
+      const plain = clock(run({ ...facts, extended: false }, policy), "consideration")
+      const nominalCeiling = Calendar.addMonths(startDay, 2) - (p.periodStart === "sameDay" ? 1 : 0)
+      const ceiling = policy.endOnNonWorkingDay === "keep" ? nominalCeiling : Calendar.nextWorkingDayNumber(cal, nominalCeiling, p.week)
+      expect(dayOf(extended.dueDate)).toBeLessThanOrEqual(ceiling)
+      expect(ms(extended.dueAt)).toBeGreaterThanOrEqual(ms(plain.dueAt))
+    }
+  )
+
+  test.prop([
+    arbFacts,
+    arbPolicy,
+    arbMs,
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 24 * 60 }), fc.option(fc.integer({ min: 0, max: 20 * 24 * 60 }), { nil: undefined })), { maxLength: 3 }),
+    fc.integer({ min: 0, max: 60 * 24 * 60 })
+  ])("pause never shortens a term", (f, p, at, pauses, nowAfter) => {
+    const facts: Deadline.Facts = {
+      ...f,
+      receivedAt: fmt(at),
+      pauses: pauses.map(([start, len]) => ({
+        from: fmt(at + start * 60_000),
+        ...(len === undefined ? {} : { to: fmt(at + (start + len) * 60_000) })
+      }))
+    }
+    const now = fmt(at + nowAfter * 60_000)
+    const off = run(facts, { ...p, pauseWhileAwaitingApplicant: false }, now)
+    const on = run(facts, { ...p, pauseWhileAwaitingApplicant: true }, now)
+    for (const c of off.clocks) expect(ms(clock(on, c.clock).dueAt), c.clock).toBeGreaterThanOrEqual(ms(c.dueAt))
+  })
+
+  test.prop([arbFacts, arbPolicy, arbMs, fc.integer({ min: 0, max: 60 * 24 * 70 })])("results are identical for identical inputs", (f, p, at, nowAfter) => {
+    const facts = { ...f, receivedAt: fmt(at) }
+    expect(run(facts, p)).toEqual(run(facts, p))
+    const events: ReadonlyArray<Deadline.EventInput> = [
+      { type: "received", at: fmt(at), appealId: "A-1", data: { kind: f.kind, receivedAt: fmt(at) } },
+      { type: "triaged", at: fmt(at + 60_000), data: { priority: f.urgent ? "urgent" : "normal", flags: f.domesticViolence ? ["domesticViolence"] : [] } }
+    ]
+    const now = fmt(at + nowAfter * 60_000)
+    const options = { policy: policyOf(p) }
+    expect(JSON.stringify(Deadline.status(events, now, options))).toBe(JSON.stringify(Deadline.status(events, now, options)))
+    expect(Deadline.escalation(events, now, options)).toEqual(Deadline.escalation(events, now, options))
+  })
+
+  test.prop([arbMs, fc.constantFrom("fiveDay" as const, "sixDay" as const)])("notices are scheduled only in working hours, never earlier", (at, week) => {
+    const policy = policyOf({ week })
+    const n = ms(Deadline.scheduleNotice(fmt(at), { policy }))
+    expect(n).toBeGreaterThanOrEqual(at)
+    const t = Calendar.localTimeOfDay(n)
+    expect(Calendar.isWorkingDayNumber(cal, Calendar.localDay(n), week)).toBe(true)
+    expect(t >= 9 * 3_600_000 && t < 18 * 3_600_000).toBe(true)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// Status, warnings, overdue, escalation (pure functions of events and now)
+// ---------------------------------------------------------------------------------------------
+
+const ev = (type: string, at: string, data: unknown = {}): Deadline.EventInput => ({ type, at, data, appealId: "A-7" })
+const received = (at: string, kind: Deadline.Kind = "ariza") => ev("received", at, { kind, receivedAt: at })
+
+describe("Deadline: status and warnings", () => {
+  const life = [
+    received("2026-03-10T10:00:00+05:00"),
+    ev("registered", "2026-03-10T10:05:00+05:00", { registrationNumber: "R-1" }),
+    ev("triaged", "2026-03-10T10:06:00+05:00", { priority: "urgent", flags: ["domesticViolence"] }),
+    ev("reviewStarted", "2026-03-10T11:00:00+05:00")
+  ]
+
+  it("reads events: met clocks, running clocks, safety clocks from triage", () => {
+    const r = Either.getOrThrow(Deadline.status(life, "2026-03-12T12:00:00+05:00"))
+    const state = Object.fromEntries(r.clocks.map((c) => [c.clock, c.state]))
+    expect(state).toEqual({
+      registration: "met",
+      forwarding: "stopped", // review started: the body kept the appeal
+      consideration: "running",
+      urgentFirstContact: "met",
+      protectionOrderStudy: "overdue"
+    })
+    expect(r.warnings).toEqual([expect.objectContaining({ clock: "protectionOrderStudy", level: "overdue", dueAt: "2026-03-11T10:00:00+05:00" })])
+  })
+
+  it("warns 3 and 1 working days before, at the start of working hours", () => {
+    const events = [received("2026-03-10T10:00:00+05:00")]
+    // due Wed 25 Mar; the working days before it are 24, 19, 18 Mar (20-23 Mar are off).
+    const at = (now: string) => Either.getOrThrow(Deadline.status(events, now)).warnings.filter((w) => w.clock === "consideration")
+    expect(at("2026-03-18T08:59:00+05:00")).toEqual([])
+    expect(at("2026-03-18T09:00:00+05:00")).toEqual([expect.objectContaining({ level: "dueSoon", threshold: "3 working day(s) before", notifyAt: "2026-03-18T09:00:00+05:00" })])
+    expect(at("2026-03-21T12:00:00+05:00")).toEqual([expect.objectContaining({ threshold: "3 working day(s) before" })])
+    expect(at("2026-03-24T12:00:00+05:00")).toEqual([expect.objectContaining({ level: "dueSoon", threshold: "1 working day(s) before" })])
+    expect(at("2026-03-25T18:00:01+05:00")).toEqual([expect.objectContaining({ level: "overdue", notifyAt: "2026-03-26T09:00:00+05:00" })])
+  })
+
+  it("an overdue notice on a holiday night waits for working hours; safety notices may go at once", () => {
+    const events = [received("2026-03-20T02:00:00+05:00"), ev("triaged", "2026-03-20T02:01:00+05:00", { priority: "urgent", flags: [] })]
+    const w = Either.getOrThrow(Deadline.status(events, "2026-03-20T06:00:00+05:00")).warnings.find((x) => x.clock === "urgentFirstContact")!
+    expect(w).toMatchObject({ level: "overdue", at: "2026-03-20T05:00:00+05:00", notifyAt: "2026-03-24T09:00:00+05:00" })
+    const anyTime = { policy: policyOf({ safetyNoticesAnyTime: true }) }
+    const w2 = Either.getOrThrow(Deadline.status(events, "2026-03-20T06:00:00+05:00", anyTime)).warnings.find((x) => x.clock === "urgentFirstContact")!
+    expect(w2.notifyAt).toBe("2026-03-20T05:00:00+05:00")
+  })
+
+  it("answered late is metLate; a withdrawn appeal stops its clocks", () => {
+    const late = [received("2026-03-10T10:00:00+05:00"), ev("answered", "2026-03-26T10:00:00+05:00")]
+    const r = Either.getOrThrow(Deadline.status(late, "2026-04-01T10:00:00+05:00"))
+    expect(r.clocks.find((c) => c.clock === "consideration")).toMatchObject({ state: "metLate", settledBy: "answered" })
+    const gone = [received("2026-03-10T10:00:00+05:00"), ev("withdrawn", "2026-03-11T10:00:00+05:00")]
+    const g = Either.getOrThrow(Deadline.status(gone, "2026-04-01T10:00:00+05:00"))
+    expect(g.clocks.filter((c) => c.clock !== "registration").every((c) => c.state === "stopped")).toBe(true)
+    expect(g.warnings.filter((w) => w.clock !== "registration")).toEqual([])
+  })
+
+  it("events after now are not known yet", () => {
+    const events = [received("2026-03-10T10:00:00+05:00"), ev("answered", "2026-03-20T10:00:00+05:00")]
+    const r = Either.getOrThrow(Deadline.status(events, "2026-03-15T10:00:00+05:00"))
+    expect(r.clocks.find((c) => c.clock === "consideration")!.state).toBe("running")
+  })
+
+  it("with the pause on, awaiting the applicant pauses the day clocks and moves the due date", () => {
+    const events = [received("2026-03-10T10:00:00+05:00"), ev("informationRequested", "2026-03-12T10:00:00+05:00", { request: "copy of the deed" })]
+    const options = { policy: policyOf({ pauseWhileAwaitingApplicant: true }) }
+    const r = Either.getOrThrow(Deadline.status(events, "2026-03-30T10:00:00+05:00", options))
+    const c = r.clocks.find((x) => x.clock === "consideration")!
+    expect(c.state).toBe("paused")
+    // 25 Mar + 18 days still waiting (12 to 30 Mar) = Sun 12 Apr: Mon 13 Apr.
+    expect(c.dueDate).toBe("2026-04-13")
+    expect(c.explanation.adjustments.join(" ")).toMatch(/paused 18 day\(s\).*still waiting/)
+  })
+
+  it("without the pause (default), awaiting the applicant changes nothing", () => {
+    const events = [received("2026-03-10T10:00:00+05:00"), ev("informationRequested", "2026-03-12T10:00:00+05:00", { request: "copy" })]
+    const r = Either.getOrThrow(Deadline.status(events, "2026-03-30T10:00:00+05:00"))
+    expect(r.clocks.find((x) => x.clock === "consideration")).toMatchObject({ state: "overdue", dueDate: "2026-03-25" })
+  })
+
+  it("reads extra study and extension from events", () => {
+    const events = [received("2026-03-09T10:00:00+05:00", "shikoyat"), ev("extraStudyDeclared", "2026-03-11T10:00:00+05:00"), ev("deadlineExtended", "2026-04-01T10:00:00+05:00")]
+    const s = Either.getOrThrow(Deadline.fromEvents(events))
+    expect(clock(s, "consideration")).toMatchObject({ ruleId: "consideration.extension", dueDate: "2026-05-12" })
+  })
+
+  it("rejects a stream without a received event, or with an unknown kind", () => {
+    expect(Either.isLeft(Deadline.factsFromEvents([ev("registered", "2026-03-10T10:00:00+05:00")]))).toBe(true)
+    const r = Deadline.factsFromEvents([ev("received", "2026-03-10T10:00:00+05:00", { kind: "petition" })])
+    expect(Either.isLeft(r) && r.left.issues[0]!.path).toBe("received.data.kind")
+  })
+})
+
+describe("Deadline: escalation", () => {
+  const events = [received("2026-03-10T10:00:00+05:00"), ev("registered", "2026-03-10T10:05:00+05:00"), ev("reviewStarted", "2026-03-11T10:00:00+05:00")]
+
+  it("produces an escalate command when a clock is overdue, scheduled in working hours", () => {
+    const e = Either.getOrThrow(Deadline.escalation(events, "2026-03-28T11:00:00+05:00"))
+    expect(Option.isSome(e)).toBe(true)
+    const x = Option.getOrThrow(e)
+    expect(x.command).toMatchObject({ type: "escalate", appealId: "A-7" })
+    expect(x.command.reason).toMatch(/consideration was due 2026-03-25T18:00:00\+05:00/)
+    expect(x.clocks).toEqual(["consideration"])
+    expect(x.notBefore).toBe("2026-03-30T09:00:00+05:00") // Saturday 28 Mar: Monday 9:00
+  })
+
+  it("produces nothing before the due time, or when already escalated since", () => {
+    expect(Option.isNone(Either.getOrThrow(Deadline.escalation(events.slice(0, 2).concat(ev("forwarded", "2026-03-12T10:00:00+05:00")), "2026-03-20T10:00:00+05:00")))).toBe(true)
+    const escalated = [...events, ev("escalated", "2026-03-26T10:00:00+05:00", { reason: "overdue" })]
+    expect(Option.isNone(Either.getOrThrow(Deadline.escalation(escalated, "2026-03-28T11:00:00+05:00")))).toBe(true)
+  })
+
+  it("refuses a second extension (extension.once)", () => {
+    expect(Either.getOrThrow(Deadline.checkExtension(events)).dueDate).toBe("2026-04-27")
+    const r = Deadline.checkExtension([...events, ev("deadlineExtended", "2026-03-20T10:00:00+05:00")])
+    expect(Either.isLeft(r) && r.left._tag).toBe("RuleViolation")
+    expect(Either.isLeft(r) && r.left.message).toMatch(/extension.once/)
+  })
+})
