@@ -1,0 +1,156 @@
+/**
+ * Renders docs/rules/deadlines.md from the deadline engine: every rule with its legal source, the
+ * counting settings with their defaults, the shipped calendar's non-working days, and the example
+ * table the tests run (packages/core/test/fixtures/deadlineExamples.ts).
+ */
+import { Either, Schema } from "effect"
+import { Calendar, Deadline } from "../../packages/core/src/index.js"
+import { examples } from "../../packages/core/test/fixtures/deadlineExamples.js"
+import type { Doc } from "../docs.js"
+
+const cell = (c: string | number) => String(c).replace(/\|/g, "\\|").replace(/\n/g, " ")
+const row = (cells: ReadonlyArray<string | number>) => `| ${cells.map(cell).join(" | ")} |`
+const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string | number>>) =>
+  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n")
+
+const weekdays = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+const dateText = (iso: string) => `${weekdays[Calendar.weekday(Calendar.dayFromIso(iso.slice(0, 10))!)]} ${iso.slice(0, 10)}`
+const instantText = (iso: string) => `${dateText(iso)} ${iso.slice(11, 16)}`
+
+const factsText = (f: Deadline.Facts) =>
+  [
+    f.kind,
+    f.extraStudy ? "extra study" : "",
+    f.extended ? (typeof f.extended === "object" && f.extended.until ? `extended until ${f.extended.until}` : "extended") : "",
+    f.urgent ? "urgent" : "",
+    f.domesticViolence ? "domestic violence" : "",
+    (f.pauses ?? []).map((p) => `awaiting applicant ${p.from.slice(0, 16)} to ${p.to?.slice(0, 16) ?? "now"}`).join(", ")
+  ]
+    .filter((x) => x !== "")
+    .join(", ")
+
+const settingsText = (p: Deadline.PolicyInput | undefined) =>
+  p === undefined || Object.keys(p).length === 0
+    ? "defaults (5-day week)"
+    : Object.entries(p)
+        .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
+        .join(", ")
+
+const exampleRows = (rule: string) =>
+  examples
+    .filter((e) => e.rule === rule)
+    .map((e) => {
+      const policy = Schema.decodeUnknownSync(Deadline.Policy)(e.policy ?? {})
+      const s = Either.getOrThrow(Deadline.compute(e.facts, { policy }))
+      const c = s.clocks.find((x) => x.clock === e.clock)!
+      if (c.dueAt !== e.due) throw new Error(`example "${e.title}" no longer gives ${e.due} (got ${c.dueAt}): fix the code or the fixture`)
+      const skipped = c.explanation.daysSkipped.map((d) => d.date.slice(5)).join(", ")
+      return [
+        e.title,
+        instantText(e.facts.receivedAt),
+        factsText(e.facts),
+        settingsText(e.policy),
+        e.clock,
+        `**${instantText(c.dueAt)}**${c.explanation.provisional ? " (provisional)" : ""}`,
+        skipped === "" ? "none" : skipped,
+        e.why
+      ]
+    })
+
+const settings: ReadonlyArray<readonly [string, string, string]> = [
+  ["week", "fiveDay", "The body's working week: which days are worked, for working-day counts and the end-of-term rule."],
+  ["workingHours", "09:00-18:00", "Registration after the end is next-day; notices go out only inside. A local setting (UNCONFIRMED), not law."],
+  ["periodStart", "nextDay", "A term starts the day after receipt (Civil Code Art. 146). `sameDay` counts the day of receipt as day 1."],
+  ["endOnNonWorkingDay", "nextWorkingDay", "A term ending on a non-working day ends on the next working day (Civil Code, the article after 146; number UNCONFIRMED). Alternatives: `previousWorkingDay` (stricter internal practice), `keep`."],
+  ["dueTime", "endOfWorkingHours", "An act done in an office is due when its working day ends (Civil Code reading). `endOfDay`: 23:59:59."],
+  ["forwardingUnit", "calendarDays", "The law says 5 days; whether working days are meant is UNCONFIRMED."],
+  ["considerationUnit", "calendarDays", "The law says days and months, not working days: read as calendar days."],
+  ["urgentFirstContactHours", "3", "Local policy: the law sets no term for urgent safety cases."],
+  ["protectionOrderStudyHours", "24", "ZRU-561."],
+  ["pauseWhileAwaitingApplicant", "false", "The law gives no pause. When on, the days between informationRequested and informationProvided are added to day terms (working days for working-day terms)."],
+  ["warnWorkingDaysBefore", "[3, 1]", "Warnings at the start of working hours, that many working days before a day clock's due date."],
+  ["warnHoursBefore", "[1]", "Warnings that many hours before an hour clock (safety) falls due."],
+  ["safetyNoticesAnyTime", "false", "When true, notices of the safety clocks go out at once instead of waiting for working hours."],
+  ["safetyFlags", '["domesticViolence"]', "Triage flags that start the protection-order study."],
+  ["events", "lifecycle names", "Which event types meet, stop, pause or extend the clocks (see `Deadline.EventTypes`)."]
+]
+
+const daysOffRows = (year: number) => {
+  const cal = Calendar.uzbekistan
+  const five = new Map(Calendar.daysOff(cal, year, "fiveDay").map((d) => [d.date, d.reasons]))
+  const six = new Map(Calendar.daysOff(cal, year, "sixDay").map((d) => [d.date, d.reasons]))
+  const special = (rs: ReadonlyArray<Calendar.Reason> | undefined) => rs !== undefined && rs.some((r) => r.kind !== "weeklyRestDay")
+  const dates = [...new Set([...five.keys(), ...six.keys()])].filter((d) => special(five.get(d)) || special(six.get(d))).sort()
+  const workedEntries = cal.data.years.find((y) => y.year === year)!.entries.filter((e) => e.kind === "workingDay")
+  const worked = workedEntries.map((e) => e.date)
+  const state = (m: Map<string, ReadonlyArray<Calendar.Reason>>, d: string) => {
+    const rs = m.get(d)
+    const week = m === five ? "fiveDay" : "sixDay"
+    if (rs === undefined) return workedEntries.some((e) => e.date === d && e.weeks.includes(week)) ? "worked (rest day made a working day)" : "working day"
+    return rs.map((r) => (r.kind === "weeklyRestDay" ? "rest day" : r.kind === "holiday" ? "holiday" : r.kind === "extraDayOff" ? "extra day off" : `moved rest day (from ${r.from})`)).join(" + ")
+  }
+  const name = (d: string) => [...(five.get(d) ?? []), ...(six.get(d) ?? [])].find((r) => r.kind !== "weeklyRestDay")?.name ?? ""
+  const rows = [...dates, ...worked].sort().map((d) => [dateText(d), name(d) || cal.data.years.find((y) => y.year === year)!.entries.find((e) => e.date === d)?.name || "", state(five, d), state(six, d)])
+  return table(["date", "what", "5-day week", "6-day week"], rows)
+}
+
+const render = (): string => {
+  const lines: Array<string> = []
+  lines.push("# Deadline rules")
+  lines.push("")
+  lines.push("<!-- Generated by scripts/docs/deadlines.ts from packages/core/src/Deadline.ts, packages/core/src/calendars/ and packages/core/test/fixtures/deadlineExamples.ts. Do not edit: run `pnpm docs:build`. -->")
+  lines.push("")
+  lines.push(
+    "Every legal clock of an appeal, as `Deadline.compute` and `Deadline.status` apply it. Each computed due time carries an explanation: the rule id below, its legal source, the start, the days counted, the days skipped and why, and every adjustment (extension, pause, non-working last day). Time zone Asia/Tashkent (UTC+5, no daylight saving)."
+  )
+  lines.push("")
+  lines.push("## Rules")
+  lines.push("")
+  lines.push(table(["rule id", "clock", "term", "legal source", "notes"], Deadline.rules.map((r) => [`\`${r.id}\``, r.clock, r.term, r.source, r.note])))
+  lines.push("")
+  lines.push("What meets or stops a clock (event types are settings, `Deadline.EventTypes`): registration is met by `registered`; forwarding by `forwarded`, and stops once the body works on the appeal (`reviewStarted`, `extraStudyDeclared`, `answered`); consideration by `answered`; the proposal notice by `deadlineExtended` (the written notice) or an answer; urgent first contact by `reviewStarted`, `informationRequested` or `answered`; the protection-order study by `protectionOrderIssued`, `protectionOrderRefused`, `answered` or `handedToCriminalProcedure`. Terminal events (`leftWithoutConsideration`, `forwarded`, `handedToCriminalProcedure`, `mergedAsDuplicate`, `withdrawn`, `closed`) stop every clock not yet met.")
+  lines.push("")
+  lines.push("Warnings and escalation are pure functions of (events, now): `Deadline.status` gives each clock's state (`running`, `dueSoon`, `overdue`, `met`, `metLate`, `stopped`, `paused`) and the warnings due; `Deadline.escalation` gives the lifecycle's `escalate` command when a clock is overdue and the appeal was not escalated since. Every notice is scheduled inside working hours of a working day (`Deadline.scheduleNotice`).")
+  lines.push("")
+  lines.push("## Counting settings and their defaults")
+  lines.push("")
+  lines.push(
+    "The appeals law (ZRU-445) says \"days\" and \"months\" and nothing on how to count them. The defaults follow the Civil Code's general rules on terms; whether those govern appeals is UNCONFIRMED, so each is a setting (`Deadline.Policy`)."
+  )
+  lines.push("")
+  lines.push(table(["setting", "default", "meaning and source"], settings.map(([k, v, m]) => [`\`${k}\``, `\`${v}\``, m])))
+  lines.push("")
+  lines.push("## Examples")
+  lines.push("")
+  lines.push("Each row is run by `packages/core/test/Deadline.test.ts`; this page is regenerated from the same fixtures, so it cannot drift from the code. Skipped days are the non-working days stepped over (month-day).")
+  for (const r of Deadline.rules) {
+    lines.push("")
+    lines.push(`### \`${r.id}\``)
+    lines.push("")
+    lines.push(table(["case", "received", "appeal", "settings", "clock", "due", "skipped", "why"], exampleRows(r.id)))
+  }
+  lines.push("")
+  lines.push("## The shipped calendar")
+  lines.push("")
+  lines.push(
+    "Weekly rest days: Saturday and Sunday in the 5-day week, Sunday in the 6-day week. Fixed holidays (Labour Code): " +
+      Calendar.uzbekistan.data.fixedHolidays.map((h) => `${h.day}.${String(h.month).padStart(2, "0")} ${h.name}`).join("; ") +
+      ". Labour Code Art. 208: a weekly rest day that falls on a holiday moves to the next working day. Years without decree data (2027 on) are provisional: fixed holidays and Art. 208 only, and every result in them says so. Operators load next year's decree as JSON (`Calendar.decodeJson`, `Calendar.withYears`) or iCalendar (`Calendar.fromICalendar`)."
+  )
+  for (const y of Calendar.uzbekistan.data.years) {
+    lines.push("")
+    lines.push(`### ${y.year}`)
+    lines.push("")
+    lines.push(`Sources: ${y.source}.`)
+    if (y.note !== undefined) {
+      lines.push("")
+      lines.push(`Note: ${y.note}`)
+    }
+    lines.push("")
+    lines.push(daysOffRows(y.year))
+  }
+  return lines.join("\n")
+}
+
+const docs: ReadonlyArray<Doc> = [{ file: "docs/rules/deadlines.md", render }]
+export default docs
