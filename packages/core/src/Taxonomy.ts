@@ -1,0 +1,386 @@
+/**
+ * The triage taxonomy: the categories of appeals a prevention inspector receives (Smart Mahalla's
+ * "about 20 directions"), each with a code, names in four languages, a default priority, the
+ * officer role best placed to handle it, and the competent body when it is not the police (so the
+ * appeal can be forwarded within 5 days, ZRU-445), plus the triage rules as data.
+ *
+ * Operators add or override categories and rules without code changes: {@link make} takes plain
+ * data (for example parsed from JSON), validates it with Schema and merges it over the defaults by
+ * `code` and by rule `id`.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const t = Taxonomy.make({ rules: [{ id: "local.dogs", category: "animals", match: ["it*"], note: "dogs", examples: ["itlar"] }] })
+ * Either.isRight(t) // true
+ * Taxonomy.category(Taxonomy.defaults, "landDispute")?.competentBody?.en // "District (city) khokimiyat"
+ */
+import { Either, Schema } from "effect"
+import * as Decode from "./Decode.js"
+import * as Directory from "./Directory.js"
+import * as Errors from "./Errors.js"
+import * as I18n from "./I18n.js"
+import { defaultRules } from "./internal/triageRules.js"
+
+/**
+ * How fast an appeal must be handled. Shared audit vocabulary with the appeal model.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.Priority.literals // ["urgent", "high", "normal", "low"]
+ */
+export const Priority = Schema.Literal("urgent", "high", "normal", "low")
+/** @see Priority */
+export type Priority = typeof Priority.Type
+
+/**
+ * Rank of a priority, higher is more urgent (low 0 ... urgent 3).
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.rank("urgent") > Taxonomy.rank("high") // true
+ */
+export const rank = (p: Priority): number => (p === "urgent" ? 3 : p === "high" ? 2 : p === "normal" ? 1 : 0)
+
+/**
+ * The more urgent of two priorities.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.maxPriority("normal", "urgent") // "urgent"
+ */
+export const maxPriority = (a: Priority, b: Priority): Priority => (rank(b) > rank(a) ? b : a)
+
+/**
+ * The flags triage sets. `suspectedCrime`: the appeal may reveal a crime, so it must be handed to
+ * the criminal-procedure track, not just answered (Criminal Procedure Code; ZRU-445 does not govern
+ * crime reports). `domesticViolence`: starts the protection-order clock (the inspector studies the
+ * report within 24 hours, ZRU-561). `minorInvolved`: a child is concerned (juvenile inspector).
+ * `repeated`: a repeated appeal (ZRU-445). `threatToSafety`: someone's life or health is at risk
+ * now. `officerComplaint`: a complaint about an officer (that officer must not handle it).
+ * `collective`: signed by several people.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.Flag.literals.includes("domesticViolence") // true
+ */
+export const Flag = Schema.Literal(
+  "suspectedCrime",
+  "domesticViolence",
+  "minorInvolved",
+  "repeated",
+  "threatToSafety",
+  "officerComplaint",
+  "collective"
+)
+/** @see Flag */
+export type Flag = typeof Flag.Type
+
+/**
+ * Priority signals: each one makes an appeal urgent whatever its category. `threatToLife`: a threat
+ * to kill or a suicide threat; `weapon`: a weapon is mentioned; `childInDanger`: a child is harmed,
+ * abandoned or at risk; `violenceNow`: violence is happening right now.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.Signal.literals.length // 4
+ */
+export const Signal = Schema.Literal("threatToLife", "weapon", "childInDanger", "violenceNow")
+/** @see Signal */
+export type Signal = typeof Signal.Type
+
+/**
+ * A category code: camelCase letters and digits, stable audit vocabulary.
+ *
+ * @example
+ * import { Taxonomy, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Taxonomy.CategoryCode)("domesticViolence") // "domesticViolence"
+ */
+export const CategoryCode = Schema.String.pipe(Schema.pattern(/^[a-z][A-Za-z0-9]{1,39}$/))
+/** @see CategoryCode */
+export type CategoryCode = typeof CategoryCode.Type
+
+/**
+ * One category: its code, names, default priority, best-placed officer role, the competent body
+ * when it is not the police (absent = the police handle it), flags every appeal of it carries, and a
+ * short note for auditors.
+ *
+ * @example
+ * import { Taxonomy, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Taxonomy.Category)({
+ *   code: "graffiti", name: { "uz-Latn": "Devoriy yozuvlar", "uz-Cyrl": "Деворий ёзувлар", ru: "Граффити", en: "Graffiti" },
+ *   priority: "low", role: "preventionInspector", flags: [], note: "Paint on walls."
+ * })
+ */
+export const Category = Schema.Struct({
+  code: CategoryCode,
+  name: I18n.Text,
+  priority: Priority,
+  role: Directory.OfficerRole,
+  competentBody: Schema.optional(I18n.Text),
+  flags: Schema.Array(Flag),
+  note: Schema.String
+})
+/** @see Category */
+export type Category = typeof Category.Type
+
+/**
+ * A rule id: dotted lower camelCase segments, e.g. `dv.beating`, `signal.weapon.firearm`.
+ *
+ * @example
+ * import { Taxonomy, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Taxonomy.RuleId)("theft.stolen") // "theft.stolen"
+ */
+export const RuleId = Schema.String.pipe(Schema.pattern(/^[a-z][A-Za-z0-9]*(\.[a-z0-9][A-Za-z0-9-]*)+$/))
+/** @see RuleId */
+export type RuleId = typeof RuleId.Type
+
+/**
+ * A pattern in a rule: one or more words separated by spaces, in any script (Latin or Cyrillic
+ * Uzbek, Russian) and with any apostrophes; they are normalised like the text. A word matches any
+ * word of the text that begins with it (Uzbek and Russian add endings, never prefixes: "qoʻshni"
+ * matches "qoʻshnilarimizdan"); a word written `=word` must match whole. The words of a phrase must
+ * appear in this order in one clause, at most two other words apart.
+ *
+ * @example
+ * import { Taxonomy, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Taxonomy.Pattern)("pichoq bilan") // "pichoq bilan"
+ */
+export const Pattern = Schema.String.pipe(
+  Schema.filter((s) => /[\p{L}\p{N}]/u.test(s) || "a pattern needs at least one letter or digit"),
+  Schema.maxLength(200)
+)
+/** @see Pattern */
+export type Pattern = typeof Pattern.Type
+
+/**
+ * A triage rule. When one of `match` occurs (not negated: see below), and, if `context` is given,
+ * one of `context` occurs within {@link contextWindow} words, and none of `unless` occurs in the same
+ * sentence, the rule fires: it adds `weight` to its `category`'s score, raises the priority to at
+ * least `priority`, adds its `flags`, and records its `signal`. A negation ("yoʻq", "emas", "не",
+ * "нет"...) in the same clause at most two words before or after the match cancels it, unless
+ * `negatable` is false. `examples` are texts that must fire the rule (tests and docs run them).
+ *
+ * @example
+ * import { Taxonomy, Schema } from "@murojaat/core"
+ * const r = Schema.decodeUnknownSync(Taxonomy.Rule)({
+ *   id: "noise.night", category: "publicOrder", weight: 2, match: ["shovqin*", "шум*"], context: ["kechasi", "ночью"],
+ *   note: "Noise at night", examples: ["Kechasi qoʻshnilar shovqin qiladi"]
+ * })
+ * r.id // "noise.night"
+ */
+export const Rule = Schema.Struct({
+  id: RuleId,
+  category: Schema.optional(CategoryCode),
+  weight: Schema.optional(Schema.Number.pipe(Schema.between(0, 10))),
+  match: Schema.Array(Pattern).pipe(Schema.minItems(1)),
+  context: Schema.optional(Schema.Array(Pattern).pipe(Schema.minItems(1))),
+  unless: Schema.optional(Schema.Array(Pattern)),
+  negatable: Schema.optional(Schema.Boolean),
+  priority: Schema.optional(Priority),
+  signal: Schema.optional(Signal),
+  flags: Schema.optional(Schema.Array(Flag)),
+  note: Schema.String,
+  examples: Schema.Array(Schema.String),
+  source: Schema.optional(Schema.String)
+})
+/** @see Rule */
+export type Rule = typeof Rule.Type
+
+/** Words around a match searched for a rule's `context` (each side). */
+export const contextWindow = 8
+
+/**
+ * Triage settings. `minScore`: below this best score there is not enough evidence and a person must
+ * decide. `minConfidence`: below it, a person must decide. `saturation`: the score at which evidence
+ * counts as strong. `fallbackCategory`: the category given when evidence is too weak. `maxChars`: longer
+ * texts are refused with `InvalidInput` by `Triage.decide` (a setting, so no text is cut silently). Defaults are documented in docs/rules/triage.md.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.defaultSettings.minConfidence // 0.5
+ */
+export const Settings = Schema.Struct({
+  minScore: Schema.Number.pipe(Schema.between(0, 100)),
+  minConfidence: Schema.Number.pipe(Schema.between(0, 1)),
+  saturation: Schema.Number.pipe(Schema.between(0.1, 100)),
+  fallbackCategory: CategoryCode,
+  maxChars: Schema.Int.pipe(Schema.between(1, 10_000_000))
+})
+/** @see Settings */
+export type Settings = typeof Settings.Type
+
+/** @see Settings */
+export const defaultSettings: Settings = { minScore: 1.5, minConfidence: 0.5, saturation: 3, fallbackCategory: "other", maxChars: 100_000 }
+
+/**
+ * A complete taxonomy: categories, rules and settings.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.defaults.categories.length >= 20 // true
+ */
+export interface Taxonomy {
+  readonly categories: ReadonlyArray<Category>
+  readonly rules: ReadonlyArray<Rule>
+  readonly settings: Settings
+}
+
+const c = (
+  code: string,
+  name: I18n.Text,
+  priority: Priority,
+  role: Directory.OfficerRole,
+  note: string,
+  extra: { competentBody?: I18n.Text; flags?: ReadonlyArray<Flag> } = {}
+): Category => ({ code, name, priority, role, note, flags: extra.flags ?? [], ...(extra.competentBody ? { competentBody: extra.competentBody } : {}) })
+
+const hokimiyat = I18n.text("Tuman (shahar) hokimligi", "Туман (шаҳар) ҳокимлиги", "Хокимият района (города)", "District (city) khokimiyat")
+
+/**
+ * The default categories (22). Competent bodies outside the police are defaults an operator may
+ * override: which body is competent can differ by region and changes with reorganisations.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.defaultCategories.find((c) => c.code === "officerComplaint")?.role // "districtChief"
+ */
+export const defaultCategories: ReadonlyArray<Category> = [
+  c("domesticViolence", I18n.text("Oiladagi zoʻravonlik", "Оиладаги зўравонлик", "Насилие в семье", "Domestic violence"), "high", "womensAffairsInspector",
+    "Violence, harassment or oppression by a spouse or relative; starts the protection-order clock (ZRU-561; Criminal Code Art. 126-1).", { flags: ["domesticViolence"] }),
+  c("familyConflict", I18n.text("Oilaviy nizo", "Оилавий низо", "Семейный конфликт", "Family conflict"), "normal", "womensAffairsInspector",
+    "Quarrels, divorce, alimony or in-law conflicts without reported violence."),
+  c("threatsViolence", I18n.text("Tahdid va zoʻravonlik", "Таҳдид ва зўравонлик", "Угрозы и насилие", "Threats and violence"), "high", "preventionInspector",
+    "Threats, beatings and fights outside the family."),
+  c("theftProperty", I18n.text("Oʻgʻirlik va mulkka zarar", "Ўғирлик ва мулкка зарар", "Кража и ущерб имуществу", "Theft and damage to property"), "normal", "preventionInspector",
+    "Theft, burglary, robbery, damage to property."),
+  c("fraud", I18n.text("Firibgarlik (internetda ham)", "Фирибгарлик (интернетда ҳам)", "Мошенничество (в том числе в интернете)", "Fraud, including online fraud"), "normal", "preventionInspector",
+    "Deception for money: fake sellers, card and SMS-code fraud, loans not returned by deceit."),
+  c("publicOrder", I18n.text("Jamoat tartibi va shovqin", "Жамоат тартиби ва шовқин", "Общественный порядок и шум", "Public order and noise"), "normal", "preventionInspector",
+    "Noise, hooliganism, gatherings, swearing in public."),
+  c("alcoholDrugs", I18n.text("Spirtli ichimlik va giyohvandlik", "Спиртли ичимлик ва гиёҳвандлик", "Алкоголь и наркотики", "Alcohol and drugs"), "normal", "preventionInspector",
+    "Drunkenness, drug use or dealing."),
+  c("minors", I18n.text("Voyaga yetmaganlar", "Вояга етмаганлар", "Несовершеннолетние", "Minors"), "high", "juvenileInspector",
+    "Children and teenagers: neglect, truancy, bad company, bullying.", { flags: ["minorInvolved"] }),
+  c("missingPerson", I18n.text("Bedarak yoʻqolganlar", "Бедарак йўқолганлар", "Пропавшие без вести", "Missing persons"), "urgent", "seniorInspector",
+    "A person who did not come home or cannot be reached; every hour counts."),
+  c("roadSafety", I18n.text("Yoʻl harakati xavfsizligi", "Йўл ҳаракати хавфсизлиги", "Безопасность дорожного движения", "Road safety"), "normal", "preventionInspector",
+    "Dangerous driving, drink-driving, accidents, parking that blocks passage."),
+  c("neighbourDispute", I18n.text("Qoʻshnilar oʻrtasidagi nizo", "Қўшнилар ўртасидаги низо", "Споры между соседями", "Neighbour disputes"), "normal", "preventionInspector",
+    "Quarrels between neighbours about water, drains, trees, rubbish, passages."),
+  c("landDispute", I18n.text("Yer va chegara nizolari", "Ер ва чегара низолари", "Земельные споры и границы участков", "Land and boundary disputes"), "low", "preventionInspector",
+    "Plot boundaries, seized land, unauthorised building; decided by the khokimiyat or a court.", { competentBody: hokimiyat }),
+  c("weapons", I18n.text("Qurol", "Қурол", "Оружие", "Weapons"), "high", "seniorInspector",
+    "Firearms, knives and other weapons: possession, carrying, display.", { flags: ["suspectedCrime"] }),
+  c("illegalTrade", I18n.text("Noqonuniy savdo", "Ноқонуний савдо", "Незаконная торговля", "Illegal trade"), "normal", "preventionInspector",
+    "Unlicensed or prohibited trade: alcohol or cigarettes to minors, night sales, counterfeit goods."),
+  c("animals", I18n.text("Hayvonlar", "Ҳайвонлар", "Животные", "Animals"), "low", "preventionInspector",
+    "Dangerous or stray dogs, cruelty to animals, livestock damaging crops."),
+  c("officerComplaint", I18n.text("Xodim ustidan shikoyat", "Ходим устидан шикоят", "Жалоба на сотрудника", "Complaint about an officer"), "high", "districtChief",
+    "Rudeness, inaction, bribery or abuse by an inspector or another officer; never handled by that officer.", { flags: ["officerComplaint"] }),
+  c("legalHelp", I18n.text("Huquqiy yordam soʻrovi", "Ҳуқуқий ёрдам сўрови", "Запрос правовой помощи", "Request for legal help"), "low", "preventionInspector",
+    "Questions about rights and procedures: the inspector gives a legal explanation."),
+  c("socialSupport", I18n.text("Ijtimoiy yordam", "Ижтимоий ёрдам", "Социальная помощь", "Social support"), "low", "preventionInspector",
+    "Benefits, pensions, disability, poverty: belongs to the social protection bodies.", {
+      competentBody: I18n.text("Ijtimoiy himoya milliy agentligi (“Inson” markazi)", "Ижтимоий ҳимоя миллий агентлиги («Инсон» маркази)",
+        "Национальное агентство социальной защиты (центр «Инсон»)", "National Agency for Social Protection (\"Inson\" centre)")
+    }),
+  c("housingUtilities", I18n.text("Uy-joy va kommunal xizmatlar", "Уй-жой ва коммунал хизматлар", "Жильё и коммунальные услуги", "Housing and utilities"), "low", "preventionInspector",
+    "Gas, electricity, water, roads, lighting, housing: belongs to the khokimiyat and utility companies.", { competentBody: hokimiyat }),
+  c("probation", I18n.text("Probatsiya va nazoratdagi shaxslar", "Пробация ва назоратдаги шахслар", "Пробация и поднадзорные лица", "Probation and supervised persons"), "normal", "probationInspector",
+    "People on probation or administrative supervision, released prisoners."),
+  c("proposal", I18n.text("Taklif", "Таклиф", "Предложение", "Proposal"), "low", "preventionInspector",
+    "Proposals to improve public order or the inspector's work (taklif, ZRU-445)."),
+  c("other", I18n.text("Boshqa", "Бошқа", "Прочее", "Other"), "normal", "preventionInspector",
+    "Anything else; a person decides.")
+]
+
+/**
+ * The built-in taxonomy: {@link defaultCategories}, the default rules, {@link defaultSettings}.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.defaults.rules.some((r) => r.signal === "weapon") // true
+ */
+export const defaults: Taxonomy = { categories: defaultCategories, rules: defaultRules, settings: defaultSettings }
+
+/**
+ * Operator data merged over a taxonomy: categories and rules replace those with the same code / id
+ * or are added; `disable` removes rules by id; `settings` overrides some settings.
+ *
+ * @example
+ * import { Taxonomy, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Taxonomy.Overrides)({ disable: ["animals.dog"], settings: { minConfidence: 0.6 } })
+ */
+export const Overrides = Schema.Struct({
+  categories: Schema.optional(Schema.Array(Category)),
+  rules: Schema.optional(Schema.Array(Rule)),
+  disable: Schema.optional(Schema.Array(RuleId)),
+  settings: Schema.optional(Schema.partial(Settings))
+})
+/** @see Overrides */
+export type Overrides = typeof Overrides.Type
+
+const issue = (path: string, detail: string) => new Errors.FieldIssue({ path, problem: "invalidValue", detail })
+
+/**
+ * Checks a taxonomy's integrity: unique category codes and rule ids, every rule's category exists,
+ * the fallback category exists, and every rule fires on each of its own examples is checked by
+ * `Triage` tests (not here, to keep this pure data check cheap).
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.check(Taxonomy.defaults)._tag // "Right"
+ */
+export const check = (t: Taxonomy): Either.Either<Taxonomy, Errors.InvalidInput> => {
+  const issues: Array<Errors.FieldIssue> = []
+  const codes = new Set<string>()
+  t.categories.forEach((cat, i) => {
+    if (codes.has(cat.code)) issues.push(issue(`categories.${i}.code`, `duplicate category code ${cat.code}`))
+    codes.add(cat.code)
+  })
+  const ids = new Set<string>()
+  t.rules.forEach((r, i) => {
+    if (ids.has(r.id)) issues.push(issue(`rules.${i}.id`, `duplicate rule id ${r.id}`))
+    ids.add(r.id)
+    if (r.category !== undefined && !codes.has(r.category)) issues.push(issue(`rules.${i}.category`, `unknown category ${r.category}`))
+    if (r.category === undefined && r.priority === undefined && r.signal === undefined && (r.flags ?? []).length === 0)
+      issues.push(issue(`rules.${i}`, "a rule must set a category, a priority, a signal or a flag"))
+  })
+  if (!codes.has(t.settings.fallbackCategory)) issues.push(issue("settings.fallbackCategory", `unknown category ${t.settings.fallbackCategory}`))
+  return issues.length === 0 ? Either.right(t) : Either.left(new Errors.InvalidInput({ subject: "Taxonomy", issues }))
+}
+
+const mergeBy = <A>(base: ReadonlyArray<A>, extra: ReadonlyArray<A>, keyOf: (a: A) => string): ReadonlyArray<A> => {
+  const replaced = new Map(extra.map((a) => [keyOf(a), a]))
+  const kept = base.map((a) => replaced.get(keyOf(a)) ?? a)
+  const known = new Set(base.map(keyOf))
+  return [...kept, ...extra.filter((a) => !known.has(keyOf(a)))]
+}
+
+/**
+ * Builds a taxonomy from operator data (untrusted: decoded with Schema) merged over `base`
+ * (default: {@link defaults}). Fails with `InvalidInput` naming each wrong field.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.make({ settings: { minConfidence: 2 } })._tag // "Left"
+ */
+export const make = (overrides: unknown, base: Taxonomy = defaults): Either.Either<Taxonomy, Errors.InvalidInput> =>
+  Either.flatMap(Decode.either(Overrides, "Taxonomy")(overrides), (o) => {
+    const disabled = new Set(o.disable ?? [])
+    return check({
+      categories: mergeBy(base.categories, o.categories ?? [], (x) => x.code),
+      rules: mergeBy(base.rules, o.rules ?? [], (x) => x.id).filter((r) => !disabled.has(r.id)),
+      settings: { ...base.settings, ...o.settings }
+    })
+  })
+
+/**
+ * Looks a category up by code.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.category(Taxonomy.defaults, "minors")?.role // "juvenileInspector"
+ */
+export const category = (t: Taxonomy, code: string): Category | undefined => t.categories.find((x) => x.code === code)
