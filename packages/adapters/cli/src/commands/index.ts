@@ -1,5 +1,6 @@
 import type { Command } from "../Command.js"
 import { assign } from "./assign.js"
+import { deadline } from "./deadline.js"
 
 /** Every sub-command of the CLI, in the order `murojaat help` lists them. */
-export const commands: ReadonlyArray<Command> = [assign]
+export const commands: ReadonlyArray<Command> = [assign, deadline]
