@@ -88,11 +88,11 @@ ${table(
       "roles tried after the required one finds nobody"
     ],
     ["`nonUrgentOffShift`", String(d.nonUrgentOffShift), "whether a non-urgent appeal may go to an officer off shift but not absent"],
-    ["`roleFor`", "`Assignment.defaultRoleFor`", "role a category needs (the taxonomy's role field)"]
+    ["`roleFor`", "`Assignment.defaultRoleFor`: the built-in taxonomy's role field", "role a category needs; `Assignment.roleFromTaxonomy(t)` reads an operator's taxonomy"]
   ]
 )}
 
-Category → role under the default \`roleFor\`:
+Category → role under the default \`roleFor\` (from \`Taxonomy.defaults\`, packages/core/src/Taxonomy.ts):
 
 ${table(
   ["category", "role"],

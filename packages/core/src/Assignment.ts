@@ -31,6 +31,7 @@ import * as Decode from "./Decode.js"
 import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
 import * as I18n from "./I18n.js"
+import * as Taxonomy from "./Taxonomy.js"
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -153,37 +154,38 @@ export interface Settings {
 }
 
 /**
- * Default category to role pairs (the categories whose role is not the prevention inspector),
- * matching the triage taxonomy's role field: domestic violence and family conflict go to the
- * women's affairs inspector (ZRU-561 of 2019), minors to the juvenile inspector, probation to the
- * probation inspector, missing persons and weapons to the senior inspector, complaints about an
- * officer to the district chief.
+ * A `roleFor` setting read from a triage taxonomy: each category's `role` field (the officer role
+ * best placed to handle it); `undefined` for a category the taxonomy does not know.
  *
  * @example
- * import { Assignment } from "@murojaat/core"
- * Assignment.categoryRoles().find(([c]) => c === "minors") // ["minors", "juvenileInspector"]
+ * import { Assignment, Taxonomy } from "@murojaat/core"
+ * Assignment.roleFromTaxonomy(Taxonomy.defaults)("minors") // "juvenileInspector"
  */
-export const categoryRoles = (): ReadonlyArray<readonly [string, Directory.OfficerRole]> => [...defaultCategoryRoles]
-
-const defaultCategoryRoles: ReadonlyMap<string, Directory.OfficerRole> = new Map([
-  ["domesticViolence", "womensAffairsInspector"],
-  ["familyConflict", "womensAffairsInspector"],
-  ["minors", "juvenileInspector"],
-  ["probation", "probationInspector"],
-  ["missingPerson", "seniorInspector"],
-  ["weapons", "seniorInspector"],
-  ["officerComplaint", "districtChief"]
-])
+export const roleFromTaxonomy = (taxonomy: Taxonomy.Taxonomy): ((category: string) => Directory.OfficerRole | undefined) => {
+  const roles = new Map(taxonomy.categories.map((c) => [c.code as string, c.role]))
+  return (category) => roles.get(category)
+}
 
 /**
- * Default `roleFor`: the role of {@link categoryRoles}, `undefined` (the prevention inspector) for
- * any other category.
+ * The default `roleFor`: the role field of the built-in taxonomy (`Taxonomy.defaults`), e.g.
+ * domestic violence to the women's affairs inspector (ZRU-561 of 2019), minors to the juvenile
+ * inspector, complaints about an officer to the district chief.
  *
  * @example
  * import { Assignment } from "@murojaat/core"
  * Assignment.defaultRoleFor("domesticViolence") // "womensAffairsInspector"
  */
-export const defaultRoleFor = (category: string): Directory.OfficerRole | undefined => defaultCategoryRoles.get(category)
+export const defaultRoleFor = roleFromTaxonomy(Taxonomy.defaults)
+
+/**
+ * The category to role pairs of the default `roleFor`, in the taxonomy's order (for docs).
+ *
+ * @example
+ * import { Assignment } from "@murojaat/core"
+ * Assignment.categoryRoles().find(([c]) => c === "minors") // ["minors", "juvenileInspector"]
+ */
+export const categoryRoles = (): ReadonlyArray<readonly [string, Directory.OfficerRole]> =>
+  Taxonomy.defaults.categories.map((c) => [c.code, c.role] as const)
 
 /**
  * The default policy: weights urgent 4, high 2, normal 1, low 0.5; working time Monday to Friday
