@@ -1,0 +1,198 @@
+// Model-based tests of the lifecycle: random runs of commands from random actors, checked step by
+// step against an oracle written from ../shared/lifecycle.md (independent of AppealMachine's tables).
+import { fc, test } from "@fast-check/vitest"
+import { Actor, AppealMachine, AppealState, Audit, Command, Decode, Either, Event, Lifecycle } from "@murojaat/core"
+import { describe, expect } from "vitest"
+import { actors, buildCommand, intakeArb, type IntakeSeed, lookup, rightActorFor, type Step, stepArb } from "./support/world.js"
+
+// The oracle: from which statuses each command may be given (lifecycle.md).
+const open = ["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"]
+const oracleFrom: Record<Command.Type, ReadonlyArray<string>> = {
+  receive: ["none"],
+  register: ["received"],
+  leaveWithoutConsideration: ["registered", "triaged", "assigned", "inReview"],
+  triage: ["registered"],
+  correctTriage: ["triaged", "assigned", "inReview"],
+  assign: ["triaged"],
+  reassign: ["assigned", "inReview", "awaitingApplicant"],
+  unassign: ["assigned", "inReview", "awaitingApplicant"],
+  startReview: ["assigned"],
+  declareExtraStudy: ["assigned", "inReview", "awaitingApplicant"],
+  requestInformation: ["inReview"],
+  provideInformation: ["awaitingApplicant"],
+  extendDeadline: ["assigned", "inReview", "awaitingApplicant"],
+  forward: ["registered", "triaged", "assigned", "inReview"],
+  handToCriminalProcedure: ["triaged", "assigned", "inReview"],
+  answer: ["inReview"],
+  close: ["answered"],
+  rate: ["answered", "closed"],
+  dispute: ["answered", "closed"],
+  mergeInto: ["registered", "triaged", "assigned", "inReview"],
+  withdraw: open,
+  escalate: open
+}
+const terminal = ["leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"]
+const applicantCommands = new Set(["receive", "provideInformation", "close", "rate", "dispute", "withdraw"])
+const systemCommands = new Set(["receive", "register", "triage", "assign", "reassign", "unassign", "close", "escalate"])
+const ending = new Set(["leaveWithoutConsideration", "forward", "handToCriminalProcedure", "mergeInto", "withdraw"])
+const assigneeOnly = new Set(["startReview", "requestInformation", "answer"])
+
+// Security properties an accepted command must satisfy, whatever the machine says.
+const mayHaveActed = (type: Command.Type, actor: Actor.Actor, before: AppealState.AppealState, after: AppealState.AppealState): string | undefined => {
+  const scope = type === "receive" ? after : before
+  switch (actor._tag) {
+    case "auditor":
+      return "an auditor changed an appeal"
+    case "applicant":
+      if (!applicantCommands.has(type)) return `applicant gave ${type}`
+      return scope.applicantRef === actor.applicantRef ? undefined : "applicant acted on another's appeal"
+    case "system":
+      return systemCommands.has(type) ? undefined : `system gave ${type}`
+    case "integration":
+      if (type !== "receive" && type !== "register") return `integration gave ${type}`
+      return actor.districts === undefined || actor.districts.includes(scope.districtCode as never) ? undefined : "integration outside its districts"
+    case "officer": {
+      if (scope.subjectOfficerId === actor.officerId) return "officer acted on a complaint about himself"
+      const isAssignee = before.assigneeId === actor.officerId
+      if (assigneeOnly.has(type) && !isAssignee) return `${type} by someone other than the assignee`
+      if (type === "extendDeadline" && !actor.roles.includes("districtChief")) return "extension not by the head"
+      const districtWide = actor.roles.some((r) => r === "seniorInspector" || r === "districtChief") && actor.districtCode === scope.districtCode
+      if (!isAssignee && !districtWide && !actor.mahallas.includes(scope.mahallaCode as never)) return "officer outside his territory"
+      return undefined
+    }
+  }
+}
+
+const start = Date.parse("2026-03-02T04:00:00.000Z")
+
+interface Run {
+  readonly state: AppealState.AppealState
+  readonly events: ReadonlyArray<Event.AppealEvent>
+  readonly accepted: number
+}
+
+const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean): Run => {
+  let state = AppealState.initial("A-1")
+  let events: ReadonlyArray<Event.AppealEvent> = []
+  let t = start
+  let accepted = 0
+  for (const step of steps) {
+    t += step.minutes * 60_000
+    const now = new Date(t).toISOString()
+    // Commands that end the appeal are picked less often, so runs go deep.
+    const allowed = Command.types.filter((c) => oracleFrom[c].includes(state.status) && (step.typeIndex % 7 === 0 || !ending.has(c)))
+    const pool = step.pickAllowed && allowed.length > 0 ? allowed : Command.types
+    const type = pool[step.typeIndex % pool.length]!
+    const actor = step.rightActor ? rightActorFor(type, state, intake) : actors[step.actorIndex % actors.length]!
+    const decoded = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, intake, now))
+    if (Either.isLeft(decoded)) throw new Error(`test built an invalid command: ${decoded.left.message}`)
+    const r = Lifecycle.execute(state, decoded.right, { now, actor, officer: lookup })
+    if (!check) {
+      if (Either.isRight(r)) {
+        state = r.right.state
+        events = [...events, ...r.right.events]
+        accepted++
+      }
+      continue
+    }
+    if (Either.isRight(r)) {
+      // The command exists in this status, per the oracle; the machine's target is where we are.
+      expect(oracleFrom[type]).toContain(state.status)
+      expect(mayHaveActed(type, actor, state, r.right.state)).toBeUndefined()
+      // Every accepted command appends events chained to the previous head.
+      expect(r.right.events.length).toBeGreaterThan(0)
+      expect(r.right.events[0]!.prevHash).toBe(state.lastHash)
+      expect(r.right.events.map((e) => e.seq)).toEqual(r.right.events.map((_, i) => state.version + i + 1))
+      expect(r.right.events.every((e) => e.at === now && e.actor.id === Actor.id(actor))).toBe(true)
+      const target = AppealMachine.table[state.status][type]
+      expect(r.right.state.status).toBe(target === null ? state.status : target)
+      events = [...events, ...r.right.events]
+      // Replay equals state; the whole chain verifies against the head.
+      expect(Lifecycle.replay("A-1", events)).toEqual(r.right.state)
+      expect(Audit.verifyChain(events, { seq: r.right.state.version, hash: r.right.state.lastHash }).ok).toBe(true)
+      state = r.right.state
+      accepted++
+    } else {
+      const e = r.left
+      expect(["InvalidTransition", "NotAuthorized", "RuleViolation"]).toContain(e._tag)
+      if (!oracleFrom[type].includes(state.status)) expect(e._tag).toBe("InvalidTransition")
+      if (terminal.includes(state.status)) expect(e._tag).toBe("InvalidTransition")
+      if (actor._tag === "auditor" && e._tag !== "InvalidTransition") expect(e).toMatchObject({ _tag: "NotAuthorized", reason: "readOnly" })
+    }
+    // Invariants of every reachable state.
+    const assignedStatuses = ["assigned", "inReview", "awaitingApplicant"]
+    if (assignedStatuses.includes(state.status)) expect(state.assigneeId).toBeDefined()
+    if (["received", "registered", "triaged"].includes(state.status)) expect(state.assigneeId).toBeUndefined()
+    if (state.assigneeId !== undefined) expect(state.assigneeId).not.toBe(state.subjectOfficerId)
+    expect(events.filter((e) => e.type === "deadlineExtended").length).toBeLessThanOrEqual(1)
+    expect(events.filter((e) => e.type === "escalated").length).toBeLessThanOrEqual(1)
+    if (state.status === "answered" || state.status === "closed") expect(state.outcome).toBeDefined()
+  }
+  return { state, events, accepted }
+}
+
+describe("lifecycle (model-based)", () => {
+  test.prop([intakeArb, fc.array(stepArb, { minLength: 1, maxLength: 40 })], { numRuns: 400 })(
+    "random commands from random actors never reach an invalid state, never let an unauthorized actor act, and replay equals state",
+    (intake, steps) => {
+      runSteps(intake, steps, true)
+    }
+  )
+
+  test.prop([intakeArb, fc.array(stepArb, { minLength: 1, maxLength: 40 })], { numRuns: 100 })(
+    "the same inputs always give the same events (decide is deterministic)",
+    (intake, steps) => {
+      const a = runSteps(intake, steps, false)
+      const b = runSteps(intake, steps, false)
+      expect(b.events).toEqual(a.events)
+    }
+  )
+
+  test("random runs reach every status (the generator explores the whole machine)", () => {
+    const seen = new Set<string>()
+    fc.assert(
+      fc.property(intakeArb, fc.array(stepArb, { minLength: 5, maxLength: 40 }), (intake, steps) => {
+        const r = runSteps(intake, steps, false)
+        for (const e of r.events) seen.add(Lifecycle.replay("A-1", r.events.slice(0, e.seq)).status)
+      }),
+      { numRuns: 1500, seed: 20261125 }
+    )
+    expect([...seen].sort()).toEqual(AppealState.Status.literals.filter((s) => s !== "none").slice().sort())
+  })
+
+  test.prop([fc.constantFrom(...terminal), fc.constantFrom(...Command.types), fc.constantFrom(...actors), stepArb, intakeArb])(
+    "terminal states accept no command",
+    (status, type, actor, step, intake) => {
+      const state: AppealState.AppealState = { ...AppealState.initial("A-1"), status: status as AppealState.Status, mahallaCode: "M1", districtCode: "D1", applicantRef: "u1", assigneeId: "I1" }
+      const command = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, intake, "2026-03-02T05:00:00.000Z"))
+      if (Either.isLeft(command)) throw new Error(command.left.message)
+      const r = Lifecycle.decide(state, command.right, { now: "2026-03-02T05:00:00.000Z", actor, officer: lookup })
+      expect(r).toMatchObject({ _tag: "Left", left: { _tag: "InvalidTransition" } })
+    }
+  )
+
+  test.prop([fc.constantFrom(...Command.types.filter((c) => c !== "receive")), fc.constantFrom(...actors), stepArb])(
+    "a closed appeal accepts only rate and dispute, and stays closed",
+    (type, actor, step) => {
+      const state: AppealState.AppealState = {
+        ...AppealState.initial("A-1"),
+        status: "closed",
+        mahallaCode: "M1",
+        districtCode: "D1",
+        applicantRef: "u1",
+        outcome: "satisfied",
+        answeredAt: "2026-03-02T05:00:00.000Z"
+      }
+      const command = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, {}, "2026-03-03T05:00:00.000Z"))
+      if (Either.isLeft(command)) throw new Error(command.left.message)
+      const r = Lifecycle.execute(state, command.right, { now: "2026-03-03T05:00:00.000Z", actor, officer: lookup })
+      if (Either.isRight(r)) {
+        expect(["rate", "dispute"]).toContain(type)
+        expect(r.right.state.status).toBe("closed")
+      } else if (type !== "rate" && type !== "dispute") {
+        expect(r.left._tag).toBe("InvalidTransition")
+      }
+    }
+  )
+})
+
