@@ -616,14 +616,28 @@ export const withYears = (calendar: Calendar, years: ReadonlyArray<Year>): Eithe
 // Queries on day numbers (fast path) and on ISO dates (API)
 // ---------------------------------------------------------------------------------------------
 
-const slowOff = (calendar: Calendar, d: number, week: WeekType): boolean => {
+/**
+ * Reasons of days outside the compiled span, one year at a time, memoised per calendar (the cache
+ * only saves work: the answer is a function of the data).
+ */
+const outsideCache = new WeakMap<Calendar, Map<string, Map<number, Array<Reason>>>>()
+const outsideReasons = (calendar: Calendar, d: number, week: WeekType): ReadonlyArray<Reason> | undefined => {
   const [y] = civilFromDay(d)
-  const reasons = new Map<number, Array<Reason>>()
-  yearReasons(calendar.data, y, week, reasons)
-  // Art. 208 transfers of late December can land in January of the next year.
-  yearReasons(calendar.data, y - 1, week, reasons)
-  return isOffByReasons(d, week, reasons.get(d))
+  let byYear = outsideCache.get(calendar)
+  if (byYear === undefined) outsideCache.set(calendar, (byYear = new Map()))
+  const key = `${week}:${y}`
+  let reasons = byYear.get(key)
+  if (reasons === undefined) {
+    reasons = new Map<number, Array<Reason>>()
+    yearReasons(calendar.data, y, week, reasons)
+    // Art. 208 transfers of late December can land in January of the next year.
+    yearReasons(calendar.data, y - 1, week, reasons)
+    byYear.set(key, reasons)
+  }
+  return reasons.get(d)
 }
+
+const slowOff = (calendar: Calendar, d: number, week: WeekType): boolean => isOffByReasons(d, week, outsideReasons(calendar, d, week))
 
 /**
  * Whether a day number is a working day. O(1) inside the compiled span, computed outside it.
@@ -716,13 +730,7 @@ export const reasonsForDayNumber = (calendar: Calendar, d: number, week: WeekTyp
   const t = calendar.tables[week]
   let rs: ReadonlyArray<Reason> | undefined
   if (d >= t.lo && d < t.hi) rs = calendar.reasonsByDay[week].get(d)
-  else {
-    const [y] = civilFromDay(d)
-    const m = new Map<number, Array<Reason>>()
-    yearReasons(calendar.data, y, week, m)
-    yearReasons(calendar.data, y - 1, week, m)
-    rs = m.get(d)
-  }
+  else rs = outsideReasons(calendar, d, week)
   const list = rs === undefined ? [] : [...rs]
   if (isWeeklyRestDay(weekday(d), week) && !list.some((r) => r.kind === "workingDay"))
     list.push({ kind: "weeklyRestDay", name: weekday(d) === 7 ? "Sunday (weekly rest day)" : "Saturday (weekly rest day in the 5-day week)", source: "Labour Code (working week)" })
