@@ -12,6 +12,7 @@
  * AppealMachine.transitions().filter((t) => t.from === "inReview").map((t) => t.command).includes("answer") // true
  */
 import { setup } from "xstate"
+import { getSimplePaths } from "xstate/graph"
 import type * as Actor from "./Actor.js"
 import type * as AppealState from "./AppealState.js"
 import type * as Command from "./Command.js"
@@ -606,3 +607,48 @@ export const mermaid = (): string => {
   for (const [status, node] of Object.entries(machine.root.states)) if (node.type === "final") lines.push(`  ${status} --> [*]`)
   return lines.join("\n")
 }
+
+/**
+ * One path through the machine from `none` to an end (closed or a terminal status): the commands
+ * given and the statuses passed.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * const p: AppealMachine.Path = { commands: ["receive", "withdraw"], statuses: ["none", "received", "withdrawn"] }
+ */
+export interface Path {
+  readonly commands: ReadonlyArray<Command.Type>
+  readonly statuses: ReadonlyArray<AppealState.Status>
+}
+
+const ends: ReadonlySet<string> = new Set([
+  "closed",
+  "leftWithoutConsideration",
+  "forwarded",
+  "handedToCriminalProcedure",
+  "mergedAsDuplicate",
+  "withdrawn"
+])
+
+/**
+ * Every simple path (no status visited twice) from `none` to an end, enumerated by xstate's graph
+ * utilities on the machine with its guards lifted, so that the structure alone is walked. Loops
+ * (self-transitions, unassign, provideInformation) are covered separately by the tests.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.paths().some((p) => p.commands.join(">") === "receive>register>triage>assign>startReview>answer>close") // true
+ */
+export const paths = (): ReadonlyArray<Path> =>
+  getSimplePaths(machine.provide({ guards: { granted: () => true } }), {
+    events: Object.keys(grants).map((type) => ({ type: type as Command.Type, input: undefined as never }))
+  })
+    .filter((p) => ends.has(p.state.value as string))
+    .map((p) => {
+      const steps = p.steps.filter((s) => (s.event.type as string) !== "xstate.init")
+      return {
+        commands: steps.map((s) => s.event.type as Command.Type),
+        statuses: ["none" as const, ...steps.map((s) => s.state.value as AppealState.Status)]
+      }
+    })
+    .sort((a, b) => a.commands.length - b.commands.length || a.commands.join(">").localeCompare(b.commands.join(">")))
