@@ -184,12 +184,46 @@ const makeMemory = (db: MemoryDb): Service => ({
  * import { Effect } from "effect"
  * Effect.runSync(Effect.provide(Effect.flatMap(Outbox.Outbox, (o) => o.pending), AppealStore.layerMemory())) // 0
  */
-export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore> =>
+export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore> => memoryContext(false)
+
+/**
+ * What the in-memory store really holds, read behind its ports: the raw reader the conformance
+ * suites of `@murojaat/testkit` use to check what a commit stored. Tests only.
+ */
+export interface MemoryContents {
+  readonly states: ReadonlyMap<string, AppealState.AppealState>
+  readonly events: ReadonlyMap<string, ReadonlyArray<Event.AppealEvent>>
+  readonly personal: ReadonlyMap<string, Appeal.Personal>
+  readonly outbox: ReadonlyMap<string, OutboxWrite & { readonly attempts: number; readonly state: "pending" | "claimed" | "published" }>
+  readonly idempotency: ReadonlyMap<string, { readonly fingerprint: string; readonly response: unknown }>
+}
+
+/**
+ * The in-memory store's contents, provided by `layerMemoryInspectable`.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * AppealStore.MemoryInspector.key // "@murojaat/core/AppealStore/MemoryInspector"
+ */
+export class MemoryInspector extends Context.Tag("@murojaat/core/AppealStore/MemoryInspector")<MemoryInspector, MemoryContents>() {}
+
+/**
+ * `layerMemory` plus a `MemoryInspector` over the same memory, for the conformance suites.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * Effect.runSync(Effect.provide(Effect.map(AppealStore.MemoryInspector, (m) => m.states.size), AppealStore.layerMemoryInspectable())) // 0
+ */
+export const layerMemoryInspectable = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore | MemoryInspector> => memoryContext(true)
+
+const memoryContext = <I extends boolean>(inspectable: I) =>
   Layer.effectContext(
     Effect.sync(() => {
       const db = makeMemoryDb()
-      return Context.make(AppealStore, makeMemory(db))
+      const ctx = Context.make(AppealStore, makeMemory(db))
         .pipe(Context.add(Outbox, db.outboxService))
         .pipe(Context.add(IdempotencyStore, db.idempotencyService))
+      return (inspectable ? Context.add(ctx, MemoryInspector, db) : ctx) as Context.Context<AppealStore | Outbox | IdempotencyStore | MemoryInspector>
     })
   )
