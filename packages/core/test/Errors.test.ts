@@ -1,0 +1,38 @@
+import { Errors, I18n } from "@murojaat/core"
+import { describe, expect, it } from "vitest"
+
+describe("error catalogue", () => {
+  it("codes are unique and each example carries its code", () => {
+    const codes = Errors.catalogue.map((e) => e.code)
+    expect(new Set(codes).size).toBe(codes.length)
+    for (const e of Errors.catalogue) expect(e.example._tag).toBe(e.code)
+  })
+
+  it.each(Errors.catalogue.map((e) => [e.code, e] as const))("%s has four distinct, non-empty messages and an English `message`", (_code, entry) => {
+    const m = Errors.messages(entry.example)
+    for (const l of I18n.locales) expect(m[l].trim().length).toBeGreaterThan(5)
+    expect(new Set(I18n.locales.map((l) => m[l])).size).toBe(4)
+    expect(entry.example.message).toBe(m.en)
+    expect(Errors.isMurojaatError(entry.example)).toBe(true)
+    expect(entry.example).toBeInstanceOf(Error)
+  })
+
+  it("Cyrillic Uzbek messages are in Cyrillic and Latin ones in Latin", () => {
+    for (const e of Errors.catalogue) {
+      const m = Errors.messages(e.example)
+      expect(/[А-Яа-яЎўҚқҒғҲҳ]/.test(m["uz-Cyrl"])).toBe(true)
+      expect(/[А-Яа-яЎўҚқҒғҲҳ]/.test(m["uz-Latn"])).toBe(false)
+    }
+  })
+
+  it("retryable store failures are exactly the transient ones", () => {
+    const retryable = Errors.StoreFailure.literals.filter((reason) => new Errors.StoreError({ port: "p", reason, detail: "" }).isRetryable)
+    expect(retryable).toEqual(["unavailable", "timeout", "serialization"])
+  })
+
+  it("non-errors are not mistaken for errors", () => {
+    expect(Errors.isMurojaatError({ _tag: "Something" })).toBe(false)
+    expect(Errors.isMurojaatError(new Error("x"))).toBe(false)
+    expect(Errors.isMurojaatError(null)).toBe(false)
+  })
+})
