@@ -24,6 +24,7 @@
  * s.clocks.find((c) => c.clock === "consideration")?.dueAt // "2026-03-25T18:00:00+05:00"
  */
 import { Either, Option, Schema } from "effect"
+import * as Appeal from "./Appeal.js"
 import * as Calendar from "./Calendar.js"
 import { FieldIssue, InvalidInput, RuleViolation } from "./Errors.js"
 
@@ -32,13 +33,13 @@ import { FieldIssue, InvalidInput, RuleViolation } from "./Errors.js"
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Kind of appeal (ZRU-445 Art. 3). Same spelling as `Appeal.Kind`.
+ * Kind of appeal (ZRU-445 Art. 3): the model's `Appeal.Kind`, named here for callers of this module.
  *
  * @example
  * import { Deadline } from "@murojaat/core"
  * Deadline.Kind.literals // ["ariza", "taklif", "shikoyat"]
  */
-export const Kind = Schema.Literal("ariza", "taklif", "shikoyat")
+export const Kind = Appeal.Kind
 /** @see Kind */
 export type Kind = typeof Kind.Type
 
@@ -896,11 +897,12 @@ export const status = (events: ReadonlyArray<EventInput>, now: string, options?:
   const ctx = ctxOf(options)
   const nowMs = Calendar.parseInstant(now)
   if (nowMs === undefined) return Either.left(invalid("Deadline", "now", `"${now}" is not a date and time`, "ISO 8601 instant"))
-  return Either.map(fromEvents(events, { ...options, now }), (s) => {
+  // Only what has happened by `now` counts: a later extension or answer is not known yet.
+  const sorted = events
+    .map((e) => ({ e, ms: Calendar.parseInstant(e.at) }))
+    .filter((x): x is { e: EventInput; ms: number } => x.ms !== undefined && x.ms <= nowMs)
+  return Either.map(fromEvents(sorted.map((x) => x.e), { ...options, now }), (s) => {
     const T = ctx.p.events
-    const sorted = events
-      .map((e) => ({ e, ms: Calendar.parseInstant(e.at) }))
-      .filter((x): x is { e: EventInput; ms: number } => x.ms !== undefined && x.ms <= nowMs)
     let awaiting = false
     for (const { e } of sorted) {
       if (T.informationRequested.includes(e.type)) awaiting = true

@@ -256,6 +256,11 @@ describe("Deadline: status and warnings", () => {
     const events = [received("2026-03-10T10:00:00+05:00"), ev("answered", "2026-03-20T10:00:00+05:00")]
     const r = Either.getOrThrow(Deadline.status(events, "2026-03-15T10:00:00+05:00"))
     expect(r.clocks.find((c) => c.clock === "consideration")!.state).toBe("running")
+    const extendedLater = [received("2026-03-10T10:00:00+05:00"), ev("deadlineExtended", "2026-03-24T10:00:00+05:00")]
+    const before = Either.getOrThrow(Deadline.status(extendedLater, "2026-03-20T10:00:00+05:00"))
+    expect(before.clocks.find((c) => c.clock === "consideration")!.dueDate).toBe("2026-03-25")
+    const after = Either.getOrThrow(Deadline.status(extendedLater, "2026-03-26T10:00:00+05:00"))
+    expect(after.clocks.find((c) => c.clock === "consideration")).toMatchObject({ dueDate: "2026-04-27", state: "running" })
   })
 
   it("with the pause on, awaiting the applicant pauses the day clocks and moves the due date", () => {
