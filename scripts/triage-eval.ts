@@ -7,7 +7,7 @@
  * Run: pnpm triage:eval  (or npx tsx scripts/triage-eval.ts [--misses])
  */
 import { Triage } from "../packages/core/src/index.js"
-import { corpus, dev, holdout, type Item } from "../packages/core/test/fixtures/triage-corpus.js"
+import { corpus, dev, fresh, holdout, type Item } from "../packages/core/test/fixtures/triage-corpus.js"
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7)
 
@@ -49,7 +49,8 @@ const print = (title: string, items: ReadonlyArray<Item>, detail: boolean) => {
 
 console.log("# Triage evaluation on the labelled corpus")
 print("dev (rules were tuned on it)", dev, false)
-if (holdout.length > 0) print("holdout (not used for tuning)", holdout, false)
+print("holdout (scored once unseen, then used to add vocabulary)", holdout, false)
+print("fresh (never used for tuning: the honest estimate)", fresh, false)
 const all = print("whole corpus", corpus, true)
 const missedUrgent = evaluate(corpus).filter((x) => x.item.urgent && x.r.priority !== "urgent")
 for (const x of missedUrgent) console.error(`MISSED URGENT ${x.item.id}: ${x.item.text}`)

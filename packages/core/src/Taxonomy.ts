@@ -155,7 +155,7 @@ export type Pattern = typeof Pattern.Type
 
 /**
  * A triage rule. When one of `match` occurs (not negated: see below), and, if `context` is given,
- * one of `context` occurs within {@link contextWindow} words, and none of `unless` occurs in the same
+ * one of `context` occurs within `window` words (default {@link contextWindow}), and none of `unless` occurs in the same
  * sentence, the rule fires: it adds `weight` to its `category`'s score, raises the priority to at
  * least `priority`, adds its `flags`, and records its `signal`. A negation ("yoʻq", "emas", "не",
  * "нет"...) in the same clause at most two words before or after the match cancels it, unless
@@ -175,6 +175,7 @@ export const Rule = Schema.Struct({
   weight: Schema.optional(Schema.Number.pipe(Schema.between(0, 10))),
   match: Schema.Array(Pattern).pipe(Schema.minItems(1)),
   context: Schema.optional(Schema.Array(Pattern).pipe(Schema.minItems(1))),
+  window: Schema.optional(Schema.Int.pipe(Schema.between(1, 200))),
   unless: Schema.optional(Schema.Array(Pattern)),
   negatable: Schema.optional(Schema.Boolean),
   priority: Schema.optional(Priority),
@@ -187,8 +188,8 @@ export const Rule = Schema.Struct({
 /** @see Rule */
 export type Rule = typeof Rule.Type
 
-/** Words around a match searched for a rule's `context` (each side). */
-export const contextWindow = 8
+/** Words around a match searched for a rule's `context` (each side), unless the rule sets `window`. */
+export const contextWindow = 10
 
 /**
  * Triage settings. `minScore`: below this best score there is not enough evidence and a person must

@@ -295,9 +295,10 @@ const fire = (engine: Engine, toks: ReadonlyArray<Normalize.Token>, occ: Map<num
       const sentence = toks[o.first]!.sentence
       if (cr.unless.some((u) => (occ.get(u) ?? []).some((x) => toks[x.first]!.sentence === sentence))) continue
       if (cr.context.length > 0) {
+        const win = cr.rule.window ?? Taxonomy.contextWindow
         const near = cr.context
           .flatMap((c) => occ.get(c) ?? [])
-          .filter((x) => x.last >= o.first - Taxonomy.contextWindow && x.first <= o.last + Taxonomy.contextWindow && (x.first < o.first || x.first > o.last))
+          .filter((x) => x.last >= o.first - win && x.first <= o.last + win && (x.first < o.first || x.first > o.last))
         if (near.length === 0) continue
         for (const x of near) context.push(x.tokens.map((t) => toks[t]!.text).join(" "))
       }

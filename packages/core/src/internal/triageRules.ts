@@ -9,15 +9,15 @@ import type { Rule } from "../Taxonomy.js"
 
 /** Hitting and beating, Uzbek and Russian. */
 const violence = [
-  "=urdi", "=urib", "=uradi", "=urgan", "=uryapti", "=urishdi", "=urmoqda", "=uraman", "=urishyapti", "kaltak", "doʻpposla", "mushtla",
+  "=urdi", "=urib", "=uradi", "=urgan", "=uryapti", "=urishdi", "=urmoqda", "=uraman", "=urishyapti", "kaltak", "doʻpposla", "musht",
   "tepdi", "tepib", "tepyapti", "=boʻgʻdi", "boʻgʻib", "boʻgʻmoqchi", "jarohat", "tan jarohat", "zoʻravon", "qiynoq", "qiyna", "sochimdan",
   "избил", "избив", "избиен", "побил", "побои", "ударил", "=бьёт", "=бьет", "=бьют", "=бил", "=била", "душил", "задуш", "пинал", "насили", "истяза"
 ]
 /** Spouse and relatives (context for domestic violence). */
 const family = [
   "=erim", "erimning", "erimdan", "erimga", "=eri", "=erini", "=erining", "turmush oʻrtogʻ", "xotin", "rafiqa", "qaynona", "qaynota", "qayin",
-  "kelin", "oʻgay", "=otam", "=otasi", "=onam", "=onasi", "oilam", "oilasi", "=oila", "uyda",
-  "=муж", "=мужа", "=мужем", "=мужу", "=жена", "=жену", "=женой", "свекров", "свекр", "сожител", "отчим", "мачех", "=зять", "=отец", "=мать", "=брат", "семь", "дома"
+  "=kelin", "kelinim", "kelini", "kelinni", "kelinga", "kelinlar", "kuyov", "куёв", "oʻgay", "=otam", "=otasi", "=onam", "=onasi", "oilam", "oilasi", "=oila", "uyda",
+  "=муж", "=мужа", "=мужем", "=мужу", "=жена", "=жену", "=женой", "=жены", "свекров", "свекр", "сожител", "отчим", "мачех", "=зять", "=отец", "=мать", "=брат", "семь", "дома"
 ]
 /** Children. */
 const child = [
@@ -28,7 +28,7 @@ const child = [
 ]
 /** People (context for a missing person). */
 const person = [
-  ...child, "=erim", "=eri", "=otam", "=onam", "=akam", "=opam", "singlim", "buvim", "bobom", "kishi", "odam", "=qiz", "yigit", "=муж", "=отец", "=мать",
+  ...child, "=ukam", "=akam", "=erim", "=eri", "=otam", "=onam", "=akam", "=opam", "singlim", "buvim", "bobom", "kishi", "odam", "=qiz", "yigit", "=муж", "=отец", "=мать",
   "=брат", "сестр", "бабушк", "дедушк", "человек", "парень", "девушк", "=ona", "=ota", "qarindosh", "родствен", "keksa", "пожил", "jiyan", "племян"
 ]
 /** "Right now" (context for violence happening now). */
@@ -49,8 +49,8 @@ const ages = Array.from({ length: 17 }, (_, i) => i + 1).flatMap((n) => [`=${n} 
 export const defaultRules: ReadonlyArray<Rule> = [
   // Priority signals (ZRU-445 gives no triage order; the seed task: "act fast where an appeal shows a threat to safety").
   {
-    id: "signal.threatToLife.kill", priority: "urgent", signal: "threatToLife", flags: ["threatToSafety", "suspectedCrime"], category: "threatsViolence", weight: 1,
-    match: ["oʻldir", "oʻldiraman", "soʻyaman", "soʻyib tashla", "jonimga qasd", "joniga qasd qil", "жонига", "=убью", "=убить", "=убьёт", "=убьет", "убийств", "убьют", "зарежу", "=прибью", "пристрелю", "замочу"],
+    id: "signal.threatToLife.kill", priority: "urgent", signal: "threatToLife", flags: ["threatToSafety", "suspectedCrime"], category: "threatsViolence", weight: 3,
+    match: ["oʻldir", "oʻldiraman", "soʻyaman", "soʻyib tashla", "jonimga qasd", "joniga qasd qil", "жонига", "=убью", "=убить", "=убьёт", "=убьет", "убийств", "убьют", "зарежу", "=прибью", "пристрел", "застрел", "зареж", "прирежу", "прирежет", "=убей"],
     note: "A threat to kill or an attempt on someone's life.", examples: ["Qoʻshnim meni oʻldiraman deb qoʻrqitdi", "Муж сказал, что убьет меня", "Эрим мени ўлдираман деяпти"],
     source: "Criminal Code Art. 112 (threat of murder)"
   },
@@ -62,27 +62,27 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "signal.weapon", priority: "urgent", signal: "weapon", flags: ["threatToSafety", "suspectedCrime"], category: "weapons", weight: 3,
     match: ["pichoq", "pichogʻ", "qurol", "miltiq", "miltigʻ", "toʻpponcha", "=bolta", "=boltasi", "boltani", "boltasini", "=tesha", "granata", "portlovchi", "ov miltigʻ", "oʻq otdi", "oʻq uzdi", "travmatik",
-      "=нож", "=ножом", "=ножа", "=ножи", "=ножик", "пистолет", "ружь", "ружье", "оружи", "травмат", "обрез", "граната", "гранату", "взрывчат", "стрелял", "выстрел", "=топор", "=топором", "кастет", "=бита", "=битой", "арматур"],
+      "=нож", "=ножом", "=ножа", "=ножи", "=ножик", "пистолет", "ружье", "ружьё", "ружья", "ружьем", "ружьём", "оружи", "травмат", "обрез", "граната", "гранату", "взрывчат", "стрелял", "выстрел", "=топор", "=топором", "кастет", "=бита", "=битой", "арматур"],
     unless: ["oshxona pichogʻi", "ov qilish uchun ruxsat", "разрешение на охотничье"],
     note: "A weapon is mentioned (knife, firearm, axe, explosive): always urgent.", examples: ["Qoʻshnim pichoq bilan qoʻrqitdi", "У соседа есть незарегистрированное ружье", "Ҳовлида милтиқ бор"],
     source: "Criminal Code Art. 247-248 (weapons)"
   },
   {
     id: "signal.childInDanger", priority: "urgent", signal: "childInDanger", flags: ["threatToSafety", "minorInvolved"], category: "minors", weight: 2,
-    match: [...violence, "tashlab ketdi", "tashlab ketgan", "och qol", "qamab qoʻy", "zoʻrla", "jinsiy", "shilqim", "oʻgʻirlab ket", "ishlatyapti", "tilanchilik", "бросил", "брошен", "голодн", "заперт", "похит", "домогат", "растлен", "приставал", "попрошайнич", "без присмотра"],
+    match: [...violence, "tashlab ketdi", "tashlab ketgan", "och qol", "ovqatsiz", "qarovsiz", "yolgʻiz qol", "qamab qoʻy", "qamal", "одни дома", "один дома", "одна дома", "запира", "запер", "zoʻrla", "jinsiy", "shilqim", "oʻgʻirlab ket", "ishlatyapti", "tilanchilik", "бросил", "брошен", "голодн", "заперт", "похит", "домогат", "растлен", "приставал", "попрошайнич", "без присмотра"],
     context: child,
     note: "A child is harmed, abandoned, locked up, abused or kidnapped.", examples: ["Oʻgay otasi bolani har kuni uradi", "Соседи бросили детей без присмотра, дети голодные"],
     source: "Law on guarantees of the rights of the child; Criminal Code Art. 126-1 (children added in 2024)"
   },
   {
     id: "signal.violenceNow.progressive", priority: "urgent", signal: "violenceNow", flags: ["threatToSafety", "suspectedCrime"],
-    match: ["=uryapti", "urishyapti", "urishayapti", "kaltaklayapti", "kaltaklamoqda", "doʻpposlayapti", "tepyapti", "buzyapti", "boʻgʻyapti", "oʻldiryapti", "pichoqlayapti", "=urmoqda", "=urishmoqda"],
+    match: ["=uryapti", "urishyapti", "urishayapti", "kaltaklayapti", "kaltaklamoqda", "doʻpposlayapti", "tepyapti", "buzyapti", "boʻgʻyapti", "oʻldiryapti", "pichoqlayapti", "=urmoqda", "=urishmoqda", "urushyapti", "urushishyapti", "mushtlashyapti", "qon oqyapti", "qon ketyapti", "qonga belanib"],
     negatable: false,
     note: "Uzbek present-progressive violence verbs: violence is happening now.", examples: ["Erim hozir meni uryapti, yordam bering", "Кўчада йигитлар бир-бирини пичоқлаяпти"]
   },
   {
     id: "signal.violenceNow.call", priority: "urgent", signal: "violenceNow", flags: ["threatToSafety", "suspectedCrime"],
-    match: [...violence, "urish", "janjal", "драк", "дерутся", "ломает дверь", "ломают дверь", "eshikni buz", "eshikni sindir", "=напал", "напали", "hujum"],
+    match: [...violence, "urish", "janjal", "драк", "дерутся", "ломает дверь", "ломают дверь", "ломит", "выбива", "выбил", "eshikni buz", "eshikni sindir", "=напал", "напали", "hujum", "кровь", "истекает", "=ранен", "qon"],
     context: now,
     note: "Violence together with a call for help or a \"now\": happening at this moment.", examples: ["Сейчас муж избивает жену, помогите!", "Hozir qoʻshnilar urishyapti, tezroq keling"]
   },
@@ -119,7 +119,7 @@ export const defaultRules: ReadonlyArray<Rule> = [
   // Family conflict without reported violence.
   {
     id: "family.divorce", category: "familyConflict", weight: 2,
-    match: ["ajrash", "ajral", "nikoh", "aliment", "талоқ", "taloq", "алимент", "развод", "брак", "=janjal", "janjallash", "urishib qol", "келишмовчилик", "kelishmovchilik", "=ssor", "ссор", "скандал", "конфликт"],
+    match: ["ajrash", "ajral", "nikoh", "aliment", "талоқ", "taloq", "алимент", "развод", "брак", "=janjal", "janjallash", "urishib qol", "urush", "келишмовчилик", "kelishmovchilik", "=ssor", "ссор", "скандал", "конфликт"],
     context: family,
     note: "Divorce, alimony, quarrels within a family.", examples: ["Erim bilan ajrashmoqchimiz, aliment toʻlamayapti", "Постоянные ссоры с мужем и свекровью"]
   },
@@ -138,7 +138,7 @@ export const defaultRules: ReadonlyArray<Rule> = [
   },
   {
     id: "violence.beating", category: "threatsViolence", weight: 2, flags: ["suspectedCrime"],
-    match: [...violence, "mushtlashuv", "urish", "tan jarohati", "драк", "подрал", "дерутся", "=напал", "напали", "hujum qil"],
+    match: [...violence, "mushtlashuv", "urish", "urush", "tan jarohati", "драк", "подрал", "дерутся", "=напал", "напали", "hujum qil"],
     note: "Beatings, fights, bodily harm.", examples: ["Koʻchada notanish yigit meni urib ketdi", "Вчера на меня напали и избили"],
     source: "Criminal Code Art. 104-109 (bodily harm)"
   },
@@ -153,12 +153,12 @@ export const defaultRules: ReadonlyArray<Rule> = [
   },
   {
     id: "theft.taken", category: "theftProperty", weight: 1.5, flags: ["suspectedCrime"],
-    match: ["olib ketish", "olib qoch", "chiqarib olish", "sindirib kir", "qulfni buz", "qulfni sindir", "унесли", "вынесли", "утащили", "вытащили", "стащил", "вскрыли"],
+    match: ["olib ket", "olib qoch", "chiqarib olish", "sindirib kir", "qulfni buz", "qulfni sindir", "унесли", "вынесли", "утащили", "вытащили", "стащил", "вскрыли"],
     note: "Things taken away, pockets picked, locks broken.", examples: ["Hovlidagi quvurlarni olib ketishdi", "Вскрыли замок сарая"]
   },
   {
     id: "theft.damage", category: "theftProperty", weight: 2, flags: ["suspectedCrime"],
-    match: ["sindir", "zarar yetkaz", "shikast yetkaz", "oʻt qoʻy", "yondir", "buzib tashla", "повредил", "поврежд", "разбил", "поджог", "поджёг", "подожгл", "испортил"],
+    match: ["sindir", "zarar yetkaz", "shikast yetkaz", "oʻt qoʻy", "yondir", "buzib tashla", "teshib", "teshdi", "tirna", "проколол", "поцарапал", "повредил", "поврежд", "разбил", "поджог", "поджёг", "подожгл", "испортил"],
     context: ["mashina", "avtomobil", "oyna", "derazа", "deraza", "eshik", "darvoza", "mulk", "uy", "машин", "автомобил", "стекл", "окн", "=дверь", "имуществ", "ворот"],
     note: "Damage to property (cars, windows, gates).", examples: ["Mashinamning oynasini sindirib ketishdi", "Подожгли машину во дворе"],
     source: "Criminal Code Art. 173 (damage to property)"
@@ -167,15 +167,21 @@ export const defaultRules: ReadonlyArray<Rule> = [
   // Fraud.
   {
     id: "fraud.named", category: "fraud", weight: 3, flags: ["suspectedCrime"],
-    match: ["firib", "aldab", "aldadi", "aldov", "aldash", "алдаб", "мошен", "обман", "развели", "афер", "scam", "фишинг", "fishing"],
+    match: ["firib", "aldab", "aldadi", "aldov", "aldash", "алдаб", "мошен", "обман", "развели", "афер", "фишинг", "fishing"],
     note: "Fraud or deception for money.", examples: ["Internetda firibgarlar pulimni aldab olishdi", "Мошенники обманули мою маму"],
     source: "Criminal Code Art. 168 (fraud)"
   },
   {
     id: "fraud.card", category: "fraud", weight: 2, flags: ["suspectedCrime"],
-    match: ["plastik karta", "kartamdan", "kartadan", "=karta", "sms kod", "=kod", "kodni", "oldindan toʻlov", "pul oʻtkaz", "click", "payme", "telegram", "onlayn", "internet", "=карт", "карту", "картой", "=код", "смс", "предоплат", "перевел", "перевёл", "перевела", "списал", "olx"],
+    match: ["plastik karta", "karta", "sms kod", "=kod", "kodni", "oldindan toʻla", "pul oʻtkaz", "ссылк", "данные карт", "выиграл", "=приз", "yutib ol", "yutuq", "click", "payme", "telegram", "onlayn", "internet", "карт", "=код", "смс", "предоплат", "перевел", "перевёл", "перевела", "списал", "olx"],
     context: ["pul", "puli", "pulim", "soʻm", "mablagʻ", "yechib", "yechil", "деньг", "сум", "сняли", "списа", "=перевел", "оплат", "toʻla", "sotib ol", "купил", "pulimni"],
     note: "Card, SMS-code, prepayment and online-shopping fraud.", examples: ["Kartamdan 3 million soʻm yechib olishdi", "Перевел предоплату за телефон на OLX, продавец пропал"]
+  },
+  {
+    id: "fraud.promise", category: "fraud", weight: 2, flags: ["suspectedCrime"],
+    match: ["beraman deb", "qilib beraman", "обещал", "якобы", "=deb aldab", "ishonib"],
+    context: ["pul", "puli", "pulim", "pulni", "dollar", "soʻm", "деньг", "доллар", "сум"],
+    note: "Money taken against a promise (a job, a flat, a service) that was not kept.", examples: ["Ishga joylab beraman deb pul oldi"]
   },
   {
     id: "fraud.debt", category: "fraud", weight: 2,
@@ -213,7 +219,7 @@ export const defaultRules: ReadonlyArray<Rule> = [
   // Alcohol and drugs.
   {
     id: "drugs.named", category: "alcoholDrugs", weight: 3, flags: ["suspectedCrime"],
-    match: ["giyohvand", "narkot", "наркот", "nashani", "nasha chek", "nashavand", "koʻknori", "spays", "спайс", "marixuana", "марихуан", "героин", "geroin", "закладк", "=травк", "psixotrop", "психотроп", "=анаша", "anasha", "kannabis"],
+    match: ["giyohvand", "narko", "нарко", "притон", "шприц", "shprits", "nashani", "nasha chek", "nashavand", "koʻknori", "spays", "спайс", "marixuana", "марихуан", "героин", "geroin", "закладк", "=травк", "psixotrop", "психотроп", "=анаша", "anasha", "kannabis"],
     note: "Drugs: use, dealing, stashes.", examples: ["Hovlida giyohvand moddalar sotishyapti", "В подъезде делают закладки"],
     source: "Criminal Code Art. 273, 276 (narcotics)"
   },
@@ -249,21 +255,21 @@ export const defaultRules: ReadonlyArray<Rule> = [
   // Missing persons.
   {
     id: "missing.named", category: "missingPerson", weight: 3, priority: "urgent", flags: ["threatToSafety"],
-    match: ["bedarak", "izsiz", "darak yoʻq", "darakini", "uyga qaytmadi", "uyga kelmadi", "uyga qaytmagan", "uyga kelmagan", "=qaytmadi", "qaytmagan", "hali ham yoʻq", "hali ham kelmadi", "hali qaytmadi", "без вести", "не вернул", "не пришел домой", "не пришёл домой", "не пришла домой", "не вернулся домой", "до сих пор нет", "разыск"],
-    context: person,
+    match: ["bedarak", "izsiz", "darak yoʻq", "darakini", "uyga qaytmadi", "uyga kelmadi", "uyga qaytmagan", "uyga kelmagan", "=qaytmadi", "qaytmagan", "hali ham yoʻq", "hali ham kelmadi", "hali qaytmadi", "topilmadi", "topilmayapti", "yoʻq boʻlib qol", "yoʻq boʻldi", "gʻoyib", "исчез", "не нашли", "не найден", "без вести", "не вернул", "не пришел домой", "не пришёл домой", "не пришла домой", "не вернулся домой", "до сих пор нет", "разыск"],
+    context: person, window: 20,
     note: "A person did not come home or cannot be found: urgent, search starts at once.", examples: ["Oʻgʻlim kecha maktabdan uyga qaytmadi", "Пропала бабушка, ушла из дома и не вернулась"]
   },
   {
     id: "missing.lost", category: "missingPerson", weight: 3, priority: "urgent", flags: ["threatToSafety"],
     match: ["yoʻqolib qol", "yoʻqolgan", "yoʻqoldi", "qidir", "topa olmay", "пропал", "пропала", "пропавш", "ищем", "найти"],
-    context: person,
+    context: person, window: 20,
     unless: ["telefon", "pasport", "hujjat", "=pul", "pulim", "sumka", "hamyon", "mashina", "kalit", "=it", "itim", "mushuk", "sigir", "=qoʻy", "mol", "un", "sement",
       "телефон", "паспорт", "документ", "кошел", "сумк", "ключ", "деньг", "машин", "собак", "кошк", "корова", "скот"],
     note: "A person is lost or searched for (not a lost thing or animal).", examples: ["Buvim yoʻqolib qoldi, qidiryapmiz", "Пропал сын, ищем второй день"]
   },
   {
     id: "missing.noContact", category: "missingPerson", weight: 2, priority: "urgent", flags: ["threatToSafety"],
-    match: ["telefoni oʻchiq", "telefonini olmayapti", "telefonni olmayapti", "aloqaga chiqmay", "aloqa yoʻq", "телефон выключен", "не выходит на связь", "не отвечает на звонки", "связи нет", "телефон не берет", "телефон не берёт", "не берет трубку", "не берёт трубку"],
+    match: ["telefoni oʻchiq", "telefonini olmayapti", "telefonni olmayapti", "aloqaga chiqmay", "aloqa yoʻq", "телефон выключен", "не выходит на связь", "не отвечает на звонки", "связи нет", "телефон не берет", "телефон не берёт", "не берет трубку", "не берёт трубку", "telefon javob bermay", "telefon olmay", "telefonni koʻtarmay"],
     context: ["=kun", "kundan", "kecha", "ertalab", "=sutka", "soat", "дня", "дней", "=вчера", "утра", "сутки", "суток", "часов", "ketgan", "ушел", "ушёл", "ушла", "уехал"],
     negatable: false,
     note: "Someone cannot be reached for hours or days.", examples: ["Akam ikki kundan beri telefoni oʻchiq, uyga kelmadi", "Сын уехал, второй день телефон выключен"]
@@ -331,13 +337,13 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "officer.complaint", category: "officerComplaint", weight: 4, flags: ["officerComplaint"],
     match: officer, negatable: false,
-    context: ["shikoyat", "qoʻpol", "javob bermay", "eʼtibor bermay", "eʼtiborsiz", "befarq", "chora koʻrmay", "chora koʻrmadi", "harakatsiz", "pora", "tovlamachi", "haqorat", "soʻkdi", "kelmadi", "жалоб", "груб", "бездейств", "не реагир", "не принял мер", "не приня", "взятк", "вымога", "оскорб", "=hech narsa qilmadi", "ничего не сделал", "не пришел", "не пришёл", "хамит", "хамил", "нагруб", "наорал", "выгнал", "ustidan"],
+    context: ["shikoyat", "qoʻpol", "javob bermay", "javob yoʻq", "javob berilmadi", "javob olmadim", "eʼtibor bermay", "eʼtiborsiz", "befarq", "chora koʻrmay", "chora koʻrmadi", "harakatsiz", "pora", "tovlamachi", "haqorat", "soʻkdi", "kelmadi", "жалоб", "груб", "бездейств", "не реагир", "не принял мер", "не приня", "взятк", "вымога", "оскорб", "=hech narsa qilmadi", "ничего не сделал", "не пришел", "не пришёл", "хамит", "хамил", "нагруб", "наорал", "выгнал", "ustidan"],
     note: "A complaint about an officer: rude, inactive, asking for a bribe. Never handled by that officer.", examples: ["Mahalla inspektori shikoyatimga javob bermayapti", "Участковый грубо разговаривал и не принял мер"],
     source: "ZRU-445 (complaint); Law on internal affairs bodies"
   },
   {
     id: "officer.bribe", category: "officerComplaint", weight: 3, flags: ["officerComplaint", "suspectedCrime"],
-    match: ["pora", "=poraxoʻr", "взятк", "вымогал", "вымогат", "tovlamachilik"],
+    match: ["pora", "=poraxoʻr", "взятк", "вымогал", "вымогат", "tovlamachilik", "pul soʻra", "pul talab", "потребовал деньг", "требует деньг", "просил деньг", "требовал деньг"],
     context: officer,
     note: "An officer asked for a bribe.", examples: ["Inspektor mendan pora soʻradi"],
     source: "Criminal Code Art. 210 (bribery)"
@@ -359,7 +365,7 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "social.benefit", category: "socialSupport", weight: 3,
     match: ["nafaqa", "pensiya", "moddiy yordam", "ijtimoiy yordam", "kam taʼminlangan", "nogiron", "temir daftar", "ayollar daftar", "yoshlar daftar", "ishsiz", "ish topib", "ishga joylash", "mehribonlik", "ijtimoiy himoya", "inson markaz",
-      "пенси", "пособи", "материальн помощ", "социальн помощ", "малоимущ", "инвалид", "безработ", "трудоустро", "работу найти", "соцзащит", "нафақа", "ночор", "nochor", "boquvchisini yoʻqot"],
+      "пенси", "пособи", "материальн помощ", "социальн помощ", "малоимущ", "инвалид", "безработ", "трудоустро", "работу найти", "соцзащит", "нафақа", "ночор", "nochor", "boquvchisini yoʻqot", "ijtimoiy xodim", "социальн работник", "yolgʻiz keksa", "одинок пожил", "многодетн", "koʻp bolali"],
     note: "Benefits, pensions, disability, poverty, employment: forwarded to the social protection bodies.", examples: ["Onam nogironligi boʻyicha nafaqa ololmayapti", "Прошу материальную помощь, семья малоимущая"]
   },
 
@@ -367,21 +373,21 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "housing.utilities", category: "housingUtilities", weight: 3, negatable: false,
     match: ["=gaz", "gazi", "gazni", "gazga", "tabiiy gaz", "elektr", "=svet", "chiroq", "ichimlik suv", "suv kelmay", "suv yoʻq", "kommunal", "asfalt", "chuqur", "yoʻl taʼmir", "koʻcha yoritish", "lift", "isitish", "yoritish", "fonar", "issiq suv", "uy-joy", "uy joy", "hokimlik", "hokimiyat", "=tok", "tok yoʻq",
-      "=газ", "газа", "электр", "=свет", "света", "освещен", "водоснабж", "нет воды", "коммунал", "асфальт", "=яма", "ямы", "ремонт дорог", "лифт", "отоплен", "фонар", "освещ", "горяч вод", "жиль", "хокимият", "ҳоким", "жкх", "счетчик", "счётчик", "hisoblagich", "kvitansiya", "квитанци", "тарифи", "tarif"],
+      "=газ", "газа", "электр", "=свет", "света", "освещен", "водоснабж", "нет воды", "коммунал", "асфальт", "=яма", "ямы", "ремонт дорог", "лифт", "отоплен", "фонар", "освещ", "горяч вод", "жильё", "жилье", "жилищ", "хокимият", "ҳоким", "жкх", "счетчик", "счётчик", "hisoblagich", "kvitansiya", "квитанци", "тарифи", "tarif"],
     note: "Gas, electricity, water, roads, lighting, housing: forwarded to the khokimiyat or utility company.", examples: ["Mahallamizda uch kundan beri gaz yoʻq", "Во дворе не работает освещение, ямы на дороге"]
   },
 
   // Probation.
   {
     id: "probation.named", category: "probation", weight: 3,
-    match: ["probatsiya", "пробаци", "qamoqdan chiq", "qamoqdan qayt", "ozodlikdan mahrum", "jazoni oʻtab", "shartli ozod", "shartli hukm", "sudlangan", "muqaddam sudlangan", "maʼmuriy nazorat", "судим", "освободил", "освободился", "отсидел", "условно", "условн срок", "административн надзор", "мест лишения", "qamoqxona", "колони"],
+    match: ["probatsiya", "пробаци", "qamoqdan chiq", "qamoqdan qayt", "ozodlikdan mahrum", "jazoni oʻtab", "shartli ozod", "shartli hukm", "sudlangan", "muqaddam sudlangan", "maʼmuriy nazorat", "судим", "освободил", "освободился", "отсидел", "условно", "условн срок", "административн надзор", "мест лишения", "qamoq", "колони", "отбыв", "отбыл наказание", "тюрьм", "jazo muddat"],
     note: "Released prisoners, probation, administrative supervision.", examples: ["Qamoqdan chiqqan qoʻshnimiz yana bezorilik qilyapti", "Недавно освободился из мест лишения свободы"],
     source: "Law on probation; Criminal Code (conditional sentences)"
   },
 
   // Proposals (taklif, ZRU-445).
   {
-    id: "proposal.named", category: "proposal", weight: 3,
+    id: "proposal.named", category: "proposal", weight: 4,
     match: ["taklif", "предлага", "предложен", "=предлагаю", "taklifim", "yaxshi boʻlardi", "было бы хорошо", "maqsadga muvofiq", "целесообразно", "tashkil etish", "tashkil qilish", "oʻrnatish kerak", "установить камер", "kamera oʻrnat", "videokamera oʻrnat", "установить видеокамер", "yaxshilash", "улучш"],
     unless: ["toʻyga taklif"],
     note: "A proposal to improve public order or the officers' work.", examples: ["Mahallamizga videokamera oʻrnatishni taklif qilaman", "Предлагаю организовать патрулирование у школы"],
