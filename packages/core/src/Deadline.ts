@@ -285,6 +285,8 @@ export const rules: ReadonlyArray<Rule> = [
   }
 ]
 
+const sourceOf = (id: string): string => rules.find((r) => r.id === id)!.source
+
 // ---------------------------------------------------------------------------------------------
 // Results
 // ---------------------------------------------------------------------------------------------
@@ -636,7 +638,7 @@ const schedule = (ctx: Ctx, facts: Facts, receivedMs: number, nowMs: number | un
       {
         clock: "forwarding",
         ruleId: "forwarding.fiveDays",
-        source: rules[1]!.source,
+        source: sourceOf("forwarding.fiveDays"),
         term: `5 ${unitWord(ctx.p.forwardingUnit)}`,
         amount: 5,
         unit: ctx.p.forwardingUnit,
@@ -684,9 +686,9 @@ const schedule = (ctx: Ctx, facts: Facts, receivedMs: number, nowMs: number | un
       )
     )
   if (facts.urgent)
-    clocks.push(hourTerm(ctx, receivedMs, "urgentFirstContact", "urgent.firstContact", rules[7]!.source, ctx.p.urgentFirstContactHours))
+    clocks.push(hourTerm(ctx, receivedMs, "urgentFirstContact", "urgent.firstContact", sourceOf("urgent.firstContact"), ctx.p.urgentFirstContactHours))
   if (facts.domesticViolence)
-    clocks.push(hourTerm(ctx, receivedMs, "protectionOrderStudy", "protectionOrder.study", rules[8]!.source, ctx.p.protectionOrderStudyHours))
+    clocks.push(hourTerm(ctx, receivedMs, "protectionOrderStudy", "protectionOrder.study", sourceOf("protectionOrder.study"), ctx.p.protectionOrderStudyHours))
   return { kind: facts.kind, receivedAt: Calendar.formatInstant(receivedMs), week: ctx.week, clocks }
 }
 
