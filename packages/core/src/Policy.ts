@@ -163,7 +163,7 @@ const maskDigits = (s: string | undefined): string | undefined =>
 export const maskText = (text: string): string =>
   text
     .replace(/[^\s@,;]+@[^\s@,;]+/g, "***@***")
-    .replace(/\+?\d[\d\s()-]{6,}\d/g, (m) => m.replace(/\d(?=(?:\D*\d){2})/g, "*"))
+    .replace(/\+?\d[\d\s()-]{5,}\d/g, (m) => m.replace(/\d(?=(?:\D*\d){2})/g, "*"))
 
 /**
  * Masks an appeal's personal data for readers who may not see it (auditors): names to initials,
