@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
 import { Appeal, Command, Decode, Directory, Either, Errors, Schema } from "@murojaat/core"
-import { Arbitrary } from "effect"
+import { Arbitrary, FastCheck } from "effect"
 import { describe, expect, it } from "vitest"
 
 const valid = {
@@ -28,16 +28,22 @@ describe("decoding untrusted input", () => {
     }
   })
 
-  test.prop([Arbitrary.make(Appeal.Intake)])("every valid intake round-trips through its wire form", (intake) => {
+  // Schema-derived arbitraries come from effect's own fast-check, so they run under FastCheck.assert.
+  it("every valid intake round-trips through its wire form", () =>
+    FastCheck.assert(FastCheck.property(Arbitrary.make(Appeal.Intake), (intake) => {
     const wire = Schema.encodeSync(Appeal.Intake)(intake)
     const back = Decode.either(Appeal.Intake, "Appeal")(JSON.parse(JSON.stringify(wire)))
     expect(back).toEqual(Either.right(intake))
-  })
+    }))
+  )
 
-  test.prop([Arbitrary.make(Command.Command)])("every valid command round-trips through its wire form", (command) => {
+  // Schema-derived arbitraries come from effect's own fast-check, so they run under FastCheck.assert.
+  it("every valid command round-trips through its wire form", () =>
+    FastCheck.assert(FastCheck.property(Arbitrary.make(Command.Command), (command) => {
     const wire = Schema.encodeSync(Command.Command)(command)
     expect(Decode.either(Command.Command, "Command")(JSON.parse(JSON.stringify(wire)))).toEqual(Either.right(command))
-  })
+    }))
+  )
 
   it.each([
     ["missing field", (({ kind: _k, ...rest }) => rest)(valid), "kind", "missing"],

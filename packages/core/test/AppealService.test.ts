@@ -1,0 +1,191 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Actor, AppealService, AppealStore, Audit, Errors, Facade, Outbox } from "@murojaat/core"
+import { Effect, Either, Layer, Option, TestClock } from "effect"
+import { directory } from "./support/world.js"
+
+const intake = (over: Record<string, unknown> = {}) => ({
+  kind: "shikoyat",
+  form: "electronic",
+  channel: "smartMahallaApp",
+  applicant: { type: "individual", surname: "Karimova", name: "Dilnoza", residence: "Bodomzor 3", contact: { phone: "+998901234567" }, consent: { given: true, form: "electronic" } },
+  location: { regionCode: "R1", districtCode: "D1", mahallaCode: "M1" },
+  text: { body: "Qoʻshnim har kecha shovqin qiladi, tel +998907654321" },
+  ...over
+})
+
+const pipeline = AppealService.layerConfig({
+  pipeline: {
+    triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: ["demo.noise"] }),
+    assign: () => ({ officerId: "I1", ruleIds: ["demo.assign"] })
+  }
+})
+const layer = Layer.merge(AppealService.layerMemory(directory), pipeline)
+// The in-memory store, but yielding between reading and writing, so that concurrent commands
+// really interleave and meet VersionConflict.
+const conflicts = { count: 0 }
+const interleaving = Layer.merge(
+  Layer.effect(
+    AppealStore.AppealStore,
+    Effect.map(AppealStore.AppealStore, (s) => ({
+      ...s,
+      load: (id: string) => Effect.zipLeft(s.load(id), Effect.yieldNow()),
+      commit: (c: AppealStore.Commit) => Effect.tapError(s.commit(c), (e) => Effect.sync(() => e._tag === "VersionConflict" && conflicts.count++))
+    }))
+  ).pipe(Layer.provideMerge(AppealService.layerMemory(directory))),
+  pipeline
+)
+const at = (iso: string) => TestClock.setTime(Date.parse(iso))
+const inspector = AppealService.officerActor("I1")
+const chief = AppealService.officerActor("C1")
+
+describe("AppealService", () => {
+  it.effect("receives, registers, triages and assigns in one commit, with the outbox and a verifiable chain", () =>
+    Effect.gen(function* () {
+      yield* at("2026-03-20T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      expect(r.events.map((e) => e.type)).toEqual(["received", "registered", "triaged", "assigned"])
+      expect(r.state).toMatchObject({ status: "assigned", assigneeId: "I1", applicantRef: "u1", registrationNumber: "D1-2026-000001" })
+      expect(r.events.every((e) => e.at === "2026-03-20T05:00:00.000Z")).toBe(true)
+      expect(yield* AppealService.verify(r.appealId)).toMatchObject({ ok: true, count: 4, projectionMatches: true })
+      expect(yield* Effect.flatMap(Outbox.Outbox, (o) => o.pending)).toBe(4)
+      // The event log keeps no personal data: not the name, not the text, not the phone.
+      const log = JSON.stringify(yield* AppealService.history(r.appealId, Actor.auditor("AUD")))
+      for (const secret of ["Karimova", "shovqin", "998901234567", "Bodomzor"]) expect(log).not.toContain(secret)
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("a retried request with the same idempotency key is answered once; a different request with it is refused", () =>
+    Effect.gen(function* () {
+      const first = yield* AppealService.submit(intake(), Actor.applicant("u1"), { idempotencyKey: "k-1" })
+      const again = yield* AppealService.submit(intake(), Actor.applicant("u1"), { idempotencyKey: "k-1" })
+      expect(again).toEqual(first)
+      const other = yield* Effect.either(AppealService.submit(intake({ kind: "ariza" }), Actor.applicant("u1"), { idempotencyKey: "k-1" }))
+      expect(other).toEqual(Either.left(new Errors.IdempotencyConflict({ key: "k-1" })))
+      const page = yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.query({}))
+      expect(page.items.length).toBe(1)
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("refusals store nothing", () =>
+    Effect.gen(function* () {
+      yield* at("2026-03-20T05:00:00.000Z")
+      const future = yield* Effect.either(AppealService.submit(intake({ receivedAt: "2026-03-21T05:00:00.000Z" }), Actor.applicant("u1")))
+      expect(future).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: "receive.notInFuture" } })
+      const bad = yield* Effect.either(AppealService.submit({ kind: "ariza" }, Actor.applicant("u1")))
+      expect(bad).toMatchObject({ _tag: "Left", left: { _tag: "InvalidInput" } })
+      const other = yield* Effect.either(AppealService.submit(intake({ applicantRef: "u2" }), Actor.applicant("u1")))
+      expect(other).toMatchObject({ _tag: "Left", left: { _tag: "NotAuthorized", reason: "notApplicant" } })
+      expect((yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.query({}))).items).toEqual([])
+      expect(yield* Effect.flatMap(Outbox.Outbox, (o) => o.pending)).toBe(0)
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("who may read: the territory's officers, the applicant, auditors (masked); others get AppealNotFound", () =>
+    Effect.gen(function* () {
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const mine = yield* AppealService.get(r.appealId, Actor.applicant("u1"))
+      expect(mine.masked).toBe(false)
+      expect(mine.personal?.text.body).toContain("shovqin")
+      const audit = yield* AppealService.get(r.appealId, Actor.auditor("AUD"))
+      expect(audit.masked).toBe(true)
+      expect(JSON.stringify(audit.personal)).not.toMatch(/Karimova|998901234567|998907654321/)
+      const outsider = yield* Effect.flatMap(AppealService.officerActor("I3"), (a) => Effect.either(AppealService.get(r.appealId, a)))
+      expect(outsider).toEqual(Either.left(new Errors.AppealNotFound({ appealId: r.appealId })))
+      const stranger = yield* Effect.either(AppealService.get(r.appealId, Actor.applicant("u2")))
+      expect(stranger._tag).toBe("Left")
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("concurrent commands on one appeal lose no update and keep one chain", () =>
+    Effect.gen(function* () {
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const c = yield* chief
+      const commands = [
+        { type: "declareExtraStudy", appealId: r.appealId, reason: "Needs checking" },
+        { type: "escalate", appealId: r.appealId, reason: "chief's control" },
+        { type: "extendDeadline", appealId: r.appealId, reason: "Expert opinion", applicantNotice: { channel: "post", reference: "OUT-1" } },
+        { type: "correctTriage", appealId: r.appealId, category: "familyConflict", priority: "high", flags: [], reason: "Family matter" },
+        { type: "correctTriage", appealId: r.appealId, category: "familyConflict", priority: "urgent", flags: ["domesticViolence"], reason: "Violence" }
+      ]
+      const results = yield* Effect.all(
+        commands.map((cmd) => Effect.either(AppealService.execute(cmd, c))),
+        { concurrency: "unbounded" }
+      )
+      const accepted = results.filter(Either.isRight).length
+      expect(accepted).toBe(5)
+      // The commands did collide, and were decided again on the fresh state.
+      expect(conflicts.count).toBeGreaterThan(0)
+      const v = yield* AppealService.verify(r.appealId)
+      expect(v).toMatchObject({ ok: true, count: 4 + accepted, projectionMatches: true })
+    }).pipe(Effect.provide(interleaving))
+  )
+
+  it.effect("a commit on a stale version changes nothing at all", () =>
+    Effect.gen(function* () {
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const store = yield* AppealStore.AppealStore
+      const before = yield* store.events(r.appealId)
+      const stale = yield* Effect.either(
+        store.commit({
+          streams: [{ appealId: r.appealId, expectedVersion: 1, events: before.slice(0, 1), state: r.state, personal: undefined }],
+          outbox: [{ id: "x", appealId: r.appealId, seq: 99, topic: "appeal.x", payload: {} }],
+          idempotency: { key: "k-stale", fingerprint: "f", response: null }
+        })
+      )
+      expect(stale).toEqual(Either.left(new Errors.VersionConflict({ appealId: r.appealId, expected: 1, actual: 4 })))
+      expect(yield* store.events(r.appealId)).toEqual(before)
+      expect(yield* Effect.flatMap(Outbox.Outbox, (o) => o.pending)).toBe(4)
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("disputing an answer opens a repeated appeal under a supervisor's control; the original records it", () =>
+    Effect.gen(function* () {
+      yield* at("2026-03-20T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const i = yield* inspector
+      yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, i)
+      yield* AppealService.execute({ type: "answer", appealId: r.appealId, outcome: "explained", answerText: "Explained", legalBasis: "ZRU-445 Art. 28" }, i)
+      yield* at("2026-04-20T05:00:00.000Z")
+      const d = yield* AppealService.dispute(r.appealId, "The noise goes on", Actor.applicant("u1"))
+      const repeatId = d.state.disputedBy[0]!
+      const repeat = yield* AppealService.get(repeatId, Actor.applicant("u1"))
+      expect(repeat.state).toMatchObject({ status: "registered", escalated: true, kind: "shikoyat", links: [{ kind: "repeatOf", appealId: r.appealId }] })
+      expect(repeat.personal?.text.body).toBe("The noise goes on")
+      expect(yield* AppealService.verify(repeatId)).toMatchObject({ ok: true, projectionMatches: true })
+      // A year and more later the law's term is over.
+      yield* at("2027-04-21T05:00:00.000Z")
+      const late = yield* Effect.either(AppealService.dispute(r.appealId, "Again", Actor.applicant("u1")))
+      expect(late).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: "dispute.withinTerm" } })
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("erasing personal data keeps the audit chain verifiable", () =>
+    Effect.gen(function* () {
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const store = yield* AppealStore.AppealStore
+      const personal = yield* store.personal(r.appealId)
+      expect(Option.isSome(personal) && Audit.digest(personal.value)).toBe(r.state.personalDigest)
+      expect(yield* store.erasePersonal(r.appealId)).toBe(true)
+      expect((yield* AppealService.get(r.appealId, Actor.applicant("u1"))).personal).toBeUndefined()
+      expect(yield* AppealService.verify(r.appealId)).toMatchObject({ ok: true, projectionMatches: true })
+    }).pipe(Effect.provide(layer))
+  )
+})
+
+describe("Facade", () => {
+  it("resolves with data and rejects with the same tagged errors", async () => {
+    const m = Facade.make({ directory })
+    try {
+      const r = await m.submit(intake(), Actor.applicant("u1"))
+      expect(r.state.status).toBe("registered")
+      await expect(m.execute({ type: "answer", appealId: r.appealId }, Actor.applicant("u1"))).rejects.toMatchObject({ _tag: "InvalidInput" })
+      await expect(m.execute({ type: "withdraw", appealId: r.appealId }, Actor.applicant("u2"))).rejects.toBeInstanceOf(Errors.AppealNotFound)
+      await expect(m.officerActor("NOPE")).rejects.toMatchObject({ _tag: "OfficerNotFound" })
+      const w = await m.execute({ type: "withdraw", appealId: r.appealId }, Actor.applicant("u1"))
+      expect(w.state.status).toBe("withdrawn")
+      expect((await m.history(r.appealId, Actor.applicant("u1"))).map((e) => e.type)).toEqual(["received", "registered", "withdrawn"])
+    } finally {
+      await m.dispose()
+    }
+  })
+})
