@@ -30,6 +30,7 @@ export const tutuq = "\u02BC"
  */
 export const apostrophes: ReadonlyArray<string> = ["'", "`", "\u2018", "\u2019", "\u02BB", "\u02BC", "\u00B4", "\u02B9", "\u2032", "\u201B", "\u02BD"]
 const apostropheSet = new Set(apostrophes)
+const apostropheClass = apostrophes.map((a) => `\\u${a.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")
 
 // CLDR uz_Cyrl-uz_Latn, plus the Russian letters that appear in Uzbek Cyrillic texts.
 const cyr: Record<string, string> = {
@@ -148,7 +149,7 @@ export const key = (word: string): string => foldLatin(toLatin(word.toLowerCase(
 export const keyVariants = (word: string): ReadonlyArray<string> => {
   const latin = toLatin(word.toLowerCase())
   const main = foldLatin(latin)
-  const withU = foldLatin(latin.replace(/o['`\u2018\u2019\u02BB\u02BC\u00B4]/g, "u"))
+  const withU = foldLatin(latin.replace(new RegExp(`o[${apostropheClass}]`, "g"), "u"))
   return withU === main ? [main] : [main, withU]
 }
 
@@ -215,8 +216,8 @@ export interface Token {
   readonly sentence: number
 }
 
-// A word: letters (with apostrophes inside or right after o/g) or a run of digits.
-const wordRe = /[\p{L}\p{M}](?:[\p{L}\p{M}]|['`\u2018\u2019\u02BB\u02BC\u00B4](?=[\p{L}\p{M}]))*|\p{N}+/gu
+// A word: letters (with apostrophes of any variant between letters) or a run of digits.
+const wordRe = new RegExp(`[\\p{L}\\p{M}](?:[\\p{L}\\p{M}]|[${apostropheClass}](?=[\\p{L}\\p{M}]))*|\\p{N}+`, "gu")
 const clauseBreak = /[,;:\u2013\u2014()]/u
 const sentenceBreak = /[.!?\n\r\u2026]/u
 

@@ -239,7 +239,7 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "minors.school", category: "minors", weight: 2, flags: ["minorInvolved"],
     match: ["uydan qochib", "uydan ket", "сбежал из дома", "убежал из дома", "ушел из дома", "ушла из дома", "kompyuter klub", "kompyuter oʻyin", "компьютерн клуб", "игровой клуб"],
     context: child,
-    note: "A child skips school, runs away, spends nights in game clubs.", examples: ["Oʻgʻlim maktabga bormay kompyuter klubida yuradi", "Сын-подросток не ходит в школу"]
+    note: "A child skips school, runs away, spends nights in game clubs.", examples: ["Oʻgʻlim kechalari kompyuter klubida yuradi", "Сын сбежал из дома"]
   },
   {
     id: "minors.age", category: "minors", weight: 1.5, flags: ["minorInvolved"],
