@@ -151,6 +151,12 @@ export const rules = {
     requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never left without consideration",
     holds: ({ state }) => !state.flags.includes("suspectedCrime")
   },
+  "answer.notACrime": {
+    source: "Criminal Procedure Code (reports of crimes); ZRU-445 Art. 2 (scope)",
+    requires:
+      "an appeal flagged `suspectedCrime` is handed to criminal procedure, not just answered; an officer who finds no crime corrects the triage first, with a reason",
+    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+  },
   "triage.changes": {
     source: "Murojaat policy (audit noise)",
     requires: "a correction changes the category, the priority or the flags",
@@ -366,7 +372,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
   },
   answer: {
     who: ["assignee"],
-    rules: ["answer.approval"],
+    rules: ["answer.notACrime", "answer.approval"],
     events: ["answered"],
     source: "ZRU-445 Art. 28 (answer within the term), reporting outcomes: satisfied, explained, rejected with grounds"
   },

@@ -21,10 +21,11 @@
  * const result = Effect.runSync(Effect.provide(program, AppealService.layerMemory()))
  * result.state.status // "registered"
  */
-import { Clock, Context, Effect, Layer, Option } from "effect"
+import { Clock, Context, Effect, Either, Layer, Option } from "effect"
 import * as Actor from "./Actor.js"
 import * as Appeal from "./Appeal.js"
 import * as AppealMachine from "./AppealMachine.js"
+import * as Assignment from "./Assignment.js"
 import * as AppealState from "./AppealState.js"
 import { AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
 import type * as AppealStoreModule from "./AppealStore.js"
@@ -41,6 +42,7 @@ import * as Lifecycle from "./Lifecycle.js"
 import type { Outbox } from "./Outbox.js"
 import { topicOf } from "./Outbox.js"
 import * as Policy from "./Policy.js"
+import * as Triage from "./Triage.js"
 
 /**
  * What automatic steps follow receipt. Triage and assignment are functions so that the operator
@@ -53,9 +55,62 @@ export interface Pipeline {
   readonly triage?: ((input: { readonly text: string; readonly state: AppealState.AppealState }) => TriageFields | undefined) | undefined
   /** Chooses an officer for a triaged appeal; `undefined` leaves it in the queue. */
   readonly assign?:
-    | ((input: { readonly state: AppealState.AppealState; readonly directory: Directory.Directory; readonly now: string }) => { readonly officerId: string; readonly ruleIds: ReadonlyArray<string> } | undefined)
+    | ((input: {
+        readonly state: AppealState.AppealState
+        readonly directory: Directory.Directory
+        readonly now: string
+        /** The open appeals of the district and who holds them (the workloads). */
+        readonly open: ReadonlyArray<Assignment.OpenAppeal>
+      }) => { readonly officerId: string; readonly ruleIds: ReadonlyArray<string> } | undefined)
     | undefined
 }
+
+/**
+ * The pipeline of Murojaat's own rules: register on receipt, classify with `Triage`, and assign
+ * with `Assignment`. An appeal whose triage needs a person is not assigned automatically, unless
+ * it is urgent: someone on duty must see it now.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.layerConfig({ pipeline: AppealService.rulesPipeline() })
+ */
+export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readonly assignment?: Assignment.Settings } = {}): Pipeline => ({
+  registerOnReceipt: true,
+  triage: ({ text }) => Triage.toEventData(Triage.classify(text, options.triage)),
+  assign: ({ state, directory, now, open }) => {
+    if (state.needsPerson && state.priority !== "urgent") return undefined
+    const r = Assignment.choose(directory, assignmentInput(state), { at: now, open, ...(options.assignment !== undefined ? { settings: options.assignment } : {}) })
+    return Either.isRight(r) ? { officerId: r.right.officerId, ruleIds: r.right.command.ruleIds } : undefined
+  }
+})
+
+const assignmentInput = (state: AppealState.AppealState): Assignment.AppealInput => ({
+  appealId: state.appealId,
+  mahallaCode: state.mahallaCode ?? "",
+  districtCode: state.districtCode ?? "",
+  priority: state.priority ?? "normal",
+  ...(state.category !== undefined ? { category: state.category } : {}),
+  ...(state.subjectOfficerId !== undefined ? { subjectOfficerId: state.subjectOfficerId } : {}),
+  ...(state.applicantRef !== undefined ? { applicantRef: state.applicantRef } : {})
+}) as Assignment.AppealInput
+
+const held: ReadonlyArray<AppealState.Status> = ["assigned", "inReview", "awaitingApplicant"]
+
+// The open, assigned appeals of a district: the workloads assignment balances.
+const openWorkload = (districtCode: string) =>
+  Effect.gen(function* () {
+    const store = yield* AppealStore
+    const out: Array<Assignment.OpenAppeal> = []
+    let after: string | undefined
+    do {
+      const page = yield* store.query({ districtCode, status: held, limit: 1000, ...(after !== undefined ? { after } : {}) })
+      for (const s of page.items) {
+        if (s.assigneeId !== undefined) out.push({ ...assignmentInput(s), officerId: s.assigneeId } as Assignment.OpenAppeal)
+      }
+      after = page.next
+    } while (after !== undefined)
+    return out
+  })
 
 /** The fields of a triage command. */
 export type TriageFields = Omit<Command.Of<"triage">, "type" | "appealId" | "commandId" | "correlationId">
@@ -202,7 +257,8 @@ const pipelineAfterReceipt = (state0: AppealState.AppealState, text: string, now
         yield* run({ type: "triage", ...base, ...fields }, systemActor("triage"))
         if (pipeline.assign !== undefined) {
           const directory = yield* Effect.flatMap(DirectoryStore, (d) => d.snapshot)
-          const choice = pipeline.assign({ state, directory, now })
+          const open = yield* openWorkload(state.districtCode ?? "")
+          const choice = pipeline.assign({ state, directory, now, open })
           if (choice !== undefined) {
             const officers = new Map(directory.officers.map((o) => [o.id as string, o]))
             yield* run({ type: "assign", ...base, officerId: choice.officerId as Directory.OfficerId, ruleIds: choice.ruleIds }, systemActor("assignment"), (id) =>

@@ -21,7 +21,7 @@
  * }
  * await murojaat.dispose()
  */
-import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
+import { Cause, Clock, Duration, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
 import type * as Actor from "./Actor.js"
 import * as AppealService from "./AppealService.js"
 import type * as Audit from "./Audit.js"
@@ -39,7 +39,30 @@ export interface Options {
   readonly directory?: Directory.Directory | undefined
   /** Lifecycle settings and the pipeline after receipt. */
   readonly config?: Parameters<typeof AppealService.layerConfig>[0] | undefined
+  /**
+   * Where "now" comes from, in epoch milliseconds. Default: the system clock. Tests, replays and
+   * demos pass their own.
+   */
+  readonly now?: (() => number) | undefined
 }
+
+/**
+ * An Effect `Clock` that reads the time from a function (for `Options.now`).
+ *
+ * @example
+ * import { Facade } from "@murojaat/core"
+ * let t = Date.parse("2026-03-20T05:00:00Z")
+ * const clock = Facade.clockFrom(() => t)
+ * clock.unsafeCurrentTimeMillis() // 1773982800000
+ */
+export const clockFrom = (now: () => number): Clock.Clock => ({
+  [Clock.ClockTypeId]: Clock.ClockTypeId,
+  unsafeCurrentTimeMillis: now,
+  unsafeCurrentTimeNanos: () => BigInt(Math.round(now())) * 1_000_000n,
+  currentTimeMillis: Effect.sync(now),
+  currentTimeNanos: Effect.sync(() => BigInt(Math.round(now())) * 1_000_000n),
+  sleep: (d: Duration.Duration) => Effect.sleep(d).pipe(Effect.withClock(Clock.make()))
+})
 
 /**
  * The facade's functions.
@@ -69,7 +92,8 @@ export interface Murojaat {
 export const make = (options: Options = {}): Murojaat => {
   const ports: Layer.Layer<AppealService.Ports | Outbox> | Layer.Layer<AppealService.Ports> =
     options.layer ?? AppealService.layerMemory(options.directory)
-  const runtime = ManagedRuntime.make(Layer.merge(ports, AppealService.layerConfig(options.config ?? {})))
+  const clock = options.now === undefined ? Layer.empty : Layer.setClock(clockFrom(options.now))
+  const runtime = ManagedRuntime.make(Layer.mergeAll(ports, AppealService.layerConfig(options.config ?? {}), clock))
   const run = <A, E>(program: Effect.Effect<A, E, AppealService.Ports | AppealService.Config>): Promise<A> =>
     runtime.runPromiseExit(program).then((exit) => {
       if (Exit.isSuccess(exit)) return exit.value

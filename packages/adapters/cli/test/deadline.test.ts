@@ -2,14 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { run, type Io } from "../src/index.js"
+import { run } from "../src/index.js"
+import { capture } from "./support.js"
 
-const capture = () => {
-  const out: Array<string> = []
-  const err: Array<string> = []
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => "" }
-  return { io, out, err }
-}
 const dir = mkdtempSync(join(tmpdir(), "murojaat-deadline-"))
 const file = (name: string, content: string) => {
   const p = join(dir, name)

@@ -2,14 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { run, type Io } from "../src/index.js"
-
-const capture = (stdin = "") => {
-  const out: Array<string> = []
-  const err: Array<string> = []
-  const io: Io = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => stdin }
-  return { io, out, err }
-}
+import { run } from "../src/index.js"
+import { capture } from "./support.js"
 
 interface Printed {
   readonly category: string

@@ -7,34 +7,17 @@
  * take it, the outcome is `districtChiefQueue` with the `NoEligibleInspector` error (exit 0: it is
  * the policy's answer). Unreadable or invalid files give a clear message on stderr and exit 2.
  */
-import { readFile } from "node:fs/promises"
 import { parseArgs } from "node:util"
 import { Assignment, Decode, Directory, Either, Errors, I18n } from "@murojaat/core"
-import { type Command, type Io, printJson } from "../Command.js"
+import { type Command, define, type Io, printJson, readJson, UsageError } from "../Command.js"
 
 const usage = "murojaat assign --directory FILE --appeal FILE [--open FILE] [--at INSTANT] [--lang uz-Latn|uz-Cyrl|ru|en] [--off-shift]"
-
-class Bad extends Error {}
-
-const readJson = async (flag: string, file: string): Promise<unknown> => {
-  let text: string
-  try {
-    text = await readFile(file, "utf8")
-  } catch (e) {
-    throw new Bad(`cannot read --${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (e) {
-    throw new Bad(`--${flag} ${file} is not valid JSON: ${(e as Error).message}`)
-  }
-}
 
 const decoded = <A>(flag: string, file: string, r: Either.Either<A, Errors.InvalidInput>, lang: I18n.Locale): A => {
   if (Either.isRight(r)) return r.right
   // The decoder's detail (e.g. "unknown district D") helps whoever fixes the file.
   const details = r.left.issues.map((i) => `\n  ${i.path || "(root)"}: ${i.detail}`).join("")
-  throw new Bad(`--${flag} ${file}: ${Errors.messageIn(r.left, lang)}${details}`)
+  throw new UsageError(`--${flag} ${file}: ${Errors.messageIn(r.left, lang)}${details}`)
 }
 
 const summary = (r: Assignment.Result, lang: I18n.Locale): ReadonlyArray<string> => {
@@ -68,12 +51,12 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
     strict: true,
     allowPositionals: false
   })
-  if (values.directory === undefined || values.appeal === undefined) throw new Bad("--directory and --appeal are required")
+  if (values.directory === undefined || values.appeal === undefined) throw new UsageError("--directory and --appeal are required")
   const lang = values.lang as I18n.Locale
-  if (!I18n.locales.includes(lang)) throw new Bad(`--lang must be one of ${I18n.locales.join(", ")}`)
+  if (!I18n.locales.includes(lang)) throw new UsageError(`--lang must be one of ${I18n.locales.join(", ")}`)
   // The shell may read the clock; the core never does.
   const at = values.at ?? new Date().toISOString()
-  if (Either.isLeft(Decode.either(Directory.Instant, "at")(at))) throw new Bad(`--at ${at} is not an ISO-8601 instant with offset`)
+  if (Either.isLeft(Decode.either(Directory.Instant, "at")(at))) throw new UsageError(`--at ${at} is not an ISO-8601 instant with offset`)
   const directory = decoded("directory", values.directory, Decode.either(Directory.Directory, "Directory")(await readJson("directory", values.directory)), lang)
   const appeal = decoded("appeal", values.appeal, Assignment.decodeAppeal(await readJson("appeal", values.appeal)), lang)
   const open = values.open === undefined ? [] : decoded("open", values.open, Assignment.decodeOpen(await readJson("open", values.open)), lang)
@@ -89,20 +72,9 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
 }
 
 /** The `assign` command. */
-export const assign: Command = {
+export const assign: Command = define({
   name: "assign",
   summary: "Choose the officer for an appeal (directory, appeal and open workload from JSON files) and explain the choice.",
   usage,
-  run: async (argv, io) => {
-    try {
-      return await execute(argv, io)
-    } catch (e) {
-      // Bad input is expected: say what is wrong and how to call the command.
-      if (e instanceof Bad || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
-        io.err(`murojaat assign: ${e.message}\nusage: ${usage}`)
-        return 2
-      }
-      throw e
-    }
-  }
-}
+  execute
+})

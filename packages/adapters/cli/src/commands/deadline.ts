@@ -7,27 +7,16 @@
  * shipped calendar (2025, 2026) is used unless `--calendar` gives a whole calendar as JSON;
  * `--decree` adds next year's decree from an iCalendar file. Bad input: a message on stderr, exit 2.
  */
-import { readFile } from "node:fs/promises"
 import { parseArgs } from "node:util"
 import { Calendar, Deadline, Either, Errors } from "@murojaat/core"
-import { type Command, type Io, printJson } from "../Command.js"
+import { type Command, define, type Io, printJson, readText, UsageError } from "../Command.js"
 
 const usage =
   "murojaat deadline --kind ariza|taklif|shikoyat --received <ISO time> [--extra-study] [--extended] [--week 5|6] [--urgent] [--domestic-violence] [--calendar FILE.json] [--decree FILE.ics]"
 
-class Bad extends Error {}
-
-const read = async (flag: string, file: string): Promise<string> => {
-  try {
-    return await readFile(file, "utf8")
-  } catch (e) {
-    throw new Bad(`cannot read --${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
-  }
-}
-
 const calendarOrBad = (flag: string, r: Either.Either<Calendar.Calendar, Errors.InvalidCalendar>): Calendar.Calendar => {
   if (Either.isRight(r)) return r.right
-  throw new Bad(`--${flag}: ${r.left.message}`)
+  throw new UsageError(`--${flag}: ${r.left.message}`)
 }
 
 const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => {
@@ -47,15 +36,15 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
     strict: true,
     allowPositionals: false
   })
-  if (values.kind === undefined || values.received === undefined) throw new Bad("--kind and --received are required")
+  if (values.kind === undefined || values.received === undefined) throw new UsageError("--kind and --received are required")
   const kind = values.kind
-  if (kind !== "ariza" && kind !== "taklif" && kind !== "shikoyat") throw new Bad(`--kind must be ariza, taklif or shikoyat (got ${kind})`)
-  if (values.week !== "5" && values.week !== "6") throw new Bad(`--week must be 5 or 6 (got ${values.week})`)
+  if (kind !== "ariza" && kind !== "taklif" && kind !== "shikoyat") throw new UsageError(`--kind must be ariza, taklif or shikoyat (got ${kind})`)
+  if (values.week !== "5" && values.week !== "6") throw new UsageError(`--week must be 5 or 6 (got ${values.week})`)
   let calendar = Calendar.uzbekistan
-  if (values.calendar !== undefined) calendar = calendarOrBad("calendar", Calendar.decodeJson(await read("calendar", values.calendar)))
+  if (values.calendar !== undefined) calendar = calendarOrBad("calendar", Calendar.decodeJson(await readText("calendar", values.calendar)))
   if (values.decree !== undefined) {
-    const years = Calendar.fromICalendar(await read("decree", values.decree), { source: values.decree })
-    if (Either.isLeft(years)) throw new Bad(`--decree: ${years.left.message}`)
+    const years = Calendar.fromICalendar(await readText("decree", values.decree), { source: values.decree })
+    if (Either.isLeft(years)) throw new UsageError(`--decree: ${years.left.message}`)
     calendar = calendarOrBad("decree", Calendar.withYears(calendar, years.right))
   }
   const policy = { ...Deadline.defaultPolicy, week: values.week === "6" ? ("sixDay" as const) : ("fiveDay" as const) }
@@ -70,25 +59,15 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
     },
     { calendar, policy }
   )
-  if (Either.isLeft(r)) throw new Bad(`--received: ${r.left.issues.map((i) => `${i.detail} (expected ${i.expected ?? "an ISO time"})`).join("; ")}`)
+  if (Either.isLeft(r)) throw new UsageError(`--received: ${r.left.issues.map((i) => `${i.detail} (expected ${i.expected ?? "an ISO time"})`).join("; ")}`)
   printJson(io, r.right)
   return 0
 }
 
 /** The `deadline` command. */
-export const deadline: Command = {
+export const deadline: Command = define({
   name: "deadline",
   summary: "Compute every legal clock of an appeal on the Uzbek calendar, each with its due time and explanation (JSON).",
   usage,
-  run: async (argv, io) => {
-    try {
-      return await execute(argv, io)
-    } catch (e) {
-      if (e instanceof Bad || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
-        io.err(`murojaat deadline: ${e.message}\nusage: ${usage}`)
-        return 2
-      }
-      throw e
-    }
-  }
-}
+  execute
+})

@@ -1,7 +1,10 @@
 import type { Command } from "../Command.js"
 import { assign } from "./assign.js"
 import { deadline } from "./deadline.js"
+import { demo } from "./demo.js"
+import { lifecycle } from "./lifecycle.js"
+import { verifyChain } from "./verifyChain.js"
 import { triage } from "./triage.js"
 
 /** Every sub-command of the CLI, in the order `murojaat help` lists them. */
-export const commands: ReadonlyArray<Command> = [assign, deadline, triage]
+export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage]

@@ -1,0 +1,135 @@
+/**
+ * `murojaat demo [--lang LOCALE]`
+ *
+ * Runs a scripted appeal through its life on the in-memory adapters, with Murojaat's own triage and
+ * assignment rules: a citizen complains through Smart Mahalla that a neighbour's loud music keeps
+ * her children awake; it is registered, classified and assigned to the mahalla's prevention
+ * inspector; information is requested and given;
+ * the head extends the deadline once; the inspector answers; the citizen rates; it is closed.
+ * Two refusals are shown on the way. Prints the events, the verified chain, the refusals and what
+ * an auditor sees, as JSON. Time is simulated from Wed 25 Mar 2026, 10:00 Tashkent.
+ */
+import { parseArgs } from "node:util"
+import { Actor, Audit, Errors, Facade, I18n, AppealService } from "@murojaat/core"
+import { type Command, define, printJson, UsageError } from "../Command.js"
+import { demoDirectory } from "../demo/world.js"
+
+const usage = "murojaat demo [--lang uz-Latn|uz-Cyrl|ru|en]"
+
+const hour = 3_600_000
+
+/** Runs the scripted appeal and returns the report the command prints. */
+export const runDemo = async (lang: I18n.Locale) => {
+  let now = Date.parse("2026-03-25T05:00:00.000Z")
+  const murojaat = Facade.make({ directory: demoDirectory, config: { pipeline: AppealService.rulesPipeline() }, now: () => now })
+  const refusals: Array<{ readonly attempt: string; readonly code: string; readonly message: string; readonly messages: I18n.Text }> = []
+  const attempt = async (what: string, f: () => Promise<unknown>) => {
+    try {
+      await f()
+      throw new Error(`demo: "${what}" was expected to be refused`)
+    } catch (e) {
+      if (!Errors.isMurojaatError(e)) throw e
+      refusals.push({ attempt: what, code: e._tag, message: Errors.messageIn(e, lang), messages: Errors.messages(e) })
+    }
+  }
+  try {
+    const citizen = Actor.applicant("smart-mahalla:u-1001")
+    const submitted = await murojaat.submit(
+      {
+        kind: "shikoyat",
+        form: "electronic",
+        channel: "smartMahallaApp",
+        applicant: {
+          type: "individual",
+          surname: "Qodirova",
+          name: "Malika",
+          residence: "Bodomzor MFY, 12-uy",
+          contact: { phone: "+998901234567" },
+          consent: { given: true, form: "electronic" }
+        },
+        location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" },
+        text: { body: "Qoʻshnim har kecha soat 2 gacha baland musiqa qoʻyadi, bolalarim uxlay olmayapti. Bir necha bor aytdim, foydasi yoʻq." }
+      },
+      citizen,
+      { idempotencyKey: "demo-submission-1" }
+    )
+    const id = submitted.appealId
+    const chief = await murojaat.officerActor("O-301")
+    const otherMahalla = await murojaat.officerActor("O-102")
+    if (submitted.state.assigneeId === undefined) {
+      // Triage was not sure enough (`needsPerson`): the senior inspector reads it and assigns it.
+      now += 1 * hour
+      await murojaat.execute({ type: "assign", appealId: id, officerId: "O-101" }, await murojaat.officerActor("O-201"))
+    }
+    const inspector = await murojaat.officerActor((await murojaat.get(id, chief)).state.assigneeId ?? "O-101")
+    now += 1 * hour
+    await murojaat.execute({ type: "startReview", appealId: id }, inspector)
+    now += 2 * hour
+    await murojaat.execute({ type: "requestInformation", appealId: id, request: "Qoʻshnining uy raqamini va shovqin boʻlgan kunlarni yozing" }, inspector)
+    now += 24 * hour
+    await murojaat.execute({ type: "provideInformation", appealId: id, note: "14-uy; 20, 22 va 24-mart kechalari" }, citizen)
+    await attempt("an inspector of another mahalla answers", () =>
+      murojaat.execute({ type: "answer", appealId: id, outcome: "satisfied", answerText: "—", legalBasis: "ZRU-445" }, otherMahalla)
+    )
+    now += 24 * hour
+    const notice = { channel: "app" as const, reference: "YUN-2026-0412" }
+    await murojaat.execute({ type: "extendDeadline", appealId: id, reason: "Qoʻshnilardan tushuntirish xatlari olinmoqda", applicantNotice: notice }, chief)
+    await attempt("the head extends the deadline a second time", () =>
+      murojaat.execute({ type: "extendDeadline", appealId: id, reason: "Yana kutish kerak", applicantNotice: notice }, chief)
+    )
+    now += 72 * hour
+    await murojaat.execute(
+      {
+        type: "answer",
+        appealId: id,
+        outcome: "satisfied",
+        answerText: "Qoʻshni bilan profilaktik suhbat oʻtkazildi, tungi sukunat tartibi tushuntirildi, ogohlantirish berildi.",
+        legalBasis: "Code of Administrative Liability Art. 185-2 (breach of silence at night); ZRU-445 Art. 28"
+      },
+      inspector
+    )
+    now += 5 * hour
+    await murojaat.execute({ type: "rate", appealId: id, score: 5, comment: "Rahmat" }, citizen)
+    now += 24 * hour
+    const closed = await murojaat.execute({ type: "close", appealId: id }, Actor.system("feedback-window"))
+    const events = await murojaat.history(id, Actor.auditor("AUD-1"))
+    const verification = await murojaat.verify(id)
+    const auditorView = await murojaat.get(id, Actor.auditor("AUD-1"))
+    return {
+      appealId: id,
+      registrationNumber: closed.state.registrationNumber,
+      finalState: closed.state,
+      events: events.map((e) => ({
+        seq: e.seq,
+        type: e.type,
+        at: e.at,
+        actor: `${e.actor.kind}:${e.actor.id} as ${e.actor.role}`,
+        rules: e.rules,
+        data: e.data,
+        prevHash: e.prevHash,
+        hash: e.hash
+      })),
+      chain: verification,
+      tamperCheck: Audit.verifyChain(events.map((e, i) => (i === 2 ? { ...e, at: "2026-03-25T06:00:00.000Z" } : e))),
+      refusals,
+      auditorSees: auditorView.personal
+    }
+  } finally {
+    await murojaat.dispose()
+  }
+}
+
+/** The `demo` command. */
+export const demo: Command = define({
+  name: "demo",
+  summary: "Run a scripted appeal through its whole life in memory and print its events and verified chain.",
+  usage,
+  execute: async (argv, io) => {
+    const { values } = parseArgs({ args: [...argv], options: { lang: { type: "string", default: "en" } }, strict: true })
+    const lang = values.lang as I18n.Locale
+    if (!I18n.locales.includes(lang)) throw new UsageError(`--lang must be one of ${I18n.locales.join(", ")}`)
+    const report = await runDemo(lang)
+    printJson(io, report)
+    return report.chain.ok && report.chain.projectionMatches ? 0 : 1
+  }
+})
