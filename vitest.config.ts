@@ -7,7 +7,8 @@ export default defineConfig({
   resolve: {
     alias: {
       "@murojaat/core": here("./packages/core/src/index.ts"),
-      "@murojaat/testkit": here("./packages/testkit/src/index.ts")
+      "@murojaat/testkit": here("./packages/testkit/src/index.ts"),
+      "@murojaat/postgres": here("./packages/adapters/postgres/src/index.ts")
     }
   },
   test: {

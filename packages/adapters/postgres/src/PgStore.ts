@@ -1,0 +1,438 @@
+/**
+ * The core's storage ports on PostgreSQL (@effect/sql-pg): `AppealStore`, `Outbox`,
+ * `IdempotencyStore`, `IdGenerator` and `DirectoryStore`, over the schema of `migrations/`.
+ *
+ * One `commit` is one transaction: idempotency record, every stream's projection row (updated
+ * only if its version is still the one the command was decided on), its events, its personal
+ * data and the outbox rows, all or nothing. Several service instances may share the database;
+ * they coordinate only through row versions and `FOR UPDATE SKIP LOCKED`.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * const ports = PgStore.layerPg({ url: "postgres://murojaat@127.0.0.1/murojaat", migrate: true })
+ */
+import { SqlClient } from "@effect/sql"
+import type { SqlError } from "@effect/sql/SqlError"
+import { PgClient } from "@effect/sql-pg"
+import {
+  type Appeal,
+  AppealState,
+  AppealStore,
+  DirectoryStore,
+  Errors,
+  type Directory,
+  type Event,
+  IdempotencyStore,
+  IdGenerator,
+  Outbox
+} from "@murojaat/core"
+import { Effect, Layer, Option, Redacted } from "effect"
+import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
+import * as Migrator from "./Migrator.js"
+
+/** Every port this adapter provides. */
+export type Ports = AppealStore.AppealStore | Outbox.Outbox | IdempotencyStore.IdempotencyStore | IdGenerator.IdGenerator | DirectoryStore.DirectoryStore
+
+/** Options of the ports. */
+export interface PortOptions {
+  /** Prefix of appeal ids (`<prefix>-000001`). Default "A". */
+  readonly appealIdPrefix?: string | undefined
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values into columns
+// ---------------------------------------------------------------------------------------------
+
+// PostgreSQL text cannot hold U+0000: the copy in an index column replaces it (the document keeps
+// the exact value, and query results are re-checked against the document).
+const text = (s: string | undefined): string | null => (s === undefined ? null : s.includes("\u0000") ? s.replaceAll("\u0000", "\uFFFD") : s)
+
+// An instant for a timestamptz column; years before 1 (valid ISO, no real appeal) stay NULL.
+const instant = (s: string | undefined): string | null => {
+  if (s === undefined) return null
+  const ms = Date.parse(s)
+  return Number.isNaN(ms) || ms < -62135596800000 ? null : new Date(ms).toISOString()
+}
+
+const json = (value: unknown): string => JSON.stringify(value)
+
+/** The nearest due time of a state, when the lifecycle records one (`dueAt`); NULL until then. */
+const dueAtOf = (s: AppealState.AppealState): string | null => {
+  const due = (s as { readonly dueAt?: unknown }).dueAt
+  return typeof due === "string" ? instant(due) : null
+}
+
+const projection = (s: AppealState.AppealState) => ({
+  appeal_id: s.appealId,
+  version: s.version,
+  last_hash: s.lastHash,
+  status: s.status,
+  kind: text(s.kind),
+  region_code: text(s.regionCode),
+  district_code: text(s.districtCode),
+  mahalla_code: text(s.mahallaCode),
+  applicant_ref: text(s.applicantRef),
+  assignee_id: text(s.assigneeId),
+  category: text(s.category),
+  priority: text(s.priority),
+  registration_number: text(s.registrationNumber),
+  received_at: instant(s.receivedAt),
+  due_at: dueAtOf(s),
+  updated_at: instant(s.updatedAt),
+  is_open: AppealState.open.has(s.status),
+  state: json(s)
+})
+
+/** The phone digits and the lower-case e-mail of an applicant, for search by contact. */
+export const contactKeys = (contact: { readonly phone?: string | undefined; readonly email?: string | undefined }) => ({
+  phone: contact.phone === undefined ? null : contact.phone.replace(/\D/g, "") || null,
+  email: contact.email === undefined ? null : text(contact.email.trim().toLowerCase())
+})
+
+const personalRow = (appealId: string, p: Appeal.Personal) => {
+  const keys = contactKeys(p.applicant.contact)
+  return { appeal_id: appealId, data: json(p), contact_phone: keys.phone, contact_email: keys.email }
+}
+
+const eventRow = (e: Event.AppealEvent) => ({
+  appeal_id: e.appealId,
+  seq: e.seq,
+  event_id: text(e.id),
+  type: e.type,
+  prev_hash: e.prevHash,
+  hash: e.hash,
+  body: json(e)
+})
+
+const matches = (s: AppealState.AppealState, q: AppealStore.Query): boolean =>
+  (q.mahallaCode === undefined || s.mahallaCode === q.mahallaCode) &&
+  (q.districtCode === undefined || s.districtCode === q.districtCode) &&
+  (q.assigneeId === undefined || s.assigneeId === q.assigneeId) &&
+  (q.applicantRef === undefined || s.applicantRef === q.applicantRef) &&
+  (q.category === undefined || s.category === q.category) &&
+  (q.status === undefined || q.status.includes(s.status))
+
+const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 100, 1000))
+
+// ---------------------------------------------------------------------------------------------
+// AppealStore
+// ---------------------------------------------------------------------------------------------
+
+const STORE = "AppealStore"
+
+/**
+ * The appeal store over an `SqlClient` connected to a migrated database.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * const store = PgStore.makeAppealStore // Effect<AppealStore.Service, never, SqlClient>
+ */
+export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const run = orStoreError(STORE)
+
+  const writeStream = (w: AppealStore.StreamWrite) =>
+    Effect.gen(function* () {
+      const row = projection(w.state)
+      // Expected version 0: a new appeal (or one with no events yet); otherwise the row must still
+      // be at the expected version. Under READ COMMITTED a concurrent writer's UPDATE waits for ours
+      // and then re-checks `version`, so exactly one of two writers on the same version wins.
+      const written =
+        w.expectedVersion === 0
+          ? yield* sql`INSERT INTO murojaat.appeal ${sql.insert(row)}
+              ON CONFLICT (appeal_id) DO UPDATE SET ${sql.update(row, ["appeal_id"])}
+              WHERE murojaat.appeal.version = 0
+              RETURNING appeal_id`
+          : yield* sql`UPDATE murojaat.appeal SET ${sql.update(row, ["appeal_id"])}
+              WHERE appeal_id = ${w.appealId} AND version = ${w.expectedVersion}
+              RETURNING appeal_id`
+      if (written.length === 0) {
+        const found = yield* sql<{ version: number }>`SELECT version FROM murojaat.appeal WHERE appeal_id = ${w.appealId}`
+        return yield* Effect.fail(new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual: found[0]?.version ?? 0 }))
+      }
+      if (w.events.length > 0) yield* sql`INSERT INTO murojaat.appeal_event ${sql.insert(w.events.map(eventRow))}`
+      if (w.personal !== undefined) {
+        const p = personalRow(w.appealId, w.personal)
+        yield* sql`INSERT INTO murojaat.appeal_personal ${sql.insert(p)}
+          ON CONFLICT (appeal_id) DO UPDATE SET ${sql.update(p, ["appeal_id"])}`
+      }
+    })
+
+  const commit = (c: AppealStore.Commit) =>
+    sql.withTransaction(
+      Effect.gen(function* () {
+        if (c.idempotency !== undefined) {
+          const i = c.idempotency
+          const inserted = yield* sql`INSERT INTO murojaat.idempotency (key, fingerprint, response)
+            VALUES (${i.key}, ${i.fingerprint}, ${json(i.response ?? null)}) ON CONFLICT (key) DO NOTHING RETURNING key`
+          if (inserted.length === 0) return yield* Effect.fail(new Errors.IdempotencyConflict({ key: i.key }))
+        }
+        // Streams in id order, so two commits touching the same appeals lock them in the same order (no deadlock).
+        const streams = [...c.streams].sort((a, b) => (a.appealId < b.appealId ? -1 : a.appealId > b.appealId ? 1 : 0))
+        for (const w of streams) yield* writeStream(w)
+        if (c.outbox.length > 0) {
+          yield* sql`INSERT INTO murojaat.outbox ${sql.insert(
+            c.outbox.map((m) => ({ id: m.id, appeal_id: m.appealId, seq: m.seq, topic: m.topic, payload: json(m.payload ?? null) }))
+          )}`
+        }
+      })
+    ).pipe(run)
+
+  return {
+    load: (appealId) =>
+      Effect.flatMap(
+        sql<{ version: number; state: AppealState.AppealState }>`SELECT version, state FROM murojaat.appeal WHERE appeal_id = ${appealId}`,
+        (rows) => {
+          const r = rows[0]
+          if (r === undefined) return Effect.succeed(Option.none())
+          if (r.state.version !== r.version || r.state.appealId !== appealId) {
+            return Effect.fail(corrupt(STORE, `projection of ${appealId}: version column ${r.version} differs from its state document`))
+          }
+          return Effect.succeed(Option.some(r.state))
+        }
+      ).pipe(run),
+    events: (appealId, fromSeq = 1) =>
+      Effect.flatMap(
+        sql<{ seq: number; hash: string; body: Event.AppealEvent }>`SELECT seq, hash, body FROM murojaat.appeal_event
+          WHERE appeal_id = ${appealId} AND seq >= ${fromSeq} ORDER BY seq`,
+        (rows) => {
+          const bad = rows.find((r) => r.body.seq !== r.seq || r.body.hash !== r.hash || r.body.appealId !== appealId)
+          return bad === undefined
+            ? Effect.succeed(rows.map((r) => r.body))
+            : Effect.fail(corrupt(STORE, `event ${appealId}#${bad.seq}: its columns differ from its document`))
+        }
+      ).pipe(run),
+    commit,
+    personal: (appealId) =>
+      Effect.map(
+        sql<{ data: Appeal.Personal }>`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${appealId}`,
+        (rows) => Option.fromNullable(rows[0]?.data)
+      ).pipe(run),
+    erasePersonal: (appealId) =>
+      Effect.map(sql`DELETE FROM murojaat.appeal_personal WHERE appeal_id = ${appealId} RETURNING appeal_id`, (rows) => rows.length > 0).pipe(run),
+    query: (q) => {
+      const limit = clampLimit(q.limit)
+      if (q.status !== undefined && q.status.length === 0) return Effect.succeed({ items: [], next: undefined })
+      const where = [
+        q.mahallaCode === undefined ? undefined : sql`mahalla_code = ${text(q.mahallaCode)}`,
+        q.districtCode === undefined ? undefined : sql`district_code = ${text(q.districtCode)}`,
+        q.assigneeId === undefined ? undefined : sql`assignee_id = ${text(q.assigneeId)}`,
+        q.applicantRef === undefined ? undefined : sql`applicant_ref = ${text(q.applicantRef)}`,
+        q.category === undefined ? undefined : sql`category = ${text(q.category)}`,
+        q.status === undefined ? undefined : sql`status IN ${sql.in(q.status)}`,
+        q.after === undefined ? undefined : sql`appeal_id > ${q.after}`
+      ].filter((f) => f !== undefined)
+      return Effect.map(
+        sql<{ state: AppealState.AppealState }>`SELECT state FROM murojaat.appeal
+          WHERE ${where.length === 0 ? sql`true` : sql.and(where)} ORDER BY appeal_id LIMIT ${limit + 1}`,
+        (rows) => {
+          const page = rows.slice(0, limit).map((r) => r.state)
+          return { items: page.filter((s) => matches(s, q)), next: rows.length > limit ? page[page.length - 1]!.appealId : undefined }
+        }
+      ).pipe(run)
+    },
+    ids: (after, limit) =>
+      Effect.map(
+        sql<{ appeal_id: string }>`SELECT appeal_id FROM murojaat.appeal
+          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${after}`} ORDER BY appeal_id LIMIT ${clampLimit(limit)}`,
+        (rows) => rows.map((r) => r.appeal_id)
+      ).pipe(run)
+  }
+})
+
+// ---------------------------------------------------------------------------------------------
+// Outbox
+// ---------------------------------------------------------------------------------------------
+
+interface OutboxRow {
+  readonly position: string
+  readonly id: string
+  readonly appeal_id: string
+  readonly seq: number
+  readonly topic: string
+  readonly payload: unknown
+  readonly attempts: number
+}
+
+/**
+ * The outbox: claims with `FOR UPDATE SKIP LOCKED` and a lease, so several relays never get the
+ * same message while its lease runs, and a dead relay's messages come back when it ends.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * const outbox = PgStore.makeOutbox // Effect<Outbox.Service, never, SqlClient>
+ */
+export const makeOutbox: Effect.Effect<Outbox.Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const run = orStoreError("Outbox")
+  return {
+    claim: ({ limit, leaseMillis, now }) =>
+      Effect.map(
+        sql<OutboxRow>`WITH claimable AS (
+            SELECT position FROM murojaat.outbox
+            WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ${now})
+            ORDER BY position
+            LIMIT ${Math.max(0, Math.floor(limit))}
+            FOR UPDATE SKIP LOCKED)
+          UPDATE murojaat.outbox o SET claimed_until = ${now + leaseMillis}, attempts = o.attempts + 1
+          FROM claimable c WHERE o.position = c.position
+          RETURNING o.position, o.id, o.appeal_id, o.seq, o.topic, o.payload, o.attempts`,
+        (rows) =>
+          [...rows]
+            .sort((a, b) => Number(a.position) - Number(b.position))
+            .map((r) => ({ id: r.id, appealId: r.appeal_id, seq: r.seq, topic: r.topic, payload: r.payload, attempts: r.attempts }))
+      ).pipe(run),
+    acknowledge: (ids) =>
+      ids.length === 0
+        ? Effect.void
+        : sql`UPDATE murojaat.outbox SET published_at = now(), claimed_until = NULL
+            WHERE id IN ${sql.in(ids)} AND published_at IS NULL`.pipe(Effect.asVoid, run),
+    release: (ids, error) =>
+      ids.length === 0
+        ? Effect.void
+        : sql`UPDATE murojaat.outbox SET claimed_until = NULL, last_error = coalesce(${error ?? null}, last_error)
+            WHERE id IN ${sql.in(ids)} AND published_at IS NULL AND claimed_until IS NOT NULL`.pipe(Effect.asVoid, run),
+    pending: Effect.map(sql<{ n: number }>`SELECT count(*)::int AS n FROM murojaat.outbox WHERE published_at IS NULL`, (r) => r[0]?.n ?? 0).pipe(run)
+  }
+})
+
+// ---------------------------------------------------------------------------------------------
+// IdempotencyStore, IdGenerator, DirectoryStore
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The idempotency records written by `commit`.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * const idempotency = PgStore.makeIdempotencyStore
+ */
+export const makeIdempotencyStore: Effect.Effect<IdempotencyStore.Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => ({
+  lookup: (key) =>
+    Effect.map(
+      sql<{ fingerprint: string; response: unknown }>`SELECT fingerprint, response FROM murojaat.idempotency WHERE key = ${key}`,
+      (rows) => Option.map(Option.fromNullable(rows[0]), (r) => ({ fingerprint: r.fingerprint, response: r.response }))
+    ).pipe(orStoreError("IdempotencyStore"))
+}))
+
+/**
+ * Appeal ids from a sequence and registration numbers from a per-district, per-Tashkent-year
+ * counter row (`INSERT ... ON CONFLICT DO UPDATE`, safe across instances). A number taken by a
+ * command whose commit then fails is not reused: the journal may have gaps, never duplicates.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * const ids = PgStore.makeIdGenerator({ appealIdPrefix: "T" })
+ */
+export const makeIdGenerator = (options: PortOptions = {}): Effect.Effect<IdGenerator.Service, never, SqlClient.SqlClient> =>
+  Effect.map(SqlClient.SqlClient, (sql) => {
+    const run = orStoreError("IdGenerator")
+    const prefix = options.appealIdPrefix ?? "A"
+    return {
+      appealId: Effect.map(sql<{ n: string }>`SELECT nextval('murojaat.appeal_id_seq')::text AS n`, (r) => `${prefix}-${r[0]!.n.padStart(6, "0")}`).pipe(run),
+      registrationNumber: (districtCode, at) => {
+        const year = IdGenerator.tashkentYear(at)
+        return Effect.map(
+          sql<{ n: number }>`INSERT INTO murojaat.registration_counter (district_code, year, last_number) VALUES (${text(districtCode)}, ${year}, 1)
+            ON CONFLICT (district_code, year) DO UPDATE SET last_number = murojaat.registration_counter.last_number + 1
+            RETURNING last_number AS n`,
+          (r) => IdGenerator.formatRegistration(districtCode, year, r[0]!.n)
+        ).pipe(run)
+      }
+    }
+  })
+
+const emptyDirectory: Directory.Directory = { regions: [], districts: [], mahallas: [], officers: [] }
+
+/**
+ * The directory: one snapshot row plus one row per officer for lookups.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * const directory = PgStore.makeDirectoryStore
+ */
+export const makeDirectoryStore: Effect.Effect<DirectoryStore.Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => {
+  const run = orStoreError("DirectoryStore")
+  return {
+    snapshot: Effect.map(sql<{ snapshot: Directory.Directory }>`SELECT snapshot FROM murojaat.directory WHERE id = 1`, (r) => r[0]?.snapshot ?? emptyDirectory).pipe(run),
+    officer: (id) =>
+      Effect.map(sql<{ officer: Directory.Officer }>`SELECT officer FROM murojaat.directory_officer WHERE officer_id = ${id}`, (r) =>
+        Option.fromNullable(r[0]?.officer)
+      ).pipe(run),
+    replace: (d) =>
+      sql
+        .withTransaction(
+          Effect.gen(function* () {
+            yield* sql`INSERT INTO murojaat.directory (id, snapshot) VALUES (1, ${json(d)})
+              ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, replaced_at = now()`
+            yield* sql`DELETE FROM murojaat.directory_officer`
+            for (let i = 0; i < d.officers.length; i += 5000) {
+              const chunk = d.officers.slice(i, i + 5000).map((o) => ({ officer_id: o.id as string, officer: json(o) }))
+              yield* sql`INSERT INTO murojaat.directory_officer ${sql.insert(chunk)}`
+            }
+          })
+        )
+        .pipe(run)
+  }
+})
+
+// ---------------------------------------------------------------------------------------------
+// Layers
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Every port over the `SqlClient` in context (a migrated database).
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * PgStore.layerFromClient()
+ */
+export const layerFromClient = (options: PortOptions = {}): Layer.Layer<Ports, never, SqlClient.SqlClient> =>
+  Layer.mergeAll(
+    Layer.effect(AppealStore.AppealStore, makeAppealStore),
+    Layer.effect(Outbox.Outbox, makeOutbox),
+    Layer.effect(IdempotencyStore.IdempotencyStore, makeIdempotencyStore),
+    Layer.effect(IdGenerator.IdGenerator, makeIdGenerator(options)),
+    Layer.effect(DirectoryStore.DirectoryStore, makeDirectoryStore)
+  )
+
+/** Options of `layerPg`. */
+export interface Options extends PortOptions {
+  /** `postgres://user:password@host:port/database`. */
+  readonly url: string | Redacted.Redacted<string>
+  /** Apply pending migrations when the layer starts. Default false (run `murojaat migrate`). */
+  readonly migrate?: boolean | undefined
+  /** Pool size. Default 10. */
+  readonly maxConnections?: number | undefined
+  readonly applicationName?: string | undefined
+}
+
+/**
+ * A connection pool to PostgreSQL (closed when the layer's scope closes) as an `SqlClient`.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * PgStore.layerClient({ url: "postgres://127.0.0.1/murojaat" })
+ */
+export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> =>
+  PgClient.layer({
+    url: typeof options.url === "string" ? Redacted.make(options.url) : options.url,
+    maxConnections: options.maxConnections ?? 10,
+    applicationName: options.applicationName ?? "murojaat"
+  }).pipe(Layer.catchAll((e: SqlError) => Layer.fail(toStoreError("PgClient")(e))))
+
+/**
+ * Every port on the PostgreSQL server at `url`, migrated first when `migrate` is true. Also
+ * provides the `SqlClient` (for `PgQueries`, the raw reader and your own reports).
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * import { AppealService } from "@murojaat/core"
+ * const live = PgStore.layerPg({ url: process.env.DATABASE_URL!, migrate: true })
+ * // Effect.provide(AppealService.submit(intake, actor), live)
+ */
+export const layerPg = (options: Options): Layer.Layer<Ports | SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> => {
+  const client = layerClient(options)
+  const migrated = options.migrate === true ? Layer.effectDiscard(Migrator.migrate).pipe(Layer.provideMerge(client)) : client
+  return layerFromClient(options).pipe(Layer.provideMerge(migrated))
+}

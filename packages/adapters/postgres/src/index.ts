@@ -1,0 +1,18 @@
+/**
+ * @murojaat/postgres: the PostgreSQL storage of Murojaat, on @effect/sql-pg. Embedded PostgreSQL by
+ * default (`layerEmbedded`), a real server with `layerPg({ url })`.
+ *
+ * @example
+ * import { layerEmbedded, layerPg } from "@murojaat/postgres"
+ * const live = process.env.DATABASE_URL ? layerPg({ url: process.env.DATABASE_URL, migrate: true }) : layerEmbedded()
+ */
+export * as Embedded from "./Embedded.js"
+export * as Migrator from "./Migrator.js"
+export * as PgQueries from "./PgQueries.js"
+export * as PgStore from "./PgStore.js"
+export * as Raw from "./Raw.js"
+export * as Testing from "./Testing.js"
+export * as Verify from "./Verify.js"
+export { layerEmbedded } from "./Embedded.js"
+export { migrate } from "./Migrator.js"
+export { layerPg } from "./PgStore.js"
