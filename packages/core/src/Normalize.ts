@@ -42,6 +42,7 @@ const cyr: Record<string, string> = {
 const cyrVowels = new Set(["а", "е", "ё", "и", "о", "у", "ў", "э", "ю", "я", "ы"])
 const yeAfter = new Set(["ъ", "ь"])
 const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c)
+const hasCyrillic = /[\u0400-\u04FF]/
 
 /**
  * Transliterates Uzbek Cyrillic (and Russian letters inside it) to Uzbek Latin by the CLDR rules:
@@ -54,6 +55,7 @@ const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u
  * Normalize.toLatin("Шаҳар") // "Shahar"
  */
 export const toLatin = (s: string): string => {
+  if (!hasCyrillic.test(s)) return s
   let out = ""
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!
@@ -118,12 +120,24 @@ export const normalize = (s: string): string =>
     .replace(/\s+/gu, " ")
     .trim()
 
+const folds: Record<string, string> = { w: "sh", x: "h", q: "k" }
+
+// One pass: drop apostrophes, fold w/x/q and c (not in "ch"), and collapse doubled letters so that
+// "mashinna", "qattiq"/"qatiq" and "аппарат" meet.
 const foldLatin = (latinLower: string): string => {
-  let s = ""
-  for (const ch of latinLower) if (!apostropheSet.has(ch)) s += ch
-  s = s.replace(/w/g, "sh").replace(/x/g, "h").replace(/q/g, "k").replace(/c(?!h)/g, "s")
-  // Collapse doubled letters: "mashinna", "qattiq"/"qatiq" and "аппарат" meet.
-  return s.replace(/(\p{L})\1+/gu, "$1")
+  let out = ""
+  let last = ""
+  for (let i = 0; i < latinLower.length; i++) {
+    const ch = latinLower[i]!
+    if (apostropheSet.has(ch)) continue
+    const f = folds[ch] ?? (ch === "c" && latinLower[i + 1] !== "h" ? "s" : ch)
+    for (const part of f.length === 1 ? f : f.split("")) {
+      if (part === last) continue
+      out += part
+      last = part
+    }
+  }
+  return out
 }
 
 /**
@@ -198,8 +212,8 @@ export const stem = (k: string): string => {
 }
 
 /**
- * One word of a text: where it is in the original text (UTF-16 offsets), its matching key and stem,
- * and the clause and sentence it belongs to (clauses end at , ; : and sentences at . ! ? and newlines).
+ * One word of a text: where it is in the original text (UTF-16 offsets), its matching key (see
+ * {@link stem} for its stem), and the clause and sentence it belongs to (clauses end at , ; : and sentences at . ! ? and newlines).
  *
  * @example
  * import { Normalize } from "@murojaat/core"
@@ -209,7 +223,6 @@ export const stem = (k: string): string => {
 export interface Token {
   readonly text: string
   readonly key: string
-  readonly stem: string
   readonly start: number
   readonly end: number
   readonly clause: number
@@ -241,7 +254,7 @@ export const tokens = (text: string): ReadonlyArray<Token> => {
       clause++
     } else if (clauseBreak.test(between)) clause++
     const k = key(m[0])
-    out.push({ text: m[0], key: k, stem: stem(k), start, end: start + m[0].length, clause, sentence })
+    out.push({ text: m[0], key: k, start, end: start + m[0].length, clause, sentence })
     last = start + m[0].length
   }
   return out

@@ -83,7 +83,8 @@ export const features = (text: string): ReadonlyMap<string, number> => {
   const m = new Map<string, number>()
   for (const t of Normalize.tokens(text)) {
     if (t.key.length < 2 || stopWords.has(t.key)) continue
-    m.set(t.stem, (m.get(t.stem) ?? 0) + 1)
+    const st = Normalize.stem(t.key)
+    m.set(st, (m.get(st) ?? 0) + 1)
   }
   return m
 }

@@ -289,6 +289,7 @@ const round2 = (n: number): number => Math.round(n * 100) / 100
 const fire = (engine: Engine, toks: ReadonlyArray<Normalize.Token>, occ: Map<number, Array<Occurrence>>, cr: CompiledRule): Match | undefined => {
   const words: Array<string> = []
   const context: Array<string> = []
+  let contextOccurrences: ReadonlyArray<Occurrence> | undefined
   for (const pid of cr.match) {
     for (const o of occ.get(pid) ?? []) {
       if (cr.negatable && (o.negatedBySuffix || negatedNearby(toks, o))) continue
@@ -296,9 +297,9 @@ const fire = (engine: Engine, toks: ReadonlyArray<Normalize.Token>, occ: Map<num
       if (cr.unless.some((u) => (occ.get(u) ?? []).some((x) => toks[x.first]!.sentence === sentence))) continue
       if (cr.context.length > 0) {
         const win = cr.rule.window ?? Taxonomy.contextWindow
-        const near = cr.context
-          .flatMap((c) => occ.get(c) ?? [])
-          .filter((x) => x.last >= o.first - win && x.first <= o.last + win && (x.first < o.first || x.first > o.last))
+        contextOccurrences ??= cr.context.flatMap((c) => occ.get(c) ?? [])
+        if (contextOccurrences.length === 0) break
+        const near = contextOccurrences.filter((x) => x.last >= o.first - win && x.first <= o.last + win && (x.first < o.first || x.first > o.last))
         if (near.length === 0) continue
         for (const x of near) context.push(x.tokens.map((t) => toks[t]!.text).join(" "))
       }
