@@ -7,21 +7,14 @@
  * Run: pnpm triage:eval  (or npx tsx scripts/triage-eval.ts [--misses])
  */
 import { Triage } from "../packages/core/src/index.js"
-import { corpus, dev, fresh, holdout, type Item } from "../packages/core/test/fixtures/triage-corpus.js"
+import { corpus, dev, fresh, holdout, toPair, type Item } from "../packages/core/test/fixtures/triage-corpus.js"
 
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`.padStart(7)
 
 const evaluate = (items: ReadonlyArray<Item>) =>
   items.map((item) => {
     const r = Triage.classify(item.text)
-    return {
-      item,
-      r,
-      pair: {
-        predicted: { category: r.category, priority: r.priority, flags: r.flags, needsPerson: r.needsPerson },
-        actual: { category: item.category, priority: item.urgent ? ("urgent" as const) : ("normal" as const), flags: item.flags }
-      }
-    }
+    return { item, r, pair: toPair(item, r) }
   })
 
 const print = (title: string, items: ReadonlyArray<Item>, detail: boolean) => {

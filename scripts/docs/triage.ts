@@ -5,7 +5,7 @@
  * evaluation on the labelled corpus (packages/core/test/fixtures/triage-corpus.ts).
  */
 import { Normalize, Similarity, Taxonomy, Triage } from "../../packages/core/src/index.js"
-import { dev, fresh, holdout, type Item } from "../../packages/core/test/fixtures/triage-corpus.js"
+import { dev, fresh, holdout, toPair, type Item } from "../../packages/core/test/fixtures/triage-corpus.js"
 import type { Doc } from "../docs.js"
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ")
@@ -18,16 +18,7 @@ const pct = (n: number) => `${(n * 100).toFixed(1)}%`
 const t = Taxonomy.defaults
 const s = t.settings
 
-const evaluation = (items: ReadonlyArray<Item>) =>
-  Triage.report(
-    items.map((i) => {
-      const r = Triage.classify(i.text)
-      return {
-        predicted: { category: r.category, priority: r.priority, flags: r.flags, needsPerson: r.needsPerson },
-        actual: { category: i.category, priority: i.urgent ? ("urgent" as const) : ("normal" as const), flags: i.flags }
-      }
-    })
-  )
+const evaluation = (items: ReadonlyArray<Item>) => Triage.report(items.map((i) => toPair(i, Triage.classify(i.text))))
 
 const render = (): string => {
   const all = [...dev, ...holdout, ...fresh]

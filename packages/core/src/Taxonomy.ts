@@ -11,7 +11,7 @@
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * import { Either } from "effect"
- * const t = Taxonomy.make({ rules: [{ id: "local.dogs", category: "animals", match: ["it*"], note: "dogs", examples: ["itlar"] }] })
+ * const t = Taxonomy.make({ rules: [{ id: "local.dogs", category: "animals", match: ["itlar"], note: "dogs", examples: ["itlar"] }] })
  * Either.isRight(t) // true
  * Taxonomy.category(Taxonomy.defaults, "landDispute")?.competentBody?.en // "District (city) khokimiyat"
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { fc, test } from "@fast-check/vitest"
 import { Either } from "effect"
 import { Normalize, Taxonomy, Triage } from "@murojaat/core"
-import { corpus } from "./fixtures/triage-corpus.js"
+import { corpus, toPair } from "./fixtures/triage-corpus.js"
 import { uzLatnToCyrl } from "./fixtures/uzLatnToCyrl.js"
 
 const decision = (r: Triage.Result) => ({
@@ -36,11 +36,7 @@ describe("Triage rules", () => {
   })
 
   it("classifies the corpus well (see pnpm triage:eval for the full report)", () => {
-    const pairs = corpus.map((i) => {
-      const r = Triage.classify(i.text)
-      return { predicted: { category: r.category, priority: r.priority, flags: r.flags, needsPerson: r.needsPerson }, actual: { category: i.category, priority: i.urgent ? ("urgent" as const) : ("normal" as const), flags: i.flags } }
-    })
-    const rep = Triage.report(pairs)
+    const rep = Triage.report(corpus.map((i) => toPair(i, Triage.classify(i.text))))
     expect(rep.total).toBeGreaterThanOrEqual(200)
     expect(rep.urgentRecall).toBe(1)
     expect(rep.accuracy).toBeGreaterThan(0.85)
