@@ -13,7 +13,16 @@ const K = new Uint32Array([
 
 const W = new Uint32Array(64)
 
-const utf8 = (s: string): Uint8Array => {
+// TextEncoder is a pure global in every runtime Murojaat supports; the loop below is the fallback.
+const encoder: { encode: (s: string) => Uint8Array } | undefined =
+  typeof (globalThis as { TextEncoder?: unknown }).TextEncoder === "function"
+    ? new (globalThis as unknown as { TextEncoder: new () => { encode: (s: string) => Uint8Array } }).TextEncoder()
+    : undefined
+
+const utf8 = (s: string): Uint8Array => (encoder !== undefined ? encoder.encode(s) : utf8Slow(s))
+
+/** UTF-8 by hand (lone surrogates become U+FFFD, as TextEncoder does). */
+export const utf8Slow = (s: string): Uint8Array => {
   const out: Array<number> = []
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i)
