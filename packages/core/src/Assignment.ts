@@ -27,6 +27,7 @@
  * r._tag === "Right" && r.right.officerId // "O-1"
  */
 import { Either, Schema } from "effect"
+import * as Appeal from "./Appeal.js"
 import * as Decode from "./Decode.js"
 import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
@@ -40,13 +41,13 @@ import * as Taxonomy from "./Taxonomy.js"
 const Code = Schema.String.pipe(Schema.pattern(/^[0-9A-Za-z][0-9A-Za-z._:-]{0,63}$/))
 
 /**
- * Priority of an appeal; it sets the appeal's weight in an officer's workload.
+ * Priority of an appeal (`Appeal.Priority`); it sets the appeal's weight in an officer's workload.
  *
  * @example
  * import { Assignment } from "@murojaat/core"
  * Assignment.Priority.literals // ["urgent", "high", "normal", "low"]
  */
-export const Priority = Schema.Literal("urgent", "high", "normal", "low")
+export const Priority = Appeal.Priority
 /** @see Priority */
 export type Priority = typeof Priority.Type
 

@@ -16,6 +16,7 @@
  * Taxonomy.category(Taxonomy.defaults, "landDispute")?.competentBody?.en // "District (city) khokimiyat"
  */
 import { Either, Schema } from "effect"
+import * as Appeal from "./Appeal.js"
 import * as Decode from "./Decode.js"
 import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
@@ -23,13 +24,13 @@ import * as I18n from "./I18n.js"
 import { defaultRules } from "./internal/triageRules.js"
 
 /**
- * How fast an appeal must be handled. Shared audit vocabulary with the appeal model.
+ * How fast an appeal must be handled: the appeal model's `Appeal.Priority`, re-exported here.
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.Priority.literals // ["urgent", "high", "normal", "low"]
  */
-export const Priority = Schema.Literal("urgent", "high", "normal", "low")
+export const Priority = Appeal.Priority
 /** @see Priority */
 export type Priority = typeof Priority.Type
 

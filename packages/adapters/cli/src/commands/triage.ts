@@ -7,27 +7,18 @@
  * operator's categories, rules and settings (JSON, `Taxonomy.Overrides`) over the defaults.
  * Bad input: a message on stderr, exit 2.
  */
-import { readFile } from "node:fs/promises"
 import { parseArgs } from "node:util"
 import { Either, Errors, Triage } from "@murojaat/core"
-import { type Command, type Io, printJson } from "../Command.js"
+import { type Command, define, type Io, printJson, readJson, UsageError } from "../Command.js"
 
 const usage = 'murojaat triage [--text "..."] [--rules FILE.json]   (without --text the text is read from stdin)'
-
-class Bad extends Error {}
 
 const invalid = (e: Errors.InvalidInput): string => e.message
 
 const engineFrom = async (file: string | undefined): Promise<Triage.Engine> => {
   if (file === undefined) return Triage.defaultEngine
-  let json: unknown
-  try {
-    json = JSON.parse(await readFile(file, "utf8"))
-  } catch (e) {
-    throw new Bad(`cannot read --rules ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
-  }
-  const engine = Triage.fromOverrides(json)
-  if (Either.isLeft(engine)) throw new Bad(`--rules ${file}: ${invalid(engine.left)}`)
+  const engine = Triage.fromOverrides(await readJson("rules", file))
+  if (Either.isLeft(engine)) throw new UsageError(`--rules ${file}: ${invalid(engine.left)}`)
   return engine.right
 }
 
@@ -40,27 +31,17 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
   })
   const engine = await engineFrom(values.rules)
   const text = values.text ?? (await io.readStdin())
-  if (text.trim() === "") throw new Bad("no text: give --text or pipe the appeal on stdin")
+  if (text.trim() === "") throw new UsageError("no text: give --text or pipe the appeal on stdin")
   const r = Triage.decide(text, engine)
-  if (Either.isLeft(r)) throw new Bad(invalid(r.left))
+  if (Either.isLeft(r)) throw new UsageError(invalid(r.left))
   printJson(io, r.right)
   return 0
 }
 
 /** The `triage` command. */
-export const triage: Command = {
+export const triage: Command = define({
   name: "triage",
   summary: "Triage an appeal text: category, priority, flags, confidence, rules fired with the words they matched (JSON).",
   usage,
-  run: async (argv, io) => {
-    try {
-      return await execute(argv, io)
-    } catch (e) {
-      if (e instanceof Bad || (e instanceof TypeError && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))) {
-        io.err(`murojaat triage: ${e.message}\nusage: ${usage}`)
-        return 2
-      }
-      throw e
-    }
-  }
-}
+  execute
+})
