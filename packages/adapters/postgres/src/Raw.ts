@@ -72,7 +72,10 @@ export const make: Effect.Effect<Reader, never, SqlClient.SqlClient> = Effect.ma
           if (body === undefined) return yield* Effect.die(new Error(`no event ${id}#${seq}`))
           // What only the table's owner or a superuser can do: switch the guard off, edit, switch it on.
           yield* sql`ALTER TABLE murojaat.appeal_event DISABLE TRIGGER appeal_event_append_only`
-          yield* sql`UPDATE murojaat.appeal_event SET body = ${JSON.stringify(edit(body))} WHERE appeal_id = ${id} AND seq = ${seq}`
+          // A forger keeps the columns in line with the document, so only the chain can tell.
+          const edited = edit(body)
+          yield* sql`UPDATE murojaat.appeal_event SET body = ${JSON.stringify(edited)}, hash = ${String(edited["hash"])}, prev_hash = ${String(edited["prevHash"])}
+            WHERE appeal_id = ${id} AND seq = ${seq}`
           yield* sql`ALTER TABLE murojaat.appeal_event ENABLE TRIGGER appeal_event_append_only`
         })
       )

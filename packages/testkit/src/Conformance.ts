@@ -1,0 +1,52 @@
+/**
+ * Runs every conformance suite on an adapter, in one vitest file: the adapter's layer is built
+ * once (servers started, pools opened) and released when the file ends.
+ *
+ * Sub-suites: round-trip, concurrency, idempotency, audit append-only, outbox, queries, ids and
+ * directory. Tests that need a capability the adapter lacks are skipped with the reason printed.
+ *
+ * @example
+ * import { Conformance } from "@murojaat/testkit"
+ * // my-adapter.test.ts
+ * // Conformance.run({ name: "my adapter", layer: MyAdapter.layerWithRawReader, capabilities: { appendOnlyEnforced: true, tamper: true } })
+ */
+import { layer } from "@effect/vitest"
+import type { Adapter } from "./Adapter.js"
+import * as AuditSuite from "./AuditSuite.js"
+import * as ConcurrencySuite from "./ConcurrencySuite.js"
+import * as IdempotencySuite from "./IdempotencySuite.js"
+import * as OutboxSuite from "./OutboxSuite.js"
+import * as PortsSuite from "./PortsSuite.js"
+import * as QueriesSuite from "./QueriesSuite.js"
+import * as RoundTripSuite from "./RoundTripSuite.js"
+
+/**
+ * The sub-suites, by name.
+ *
+ * @example
+ * import { Conformance } from "@murojaat/testkit"
+ * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "ports"]
+ */
+export const suites = {
+  roundTrip: RoundTripSuite.register,
+  concurrency: ConcurrencySuite.register,
+  idempotency: IdempotencySuite.register,
+  audit: AuditSuite.register,
+  outbox: OutboxSuite.register,
+  queries: QueriesSuite.register,
+  ports: PortsSuite.register
+} as const
+
+/**
+ * Registers the conformance suites (all, or those named in `only`) for the adapter.
+ *
+ * @example
+ * import { Conformance } from "@murojaat/testkit"
+ * Conformance.run
+ */
+export const run = <E>(adapter: Adapter<E>, options: { readonly only?: ReadonlyArray<keyof typeof suites> } = {}): void =>
+  layer(adapter.layer, { excludeTestServices: true, timeout: "180 seconds" })(`conformance: ${adapter.name}`, (it) => {
+    for (const [name, register] of Object.entries(suites)) {
+      if (options.only === undefined || options.only.includes(name as keyof typeof suites)) register(it, adapter as Adapter)
+    }
+  })
