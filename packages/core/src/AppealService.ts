@@ -31,6 +31,7 @@ import { AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
 import type * as AppealStoreModule from "./AppealStore.js"
 import * as Audit from "./Audit.js"
 import * as Command from "./Command.js"
+import * as Deadline from "./Deadline.js"
 import * as Decode from "./Decode.js"
 import type * as Directory from "./Directory.js"
 import { DirectoryStore, layerMemory as directoryLayerMemory } from "./DirectoryStore.js"
@@ -125,7 +126,12 @@ export type TriageFields = Omit<Command.Of<"triage">, "type" | "appealId" | "com
  */
 export class Config extends Context.Tag("@murojaat/core/AppealService/Config")<
   Config,
-  { readonly settings: AppealMachine.Settings; readonly pipeline: Pipeline }
+  {
+    readonly settings: AppealMachine.Settings
+    readonly pipeline: Pipeline
+    /** Calendar and counting policy for the due times the store keeps (`StreamWrite.dueAt`). */
+    readonly deadlines: Deadline.Options
+  }
 >() {}
 
 /**
@@ -135,7 +141,11 @@ export class Config extends Context.Tag("@murojaat/core/AppealService/Config")<
  * import { AppealService } from "@murojaat/core"
  * AppealService.defaultConfig.pipeline.registerOnReceipt // true
  */
-export const defaultConfig: Config["Type"] = { settings: AppealMachine.defaultSettings, pipeline: { registerOnReceipt: true } }
+export const defaultConfig: Config["Type"] = {
+  settings: AppealMachine.defaultSettings,
+  pipeline: { registerOnReceipt: true },
+  deadlines: {}
+}
 
 /**
  * A configuration layer; unspecified parts take the defaults.
@@ -144,11 +154,34 @@ export const defaultConfig: Config["Type"] = { settings: AppealMachine.defaultSe
  * import { AppealService } from "@murojaat/core"
  * AppealService.layerConfig({ pipeline: { registerOnReceipt: false } })
  */
-export const layerConfig = (config: { readonly settings?: Partial<AppealMachine.Settings>; readonly pipeline?: Partial<Pipeline> }): Layer.Layer<Config> =>
+export const layerConfig = (config: {
+  readonly settings?: Partial<AppealMachine.Settings>
+  readonly pipeline?: Partial<Pipeline>
+  readonly deadlines?: Deadline.Options
+}): Layer.Layer<Config> =>
   Layer.succeed(Config, {
     settings: { ...defaultConfig.settings, ...config.settings },
-    pipeline: { ...defaultConfig.pipeline, ...config.pipeline }
+    pipeline: { ...defaultConfig.pipeline, ...config.pipeline },
+    deadlines: config.deadlines ?? defaultConfig.deadlines
   })
+
+const runningClock: ReadonlySet<Deadline.ClockState> = new Set(["running", "dueSoon", "overdue", "paused"])
+
+/**
+ * The nearest due time of an appeal's running legal clocks at `now`, as an ISO instant in UTC, or
+ * `null` when none runs (answered, closed, ended) or the events cannot be read as clocks.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.dueAt([{ type: "received", at: "2026-03-02T05:00:00.000Z", data: { kind: "ariza" } }], "2026-03-02T05:00:00.000Z")
+ * // "2026-03-02T13:00:00.000Z": the registration clock, due at the end of that working day
+ */
+export const dueAt = (events: ReadonlyArray<Deadline.EventInput>, now: string, options: Deadline.Options = {}): string | null => {
+  const report = Deadline.status(events, now, { ...options, explain: false })
+  if (Either.isLeft(report)) return null
+  const due = report.right.clocks.filter((c) => runningClock.has(c.state)).map((c) => Date.parse(c.dueAt))
+  return due.length === 0 ? null : new Date(Math.min(...due)).toISOString()
+}
 
 /** Every port the service needs. */
 export type Ports = AppealStore | IdempotencyStore | IdGenerator | DirectoryStore
@@ -313,7 +346,12 @@ const receiveNew = (
     const events = [...received.events, ...after.events]
     const result: Result = { appealId, state: after.state, events }
     const { personal } = Appeal.split(withRef)
-    return yield* commitResult([{ appealId, expectedVersion: 0, events, state: after.state, personal }], result, idem)
+    const { deadlines } = yield* config
+    return yield* commitResult(
+      [{ appealId, expectedVersion: 0, events, state: after.state, personal, dueAt: dueAt(events, now, deadlines) }],
+      result,
+      idem
+    )
   })
 
 /**
@@ -389,17 +427,29 @@ const disputeWrites = (original: AppealState.AppealState, command: Command.Of<"d
       { type: "escalate", ...base, reason: `repeated appeal disputing ${original.appealId}: under a supervisor's control` },
       { now, actor: systemActor("repeat-control"), settings }
     )
-    return { appealId: command.repeatAppealId as string, expectedVersion: 0, events: [...r1.events, ...r2.events, ...r3.events], state: r3.state, personal: Appeal.split(intake).personal }
+    const events = [...r1.events, ...r2.events, ...r3.events]
+    const { deadlines } = yield* config
+    return {
+      appealId: command.repeatAppealId as string,
+      expectedVersion: 0,
+      events,
+      state: r3.state,
+      personal: Appeal.split(intake).personal,
+      dueAt: dueAt(events, now, deadlines)
+    }
   })
 
 const executeOnce = (command: Command.Command, actor: Actor.Actor, idem: AppealStoreModule.Commit["idempotency"]) =>
   Effect.gen(function* () {
-    const { settings } = yield* config
+    const { settings, deadlines } = yield* config
     const now = yield* nowIso
     const state = yield* load(command.appealId, actor)
     const officer = yield* officerLookup(namedOfficers(command))
     const r = yield* step(state, command, { now, actor, settings, officer })
-    const writes: Array<AppealStoreModule.StreamWrite> = [{ appealId: command.appealId, expectedVersion: state.version, events: r.events, state: r.state }]
+    const history = yield* Effect.flatMap(AppealStore, (s) => s.events(command.appealId))
+    const writes: Array<AppealStoreModule.StreamWrite> = [
+      { appealId: command.appealId, expectedVersion: state.version, events: r.events, state: r.state, dueAt: dueAt([...history, ...r.events], now, deadlines) }
+    ]
     if (command.type === "dispute") writes.push(yield* disputeWrites(r.state, command, actor, now))
     const result: Result = { appealId: command.appealId, state: r.state, events: r.events }
     return yield* commitResult(writes, result, idem)

@@ -33,6 +33,12 @@ export interface StreamWrite {
   readonly events: ReadonlyArray<Event.AppealEvent>
   readonly state: AppealState.AppealState
   readonly personal?: Appeal.Personal | undefined
+  /**
+   * The nearest due time of the appeal's running legal clocks (ISO instant), `null` when none runs.
+   * Derived from the events and the calendar (`Deadline`), not stored in them: a new decree loaded
+   * for next year may move it, and it can be recomputed at any time. Worklists order by it.
+   */
+  readonly dueAt?: string | null | undefined
 }
 
 /**
@@ -145,6 +151,7 @@ const makeMemory = (db: MemoryDb): Service => ({
       for (const w of commit.streams) {
         db.events.set(w.appealId, [...(db.events.get(w.appealId) ?? []), ...w.events])
         db.states.set(w.appealId, w.state)
+        if (w.dueAt !== undefined) db.dueAt.set(w.appealId, w.dueAt)
         if (w.personal !== undefined) db.personal.set(w.appealId, w.personal)
       }
       for (const m of commit.outbox) db.outbox.set(m.id, { ...m, attempts: 0, state: "pending", createdAt: db.tick++ })

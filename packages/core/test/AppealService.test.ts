@@ -172,6 +172,43 @@ describe("AppealService", () => {
   )
 })
 
+describe("due times kept with the projection", () => {
+  const received = { type: "received", at: "2026-03-02T05:00:00.000Z", data: { kind: "ariza" } }
+  const event = (type: string, iso: string) => ({ type, at: iso, data: {} })
+  it("is the nearest running legal clock, and none once the appeal is answered", () => {
+    // Received Monday 2 Mar 2026, 10:00 Tashkent: registration is due the same working day.
+    expect(AppealService.dueAt([received], "2026-03-02T05:00:00.000Z")).toBe("2026-03-02T13:00:00.000Z")
+    const registered = [received, event("registered", "2026-03-02T05:00:00.000Z")]
+    const forwarding = AppealService.dueAt(registered, "2026-03-02T05:00:00.000Z")
+    const review = [...registered, event("reviewStarted", "2026-03-03T05:00:00.000Z")]
+    const consideration = AppealService.dueAt(review, "2026-03-03T05:00:00.000Z")
+    expect(Date.parse(consideration!)).toBeGreaterThan(Date.parse(forwarding!))
+    expect(AppealService.dueAt([...review, event("answered", "2026-03-04T05:00:00.000Z")], "2026-03-04T05:00:00.000Z")).toBeNull()
+  })
+
+  it.effect("every commit carries the due time to the store", () => {
+    const seen: Array<string | null | undefined> = []
+    const spying = Layer.merge(
+      Layer.effect(
+        AppealStore.AppealStore,
+        Effect.map(AppealStore.AppealStore, (s) => ({ ...s, commit: (c: AppealStore.Commit) => Effect.zipRight(Effect.sync(() => seen.push(...c.streams.map((w) => w.dueAt))), s.commit(c)) }))
+      ).pipe(Layer.provideMerge(AppealService.layerMemory(directory))),
+      pipeline
+    )
+    return Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const i = yield* inspector
+      yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, i)
+      yield* AppealService.execute({ type: "answer", appealId: r.appealId, outcome: "explained", answerText: "Explained", legalBasis: "ZRU-445 Art. 28" }, i)
+      expect(seen.length).toBe(3)
+      expect(typeof seen[0]).toBe("string")
+      expect(typeof seen[1]).toBe("string")
+      expect(seen[2]).toBeNull()
+    }).pipe(Effect.provide(spying))
+  })
+})
+
 describe("Facade", () => {
   it("resolves with data and rejects with the same tagged errors", async () => {
     const m = Facade.make({ directory })
