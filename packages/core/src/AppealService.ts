@@ -30,6 +30,7 @@ import * as AppealState from "./AppealState.js"
 import { AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
 import type * as AppealStoreModule from "./AppealStore.js"
 import * as Audit from "./Audit.js"
+import { CalendarStore, layerMemory as calendarLayerMemory } from "./CalendarStore.js"
 import * as Command from "./Command.js"
 import * as Deadline from "./Deadline.js"
 import * as Decode from "./Decode.js"
@@ -216,7 +217,19 @@ export interface RequestOptions {
   readonly correlationId?: string | undefined
 }
 
-const config = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))
+const configured = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))
+
+// The calendar for due times: the configured one, else the CalendarStore's (when one is provided),
+// else the shipped calendar (Deadline's default).
+const config = Effect.flatMap(configured, (c) =>
+  c.deadlines.calendar !== undefined
+    ? Effect.succeed(c)
+    : Effect.flatMap(Effect.serviceOption(CalendarStore), (store) =>
+        Option.isNone(store)
+          ? Effect.succeed(c)
+          : Effect.map(store.value.current, (calendar) => ({ ...c, deadlines: { ...c.deadlines, calendar } }))
+      )
+)
 
 const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
 
@@ -580,11 +593,12 @@ export const officerActor = (officerId: string): Effect.Effect<Actor.Officer, Er
   )
 
 /**
- * Every port in memory: store, outbox, idempotency, ids and the given directory.
+ * Every port in memory: store, outbox, idempotency, ids, the given directory and the shipped
+ * calendar.
  *
  * @example
  * import { AppealService } from "@murojaat/core"
  * AppealService.layerMemory()
  */
-export const layerMemory = (directory?: Directory.Directory): Layer.Layer<Ports | Outbox> =>
-  Layer.mergeAll(storeLayerMemory(), idsLayerMemory(), directoryLayerMemory(directory))
+export const layerMemory = (directory?: Directory.Directory): Layer.Layer<Ports | Outbox | CalendarStore> =>
+  Layer.mergeAll(storeLayerMemory(), idsLayerMemory(), directoryLayerMemory(directory), calendarLayerMemory())
