@@ -1,0 +1,39 @@
+/**
+ * The Effect API: the same appeal as a program over ports, provided with in-memory layers here
+ * (swap in `@murojaat/postgres` for production).
+ *
+ * Run: `pnpm --filter @murojaat/example-quickstart effect`
+ */
+import { pathToFileURL } from "node:url"
+import { Actor, AppealService } from "@murojaat/core"
+import { Effect, Layer } from "effect"
+import { appeal, directory } from "./world.js"
+
+export const program = Effect.gen(function* () {
+  const received = yield* AppealService.submit(appeal, Actor.applicant("smart-mahalla:u-42"))
+  const chief = yield* AppealService.officerActor("O-301")
+  const inspector = yield* AppealService.officerActor("O-101")
+  if (received.state.status === "triaged") {
+    yield* AppealService.execute({ type: "assign", appealId: received.appealId, officerId: "O-101" }, chief)
+  }
+  yield* AppealService.execute({ type: "startReview", appealId: received.appealId }, inspector)
+  // Typed errors are values: catch one by its code.
+  const refusal = yield* AppealService.execute({ type: "close", appealId: received.appealId }, inspector).pipe(
+    Effect.map(() => undefined),
+    Effect.catchTag("InvalidTransition", (e) => Effect.succeed(`${e._tag}: ${e.message}`))
+  )
+  const answered = yield* AppealService.execute(
+    { type: "answer", appealId: received.appealId, outcome: "satisfied", answerText: "Chiroqlar tuzatildi.", legalBasis: "ZRU-445 Art. 28" },
+    inspector
+  )
+  const verified = yield* AppealService.verify(received.appealId)
+  return { appealId: received.appealId, status: answered.state.status, refusal, chainOk: verified.ok && verified.projectionMatches }
+})
+
+export const layer = Layer.merge(AppealService.layerMemory(directory), AppealService.layerConfig({ pipeline: AppealService.rulesPipeline() }))
+
+export const main = () => Effect.runPromise(program.pipe(Effect.provide(layer)))
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().then((r) => console.log(JSON.stringify(r, null, 2)))
+}
