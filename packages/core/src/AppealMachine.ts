@@ -14,9 +14,9 @@
 import { setup } from "xstate"
 import { getSimplePaths } from "xstate/graph"
 import type * as Actor from "./Actor.js"
-import type * as AppealState from "./AppealState.js"
+import * as AppealState from "./AppealState.js"
 import type * as Command from "./Command.js"
-import type * as Directory from "./Directory.js"
+import * as Directory from "./Directory.js"
 import type * as Errors from "./Errors.js"
 import type * as Event from "./Event.js"
 import * as Policy from "./Policy.js"
@@ -260,14 +260,7 @@ export interface Grant {
   readonly note?: string
 }
 
-const officers: ReadonlyArray<Policy.Grantee> = [
-  "preventionInspector",
-  "seniorInspector",
-  "womensAffairsInspector",
-  "juvenileInspector",
-  "probationInspector",
-  "districtChief"
-]
+const officers: ReadonlyArray<Policy.Grantee> = Directory.OfficerRole.literals
 const supervisors: ReadonlyArray<Policy.Grantee> = ["seniorInspector", "districtChief"]
 
 /**
@@ -627,14 +620,7 @@ export interface Path {
   readonly statuses: ReadonlyArray<AppealState.Status>
 }
 
-const ends: ReadonlySet<string> = new Set([
-  "closed",
-  "leftWithoutConsideration",
-  "forwarded",
-  "handedToCriminalProcedure",
-  "mergedAsDuplicate",
-  "withdrawn"
-])
+const ends: ReadonlySet<string> = new Set<string>(["closed", ...AppealState.terminal])
 
 /**
  * Every simple path (no status visited twice) from `none` to an end, enumerated by xstate's graph
