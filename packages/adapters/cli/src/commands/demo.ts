@@ -1,5 +1,5 @@
 /**
- * `murojaat demo [--lang LOCALE]`
+ * `murojaat demo [--lang LOCALE] [--export FILE]`
  *
  * Runs a scripted appeal through its life on the in-memory adapters, with Murojaat's own triage and
  * assignment rules: a citizen complains through Smart Mahalla that a neighbour's loud music keeps
@@ -7,14 +7,16 @@
  * inspector; information is requested and given;
  * the head extends the deadline once; the inspector answers; the citizen rates; it is closed.
  * Two refusals are shown on the way. Prints the events, the verified chain, the refusals and what
- * an auditor sees, as JSON. Time is simulated from Wed 25 Mar 2026, 10:00 Tashkent.
+ * an auditor sees, as JSON. Time is simulated from Wed 25 Mar 2026, 10:00 Tashkent. `--export FILE`
+ * also writes the appeal's full stored events to FILE (JSON), for `murojaat verify-chain FILE`.
  */
+import { writeFile } from "node:fs/promises"
 import { parseArgs } from "node:util"
 import { Actor, Audit, Errors, Facade, I18n, AppealService } from "@murojaat/core"
 import { type Command, define, printJson, UsageError } from "../Command.js"
 import { demoDirectory } from "../demo/world.js"
 
-const usage = "murojaat demo [--lang uz-Latn|uz-Cyrl|ru|en]"
+const usage = "murojaat demo [--lang uz-Latn|uz-Cyrl|ru|en] [--export FILE]"
 
 const hour = 3_600_000
 
@@ -96,6 +98,7 @@ export const runDemo = async (lang: I18n.Locale) => {
     const verification = await murojaat.verify(id)
     const auditorView = await murojaat.get(id, Actor.auditor("AUD-1"))
     return {
+      storedEvents: events,
       appealId: id,
       registrationNumber: closed.state.registrationNumber,
       finalState: closed.state,
@@ -125,10 +128,17 @@ export const demo: Command = define({
   summary: "Run a scripted appeal through its whole life in memory and print its events and verified chain.",
   usage,
   execute: async (argv, io) => {
-    const { values } = parseArgs({ args: [...argv], options: { lang: { type: "string", default: "en" } }, strict: true })
+    const { values } = parseArgs({ args: [...argv], options: { lang: { type: "string", default: "en" }, export: { type: "string" } }, strict: true })
     const lang = values.lang as I18n.Locale
     if (!I18n.locales.includes(lang)) throw new UsageError(`--lang must be one of ${I18n.locales.join(", ")}`)
-    const report = await runDemo(lang)
+    const { storedEvents, ...report } = await runDemo(lang)
+    if (values.export !== undefined) {
+      try {
+        await writeFile(values.export, JSON.stringify(storedEvents, null, 2))
+      } catch (e) {
+        throw new UsageError(`cannot write --export ${values.export}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+      }
+    }
     printJson(io, report)
     return report.chain.ok && report.chain.projectionMatches ? 0 : 1
   }

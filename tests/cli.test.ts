@@ -1,0 +1,46 @@
+// End to end: the `murojaat` program as a user runs it, in its own process.
+import { execFileSync, spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+const bin = join(root, "packages/adapters/cli/src/bin.ts")
+const murojaat = (...args: ReadonlyArray<string>) =>
+  spawnSync(process.execPath, ["--import", "tsx", bin, ...args], { cwd: root, encoding: "utf8", timeout: 60_000 })
+
+describe("murojaat CLI, end to end", () => {
+  it("demo exports a chain that verify-chain accepts, and an edited copy that it rejects", () => {
+    const dir = mkdtempSync(join(tmpdir(), "murojaat-e2e-"))
+    const file = join(dir, "events.json")
+    const demo = murojaat("demo", "--export", file)
+    expect(demo.status).toBe(0)
+    expect(JSON.parse(demo.stdout).chain.ok).toBe(true)
+
+    const ok = murojaat("verify-chain", file)
+    expect(ok.status).toBe(0)
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, events: 11 })
+
+    const events = JSON.parse(readFileSync(file, "utf8")) as Array<{ data: Record<string, unknown> }>
+    events[8]!.data = { ...events[8]!.data, outcome: "rejectedWithGrounds" }
+    writeFileSync(join(dir, "edited.json"), JSON.stringify(events))
+    const bad = murojaat("verify-chain", join(dir, "edited.json"))
+    expect(bad.status).toBe(1)
+    expect(JSON.parse(bad.stdout).appeals[0]).toMatchObject({ ok: false, seq: 9, reason: "hashMismatch" })
+  })
+
+  it("a bad command line exits 2 with the usage, and nothing on stdout", () => {
+    const r = murojaat("deadline", "--kind", "arz", "--received", "2026-03-20T10:00:00+05:00")
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe("")
+    expect(r.stderr).toContain("usage: murojaat deadline")
+  })
+
+  it("lifecycle --mermaid prints a diagram a renderer accepts", () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", bin, "lifecycle", "--mermaid"], { cwd: root, encoding: "utf8" })
+    expect(out.startsWith("stateDiagram-v2\n")).toBe(true)
+    expect(out).toContain("inReview --> answered: answer")
+  })
+})
