@@ -846,7 +846,7 @@ const unescapeText = (s: string) => s.replace(/\\([\\;,nN])/g, (_, c: string) =>
  * @example
  * import { Calendar } from "@murojaat/core"
  * import { Either } from "effect"
- * const ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270102\r\nSUMMARY:Extra day off\r\nEND:VEVENT\r\nEND:VCALENDAR"
+ * const ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20270104\r\nSUMMARY:Extra day off\r\nEND:VEVENT\r\nEND:VCALENDAR"
  * const years = Calendar.fromICalendar(ics, { source: "decree of Dec 2026" })
  * Either.isRight(years) // true
  */

@@ -193,7 +193,7 @@ export const minStem = 3
  *
  * @example
  * import { Normalize } from "@murojaat/core"
- * Normalize.stem(Normalize.key("qoʻshnilarimizdan")) === Normalize.stem(Normalize.key("қўшним")) // true
+ * Normalize.stem(Normalize.key("qoʻshnilarimizdan")) === Normalize.stem(Normalize.key("қўшнидан")) // true
  */
 export const stem = (k: string): string => {
   let s = k
