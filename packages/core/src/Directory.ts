@@ -12,7 +12,7 @@
  *   id: "O-1", name: "A. Karimov", roles: ["preventionInspector"], districtCode: "1726262",
  *   mahallas: ["1726262-001"], duty: [], absences: [], conflicts: []
  * })
- * Directory.serves(officer, "1726262-001") // true
+ * Directory.serves(officer, officer.mahallas[0]!) // true
  */
 import { Schema } from "effect"
 import * as I18n from "./I18n.js"

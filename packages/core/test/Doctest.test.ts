@@ -4,11 +4,13 @@
  */
 import { pathToFileURL } from "node:url"
 import { expect, test } from "vitest"
-import { collect, writeModules } from "../../../scripts/doctest.js"
+import { collect, typecheck, writeModules } from "../../../scripts/doctest.js"
 
 const { examples, missing } = collect()
 
-for (const ex of writeModules(examples)) {
+const modules = writeModules(examples)
+
+for (const ex of modules) {
   test(ex.name, async () => {
     const mod = (await import(/* @vite-ignore */ pathToFileURL(ex.path).href)) as { default: () => Promise<void> }
     await mod.default()
@@ -18,4 +20,8 @@ for (const ex of writeModules(examples)) {
 test("every export of a core module has an @example", () => {
   expect(examples.length).toBeGreaterThan(0)
   expect(missing).toEqual([])
+})
+
+test("every example type-checks", () => {
+  expect(typecheck(modules.map((m) => m.path))).toEqual([])
 })
