@@ -388,7 +388,16 @@ export const Intake = Schema.Struct({
 })
 /** @see Intake */
 export type Intake = typeof Intake.Type
-/** The encoded (wire) form of an {@link Intake}. */
+/**
+ * The encoded (wire) form of an {@link Intake}.
+ *
+ * @example
+ * import { Appeal } from "@murojaat/core"
+ * const wire: Appeal.IntakeEncoded = { kind: "ariza", form: "oral", channel: "trustPhone",
+ *   applicant: { type: "individual", contact: {}, consent: { given: true, form: "oral" } },
+ *   location: { regionCode: "R", districtCode: "D", mahallaCode: "M" }, text: { body: "Yordam kerak" } }
+ * wire.kind // "ariza"
+ */
 export type IntakeEncoded = typeof Intake.Encoded
 
 /**

@@ -71,7 +71,14 @@ export interface Context {
   readonly officer?: ((id: string) => Directory.Officer | undefined) | undefined
 }
 
-/** What every guard sees. */
+/**
+ * What every guard sees.
+ *
+ * @example
+ * import { Actor, AppealMachine, AppealState } from "@murojaat/core"
+ * const input: AppealMachine.GuardInput = { state: AppealState.initial("A-1"), command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") } }
+ * input.state.status // "none"
+ */
 export interface GuardInput {
   readonly state: AppealState.AppealState
   readonly command: Command.Command
@@ -241,7 +248,14 @@ export const rules = {
   }
 } satisfies Record<string, Rule>
 
-/** A rule id. */
+/**
+ * A rule id.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * const id: AppealMachine.RuleId = "extension.once"
+ * AppealMachine.rules[id].source // "ZRU-445 Art. 28"
+ */
 export type RuleId = keyof typeof rules
 
 /**

@@ -49,6 +49,11 @@ import * as Triage from "./Triage.js"
 /**
  * What automatic steps follow receipt. Triage and assignment are functions so that the operator
  * can plug the rule engines (`Triage`, `Assignment`) or his own.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const p: AppealService.Pipeline = { registerOnReceipt: true }
+ * p.triage // undefined
  */
 export interface Pipeline {
   /** Register at once on receipt (electronic channels register automatically). Default: true. */
@@ -114,7 +119,14 @@ const openWorkload = (districtCode: string) =>
     return out
   })
 
-/** The fields of a triage command. */
+/**
+ * The fields of a triage command.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const f: AppealService.TriageFields = { category: "fraud", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: ["fraud.card"] }
+ * f.priority // "normal"
+ */
 export type TriageFields = Omit<Command.Of<"triage">, "type" | "appealId" | "commandId" | "correlationId">
 
 /**
@@ -184,10 +196,27 @@ export const dueAt = (events: ReadonlyArray<Deadline.EventInput>, now: string, o
   return due.length === 0 ? null : new Date(Math.min(...due)).toISOString()
 }
 
-/** Every port the service needs. */
+/**
+ * Every port the service needs.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * import { Layer } from "effect"
+ * const ports: Layer.Layer<AppealService.Ports> = AppealService.layerMemory()
+ * Layer.isLayer(ports) // true
+ */
 export type Ports = AppealStore | IdempotencyStore | IdGenerator | DirectoryStore
 
-/** Every error the service may fail with. */
+/**
+ * Every error the service may fail with.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * import { Effect, Either } from "effect"
+ * const r = Effect.runSync(Effect.either(Effect.provide(AppealService.get("A-9", Actor.auditor("AUD-1")), AppealService.layerMemory())))
+ * const e: AppealService.ServiceError | undefined = Either.isLeft(r) ? r.left : undefined
+ * e?._tag // "AppealNotFound"
+ */
 export type ServiceError =
   | Lifecycle.DecideError
   | Errors.AppealNotFound
@@ -210,7 +239,14 @@ export interface Result {
   readonly events: ReadonlyArray<Event.AppealEvent>
 }
 
-/** Per-request options. */
+/**
+ * Per-request options.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const o: AppealService.RequestOptions = { idempotencyKey: "portal-7f3a", correlationId: "req-1" }
+ * o.idempotencyKey // "portal-7f3a"
+ */
 export interface RequestOptions {
   /** Makes a retried request safe: the same key and request give the first answer again. */
   readonly idempotencyKey?: string | undefined

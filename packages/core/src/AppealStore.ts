@@ -25,6 +25,11 @@ import { Outbox } from "./Outbox.js"
 /**
  * One appeal's part of a commit: the events to append after `expectedVersion`, the resulting state,
  * and, for a new appeal, its personal data.
+ *
+ * @example
+ * import { AppealState, AppealStore } from "@murojaat/core"
+ * const w: AppealStore.StreamWrite = { appealId: "A-1", expectedVersion: 0, events: [], state: AppealState.initial("A-1") }
+ * w.expectedVersion // 0
  */
 export interface StreamWrite {
   readonly appealId: string
@@ -58,6 +63,13 @@ export interface OutboxWrite {
 
 /**
  * Everything one command writes, atomically: all or nothing.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const empty: AppealStore.Commit = { streams: [], outbox: [] }
+ * const program = Effect.flatMap(AppealStore.AppealStore, (s) => s.commit(empty))
+ * Effect.runSync(Effect.provide(program, AppealStore.layerMemory())) // undefined
  */
 export interface Commit {
   readonly streams: ReadonlyArray<StreamWrite>
@@ -86,6 +98,11 @@ export interface Query {
 
 /**
  * A page of results and the cursor of the next page, if any.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * const page: AppealStore.Page<string> = { items: ["A-1", "A-2"], next: undefined }
+ * page.items.length // 2
  */
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
@@ -94,6 +111,12 @@ export interface Page<A> {
 
 /**
  * The store's operations.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * import { Effect, Option } from "effect"
+ * const program = Effect.flatMap(AppealStore.AppealStore, (store: AppealStore.Service) => store.load("A-404"))
+ * Option.isNone(Effect.runSync(Effect.provide(program, AppealStore.layerMemory()))) // true
  */
 export interface Service {
   /** The appeal's current state, if it exists. */
@@ -196,6 +219,12 @@ export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencySto
 /**
  * What the in-memory store really holds, read behind its ports: the raw reader the conformance
  * suites of `@murojaat/testkit` use to check what a commit stored. Tests only.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const contents: AppealStore.MemoryContents = Effect.runSync(Effect.provide(AppealStore.MemoryInspector, AppealStore.layerMemoryInspectable()))
+ * contents.states.size // 0
  */
 export interface MemoryContents {
   readonly states: ReadonlyMap<string, AppealState.AppealState>

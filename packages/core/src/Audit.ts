@@ -65,7 +65,14 @@ export const hashOf = (event: Omit<Event.AppealEvent, "hash"> & { readonly hash?
   return digest(rest)
 }
 
-/** What the caller knows about the event being sealed, besides its type and data. */
+/**
+ * What the caller knows about the event being sealed, besides its type and data.
+ *
+ * @example
+ * import { Actor, Audit } from "@murojaat/core"
+ * const meta: Audit.SealMeta = { appealId: "A-1", at: "2026-03-02T05:00:00.000Z", actor: Actor.ref(Actor.system("registry"), "system") }
+ * meta.actor.kind // "system"
+ */
 export interface SealMeta {
   readonly appealId: string
   readonly at: string

@@ -28,7 +28,13 @@ import { fixedHolidays as uzFixedHolidays } from "./calendars/uz-fixed.js"
 // Day numbers (integer days since 1970-01-01) and the fixed +05:00 offset
 // ---------------------------------------------------------------------------------------------
 
-/** Offset of Asia/Tashkent from UTC in milliseconds (UTC+5, no daylight saving since 1992). */
+/**
+ * Offset of Asia/Tashkent from UTC in milliseconds (UTC+5, no daylight saving since 1992).
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.TASHKENT_OFFSET_MS // 18000000
+ */
 export const TASHKENT_OFFSET_MS = 5 * 3_600_000
 
 const MS_PER_DAY = 86_400_000
@@ -138,13 +144,25 @@ export const addMonths = (dayNumber: number, months: number): number => {
  */
 export const localDay = (epochMs: number): number => Math.floor((epochMs + TASHKENT_OFFSET_MS) / MS_PER_DAY)
 
-/** Milliseconds since local (Tashkent) midnight of an instant. */
+/**
+ * Milliseconds since local (Tashkent) midnight of an instant.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.localTimeOfDay(Date.parse("2026-03-20T04:00:00Z")) / 3_600_000 // 9
+ */
 export const localTimeOfDay = (epochMs: number): number => {
   const t = (epochMs + TASHKENT_OFFSET_MS) % MS_PER_DAY
   return t < 0 ? t + MS_PER_DAY : t
 }
 
-/** The instant (epoch ms) of a Tashkent-local day number plus milliseconds after midnight. */
+/**
+ * The instant (epoch ms) of a Tashkent-local day number plus milliseconds after midnight.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * new Date(Calendar.instantOf(Calendar.dayFromIso("2026-03-20")!, 9 * 3_600_000)).toISOString() // "2026-03-20T04:00:00.000Z"
+ */
 export const instantOf = (dayNumber: number, msOfDay: number): number => dayNumber * MS_PER_DAY + msOfDay - TASHKENT_OFFSET_MS
 
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/
@@ -212,10 +230,23 @@ export const WeekType = Schema.Literal("fiveDay", "sixDay")
 /** @see WeekType */
 export type WeekType = typeof WeekType.Type
 
-/** Both week types, in a stable order. */
+/**
+ * Both week types, in a stable order.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.weekTypes // ["fiveDay", "sixDay"]
+ */
 export const weekTypes: ReadonlyArray<WeekType> = ["fiveDay", "sixDay"]
 
-/** Whether a weekday (1 = Monday ... 7 = Sunday) is a weekly rest day of the week type. */
+/**
+ * Whether a weekday (1 = Monday ... 7 = Sunday) is a weekly rest day of the week type.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.isWeeklyRestDay(6, "fiveDay") // true
+ * Calendar.isWeeklyRestDay(6, "sixDay") // false
+ */
 export const isWeeklyRestDay = (isoWeekday: number, week: WeekType): boolean =>
   isoWeekday === 7 || (week === "fiveDay" && isoWeekday === 6)
 
@@ -329,6 +360,11 @@ const issue = (path: string, detail: string, expected?: string): FieldIssue =>
  * Checks what a schema cannot: dates in the right year, no duplicate years, no two entries that
  * contradict each other, a worked day that really is a rest day, a day off that is not already one.
  * Returns every problem found (empty when the data is sound).
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.problems(Calendar.uzbekistanData) // []
+ * Calendar.problems({ ...Calendar.uzbekistanData, years: [...Calendar.uzbekistanData.years, Calendar.uzbekistanData.years[0]!] }).length > 0 // true
  */
 export const problems = (data: CalendarData): ReadonlyArray<FieldIssue> => {
   const out: Array<FieldIssue> = []
@@ -419,6 +455,11 @@ interface Table {
 /**
  * A validated, compiled calendar. Build one with {@link make} or {@link decodeJson}; the data is
  * kept as given (`data`) so it round-trips through JSON.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * const c: Calendar.Calendar = Calendar.uzbekistan
+ * c.coveredYears.has(2026) // true
  */
 export interface Calendar {
   readonly data: CalendarData
@@ -664,7 +705,13 @@ export const nextWorkingDayNumber = (calendar: Calendar, d: number, week: WeekTy
   return x
 }
 
-/** The last working day on or before `d`. */
+/**
+ * The last working day on or before `d`.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.isoFromDay(Calendar.previousWorkingDayNumber(Calendar.uzbekistan, Calendar.dayFromIso("2026-03-22")!, "fiveDay")) // "2026-03-19"
+ */
 export const previousWorkingDayNumber = (calendar: Calendar, d: number, week: WeekType): number => {
   let x = d
   while (!isWorkingDayNumber(calendar, x, week)) x--
@@ -725,6 +772,10 @@ export const workingDaysBetweenNumbers = (calendar: Calendar, from: number, to: 
 /**
  * Why a day number is special for a week type: its holidays, extra days off, transfers, worked
  * rest days, or the weekly rest day. Empty for an ordinary working day.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.reasonsForDayNumber(Calendar.uzbekistan, Calendar.dayFromIso("2026-03-21")!, "fiveDay").length > 0 // true
  */
 export const reasonsForDayNumber = (calendar: Calendar, d: number, week: WeekType): ReadonlyArray<Reason> => {
   const t = calendar.tables[week]
@@ -740,6 +791,11 @@ export const reasonsForDayNumber = (calendar: Calendar, d: number, week: WeekTyp
 /**
  * Whether the day's year has decree data; days of other years are provisional (fixed holidays,
  * weekly rest days and Labour Code Art. 208 only).
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.isCovered(Calendar.uzbekistan, Calendar.dayFromIso("2026-06-01")!) // true
+ * Calendar.isCovered(Calendar.uzbekistan, Calendar.dayFromIso("2040-06-01")!) // false
  */
 export const isCovered = (calendar: Calendar, d: number): boolean => calendar.coveredYears.has(civilFromDay(d)[0])
 
@@ -823,7 +879,14 @@ export const daysOff = (
 // iCalendar (RFC 5545) import
 // ---------------------------------------------------------------------------------------------
 
-/** Options for {@link fromICalendar}. */
+/**
+ * Options for {@link fromICalendar}.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * const options: Calendar.ICalendarOptions = { source: "decree of Dec 2026" }
+ * Calendar.fromICalendar("BEGIN:VCALENDAR\r\nEND:VCALENDAR", options)._tag // "Right"
+ */
 export interface ICalendarOptions {
   /** Where the events come from (the decree); used as each entry's and year's `source`. */
   readonly source: string
@@ -957,6 +1020,10 @@ export const fromICalendar = (ics: string, options: ICalendarOptions): Either.Ei
 /**
  * The data of the shipped Uzbek calendar: fixed holidays and the verified years 2025 and 2026
  * (each entry names its source; see `calendars/`).
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.uzbekistanData.years.map((y) => y.year) // [2025, 2026]
  */
 export const uzbekistanData: CalendarData = {
   id: "uz",

@@ -18,6 +18,12 @@ import type * as Errors from "./Errors.js"
 
 /**
  * The calendar store's operations.
+ *
+ * @example
+ * import { CalendarStore } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const program = Effect.flatMap(CalendarStore.CalendarStore, (s: CalendarStore.Service) => s.current)
+ * Effect.runSync(Effect.provide(program, CalendarStore.layerMemory())).coveredYears.has(2026) // true
  */
 export interface Service {
   /** The calendar in force. */

@@ -189,7 +189,14 @@ export const Command = Schema.Union(
 )
 /** @see Command */
 export type Command = typeof Command.Type
-/** The wire form of a {@link Command}. */
+/**
+ * The wire form of a {@link Command}.
+ *
+ * @example
+ * import { Command, Decode } from "@murojaat/core"
+ * const wire: Command.Encoded = { type: "startReview", appealId: "A-1" }
+ * Decode.either(Command.Command, "Command")(wire)._tag // "Right"
+ */
 export type Encoded = typeof Command.Encoded
 
 /**
@@ -200,7 +207,14 @@ export type Encoded = typeof Command.Encoded
  * Command.types.includes("answer") // true
  */
 export const types = Command.members.map((m) => m.fields.type.literals[0]) as ReadonlyArray<Command["type"]>
-/** A command name. */
+/**
+ * A command name.
+ *
+ * @example
+ * import { Command } from "@murojaat/core"
+ * const t: Command.Type = "extendDeadline"
+ * t // "extendDeadline"
+ */
 export type Type = Command["type"]
 
 /**

@@ -160,7 +160,15 @@ export const Policy = Schema.Struct({
 )
 /** @see Policy */
 export type Policy = typeof Policy.Type
-/** What a caller may pass: any subset of {@link Policy}. */
+/**
+ * What a caller may pass: any subset of {@link Policy}.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const input: Deadline.PolicyInput = { periodStart: "sameDay" }
+ * Either.getOrThrow(Deadline.decodePolicy(input)).periodStart // "sameDay"
+ */
 export type PolicyInput = typeof Policy.Encoded
 
 /**
@@ -193,7 +201,14 @@ export const decodePolicy = (input: unknown): Either.Either<Policy, InvalidInput
 // Rules (the table auditors read)
 // ---------------------------------------------------------------------------------------------
 
-/** One legal (or policy) rule of a clock, with its source. */
+/**
+ * One legal (or policy) rule of a clock, with its source.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * const r: Deadline.Rule | undefined = Deadline.rules.find((r) => r.id === "registration.sameDay")
+ * r?.clock // "registration"
+ */
 export interface Rule {
   readonly id: string
   readonly clock: ClockId
@@ -291,7 +306,17 @@ const sourceOf = (id: string): string => rules.find((r) => r.id === id)!.source
 // Results
 // ---------------------------------------------------------------------------------------------
 
-/** A day the count stepped over, and why. */
+/**
+ * A day the count stepped over, and why.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * // Received after hours on Thursday 19 March 2026, before the Ramazon hayiti and Navroʻz days off
+ * const s = Either.getOrThrow(Deadline.compute({ kind: "ariza", receivedAt: "2026-03-19T19:30:00+05:00" }))
+ * const skipped: ReadonlyArray<Deadline.SkippedDay> = s.clocks.find((c) => c.clock === "registration")?.explanation.daysSkipped ?? []
+ * skipped.map((d) => d.date) // ["2026-03-20", "2026-03-21", "2026-03-22", "2026-03-23"]
+ */
 export interface SkippedDay {
   readonly date: string
   readonly reason: string
@@ -301,6 +326,13 @@ export interface SkippedDay {
  * Why a clock is due when it is: which rule, its source, where counting started, how many days were
  * counted, which days were skipped and why, and every adjustment (extension, pause, non-working
  * last day).
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const s = Either.getOrThrow(Deadline.compute({ kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00" }))
+ * const why: Deadline.Explanation | undefined = s.clocks.find((c) => c.clock === "consideration")?.explanation
+ * why?.countFrom // "2026-03-11"
  */
 export interface Explanation {
   readonly ruleId: string
@@ -322,7 +354,16 @@ export interface Explanation {
   readonly provisional: boolean
 }
 
-/** One computed clock. */
+/**
+ * One computed clock.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const s = Either.getOrThrow(Deadline.compute({ kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00" }))
+ * const c: Deadline.Clock | undefined = s.clocks.find((c) => c.clock === "consideration")
+ * c?.dueDate // "2026-03-25"
+ */
 export interface Clock {
   readonly clock: ClockId
   readonly ruleId: string
@@ -333,7 +374,15 @@ export interface Clock {
   readonly explanation: Explanation
 }
 
-/** The clocks of one appeal. */
+/**
+ * The clocks of one appeal.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const s: Deadline.Schedule = Either.getOrThrow(Deadline.compute({ kind: "taklif", receivedAt: "2026-03-10T10:00:00+05:00" }))
+ * s.week // "fiveDay"
+ */
 export interface Schedule {
   readonly kind: Kind
   readonly receivedAt: string
@@ -345,7 +394,14 @@ export interface Schedule {
 // Facts: what the clocks depend on
 // ---------------------------------------------------------------------------------------------
 
-/** A period awaiting the applicant; `to` absent while still waiting. */
+/**
+ * A period awaiting the applicant; `to` absent while still waiting.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * const p: Deadline.Pause = { from: "2026-03-12T10:00:00+05:00", to: "2026-03-16T10:00:00+05:00" }
+ * p.to // "2026-03-16T10:00:00+05:00"
+ */
 export interface Pause {
   readonly from: string
   readonly to?: string
@@ -354,6 +410,12 @@ export interface Pause {
 /**
  * What the clocks of an appeal depend on. Build it directly (the CLI does) or from events with
  * {@link factsFromEvents}.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const f: Deadline.Facts = { kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00", extraStudy: true }
+ * Either.isRight(Deadline.compute(f)) // true
  */
 export interface Facts {
   readonly kind: Kind
@@ -369,7 +431,15 @@ export interface Facts {
   readonly extraExtensions?: number
 }
 
-/** Options shared by every computation. */
+/**
+ * Options shared by every computation.
+ *
+ * @example
+ * import { Calendar, Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const o: Deadline.Options = { calendar: Calendar.uzbekistan, explain: false }
+ * Either.isRight(Deadline.compute({ kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00" }, o)) // true
+ */
 export interface Options {
   readonly calendar?: Calendar.Calendar
   readonly policy?: Policy
@@ -797,10 +867,25 @@ export const fromEvents = (
  * `running`, `dueSoon` (a warning threshold passed), `overdue`, `met` (done in time), `metLate`,
  * `stopped` (the appeal ended another way: withdrawn, forwarded, merged...), `paused` (awaiting the
  * applicant with the pause setting on).
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const r = Either.getOrThrow(Deadline.status([{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" } }], "2026-04-01T10:00:00+05:00"))
+ * const state: Deadline.ClockState | undefined = r.clocks.find((c) => c.clock === "consideration")?.state
+ * state // "overdue"
  */
 export type ClockState = "running" | "dueSoon" | "overdue" | "met" | "metLate" | "stopped" | "paused"
 
-/** A clock with its state at `now`. */
+/**
+ * A clock with its state at `now`.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const cs: ReadonlyArray<Deadline.ClockStatus> = Either.getOrThrow(Deadline.overdue([{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" } }], "2026-04-01T10:00:00+05:00"))
+ * cs.every((c) => c.state === "overdue") // true
+ */
 export interface ClockStatus extends Clock {
   readonly state: ClockState
   /** When the clock was met (or stopped), ISO. */
@@ -809,7 +894,16 @@ export interface ClockStatus extends Clock {
   readonly settledBy?: string
 }
 
-/** A warning or overdue notice, scheduled in working hours. */
+/**
+ * A warning or overdue notice, scheduled in working hours.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const r = Either.getOrThrow(Deadline.status([{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" } }], "2026-04-01T10:00:00+05:00"))
+ * const w: Deadline.Warning | undefined = r.warnings.find((w) => w.clock === "consideration" && w.level === "overdue")
+ * w?.threshold // "due time passed"
+ */
 export interface Warning {
   readonly clock: ClockId
   readonly ruleId: string
@@ -823,7 +917,15 @@ export interface Warning {
   readonly dueAt: string
 }
 
-/** Everything about an appeal's clocks at `now`. */
+/**
+ * Everything about an appeal's clocks at `now`.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const r: Deadline.Report = Either.getOrThrow(Deadline.status([{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" } }], "2026-03-02T11:00:00+05:00"))
+ * r.now // "2026-03-02T11:00:00+05:00"
+ */
 export interface Report {
   readonly now: string
   readonly clocks: ReadonlyArray<ClockStatus>
@@ -984,7 +1086,16 @@ export const status = (events: ReadonlyArray<EventInput>, now: string, options?:
 export const overdue = (events: ReadonlyArray<EventInput>, now: string, options?: Options): Either.Either<ReadonlyArray<ClockStatus>, InvalidInput> =>
   Either.map(status(events, now, options), (r) => r.clocks.filter((c) => c.state === "overdue"))
 
-/** The lifecycle command to escalate an overdue appeal, with why and when to send it. */
+/**
+ * The lifecycle command to escalate an overdue appeal, with why and when to send it.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Either, Option } from "effect"
+ * const events = [{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" }, appealId: "A-1" }]
+ * const e: Option.Option<Deadline.Escalation> = Either.getOrThrow(Deadline.escalation(events, "2026-04-01T10:00:00+05:00"))
+ * Option.map(e, (x) => x.command.appealId) // Option.some("A-1")
+ */
 export interface Escalation {
   /** The `escalate` command of the lifecycle (`Command.Escalate`). */
   readonly command: { readonly type: "escalate"; readonly appealId: string; readonly reason: string }

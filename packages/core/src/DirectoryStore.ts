@@ -14,6 +14,12 @@ import type * as Errors from "./Errors.js"
 
 /**
  * The directory store's operations.
+ *
+ * @example
+ * import { DirectoryStore } from "@murojaat/core"
+ * import { Effect, Option } from "effect"
+ * const program = Effect.flatMap(DirectoryStore.DirectoryStore, (s: DirectoryStore.Service) => s.officer("O-404"))
+ * Option.isNone(Effect.runSync(Effect.provide(program, DirectoryStore.layerMemory()))) // true
  */
 export interface Service {
   /** The whole directory. */

@@ -474,6 +474,11 @@ export const messageIn = (e: MurojaatError, locale: I18n.Locale): string => mess
 
 /**
  * Catalogue entry for docs and adapters: the code, what it means, and an example instance.
+ *
+ * @example
+ * import { Errors } from "@murojaat/core"
+ * const e: Errors.Entry | undefined = Errors.catalogue.find((e) => e.code === "AppealNotFound")
+ * e?.example._tag // "AppealNotFound"
  */
 export interface Entry {
   readonly code: Code

@@ -92,7 +92,14 @@ export const data = {
   withdrawn: Schema.Struct({ reason: Schema.optional(Schema.String) })
 } as const
 
-/** An event type name. Audit vocabulary. */
+/**
+ * An event type name. Audit vocabulary.
+ *
+ * @example
+ * import { Event } from "@murojaat/core"
+ * const t: Event.Type = "answered"
+ * Event.types.includes(t) // true
+ */
 export type Type = keyof typeof data
 
 /**
@@ -104,7 +111,14 @@ export type Type = keyof typeof data
  */
 export const types = Object.keys(data) as ReadonlyArray<Type>
 
-/** The data of one event type. */
+/**
+ * The data of one event type.
+ *
+ * @example
+ * import { Directory, Event, Schema } from "@murojaat/core"
+ * const d: Event.Data<"assigned"> = { officerId: Schema.decodeUnknownSync(Directory.OfficerId)("O-1") }
+ * d.officerId // "O-1"
+ */
 export type Data<T extends Type> = (typeof data)[T]["Type"]
 
 /**
@@ -163,7 +177,14 @@ export const AppealEvent = Schema.Union(
 /** @see AppealEvent */
 export type AppealEvent = typeof AppealEvent.Type
 
-/** A stored event of one type. */
+/**
+ * A stored event of one type.
+ *
+ * @example
+ * import { Event } from "@murojaat/core"
+ * const isAnswer = (e: Event.AppealEvent): e is Event.Of<"answered"> => e.type === "answered"
+ * isAnswer({ type: "closed" } as Event.AppealEvent) // false
+ */
 export type Of<T extends Type> = Extract<AppealEvent, { type: T }>
 
 /**

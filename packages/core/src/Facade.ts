@@ -31,6 +31,11 @@ import type { Outbox } from "./Outbox.js"
 
 /**
  * How to build a facade. Without `layer`, every port is in memory (with `directory`).
+ *
+ * @example
+ * import { Facade } from "@murojaat/core"
+ * const options: Facade.Options = {}
+ * typeof Facade.make(options).submit // "function"
  */
 export interface Options {
   /** The ports: e.g. the PostgreSQL adapter's layer. */
@@ -66,6 +71,14 @@ export const clockFrom = (now: () => number): Clock.Clock => ({
 
 /**
  * The facade's functions.
+ *
+ * @example
+ * import { Actor, Facade } from "@murojaat/core"
+ * const m: Facade.Murojaat = Facade.make()
+ * const r = await m.submit({ kind: "ariza", form: "oral", channel: "trustPhone",
+ *   applicant: { type: "individual", contact: {}, consent: { given: true, form: "oral" } },
+ *   location: { regionCode: "R", districtCode: "D", mahallaCode: "M" }, text: { body: "Yordam kerak" } }, Actor.system("portal"))
+ * r.events[0]?.type // "received"
  */
 export interface Murojaat {
   readonly submit: (intake: unknown, actor: Actor.Actor, options?: AppealService.RequestOptions) => Promise<AppealService.Result>

@@ -11,7 +11,13 @@
  */
 import { Schema } from "effect"
 
-/** The supported locales, in order of precedence. */
+/**
+ * The supported locales, in order of precedence.
+ *
+ * @example
+ * import { I18n } from "@murojaat/core"
+ * I18n.locales // ["uz-Latn", "uz-Cyrl", "ru", "en"]
+ */
 export const locales = ["uz-Latn", "uz-Cyrl", "ru", "en"] as const
 
 /**

@@ -14,6 +14,12 @@ import type * as Errors from "./Errors.js"
 
 /**
  * The id generator's operations.
+ *
+ * @example
+ * import { IdGenerator } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const program = Effect.flatMap(IdGenerator.IdGenerator, (g: IdGenerator.Service) => g.registrationNumber("1726262", "2026-03-02T05:00:00.000Z"))
+ * Effect.runSync(Effect.provide(program, IdGenerator.layerMemory())) // "1726262-2026-000001"
  */
 export interface Service {
   /** A new, never used appeal id. */

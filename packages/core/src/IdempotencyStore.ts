@@ -15,6 +15,11 @@ import type * as Errors from "./Errors.js"
 
 /**
  * A stored answer: the fingerprint of the request and the response given.
+ *
+ * @example
+ * import { IdempotencyStore } from "@murojaat/core"
+ * const r: IdempotencyStore.Record = { fingerprint: IdempotencyStore.fingerprint({ a: 1 }), response: { appealId: "A-1" } }
+ * r.fingerprint === IdempotencyStore.fingerprint({ a: 1 }) // true
  */
 export interface Record {
   readonly fingerprint: string
@@ -23,6 +28,12 @@ export interface Record {
 
 /**
  * The idempotency store's operations.
+ *
+ * @example
+ * import { AppealStore, IdempotencyStore } from "@murojaat/core"
+ * import { Effect, Option } from "effect"
+ * const program = Effect.flatMap(IdempotencyStore.IdempotencyStore, (s: IdempotencyStore.Service) => s.lookup("portal-7f3a"))
+ * Option.isNone(Effect.runSync(Effect.provide(program, AppealStore.layerMemory()))) // true
  */
 export interface Service {
   readonly lookup: (key: string) => Effect.Effect<Option.Option<Record>, Errors.StoreError>

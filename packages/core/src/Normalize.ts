@@ -15,9 +15,21 @@
  * Normalize.key("қўшнимиз") === Normalize.key("qo`shnimiz") // true
  */
 
-/** U+02BB, the letter used in oʻ and gʻ. */
+/**
+ * U+02BB, the letter used in oʻ and gʻ.
+ *
+ * @example
+ * import { Normalize } from "@murojaat/core"
+ * Normalize.fixApostrophes("o'g'il") === `o${Normalize.okina}g${Normalize.okina}il` // true
+ */
 export const okina = "\u02BB"
-/** U+02BC, the tutuq belgisi (Cyrillic ъ). */
+/**
+ * U+02BC, the tutuq belgisi (Cyrillic ъ).
+ *
+ * @example
+ * import { Normalize } from "@murojaat/core"
+ * Normalize.fixApostrophes("ma'lumot") === `ma${Normalize.tutuq}lumot` // true
+ */
 export const tutuq = "\u02BC"
 
 /**
@@ -184,7 +196,13 @@ const suffixes: ReadonlyArray<string> = [
   "a", "u", "e", "o", "i", "m"
 ]
 
-/** Stems keep at least this many letters. */
+/**
+ * Stems keep at least this many letters.
+ *
+ * @example
+ * import { Normalize } from "@murojaat/core"
+ * Normalize.stem("uyda").length >= Normalize.minStem // true
+ */
 export const minStem = 3
 
 /**

@@ -35,6 +35,12 @@ export interface Message {
 
 /**
  * The outbox's operations.
+ *
+ * @example
+ * import { AppealStore, Outbox } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const program = Effect.flatMap(Outbox.Outbox, (o: Outbox.Service) => o.acknowledge([]))
+ * Effect.runSync(Effect.provide(program, AppealStore.layerMemory())) // undefined
  */
 export interface Service {
   /** Claims up to `limit` unpublished messages, oldest first, for `leaseMillis` from `now` (epoch ms). */

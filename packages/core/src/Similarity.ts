@@ -38,7 +38,13 @@ export interface Settings {
   readonly repeatThreshold: number
 }
 
-/** @see Settings */
+/**
+ * @see Settings
+ *
+ * @example
+ * import { Similarity } from "@murojaat/core"
+ * Similarity.defaultSettings.windowDays // 30
+ */
 export const defaultSettings: Settings = { windowDays: 30, duplicateThreshold: 0.6, relatedThreshold: 0.3, repeatWindowDays: 365, repeatThreshold: 0.35 }
 
 /**

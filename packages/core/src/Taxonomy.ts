@@ -189,7 +189,13 @@ export const Rule = Schema.Struct({
 /** @see Rule */
 export type Rule = typeof Rule.Type
 
-/** Words around a match searched for a rule's `context` (each side), unless the rule sets `window`. */
+/**
+ * Words around a match searched for a rule's `context` (each side), unless the rule sets `window`.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.contextWindow // 10
+ */
 export const contextWindow = 10
 
 /**
@@ -212,7 +218,13 @@ export const Settings = Schema.Struct({
 /** @see Settings */
 export type Settings = typeof Settings.Type
 
-/** @see Settings */
+/**
+ * @see Settings
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.defaultSettings.fallbackCategory // "other"
+ */
 export const defaultSettings: Settings = { minScore: 1.5, minConfidence: 0.5, saturation: 3, fallbackCategory: "other", maxChars: 100_000 }
 
 /**

@@ -68,22 +68,64 @@ export interface Engine {
   readonly prefixIndex: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>
 }
 
-/** Words that negate the words right after them (Russian: не, нет, ни, без), as matching keys. */
+/**
+ * Words that negate the words right after them (Russian: не, нет, ни, без), as matching keys.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.negatorsBefore.has("ne") // true
+ */
 export const negatorsBefore: ReadonlySet<string> = new Set(["ne", "net", "ni", "bez"])
-/** Words that negate the words right before them (Uzbek: yoʻq, emas; Russian: нет), as matching keys. */
+/**
+ * Words that negate the words right before them (Uzbek: yoʻq, emas; Russian: нет), as matching keys.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.negatorsAfter.has("yok") // true
+ */
 export const negatorsAfter: ReadonlySet<string> = new Set(["yok", "emas", "net"])
 
-/** How many words before a match a preceding negator reaches (same clause): "не угрожал". */
+/**
+ * How many words before a match a preceding negator reaches (same clause): "не угрожал".
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.negationBefore // 1
+ */
 export const negationBefore = 1
-/** How many words after a match a following negator reaches (same clause): "pichoq yoʻq", "tahdid qilgani yoʻq". */
+/**
+ * How many words after a match a following negator reaches (same clause): "pichoq yoʻq", "tahdid qilgani yoʻq".
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.negationAfter // 2
+ */
 export const negationAfter = 2
 
-/** Each further distinct word a rule matches adds this share of its weight ... */
+/**
+ * Each further distinct word a rule matches adds this share of its weight ...
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.evidenceStep // 0.5
+ */
 export const evidenceStep = 0.5
-/** ... up to this multiple of its weight. */
+/**
+ * ... up to this multiple of its weight.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.maxEvidence // 2
+ */
 export const maxEvidence = 2
 
-/** Maximum number of other words between two words of a phrase. */
+/**
+ * Maximum number of other words between two words of a phrase.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.phraseGap // 2
+ */
 export const phraseGap = 2
 
 // Uzbek verb negation (-ma-) and "without" (-siz) right after a stem negate it: "urmadi", "qurolsiz".
