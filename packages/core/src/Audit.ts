@@ -56,9 +56,10 @@ export const digest = (value: unknown): string => sha256Hex(canonicalJson(value)
  * The hash an event must carry: the digest of all its fields but `hash`.
  *
  * @example
- * import { Audit } from "@murojaat/core"
- * declare const e: import("@murojaat/core").Event.AppealEvent
- * // Audit.hashOf(e) === e.hash for an untouched event
+ * import { Actor, Audit } from "@murojaat/core"
+ * const [e] = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "reviewStarted", data: {}, rules: [] }],
+ *   { appealId: "A-1", at: "2026-01-05T05:00:00.000Z", actor: Actor.ref(Actor.system("t"), "system") })
+ * Audit.hashOf(e!) === e!.hash // true: an untouched event
  */
 export const hashOf = (event: Omit<Event.AppealEvent, "hash"> & { readonly hash?: string }): string => {
   const { hash: _ignored, ...rest } = event

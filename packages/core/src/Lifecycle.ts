@@ -233,9 +233,12 @@ const fold = (s: AppealState.AppealState, e: Event.AppealEvent): Partial<AppealS
  * recorded), so replaying history never re-runs today's rules on yesterday's facts.
  *
  * @example
- * import { AppealState, Lifecycle } from "@murojaat/core"
- * declare const e: import("@murojaat/core").Event.AppealEvent
- * // Lifecycle.evolve(AppealState.initial(e.appealId), e)
+ * import { Actor, AppealState, Audit, Lifecycle } from "@murojaat/core"
+ * const [e] = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "reviewStarted", data: {}, rules: [] }],
+ *   { appealId: "A-1", at: "2026-01-05T05:00:00.000Z", actor: Actor.ref(Actor.system("t"), "system") })
+ * const s = Lifecycle.evolve(AppealState.initial("A-1"), e!)
+ * s.status // "inReview"
+ * s.version // 1
  */
 export const evolve = (state: AppealState.AppealState, event: Event.AppealEvent): AppealState.AppealState => {
   const patch = fold(state, event)

@@ -189,7 +189,8 @@ export type Repeat =
  * import { Similarity } from "@murojaat/core"
  * const earlier = { id: "A-1", applicantId: "P-1", text: "Qoʻshnim ariqni toʻsib qoʻydi", receivedAt: "2026-01-10T09:00:00.000Z", open: false, answeredAt: "2026-01-20T09:00:00.000Z" }
  * const later = { id: "A-2", applicantId: "P-1", text: "Qoʻshnim ariqni yana toʻsib qoʻydi, javobga roziman emas", receivedAt: "2026-02-01T09:00:00.000Z", open: true }
- * Similarity.repeat(later, [earlier]) // { repeated: true, earlierAppealId: "A-1", ground: "disputesDecision", similarity: ... }
+ * const r = Similarity.repeat(later, [earlier])
+ * r.repeated && [r.earlierAppealId, r.ground] // ["A-1", "disputesDecision"]
  */
 export const repeat = (appeal: Candidate, history: ReadonlyArray<Candidate>, settings: Settings = defaultSettings): Repeat => {
   if (appeal.applicantId === undefined) return { repeated: false }
