@@ -240,11 +240,6 @@ export const rules = {
     source: "Murojaat policy",
     requires: "an appeal is merged into another appeal, not itself",
     holds: ({ command, state }) => command.type !== "mergeInto" || command.targetAppealId !== state.appealId
-  },
-  "escalate.once": {
-    source: "CM resolution No. 40 of 30 Jan 2026 (deadline-violated appeals are scored)",
-    requires: "an appeal is put under a supervisor's control once",
-    holds: ({ state }) => !state.escalated
   }
 } satisfies Record<string, Rule>
 
@@ -418,10 +413,10 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
   },
   escalate: {
     who: ["system", ...supervisors],
-    rules: ["escalate.once"],
+    rules: [],
     events: ["escalated"],
     source: "CM resolution No. 40 of 30 Jan 2026 (deadline-violated appeals are a scored indicator)",
-    note: "Escalation is a flag, not a status: the appeal stays where it is, under a supervisor's control."
+    note: "Escalation is a flag, not a status: the appeal stays where it is, under a supervisor's control. It may be recorded again for a new breach (the deadline engine proposes it once per clock that falls due), so every breach is on record."
   }
 }
 
