@@ -45,6 +45,7 @@ import type { Outbox } from "./Outbox.js"
 import { topicOf } from "./Outbox.js"
 import * as Policy from "./Policy.js"
 import * as Triage from "./Triage.js"
+import * as Worklist from "./Worklist.js"
 
 /**
  * What automatic steps follow receipt. Triage and assignment are functions so that the operator
@@ -616,6 +617,61 @@ export const verify = (
   })
 
 /**
+ * What one run of the overdue check did.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const r: AppealService.EscalationRun = { checked: 0, escalated: [], failed: [] }
+ */
+export interface EscalationRun {
+  /** Overdue appeals looked at. */
+  readonly checked: number
+  /** Appeals escalated now, with the reason recorded. */
+  readonly escalated: ReadonlyArray<{ readonly appealId: string; readonly reason: string }>
+  /** Appeals whose escalation was refused (changed meanwhile, ended), with the error code. */
+  readonly failed: ReadonlyArray<{ readonly appealId: string; readonly code: string }>
+}
+
+/**
+ * The deadline timer's run over one area: every open appeal whose due time has passed is checked
+ * with `Deadline.escalation`; when a clock fell due and no escalation followed it, the appeal is
+ * escalated by the system (`deadline-timer`), with the overdue clocks and their rule ids in the
+ * reason. Safe to run from several instances: an appeal escalated by another is not escalated
+ * again for the same breach, and a concurrent change is decided again on fresh state.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.escalateOverdue({ districtCode: "1726262" })
+ */
+export const escalateOverdue = (area: Worklist.Area): Effect.Effect<EscalationRun, Errors.StoreError, Ports | Worklist.Worklist> =>
+  Effect.gen(function* () {
+    const { deadlines } = yield* config
+    const now = yield* nowIso
+    const worklist = yield* Worklist.Worklist
+    const store = yield* AppealStore
+    const escalated: Array<{ appealId: string; reason: string }> = []
+    const failed: Array<{ appealId: string; code: string }> = []
+    let checked = 0
+    let after: Worklist.DueCursor | undefined
+    do {
+      const page = yield* worklist.overdue(area, now, { after, limit: 200 })
+      for (const state of page.items) {
+        checked++
+        const events = yield* store.events(state.appealId)
+        const due = Deadline.escalation(events, now, deadlines)
+        if (Either.isLeft(due) || Option.isNone(due.right)) continue
+        const command = due.right.value.command
+        const r = yield* Effect.either(execute({ ...command, appealId: state.appealId }, Actor.system("deadline-timer")))
+        if (Either.isRight(r)) escalated.push({ appealId: state.appealId, reason: command.reason })
+        else if (r.left._tag === "StoreError") return yield* Effect.fail(r.left)
+        else failed.push({ appealId: state.appealId, code: r.left._tag })
+      }
+      after = page.next
+    } while (after !== undefined)
+    return { checked, escalated, failed }
+  })
+
+/**
  * The officer actor for an officer id, from the directory.
  *
  * @example
@@ -636,5 +692,5 @@ export const officerActor = (officerId: string): Effect.Effect<Actor.Officer, Er
  * import { AppealService } from "@murojaat/core"
  * AppealService.layerMemory()
  */
-export const layerMemory = (directory?: Directory.Directory): Layer.Layer<Ports | Outbox | CalendarStore> =>
+export const layerMemory = (directory?: Directory.Directory): Layer.Layer<Ports | Outbox | CalendarStore | Worklist.Worklist> =>
   Layer.mergeAll(storeLayerMemory(), idsLayerMemory(), directoryLayerMemory(directory), calendarLayerMemory())

@@ -21,6 +21,7 @@ import type * as Event from "./Event.js"
 import { IdempotencyStore } from "./IdempotencyStore.js"
 import { makeMemoryDb, type MemoryDb } from "./internal/memoryDb.js"
 import { Outbox } from "./Outbox.js"
+import * as Worklist from "./Worklist.js"
 
 /**
  * One appeal's part of a commit: the events to append after `expectedVersion`, the resulting state,
@@ -214,7 +215,7 @@ const makeMemory = (db: MemoryDb): Service => ({
  * import { Effect } from "effect"
  * Effect.runSync(Effect.provide(Effect.flatMap(Outbox.Outbox, (o) => o.pending), AppealStore.layerMemory())) // 0
  */
-export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore> => memoryContext(false)
+export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore | Worklist.Worklist> => memoryContext(false)
 
 /**
  * What the in-memory store really holds, read behind its ports: the raw reader the conformance
@@ -251,7 +252,36 @@ export class MemoryInspector extends Context.Tag("@murojaat/core/AppealStore/Mem
  * import { Effect } from "effect"
  * Effect.runSync(Effect.provide(Effect.map(AppealStore.MemoryInspector, (m) => m.states.size), AppealStore.layerMemoryInspectable())) // 0
  */
-export const layerMemoryInspectable = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore | MemoryInspector> => memoryContext(true)
+export const layerMemoryInspectable = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore | Worklist.Worklist | MemoryInspector> =>
+  memoryContext(true)
+
+const openStatuses: ReadonlySet<string> = new Set(["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"])
+
+// The worklist queries over the shared memory: a scan, sorted; fine for tests and demos.
+const makeMemoryWorklist = (db: MemoryDb): Worklist.Service => {
+  const page = (keep: (s: AppealState.AppealState, due: string | null) => boolean, request: Worklist.PageRequest = {}): Worklist.DuePage => {
+    const limit = clampLimit(request.limit)
+    const rows = [...db.states.values()]
+      .filter((s) => openStatuses.has(s.status))
+      .map((s) => ({ state: s, cursor: { dueAt: db.dueAt.get(s.appealId) ?? null, appealId: s.appealId } }))
+      .filter((r) => keep(r.state, r.cursor.dueAt) && (request.after === undefined || Worklist.compare(r.cursor, request.after) > 0))
+      .sort((a, b) => Worklist.compare(a.cursor, b.cursor))
+      .slice(0, limit + 1)
+    const items = rows.slice(0, limit)
+    return { items: items.map((r) => r.state), next: rows.length > limit ? items[items.length - 1]!.cursor : undefined }
+  }
+  const inArea = (s: AppealState.AppealState, area: Worklist.Area) =>
+    "districtCode" in area ? s.districtCode === area.districtCode : s.mahallaCode === area.mahallaCode
+  return {
+    worklist: (officerId, request) => Effect.sync(() => page((s) => s.assigneeId === officerId, request)),
+    overdue: (area, now, request) =>
+      Effect.sync(() => page((s, due) => inArea(s, area) && due !== null && Date.parse(due) < Date.parse(now), request)),
+    soonDue: (area, now, until, request) =>
+      Effect.sync(() =>
+        page((s, due) => inArea(s, area) && due !== null && Date.parse(due) >= Date.parse(now) && Date.parse(due) <= Date.parse(until), request)
+      )
+  }
+}
 
 const memoryContext = <I extends boolean>(inspectable: I) =>
   Layer.effectContext(
@@ -260,6 +290,9 @@ const memoryContext = <I extends boolean>(inspectable: I) =>
       const ctx = Context.make(AppealStore, makeMemory(db))
         .pipe(Context.add(Outbox, db.outboxService))
         .pipe(Context.add(IdempotencyStore, db.idempotencyService))
-      return (inspectable ? Context.add(ctx, MemoryInspector, db) : ctx) as Context.Context<AppealStore | Outbox | IdempotencyStore | MemoryInspector>
+        .pipe(Context.add(Worklist.Worklist, makeMemoryWorklist(db)))
+      return (inspectable ? Context.add(ctx, MemoryInspector, db) : ctx) as Context.Context<
+        AppealStore | Outbox | IdempotencyStore | Worklist.Worklist | MemoryInspector
+      >
     })
   )

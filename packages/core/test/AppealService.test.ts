@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, AppealService, AppealStore, Audit, Errors, Facade, Outbox } from "@murojaat/core"
+import { Actor, AppealService, AppealStore, Audit, Errors, Facade, Outbox, Worklist } from "@murojaat/core"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
 import { directory } from "./support/world.js"
 
@@ -225,4 +225,55 @@ describe("Facade", () => {
       await m.dispose()
     }
   })
+})
+
+describe("the deadline timer and worklists", () => {
+  it.effect("orders an officer's worklist by due time, lists the overdue, and escalates each once per breach", () =>
+    Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      const first = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      yield* at("2026-03-03T05:00:00.000Z")
+      const second = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const i = yield* inspector
+      yield* AppealService.execute({ type: "startReview", appealId: first.appealId }, i)
+      yield* AppealService.execute({ type: "startReview", appealId: second.appealId }, i)
+      const worklist = yield* Worklist.Worklist
+      const mine = yield* worklist.worklist("I1")
+      expect(mine.items.map((s) => s.appealId)).toEqual([first.appealId, second.appealId])
+      // A month later both consideration terms (15 days) have passed.
+      yield* at("2026-04-02T05:00:00.000Z")
+      const overdue = yield* worklist.overdue({ districtCode: "D1" }, "2026-04-02T05:00:00.000Z")
+      expect(overdue.items.length).toBe(2)
+      const run = yield* AppealService.escalateOverdue({ districtCode: "D1" })
+      expect(run).toMatchObject({ checked: 2, failed: [] })
+      expect(run.escalated.map((e) => e.appealId).sort()).toEqual([first.appealId, second.appealId].sort())
+      expect(run.escalated[0]!.reason).toContain("consideration")
+      const again = yield* AppealService.escalateOverdue({ districtCode: "D1" })
+      expect(again.escalated).toEqual([])
+      const state = (yield* AppealService.get(first.appealId, Actor.auditor("AUD"))).state
+      expect(state.escalated).toBe(true)
+      // Another district sees nothing.
+      expect((yield* worklist.overdue({ districtCode: "D2" }, "2026-04-02T05:00:00.000Z")).items).toEqual([])
+    }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("pages follow due order without gaps or repeats", () =>
+    Effect.gen(function* () {
+      for (let k = 0; k < 7; k++) {
+        yield* at(`2026-03-0${k + 2}T05:00:00.000Z`)
+        yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      }
+      const worklist = yield* Worklist.Worklist
+      const all = yield* worklist.worklist("I1", { limit: 100 })
+      const seen: Array<string> = []
+      let after: Worklist.DueCursor | undefined
+      do {
+        const page = yield* worklist.worklist("I1", { after, limit: 3 })
+        seen.push(...page.items.map((s) => s.appealId))
+        after = page.next
+      } while (after !== undefined)
+      expect(seen).toEqual(all.items.map((s) => s.appealId))
+      expect(seen.length).toBe(7)
+    }).pipe(Effect.provide(layer))
+  )
 })
