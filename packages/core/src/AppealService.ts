@@ -44,6 +44,7 @@ import * as Lifecycle from "./Lifecycle.js"
 import type { Outbox } from "./Outbox.js"
 import { topicOf } from "./Outbox.js"
 import * as Policy from "./Policy.js"
+import * as Similarity from "./Similarity.js"
 import * as Triage from "./Triage.js"
 import * as Worklist from "./Worklist.js"
 
@@ -614,6 +615,75 @@ export const verify = (
     const verification = Audit.verifyChain(events, { seq: state.value.version, hash: state.value.lastHash })
     const projectionMatches = Audit.canonical(Lifecycle.replay(appealId, events)) === Audit.canonical(state.value)
     return { ...verification, projectionMatches }
+  })
+
+/**
+ * Link suggestions for an appeal about to be submitted (or just received): the open appeals of the
+ * same applicant or the same mahalla with similar text (`Similarity.suggest`, its windows and
+ * thresholds). A reader sees the suggestions for appeals he may read; of the others, only how many
+ * there are, so a citizen learns that his neighbours' matter is already being handled without
+ * learning anything about them.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const r: AppealService.LinkSuggestions = { suggestions: [], similarElsewhere: 0 }
+ */
+export interface LinkSuggestions {
+  readonly suggestions: ReadonlyArray<Similarity.Suggestion>
+  readonly similarElsewhere: number
+}
+
+const openStatuses: ReadonlyArray<AppealState.Status> = ["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"]
+
+/**
+ * Suggests links for an intake before it is submitted (duplicates and related appeals). Looks at
+ * up to `limit` (default 500) open appeals of the same mahalla and of the same applicant.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.suggestLinks({ kind: "ariza" }, Actor.applicant("u-1")) // fails with InvalidInput
+ */
+export const suggestLinks = (
+  input: unknown,
+  actor: Actor.Actor,
+  options: { readonly limit?: number; readonly settings?: Similarity.Settings } = {}
+): Effect.Effect<LinkSuggestions, Errors.InvalidInput | Errors.StoreError, AppealStore> =>
+  Effect.gen(function* () {
+    const intake = yield* Decode.unknown(Appeal.Intake, "Appeal")(input)
+    const applicantRef = intake.applicantRef ?? (actor._tag === "applicant" ? actor.applicantRef : undefined)
+    const now = yield* nowIso
+    const store = yield* AppealStore
+    const limit = Math.max(1, Math.min(options.limit ?? 500, 1000))
+    const near = yield* store.query({ mahallaCode: intake.location.mahallaCode, status: openStatuses, limit })
+    const own = applicantRef === undefined ? { items: [] } : yield* store.query({ applicantRef, status: openStatuses, limit })
+    const states = new Map([...near.items, ...own.items].map((st) => [st.appealId, st]))
+    const candidates: Array<Similarity.Candidate> = []
+    for (const st of states.values()) {
+      const personal = yield* store.personal(st.appealId)
+      if (Option.isNone(personal)) continue
+      candidates.push({
+        id: st.appealId,
+        ...(st.applicantRef !== undefined ? { applicantId: st.applicantRef } : {}),
+        ...(st.mahallaCode !== undefined ? { mahallaCode: st.mahallaCode } : {}),
+        text: personal.value.text.body,
+        receivedAt: st.receivedAt ?? now,
+        open: true
+      })
+    }
+    const all = Similarity.suggest(
+      {
+        id: "(new)",
+        ...(applicantRef !== undefined ? { applicantId: applicantRef } : {}),
+        mahallaCode: intake.location.mahallaCode,
+        text: intake.text.body,
+        receivedAt: intake.receivedAt ?? now,
+        open: true
+      },
+      candidates,
+      options.settings
+    )
+    const readable = all.filter((sug) => Policy.canRead(actor, states.get(sug.appealId)!))
+    return { suggestions: readable, similarElsewhere: all.length - readable.length }
   })
 
 /**

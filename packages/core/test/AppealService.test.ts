@@ -277,3 +277,22 @@ describe("the deadline timer and worklists", () => {
     }).pipe(Effect.provide(layer))
   )
 })
+
+describe("link suggestions before submission", () => {
+  it.effect("the applicant sees his own similar appeal; of his neighbours' only how many there are; an officer sees both", () =>
+    Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      const own = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      const neighbour = yield* AppealService.submit(intake({ applicant: { type: "individual", surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5", contact: {}, consent: { given: true, form: "electronic" } } }), Actor.applicant("u2"))
+      yield* AppealService.submit(intake({ text: { body: "Koʻchadagi chiroqlar yonmayapti" } }), Actor.applicant("u2"))
+      yield* at("2026-03-05T05:00:00.000Z")
+      const again = intake({ text: { body: "Қўшним ҳар кеча шовқин қилади, ухлай олмаймиз" } })
+      const forCitizen = yield* AppealService.suggestLinks(again, Actor.applicant("u1"))
+      expect(forCitizen.suggestions.map((s) => [s.appealId, s.kind, s.reasons])).toEqual([[own.appealId, "duplicateOf", ["sameApplicant", "samePlace"]]])
+      expect(forCitizen.similarElsewhere).toBe(1)
+      const forOfficer = yield* Effect.flatMap(AppealService.officerActor("S1"), (s1) => AppealService.suggestLinks(again, s1))
+      expect(forOfficer.suggestions.map((s) => s.appealId).sort()).toEqual([own.appealId, neighbour.appealId].sort())
+      expect(forOfficer.similarElsewhere).toBe(0)
+    }).pipe(Effect.provide(layer))
+  )
+})
