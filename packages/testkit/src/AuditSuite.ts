@@ -39,7 +39,7 @@ const verify = (appealId: string) => AppealService.verify(appealId)
  * import { AuditSuite } from "@murojaat/testkit"
  * AuditSuite.register
  */
-export const register = (it: It, adapter: Adapter): void =>
+export const register = (it: It, adapter: Adapter): void => {
   describe("audit append-only", () => {
     it.effect(
       "stored chains verify, anchored at the projection's head, and the projection is their replay",
@@ -92,3 +92,4 @@ export const register = (it: It, adapter: Adapter): void =>
       })
     )
   })
+}

@@ -24,7 +24,7 @@ const loaded = (appealId: string) =>
  * import { ConcurrencySuite } from "@murojaat/testkit"
  * ConcurrencySuite.register
  */
-export const register = (it: It, adapter: Adapter): void =>
+export const register = (it: It, adapter: Adapter): void => {
   describe("concurrency", () => {
     it.effect(
       "two commits decided on the same version: exactly one wins, the other gets VersionConflict",
@@ -100,3 +100,4 @@ export const register = (it: It, adapter: Adapter): void =>
       timeoutOf(adapter)
     )
   })
+}

@@ -2,8 +2,8 @@
  * Runs every conformance suite on an adapter, in one vitest file: the adapter's layer is built
  * once (servers started, pools opened) and released when the file ends.
  *
- * Sub-suites: round-trip, concurrency, idempotency, audit append-only, outbox, queries, ids and
- * directory. Tests that need a capability the adapter lacks are skipped with the reason printed.
+ * Sub-suites: round-trip, concurrency, idempotency, audit append-only, outbox, queries, worklist,
+ * ids and directory. Tests that need a capability the adapter lacks are skipped with the reason printed.
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
@@ -19,13 +19,14 @@ import * as OutboxSuite from "./OutboxSuite.js"
 import * as PortsSuite from "./PortsSuite.js"
 import * as QueriesSuite from "./QueriesSuite.js"
 import * as RoundTripSuite from "./RoundTripSuite.js"
+import * as WorklistSuite from "./WorklistSuite.js"
 
 /**
  * The sub-suites, by name.
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
- * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "ports"]
+ * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "ports"]
  */
 export const suites = {
   roundTrip: RoundTripSuite.register,
@@ -34,6 +35,7 @@ export const suites = {
   audit: AuditSuite.register,
   outbox: OutboxSuite.register,
   queries: QueriesSuite.register,
+  worklist: WorklistSuite.register,
   ports: PortsSuite.register
 } as const
 

@@ -31,7 +31,7 @@ const intake = (applicantRef: string) => ({
  * import { IdempotencySuite } from "@murojaat/testkit"
  * IdempotencySuite.register
  */
-export const register = (it: It, adapter: Adapter): void =>
+export const register = (it: It, adapter: Adapter): void => {
   describe("idempotency", () => {
     it.effect(
       "a commit records its key, fingerprint and answer",
@@ -83,3 +83,4 @@ export const register = (it: It, adapter: Adapter): void =>
       timeoutOf(adapter)
     )
   })
+}

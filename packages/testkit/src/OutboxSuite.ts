@@ -37,7 +37,7 @@ const commitMessages = (appeals: number, eventsEach: number) =>
  * import { OutboxSuite } from "@murojaat/testkit"
  * OutboxSuite.register
  */
-export const register = (it: It, adapter: Adapter): void =>
+export const register = (it: It, adapter: Adapter): void => {
   describe("outbox", () => {
     it.effect(
       "messages are stored by the commit of their events, unpublished, and counted as pending",
@@ -116,3 +116,4 @@ export const register = (it: It, adapter: Adapter): void =>
       timeoutOf(adapter)
     )
   })
+}

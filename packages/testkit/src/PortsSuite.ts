@@ -22,7 +22,7 @@ const name = (s: string) => ({ "uz-Latn": s, "uz-Cyrl": s, ru: s, en: s })
  * import { PortsSuite } from "@murojaat/testkit"
  * PortsSuite.register
  */
-export const register = (it: It, adapter: Adapter): void =>
+export const register = (it: It, adapter: Adapter): void => {
   describe("ids and directory", () => {
     it.effect(
       "appeal ids are unique, also when taken concurrently",
@@ -77,3 +77,4 @@ export const register = (it: It, adapter: Adapter): void =>
       timeoutOf(adapter)
     )
   })
+}

@@ -10,8 +10,7 @@
  */
 import { describe, expect } from "@effect/vitest"
 import { type AppealState, AppealStore } from "@murojaat/core"
-import { Effect } from "effect"
-import fc from "fast-check"
+import { Effect, FastCheck as fc } from "effect"
 import type { Adapter } from "./Adapter.js"
 import { freshId, type It, newAppeal, outboxOf, runsOf, timeoutOf } from "./internal/support.js"
 
@@ -48,7 +47,7 @@ const allPages = (q: AppealStore.Query) =>
  * import { QueriesSuite } from "@murojaat/testkit"
  * QueriesSuite.register
  */
-export const register = (it: It, adapter: Adapter): void =>
+export const register = (it: It, adapter: Adapter): void => {
   describe("queries", () => {
     // One population per run, in districts no other run uses.
     const tag = freshId("q")
@@ -107,7 +106,7 @@ export const register = (it: It, adapter: Adapter): void =>
             .sort()
           expect(yield* allPages(query)).toEqual(expected)
         }),
-      { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter) * 2 } }
+      { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter) * 2, endOnFailure: true } }
     )
 
     it.effect(
@@ -144,3 +143,4 @@ export const register = (it: It, adapter: Adapter): void =>
       timeoutOf(adapter)
     )
   })
+}

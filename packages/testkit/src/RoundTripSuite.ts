@@ -9,16 +9,29 @@
  */
 import { describe, expect } from "@effect/vitest"
 import { Actor, Appeal, AppealService, AppealState, AppealStore, Audit, Event, Outbox } from "@murojaat/core"
-import { Arbitrary, Effect, Either, Option } from "effect"
-import fc from "fast-check"
+import { Arbitrary, Effect, Either, FastCheck as fc, Option } from "effect"
 import type { Adapter } from "./Adapter.js"
 import { advance, freshId, type It, outboxOf, runsOf, same, timeoutOf } from "./internal/support.js"
 import { RawReader } from "./RawReader.js"
 
+// Stored documents are JSON and hashed as canonical JSON, which has no NaN or Infinity; some
+// schemas (plain Schema.Number) allow them, so generated values are kept to what JSON can carry.
+const isJson = (v: unknown): boolean => {
+  try {
+    Audit.canonical(v)
+    return true
+  } catch {
+    return false
+  }
+}
+// `receivedAt` is dropped: the legal clocks of an appeal received centuries ago are the deadline
+// engine's concern, not storage's, and take long to count.
 const intakes = Arbitrary.make(Appeal.Intake)
-const events = fc.array(Arbitrary.make(Event.AppealEvent), { minLength: 1, maxLength: 4 })
-const states = Arbitrary.make(AppealState.AppealState)
-const personals = Arbitrary.make(Appeal.Personal)
+  .filter(isJson)
+  .map(({ receivedAt: _ignored, ...intake }) => intake as Appeal.Intake)
+const events = fc.array(Arbitrary.make(Event.AppealEvent).filter(isJson), { minLength: 1, maxLength: 4 })
+const states = Arbitrary.make(AppealState.AppealState).filter(isJson)
+const personals = Arbitrary.make(Appeal.Personal).filter(isJson)
 
 // Generated events renumbered into one appeal's chain shape (the store does not check hashes).
 const asStream = (appealId: string, generated: ReadonlyArray<Event.AppealEvent>) =>
@@ -50,7 +63,7 @@ const expectStored = (appealId: string, state: AppealState.AppealState, stored: 
  * import { RoundTripSuite } from "@murojaat/testkit"
  * RoundTripSuite.register
  */
-export const register = (it: It, adapter: Adapter): void =>
+export const register = (it: It, adapter: Adapter): void => {
   describe("round-trip", () => {
     it.effect.prop(
       "appeals submitted from generated intakes read back exactly as committed, chain intact",
@@ -68,7 +81,7 @@ export const register = (it: It, adapter: Adapter): void =>
           const v = yield* AppealService.verify(r.appealId)
           expect(v.ok && v.projectionMatches).toBe(true)
         }),
-      { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter) } }
+      { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter), endOnFailure: true } }
     )
 
     it.effect.prop(
@@ -83,7 +96,7 @@ export const register = (it: It, adapter: Adapter): void =>
           yield* store.commit({ streams: [{ appealId, expectedVersion: 0, events: stored, state, personal }], outbox: outboxOf(stored) })
           yield* expectStored(appealId, state, stored, personal)
         }),
-      { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter) } }
+      { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter), endOnFailure: true } }
     )
 
     it.effect(
@@ -117,3 +130,4 @@ export const register = (it: It, adapter: Adapter): void =>
       timeoutOf(adapter)
     )
   })
+}

@@ -24,14 +24,22 @@ import {
   type Event,
   IdempotencyStore,
   IdGenerator,
-  Outbox
+  Outbox,
+  type Worklist
 } from "@murojaat/core"
 import { Effect, Layer, Option, Redacted } from "effect"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import * as Migrator from "./Migrator.js"
+import * as PgWorklist from "./PgWorklist.js"
 
 /** Every port this adapter provides. */
-export type Ports = AppealStore.AppealStore | Outbox.Outbox | IdempotencyStore.IdempotencyStore | IdGenerator.IdGenerator | DirectoryStore.DirectoryStore
+export type Ports =
+  | AppealStore.AppealStore
+  | Outbox.Outbox
+  | IdempotencyStore.IdempotencyStore
+  | IdGenerator.IdGenerator
+  | DirectoryStore.DirectoryStore
+  | Worklist.Worklist
 
 /** Options of the ports. */
 export interface PortOptions {
@@ -56,12 +64,6 @@ const instant = (s: string | undefined): string | null => {
 
 const json = (value: unknown): string => JSON.stringify(value)
 
-/** The nearest due time of a state, when the lifecycle records one (`dueAt`); NULL until then. */
-const dueAtOf = (s: AppealState.AppealState): string | null => {
-  const due = (s as { readonly dueAt?: unknown }).dueAt
-  return typeof due === "string" ? instant(due) : null
-}
-
 const projection = (s: AppealState.AppealState) => ({
   appeal_id: s.appealId,
   version: s.version,
@@ -77,7 +79,6 @@ const projection = (s: AppealState.AppealState) => ({
   priority: text(s.priority),
   registration_number: text(s.registrationNumber),
   received_at: instant(s.receivedAt),
-  due_at: dueAtOf(s),
   updated_at: instant(s.updatedAt),
   is_open: AppealState.open.has(s.status),
   state: json(s)
@@ -133,7 +134,8 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
 
   const writeStream = (w: AppealStore.StreamWrite) =>
     Effect.gen(function* () {
-      const row = projection(w.state)
+      // `dueAt` undefined: the due time stays as it was (as in memory); null: no clock runs.
+      const row = w.dueAt === undefined ? projection(w.state) : { ...projection(w.state), due_at: instant(w.dueAt ?? undefined) }
       // Expected version 0: a new appeal (or one with no events yet); otherwise the row must still
       // be at the expected version. Under READ COMMITTED a concurrent writer's UPDATE waits for ours
       // and then re-checks `version`, so exactly one of two writers on the same version wins.
@@ -393,7 +395,8 @@ export const layerFromClient = (options: PortOptions = {}): Layer.Layer<Ports, n
     Layer.effect(Outbox.Outbox, makeOutbox),
     Layer.effect(IdempotencyStore.IdempotencyStore, makeIdempotencyStore),
     Layer.effect(IdGenerator.IdGenerator, makeIdGenerator(options)),
-    Layer.effect(DirectoryStore.DirectoryStore, makeDirectoryStore)
+    Layer.effect(DirectoryStore.DirectoryStore, makeDirectoryStore),
+    PgWorklist.layer
   )
 
 /** Options of `layerPg`. */

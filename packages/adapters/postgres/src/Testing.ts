@@ -1,9 +1,9 @@
 /**
  * A database for tests, benchmarks and fault drills: with `DATABASE_URL`, a fresh database
  * created on that server (dropped afterwards, so runs never see each other's rows; the role needs
- * CREATEDB); without it, an embedded server in a temporary folder. `requireServer` (integration
- * tests) refuses to fall back when `CI=true`: a CI run without its server must fail, not pass on
- * the embedded one.
+ * CREATEDB); without it, an embedded server in a temporary folder. `server: "never"` always uses
+ * the embedded server; `server: "required"` (integration tests) refuses to fall back when
+ * `CI=true`: a CI run without its server must fail, not pass on the embedded one.
  *
  * @example
  * import { Testing } from "@murojaat/postgres"
@@ -59,12 +59,13 @@ export const freshDatabase = (url: string): Effect.Effect<string, Errors.StoreEr
  *
  * @example
  * import { Testing } from "@murojaat/postgres"
- * Testing.database({ requireServer: true })
+ * Testing.database({ server: "required" })
  */
-export const database = (options: { readonly requireServer?: boolean } = {}): Effect.Effect<Database, Errors.StoreError, Scope.Scope> => {
+export const database = (options: { readonly server?: "never" | "preferred" | "required" } = {}): Effect.Effect<Database, Errors.StoreError, Scope.Scope> => {
+  const server = options.server ?? "preferred"
   const url = process.env["DATABASE_URL"]
-  if (url !== undefined && url !== "") return Effect.map(freshDatabase(url), (u) => ({ url: u, kind: "server" as const }))
-  if (options.requireServer === true && process.env["CI"] === "true") {
+  if (server !== "never" && url !== undefined && url !== "") return Effect.map(freshDatabase(url), (u) => ({ url: u, kind: "server" as const }))
+  if (server === "required" && process.env["CI"] === "true") {
     return Effect.fail(
       new Errors.StoreError({ port: "Testing", reason: "unavailable", detail: "CI=true but DATABASE_URL is not set: .ci/run must start PostgreSQL (.ci/postgres.sh)" })
     )

@@ -4,4 +4,4 @@
 import { Conformance } from "@murojaat/testkit"
 import { adapter } from "./support.js"
 
-Conformance.run(adapter("postgres server (DATABASE_URL)", { requireServer: true }))
+Conformance.run(adapter("postgres server (DATABASE_URL)", { server: "required" }))

@@ -6,7 +6,7 @@ import { RawReader } from "@murojaat/testkit"
 import { Effect, Layer } from "effect"
 
 /** Ports + raw reader + queries on the test database (fresh on DATABASE_URL, or embedded). */
-export const layerUnderTest = (options: { readonly requireServer?: boolean } = {}) =>
+export const layerUnderTest = (options: { readonly server?: "never" | "preferred" | "required" } = {}) =>
   Layer.unwrapScoped(
     Effect.map(Testing.database(options), (db) => {
       console.info(`[@murojaat/postgres tests] database: ${db.kind}`)
@@ -15,7 +15,7 @@ export const layerUnderTest = (options: { readonly requireServer?: boolean } = {
     })
   )
 
-export const adapter = (name: string, options: { readonly requireServer?: boolean } = {}): Adapter.Adapter => ({
+export const adapter = (name: string, options: { readonly server?: "never" | "preferred" | "required" } = {}): Adapter.Adapter => ({
   name,
   layer: layerUnderTest(options),
   capabilities: { appendOnlyEnforced: true, tamper: true },

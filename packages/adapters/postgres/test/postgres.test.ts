@@ -1,0 +1,125 @@
+// What only the PostgreSQL adapter has: migrations, the append-only trigger on TRUNCATE, SQLSTATE
+// mapping, search by contact, and the embedded server's life cycle.
+import { existsSync } from "node:fs"
+import { join } from "node:path"
+import { SqlClient } from "@effect/sql"
+import { describe, expect, it, layer } from "@effect/vitest"
+import { AppealState, AppealStore, Audit, Errors } from "@murojaat/core"
+import { Embedded, Migrator, PgQueries } from "@murojaat/postgres"
+import { Effect, Option } from "effect"
+import { reasonOf } from "../src/internal/errors.js"
+import { layerUnderTest } from "./support.js"
+
+describe("SQLSTATE -> StoreError.reason", () => {
+  const table: ReadonlyArray<[string | undefined, Errors.StoreFailure, boolean]> = [
+    ["40001", "serialization", true],
+    ["40P01", "serialization", true],
+    ["57014", "timeout", true],
+    ["55P03", "timeout", true],
+    ["08006", "unavailable", true],
+    ["08001", "unavailable", true],
+    ["53300", "unavailable", true],
+    ["57P01", "unavailable", true],
+    ["ECONNREFUSED", "unavailable", true],
+    ["23505", "constraint", false],
+    ["23503", "constraint", false],
+    ["XX001", "corrupt", false],
+    ["42601", "unknown", false],
+    [undefined, "unknown", false]
+  ]
+  it.each(table)("%s -> %s (retryable %s)", (code, reason, retryable) => {
+    expect(reasonOf(code)).toBe(reason)
+    expect(new Errors.StoreError({ port: "AppealStore", reason: reasonOf(code), detail: "" }).isRetryable).toBe(retryable)
+  })
+})
+
+const base = AppealState.initial("x")
+let n = 0
+// A state committed straight to the store.
+const put = (fields: Partial<AppealState.AppealState>) =>
+  Effect.gen(function* () {
+    const appealId = `PG-${process.pid}-${++n}`
+    const events = Audit.seal(base, [{ type: "escalated", data: { reason: "t" }, rules: [] }], {
+      appealId,
+      at: "2026-03-20T10:00:00.000Z",
+      actor: { kind: "system", id: "t", role: "system" }
+    })
+    const state = { ...base, appealId, status: "assigned" as const, version: 1, lastHash: events[0]!.hash, ...fields }
+    yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.commit({ streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] }))
+    return appealId
+  })
+
+layer(layerUnderTest({ server: "never" }), { excludeTestServices: true, timeout: "120 seconds" })("postgres adapter", (it) => {
+  it.effect("migrations are recorded once, re-running applies nothing, and a changed file is refused", () =>
+    Effect.gen(function* () {
+      const again = yield* Migrator.migrate
+      expect(again).toEqual({ applied: [], version: Migrator.files().length })
+      const sql = yield* SqlClient.SqlClient
+      yield* sql`UPDATE murojaat.schema_migration SET checksum = 'edited' WHERE version = 1`
+      const refused = yield* Effect.either(Migrator.migrate)
+      yield* sql`UPDATE murojaat.schema_migration SET checksum = ${Migrator.files()[0]!.checksum} WHERE version = 1`
+      expect(refused._tag === "Left" && refused.left.detail).toMatch(/changed after it was applied/)
+    })
+  )
+
+  it.effect("the event table refuses TRUNCATE too", () =>
+    Effect.gen(function* () {
+      const sql = yield* SqlClient.SqlClient
+      const r = yield* Effect.either(sql`TRUNCATE murojaat.appeal_event`)
+      expect(r._tag).toBe("Left")
+    })
+  )
+
+  it.effect("search by applicant contact ignores phone formatting and e-mail case", () =>
+    Effect.gen(function* () {
+      const store = yield* AppealStore.AppealStore
+      const id = yield* put({})
+      yield* store.commit({
+        streams: [
+          {
+            appealId: id,
+            expectedVersion: 1,
+            events: [],
+            state: Option.getOrThrow(yield* store.load(id)),
+            personal: {
+              applicant: { type: "individual", surname: "K", name: "A", contact: { phone: "+998 (90) 777-12-34", email: "Anvar@Example.uz" }, declaredFalse: false, consent: { given: true, form: "oral", revoked: false } },
+              signatories: [],
+              text: { body: "x" },
+              attachments: []
+            } as never
+          }
+        ],
+        outbox: []
+      })
+      const q = yield* PgQueries.PgQueries
+      expect((yield* q.byContact({ phone: "998907771234" })).map((s) => s.appealId)).toContain(id)
+      expect((yield* q.byContact({ email: "anvar@example.UZ" })).map((s) => s.appealId)).toEqual([id])
+      expect(yield* q.byContact({})).toEqual([])
+    })
+  )
+})
+
+describe("embedded server", () => {
+  it.live(
+    "keeps its data in the folder across restarts, listens on 127.0.0.1 only, and stops with its scope",
+    () =>
+      Effect.gen(function* () {
+        const dataDir = Embedded.temporaryDataDir()
+        const count = Effect.flatMap(AppealStore.AppealStore, (s) => s.ids(undefined, 1000)).pipe(Effect.map((ids) => ids.length))
+        const once = (write: boolean) =>
+          Effect.gen(function* () {
+            if (write) yield* put({})
+            const sql = yield* SqlClient.SqlClient
+            const listen = yield* sql<{ v: string }>`SELECT current_setting('listen_addresses') AS v`
+            expect(listen[0]!.v).toBe("127.0.0.1")
+            return yield* count
+          }).pipe(Effect.provide(Embedded.layerEmbedded({ dataDir })))
+        expect(yield* once(true)).toBe(1)
+        expect(existsSync(join(dataDir, "postmaster.pid"))).toBe(false)
+        expect(yield* once(false)).toBe(1)
+        Embedded.removeDataDir(dataDir)
+      }),
+    120_000
+  )
+})
+
