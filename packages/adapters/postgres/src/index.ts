@@ -17,3 +17,5 @@ export * as Verify from "./Verify.js"
 export { layerEmbedded } from "./Embedded.js"
 export { migrate } from "./Migrator.js"
 export { layerPg } from "./PgStore.js"
+/** The @effect/sql client the layers provide, for your own queries and reports. */
+export { SqlClient } from "@effect/sql"

@@ -3,8 +3,10 @@ import { assign } from "./assign.js"
 import { deadline } from "./deadline.js"
 import { demo } from "./demo.js"
 import { lifecycle } from "./lifecycle.js"
+import { migrate } from "./migrate.js"
 import { verifyChain } from "./verifyChain.js"
 import { triage } from "./triage.js"
+import { verifyDb } from "./verifyDb.js"
 
 /** Every sub-command of the CLI, in the order `murojaat help` lists them. */
-export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage]
+export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage, migrate, verifyDb]
