@@ -18,6 +18,7 @@ import {
   type Appeal,
   AppealState,
   AppealStore,
+  type CalendarStore,
   DirectoryStore,
   Errors,
   type Directory,
@@ -30,6 +31,7 @@ import {
 import { Effect, Layer, Option, Redacted } from "effect"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import * as Migrator from "./Migrator.js"
+import * as PgCalendarStore from "./PgCalendarStore.js"
 import * as PgWorklist from "./PgWorklist.js"
 
 /** Every port this adapter provides. */
@@ -40,6 +42,7 @@ export type Ports =
   | IdGenerator.IdGenerator
   | DirectoryStore.DirectoryStore
   | Worklist.Worklist
+  | CalendarStore.CalendarStore
 
 /** Options of the ports. */
 export interface PortOptions {
@@ -396,7 +399,8 @@ export const layerFromClient = (options: PortOptions = {}): Layer.Layer<Ports, n
     Layer.effect(IdempotencyStore.IdempotencyStore, makeIdempotencyStore),
     Layer.effect(IdGenerator.IdGenerator, makeIdGenerator(options)),
     Layer.effect(DirectoryStore.DirectoryStore, makeDirectoryStore),
-    PgWorklist.layer
+    PgWorklist.layer,
+    PgCalendarStore.layer()
   )
 
 /** Options of `layerPg`. */

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { describe, expect, it, layer } from "@effect/vitest"
-import { AppealState, AppealStore, Audit, Errors } from "@murojaat/core"
+import { AppealState, AppealStore, Audit, Calendar, CalendarStore, Errors } from "@murojaat/core"
 import { Embedded, Migrator, PgQueries } from "@murojaat/postgres"
 import { Effect, Option } from "effect"
 import { reasonOf } from "../src/internal/errors.js"
@@ -67,6 +67,19 @@ layer(layerUnderTest({ server: "never" }), { excludeTestServices: true, timeout:
       const sql = yield* SqlClient.SqlClient
       const r = yield* Effect.either(sql`TRUNCATE murojaat.appeal_event`)
       expect(r._tag).toBe("Left")
+    })
+  )
+
+  it.effect("the calendar in force is shared through the database; a decree replaces its year", () =>
+    Effect.gen(function* () {
+      const calendars = yield* CalendarStore.CalendarStore
+      expect(Audit.canonical((yield* calendars.current).data)).toBe(Audit.canonical(Calendar.uzbekistan.data))
+      const year = Calendar.uzbekistan.data.years[Calendar.uzbekistan.data.years.length - 1]!
+      const next = yield* calendars.addYears([year])
+      const sql = yield* SqlClient.SqlClient
+      const rows = yield* sql<{ data: unknown }>`SELECT data FROM murojaat.calendar WHERE id = 1`
+      expect(Audit.canonical(rows[0]!.data)).toBe(Audit.canonical(next.data))
+      expect(Audit.canonical((yield* calendars.current).data)).toBe(Audit.canonical(next.data))
     })
   )
 

@@ -1,0 +1,65 @@
+/**
+ * The core's `CalendarStore` port on PostgreSQL: the calendar in force is one row (its data as
+ * JSON), shared by every instance. Adding years locks the row, validates the whole resulting
+ * calendar (`Calendar.withYears`) and writes it in one transaction; refused data changes nothing.
+ * Until a decree is added, the built-in calendar (`Calendar.uzbekistan`, or `initial`) applies.
+ *
+ * @example
+ * import { PgCalendarStore } from "@murojaat/postgres"
+ * const calendars = PgCalendarStore.make() // Effect<CalendarStore.Service, never, SqlClient>
+ */
+import { SqlClient } from "@effect/sql"
+import { Calendar, CalendarStore, type Errors } from "@murojaat/core"
+import { Effect, Either, Layer } from "effect"
+import { corrupt, orStoreError } from "./internal/errors.js"
+
+const PORT = "CalendarStore"
+
+/**
+ * The calendar store over the `SqlClient` in context.
+ *
+ * @example
+ * import { PgCalendarStore } from "@murojaat/postgres"
+ * PgCalendarStore.make()
+ */
+export const make = (initial: Calendar.Calendar = Calendar.uzbekistan): Effect.Effect<CalendarStore.Service, never, SqlClient.SqlClient> =>
+  Effect.map(SqlClient.SqlClient, (sql) => {
+    const read = (lock: boolean) =>
+      Effect.flatMap(
+        lock
+          ? sql<{ data: Calendar.CalendarData }>`SELECT data FROM murojaat.calendar WHERE id = 1 FOR UPDATE`
+          : sql<{ data: Calendar.CalendarData }>`SELECT data FROM murojaat.calendar WHERE id = 1`,
+        (rows): Effect.Effect<Calendar.Calendar, Errors.StoreError> => {
+          const data = rows[0]?.data
+          if (data === undefined) return Effect.succeed(initial)
+          const compiled = Calendar.make(data)
+          return Either.isRight(compiled) ? Effect.succeed(compiled.right) : Effect.fail(corrupt(PORT, `stored calendar ${data.id} no longer validates`))
+        }
+      )
+    return {
+      current: read(false).pipe(orStoreError(PORT)),
+      addYears: (years) =>
+        sql
+          .withTransaction(
+            Effect.gen(function* () {
+              const next = Calendar.withYears(yield* read(true), years)
+              if (Either.isLeft(next)) return yield* Effect.fail(next.left)
+              yield* sql`INSERT INTO murojaat.calendar (id, data) VALUES (1, ${JSON.stringify(next.right.data)})
+                ON CONFLICT (id) DO UPDATE SET data = excluded.data, updated_at = now()`
+              return next.right
+            })
+          )
+          .pipe(orStoreError(PORT))
+    }
+  })
+
+/**
+ * The calendar store over the `SqlClient` in context.
+ *
+ * @example
+ * import { PgCalendarStore } from "@murojaat/postgres"
+ * PgCalendarStore.layer()
+ */
+export const layer = (initial?: Calendar.Calendar): Layer.Layer<CalendarStore.CalendarStore, never, SqlClient.SqlClient> =>
+  Layer.effect(CalendarStore.CalendarStore, make(initial))
+
