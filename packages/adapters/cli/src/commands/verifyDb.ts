@@ -26,7 +26,7 @@ export const verifyDb: Command = define({
       strict: true
     })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    const { where, layer } = layerFor(values, false)
+    const { where, layer } = layerFor(values, { server: false, embedded: true })
     const report = await runOn(io, Effect.provide(Verify.all({ appealId: values.appeal }), layer))
     if (report === undefined) return 1
     printJson(io, { database: where, ...report })
