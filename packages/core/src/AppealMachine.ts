@@ -40,6 +40,13 @@ export interface Settings {
   /** Whether an answer needs the head's approval (`approvedBy` a district chief). Default: false. */
   readonly answerApprovalByHead: boolean
   /**
+   * How many days before its entry an appeal may declare it was received (an oral appeal taken
+   * offline on a tablet, a paper appeal entered later). Registration is due the day of receipt
+   * (ZRU-445 Art. 23), so a long delay is itself a violation to look into, not a date to accept
+   * silently. Default: 30.
+   */
+  readonly maxReceiptDelayDays: number
+  /**
    * Months after the answer within which the applicant may dispute it: a complaint to the higher
    * body is filed within 1 year of learning of the decision (ZRU-445 Art. 22 as amended by ZRU-683
    * of 2021). Default: 12.
@@ -54,7 +61,7 @@ export interface Settings {
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.defaultSettings.portalGrounds // true
  */
-export const defaultSettings: Settings = { portalGrounds: true, answerApprovalByHead: false, disputeWindowMonths: 12 }
+export const defaultSettings: Settings = { portalGrounds: true, answerApprovalByHead: false, maxReceiptDelayDays: 30, disputeWindowMonths: 12 }
 
 /**
  * What decide knows besides the state and the command: the time (from Effect's `Clock`), the
@@ -129,6 +136,14 @@ export const rules = {
     requires: "the declared time of receipt is not later than now",
     holds: ({ command, ctx }) =>
       command.type !== "receive" || command.intake.receivedAt === undefined || Date.parse(command.intake.receivedAt) <= Date.parse(ctx.now)
+  },
+  "receive.recentReceipt": {
+    source: "ZRU-445 Art. 23 (registration on the day of receipt); Murojaat setting `maxReceiptDelayDays`",
+    requires: "a declared time of receipt is at most `maxReceiptDelayDays` (default 30) before now: an appeal taken offline is entered soon after",
+    holds: ({ command, ctx }) =>
+      command.type !== "receive" ||
+      command.intake.receivedAt === undefined ||
+      Date.parse(command.intake.receivedAt) >= Date.parse(ctx.now) - settingsOf(ctx).maxReceiptDelayDays * 86_400_000
   },
   "leave.groundApplies": {
     source: "ZRU-445 Art. 29",
@@ -282,7 +297,7 @@ const supervisors: ReadonlyArray<Policy.Grantee> = ["seniorInspector", "district
 export const grants: { readonly [C in Command.Type]: Grant } = {
   receive: {
     who: ["applicant", "integrationSystem", "system", ...officers],
-    rules: ["receive.notInFuture"],
+    rules: ["receive.notInFuture", "receive.recentReceipt"],
     events: ["received"],
     source: "ZRU-445 Art. 5 (oral, written and electronic appeals have equal force)",
     note: "Officers receive oral appeals (tablets, receptions) in the mahallas they serve."

@@ -75,7 +75,7 @@ export const AppealState = Schema.Struct({
   appealId: Schema.String,
   status: Status,
   /** Number of events so far (the seq of the last one). */
-  version: Schema.Number,
+  version: Schema.NonNegativeInt,
   /** Hash of the last event (`Audit.genesis` when there is none). */
   lastHash: Schema.String,
   kind: Schema.optional(Appeal.Kind),
@@ -103,7 +103,7 @@ export const AppealState = Schema.Struct({
   outcome: Schema.optional(Command.Outcome),
   answeredAt: Schema.optional(Directory.Instant),
   closedAt: Schema.optional(Directory.Instant),
-  rating: Schema.optional(Schema.Number),
+  rating: Schema.optional(Schema.Int),
   forwardedTo: Schema.optional(Command.Body),
   criminalReference: Schema.optional(Schema.String),
   mergedInto: Schema.optional(Schema.String),

@@ -667,6 +667,9 @@ const registration = (ctx: Ctx, receivedMs: number): Clock => {
   }
 }
 
+const supportedFrom = Date.UTC(1992, 0, 1)
+const supportedUntil = Date.UTC(2200, 11, 31)
+
 const invalid = (subject: string, path: string, detail: string, expected?: string) =>
   new InvalidInput({
     subject,
@@ -688,6 +691,11 @@ export const compute = (facts: Facts, options?: Options & { readonly now?: strin
   const ctx = ctxOf(options)
   const receivedMs = Calendar.parseInstant(facts.receivedAt)
   if (receivedMs === undefined) return Either.left(invalid("Deadline", "receivedAt", `"${facts.receivedAt}" is not a date and time`, "ISO 8601, e.g. 2026-03-19T15:00:00+05:00"))
+  // The calendar model covers the years of the Republic (ZRU-445 is of 2017); outside them day
+  // counting is meaningless and would walk centuries of days.
+  if (receivedMs < supportedFrom || receivedMs > supportedUntil) {
+    return Either.left(invalid("Deadline", "receivedAt", `"${facts.receivedAt}" is outside the supported years`, "a time between 1992 and 2200"))
+  }
   const nowMs = options?.now === undefined ? undefined : Calendar.parseInstant(options.now)
   let untilDay: number | undefined
   if (typeof facts.extended === "object" && facts.extended.until !== undefined) {
@@ -1001,6 +1009,7 @@ export const status = (events: ReadonlyArray<EventInput>, now: string, options?:
   const ctx = ctxOf(options)
   const nowMs = Calendar.parseInstant(now)
   if (nowMs === undefined) return Either.left(invalid("Deadline", "now", `"${now}" is not a date and time`, "ISO 8601 instant"))
+  if (nowMs < supportedFrom || nowMs > supportedUntil) return Either.left(invalid("Deadline", "now", `"${now}" is outside the supported years`, "a time between 1992 and 2200"))
   // Only what has happened by `now` counts: a later extension or answer is not known yet.
   const sorted = events
     .map((e) => ({ e, ms: Calendar.parseInstant(e.at) }))

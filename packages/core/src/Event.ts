@@ -41,8 +41,8 @@ export const data = {
     representativeWithoutAuthority: Schema.Boolean,
     consent: Schema.Boolean,
     collective: Schema.Boolean,
-    signatoryCount: Schema.Number,
-    attachmentCount: Schema.Number,
+    signatoryCount: Schema.NonNegativeInt,
+    attachmentCount: Schema.NonNegativeInt,
     links: Schema.Array(Appeal.Link),
     script: Appeal.Script,
     language: Appeal.Language,
@@ -58,7 +58,7 @@ export const data = {
     category: Schema.String,
     priority: Appeal.Priority,
     flags: Schema.Array(Schema.String),
-    confidence: Schema.Number,
+    confidence: Schema.Number.pipe(Schema.between(0, 1)),
     needsPerson: Schema.Boolean
   }),
   triageCorrected: Schema.Struct({
@@ -86,7 +86,7 @@ export const data = {
     approvedBy: Schema.optional(Directory.OfficerId)
   }),
   closed: Schema.Struct({}),
-  rated: Schema.Struct({ score: Schema.Number, comment: Schema.optional(Schema.String) }),
+  rated: Schema.Struct({ score: Schema.Int.pipe(Schema.between(1, 5)), comment: Schema.optional(Schema.String) }),
   disputed: Schema.Struct({ repeatAppealId: Appeal.AppealId, reason: Text }),
   mergedAsDuplicate: Schema.Struct({ targetAppealId: Appeal.AppealId, reason: Text }),
   withdrawn: Schema.Struct({ reason: Schema.optional(Schema.String) })

@@ -71,6 +71,11 @@ describe("AppealService", () => {
       yield* at("2026-03-20T05:00:00.000Z")
       const future = yield* Effect.either(AppealService.submit(intake({ receivedAt: "2026-03-21T05:00:00.000Z" }), Actor.applicant("u1")))
       expect(future).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: "receive.notInFuture" } })
+      // A receipt declared long ago (here 31 days, or centuries) is refused, not counted day by day.
+      for (const receivedAt of ["2026-02-17T05:00:00.000Z", "0926-03-20T05:00:00.000Z"]) {
+        const old = yield* Effect.either(AppealService.submit(intake({ receivedAt }), Actor.applicant("u1")))
+        expect(old).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: "receive.recentReceipt" } })
+      }
       const bad = yield* Effect.either(AppealService.submit({ kind: "ariza" }, Actor.applicant("u1")))
       expect(bad).toMatchObject({ _tag: "Left", left: { _tag: "InvalidInput" } })
       const other = yield* Effect.either(AppealService.submit(intake({ applicantRef: "u2" }), Actor.applicant("u1")))

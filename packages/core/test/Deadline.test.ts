@@ -319,3 +319,14 @@ describe("Deadline: escalation", () => {
     expect(Either.isLeft(r) && r.left.message).toMatch(/extension.once/)
   })
 })
+
+describe("inputs outside the supported years", () => {
+  it("are refused at once instead of walking centuries of days", () => {
+    for (const receivedAt of ["0926-03-02T10:00:00+05:00", "2999-01-01T10:00:00+05:00"]) {
+      const r = Deadline.compute({ kind: "ariza", receivedAt })
+      expect(Either.isLeft(r) && r.left.issues[0]?.path).toBe("receivedAt")
+    }
+    const s = Deadline.status([{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" } }], "0999-01-01T00:00:00Z")
+    expect(Either.isLeft(s) && s.left.issues[0]?.path).toBe("now")
+  })
+})
