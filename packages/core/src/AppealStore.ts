@@ -145,7 +145,15 @@ export interface Service {
  */
 export class AppealStore extends Context.Tag("@murojaat/core/AppealStore")<AppealStore, Service>() {}
 
-const matches = (s: AppealState.AppealState, q: Query): boolean =>
+/**
+ * Whether a state satisfies a query's filters: the one definition of `Query` semantics, shared
+ * by every adapter (the PostgreSQL adapter re-checks its rows with it).
+ *
+ * @example
+ * import { AppealState, AppealStore } from "@murojaat/core"
+ * AppealStore.matchesQuery({ ...AppealState.initial("A-1"), districtCode: "D1" }, { districtCode: "D2" }) // false
+ */
+export const matchesQuery = (s: AppealState.AppealState, q: Query): boolean =>
   (q.mahallaCode === undefined || s.mahallaCode === q.mahallaCode) &&
   (q.districtCode === undefined || s.districtCode === q.districtCode) &&
   (q.assigneeId === undefined || s.assigneeId === q.assigneeId) &&
@@ -153,7 +161,14 @@ const matches = (s: AppealState.AppealState, q: Query): boolean =>
   (q.category === undefined || s.category === q.category) &&
   (q.status === undefined || q.status.includes(s.status))
 
-const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 100, 1000))
+/**
+ * A page size within bounds: 100 by default, at least 1, at most 1,000.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * AppealStore.pageLimit(5000) // 1000
+ */
+export const pageLimit = (limit: number | undefined): number => Math.max(1, Math.min(limit ?? 100, 1000))
 
 // The appeal store over the shared in-memory database.
 const makeMemory = (db: MemoryDb): Service => ({
@@ -188,9 +203,9 @@ const makeMemory = (db: MemoryDb): Service => ({
   erasePersonal: (appealId) => Effect.sync(() => db.personal.delete(appealId)),
   query: (q) =>
     Effect.sync(() => {
-      const limit = clampLimit(q.limit)
+      const limit = pageLimit(q.limit)
       const items = [...db.states.values()]
-        .filter((s) => matches(s, q) && (q.after === undefined || s.appealId > q.after))
+        .filter((s) => matchesQuery(s, q) && (q.after === undefined || s.appealId > q.after))
         .sort((a, b) => (a.appealId < b.appealId ? -1 : a.appealId > b.appealId ? 1 : 0))
         .slice(0, limit + 1)
       const page = items.slice(0, limit)
@@ -201,7 +216,7 @@ const makeMemory = (db: MemoryDb): Service => ({
       [...db.states.keys()]
         .filter((id) => after === undefined || id > after)
         .sort()
-        .slice(0, clampLimit(limit))
+        .slice(0, pageLimit(limit))
     )
 })
 
@@ -260,7 +275,7 @@ const openStatuses: ReadonlySet<string> = new Set(["received", "registered", "tr
 // The worklist queries over the shared memory: a scan, sorted; fine for tests and demos.
 const makeMemoryWorklist = (db: MemoryDb): Worklist.Service => {
   const page = (keep: (s: AppealState.AppealState, due: string | null) => boolean, request: Worklist.PageRequest = {}): Worklist.DuePage => {
-    const limit = clampLimit(request.limit)
+    const limit = pageLimit(request.limit)
     const rows = [...db.states.values()]
       .filter((s) => openStatuses.has(s.status))
       .map((s) => ({ state: s, cursor: { dueAt: db.dueAt.get(s.appealId) ?? null, appealId: s.appealId } }))

@@ -108,16 +108,6 @@ const eventRow = (e: Event.AppealEvent) => ({
   body: json(e)
 })
 
-const matches = (s: AppealState.AppealState, q: AppealStore.Query): boolean =>
-  (q.mahallaCode === undefined || s.mahallaCode === q.mahallaCode) &&
-  (q.districtCode === undefined || s.districtCode === q.districtCode) &&
-  (q.assigneeId === undefined || s.assigneeId === q.assigneeId) &&
-  (q.applicantRef === undefined || s.applicantRef === q.applicantRef) &&
-  (q.category === undefined || s.category === q.category) &&
-  (q.status === undefined || q.status.includes(s.status))
-
-const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 100, 1000))
-
 // ---------------------------------------------------------------------------------------------
 // AppealStore
 // ---------------------------------------------------------------------------------------------
@@ -216,7 +206,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
     erasePersonal: (appealId) =>
       Effect.map(sql`DELETE FROM murojaat.appeal_personal WHERE appeal_id = ${appealId} RETURNING appeal_id`, (rows) => rows.length > 0).pipe(run),
     query: (q) => {
-      const limit = clampLimit(q.limit)
+      const limit = AppealStore.pageLimit(q.limit)
       if (q.status !== undefined && q.status.length === 0) return Effect.succeed({ items: [], next: undefined })
       const where = [
         q.mahallaCode === undefined ? undefined : sql`mahalla_code = ${text(q.mahallaCode)}`,
@@ -232,14 +222,14 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
           WHERE ${where.length === 0 ? sql`true` : sql.and(where)} ORDER BY appeal_id LIMIT ${limit + 1}`,
         (rows) => {
           const page = rows.slice(0, limit).map((r) => r.state)
-          return { items: page.filter((s) => matches(s, q)), next: rows.length > limit ? page[page.length - 1]!.appealId : undefined }
+          return { items: page.filter((s) => AppealStore.matchesQuery(s, q)), next: rows.length > limit ? page[page.length - 1]!.appealId : undefined }
         }
       ).pipe(run)
     },
     ids: (after, limit) =>
       Effect.map(
         sql<{ appeal_id: string }>`SELECT appeal_id FROM murojaat.appeal
-          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${after}`} ORDER BY appeal_id LIMIT ${clampLimit(limit)}`,
+          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${after}`} ORDER BY appeal_id LIMIT ${AppealStore.pageLimit(limit)}`,
         (rows) => rows.map((r) => r.appeal_id)
       ).pipe(run)
   }
