@@ -27,7 +27,8 @@ import * as AppealService from "./AppealService.js"
 import type * as Audit from "./Audit.js"
 import type * as Directory from "./Directory.js"
 import type * as Event from "./Event.js"
-import type { Outbox } from "./Outbox.js"
+import type * as Errors from "./Errors.js"
+import * as Worklist from "./Worklist.js"
 
 /**
  * How to build a facade. Without `layer`, every port is in memory (with `directory`).
@@ -38,8 +39,8 @@ import type { Outbox } from "./Outbox.js"
  * typeof Facade.make(options).submit // "function"
  */
 export interface Options {
-  /** The ports: e.g. the PostgreSQL adapter's layer. */
-  readonly layer?: Layer.Layer<AppealService.Ports> | undefined
+  /** The ports: e.g. the PostgreSQL adapter's layer (which may fail to start with `StoreError`). */
+  readonly layer?: Layer.Layer<AppealService.Ports | Worklist.Worklist, Errors.StoreError> | undefined
   /** For the in-memory default: the directory to start with. */
   readonly directory?: Directory.Directory | undefined
   /** Lifecycle settings and the pipeline after receipt. */
@@ -88,8 +89,15 @@ export interface Murojaat {
   readonly history: (appealId: string, actor: Actor.Actor) => Promise<ReadonlyArray<Event.AppealEvent>>
   readonly verify: (appealId: string) => Promise<Audit.Verification & { readonly projectionMatches: boolean }>
   readonly officerActor: (officerId: string) => Promise<Actor.Officer>
+  readonly suggestLinks: (intake: unknown, actor: Actor.Actor) => Promise<AppealService.LinkSuggestions>
+  /** An officer's open appeals, due first on top. */
+  readonly worklist: (officerId: string, page?: Worklist.PageRequest) => Promise<Worklist.DuePage>
+  /** The area's open appeals whose due time has passed, now. */
+  readonly overdue: (area: Worklist.Area, page?: Worklist.PageRequest) => Promise<Worklist.DuePage>
+  /** The deadline timer over an area: escalates what fell due. */
+  readonly escalateOverdue: (area: Worklist.Area) => Promise<AppealService.EscalationRun>
   /** Runs any Effect program of the library with the configured layer. */
-  readonly run: <A, E>(program: Effect.Effect<A, E, AppealService.Ports | AppealService.Config>) => Promise<A>
+  readonly run: <A, E>(program: Effect.Effect<A, E, AppealService.Ports | Worklist.Worklist | AppealService.Config>) => Promise<A>
   /** Releases the layer's resources (database pools, embedded servers). */
   readonly dispose: () => Promise<void>
 }
@@ -103,11 +111,10 @@ export interface Murojaat {
  * await m.dispose()
  */
 export const make = (options: Options = {}): Murojaat => {
-  const ports: Layer.Layer<AppealService.Ports | Outbox> | Layer.Layer<AppealService.Ports> =
-    options.layer ?? AppealService.layerMemory(options.directory)
+  const ports: Layer.Layer<AppealService.Ports | Worklist.Worklist, Errors.StoreError> = options.layer ?? AppealService.layerMemory(options.directory)
   const clock = options.now === undefined ? Layer.empty : Layer.setClock(clockFrom(options.now))
   const runtime = ManagedRuntime.make(Layer.mergeAll(ports, AppealService.layerConfig(options.config ?? {}), clock))
-  const run = <A, E>(program: Effect.Effect<A, E, AppealService.Ports | AppealService.Config>): Promise<A> =>
+  const run = <A, E>(program: Effect.Effect<A, E, AppealService.Ports | Worklist.Worklist | AppealService.Config>): Promise<A> =>
     runtime.runPromiseExit(program).then((exit) => {
       if (Exit.isSuccess(exit)) return exit.value
       // Reject with the typed error itself, so callers can switch on `_tag`; a defect is a bug and
@@ -123,6 +130,13 @@ export const make = (options: Options = {}): Murojaat => {
     history: (appealId, actor) => run(AppealService.history(appealId, actor)),
     verify: (appealId) => run(AppealService.verify(appealId)),
     officerActor: (officerId) => run(AppealService.officerActor(officerId)),
+    suggestLinks: (intake, actor) => run(AppealService.suggestLinks(intake, actor)),
+    worklist: (officerId, page) => run(Effect.flatMap(Worklist.Worklist, (w) => w.worklist(officerId, page))),
+    overdue: (area, page) =>
+      run(
+        Effect.flatMap(Clock.currentTimeMillis, (ms) => Effect.flatMap(Worklist.Worklist, (w) => w.overdue(area, new Date(ms).toISOString(), page)))
+      ),
+    escalateOverdue: (area) => run(AppealService.escalateOverdue(area)),
     run,
     dispose: () => runtime.dispose()
   }

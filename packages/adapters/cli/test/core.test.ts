@@ -16,7 +16,7 @@ const file = (name: string, content: string) => {
 describe("murojaat demo, lifecycle, verify-chain", () => {
   it("demo runs an appeal through its life and prints a verified chain", async () => {
     const c = capture()
-    expect(await run(["demo"], c.io)).toBe(0)
+    expect(await run(["demo", "--memory"], c.io)).toBe(0)
     const report = JSON.parse(c.out.join(""))
     expect(report.finalState.status).toBe("closed")
     expect(report.events.map((e: { type: string }) => e.type)).toEqual([
@@ -40,11 +40,14 @@ describe("murojaat demo, lifecycle, verify-chain", () => {
 
   it("demo speaks the chosen language and refuses an unknown one", async () => {
     const c = capture()
-    expect(await run(["demo", "--lang", "uz-Cyrl"], c.io)).toBe(0)
+    expect(await run(["demo", "--memory", "--lang", "uz-Cyrl"], c.io)).toBe(0)
     expect(JSON.parse(c.out.join("")).refusals[1].message).toContain("қоидаси")
     const bad = capture()
     expect(await run(["demo", "--lang", "fr"], bad.io)).toBe(2)
     expect(bad.err.join("")).toContain("--lang must be one of")
+    const both = capture()
+    expect(await run(["demo", "--memory", "--data-dir", "x"], both.io)).toBe(2)
+    expect(both.err.join("")).toContain("--memory cannot be combined")
   })
 
   it("lifecycle prints the machine's transitions, its Mermaid diagram and its paths", async () => {

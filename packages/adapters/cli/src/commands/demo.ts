@@ -1,7 +1,7 @@
 /**
- * `murojaat demo [--lang LOCALE] [--export FILE]`
+ * `murojaat demo [--lang LOCALE] [--export FILE] [--memory | --database URL | --data-dir DIR]`
  *
- * Runs a scripted appeal through its life on the in-memory adapters, with Murojaat's own triage and
+ * Runs a scripted appeal through its life, with Murojaat's own triage and
  * assignment rules: a citizen complains through Smart Mahalla that a neighbour's loud music keeps
  * her children awake; it is registered, classified and assigned to the mahalla's prevention
  * inspector; information is requested and given;
@@ -9,21 +9,30 @@
  * Two refusals are shown on the way. Prints the events, the verified chain, the refusals and what
  * an auditor sees, as JSON. Time is simulated from Wed 25 Mar 2026, 10:00 Tashkent. `--export FILE`
  * also writes the appeal's full stored events to FILE (JSON), for `murojaat verify-chain FILE`.
+ *
+ * Storage: by default a real PostgreSQL, embedded (started for the run in a temporary folder and
+ * removed after; `--data-dir DIR` keeps it in DIR); `--database URL` (or `DATABASE_URL`) uses a
+ * server; `--memory` uses the in-memory adapters.
  */
-import { writeFile } from "node:fs/promises"
+import { randomUUID } from "node:crypto"
+import { mkdtemp, rm, writeFile } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { parseArgs } from "node:util"
-import { Actor, Audit, Errors, Facade, I18n, AppealService } from "@murojaat/core"
+import { Actor, AppealService, Audit, DirectoryStore, Errors, Facade, I18n } from "@murojaat/core"
+import { Effect } from "effect"
 import { type Command, define, printJson, UsageError } from "../Command.js"
+import { layerFor } from "../database.js"
 import { demoDirectory } from "../demo/world.js"
 
-const usage = "murojaat demo [--lang uz-Latn|uz-Cyrl|ru|en] [--export FILE]"
+const usage = "murojaat demo [--lang uz-Latn|uz-Cyrl|ru|en] [--export FILE] [--memory | --database URL | --data-dir DIR]"
 
 const hour = 3_600_000
 
 /** Runs the scripted appeal and returns the report the command prints. */
-export const runDemo = async (lang: I18n.Locale) => {
+export const runDemo = async (lang: I18n.Locale, layer?: Facade.Options["layer"]) => {
   let now = Date.parse("2026-03-25T05:00:00.000Z")
-  const murojaat = Facade.make({ directory: demoDirectory, config: { pipeline: AppealService.rulesPipeline() }, now: () => now })
+  const murojaat = Facade.make({ directory: demoDirectory, layer, config: { pipeline: AppealService.rulesPipeline() }, now: () => now })
   const refusals: Array<{ readonly attempt: string; readonly code: string; readonly message: string; readonly messages: I18n.Text }> = []
   const attempt = async (what: string, f: () => Promise<unknown>) => {
     try {
@@ -35,6 +44,8 @@ export const runDemo = async (lang: I18n.Locale) => {
     }
   }
   try {
+    // A database keeps what earlier runs left: load the demo directory into it.
+    if (layer !== undefined) await murojaat.run(Effect.flatMap(DirectoryStore.DirectoryStore, (d) => d.replace(demoDirectory)))
     const citizen = Actor.applicant("smart-mahalla:u-1001")
     const submitted = await murojaat.submit(
       {
@@ -53,7 +64,7 @@ export const runDemo = async (lang: I18n.Locale) => {
         text: { body: "Qoʻshnim har kecha soat 2 gacha baland musiqa qoʻyadi, bolalarim uxlay olmayapti. Bir necha bor aytdim, foydasi yoʻq." }
       },
       citizen,
-      { idempotencyKey: "demo-submission-1" }
+      { idempotencyKey: `demo-${randomUUID()}` }
     )
     const id = submitted.appealId
     const chief = await murojaat.officerActor("O-301")
@@ -125,13 +136,37 @@ export const runDemo = async (lang: I18n.Locale) => {
 /** The `demo` command. */
 export const demo: Command = define({
   name: "demo",
-  summary: "Run a scripted appeal through its whole life in memory and print its events and verified chain.",
+  summary: "Run a scripted appeal through its whole life (embedded PostgreSQL by default) and print its events and verified chain.",
   usage,
   execute: async (argv, io) => {
-    const { values } = parseArgs({ args: [...argv], options: { lang: { type: "string", default: "en" }, export: { type: "string" } }, strict: true })
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        lang: { type: "string", default: "en" },
+        export: { type: "string" },
+        memory: { type: "boolean", default: false },
+        database: { type: "string" },
+        "data-dir": { type: "string" }
+      },
+      strict: true
+    })
     const lang = values.lang as I18n.Locale
     if (!I18n.locales.includes(lang)) throw new UsageError(`--lang must be one of ${I18n.locales.join(", ")}`)
-    const { storedEvents, ...report } = await runDemo(lang)
+    if (values.memory && (values.database !== undefined || values["data-dir"] !== undefined)) {
+      throw new UsageError("--memory cannot be combined with --database or --data-dir")
+    }
+    const temporary = values.memory || values.database !== undefined || values["data-dir"] !== undefined || (process.env["DATABASE_URL"] ?? "") !== ""
+      ? undefined
+      : await mkdtemp(join(tmpdir(), "murojaat-demo-"))
+    const storage = values.memory ? undefined : layerFor({ ...values, "data-dir": values["data-dir"] ?? temporary }, { server: true, embedded: true })
+    if (storage !== undefined) io.err(`murojaat demo: storage ${storage.where}`)
+    let result: Awaited<ReturnType<typeof runDemo>>
+    try {
+      result = await runDemo(lang, storage?.layer)
+    } finally {
+      if (temporary !== undefined) await rm(temporary, { recursive: true, force: true })
+    }
+    const { storedEvents, ...report } = result
     if (values.export !== undefined) {
       try {
         await writeFile(values.export, JSON.stringify(storedEvents, null, 2))
