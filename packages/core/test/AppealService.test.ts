@@ -215,6 +215,25 @@ describe("due times kept with the projection", () => {
 })
 
 describe("Facade", () => {
+  it("runs worklists, the overdue list and the deadline timer on its own clock", async () => {
+    let now = Date.parse("2026-03-02T05:00:00.000Z")
+    const m = Facade.make({ directory, now: () => now, config: { pipeline: { triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: [] }), assign: () => ({ officerId: "I1", ruleIds: [] }) } } })
+    try {
+      const r = await m.submit(intake(), Actor.applicant("u1"))
+      expect(r.events[0]!.at).toBe("2026-03-02T05:00:00.000Z")
+      expect((await m.worklist("I1")).items.map((s) => s.appealId)).toEqual([r.appealId])
+      expect((await m.overdue({ districtCode: "D1" })).items).toEqual([])
+      expect((await m.suggestLinks(intake(), Actor.applicant("u1"))).suggestions.map((s) => s.appealId)).toEqual([r.appealId])
+      now = Date.parse("2026-04-02T05:00:00.000Z")
+      expect((await m.overdue({ districtCode: "D1" })).items.map((s) => s.appealId)).toEqual([r.appealId])
+      expect((await m.escalateOverdue({ districtCode: "D1" })).escalated.map((e) => e.appealId)).toEqual([r.appealId])
+      // A month on, the earlier appeal is outside the duplicate window (30 days by default).
+      expect((await m.suggestLinks(intake(), Actor.applicant("u1"))).suggestions).toEqual([])
+    } finally {
+      await m.dispose()
+    }
+  })
+
   it("resolves with data and rejects with the same tagged errors", async () => {
     const m = Facade.make({ directory })
     try {
