@@ -3,8 +3,8 @@
  * attachments and links to earlier appeals. Everything here decodes from untrusted input with
  * `Decode.unknown(Appeal.Intake, "Appeal")`, which names every wrong field in four languages.
  *
- * Sources: ZRU-445 "On appeals of individuals and legal entities" (11 Sep 2017): kinds (Art. 3),
- * forms of equal force (Art. 5), required content and anonymity (Art. 12, 29).
+ * Sources: ZRU-445 "On appeals of individuals and legal entities" (11 Sep 2017): kinds, forms of
+ * equal force, required content (articles not confirmed here), anonymity (Art. 29).
  *
  * @example
  * import { Appeal, Schema } from "@murojaat/core"
@@ -36,7 +36,7 @@ export const AppealId = Schema.String.pipe(
 export type AppealId = typeof AppealId.Type
 
 /**
- * Kind of appeal (ZRU-445 Art. 3): `ariza` (application: help to exercise a right), `taklif`
+ * Kind of appeal (ZRU-445; article not confirmed): `ariza` (application: help to exercise a right), `taklif`
  * (proposal to improve state or public activity), `shikoyat` (complaint: restore a violated right).
  *
  * @example
@@ -60,7 +60,7 @@ export const Priority = Schema.Literal("urgent", "high", "normal", "low")
 export type Priority = typeof Priority.Type
 
 /**
- * Form of appeal (ZRU-445 Art. 5): all three have equal force; a trust-phone call is oral.
+ * Form of appeal (ZRU-445; article not confirmed): all three have equal force; a trust-phone call is oral.
  *
  * @example
  * import { Appeal } from "@murojaat/core"
@@ -107,7 +107,7 @@ export const Contact = Schema.Struct({
 export type Contact = typeof Contact.Type
 
 /**
- * Consent to processing personal data (ZRU-547 "On personal data", Art. 8: written or
+ * Consent to processing personal data (ZRU-547 "On personal data"; article not confirmed: written or
  * electronic, revocable).
  *
  * @example
@@ -124,7 +124,7 @@ export type Consent = typeof Consent.Type
 
 /**
  * An individual applicant. The law requires surname, name, place of residence and the essence
- * (ZRU-445 Art. 12); without a name or an address, or with data found false, the appeal is
+ * (ZRU-445; article not confirmed); without a name or an address, or with data found false, the appeal is
  * anonymous (Art. 29). Fields are optional here so that anonymous appeals can still be received
  * and registered: refusing registration is forbidden (Art. 23).
  *
@@ -149,7 +149,7 @@ export const Individual = Schema.Struct({
 export type Individual = typeof Individual.Type
 
 /**
- * A legal-entity applicant: full name, location and the essence (ZRU-445 Art. 12).
+ * A legal-entity applicant: full name, location and the essence (ZRU-445; article not confirmed).
  *
  * @example
  * import { Appeal, Schema } from "@murojaat/core"
@@ -340,7 +340,7 @@ export const Link = Schema.Struct({ kind: LinkKind, appealId: AppealId })
 export type Link = typeof Link.Type
 
 /**
- * A signatory of a collective appeal. The law gives no definition of "collective" (ZRU-445 Art. 5
+ * A signatory of a collective appeal. The law gives no definition of "collective" (ZRU-445
  * only names it): Murojaat calls an appeal collective when it has at least one signatory besides
  * the applicant.
  *
@@ -356,7 +356,7 @@ export type Signatory = typeof Signatory.Type
  * Everything an appeal carries when it is received, from any channel. Personal data in it
  * (applicant, signatories, text, address, point, attachments) is kept apart from the event log
  * (see `Event.Received` and `AppealStore`) so it can be erased when its retention ends without
- * breaking the audit chain (ZRU-547 Art. 27).
+ * breaking the audit chain (ZRU-547: data kept no longer than needed).
  *
  * @example
  * import { Appeal, Schema } from "@murojaat/core"
@@ -412,7 +412,7 @@ export const isCollective = (intake: Pick<Intake, "signatories">): boolean => in
 /**
  * The personal data of an appeal, kept apart from the event log: the applicant, signatories,
  * the text, the exact place, and attachment references. The log keeps only its digest, so the
- * record can be erased or anonymised when retention ends (ZRU-547 Art. 27) while the audit chain
+ * record can be erased or anonymised when retention ends (ZRU-547) while the audit chain
  * stays verifiable.
  *
  * @example

@@ -169,12 +169,12 @@ export const rules = {
     holds: ({ command, ctx }) => command.type !== "leaveWithoutConsideration" || officerHasRole(ctx, command.approvedBy, "districtChief")
   },
   "leave.notACrime": {
-    source: "Criminal Procedure Code (reports of crimes); ZRU-445 Art. 2 (scope)",
+    source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
     requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never left without consideration",
     holds: ({ state }) => !state.flags.includes("suspectedCrime")
   },
   "answer.notACrime": {
-    source: "Criminal Procedure Code (reports of crimes); ZRU-445 Art. 2 (scope)",
+    source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
     requires:
       "an appeal flagged `suspectedCrime` is handed to criminal procedure, not just answered; an officer who finds no crime corrects the triage first, with a reason",
     holds: ({ state }) => !state.flags.includes("suspectedCrime")
@@ -247,7 +247,7 @@ export const rules = {
       state.answeredAt !== undefined && Date.parse(ctx.now) <= addMonths(state.answeredAt, settingsOf(ctx).disputeWindowMonths)
   },
   "dispute.newAppeal": {
-    source: "ZRU-445 Art. 3 (a repeated appeal is a new appeal)",
+    source: "ZRU-445 (a repeated appeal is a new appeal; article not confirmed)",
     requires: "the repeated appeal has an id of its own",
     holds: ({ command, state }) => command.type !== "dispute" || command.repeatAppealId !== state.appealId
   },
@@ -299,7 +299,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     who: ["applicant", "integrationSystem", "system", ...officers],
     rules: ["receive.notInFuture", "receive.recentReceipt"],
     events: ["received"],
-    source: "ZRU-445 Art. 5 (oral, written and electronic appeals have equal force)",
+    source: "ZRU-445 (oral, written and electronic appeals have equal force; article not confirmed)",
     note: "Officers receive oral appeals (tablets, receptions) in the mahallas they serve."
   },
   register: {
@@ -378,7 +378,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     who: ["assignee", ...supervisors],
     rules: [],
     events: ["forwarded"],
-    source: "ZRU-445 Art. 19 (not within competence: forward to the competent body within 5 days and tell the applicant)",
+    source: "ZRU-445 (not within competence: forward to the competent body within 5 days and tell the applicant; article not confirmed)",
     note: "Forwarding late is still allowed; the deadline engine reports the violation."
   },
   handToCriminalProcedure: {
@@ -410,7 +410,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     who: ["applicant"],
     rules: ["dispute.withinTerm", "dispute.newAppeal"],
     events: ["disputed"],
-    source: "ZRU-445 Art. 3 (repeated appeal), Art. 22 (complaint within 1 year)",
+    source: "ZRU-445: repeated appeal (article not confirmed); Art. 22 (complaint within 1 year)",
     note: "Disputing reopens the matter as a new, repeated appeal linked to this one (`repeatOf`) and placed under a supervisor's control; this appeal keeps its answer and records the dispute. So a closed appeal accepts exactly two commands: rate and dispute."
   },
   mergeInto: {

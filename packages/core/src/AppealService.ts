@@ -446,7 +446,7 @@ const disputeWrites = (original: AppealState.AppealState, command: Command.Of<"d
     const personal = yield* Effect.flatMap(AppealStore, (s) => s.personal(original.appealId))
     if (Option.isNone(personal)) {
       return yield* Effect.fail(
-        new Errors.RuleViolation({ appealId: original.appealId, rule: "dispute.personalDataKept", source: "ZRU-547 Art. 27 (data erased)" })
+        new Errors.RuleViolation({ appealId: original.appealId, rule: "dispute.personalDataKept", source: "ZRU-547 (data erased when retention ended)" })
       )
     }
     const p = personal.value

@@ -129,7 +129,7 @@ export const RequestInformation = make("requestInformation", { request: Note })
 export const ProvideInformation = make("provideInformation", { note: Note })
 /** Extend the deadline once, by at most one month, by the head, telling the applicant in writing (ZRU-445 Art. 28). @example import { Command } from "@murojaat/core"; Command.ExtendDeadline.fields.type.literals // ["extendDeadline"] */
 export const ExtendDeadline = make("extendDeadline", { reason: Reason, applicantNotice: Notice })
-/** Forward to the competent body, named, telling the applicant (ZRU-445 Art. 19). @example import { Command } from "@murojaat/core"; Command.Forward.fields.type.literals // ["forward"] */
+/** Forward to the competent body, named, telling the applicant (ZRU-445; article not confirmed). @example import { Command } from "@murojaat/core"; Command.Forward.fields.type.literals // ["forward"] */
 export const Forward = make("forward", { body: Body, applicantNotice: Notice })
 /** Hand to the criminal-procedure track: the appeal reveals a crime (Criminal Procedure Code). @example import { Command } from "@murojaat/core"; Command.HandToCriminalProcedure.fields.type.literals // ["handToCriminalProcedure"] */
 export const HandToCriminalProcedure = make("handToCriminalProcedure", { reference: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)) })
@@ -147,7 +147,7 @@ export const Rate = make("rate", {
   score: Schema.Number.pipe(Schema.int(), Schema.between(1, 5)),
   comment: Schema.optional(Schema.String.pipe(Schema.maxLength(4000)))
 })
-/** The applicant disputes the answer: a repeated appeal is opened under a supervisor (ZRU-445 Art. 3, Art. 22). @example import { Command } from "@murojaat/core"; Command.Dispute.fields.type.literals // ["dispute"] */
+/** The applicant disputes the answer: a repeated appeal is opened under a supervisor (ZRU-445: repeated appeal; Art. 22: complaint within 1 year). @example import { Command } from "@murojaat/core"; Command.Dispute.fields.type.literals // ["dispute"] */
 export const Dispute = make("dispute", { repeatAppealId: Appeal.AppealId, reason: Reason })
 /** Merge as a duplicate of another appeal (named). @example import { Command } from "@murojaat/core"; Command.MergeInto.fields.type.literals // ["mergeInto"] */
 export const MergeInto = make("mergeInto", { targetAppealId: Appeal.AppealId, reason: Reason })

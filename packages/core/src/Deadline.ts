@@ -33,7 +33,7 @@ import { FieldIssue, InvalidInput, RuleViolation } from "./Errors.js"
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Kind of appeal (ZRU-445 Art. 3): the model's `Appeal.Kind`, named here for callers of this module.
+ * Kind of appeal (ZRU-445): the model's `Appeal.Kind`, named here for callers of this module.
  *
  * @example
  * import { Deadline } from "@murojaat/core"
