@@ -17,9 +17,14 @@ describe("murojaat CLI, end to end", () => {
   it("demo runs on an embedded PostgreSQL, exports a chain that verify-chain accepts, and an edited copy that it rejects", () => {
     const dir = mkdtempSync(join(tmpdir(), "murojaat-e2e-"))
     const file = join(dir, "events.json")
-    const demo = murojaat("demo", "--export", file)
+    const data = join(dir, "pg")
+    const demo = murojaat("demo", "--export", file, "--data-dir", data)
     expect(demo.status).toBe(0)
     expect(demo.stderr).toContain("storage embedded:")
+    // The stored appeal verifies in the database too.
+    const stored = murojaat("verify-chain", "--stored", "--data-dir", data)
+    expect(stored.status).toBe(0)
+    expect(JSON.parse(stored.stdout)).toMatchObject({ checked: 1, ok: true, broken: [] })
     expect(JSON.parse(demo.stdout).chain).toMatchObject({ ok: true, projectionMatches: true })
 
     const ok = murojaat("verify-chain", file)

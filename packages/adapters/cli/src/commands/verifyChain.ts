@@ -1,15 +1,19 @@
 /**
- * `murojaat verify-chain FILE`
+ * `murojaat verify-chain FILE` or `murojaat verify-chain --stored [--appeal ID] [--database URL | --data-dir DIR]`
  *
  * Verifies the hash chains of appeal events exported to FILE (a JSON array of events, an object
  * with an `events` array, or JSON Lines). Events are grouped by appeal, in file order. Prints a JSON
  * report per appeal; exit 0 when every chain is intact, 1 when any is broken, 2 on unreadable input.
+ * With `--stored` it checks the appeals stored in PostgreSQL instead (all, or `--appeal ID`): the same
+ * as `murojaat verify-db`.
  */
 import { parseArgs } from "node:util"
 import { Audit, Decode, Either, Event } from "@murojaat/core"
 import { type Command, define, printJson, readText, UsageError } from "../Command.js"
+import { verifyDb } from "./verifyDb.js"
 
-const usage = "murojaat verify-chain FILE   (JSON array, {\"events\": [...]}, or JSON Lines)"
+const usage =
+  "murojaat verify-chain FILE   (JSON array, {\"events\": [...]}, or JSON Lines)\n       murojaat verify-chain --stored [--appeal ID] [--database URL | --data-dir DIR]"
 
 const parse = (file: string, text: string): ReadonlyArray<unknown> => {
   const trimmed = text.trim()
@@ -36,6 +40,7 @@ export const verifyChain: Command = define({
   summary: "Verify the hash chains of exported appeal events (any edit, deletion or reordering is reported).",
   usage,
   execute: async (argv, io) => {
+    if (argv.includes("--stored")) return verifyDb.run(argv.filter((a) => a !== "--stored"), io)
     const { positionals } = parseArgs({ args: [...argv], options: {}, allowPositionals: true, strict: true })
     const file = positionals[0]
     if (file === undefined || positionals.length > 1) throw new UsageError("give exactly one FILE")
