@@ -307,12 +307,24 @@ const withIdempotency = <R>(
   Effect.gen(function* () {
     if (key === undefined) return yield* run(undefined)
     const print = fingerprint(request)
-    const prior = yield* Effect.flatMap(IdempotencyStore, (s) => s.lookup(key))
-    if (Option.isSome(prior)) {
-      if (prior.value.fingerprint !== print) return yield* Effect.fail(new Errors.IdempotencyConflict({ key }))
-      return prior.value.response as Result
-    }
-    return yield* run({ key, fingerprint: print, response: undefined })
+    const answered = Effect.flatMap(
+      Effect.flatMap(IdempotencyStore, (s) => s.lookup(key)),
+      (prior): Effect.Effect<Option.Option<Result>, Errors.IdempotencyConflict> =>
+        Option.isNone(prior)
+          ? Effect.succeed(Option.none())
+          : prior.value.fingerprint === print
+            ? Effect.succeed(Option.some(prior.value.response as Result))
+            : Effect.fail(new Errors.IdempotencyConflict({ key }))
+    )
+    const prior = yield* answered
+    if (Option.isSome(prior)) return prior.value
+    // Two copies of one request racing: the loser's commit meets the winner's record (the commit
+    // is atomic, so it wrote nothing) and answers with the winner's answer.
+    return yield* run({ key, fingerprint: print, response: undefined }).pipe(
+      Effect.catchTag("IdempotencyConflict", (conflict) =>
+        Effect.flatMap(answered, Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
+      )
+    )
   })
 
 const outboxOf = (events: ReadonlyArray<Event.AppealEvent>): ReadonlyArray<AppealStoreModule.OutboxWrite> =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, AppealService, AppealStore, Audit, Errors, Facade, Outbox, Worklist } from "@murojaat/core"
+import { Actor, AppealService, AppealStore, Audit, Errors, Facade, IdempotencyStore, Outbox, Worklist } from "@murojaat/core"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
 import { directory } from "./support/world.js"
 
@@ -21,16 +21,25 @@ const pipeline = AppealService.layerConfig({
 })
 const layer = Layer.merge(AppealService.layerMemory(directory), pipeline)
 // The in-memory store, but yielding between reading and writing, so that concurrent commands
-// really interleave and meet VersionConflict.
-const conflicts = { count: 0 }
+// really interleave and meet VersionConflict (and racing requests meet each other's idempotency record).
+const conflicts = { count: 0, idempotency: 0 }
 const interleaving = Layer.merge(
-  Layer.effect(
-    AppealStore.AppealStore,
-    Effect.map(AppealStore.AppealStore, (s) => ({
-      ...s,
-      load: (id: string) => Effect.zipLeft(s.load(id), Effect.yieldNow()),
-      commit: (c: AppealStore.Commit) => Effect.tapError(s.commit(c), (e) => Effect.sync(() => e._tag === "VersionConflict" && conflicts.count++))
-    }))
+  Layer.merge(
+    Layer.effect(
+      AppealStore.AppealStore,
+      Effect.map(AppealStore.AppealStore, (s) => ({
+        ...s,
+        load: (id: string) => Effect.zipLeft(s.load(id), Effect.yieldNow()),
+        commit: (c: AppealStore.Commit) =>
+          Effect.tapError(s.commit(c), (e) =>
+            Effect.sync(() => (e._tag === "VersionConflict" ? conflicts.count++ : e._tag === "IdempotencyConflict" ? conflicts.idempotency++ : 0))
+          )
+      }))
+    ),
+    Layer.effect(
+      IdempotencyStore.IdempotencyStore,
+      Effect.map(IdempotencyStore.IdempotencyStore, (s) => ({ lookup: (key: string) => Effect.zipLeft(s.lookup(key), Effect.yieldNow()) }))
+    )
   ).pipe(Layer.provideMerge(AppealService.layerMemory(directory))),
   pipeline
 )
@@ -64,6 +73,18 @@ describe("AppealService", () => {
       const page = yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.query({}))
       expect(page.items.length).toBe(1)
     }).pipe(Effect.provide(layer))
+  )
+
+  it.effect("two copies of one request racing with the same key give one appeal and the same answer", () =>
+    Effect.gen(function* () {
+      const [a, b] = yield* Effect.all(
+        [AppealService.submit(intake(), Actor.applicant("u1"), { idempotencyKey: "race" }), AppealService.submit(intake(), Actor.applicant("u1"), { idempotencyKey: "race" })],
+        { concurrency: "unbounded" }
+      )
+      expect(b).toEqual(a)
+      expect(conflicts.idempotency).toBeGreaterThan(0)
+      expect((yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.query({}))).items.length).toBe(1)
+    }).pipe(Effect.provide(interleaving))
   )
 
   it.effect("refusals store nothing", () =>
