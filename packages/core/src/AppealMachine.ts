@@ -37,6 +37,12 @@ export interface Settings {
    * Default: true.
    */
   readonly portalGrounds: boolean
+  /**
+   * The protection-order regime (ZRU-561 of 2 Sep 2019). Sources disagree: the original regime
+   * gives an order valid up to 30 days; the current regulation (gendermadad.uz) up to 1 year.
+   * Default: `current`.
+   */
+  readonly protectionOrderRegime: "current" | "original"
   /** Whether an answer needs the head's approval (`approvedBy` a district chief). Default: false. */
   readonly answerApprovalByHead: boolean
   /**
@@ -61,7 +67,13 @@ export interface Settings {
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.defaultSettings.portalGrounds // true
  */
-export const defaultSettings: Settings = { portalGrounds: true, answerApprovalByHead: false, maxReceiptDelayDays: 30, disputeWindowMonths: 12 }
+export const defaultSettings: Settings = {
+  portalGrounds: true,
+  protectionOrderRegime: "current",
+  answerApprovalByHead: false,
+  maxReceiptDelayDays: 30,
+  disputeWindowMonths: 12
+}
 
 /**
  * What decide knows besides the state and the command: the time (from Effect's `Clock`), the
@@ -178,6 +190,22 @@ export const rules = {
     requires:
       "an appeal flagged `suspectedCrime` is handed to criminal procedure, not just answered; an officer who finds no crime corrects the triage first, with a reason",
     holds: ({ state }) => !state.flags.includes("suspectedCrime")
+  },
+  "protectionOrder.validity": {
+    source: "ZRU-561 of 2 Sep 2019 (protection order); setting `protectionOrderRegime`: up to 1 year (current regulation) or 30 days (original regime)",
+    requires: "the order ends after now and no later than the regime allows: 1 year (current, default) or 30 days (original)",
+    holds: ({ command, ctx }) => {
+      if (command.type !== "issueProtectionOrder") return true
+      const until = Date.parse(command.validUntil)
+      const now = Date.parse(ctx.now)
+      const ceiling = settingsOf(ctx).protectionOrderRegime === "original" ? now + 30 * 86_400_000 : addMonths(ctx.now, 12)
+      return until > now && until <= ceiling
+    }
+  },
+  "protectionOrder.once": {
+    source: "ZRU-561 of 2 Sep 2019",
+    requires: "the protection-order study ends once on an appeal: one order issued or refused (a new incident is a new appeal)",
+    holds: ({ state }) => !state.protectionOrderDecided
   },
   "triage.changes": {
     source: "Murojaat policy (audit noise)",
@@ -387,6 +415,19 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     events: ["handedToCriminalProcedure"],
     source: "Criminal Procedure Code (reports of crimes are not appeals under ZRU-445)"
   },
+  issueProtectionOrder: {
+    who: ["assignee", "districtChief"],
+    rules: ["protectionOrder.once", "protectionOrder.validity"],
+    events: ["protectionOrderIssued"],
+    source: "ZRU-561 of 2 Sep 2019 (the prevention inspector studies the report within 24 hours and issues the order)",
+    note: "Recorded on the appeal that reported the violence; the appeal stays where it is. Extending an order under the original regime is a new order."
+  },
+  refuseProtectionOrder: {
+    who: ["assignee", "districtChief"],
+    rules: ["protectionOrder.once"],
+    events: ["protectionOrderRefused"],
+    source: "ZRU-561 of 2 Sep 2019 (the 24-hour study ends with a decision)"
+  },
   answer: {
     who: ["assignee"],
     rules: ["answer.notACrime", "answer.approval"],
@@ -503,6 +544,8 @@ const transitionsOf = (on: On) =>
 const openCommon: On = { withdraw: "withdrawn", escalate: null }
 const beforeReview: On = { leaveWithoutConsideration: "leftWithoutConsideration", forward: "forwarded", mergeInto: "mergedAsDuplicate" }
 const working: On = {
+  issueProtectionOrder: null,
+  refuseProtectionOrder: null,
   correctTriage: null,
   reassign: "assigned",
   unassign: "triaged",
@@ -534,6 +577,8 @@ export const table: { readonly [S in AppealState.Status]: On } = {
   inReview: { requestInformation: "awaitingApplicant", answer: "answered", ...working, ...beforeReview, ...openCommon },
   awaitingApplicant: {
     provideInformation: "inReview",
+    issueProtectionOrder: null,
+    refuseProtectionOrder: null,
     reassign: "assigned",
     unassign: "triaged",
     declareExtraStudy: null,

@@ -106,6 +106,10 @@ export const AppealState = Schema.Struct({
   rating: Schema.optional(Schema.Int),
   forwardedTo: Schema.optional(Command.Body),
   criminalReference: Schema.optional(Schema.String),
+  /** The protection order issued on this appeal, if any (ZRU-561). */
+  protectionOrder: Schema.optional(Schema.Struct({ orderNumber: Schema.String, validUntil: Directory.Instant })),
+  /** Whether the protection-order study ended (issued or refused). */
+  protectionOrderDecided: Schema.Boolean,
   mergedInto: Schema.optional(Schema.String),
   disputedBy: Schema.Array(Schema.String),
   links: Schema.Array(Appeal.Link),
@@ -133,6 +137,7 @@ export const initial = (appealId: string): AppealState => ({
   extraStudy: false,
   extended: false,
   escalated: false,
+  protectionOrderDecided: false,
   disputedBy: [],
   links: []
 })

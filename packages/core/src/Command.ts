@@ -140,6 +140,13 @@ export const Answer = make("answer", {
   legalBasis: Schema.String.pipe(Schema.minLength(3), Schema.maxLength(2000)),
   approvedBy: Schema.optional(Directory.OfficerId)
 })
+/** Issue a protection order for the victim (ZRU-561 of 2 Sep 2019): its number and when it ends. @example import { Command } from "@murojaat/core"; Command.IssueProtectionOrder.fields.type.literals // ["issueProtectionOrder"] */
+export const IssueProtectionOrder = make("issueProtectionOrder", {
+  orderNumber: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100)),
+  validUntil: Directory.Instant
+})
+/** Decide, after study, that no protection order is issued, with the reason (ZRU-561). @example import { Command } from "@murojaat/core"; Command.RefuseProtectionOrder.fields.type.literals // ["refuseProtectionOrder"] */
+export const RefuseProtectionOrder = make("refuseProtectionOrder", { reason: Reason })
 /** Close an answered appeal. @example import { Command } from "@murojaat/core"; Command.Close.fields.type.literals // ["close"] */
 export const Close = make("close", {})
 /** The applicant rates the answer (1 to 5). @example import { Command } from "@murojaat/core"; Command.Rate.fields.type.literals // ["rate"] */
@@ -179,6 +186,8 @@ export const Command = Schema.Union(
   ExtendDeadline,
   Forward,
   HandToCriminalProcedure,
+  IssueProtectionOrder,
+  RefuseProtectionOrder,
   Answer,
   Close,
   Rate,

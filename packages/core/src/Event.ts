@@ -79,6 +79,8 @@ export const data = {
   escalated: Schema.Struct({ reason: Text, supervisorId: Schema.optional(Directory.OfficerId) }),
   forwarded: Schema.Struct({ body: Command.Body, applicantNotice: Command.Notice }),
   handedToCriminalProcedure: Schema.Struct({ reference: Schema.String }),
+  protectionOrderIssued: Schema.Struct({ orderNumber: Schema.String, validUntil: Directory.Instant }),
+  protectionOrderRefused: Schema.Struct({ reason: Text }),
   answered: Schema.Struct({
     outcome: Command.Outcome,
     answerText: Text,
@@ -167,6 +169,8 @@ export const AppealEvent = Schema.Union(
   member("escalated"),
   member("forwarded"),
   member("handedToCriminalProcedure"),
+  member("protectionOrderIssued"),
+  member("protectionOrderRefused"),
   member("answered"),
   member("closed"),
   member("rated"),

@@ -155,6 +155,8 @@ const statusAfter: { readonly [T in Event.Type]: AppealState.Status | null } = {
   escalated: null,
   forwarded: "forwarded",
   handedToCriminalProcedure: "handedToCriminalProcedure",
+  protectionOrderIssued: null,
+  protectionOrderRefused: null,
   answered: "answered",
   closed: "closed",
   rated: null,
@@ -211,6 +213,10 @@ const fold = (s: AppealState.AppealState, e: Event.AppealEvent): Partial<AppealS
       return { forwardedTo: e.data.body }
     case "handedToCriminalProcedure":
       return { criminalReference: e.data.reference }
+    case "protectionOrderIssued":
+      return { protectionOrder: { orderNumber: e.data.orderNumber, validUntil: e.data.validUntil }, protectionOrderDecided: true }
+    case "protectionOrderRefused":
+      return { protectionOrderDecided: true }
     case "answered":
       return { outcome: e.data.outcome, answeredAt: e.at }
     case "closed":

@@ -1,8 +1,8 @@
 // Model-based tests of the lifecycle: random runs of commands from random actors, checked step by
 // step against an oracle written from ../shared/lifecycle.md (independent of AppealMachine's tables).
 import { fc, test } from "@fast-check/vitest"
-import { Actor, AppealMachine, AppealState, Audit, Command, Decode, Either, Event, Lifecycle } from "@murojaat/core"
-import { describe, expect } from "vitest"
+import { Actor, AppealMachine, AppealState, Audit, Command, Deadline, Decode, Either, Event, Lifecycle } from "@murojaat/core"
+import { describe, expect, it } from "vitest"
 import { actors, buildCommand, intakeArb, type IntakeSeed, lookup, rightActorFor, type Step, stepArb } from "./support/world.js"
 
 // The oracle: from which statuses each command may be given (lifecycle.md).
@@ -23,6 +23,8 @@ const oracleFrom: Record<Command.Type, ReadonlyArray<string>> = {
   extendDeadline: ["assigned", "inReview", "awaitingApplicant"],
   forward: ["registered", "triaged", "assigned", "inReview"],
   handToCriminalProcedure: ["triaged", "assigned", "inReview"],
+  issueProtectionOrder: ["assigned", "inReview", "awaitingApplicant"],
+  refuseProtectionOrder: ["assigned", "inReview", "awaitingApplicant"],
   answer: ["inReview"],
   close: ["answered"],
   rate: ["answered", "closed"],
@@ -125,6 +127,7 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
     if (["received", "registered", "triaged"].includes(state.status)) expect(state.assigneeId).toBeUndefined()
     if (state.assigneeId !== undefined) expect(state.assigneeId).not.toBe(state.subjectOfficerId)
     expect(events.filter((e) => e.type === "deadlineExtended").length).toBeLessThanOrEqual(1)
+    expect(events.filter((e) => e.type === "protectionOrderIssued" || e.type === "protectionOrderRefused").length).toBeLessThanOrEqual(1)
     if (events.some((e) => e.type === "escalated")) expect(state.escalated).toBe(true)
     if (state.status === "answered" || state.status === "closed") expect(state.outcome).toBeDefined()
   }
@@ -196,3 +199,48 @@ describe("lifecycle (model-based)", () => {
   )
 })
 
+
+describe("protection orders (ZRU-561)", () => {
+  const inReview: AppealState.AppealState = {
+    ...AppealState.initial("A-1"),
+    status: "inReview",
+    mahallaCode: "M1",
+    districtCode: "D1",
+    assigneeId: "W1",
+    flags: ["domesticViolence"]
+  }
+  const now = "2026-03-02T05:00:00.000Z"
+  const issue = (validUntil: string) =>
+    ({ type: "issueProtectionOrder", appealId: "A-1", orderNumber: "HO-1", validUntil }) as unknown as Command.Command
+  const womensInspector = actors.find((a) => a._tag === "officer" && a.officerId === "W1")!
+
+  it.each([
+    ["30 days, current regime", "2026-04-01T05:00:00.000Z", "current", "ok"],
+    ["11 months, current regime", "2027-02-01T05:00:00.000Z", "current", "ok"],
+    ["13 months, current regime", "2027-04-02T05:00:00.000Z", "current", "protectionOrder.validity"],
+    ["30 days, original regime", "2026-04-01T05:00:00.000Z", "original", "ok"],
+    ["31 days, original regime", "2026-04-02T05:00:01.000Z", "original", "protectionOrder.validity"],
+    ["already ended", "2026-03-01T05:00:00.000Z", "current", "protectionOrder.validity"]
+  ] as const)("an order valid %s", (_name, validUntil, regime, expected) => {
+    const settings = { ...AppealMachine.defaultSettings, protectionOrderRegime: regime }
+    const r = Lifecycle.execute(inReview, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup })
+    if (expected === "ok") {
+      expect(Either.isRight(r) && r.right.state.protectionOrder).toEqual({ orderNumber: "HO-1", validUntil })
+      // Once decided, the study is over: no second order on the same appeal.
+      const again = Either.isRight(r) ? Lifecycle.decide(r.right.state, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup }) : undefined
+      expect(again).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: "protectionOrder.once" } })
+    } else {
+      expect(r).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: expected } })
+    }
+  })
+
+  it("issuing the order meets the 24-hour study clock", () => {
+    const received = { type: "received", at: "2026-03-02T05:00:00.000Z", data: { kind: "shikoyat" } }
+    const triaged = { type: "triaged", at: "2026-03-02T05:00:00.000Z", data: { priority: "high", flags: ["domesticViolence"] } }
+    const issued = { type: "protectionOrderIssued", at: "2026-03-02T15:00:00.000Z", data: {} }
+    const status = (events: ReadonlyArray<{ type: string; at: string; data: unknown }>) =>
+      Either.getOrThrow(Deadline.status(events, "2026-03-03T10:00:00.000Z")).clocks.find((c) => c.clock === "protectionOrderStudy")?.state
+    expect(status([received, triaged])).toBe("overdue")
+    expect(status([received, triaged, issued])).toBe("met")
+  })
+})

@@ -157,6 +157,11 @@ export const buildCommand = (type: Command.Type, appealId: string, p: Step["p"],
       return { ...base, body: { name: "District khokimiyat" }, applicantNotice: notice }
     case "handToCriminalProcedure":
       return { ...base, reference: "KUSP-17" }
+    case "issueProtectionOrder":
+      // Valid for 6 months, or (p.score === 5) for 2 years: beyond every regime.
+      return { ...base, orderNumber: "HO-17", validUntil: new Date(Date.parse(now) + (p.score === 5 ? 730 : 180) * 86_400_000).toISOString() }
+    case "refuseProtectionOrder":
+      return { ...base, reason: "No violence found" }
     case "answer":
       return { ...base, outcome: p.outcome, answerText: "The answer", legalBasis: "ZRU-445 Art. 28", approvedBy: p.approver }
     case "rate":
