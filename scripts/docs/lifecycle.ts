@@ -38,9 +38,12 @@ const render = (): string => {
     "## Statuses",
     "",
     table(
-      ["status", "kind"],
+      ["status", "uz-Latn", "uz-Cyrl", "ru", "kind"],
       AppealState.Status.literals.map((st) => [
         code(st),
+        AppealState.names[st]["uz-Latn"],
+        AppealState.names[st]["uz-Cyrl"],
+        AppealState.names[st].ru,
         st === "none"
           ? "before the first event"
           : AppealState.terminal.has(st)

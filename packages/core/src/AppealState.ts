@@ -13,6 +13,7 @@ import * as Appeal from "./Appeal.js"
 import * as Audit from "./Audit.js"
 import * as Command from "./Command.js"
 import * as Directory from "./Directory.js"
+import * as I18n from "./I18n.js"
 
 /**
  * Lifecycle statuses. `none` is the state of an appeal with no events yet.
@@ -39,6 +40,37 @@ export const Status = Schema.Literal(
 )
 /** @see Status */
 export type Status = typeof Status.Type
+
+/**
+ * What each status is called in the four languages, for citizens' apps, officers' screens and
+ * reports (the reporting outcomes use the same words as official statistics: "koʻrmasdan
+ * qoldirildi", "vakolatli organga yuborildi").
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * AppealState.names.inReview["uz-Latn"] // "koʻrib chiqilmoqda"
+ */
+export const names: { readonly [S in Status]: I18n.Text } = {
+  none: I18n.text("qabul qilinmagan", "қабул қилинмаган", "не принято", "not received"),
+  received: I18n.text("qabul qilindi", "қабул қилинди", "получено", "received"),
+  registered: I18n.text("roʻyxatga olindi", "рўйхатга олинди", "зарегистрировано", "registered"),
+  triaged: I18n.text("tasniflandi", "таснифланди", "классифицировано", "triaged"),
+  assigned: I18n.text("ijrochiga biriktirildi", "ижрочига бириктирилди", "назначено исполнителю", "assigned"),
+  inReview: I18n.text("koʻrib chiqilmoqda", "кўриб чиқилмоқда", "на рассмотрении", "in review"),
+  awaitingApplicant: I18n.text("murojaatchidan maʼlumot kutilmoqda", "мурожаатчидан маълумот кутилмоқда", "ожидается информация от заявителя", "awaiting the applicant"),
+  answered: I18n.text("javob berildi", "жавоб берилди", "дан ответ", "answered"),
+  closed: I18n.text("yopildi", "ёпилди", "закрыто", "closed"),
+  leftWithoutConsideration: I18n.text("koʻrmasdan qoldirildi", "кўрмасдан қолдирилди", "оставлено без рассмотрения", "left without consideration"),
+  forwarded: I18n.text("vakolatli organga yuborildi", "ваколатли органга юборилди", "направлено в компетентный орган", "forwarded to the competent body"),
+  handedToCriminalProcedure: I18n.text(
+    "jinoyat-protsessual tartibda koʻrishga oʻtkazildi",
+    "жиноят-процессуал тартибда кўришга ўтказилди",
+    "передано для рассмотрения в уголовно-процессуальном порядке",
+    "handed to criminal procedure"
+  ),
+  mergedAsDuplicate: I18n.text("takroriy nusxa sifatida birlashtirildi", "такрорий нусха сифатида бирлаштирилди", "объединено как дубликат", "merged as a duplicate"),
+  withdrawn: I18n.text("murojaatchi qaytarib oldi", "мурожаатчи қайтариб олди", "отозвано заявителем", "withdrawn")
+}
 
 /**
  * Statuses in which the appeal is being worked on (the legal clocks run).

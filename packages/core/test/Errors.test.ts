@@ -1,4 +1,4 @@
-import { Errors, I18n } from "@murojaat/core"
+import { AppealState, Errors, I18n } from "@murojaat/core"
 import { describe, expect, it } from "vitest"
 
 describe("error catalogue", () => {
@@ -34,5 +34,19 @@ describe("error catalogue", () => {
     expect(Errors.isMurojaatError({ _tag: "Something" })).toBe(false)
     expect(Errors.isMurojaatError(new Error("x"))).toBe(false)
     expect(Errors.isMurojaatError(null)).toBe(false)
+  })
+})
+
+describe("status names", () => {
+  it("every status has a distinct name in each of the four languages, in the right script", () => {
+    for (const l of I18n.locales) {
+      const all = AppealState.Status.literals.map((st) => AppealState.names[st][l])
+      expect(new Set(all).size).toBe(all.length)
+      for (const n of all) expect(n.trim().length).toBeGreaterThan(3)
+    }
+    for (const st of AppealState.Status.literals) {
+      expect(/[А-Яа-яЎўҚқҒғҲҳ]/.test(AppealState.names[st]["uz-Cyrl"])).toBe(true)
+      expect(/[А-Яа-я]/.test(AppealState.names[st]["uz-Latn"])).toBe(false)
+    }
   })
 })
