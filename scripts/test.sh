@@ -23,5 +23,7 @@ run() {
 }
 
 run node_modules/.bin/tsc -p tsconfig.json --noEmit
+# The published packages build (ESM, CJS and declarations).
+run node_modules/.bin/tsx scripts/build.ts
 run node_modules/.bin/vitest run
 run node_modules/.bin/tsx scripts/docs.ts --check

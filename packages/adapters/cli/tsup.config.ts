@@ -3,9 +3,9 @@ import { defineConfig } from "tsup"
 export default defineConfig({
   entry: ["src/index.ts", "src/bin.ts"],
   format: ["esm", "cjs"],
-  dts: { entry: "src/index.ts" },
   sourcemap: true,
   clean: true,
-  target: "node20",
-  banner: ({ format }) => (format === "esm" ? { js: "" } : {})
+  // `import.meta.url` (the postgres adapter finds its migrations with it) works in the CJS build too.
+  shims: true,
+  target: "node20"
 })

@@ -1,6 +1,6 @@
 import type { Vitest } from "@effect/vitest"
 import { expect } from "@effect/vitest"
-import { Actor, AppealState, AppealStore, Audit, type Event, Outbox } from "@murojaat/core"
+import { Actor, AppealState, AppealStore, Audit, type Errors, type Event, Outbox } from "@murojaat/core"
 import { Effect } from "effect"
 import type { Adapter, Capabilities, Services } from "../Adapter.js"
 
@@ -36,11 +36,17 @@ export const newAppeal = (appealId: string, fields: Partial<AppealState.AppealSt
 }
 
 /** Commits one stream and its outbox messages. */
-export const commitStream = (w: AppealStore.StreamWrite, idempotency?: AppealStore.Commit["idempotency"]) =>
+export const commitStream = (
+  w: AppealStore.StreamWrite,
+  idempotency?: AppealStore.Commit["idempotency"]
+): Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict | Errors.StoreError, AppealStore.AppealStore> =>
   Effect.flatMap(AppealStore.AppealStore, (s) => s.commit({ streams: [w], outbox: outboxOf(w.events), idempotency }))
 
 /** Appends one event after the latest version, deciding again on a conflict (as the service does). */
-export const appendRetrying = (appealId: string, reason: string) =>
+export const appendRetrying = (
+  appealId: string,
+  reason: string
+): Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict | Errors.StoreError, AppealStore.AppealStore> =>
   Effect.gen(function* () {
     const store = yield* AppealStore.AppealStore
     const state = yield* Effect.flatMap(store.load(appealId), (o) => (o._tag === "Some" ? Effect.succeed(o.value) : Effect.die(new Error(`no appeal ${appealId}`))))
@@ -55,7 +61,7 @@ export const canon = (v: unknown): string => (v === undefined ? "<undefined>" : 
 export const same = (actual: unknown, expected: unknown): void => expect(canon(actual)).toBe(canon(expected))
 
 /** Claims and acknowledges every pending message, so an outbox test starts from an empty outbox. */
-export const drainOutbox = Effect.gen(function* () {
+export const drainOutbox: Effect.Effect<void, Errors.StoreError, Outbox.Outbox> = Effect.gen(function* () {
   const outbox = yield* Outbox.Outbox
   for (;;) {
     const batch = yield* outbox.claim({ limit: 1000, leaseMillis: 1, now: 8_000_000_000_000_000 })
