@@ -1,9 +1,3 @@
-import { defineConfig } from "tsup"
+import { library } from "../../tsup.base.js"
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  sourcemap: true,
-  clean: true,
-  target: "node20"
-})
+export default library(["src/index.ts"])
