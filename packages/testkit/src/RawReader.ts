@@ -7,18 +7,11 @@
  * import { RawReader } from "@murojaat/testkit"
  * RawReader.RawReader.key // "@murojaat/testkit/RawReader"
  */
+import type { Outbox } from "@murojaat/core"
 import { Context, type Effect } from "effect"
 
 /** An outbox row as stored. */
-export interface OutboxRow {
-  readonly id: string
-  readonly appealId: string
-  readonly seq: number
-  readonly topic: string
-  readonly payload: unknown
-  readonly attempts: number
-  readonly published: boolean
-}
+export type OutboxRow = Outbox.Message & { readonly published: boolean }
 
 /** The raw reader's operations (errors are defects in a test). */
 export interface Service {

@@ -8,19 +8,12 @@
  * import { Raw } from "@murojaat/postgres"
  * const reader = Raw.make // Effect<Raw.Reader, never, SqlClient>
  */
+import type { Outbox } from "@murojaat/core"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
 /** An outbox row as stored. */
-export interface OutboxRow {
-  readonly id: string
-  readonly appealId: string
-  readonly seq: number
-  readonly topic: string
-  readonly payload: unknown
-  readonly attempts: number
-  readonly published: boolean
-}
+export type OutboxRow = Outbox.Message & { readonly published: boolean }
 
 /** The reader (the shape `Testkit.RawReader` expects). */
 export interface Reader {
