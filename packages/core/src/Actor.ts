@@ -226,3 +226,68 @@ export const integration = (systemId: string, districts?: ReadonlyArray<Director
  * Actor.auditor("AUD-1").auditorId // "AUD-1"
  */
 export const auditor = (auditorId: string): Auditor => ({ _tag: "auditor", auditorId })
+
+/**
+ * An officer as a caller names him: by id, the authenticated subject. The service resolves his
+ * roles, district and mahallas from the directory at the time of the command. Claims (`roles`,
+ * `districtCode`, `mahallas`) may be given, as an `Officer` carries them; they must then agree with
+ * the directory, or the command is refused (`NotAuthorized`, reason `claimsMismatch`).
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.OfficerSubject)({ _tag: "officer", officerId: "O-1" }).officerId // "O-1"
+ */
+export const OfficerSubject = Schema.TaggedStruct("officer", {
+  officerId: Directory.OfficerId,
+  roles: Schema.optional(Officer.fields.roles),
+  districtCode: Schema.optional(Directory.DistrictCode),
+  mahallas: Schema.optional(Officer.fields.mahallas)
+})
+/** @see OfficerSubject */
+export type OfficerSubject = typeof OfficerSubject.Type
+
+/**
+ * Who a caller says is acting: the authenticated subject an adapter hands to the service. Officers
+ * are resolved from the directory (see `OfficerSubject`); applicants act on their own appeals;
+ * integration systems within the districts the adapter's client registry limits them to; the
+ * `system` subject is for the operator's own in-process workers only (an adapter never maps an
+ * outside credential to it).
+ *
+ * @example
+ * import { Actor, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Actor.Subject)(Actor.officer("O-1"))._tag // "officer"
+ */
+export const Subject = Schema.Union(OfficerSubject, Applicant, System, Integration, Auditor)
+/** @see Subject */
+export type Subject = typeof Subject.Type
+
+/**
+ * The subject of an officer, by id: what an adapter builds from an authenticated token.
+ *
+ * @example
+ * import { Actor } from "@murojaat/core"
+ * Actor.officer("O-1") // { _tag: "officer", officerId: "O-1" }
+ */
+export const officer = (officerId: string): OfficerSubject => ({ _tag: "officer", officerId: officerId as Directory.OfficerId })
+
+/**
+ * The claims of a subject that differ from the directory's officer entry: `[]` when they agree
+ * (or none were made).
+ *
+ * @example
+ * import { Actor, Schema, Directory } from "@murojaat/core"
+ * const o = Schema.decodeUnknownSync(Directory.Officer)({ id: "O-1", name: "X", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"], duty: [], absences: [], conflicts: [] })
+ * Actor.mismatchedClaims({ _tag: "officer", officerId: "O-1", roles: ["districtChief"] } as Actor.OfficerSubject, o) // ["roles"]
+ */
+export const mismatchedClaims = (subject: OfficerSubject, entry: Directory.Officer): ReadonlyArray<"roles" | "districtCode" | "mahallas"> => {
+  const sameSet = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => {
+    const sa = new Set(a)
+    const sb = new Set(b)
+    return sa.size === sb.size && [...sa].every((x) => sb.has(x))
+  }
+  const out: Array<"roles" | "districtCode" | "mahallas"> = []
+  if (subject.roles !== undefined && !sameSet(subject.roles, entry.roles)) out.push("roles")
+  if (subject.districtCode !== undefined && subject.districtCode !== entry.districtCode) out.push("districtCode")
+  if (subject.mahallas !== undefined && !sameSet(subject.mahallas, entry.mahallas)) out.push("mahallas")
+  return out
+}

@@ -88,6 +88,11 @@ export interface Context {
   readonly actor: Actor.Actor
   readonly settings?: Settings | undefined
   readonly officer?: ((id: string) => Directory.Officer | undefined) | undefined
+  /**
+   * A lookup of the other appeals the command names (a merge target, the repeated appeals of a
+   * dispute), loaded by the service. An appeal it does not know is treated as absent.
+   */
+  readonly appeal?: ((id: string) => AppealState.AppealState | undefined) | undefined
 }
 
 /**
@@ -119,8 +124,19 @@ export interface Rule {
 }
 
 const settingsOf = (ctx: Context): Settings => ctx.settings ?? defaultSettings
-const officerHasRole = (ctx: Context, id: string | undefined, role: Directory.OfficerRole) =>
-  id !== undefined && (ctx.officer?.(id)?.roles.includes(role) ?? false)
+
+// "Approved by the head": an active district chief of the appeal's own district, in the directory,
+// and never the officer a complaint is about (he may not approve what concerns himself).
+const headOfDistrict = (ctx: Context, id: string | undefined, state: AppealState.AppealState): boolean => {
+  const o = id === undefined ? undefined : ctx.officer?.(id)
+  return (
+    o !== undefined &&
+    o.active !== false &&
+    o.roles.includes("districtChief") &&
+    o.districtCode === state.districtCode &&
+    o.id !== state.subjectOfficerId
+  )
+}
 
 const targetOfficer = (input: GuardInput): string | undefined =>
   input.command.type === "assign" || input.command.type === "reassign" ? input.command.officerId : undefined
@@ -177,8 +193,9 @@ export const rules = {
   },
   "leave.approvedByHead": {
     source: "ZRU-445 Art. 29 (written conclusion approved by the head of the body)",
-    requires: "`approvedBy` is a district chief in the directory",
-    holds: ({ command, ctx }) => command.type !== "leaveWithoutConsideration" || officerHasRole(ctx, command.approvedBy, "districtChief")
+    requires:
+      "`approvedBy` is an active district chief of the appeal's own district, in the directory, and not the officer the appeal complains about",
+    holds: ({ command, state, ctx }) => command.type !== "leaveWithoutConsideration" || headOfDistrict(ctx, command.approvedBy, state)
   },
   "leave.notACrime": {
     source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
@@ -259,9 +276,10 @@ export const rules = {
   },
   "answer.approval": {
     source: "Murojaat setting `answerApprovalByHead` (default off)",
-    requires: "when the setting is on, `approvedBy` is a district chief",
-    holds: ({ command, ctx }) =>
-      command.type !== "answer" || !settingsOf(ctx).answerApprovalByHead || officerHasRole(ctx, command.approvedBy, "districtChief")
+    requires:
+      "when the setting is on, `approvedBy` is an active district chief of the appeal's own district, in the directory, and not the officer the appeal complains about",
+    holds: ({ command, state, ctx }) =>
+      command.type !== "answer" || !settingsOf(ctx).answerApprovalByHead || headOfDistrict(ctx, command.approvedBy, state)
   },
   "rate.once": {
     source: "Murojaat policy",
@@ -283,6 +301,52 @@ export const rules = {
     source: "Murojaat policy",
     requires: "an appeal is merged into another appeal, not itself",
     holds: ({ command, state }) => command.type !== "mergeInto" || command.targetAppealId !== state.appealId
+  },
+  "merge.targetOpen": {
+    source: "Murojaat policy (a duplicate is considered with the appeal it joins, so that appeal must still be under consideration)",
+    requires:
+      "the appeal merged into exists and is open (not answered, closed or ended); so no merge ever leads back to the appeal merged (no cycles)",
+    holds: ({ command, ctx }) => {
+      if (command.type !== "mergeInto") return true
+      const target = ctx.appeal?.(command.targetAppealId)
+      return target !== undefined && AppealState.open.has(target.status)
+    }
+  },
+  "merge.notACrime": {
+    source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
+    requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never ended by merging it into another appeal",
+    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+  },
+  "forward.notACrime": {
+    source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
+    requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never ended by forwarding it",
+    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+  },
+  "dispute.oneOpen": {
+    source: "Murojaat policy (one repeated appeal under control at a time; a further dispute follows its answer)",
+    requires: "no repeated appeal opened by an earlier dispute of this appeal is still open",
+    holds: ({ command, state, ctx }) =>
+      command.type !== "dispute" ||
+      state.disputedBy.every((id) => {
+        const repeat = ctx.appeal?.(id)
+        // Unknown to the lookup: refuse rather than allow a second open repeated appeal.
+        return repeat !== undefined && !AppealState.open.has(repeat.status)
+      })
+  },
+  "escalate.supervisorServes": {
+    source: "Murojaat policy (control is given to a supervisor of the appeal's own district)",
+    requires: "a named supervisor is an active senior inspector or district chief of the appeal's district, in the directory, and not the officer the appeal complains about",
+    holds: ({ command, state, ctx }) => {
+      if (command.type !== "escalate" || command.supervisorId === undefined) return true
+      const o = ctx.officer?.(command.supervisorId)
+      return (
+        o !== undefined &&
+        o.active !== false &&
+        o.districtCode === state.districtCode &&
+        o.roles.some((r) => r === "seniorInspector" || r === "districtChief") &&
+        o.id !== state.subjectOfficerId
+      )
+    }
   }
 } satisfies Record<string, Rule>
 
@@ -404,7 +468,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
   },
   forward: {
     who: ["assignee", ...supervisors],
-    rules: [],
+    rules: ["forward.notACrime"],
     events: ["forwarded"],
     source: "ZRU-445 (not within competence: forward to the competent body within 5 days and tell the applicant; article not confirmed)",
     note: "Forwarding late is still allowed; the deadline engine reports the violation."
@@ -449,14 +513,14 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
   },
   dispute: {
     who: ["applicant"],
-    rules: ["dispute.withinTerm", "dispute.newAppeal"],
+    rules: ["dispute.withinTerm", "dispute.newAppeal", "dispute.oneOpen"],
     events: ["disputed"],
     source: "ZRU-445: repeated appeal (article not confirmed); Art. 22 (complaint within 1 year)",
     note: "Disputing reopens the matter as a new, repeated appeal linked to this one (`repeatOf`) and placed under a supervisor's control; this appeal keeps its answer and records the dispute. So a closed appeal accepts exactly two commands: rate and dispute."
   },
   mergeInto: {
     who: ["assignee", ...supervisors],
-    rules: ["merge.otherAppeal"],
+    rules: ["merge.otherAppeal", "merge.targetOpen", "merge.notACrime"],
     events: ["mergedAsDuplicate"],
     source: "Murojaat policy (duplicates and collective appeals are considered once)"
   },
@@ -469,7 +533,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
   },
   escalate: {
     who: ["system", ...supervisors],
-    rules: [],
+    rules: ["escalate.supervisorServes"],
     events: ["escalated"],
     source: "CM resolution No. 40 of 30 Jan 2026 (deadline-violated appeals are a scored indicator)",
     note: "Escalation is a flag, not a status: the appeal stays where it is, under a supervisor's control. It may be recorded again for a new breach (the deadline engine proposes it once per clock that falls due), so every breach is on record."

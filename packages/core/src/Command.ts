@@ -199,6 +199,54 @@ export const Command = Schema.Union(
 /** @see Command */
 export type Command = typeof Command.Type
 /**
+ * What a caller may send to `AppealService.execute`: every command except `receive` (an appeal is
+ * received with `AppealService.submit`), and `register` and `dispute` without the ids that the
+ * service takes from the `IdGenerator` (the registration number; the repeated appeal's id). A
+ * caller never chooses an id: claiming another appeal's id would refuse the citizen it belongs to.
+ *
+ * @example
+ * import { Command, Decode } from "@murojaat/core"
+ * Decode.either(Command.Input, "Command")({ type: "register", appealId: "A-1" })._tag // "Right"
+ * Decode.either(Command.Input, "Command")({ type: "receive", appealId: "A-1", intake: {} })._tag // "Left"
+ */
+export const Input = Schema.Union(
+  make("register", {}),
+  LeaveWithoutConsideration,
+  Triage,
+  CorrectTriage,
+  Assign,
+  Reassign,
+  Unassign,
+  StartReview,
+  DeclareExtraStudy,
+  RequestInformation,
+  ProvideInformation,
+  ExtendDeadline,
+  Forward,
+  HandToCriminalProcedure,
+  IssueProtectionOrder,
+  RefuseProtectionOrder,
+  Answer,
+  Close,
+  Rate,
+  make("dispute", { reason: Dispute.fields.reason }),
+  MergeInto,
+  Withdraw,
+  Escalate
+)
+/** @see Input */
+export type Input = typeof Input.Type
+/**
+ * The wire form of an {@link Input}: what a caller writes.
+ *
+ * @example
+ * import { Command } from "@murojaat/core"
+ * const c: Command.InputEncoded = { type: "register", appealId: "A-1" }
+ * c.type // "register"
+ */
+export type InputEncoded = typeof Input.Encoded
+
+/**
  * The wire form of a {@link Command}.
  *
  * @example

@@ -100,7 +100,9 @@ export const RefusalReason = Schema.Literal(
   "conflictOfInterest",
   "notAssignee",
   "notApplicant",
-  "readOnly"
+  "readOnly",
+  "officerInactive",
+  "claimsMismatch"
 )
 /** @see RefusalReason */
 export type RefusalReason = typeof RefusalReason.Type
@@ -111,7 +113,19 @@ const refusalText: Record<RefusalReason, I18n.Text> = {
   conflictOfInterest: I18n.text("manfaatlar toʻqnashuvi: shikoyat sizning ustingizdan", "манфаатлар тўқнашуви: шикоят сизнинг устингиздан", "конфликт интересов: жалоба на вас", "conflict of interest: the complaint is about you"),
   notAssignee: I18n.text("murojaat sizga biriktirilmagan", "мурожаат сизга бириктирилмаган", "обращение не назначено вам", "the appeal is not assigned to you"),
   notApplicant: I18n.text("faqat murojaat egasi qila oladi", "фақат мурожаат эгаси қила олади", "это может сделать только заявитель", "only the applicant may do it"),
-  readOnly: I18n.text("faqat oʻqish huquqi bor", "фақат ўқиш ҳуқуқи бор", "доступ только для чтения", "read-only access")
+  readOnly: I18n.text("faqat oʻqish huquqi bor", "фақат ўқиш ҳуқуқи бор", "доступ только для чтения", "read-only access"),
+  officerInactive: I18n.text(
+    "xodim maʼlumotnomada faol emas",
+    "ходим маълумотномада фаол эмас",
+    "сотрудник не активен в справочнике",
+    "the officer is not active in the directory"
+  ),
+  claimsMismatch: I18n.text(
+    "koʻrsatilgan rol yoki hudud maʼlumotnomaga mos emas",
+    "кўрсатилган рол ёки ҳудуд маълумотномага мос эмас",
+    "указанные роль или территория не совпадают со справочником",
+    "the roles or territory given do not match the directory"
+  )
 }
 
 /**
@@ -301,6 +315,18 @@ export const StoreFailure = Schema.Literal("unavailable", "timeout", "serializat
 /** @see StoreFailure */
 export type StoreFailure = typeof StoreFailure.Type
 
+/**
+ * A bug: something failed that no rule foresaw. The async facade rejects with it instead of a raw
+ * exception, so callers always get a tagged error; details stay out of it (they may hold input).
+ *
+ * @example
+ * import { Errors } from "@murojaat/core"
+ * new Errors.InternalError({ operation: "submit" }).message // "Internal error in submit: please report it"
+ */
+export class InternalError extends Schema.TaggedError<InternalError>()("InternalError", {
+  operation: Schema.String
+}) {}
+
 const retryable: Record<StoreFailure, boolean> = {
   unavailable: true,
   timeout: true,
@@ -353,6 +379,7 @@ export type MurojaatError =
   | NoEligibleInspector
   | InvalidCalendar
   | StoreError
+  | InternalError
 
 /**
  * The stable error codes.
@@ -451,7 +478,14 @@ const table: Table = {
       `Сбой ${e.port} (${e.reason})${retry ? ", повторите позже" : ""}`,
       `${e.port} failed (${e.reason})${retry ? ", try again later" : ""}`
     )
-  }
+  },
+  InternalError: (e) =>
+    I18n.text(
+      `${e.operation} bajarilishida ichki xato: iltimos, xabar bering`,
+      `${e.operation} бажарилишида ички хато: илтимос, хабар беринг`,
+      `Внутренняя ошибка в ${e.operation}: сообщите о ней`,
+      `Internal error in ${e.operation}: please report it`
+    )
 }
 
 /**
@@ -559,6 +593,11 @@ export const catalogue: ReadonlyArray<Entry> = [
     code: "StoreError",
     meaning: "A port failed; `reason` is a closed set and `isRetryable` tells whether redelivery may help.",
     example: new StoreError({ port: "AppealStore", reason: "unavailable", detail: "connection refused" })
+  },
+  {
+    code: "InternalError",
+    meaning: "A bug: a failure no rule foresaw. The facade reports it instead of a raw exception; a retry with the same idempotency key is safe.",
+    example: new InternalError({ operation: "submit" })
   }
 ]
 

@@ -23,11 +23,13 @@
  */
 import { Cause, Clock, Duration, Effect, Exit, Layer, ManagedRuntime, Option } from "effect"
 import type * as Actor from "./Actor.js"
+import type * as Appeal from "./Appeal.js"
 import * as AppealService from "./AppealService.js"
 import type * as Audit from "./Audit.js"
+import type * as Command from "./Command.js"
 import type * as Directory from "./Directory.js"
 import type * as Event from "./Event.js"
-import type * as Errors from "./Errors.js"
+import * as Errors from "./Errors.js"
 import * as Worklist from "./Worklist.js"
 
 /**
@@ -82,20 +84,23 @@ export const clockFrom = (now: () => number): Clock.Clock => ({
  * r.events[0]?.type // "received"
  */
 export interface Murojaat {
-  readonly submit: (intake: unknown, actor: Actor.Actor, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
-  readonly execute: (command: unknown, actor: Actor.Actor, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
-  readonly dispute: (appealId: string, reason: string, actor: Actor.Actor, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
-  readonly get: (appealId: string, actor: Actor.Actor) => Promise<AppealService.View>
-  readonly history: (appealId: string, actor: Actor.Actor) => Promise<ReadonlyArray<Event.AppealEvent>>
-  readonly verify: (appealId: string) => Promise<Audit.Verification & { readonly projectionMatches: boolean }>
+  readonly submit: (intake: Appeal.IntakeEncoded, actor: Actor.Subject, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
+  readonly execute: (command: Command.InputEncoded, actor: Actor.Subject, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
+  readonly dispute: (appealId: string, reason: string, actor: Actor.Subject, options?: AppealService.RequestOptions) => Promise<AppealService.Result>
+  readonly get: (appealId: string, actor: Actor.Subject) => Promise<AppealService.View>
+  readonly history: (appealId: string, actor: Actor.Subject) => Promise<ReadonlyArray<Event.AppealEvent>>
+  readonly verify: (appealId: string, actor: Actor.Subject) => Promise<Audit.Verification & { readonly projectionMatches: boolean }>
+  /** The officer as the directory has him now (roles, territory); refuses unknown and inactive officers. */
   readonly officerActor: (officerId: string) => Promise<Actor.Officer>
-  readonly suggestLinks: (intake: unknown, actor: Actor.Actor) => Promise<AppealService.LinkSuggestions>
-  /** An officer's open appeals, due first on top. */
-  readonly worklist: (officerId: string, page?: Worklist.PageRequest) => Promise<Worklist.DuePage>
-  /** The area's open appeals whose due time has passed, now. */
-  readonly overdue: (area: Worklist.Area, page?: Worklist.PageRequest) => Promise<Worklist.DuePage>
+  readonly suggestLinks: (intake: Appeal.IntakeEncoded, actor: Actor.Subject) => Promise<AppealService.LinkSuggestions>
+  /** An officer's open appeals, due first on top (for him, his district's supervisors, auditors). */
+  readonly worklist: (officerId: string, actor: Actor.Subject, page?: Worklist.PageRequest) => Promise<Worklist.DuePage>
+  /** The area's open appeals whose due time has passed, now, for an actor whose roles cover the area. */
+  readonly overdue: (area: Worklist.Area, actor: Actor.Subject, page?: Worklist.PageRequest) => Promise<Worklist.DuePage>
+  /** The area's open appeals due from now up to `until`. */
+  readonly soonDue: (area: Worklist.Area, until: string, actor: Actor.Subject, page?: Worklist.PageRequest) => Promise<Worklist.DuePage>
   /** The deadline timer over an area: escalates what fell due. */
-  readonly escalateOverdue: (area: Worklist.Area) => Promise<AppealService.EscalationRun>
+  readonly escalateOverdue: (area: Worklist.Area, actor: Actor.Subject) => Promise<AppealService.EscalationRun>
   /** Runs any Effect program of the library with the configured layer. */
   readonly run: <A, E>(program: Effect.Effect<A, E, AppealService.Ports | Worklist.Worklist | AppealService.Config>) => Promise<A>
   /** Releases the layer's resources (database pools, embedded servers). */
@@ -117,26 +122,25 @@ export const make = (options: Options = {}): Murojaat => {
   const run = <A, E>(program: Effect.Effect<A, E, AppealService.Ports | Worklist.Worklist | AppealService.Config>): Promise<A> =>
     runtime.runPromiseExit(program).then((exit) => {
       if (Exit.isSuccess(exit)) return exit.value
-      // Reject with the typed error itself, so callers can switch on `_tag`; a defect is a bug and
-      // rejects with the original exception.
+      // Reject with the typed error itself, so callers can switch on `_tag`. A defect is a bug: it
+      // rejects with `InternalError`, never a raw exception (which might quote the caller's input).
       const failure = Cause.failureOption(exit.cause)
-      throw Option.isSome(failure) ? failure.value : Cause.squash(exit.cause)
+      throw Option.isSome(failure) ? failure.value : new Errors.InternalError({ operation: "facade" })
     })
+  // Every argument goes to the service as given (`unknown` at run time): the service decodes it.
   return {
     submit: (intake, actor, o) => run(AppealService.submit(intake, actor, o)),
     execute: (command, actor, o) => run(AppealService.execute(command, actor, o)),
     dispute: (appealId, reason, actor, o) => run(AppealService.dispute(appealId, reason, actor, o)),
     get: (appealId, actor) => run(AppealService.get(appealId, actor)),
     history: (appealId, actor) => run(AppealService.history(appealId, actor)),
-    verify: (appealId) => run(AppealService.verify(appealId)),
+    verify: (appealId, actor) => run(AppealService.verify(appealId, actor)),
     officerActor: (officerId) => run(AppealService.officerActor(officerId)),
     suggestLinks: (intake, actor) => run(AppealService.suggestLinks(intake, actor)),
-    worklist: (officerId, page) => run(Effect.flatMap(Worklist.Worklist, (w) => w.worklist(officerId, page))),
-    overdue: (area, page) =>
-      run(
-        Effect.flatMap(Clock.currentTimeMillis, (ms) => Effect.flatMap(Worklist.Worklist, (w) => w.overdue(area, new Date(ms).toISOString(), page)))
-      ),
-    escalateOverdue: (area) => run(AppealService.escalateOverdue(area)),
+    worklist: (officerId, actor, page) => run(AppealService.worklist(officerId, actor, page)),
+    overdue: (area, actor, page) => run(AppealService.overdue(area, actor, page)),
+    soonDue: (area, until, actor, page) => run(AppealService.soonDue(area, until, actor, page)),
+    escalateOverdue: (area, actor) => run(AppealService.escalateOverdue(area, actor)),
     run,
     dispose: () => runtime.dispose()
   }

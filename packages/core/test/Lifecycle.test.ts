@@ -3,7 +3,7 @@
 import { fc, test } from "@fast-check/vitest"
 import { Actor, AppealMachine, AppealState, Audit, Command, Deadline, Decode, Either, Event, Lifecycle } from "@murojaat/core"
 import { describe, expect, it } from "vitest"
-import { actors, buildCommand, intakeArb, type IntakeSeed, lookup, rightActorFor, type Step, stepArb } from "./support/world.js"
+import { actors, buildCommand, intakeArb, type IntakeSeed, lookup, others, rightActorFor, type Step, stepArb } from "./support/world.js"
 
 // The oracle: from which statuses each command may be given (lifecycle.md).
 const open = ["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"]
@@ -88,7 +88,7 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
     const actor = step.rightActor ? rightActorFor(type, state, intake) : actors[step.actorIndex % actors.length]!
     const decoded = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, intake, now))
     if (Either.isLeft(decoded)) throw new Error(`test built an invalid command: ${decoded.left.message}`)
-    const r = Lifecycle.execute(state, decoded.right, { now, actor, officer: lookup })
+    const r = Lifecycle.execute(state, decoded.right, { now, actor, officer: lookup, appeal: others })
     if (!check) {
       if (Either.isRight(r)) {
         state = r.right.state
@@ -169,7 +169,7 @@ describe("lifecycle (model-based)", () => {
       const state: AppealState.AppealState = { ...AppealState.initial("A-1"), status: status as AppealState.Status, mahallaCode: "M1", districtCode: "D1", applicantRef: "u1", assigneeId: "I1" }
       const command = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, intake, "2026-03-02T05:00:00.000Z"))
       if (Either.isLeft(command)) throw new Error(command.left.message)
-      const r = Lifecycle.decide(state, command.right, { now: "2026-03-02T05:00:00.000Z", actor, officer: lookup })
+      const r = Lifecycle.decide(state, command.right, { now: "2026-03-02T05:00:00.000Z", actor, officer: lookup, appeal: others })
       expect(r).toMatchObject({ _tag: "Left", left: { _tag: "InvalidTransition" } })
     }
   )
@@ -188,7 +188,7 @@ describe("lifecycle (model-based)", () => {
       }
       const command = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, {}, "2026-03-03T05:00:00.000Z"))
       if (Either.isLeft(command)) throw new Error(command.left.message)
-      const r = Lifecycle.execute(state, command.right, { now: "2026-03-03T05:00:00.000Z", actor, officer: lookup })
+      const r = Lifecycle.execute(state, command.right, { now: "2026-03-03T05:00:00.000Z", actor, officer: lookup, appeal: others })
       if (Either.isRight(r)) {
         expect(["rate", "dispute"]).toContain(type)
         expect(r.right.state.status).toBe("closed")
@@ -223,11 +223,11 @@ describe("protection orders (ZRU-561)", () => {
     ["already ended", "2026-03-01T05:00:00.000Z", "current", "protectionOrder.validity"]
   ] as const)("an order valid %s", (_name, validUntil, regime, expected) => {
     const settings = { ...AppealMachine.defaultSettings, protectionOrderRegime: regime }
-    const r = Lifecycle.execute(inReview, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup })
+    const r = Lifecycle.execute(inReview, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup, appeal: others })
     if (expected === "ok") {
       expect(Either.isRight(r) && r.right.state.protectionOrder).toEqual({ orderNumber: "HO-1", validUntil })
       // Once decided, the study is over: no second order on the same appeal.
-      const again = Either.isRight(r) ? Lifecycle.decide(r.right.state, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup }) : undefined
+      const again = Either.isRight(r) ? Lifecycle.decide(r.right.state, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup, appeal: others }) : undefined
       expect(again).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: "protectionOrder.once" } })
     } else {
       expect(r).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: expected } })

@@ -2,7 +2,7 @@
 // real decide/evolve with an actor who may take each step; every loop is then tried on each status.
 import { Actor, AppealMachine, AppealState, Audit, Command, Decode, Either, Event, Lifecycle } from "@murojaat/core"
 import { describe, expect, it } from "vitest"
-import { lookup, officer } from "./support/world.js"
+import { lookup, officer, others } from "./support/world.js"
 
 const intake = {
   kind: "shikoyat",
@@ -85,7 +85,7 @@ const step = (state: AppealState.AppealState, type: Command.Type, minute: number
   const decoded = Decode.either(Command.Command, "Command")(command)
   if (Either.isLeft(decoded)) throw new Error(decoded.left.message)
   const now = new Date(Date.parse("2026-03-02T04:00:00.000Z") + minute * 60_000).toISOString()
-  return Lifecycle.execute(state, decoded.right, { now, actor, officer: lookup })
+  return Lifecycle.execute(state, decoded.right, { now, actor, officer: lookup, appeal: others })
 }
 
 const drive = (commands: ReadonlyArray<Command.Type>) => {

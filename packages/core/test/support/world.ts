@@ -188,3 +188,10 @@ export const rightActorFor = (type: Command.Type, state: AppealState.AppealState
   if (grant.who.includes("districtChief")) return Actor.fromOfficer(officer(district === "D2" ? "C2" : "C1"))
   return Actor.system("rules")
 }
+
+/**
+ * Other appeals a command may name (merge targets, repeated appeals): any id but the appeal under
+ * test is an open, registered appeal of district D1.
+ */
+export const others = (id: string): AppealState.AppealState | undefined =>
+  id === "A-1" ? undefined : { ...AppealState.initial(id), status: "registered", version: 2, districtCode: "D1", mahallaCode: "M1", regionCode: "R1" }
