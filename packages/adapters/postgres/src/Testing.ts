@@ -15,10 +15,19 @@ import { Errors } from "@murojaat/core"
 import { Effect, type Scope } from "effect"
 import pg from "pg"
 import * as Embedded from "./Embedded.js"
+import * as Migrator from "./Migrator.js"
+import * as PgStore from "./PgStore.js"
+import * as Roles from "./Roles.js"
 
 /** Where the test database is. */
 export interface Database {
+  /** A role with every right (the server's DATABASE_URL role, or the embedded superuser): setup and intruder tests. */
   readonly url: string
+  /**
+   * The role the ports should use: on the embedded server the application role (`Roles.app`),
+   * with the schema migrated by the owner and its grants given; on DATABASE_URL the same as `url`.
+   */
+  readonly appUrl: string
   /** "server" (DATABASE_URL) or "embedded". */
   readonly kind: "server" | "embedded"
 }
@@ -64,17 +73,23 @@ export const freshDatabase = (url: string): Effect.Effect<string, Errors.StoreEr
 export const database = (options: { readonly server?: "never" | "preferred" | "required" } = {}): Effect.Effect<Database, Errors.StoreError, Scope.Scope> => {
   const server = options.server ?? "preferred"
   const url = process.env["DATABASE_URL"]
-  if (server !== "never" && url !== undefined && url !== "") return Effect.map(freshDatabase(url), (u) => ({ url: u, kind: "server" as const }))
+  if (server !== "never" && url !== undefined && url !== "") return Effect.map(freshDatabase(url), (u) => ({ url: u, appUrl: u, kind: "server" as const }))
   if (server === "required" && process.env["CI"] === "true") {
     return Effect.fail(
       new Errors.StoreError({ port: "Testing", reason: "unavailable", detail: "CI=true but DATABASE_URL is not set: .ci/run must start PostgreSQL (.ci/postgres.sh)" })
     )
   }
   const dataDir = Embedded.temporaryDataDir()
-  return Effect.map(
-    Effect.acquireRelease(Effect.succeed(dataDir), (d) => Effect.sync(() => Embedded.removeDataDir(d))).pipe(
-      Effect.zipRight(Embedded.start({ dataDir, ephemeral: true }))
+  return Effect.acquireRelease(Effect.succeed(dataDir), (d) => Effect.sync(() => Embedded.removeDataDir(d))).pipe(
+    Effect.zipRight(Embedded.start({ dataDir, ephemeral: true })),
+    Effect.tap((s) =>
+      Effect.scoped(
+        Effect.provide(
+          Effect.zipRight(Migrator.migrate, Roles.grant(Roles.app)),
+          PgStore.layerClient({ url: s.ownerUrl, maxConnections: 1 })
+        )
+      )
     ),
-    (s) => ({ url: s.url, kind: "embedded" as const })
+    Effect.map((s) => ({ url: s.superuserUrl, appUrl: s.url, kind: "embedded" as const }))
   )
 }

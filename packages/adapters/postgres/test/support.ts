@@ -1,5 +1,8 @@
 // The PostgreSQL adapter as the testkit sees it: every port, the SqlClient, and the raw reader.
-import { Raw } from "@murojaat/postgres"
+// The ports connect as the application role (on the embedded server, `murojaat_app` with only its
+// grants), so every suite also proves those grants are enough; the SqlClient in context and the
+// raw reader are a role with every right, as a test (or an intruder) with a superuser's powers.
+import { Migrator, Raw } from "@murojaat/postgres"
 import { PgQueries, PgStore, Testing } from "@murojaat/postgres"
 import type { Adapter } from "@murojaat/testkit"
 import { RawReader } from "@murojaat/testkit"
@@ -10,8 +13,9 @@ export const layerUnderTest = (options: { readonly server?: "never" | "preferred
   Layer.unwrapScoped(
     Effect.map(Testing.database(options), (db) => {
       console.info(`[@murojaat/postgres tests] database: ${db.kind}`)
-      const live = PgStore.layerPg({ url: db.url, migrate: true, maxConnections: 12 })
-      return Layer.mergeAll(Layer.effect(RawReader.RawReader, Raw.make), PgQueries.layer).pipe(Layer.provideMerge(live))
+      const admin = Layer.effectDiscard(Migrator.migrate).pipe(Layer.provideMerge(PgStore.layerClient({ url: db.url, maxConnections: 4 })))
+      const ports = PgStore.layerFromClient().pipe(Layer.provide(PgStore.layerClient({ url: db.appUrl, maxConnections: 12 })))
+      return Layer.mergeAll(ports, Layer.effect(RawReader.RawReader, Raw.make), PgQueries.layer).pipe(Layer.provideMerge(admin))
     })
   )
 
