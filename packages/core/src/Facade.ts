@@ -6,8 +6,9 @@
  * `AppealService` programs with the layer you configure.
  *
  * @example
- * import { Actor, Facade } from "@murojaat/core"
- * const murojaat = Facade.make()                      // in-memory ports; pass `layer` for PostgreSQL
+ * import { Actor, Facade, Sample } from "@murojaat/core"
+ * // In-memory ports with the sample directory; pass `layer` for PostgreSQL.
+ * const murojaat = Facade.make({ directory: Sample.directory })
  * const result = await murojaat.submit({
  *   kind: "shikoyat", form: "electronic", channel: "webPortal",
  *   applicant: { type: "individual", surname: "Karimova", name: "Dilnoza", residence: "Bodomzor 3", contact: {}, consent: { given: true, form: "electronic" } },
@@ -15,7 +16,7 @@
  *   text: { body: "Qoʻshnilar kechasi shovqin qiladi" }
  * }, Actor.applicant("user-1"))
  * try {
- *   await murojaat.execute({ type: "answer", appealId: result.appealId }, Actor.applicant("user-1"))
+ *   await murojaat.execute({ type: "answer", appealId: result.appealId } as never, Actor.applicant("user-1"))
  * } catch (e) {
  *   // e._tag === "InvalidInput": answer needs outcome, answerText and legalBasis
  * }
@@ -76,12 +77,15 @@ export const clockFrom = (now: () => number): Clock.Clock => ({
  * The facade's functions.
  *
  * @example
- * import { Actor, Facade } from "@murojaat/core"
- * const m: Facade.Murojaat = Facade.make()
+ * import { Actor, Facade, Sample } from "@murojaat/core"
+ * const m: Facade.Murojaat = Facade.make({ directory: Sample.directory })
  * const r = await m.submit({ kind: "ariza", form: "oral", channel: "trustPhone",
  *   applicant: { type: "individual", contact: {}, consent: { given: true, form: "oral" } },
- *   location: { regionCode: "R", districtCode: "D", mahallaCode: "M" }, text: { body: "Yordam kerak" } }, Actor.system("portal"))
+ *   location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" }, text: { body: "Yordam kerak" } }, Actor.officer("O-101"))
  * r.events[0]?.type // "received"
+ * // Officers are named by id (the authenticated subject); the directory gives their roles.
+ * const list = await m.worklist("O-101", Actor.officer("O-301"))
+ * list.items.length // 0
  */
 export interface Murojaat {
   readonly submit: (intake: Appeal.IntakeEncoded, actor: Actor.Subject, options?: AppealService.RequestOptions) => Promise<AppealService.Result>

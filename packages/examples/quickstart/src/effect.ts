@@ -11,8 +11,10 @@ import { appeal, directory } from "./world.js"
 
 export const program = Effect.gen(function* () {
   const received = yield* AppealService.submit(appeal, Actor.applicant("smart-mahalla:u-42"))
-  const chief = yield* AppealService.officerActor("O-301")
-  const inspector = yield* AppealService.officerActor("O-101")
+  // Officers act by id (the subject an app authenticated); the service takes their roles and
+  // mahallas from the directory at the time of each command.
+  const chief = Actor.officer("O-301")
+  const inspector = Actor.officer("O-101")
   if (received.state.status === "triaged") {
     yield* AppealService.execute({ type: "assign", appealId: received.appealId, officerId: "O-101" }, chief)
   }
@@ -26,7 +28,7 @@ export const program = Effect.gen(function* () {
     { type: "answer", appealId: received.appealId, outcome: "satisfied", answerText: "Chiroqlar tuzatildi.", legalBasis: "ZRU-445 Art. 28" },
     inspector
   )
-  const verified = yield* AppealService.verify(received.appealId)
+  const verified = yield* AppealService.verify(received.appealId, Actor.auditor("AUD-1"))
   return { appealId: received.appealId, status: answered.state.status, refusal, chainOk: verified.ok && verified.projectionMatches }
 })
 

@@ -13,10 +13,11 @@ export const main = async () => {
   try {
     const citizen = Actor.applicant("smart-mahalla:u-42")
     const received = await murojaat.submit(appeal, citizen, { idempotencyKey: "app-request-0001" })
-    const inspector = await murojaat.officerActor("O-101")
+    // Officers act by id: the directory gives their roles and mahallas at the time of each command.
+    const inspector = Actor.officer("O-101")
     if (received.state.status === "triaged") {
       // The rules were not sure enough to assign alone: the chief assigns.
-      await murojaat.execute({ type: "assign", appealId: received.appealId, officerId: "O-101" }, await murojaat.officerActor("O-301"))
+      await murojaat.execute({ type: "assign", appealId: received.appealId, officerId: "O-101" }, Actor.officer("O-301"))
     }
     await murojaat.execute({ type: "startReview", appealId: received.appealId }, inspector)
     let refusal: string | undefined
@@ -30,7 +31,7 @@ export const main = async () => {
       { type: "answer", appealId: received.appealId, outcome: "satisfied", answerText: "Chiroqlar tuzatildi.", legalBasis: "ZRU-445 Art. 28" },
       inspector
     )
-    const verified = await murojaat.verify(received.appealId)
+    const verified = await murojaat.verify(received.appealId, Actor.auditor("AUD-1"))
     return { appealId: received.appealId, status: answered.state.status, refusal, chainOk: verified.ok && verified.projectionMatches }
   } finally {
     await murojaat.dispose()

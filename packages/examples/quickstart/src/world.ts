@@ -1,5 +1,5 @@
 /** A tiny directory for the examples: one district, one mahalla, an inspector and a chief. */
-import { Directory, I18n, Schema } from "@murojaat/core"
+import { type Appeal, Directory, I18n, Schema } from "@murojaat/core"
 
 export const directory = Schema.decodeUnknownSync(Directory.Directory)({
   regions: [{ code: "1726", name: I18n.text("Toshkent shahri", "Тошкент шаҳри", "город Ташкент", "Tashkent city") }],
@@ -12,7 +12,7 @@ export const directory = Schema.decodeUnknownSync(Directory.Directory)({
 })
 
 /** What a citizen's app would send. */
-export const appeal = {
+export const appeal: Appeal.IntakeEncoded = {
   kind: "ariza",
   form: "electronic",
   channel: "smartMahallaApp",
