@@ -101,8 +101,7 @@ const render = (): string => {
         [code("portalGrounds"), String(s.portalGrounds), "The portals' grounds (insults or threats, meaningless text, advertising) may be used to leave an appeal without consideration, as \"other requirements\" of Art. 29."],
         [code("protectionOrderRegime"), s.protectionOrderRegime, "How long a protection order may run (ZRU-561): `current` up to 1 year (current regulation), `original` up to 30 days. Sources disagree; the current one is the default."],
         [code("answerApprovalByHead"), String(s.answerApprovalByHead), "An answer needs `approvedBy` a district chief."],
-        [code("maxReceiptDelayDays"), String(s.maxReceiptDelayDays), "How many days before its entry an appeal may declare it was received (offline tablets, paper entered later)."],
-        [code("disputeWindowMonths"), String(s.disputeWindowMonths), "Months after the answer within which it may be disputed (Art. 22: 1 year)."]
+        [code("disputeTermMonths"), String(s.disputeTermMonths), "Months after the answer after which a dispute is marked as after the term (Art. 22: 1 year, restorable); it is never refused for it."]
       ]
     ),
     "",

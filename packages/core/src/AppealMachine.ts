@@ -11,11 +11,13 @@
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.transitions().filter((t) => t.from === "inReview").map((t) => t.command).includes("answer") // true
  */
+import { Option } from "effect"
 import { setup } from "xstate"
 import { getSimplePaths } from "xstate/graph"
 import type * as Actor from "./Actor.js"
 import * as AppealState from "./AppealState.js"
 import type * as Command from "./Command.js"
+import * as Deadline from "./Deadline.js"
 import * as Directory from "./Directory.js"
 import type * as Errors from "./Errors.js"
 import type * as Event from "./Event.js"
@@ -27,7 +29,7 @@ import * as Policy from "./Policy.js"
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
- * AppealMachine.defaultSettings.disputeWindowMonths // 12
+ * AppealMachine.defaultSettings.disputeTermMonths // 12
  */
 export interface Settings {
   /**
@@ -46,18 +48,15 @@ export interface Settings {
   /** Whether an answer needs the head's approval (`approvedBy` a district chief). Default: false. */
   readonly answerApprovalByHead: boolean
   /**
-   * How many days before its entry an appeal may declare it was received (an oral appeal taken
-   * offline on a tablet, a paper appeal entered later). Registration is due the day of receipt
-   * (ZRU-445 Art. 23), so a long delay is itself a violation to look into, not a date to accept
-   * silently. Default: 30.
+   * The term, in months, for disputing an answer; `null`: no term. A complaint to a higher body is
+   * filed within 1 year of learning of the decision, and a missed term may be restored for a good
+   * reason (ZRU-445 Art. 22 as amended by ZRU-683 of 2021). Whether a dispute to the supervisors of
+   * the same body is such a complaint is not settled, so the term is a setting, and it never
+   * refuses a dispute: one filed later is accepted, marked (`disputeAfterTerm`), and the supervisor
+   * who controls the repeated appeal decides whether the term is restored (rule `dispute.term`).
+   * Counted from the answer, the earliest day the applicant could learn of it. Default: 12.
    */
-  readonly maxReceiptDelayDays: number
-  /**
-   * Months after the answer within which the applicant may dispute it: a complaint to the higher
-   * body is filed within 1 year of learning of the decision (ZRU-445 Art. 22 as amended by ZRU-683
-   * of 2021). Default: 12.
-   */
-  readonly disputeWindowMonths: number
+  readonly disputeTermMonths: number | null
 }
 
 /**
@@ -71,8 +70,7 @@ export const defaultSettings: Settings = {
   portalGrounds: true,
   protectionOrderRegime: "current",
   answerApprovalByHead: false,
-  maxReceiptDelayDays: 30,
-  disputeWindowMonths: 12
+  disputeTermMonths: 12
 }
 
 /**
@@ -93,6 +91,11 @@ export interface Context {
    * dispute), loaded by the service. An appeal it does not know is treated as absent.
    */
   readonly appeal?: ((id: string) => AppealState.AppealState | undefined) | undefined
+  /**
+   * The calendar and counting policy of the legal terms, for the rules that ask whether a term still
+   * runs (an extension, extra study). Default: the shipped calendar and `Deadline.defaultPolicy`.
+   */
+  readonly deadlines?: Deadline.Options | undefined
 }
 
 /**
@@ -141,6 +144,30 @@ const headOfDistrict = (ctx: Context, id: string | undefined, state: AppealState
 const targetOfficer = (input: GuardInput): string | undefined =>
   input.command.type === "assign" || input.command.type === "reassign" ? input.command.officerId : undefined
 
+// Written form: paper (post) or electronic (e-mail, SMS, the app) (ZRU-445: electronic form has
+// the same force); a word said in person is not a written notice.
+const writtenChannels: ReadonlySet<string> = new Set(["post", "email", "sms", "app"])
+
+// What the legal terms of an appeal depend on, as its state knows it.
+const factsOf = (state: AppealState.AppealState): Deadline.Facts | undefined =>
+  state.kind === undefined || state.receivedAt === undefined
+    ? undefined
+    : {
+        kind: state.kind,
+        receivedAt: state.receivedAt,
+        extraStudy: state.extraStudy,
+        extended: state.extended,
+        pauses: [...(state.pauses ?? []), ...(state.awaitingSince === undefined ? [] : [{ from: state.awaitingSince }])]
+      }
+
+// The rule a change to the terms would break now (Deadline.lateChange), if any.
+const lateRule = (input: GuardInput, change: "extension" | "extraStudy"): string | undefined => {
+  const facts = factsOf(input.state)
+  if (facts === undefined) return undefined
+  const late = Deadline.lateChange(facts, change, input.ctx.now, input.ctx.deadlines)
+  return Option.isSome(late) ? late.value.rule : undefined
+}
+
 const addMonths = (iso: string, months: number): number => {
   const d = new Date(iso)
   const day = d.getUTCDate()
@@ -165,13 +192,20 @@ export const rules = {
     holds: ({ command, ctx }) =>
       command.type !== "receive" || command.intake.receivedAt === undefined || Date.parse(command.intake.receivedAt) <= Date.parse(ctx.now)
   },
-  "receive.recentReceipt": {
-    source: "ZRU-445 Art. 23 (registration on the day of receipt); Murojaat setting `maxReceiptDelayDays`",
-    requires: "a declared time of receipt is at most `maxReceiptDelayDays` (default 30) before now: an appeal taken offline is entered soon after",
-    holds: ({ command, ctx }) =>
-      command.type !== "receive" ||
-      command.intake.receivedAt === undefined ||
-      Date.parse(command.intake.receivedAt) >= Date.parse(ctx.now) - settingsOf(ctx).maxReceiptDelayDays * 86_400_000
+  "receive.supportedYears": {
+    source: "Murojaat policy (the calendar covers 1992 to 2200, the years of the Republic: a receipt date outside them is a typing error, not an old appeal)",
+    requires: "the declared time of receipt is in the years 1992 to 2200",
+    holds: ({ command }) => {
+      if (command.type !== "receive" || command.intake.receivedAt === undefined) return true
+      const ms = Date.parse(command.intake.receivedAt)
+      return ms >= Date.UTC(1992, 0, 1) && ms < Date.UTC(2201, 0, 1)
+    }
+  },
+  "receive.trueReceiptDate": {
+    source: "ZRU-445 Art. 23 (registration the day of receipt; refusing to register is forbidden) and Art. 28 (terms run from the day of receipt)",
+    requires:
+      "never refuses: an appeal received long ago (through another body, lost and found) is taken with its true date of receipt, never dated to the day it is entered; when entered on a later day it is marked `lateEntry`, and its terms run from the true date",
+    holds: () => true
   },
   "leave.groundApplies": {
     source: "ZRU-445 Art. 29",
@@ -249,7 +283,7 @@ export const rules = {
     }
   },
   "assign.noConflict": {
-    source: "ZRU-445 (a complaint is not sent to the official whose actions it contests); directory conflicts",
+    source: "Murojaat policy (conflict of interest: an officer never handles a complaint about himself, nor an applicant he declared a conflict with; no article confirmed)",
     requires: "the officer is not the one the appeal complains about and has declared no conflict with the applicant",
     holds: (input) => {
       const id = targetOfficer(input)
@@ -269,10 +303,43 @@ export const rules = {
     requires: "extra study is declared at most once (the term becomes one month)",
     holds: ({ state }) => !state.extraStudy
   },
+  "extraStudy.beforeTermEnds": {
+    source: "ZRU-445 Art. 28 (up to 1 month where extra study is needed: a term is lengthened while it runs); CM resolution No. 40 of 2026 (deadline-violated appeals are scored)",
+    requires: "for an ariza or shikoyat, extra study is declared before the 15-day term ends; after that the term has run out and stays violated",
+    holds: (input) => input.command.type !== "declareExtraStudy" || lateRule(input, "extraStudy") !== "extraStudy.beforeTermEnds"
+  },
+  "extraStudy.proposalWithinTenDays": {
+    source: "ZRU-445 Art. 28 (a proposal that needs longer study: the proposer is told in writing within 10 days)",
+    requires: "for a taklif, longer study is declared within the 10-day notice term; after it, the proposal keeps its 1-month term",
+    holds: (input) => input.command.type !== "declareExtraStudy" || lateRule(input, "extraStudy") !== "extraStudy.proposalWithinTenDays"
+  },
+  "extraStudy.proposalNoticeWritten": {
+    source: "ZRU-445 Art. 28 (the proposer is told in writing)",
+    requires: "for a taklif, the declaration names the written notice to the proposer (`applicantNotice`: post, e-mail, SMS or the app; not in person)",
+    holds: ({ command, state }) =>
+      command.type !== "declareExtraStudy" ||
+      state.kind !== "taklif" ||
+      (command.applicantNotice !== undefined && writtenChannels.has(command.applicantNotice.channel))
+  },
   "extension.once": {
     source: "ZRU-445 Art. 28",
     requires: "the deadline is extended at most once, by at most one month, with the applicant told in writing",
     holds: ({ state }) => !state.extended
+  },
+  "extension.notForProposal": {
+    source: "ZRU-445 Art. 28 (the head's extension by at most 1 month, 2 months in all, is given for applications and complaints; a proposal that needs longer study follows the 10-day notice)",
+    requires: "only an ariza or a shikoyat is extended by the head; a taklif is refused (its longer study is declared with `declareExtraStudy` within 10 days)",
+    holds: ({ state }) => state.kind !== "taklif"
+  },
+  "extension.beforeTermEnds": {
+    source: "ZRU-445 Art. 28 (the head extends a term: only one that still runs); CM resolution No. 40 of 2026 (deadline-violated appeals are scored)",
+    requires: "the extension is recorded before the term it extends ends; after that the term has run out and stays violated, and a later answer is late",
+    holds: (input) => input.command.type !== "extendDeadline" || lateRule(input, "extension") !== "extension.beforeTermEnds"
+  },
+  "extension.writtenNotice": {
+    source: "ZRU-445 Art. 28 (the applicant is told in writing)",
+    requires: "the applicant is told in writing: by post, e-mail, SMS or the app (paper or electronic), not in person",
+    holds: ({ command }) => command.type !== "extendDeadline" || writtenChannels.has(command.applicantNotice.channel)
   },
   "answer.approval": {
     source: "Murojaat setting `answerApprovalByHead` (default off)",
@@ -286,14 +353,14 @@ export const rules = {
     requires: "an answer is rated once",
     holds: ({ state }) => state.rating === undefined
   },
-  "dispute.withinTerm": {
-    source: "ZRU-445 Art. 22 (as amended by ZRU-683 of 2021)",
-    requires: "the dispute comes within `disputeWindowMonths` (default 12) of the answer",
-    holds: ({ state, ctx }) =>
-      state.answeredAt !== undefined && Date.parse(ctx.now) <= addMonths(state.answeredAt, settingsOf(ctx).disputeWindowMonths)
+  "dispute.term": {
+    source: "ZRU-445 Art. 22 as amended by ZRU-683 of 2021 (a complaint to a higher body within 1 year of learning of the decision; a missed term is restored for a good reason); setting `disputeTermMonths`",
+    requires:
+      "never refuses: a dispute after the term (default 12 months from the answer) is accepted and marked (`disputeAfterTerm`); the supervisor who controls the repeated appeal decides whether the term is restored for a good reason (the appeal is then considered) or not (it is left without consideration)",
+    holds: () => true
   },
   "dispute.newAppeal": {
-    source: "ZRU-445 (a repeated appeal is a new appeal; article not confirmed)",
+    source: "ZRU-445 (a repeated appeal, takroriy: from the same person, disputing the decision on an earlier one; article not confirmed)",
     requires: "the repeated appeal has an id of its own",
     holds: ({ command, state }) => command.type !== "dispute" || command.repeatAppealId !== state.appealId
   },
@@ -384,12 +451,12 @@ const supervisors: ReadonlyArray<Policy.Grantee> = ["seniorInspector", "district
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
- * AppealMachine.grants.extendDeadline.rules // ["extension.once"]
+ * AppealMachine.grants.extendDeadline.rules // ["extension.once", "extension.notForProposal", "extension.beforeTermEnds", "extension.writtenNotice"]
  */
 export const grants: { readonly [C in Command.Type]: Grant } = {
   receive: {
     who: ["applicant", "integrationSystem", "system", ...officers],
-    rules: ["receive.notInFuture", "receive.recentReceipt"],
+    rules: ["receive.notInFuture", "receive.supportedYears", "receive.trueReceiptDate"],
     events: ["received"],
     source: "ZRU-445 (oral, written and electronic appeals have equal force; article not confirmed)",
     note: "Officers receive oral appeals (tablets, receptions) in the mahallas they serve."
@@ -439,10 +506,15 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     events: ["unassigned"],
     source: "Murojaat assignment policy"
   },
-  startReview: { who: ["assignee"], rules: [], events: ["reviewStarted"], source: "ZRU-445 Art. 28" },
+  startReview: {
+    who: ["assignee"],
+    rules: [],
+    events: ["reviewStarted"],
+    source: "Murojaat policy (the law names no such step; the terms of ZRU-445 Art. 28 run from receipt whatever the status)"
+  },
   declareExtraStudy: {
     who: ["assignee", ...supervisors],
-    rules: ["extraStudy.once"],
+    rules: ["extraStudy.once", "extraStudy.beforeTermEnds", "extraStudy.proposalWithinTenDays", "extraStudy.proposalNoticeWritten"],
     events: ["extraStudyDeclared"],
     source: "ZRU-445 Art. 28 (up to 1 month where extra study, checking or documents are needed; for a proposal, the proposer is told within 10 days)"
   },
@@ -450,19 +522,19 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     who: ["assignee"],
     rules: [],
     events: ["informationRequested"],
-    source: "ZRU-445 Art. 28",
+    source: "Murojaat policy (the law names no request for information and gives no pause: the terms of ZRU-445 Art. 28 keep running)",
     note: "Whether the clock pauses while waiting is a deadline setting, off by default: the law gives no pause."
   },
   provideInformation: {
     who: ["applicant", "assignee"],
     rules: [],
     events: ["informationProvided"],
-    source: "ZRU-445 Art. 28",
+    source: "Murojaat policy (the applicant's reply to a request for information)",
     note: "The assigned officer records information the applicant gave orally or on paper."
   },
   extendDeadline: {
     who: ["districtChief"],
-    rules: ["extension.once"],
+    rules: ["extension.once", "extension.notForProposal", "extension.beforeTermEnds", "extension.writtenNotice"],
     events: ["deadlineExtended"],
     source: "ZRU-445 Art. 28 (the head may, as an exception, extend by at most 1 month, telling the applicant in writing)"
   },
@@ -480,14 +552,14 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     source: "Criminal Procedure Code (reports of crimes are not appeals under ZRU-445)"
   },
   issueProtectionOrder: {
-    who: ["assignee", "districtChief"],
+    who: ["preventionInspector", "seniorInspector"],
     rules: ["protectionOrder.once", "protectionOrder.validity"],
     events: ["protectionOrderIssued"],
     source: "ZRU-561 of 2 Sep 2019 (the prevention inspector studies the report within 24 hours and issues the order)",
-    note: "Recorded on the appeal that reported the violence; the appeal stays where it is. Extending an order under the original regime is a new order."
+    note: "The prevention inspectors of the appeal's mahalla (and the senior inspectors of its district, who are senior prevention inspectors) decide, whoever holds the appeal: the law names the prevention inspector. Recorded on the appeal that reported the violence; the appeal stays where it is. Extending an order under the original regime is a new order."
   },
   refuseProtectionOrder: {
-    who: ["assignee", "districtChief"],
+    who: ["preventionInspector", "seniorInspector"],
     rules: ["protectionOrder.once"],
     events: ["protectionOrderRefused"],
     source: "ZRU-561 of 2 Sep 2019 (the 24-hour study ends with a decision)"
@@ -513,9 +585,9 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
   },
   dispute: {
     who: ["applicant"],
-    rules: ["dispute.withinTerm", "dispute.newAppeal", "dispute.oneOpen"],
+    rules: ["dispute.term", "dispute.newAppeal", "dispute.oneOpen"],
     events: ["disputed"],
-    source: "ZRU-445: repeated appeal (article not confirmed); Art. 22 (complaint within 1 year)",
+    source: "ZRU-445: repeated appeal (article not confirmed); Art. 22 (a complaint to a higher body within 1 year of learning of the decision, restorable for a good reason)",
     note: "Disputing reopens the matter as a new, repeated appeal linked to this one (`repeatOf`) and placed under a supervisor's control; this appeal keeps its answer and records the dispute. So a closed appeal accepts exactly two commands: rate and dispute."
   },
   mergeInto: {
@@ -538,6 +610,38 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     source: "CM resolution No. 40 of 30 Jan 2026 (deadline-violated appeals are a scored indicator)",
     note: "Escalation is a flag, not a status: the appeal stays where it is, under a supervisor's control. It may be recorded again for a new breach (the deadline engine proposes it once per clock that falls due), so every breach is on record."
   }
+}
+
+/**
+ * When the term for disputing an answer ends: `disputeTermMonths` after the answer (the earliest day
+ * the applicant could learn of it; ZRU-445 Art. 22). `undefined` when no term is set or there is no
+ * answer yet.
+ *
+ * @example
+ * import { AppealMachine, AppealState } from "@murojaat/core"
+ * const s = { ...AppealState.initial("A-1"), answeredAt: "2026-03-31T05:00:00.000Z" }
+ * AppealMachine.disputeTermEnds(s) // "2027-03-31T05:00:00.000Z"
+ * AppealMachine.disputeTermEnds(s, { ...AppealMachine.defaultSettings, disputeTermMonths: null }) // undefined
+ */
+export const disputeTermEnds = (state: AppealState.AppealState, settings: Settings = defaultSettings): string | undefined =>
+  state.answeredAt === undefined || settings.disputeTermMonths === null
+    ? undefined
+    : new Date(addMonths(state.answeredAt, settings.disputeTermMonths)).toISOString()
+
+/**
+ * Whether a dispute made at `at` comes after the term (rule `dispute.term`): the mark the
+ * supervisor of the repeated appeal reads to decide whether the term is restored for a good reason.
+ * The dispute itself is never refused for it.
+ *
+ * @example
+ * import { AppealMachine, AppealState } from "@murojaat/core"
+ * const s = { ...AppealState.initial("A-1"), answeredAt: "2026-03-31T05:00:00.000Z" }
+ * AppealMachine.disputeAfterTerm(s, "2027-03-31T05:00:00.000Z") // false
+ * AppealMachine.disputeAfterTerm(s, "2027-04-01T05:00:00.000Z") // true
+ */
+export const disputeAfterTerm = (state: AppealState.AppealState, at: string, settings: Settings = defaultSettings): boolean => {
+  const ends = disputeTermEnds(state, settings)
+  return ends !== undefined && Date.parse(at) > Date.parse(ends)
 }
 
 type XEvent = { readonly type: Command.Type; readonly input: GuardInput }

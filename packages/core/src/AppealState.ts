@@ -121,6 +121,12 @@ export const AppealState = Schema.Struct({
   representativeWithoutAuthority: Schema.Boolean,
   personalDigest: Schema.optional(Schema.String),
   receivedAt: Schema.optional(Directory.Instant),
+  /**
+   * Set when the appeal was entered on a later day (Tashkent) than it was received: when it was
+   * entered and how many days after receipt. It keeps its true date of receipt, and its terms run
+   * from it (ZRU-445 Art. 23 and 28; rule `registration.trueReceiptDate`).
+   */
+  lateEntry: Schema.optional(Schema.Struct({ enteredAt: Directory.Instant, daysAfterReceipt: Schema.NonNegativeInt })),
   registeredAt: Schema.optional(Directory.Instant),
   registrationNumber: Schema.optional(Schema.String),
   category: Schema.optional(Schema.String),
@@ -132,6 +138,8 @@ export const AppealState = Schema.Struct({
   extended: Schema.Boolean,
   escalated: Schema.Boolean,
   awaitingSince: Schema.optional(Directory.Instant),
+  /** Past periods awaiting the applicant (a request for information to the reply), oldest first. */
+  pauses: Schema.optional(Schema.Array(Schema.Struct({ from: Directory.Instant, to: Directory.Instant }))),
   outcome: Schema.optional(Command.Outcome),
   answeredAt: Schema.optional(Directory.Instant),
   closedAt: Schema.optional(Directory.Instant),
@@ -149,6 +157,26 @@ export const AppealState = Schema.Struct({
 })
 /** @see AppealState */
 export type AppealState = typeof AppealState.Type
+
+const tashkentDay = (iso: string): number => Math.floor((Date.parse(iso) + 5 * 3_600_000) / 86_400_000)
+
+/**
+ * The `lateEntry` mark of an appeal received at `receivedAt` and entered at `enteredAt`: present
+ * when it was entered on a later Tashkent day (UTC+5) than it was received.
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * AppealState.lateEntryOf("2026-02-02T10:00:00+05:00", "2026-03-16T09:00:00+05:00")
+ * // { lateEntry: { enteredAt: "2026-03-16T09:00:00+05:00", daysAfterReceipt: 42 } }
+ * AppealState.lateEntryOf("2026-03-16T08:00:00+05:00", "2026-03-16T09:00:00+05:00") // {}
+ */
+export const lateEntryOf = (
+  receivedAt: string,
+  enteredAt: string
+): { readonly lateEntry?: { readonly enteredAt: string; readonly daysAfterReceipt: number } } => {
+  const days = tashkentDay(enteredAt) - tashkentDay(receivedAt)
+  return Number.isFinite(days) && days > 0 ? { lateEntry: { enteredAt, daysAfterReceipt: days } } : {}
+}
 
 /**
  * The state of an appeal before its first event.

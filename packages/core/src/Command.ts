@@ -121,8 +121,8 @@ export const Reassign = make("reassign", { officerId: Directory.OfficerId, reaso
 export const Unassign = make("unassign", { reason: Reason })
 /** The assigned officer starts working on it. @example import { Command } from "@murojaat/core"; Command.StartReview.fields.type.literals // ["startReview"] */
 export const StartReview = make("startReview", {})
-/** Declare that it needs extra study, checking or documents (term up to 1 month, ZRU-445 Art. 28). @example import { Command } from "@murojaat/core"; Command.DeclareExtraStudy.fields.type.literals // ["declareExtraStudy"] */
-export const DeclareExtraStudy = make("declareExtraStudy", { reason: Reason })
+/** Declare that it needs extra study, checking or documents (term up to 1 month, ZRU-445 Art. 28); for a proposal, that it needs longer study, with the written notice to the proposer (`applicantNotice`, required for a taklif). @example import { Command } from "@murojaat/core"; Command.DeclareExtraStudy.fields.type.literals // ["declareExtraStudy"] */
+export const DeclareExtraStudy = make("declareExtraStudy", { reason: Reason, applicantNotice: Schema.optional(Notice) })
 /** Ask the applicant for information or documents. @example import { Command } from "@murojaat/core"; Command.RequestInformation.fields.type.literals // ["requestInformation"] */
 export const RequestInformation = make("requestInformation", { request: Note })
 /** The applicant's answer to a request (or its record by the officer). @example import { Command } from "@murojaat/core"; Command.ProvideInformation.fields.type.literals // ["provideInformation"] */

@@ -2,9 +2,16 @@
  * Every legal clock of an appeal on the Uzbek calendar, computed and explained.
  *
  * Clocks: registration (same day, or the next working day after hours), forwarding to the competent
- * body (5 days), consideration (15 days; up to 1 month with extra study; proposals 1 month), the
- * proposal's 10-day notice, one extension of at most 1 month by the head (ceiling 2 months),
- * first contact in urgent safety cases (hours, a setting) and the protection-order study (24 hours).
+ * body (5 days, counted only when the appeal is forwarded), consideration (15 days; up to 1 month
+ * with extra study; proposals 1 month), the proposal's 10-day notice (counted only when a proposal
+ * needs longer study), one extension of at most 1 month by the head for applications and complaints
+ * (ceiling 2 months), first contact in urgent safety cases (hours, a setting) and the
+ * protection-order study (24 hours).
+ *
+ * A term that ran out stays violated whatever comes later: an extension, a declaration of extra
+ * study or a pause recorded after the term it would change had ended is ignored (rule
+ * `term.noLateChanges`), and an appeal that ends another way after a term ran out shows that clock
+ * as `stoppedLate`.
  * Each due time comes with an {@link Explanation}: rule id, legal source, start, days counted, days
  * skipped and why.
  *
@@ -81,9 +88,12 @@ const types = (...ts: ReadonlyArray<string>) => Schema.optionalWith(Schema.Array
 
 /**
  * Which event types play which part, so the engine reads any event stream with `type`, `at` and
- * `data` (the defaults are the lifecycle's event names). `competenceAccepted` events (review
- * started, extra study, an answer) stop the forwarding clock: the body kept the appeal. `terminal`
- * events stop every clock not yet met.
+ * `data` (the defaults are the lifecycle's event names). `terminal` events stop every clock not yet
+ * met. The forwarding clock is met only by `forwarded`; `competenceAccepted` events (review started,
+ * extra study, an answer) show it `notRequired` (the body works on the appeal as its own), but a
+ * forward that comes later is still judged against its 5 days: forwarding late is late. The
+ * proposal notice is met only by `extraStudyDeclared` (the written notice that a proposal needs
+ * longer study).
  *
  * @example
  * import { Deadline } from "@murojaat/core"
@@ -132,6 +142,13 @@ export type EventTypes = typeof EventTypes.Type
  * - `safetyNoticesAnyTime` (false): when true, notices of the hour clocks (safety) go out at once
  *   instead of waiting for working hours.
  * - `safetyFlags` (["domesticViolence"]): triage flags that start the protection-order study.
+ * - `extensionCountsFrom` (`endOfTerm`): the head's extra month runs from the end of the term it
+ *   extends (31 Jan + 1 month extra study = 28 Feb, + 1 month = 28 Mar), never past the 2-month
+ *   ceiling; `receipt` gives the whole 2 months from receipt (31 Mar).
+ * - `proposalLongerStudyMonths` (2): the term, in months from receipt, of a proposal that needs
+ *   longer study (the proposer told within 10 days). ZRU-445 Art. 28 excepts such proposals from the
+ *   1-month term and names no other term; the default borrows the 2-month ceiling of the same
+ *   article so that no appeal runs without a term.
  *
  * @example
  * import { Deadline, Schema } from "@murojaat/core"
@@ -154,6 +171,8 @@ export const Policy = Schema.Struct({
   warnHoursBefore: Schema.optionalWith(Schema.Array(Schema.Number.pipe(Schema.greaterThan(0))), { default: () => [1] }),
   safetyNoticesAnyTime: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   safetyFlags: Schema.optionalWith(Schema.Array(Schema.String), { default: () => ["domesticViolence"] }),
+  extensionCountsFrom: Schema.optionalWith(Schema.Literal("endOfTerm", "receipt"), { default: () => "endOfTerm" as const }),
+  proposalLongerStudyMonths: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 12)), { default: () => 2 }),
   events: Schema.optionalWith(EventTypes, { default: () => Schema.decodeSync(EventTypes)({}) })
 }).pipe(
   Schema.filter((p) => p.workingHours.start < p.workingHours.end || "workingHours.start must be before workingHours.end")
@@ -235,11 +254,18 @@ export const rules: ReadonlyArray<Rule> = [
     note: "Due at the end of working hours of the registration day. Working hours are a setting."
   },
   {
+    id: "registration.trueReceiptDate",
+    clock: "registration",
+    term: "counted from the true day of receipt, however long ago",
+    source: "ZRU-445 Art. 23 (registration the day of receipt; refusing to register is forbidden) and Art. 28 (terms run from the day of receipt)",
+    note: "An appeal that reached the body long ago (through another body, or lost and found) is registered with its true date of receipt, never refused and never dated to the day it was entered. Its terms run from that date, so a late registration shows as registration met late, and the appeal is marked as entered late (`lateEntry`)."
+  },
+  {
     id: "forwarding.fiveDays",
     clock: "forwarding",
     term: "5 days",
-    source: "ZRU-445 (an appeal outside the body's competence is forwarded to the competent body within 5 days, the applicant told)",
-    note: "Calendar days by default; whether the law means working days is UNCONFIRMED (setting `forwardingUnit`). Stops once the body works on the appeal (review started): it kept it."
+    source: "ZRU-445 (an appeal outside the body's competence is forwarded to the competent body within 5 days, the applicant told; article not confirmed)",
+    note: "Calendar days by default; whether the law means working days is UNCONFIRMED (setting `forwardingUnit`). Counted only when the appeal is forwarded: forwarded after day 5 is late, whatever was done before (review started, information asked). An appeal the body keeps and answers owes no forwarding (the clock shows `notRequired`)."
   },
   {
     id: "consideration.standard",
@@ -253,22 +279,43 @@ export const rules: ReadonlyArray<Rule> = [
     clock: "consideration",
     term: "1 month",
     source: ZRU_445_28,
-    note: "ariza and shikoyat that need extra study, checking or documents (event extraStudyDeclared)."
+    note: "ariza and shikoyat that need extra study, checking or documents. Counts only when declared before the 15-day term ends."
   },
   { id: "consideration.proposal", clock: "consideration", term: "1 month", source: ZRU_445_28, note: "taklif (proposal)." },
+  {
+    id: "consideration.proposalLongerStudy",
+    clock: "consideration",
+    term: "N months from receipt (setting `proposalLongerStudyMonths`, default 2)",
+    source: `${ZRU_445_28} (a proposal that needs longer study is excepted from the 1-month term; the proposer is told in writing within 10 days; no other term is named)`,
+    note: "Counts only when the longer study is declared, with the written notice, within the 10 days. The law names no term for such a proposal; the default borrows the 2-month ceiling of Art. 28 so that no proposal runs without a term."
+  },
   {
     id: "consideration.extension",
     clock: "consideration",
     term: "+ at most 1 month, once; never beyond 2 months from receipt",
     source: ZRU_445_28,
-    note: "By the head of the body, as an exception, telling the applicant in writing (event deadlineExtended). A second extension is ignored."
+    note: "ariza and shikoyat only: by the head of the body, as an exception, telling the applicant in writing. Counts only when recorded before the term it extends ends. The extra month runs from the last day of the term it extends (31 Jan + 1 month of extra study = 28 Feb; + 1 month = 28 Mar), never past the 2-month ceiling (31 Mar): setting `extensionCountsFrom`. A second extension is ignored."
+  },
+  {
+    id: "extension.notForProposal",
+    clock: "consideration",
+    term: "no extension by the head",
+    source: `${ZRU_445_28} (the head's extension is given for applications and complaints; a proposal that needs longer study follows the 10-day notice)`,
+    note: "An extension recorded on a taklif is ignored: its term stays 1 month, or the longer-study term when that was declared in time."
   },
   {
     id: "proposal.notice",
     clock: "proposalNotice",
     term: "10 days",
     source: ZRU_445_28,
-    note: "taklif: if it needs longer study, the proposer is told in writing within 10 days. Met by deadlineExtended or an answer."
+    note: "taklif only, and only when the proposal needs longer study: the proposer is told in writing within 10 days (met by the declaration of longer study, which carries the written notice). An ordinary proposal answered within the month owes no notice: after day 10 the clock shows `notRequired`, never overdue."
+  },
+  {
+    id: "term.noLateChanges",
+    clock: "consideration",
+    term: "a term that ran out stays violated",
+    source: `${ZRU_445_28} (an extension or longer term changes a term that still runs); CM resolution No. 40 of 30 Jan 2026 (deadline-violated appeals are scored)`,
+    note: "An extension, a declaration of extra study or a pause recorded after the term it would change had ended is ignored and listed in the explanation; an answer after that is met late. An appeal that ends another way (withdrawn, forwarded, merged, left without consideration) after a term ran out shows that clock as `stoppedLate`."
   },
   {
     id: "urgent.firstContact",
@@ -296,7 +343,7 @@ export const rules: ReadonlyArray<Rule> = [
     clock: "consideration",
     term: "off by default; when on, days awaiting the applicant are added",
     source: "Murojaat policy (ZRU-445 gives no pause)",
-    note: "Applies to day terms (forwarding, consideration, proposal notice) between informationRequested and informationProvided."
+    note: "Applies to day terms (forwarding, consideration, proposal notice) between the request for information and the applicant's reply, only when the request came before the term ended."
   }
 ]
 
@@ -352,6 +399,8 @@ export interface Explanation {
   readonly adjustments: ReadonlyArray<string>
   /** True when a counted day lies in a year without decree data (fixed holidays only). */
   readonly provisional: boolean
+  /** True when the term is paused now, awaiting the applicant (setting `pauseWhileAwaitingApplicant`). */
+  readonly awaitingApplicant?: boolean
 }
 
 /**
@@ -429,6 +478,11 @@ export interface Facts {
   readonly pauses?: ReadonlyArray<Pause>
   /** Extensions after the first (ignored by law, reported in the explanation). */
   readonly extraExtensions?: number
+  /**
+   * Changes that were recorded but do not count (too late, or not allowed for the kind), in words;
+   * they are listed in the consideration clock's explanation.
+   */
+  readonly notes?: ReadonlyArray<string>
 }
 
 /**
@@ -521,6 +575,7 @@ interface DayTerm {
   readonly unit: DayUnit | "months"
   readonly extension?: { readonly untilDay?: number; readonly extra: number }
   readonly pauses?: ReadonlyArray<Pause>
+  readonly notes?: ReadonlyArray<string>
 }
 
 /** The core of every day term: count, extend, pause, then settle the last day on the calendar. */
@@ -548,11 +603,13 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
     ruleId = "consideration.extension"
     adjustments.push(`base term: ${t.term} (rule ${t.ruleId}) ending ${Calendar.isoFromDay(end)}`)
     const ceiling = Calendar.addMonths(startDay, 2) - (sameDay ? 1 : 0)
-    const full = Calendar.addMonths(end, 1)
+    // The extra month runs from the last day of the term it extends (its nominal last day: moving a
+    // non-working last day forward is a grace for acting, not a longer term).
+    const full = ctx.p.extensionCountsFrom === "receipt" ? ceiling : Calendar.addMonths(end, 1)
     let target = Math.min(full, ceiling)
     if (t.extension.untilDay !== undefined && t.extension.untilDay < target) target = Math.max(t.extension.untilDay, end)
     adjustments.push(
-      `extended by the head from ${Calendar.isoFromDay(end)} to ${Calendar.isoFromDay(target)} (rule consideration.extension: at most 1 month${full > ceiling ? `, capped at the 2-month ceiling ${Calendar.isoFromDay(ceiling)}` : ""})`
+      `extended by the head from ${Calendar.isoFromDay(end)} to ${Calendar.isoFromDay(target)} (rule consideration.extension: at most 1 month${ctx.p.extensionCountsFrom === "receipt" ? ", counted as 2 months from receipt (setting extensionCountsFrom = receipt)" : ", counted from the last day of the term it extends"}${full > ceiling ? `, capped at the 2-month ceiling ${Calendar.isoFromDay(ceiling)}` : ""})`
     )
     if (t.extension.extra > 0)
       adjustments.push(`${t.extension.extra} further extension(s) ignored: only one is allowed (rule consideration.extension, ${ZRU_445_28})`)
@@ -560,23 +617,35 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
     else counted += Calendar.workingDaysBetweenNumbers(ctx.cal, end + 1, target + 1, ctx.week)
     end = target
   }
-  const pz = pauseDays(ctx, t.pauses, nowMs, t.unit === "workingDays" ? "workingDays" : "calendarDays")
-  if (pz.days > 0) {
-    const before = end
-    end = t.unit === "workingDays" ? Calendar.nthWorkingDayNumber(ctx.cal, end + 1, pz.days, ctx.week) : end + pz.days
-    if (t.unit === "workingDays") skipped = skipped.concat(skippedIn(ctx, before + 1, end))
-    counted += pz.days
-    adjustments.push(...pz.notes)
-  }
+  if (t.notes !== undefined) adjustments.push(...t.notes)
+  // Pauses, in order; one that begins after the term (as extended by the earlier pauses) ended is
+  // ignored: a term that ran out stays violated (rule term.noLateChanges).
+  let awaiting = false
+  if (ctx.p.pauseWhileAwaitingApplicant)
+    for (const pz of [...(t.pauses ?? [])].sort((a, b) => (Calendar.parseInstant(a.from) ?? 0) - (Calendar.parseInstant(b.from) ?? 0))) {
+      const from = Calendar.parseInstant(pz.from)
+      if (from === undefined) continue
+      if (from > dueInstant(ctx, settleDay(ctx, end))) {
+        adjustments.push(`awaiting the applicant from ${Calendar.isoFromDay(Calendar.localDay(from))} not counted: the term had already ended (rule term.noLateChanges)`)
+        continue
+      }
+      const pd = pauseDays(ctx, [pz], nowMs, t.unit === "workingDays" ? "workingDays" : "calendarDays")
+      if (pz.to === undefined) awaiting = true
+      if (pd.days === 0) continue
+      const before = end
+      end = t.unit === "workingDays" ? Calendar.nthWorkingDayNumber(ctx.cal, end + 1, pd.days, ctx.week) : end + pd.days
+      if (t.unit === "workingDays") skipped = skipped.concat(skippedIn(ctx, before + 1, end))
+      counted += pd.days
+      adjustments.push(...pd.notes)
+    }
   let due = end
   if (!Calendar.isWorkingDayNumber(ctx.cal, end, ctx.week)) {
     const rule = ctx.p.endOnNonWorkingDay
+    due = settleDay(ctx, end)
     if (rule === "nextWorkingDay") {
-      due = Calendar.nextWorkingDayNumber(ctx.cal, end, ctx.week)
       if (t.unit !== "workingDays") skipped = skipped.concat(skippedIn(ctx, end, due - 1))
       adjustments.push(`the term ended on ${Calendar.isoFromDay(end)}, a non-working day: moved to the next working day ${Calendar.isoFromDay(due)} (rule counting.civilCode)`)
     } else if (rule === "previousWorkingDay") {
-      due = Calendar.previousWorkingDayNumber(ctx.cal, end, ctx.week)
       if (t.unit !== "workingDays") skipped = skipped.concat(skippedIn(ctx, due + 1, end))
       adjustments.push(`the term ended on ${Calendar.isoFromDay(end)}, a non-working day: brought back to the previous working day ${Calendar.isoFromDay(due)} (setting endOnNonWorkingDay)`)
     } else adjustments.push(`the term ends on ${Calendar.isoFromDay(end)}, a non-working day, kept (setting endOnNonWorkingDay = keep)`)
@@ -601,8 +670,22 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
       nonWorkingDaysCounted: nonWorkingCounted,
       daysSkipped: skipped,
       adjustments,
-      provisional: provisionalSpan(ctx, countFrom, due)
+      provisional: provisionalSpan(ctx, countFrom, due),
+      ...(awaiting ? { awaitingApplicant: true } : {})
     }
+  }
+}
+
+/** The day a term ending on `end` is due, after the end-on-a-non-working-day setting. */
+const settleDay = (ctx: Ctx, end: number): number => {
+  if (Calendar.isWorkingDayNumber(ctx.cal, end, ctx.week)) return end
+  switch (ctx.p.endOnNonWorkingDay) {
+    case "nextWorkingDay":
+      return Calendar.nextWorkingDayNumber(ctx.cal, end, ctx.week)
+    case "previousWorkingDay":
+      return Calendar.previousWorkingDayNumber(ctx.cal, end, ctx.week)
+    case "keep":
+      return end
   }
 }
 
@@ -725,11 +808,18 @@ const schedule = (ctx: Ctx, facts: Facts, receivedMs: number, nowMs: number | un
       nowMs
     )
   )
-  const extension = facts.extended ? { extra: facts.extraExtensions ?? 0, ...(untilDay === undefined ? {} : { untilDay }) } : undefined
-  const base =
-    facts.kind === "taklif"
-      ? { ruleId: "consideration.proposal", term: "1 month", amount: 1, unit: "months" as const }
-      : facts.extraStudy
+  const proposal = facts.kind === "taklif"
+  const extension = facts.extended && !proposal ? { extra: facts.extraExtensions ?? 0, ...(untilDay === undefined ? {} : { untilDay }) } : undefined
+  const notes = [
+    ...(facts.extended && proposal ? ["an extension by the head is not counted: a proposal is not extended like an application (rule extension.notForProposal)"] : []),
+    ...(facts.notes ?? [])
+  ]
+  const longer = ctx.p.proposalLongerStudyMonths
+  const base = proposal
+    ? facts.extraStudy
+      ? { ruleId: "consideration.proposalLongerStudy", term: `${longer} month(s)`, amount: longer, unit: "months" as const }
+      : { ruleId: "consideration.proposal", term: "1 month", amount: 1, unit: "months" as const }
+    : facts.extraStudy
         ? { ruleId: "consideration.extraStudy", term: "1 month", amount: 1, unit: "months" as const }
         : { ruleId: "consideration.standard", term: `15 ${unitWord(ctx.p.considerationUnit)}`, amount: 15, unit: ctx.p.considerationUnit }
   clocks.push(
@@ -741,6 +831,7 @@ const schedule = (ctx: Ctx, facts: Facts, receivedMs: number, nowMs: number | un
         source: ZRU_445_28,
         ...base,
         ...(extension === undefined ? {} : { extension }),
+        ...(notes.length === 0 ? {} : { notes }),
         ...(facts.pauses === undefined ? {} : { pauses: facts.pauses })
       },
       nowMs
@@ -792,10 +883,91 @@ const field = (data: unknown, key: string): unknown =>
   typeof data === "object" && data !== null ? (data as Record<string, unknown>)[key] : undefined
 
 /**
+ * A change to the terms (the head's extension, a declaration of extra or longer study) that the
+ * law does not allow at that moment: the rule it breaks, the rule's source, and the due time it
+ * came after (when it came too late).
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * const late: Deadline.LateChange = { rule: "extension.beforeTermEnds", source: "ZRU-445 Art. 28", dueAt: "2026-03-25T18:00:00+05:00" }
+ * late.rule // "extension.beforeTermEnds"
+ */
+export interface LateChange {
+  readonly rule: "extension.once" | "extension.notForProposal" | "extension.beforeTermEnds" | "extraStudy.once" | "extraStudy.beforeTermEnds" | "extraStudy.proposalWithinTenDays"
+  readonly source: string
+  readonly dueAt?: string
+}
+
+const dueOf = (facts: Facts, clock: ClockId, options: Options | undefined): number | undefined => {
+  const s = compute(facts, { ...options, explain: false })
+  if (Either.isLeft(s)) return undefined
+  const c = s.right.clocks.find((x) => x.clock === clock)
+  return c === undefined ? undefined : Calendar.parseInstant(c.dueAt)
+}
+
+/**
+ * Checks a change to the terms recorded at `at` against ZRU-445 Art. 28, given the facts so far:
+ * the head's extension is for ariza and shikoyat, once, while the term runs; extra study (ariza,
+ * shikoyat) once, before the 15-day term ends; a proposal's longer study within the 10-day notice
+ * term. `None` when the change counts. The lifecycle refuses such a command with the same rule; the
+ * engine ignores such an event read from elsewhere. A term that ran out stays violated.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * import { Option } from "effect"
+ * const facts: Deadline.Facts = { kind: "ariza", receivedAt: "2026-03-10T10:00:00+05:00" }
+ * // The 15-day term ends Wed 25 Mar 2026 at 18:00.
+ * Option.isNone(Deadline.lateChange(facts, "extension", "2026-03-25T17:00:00+05:00")) // true
+ * Option.map(Deadline.lateChange(facts, "extension", "2026-03-26T09:00:00+05:00"), (c) => c.rule) // Option.some("extension.beforeTermEnds")
+ */
+export const lateChange = (
+  facts: Facts,
+  change: "extension" | "extraStudy",
+  at: string,
+  options?: Options & { readonly now?: string }
+): Option.Option<LateChange> => {
+  const atMs = Calendar.parseInstant(at)
+  const proposal = facts.kind === "taklif"
+  const refuse = (rule: LateChange["rule"], dueMs?: number) =>
+    Option.some<LateChange>({ rule, source: ZRU_445_28, ...(dueMs === undefined ? {} : { dueAt: Calendar.formatInstant(dueMs) }) })
+  const late = (dueMs: number | undefined) => atMs !== undefined && dueMs !== undefined && atMs > dueMs
+  // Pauses still open count up to the moment of the change.
+  const opts = { ...options, now: at }
+  if (change === "extension") {
+    if (proposal) return refuse("extension.notForProposal")
+    if (facts.extended) return refuse("extension.once")
+    const due = dueOf({ ...facts, extended: false }, "consideration", opts)
+    return late(due) ? refuse("extension.beforeTermEnds", due) : Option.none()
+  }
+  if (facts.extraStudy) return refuse("extraStudy.once")
+  if (proposal) {
+    const due = dueOf(facts, "proposalNotice", opts)
+    return late(due) ? refuse("extraStudy.proposalWithinTenDays", due) : Option.none()
+  }
+  const due = dueOf({ ...facts, extended: false }, "consideration", opts)
+  return late(due) ? refuse("extraStudy.beforeTermEnds", due) : Option.none()
+}
+
+const noteOf = (type: string, at: string, c: LateChange): string =>
+  `${type} at ${at} not counted: ${
+    c.rule === "extension.notForProposal"
+      ? "a proposal is not extended like an application"
+      : c.rule === "extension.once"
+        ? "only one extension is allowed"
+        : c.rule === "extraStudy.once"
+          ? "extra study is declared once"
+          : c.rule === "extraStudy.proposalWithinTenDays"
+            ? `longer study of a proposal is declared, with the written notice, within 10 days (they ended ${c.dueAt})`
+            : `the term it would change had already ended at ${c.dueAt}`
+  } (rule ${c.rule}; a term that ran out stays violated: rule term.noLateChanges)`
+
+/**
  * Reads the facts the clocks depend on from an appeal's events: the kind and receipt time
  * (`received`: `data.kind`, `data.receivedAt` or the event time), the latest triage (priority
- * `urgent`; a safety flag such as `domesticViolence`), extra study, extensions (the first counts),
- * and the pauses awaiting the applicant.
+ * `urgent`; a safety flag such as `domesticViolence`), extra study, the extension and the pauses
+ * awaiting the applicant. Events are read in time order, as they happened: an extension or a
+ * declaration of extra study that came too late ({@link lateChange}) does not count and is listed in
+ * `notes`.
  *
  * @example
  * import { Deadline } from "@murojaat/core"
@@ -803,7 +975,11 @@ const field = (data: unknown, key: string): unknown =>
  * const f = Deadline.factsFromEvents([{ type: "received", at: "2026-03-19T15:00:00+05:00", data: { kind: "shikoyat" } }])
  * Either.getOrThrow(f).kind // "shikoyat"
  */
-export const factsFromEvents = (events: ReadonlyArray<EventInput>, policy: Policy = defaultPolicy): Either.Either<Facts, InvalidInput> => {
+export const factsFromEvents = (
+  events: ReadonlyArray<EventInput>,
+  policy: Policy = defaultPolicy,
+  options?: Options & { readonly now?: string }
+): Either.Either<Facts, InvalidInput> => {
   const T = policy.events
   const received = events.find((e) => T.received.includes(e.type))
   if (received === undefined) return Either.left(invalid("AppealEvents", "", "no received event", `an event of type ${T.received.join(" | ")}`))
@@ -814,24 +990,39 @@ export const factsFromEvents = (events: ReadonlyArray<EventInput>, policy: Polic
   const receivedAt = typeof receivedAtRaw === "string" ? receivedAtRaw : received.at
   if (Calendar.parseInstant(receivedAt) === undefined)
     return Either.left(invalid("AppealEvents", "received.data.receivedAt", `"${receivedAt}" is not a date and time`, "ISO 8601 instant"))
-  let urgent = false
-  let domesticViolence = false
-  let extraStudy = false
+  const opts: Options & { readonly now?: string } = { ...options, policy }
+  let facts: Facts = { kind, receivedAt, extraStudy: false, urgent: false, domesticViolence: false }
   let extensions = 0
-  let until: string | undefined
   const pauses: Array<Pause> = []
+  const notes: Array<string> = []
   let open: string | undefined
-  for (const e of events) {
+  const ordered = events
+    .map((e, i) => ({ e, i, ms: Calendar.parseInstant(e.at) ?? Number.POSITIVE_INFINITY }))
+    .sort((a, b) => a.ms - b.ms || a.i - b.i)
+    .map((x) => x.e)
+  const withPauses = (): Facts => ({ ...facts, ...(pauses.length > 0 || open !== undefined ? { pauses: [...pauses, ...(open === undefined ? [] : [{ from: open }])] } : {}) })
+  for (const e of ordered) {
     if (T.triaged.includes(e.type)) {
-      urgent = field(e.data, "priority") === "urgent"
       const flags = field(e.data, "flags")
-      domesticViolence = Array.isArray(flags) && flags.some((f) => policy.safetyFlags.includes(String(f)))
+      facts = {
+        ...facts,
+        urgent: field(e.data, "priority") === "urgent",
+        domesticViolence: Array.isArray(flags) && flags.some((f) => policy.safetyFlags.includes(String(f)))
+      }
     }
-    if (T.extraStudyDeclared.includes(e.type)) extraStudy = true
+    if (T.extraStudyDeclared.includes(e.type)) {
+      const late = lateChange(withPauses(), "extraStudy", e.at, opts)
+      if (Option.isNone(late)) facts = { ...facts, extraStudy: true }
+      else if (late.value.rule !== "extraStudy.once") notes.push(noteOf(e.type, e.at, late.value))
+    }
     if (T.deadlineExtended.includes(e.type)) {
-      extensions++
-      const u = field(e.data, "until")
-      if (extensions === 1 && typeof u === "string") until = u
+      const late = lateChange(withPauses(), "extension", e.at, opts)
+      if (Option.isNone(late)) {
+        extensions++
+        const u = field(e.data, "until")
+        facts = { ...facts, extended: typeof u === "string" ? { until: u } : true }
+      } else if (late.value.rule === "extension.once") extensions++
+      else notes.push(noteOf(e.type, e.at, late.value))
     }
     if (T.informationRequested.includes(e.type) && open === undefined) open = e.at
     else if (T.informationProvided.includes(e.type) && open !== undefined) {
@@ -839,15 +1030,11 @@ export const factsFromEvents = (events: ReadonlyArray<EventInput>, policy: Polic
       open = undefined
     }
   }
-  if (open !== undefined) pauses.push({ from: open })
+  const all = withPauses()
   return Either.right({
-    kind,
-    receivedAt,
-    extraStudy,
-    urgent,
-    domesticViolence,
-    ...(extensions > 0 ? { extended: until === undefined ? true : { until }, extraExtensions: extensions - 1 } : {}),
-    ...(pauses.length > 0 ? { pauses } : {})
+    ...all,
+    ...(extensions > 1 ? { extraExtensions: extensions - 1 } : {}),
+    ...(notes.length > 0 ? { notes } : {})
   })
 }
 
@@ -864,7 +1051,7 @@ export const fromEvents = (
   events: ReadonlyArray<EventInput>,
   options?: Options & { readonly now?: string }
 ): Either.Either<Schedule, InvalidInput> =>
-  Either.flatMap(factsFromEvents(events, options?.policy ?? defaultPolicy), (f) => compute(f, options))
+  Either.flatMap(factsFromEvents(events, options?.policy ?? defaultPolicy, options), (f) => compute(f, options))
 
 // ---------------------------------------------------------------------------------------------
 // Status, warnings, overdue, escalation
@@ -873,8 +1060,13 @@ export const fromEvents = (
 /**
  * Where a clock stands at `now`:
  * `running`, `dueSoon` (a warning threshold passed), `overdue`, `met` (done in time), `metLate`,
- * `stopped` (the appeal ended another way: withdrawn, forwarded, merged...), `paused` (awaiting the
- * applicant with the pause setting on).
+ * `stopped` (the appeal ended another way before the term ran out: withdrawn, forwarded, merged...),
+ * `stoppedLate` (it ended another way after the term had run out: the term stays violated),
+ * `paused` (awaiting the applicant with the pause setting on), `notRequired` (a clock that counts
+ * only when its act is needed, forwarding or the proposal notice, and the act was not needed: the
+ * appeal stayed with the body, the proposal needed no longer study).
+ *
+ * Violated: `overdue`, `metLate`, `stoppedLate`. Once violated, a clock never shows anything else.
  *
  * @example
  * import { Deadline } from "@murojaat/core"
@@ -883,7 +1075,29 @@ export const fromEvents = (
  * const state: Deadline.ClockState | undefined = r.clocks.find((c) => c.clock === "consideration")?.state
  * state // "overdue"
  */
-export type ClockState = "running" | "dueSoon" | "overdue" | "met" | "metLate" | "stopped" | "paused"
+export type ClockState = "running" | "dueSoon" | "overdue" | "met" | "metLate" | "stopped" | "stoppedLate" | "paused" | "notRequired"
+
+/**
+ * The states that count as a violated term (CM resolution No. 40 of 2026 scores deadline-violated
+ * appeals).
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * Deadline.violated.has("stoppedLate") // true
+ * Deadline.violated.has("notRequired") // false
+ */
+export const violated: ReadonlySet<ClockState> = new Set<ClockState>(["overdue", "metLate", "stoppedLate"])
+
+/**
+ * The clocks that count only when their act turns out to be needed: forwarding (only an appeal the
+ * body forwards owes it) and the proposal notice (only a proposal that needs longer study owes it).
+ * They raise no warnings and never fall overdue; the act done late shows as `metLate`.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * Deadline.conditional.has("forwarding") // true
+ */
+export const conditional: ReadonlySet<ClockId> = new Set<ClockId>(["forwarding", "proposalNotice"])
 
 /**
  * A clock with its state at `now`.
@@ -949,7 +1163,7 @@ const completionTypes = (T: EventTypes, clock: ClockId): ReadonlyArray<string> =
     case "consideration":
       return T.answered
     case "proposalNotice":
-      return [...T.deadlineExtended, ...T.answered]
+      return T.extraStudyDeclared
     case "urgentFirstContact":
       return T.firstContact
     case "protectionOrderStudy":
@@ -1016,31 +1230,35 @@ export const status = (events: ReadonlyArray<EventInput>, now: string, options?:
     .filter((x): x is { e: EventInput; ms: number } => x.ms !== undefined && x.ms <= nowMs)
   return Either.map(fromEvents(sorted.map((x) => x.e), { ...options, now }), (s) => {
     const T = ctx.p.events
-    let awaiting = false
-    for (const { e } of sorted) {
-      if (T.informationRequested.includes(e.type)) awaiting = true
-      else if (T.informationProvided.includes(e.type)) awaiting = false
-    }
     const clocks: Array<ClockStatus> = []
     const warnings: Array<Warning> = []
     for (const c of s.clocks) {
       const dueMs = Calendar.parseInstant(c.dueAt)!
       const done = completionTypes(T, c.clock)
-      // The forwarding clock only matters while the body may not be competent: once it works on the
-      // appeal (review started), the clock no longer applies.
-      const stops = c.clock === "forwarding" ? [...T.terminal, ...T.competenceAccepted] : T.terminal
-      const settle = sorted.find(({ e }) => done.includes(e.type) || stops.includes(e.type))
+      const optional = conditional.has(c.clock)
+      // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
+      // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
+      // act still counts whenever it comes: a forward on day 10 after review began is late.
+      const stops = optional ? [...T.terminal, ...T.answered, ...(c.clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
+      const settle = optional
+        ? (sorted.find(({ e }) => done.includes(e.type)) ?? sorted.find(({ e }) => stops.includes(e.type)))
+        : sorted.find(({ e }) => done.includes(e.type) || stops.includes(e.type))
       if (settle !== undefined) {
         const met = done.includes(settle.e.type)
+        const inTime = settle.ms <= dueMs
         clocks.push({
           ...c,
-          state: met ? (settle.ms <= dueMs ? "met" : "metLate") : "stopped",
+          state: met ? (inTime ? "met" : "metLate") : optional ? "notRequired" : inTime ? "stopped" : "stoppedLate",
           settledAt: Calendar.formatInstant(settle.ms),
           settledBy: settle.e.type
         })
         continue
       }
-      if (awaiting && ctx.p.pauseWhileAwaitingApplicant && !isHourClock(c.clock) && c.clock !== "registration") {
+      if (optional) {
+        clocks.push({ ...c, state: nowMs > dueMs ? "notRequired" : "running" })
+        continue
+      }
+      if (c.explanation.awaitingApplicant === true) {
         clocks.push({ ...c, state: "paused" })
         continue
       }
@@ -1090,7 +1308,7 @@ export const status = (events: ReadonlyArray<EventInput>, now: string, options?:
  * import { Deadline } from "@murojaat/core"
  * import { Either } from "effect"
  * const events = [{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" } }]
- * Either.getOrThrow(Deadline.overdue(events, "2026-04-01T10:00:00+05:00")).map((c) => c.clock) // ["registration", "forwarding", "consideration"]
+ * Either.getOrThrow(Deadline.overdue(events, "2026-04-01T10:00:00+05:00")).map((c) => c.clock) // ["registration", "consideration"]
  */
 export const overdue = (events: ReadonlyArray<EventInput>, now: string, options?: Options): Either.Either<ReadonlyArray<ClockStatus>, InvalidInput> =>
   Either.map(status(events, now, options), (r) => r.clocks.filter((c) => c.state === "overdue"))
@@ -1159,24 +1377,31 @@ export const escalation = (
   })
 
 /**
- * Checks a new extension against the law before the lifecycle accepts it: only one extension, by
- * the head (ZRU-445 Art. 28). Returns the extended due date, or `RuleViolation` (`extension.once`).
+ * Checks a new extension against the law before the lifecycle accepts it: by the head, for ariza
+ * and shikoyat only, once, while the term still runs (ZRU-445 Art. 28). `now` (default: the last
+ * event's time) is when the extension would be recorded. Returns the extended consideration clock,
+ * or `RuleViolation` with the rule (`extension.once`, `extension.notForProposal`,
+ * `extension.beforeTermEnds`).
  *
  * @example
  * import { Deadline } from "@murojaat/core"
  * import { Either } from "effect"
  * const events = [{ type: "received", at: "2026-03-02T10:00:00+05:00", data: { kind: "ariza" }, appealId: "A-1" }]
- * Either.isRight(Deadline.checkExtension(events)) // true
+ * Either.isRight(Deadline.checkExtension(events, { now: "2026-03-10T10:00:00+05:00" })) // true
+ * // The 15-day term ended Tue 17 Mar 2026 at 18:00: too late to extend it.
+ * Either.isLeft(Deadline.checkExtension(events, { now: "2026-03-18T10:00:00+05:00" })) // true
  */
 export const checkExtension = (
   events: ReadonlyArray<EventInput>,
-  options?: Options
+  options?: Options & { readonly now?: string }
 ): Either.Either<Clock, RuleViolation | InvalidInput> => {
   const policy = options?.policy ?? defaultPolicy
   const appealId = events.find((e) => typeof e.appealId === "string")?.appealId ?? ""
-  if (events.some((e) => policy.events.deadlineExtended.includes(e.type)))
-    return Either.left(new RuleViolation({ appealId, rule: "extension.once", source: ZRU_445_28 }))
-  return Either.flatMap(factsFromEvents(events, policy), (f) =>
-    Either.map(compute({ ...f, extended: true }, options), (s) => s.clocks.find((c) => c.clock === "consideration")!)
-  )
+  const latest = Math.max(...events.map((e) => Calendar.parseInstant(e.at) ?? Number.NEGATIVE_INFINITY))
+  const at = options?.now ?? (Number.isFinite(latest) ? Calendar.formatInstant(latest) : "")
+  return Either.flatMap(factsFromEvents(events, policy, { ...options, now: at }), (f): Either.Either<Clock, RuleViolation | InvalidInput> => {
+    const late = lateChange(f, "extension", at, options)
+    if (Option.isSome(late)) return Either.left(new RuleViolation({ appealId, rule: late.value.rule, source: late.value.source }))
+    return Either.map(compute({ ...f, extended: true }, { ...options, now: at }), (s) => s.clocks.find((c) => c.clock === "consideration")!)
+  })
 }

@@ -72,7 +72,7 @@ export const data = {
   reassigned: Schema.Struct({ officerId: Directory.OfficerId, previousOfficerId: Directory.OfficerId, reason: Text }),
   unassigned: Schema.Struct({ previousOfficerId: Directory.OfficerId, reason: Text }),
   reviewStarted: Schema.Struct({}),
-  extraStudyDeclared: Schema.Struct({ reason: Text }),
+  extraStudyDeclared: Schema.Struct({ reason: Text, applicantNotice: Schema.optional(Command.Notice) }),
   informationRequested: Schema.Struct({ request: Text }),
   informationProvided: Schema.Struct({ note: Text }),
   deadlineExtended: Schema.Struct({ reason: Text, applicantNotice: Command.Notice }),

@@ -181,6 +181,7 @@ const fold = (s: AppealState.AppealState, e: Event.AppealEvent): Partial<AppealS
         representativeWithoutAuthority: d.representativeWithoutAuthority,
         personalDigest: d.personalDigest,
         receivedAt: d.receivedAt,
+        ...AppealState.lateEntryOf(d.receivedAt, e.at),
         links: d.links
       }
     }
@@ -204,7 +205,7 @@ const fold = (s: AppealState.AppealState, e: Event.AppealEvent): Partial<AppealS
     case "informationRequested":
       return { awaitingSince: e.at }
     case "informationProvided":
-      return { awaitingSince: undefined }
+      return { awaitingSince: undefined, ...(s.awaitingSince === undefined ? {} : { pauses: [...(s.pauses ?? []), { from: s.awaitingSince, to: e.at }] }) }
     case "deadlineExtended":
       return { extended: true }
     case "escalated":

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest"
 import { Either, Option, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { Calendar, Deadline } from "@murojaat/core"
-import { examples } from "./fixtures/deadlineExamples.js"
+import { examples, statusExamples } from "./fixtures/deadlineExamples.js"
 
 const cal = Calendar.uzbekistan
 const policyOf = (p: Deadline.PolicyInput = {}) => Schema.decodeUnknownSync(Deadline.Policy)(p)
@@ -21,11 +21,16 @@ describe("Deadline: the example table", () => {
     const c = clock(run(ex.facts, ex.policy), ex.clock)
     expect(c.dueAt).toBe(ex.due)
     expect(Deadline.rules.some((r) => r.id === ex.rule)).toBe(true)
-    if (!ex.rule.startsWith("counting.") && !ex.rule.startsWith("pause.")) expect(c.ruleId).toBe(ex.rule)
+    if (!ex.rule.startsWith("counting.") && !ex.rule.startsWith("pause.")) expect(c.ruleId).toBe(ex.clockRule ?? ex.rule)
+  })
+
+  it.each(statusExamples.map((e) => [e.title, e] as const))("status: %s", (_, ex) => {
+    const r = Either.getOrThrow(Deadline.status(ex.events, ex.now, { policy: policyOf(ex.policy) }))
+    expect(r.clocks.find((c) => c.clock === ex.clock)).toMatchObject({ state: ex.state, dueAt: ex.due })
   })
 
   it("covers every rule", () => {
-    for (const r of Deadline.rules) expect(examples.some((e) => e.rule === r.id), r.id).toBe(true)
+    for (const r of Deadline.rules) expect(examples.some((e) => e.rule === r.id) || statusExamples.some((e) => e.rule === r.id), r.id).toBe(true)
   })
 })
 
@@ -214,7 +219,7 @@ describe("Deadline: status and warnings", () => {
     const state = Object.fromEntries(r.clocks.map((c) => [c.clock, c.state]))
     expect(state).toEqual({
       registration: "met",
-      forwarding: "stopped", // review started: the body kept the appeal
+      forwarding: "notRequired", // review started: the body keeps the appeal (a later forward would still be judged on day 5)
       consideration: "running",
       urgentFirstContact: "met",
       protectionOrderStudy: "overdue"
@@ -248,7 +253,8 @@ describe("Deadline: status and warnings", () => {
     expect(r.clocks.find((c) => c.clock === "consideration")).toMatchObject({ state: "metLate", settledBy: "answered" })
     const gone = [received("2026-03-10T10:00:00+05:00"), ev("withdrawn", "2026-03-11T10:00:00+05:00")]
     const g = Either.getOrThrow(Deadline.status(gone, "2026-04-01T10:00:00+05:00"))
-    expect(g.clocks.filter((c) => c.clock !== "registration").every((c) => c.state === "stopped")).toBe(true)
+    // Withdrawn on day 1: the terms still ran, so they stop; forwarding was never needed.
+    expect(Object.fromEntries(g.clocks.filter((c) => c.clock !== "registration").map((c) => [c.clock, c.state]))).toEqual({ forwarding: "notRequired", consideration: "stopped" })
     expect(g.warnings.filter((w) => w.clock !== "registration")).toEqual([])
   })
 

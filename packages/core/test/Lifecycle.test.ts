@@ -212,7 +212,8 @@ describe("protection orders (ZRU-561)", () => {
   const now = "2026-03-02T05:00:00.000Z"
   const issue = (validUntil: string) =>
     ({ type: "issueProtectionOrder", appealId: "A-1", orderNumber: "HO-1", validUntil }) as unknown as Command.Command
-  const womensInspector = actors.find((a) => a._tag === "officer" && a.officerId === "W1")!
+  // The prevention inspector of the mahalla studies the report and decides (ZRU-561, per the brief).
+  const preventionInspector = actors.find((a) => a._tag === "officer" && a.officerId === "I1")!
 
   it.each([
     ["30 days, current regime", "2026-04-01T05:00:00.000Z", "current", "ok"],
@@ -223,11 +224,11 @@ describe("protection orders (ZRU-561)", () => {
     ["already ended", "2026-03-01T05:00:00.000Z", "current", "protectionOrder.validity"]
   ] as const)("an order valid %s", (_name, validUntil, regime, expected) => {
     const settings = { ...AppealMachine.defaultSettings, protectionOrderRegime: regime }
-    const r = Lifecycle.execute(inReview, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup, appeal: others })
+    const r = Lifecycle.execute(inReview, issue(validUntil), { now, actor: preventionInspector, settings, officer: lookup, appeal: others })
     if (expected === "ok") {
       expect(Either.isRight(r) && r.right.state.protectionOrder).toEqual({ orderNumber: "HO-1", validUntil })
       // Once decided, the study is over: no second order on the same appeal.
-      const again = Either.isRight(r) ? Lifecycle.decide(r.right.state, issue(validUntil), { now, actor: womensInspector, settings, officer: lookup, appeal: others }) : undefined
+      const again = Either.isRight(r) ? Lifecycle.decide(r.right.state, issue(validUntil), { now, actor: preventionInspector, settings, officer: lookup, appeal: others }) : undefined
       expect(again).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: "protectionOrder.once" } })
     } else {
       expect(r).toMatchObject({ _tag: "Left", left: { _tag: "RuleViolation", rule: expected } })

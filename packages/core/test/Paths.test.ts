@@ -59,10 +59,11 @@ const happy = (type: Command.Type, state: AppealState.AppealState): { command: u
       return { command: { ...base, body: { name: "Khokimiyat" }, applicantNotice: notice }, actor: chief }
     case "handToCriminalProcedure":
       return { command: { ...base, reference: "KUSP-1" }, actor: chief }
+    // The prevention inspector of the mahalla decides on a protection order (ZRU-561).
     case "issueProtectionOrder":
-      return { command: { ...base, orderNumber: "HO-1", validUntil: "2026-09-01T00:00:00.000Z" }, actor: chief }
+      return { command: { ...base, orderNumber: "HO-1", validUntil: "2026-09-01T00:00:00.000Z" }, actor: Actor.fromOfficer(officer("I1")) }
     case "refuseProtectionOrder":
-      return { command: { ...base, reason: "No violence found" }, actor: chief }
+      return { command: { ...base, reason: "No violence found" }, actor: Actor.fromOfficer(officer("I1")) }
     case "leaveWithoutConsideration":
       return { command: { ...base, ground: "otherRequirements", conclusion: "Conclusion approved by the head", approvedBy: "C1" }, actor: chief }
     case "close":

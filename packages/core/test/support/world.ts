@@ -186,6 +186,7 @@ export const rightActorFor = (type: Command.Type, state: AppealState.AppealState
   if (grant.who.includes("system")) return Actor.system("rules")
   const district = type === "receive" ? mahallaDistrict[intake.location.mahallaCode] : state.districtCode
   if (grant.who.includes("districtChief")) return Actor.fromOfficer(officer(district === "D2" ? "C2" : "C1"))
+  if (grant.who.includes("preventionInspector")) return Actor.fromOfficer(officer(state.mahallaCode === "M3" ? "I3" : state.mahallaCode === "M2" ? "I2" : "I1"))
   return Actor.system("rules")
 }
 
