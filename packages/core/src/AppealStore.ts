@@ -21,6 +21,7 @@ import type * as Event from "./Event.js"
 import { IdempotencyStore } from "./IdempotencyStore.js"
 import { makeMemoryDb, type MemoryDb } from "./internal/memoryDb.js"
 import { Outbox } from "./Outbox.js"
+import * as StoreKey from "./StoreKey.js"
 import * as Worklist from "./Worklist.js"
 
 /**
@@ -175,8 +176,11 @@ const makeMemory = (db: MemoryDb): Service => ({
   load: (appealId) => Effect.sync(() => Option.fromNullable(db.states.get(appealId))),
   events: (appealId, fromSeq = 1) => Effect.sync(() => (db.events.get(appealId) ?? []).filter((e) => e.seq >= fromSeq)),
   commit: (commit) =>
-    Effect.suspend((): Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict> => {
-      // Check everything first, then write: the commit is all or nothing.
+    Effect.suspend((): Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict | Errors.StoreError> => {
+      // Check everything first, then write: the commit is all or nothing. Keys PostgreSQL cannot
+      // hold are refused here too, so both adapters answer the same (StoreKey).
+      const unstorable = StoreKey.checkCommit(commit)
+      if (unstorable !== undefined) return Effect.fail(unstorable)
       if (commit.idempotency !== undefined) {
         const prior = db.idempotency.get(commit.idempotency.key)
         if (prior !== undefined) return Effect.fail(new Errors.IdempotencyConflict({ key: commit.idempotency.key }))
@@ -186,6 +190,16 @@ const makeMemory = (db: MemoryDb): Service => ({
         if (actual !== w.expectedVersion) {
           return Effect.fail(new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual }))
         }
+      }
+      // A registration number belongs to one appeal (the unique index of the PostgreSQL adapter).
+      // Looked up only when a commit gives a number, i.e. once per appeal.
+      const given = new Map<string, string>()
+      for (const w of commit.streams) {
+        const n = w.state.registrationNumber
+        if (n === undefined || n === db.states.get(w.appealId)?.registrationNumber) continue
+        if (given.has(n) && given.get(n) !== w.appealId) return Effect.fail(StoreKey.duplicateRegistration())
+        given.set(n, w.appealId)
+        for (const s of db.states.values()) if (s.registrationNumber === n && s.appealId !== w.appealId) return Effect.fail(StoreKey.duplicateRegistration())
       }
       for (const w of commit.streams) {
         db.events.set(w.appealId, [...(db.events.get(w.appealId) ?? []), ...w.events])

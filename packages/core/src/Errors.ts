@@ -305,13 +305,15 @@ export class NoEligibleInspector extends Schema.TaggedError<NoEligibleInspector>
 
 /**
  * Why a port (store, outbox, directory, idempotency) failed. Closed set, so a consumer can decide
- * redelivery exhaustively.
+ * redelivery exhaustively. `invalidInput`: a value no adapter can store as a key (U+0000, a lone
+ * surrogate, longer than `StoreKey.maxLength`); every adapter refuses the same values
+ * (docs/adapters.md), and the service reports them as `InvalidInput`.
  *
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.StoreFailure.literals.includes("unavailable") // true
  */
-export const StoreFailure = Schema.Literal("unavailable", "timeout", "serialization", "constraint", "corrupt", "unknown")
+export const StoreFailure = Schema.Literal("unavailable", "timeout", "serialization", "constraint", "corrupt", "invalidInput", "unknown")
 /** @see StoreFailure */
 export type StoreFailure = typeof StoreFailure.Type
 
@@ -333,6 +335,7 @@ const retryable: Record<StoreFailure, boolean> = {
   serialization: true,
   constraint: false,
   corrupt: false,
+  invalidInput: false,
   unknown: false
 }
 

@@ -1,7 +1,8 @@
 /**
  * Round-trip: what a commit writes is what reads return and what the storage holds, for appeals
- * made by the service from Schema-generated intakes and for Schema-generated events, states and
- * personal data committed directly (any string, any number the schemas allow).
+ * made by the service from Schema-generated intakes and for Schema-generated events, states,
+ * personal data and event texts committed directly (any string, any number the schemas allow).
+ * Erasure removes the personal data and the texts from every place the storage keeps them.
  *
  * @example
  * import { RoundTripSuite } from "@murojaat/testkit"
@@ -9,9 +10,9 @@
  */
 import { describe, expect } from "@effect/vitest"
 import { Actor, Appeal, AppealService, AppealState, AppealStore, Audit, Event, Outbox } from "@murojaat/core"
-import { Arbitrary, Effect, Either, FastCheck as fc, Option } from "effect"
+import { Arbitrary, Effect, Either, FastCheck as fc, Option, Schema } from "effect"
 import type { Adapter } from "./Adapter.js"
-import { advance, freshId, type It, outboxOf, runsOf, same, timeoutOf } from "./internal/support.js"
+import { advance, freshId, type It, newAppeal, outboxOf, runsOf, same, seal, timeoutOf } from "./internal/support.js"
 import { RawReader } from "./RawReader.js"
 
 // Stored documents are JSON and hashed as canonical JSON, which has no NaN or Infinity; some
@@ -32,13 +33,20 @@ const intakes = Arbitrary.make(Appeal.Intake)
 const events = fc.array(Arbitrary.make(Event.AppealEvent).filter(isJson), { minLength: 1, maxLength: 4 })
 const states = Arbitrary.make(AppealState.AppealState).filter(isJson)
 const personals = Arbitrary.make(Appeal.Personal).filter(isJson)
+const textsOf = Arbitrary.make(Event.Texts).filter(isJson)
 
 // Generated events renumbered into one appeal's chain shape (the store does not check hashes).
 const asStream = (appealId: string, generated: ReadonlyArray<Event.AppealEvent>) =>
   generated.map((e, i) => ({ ...e, appealId, seq: i + 1, id: `${appealId}#${i + 1}` }) as Event.AppealEvent)
 
 /** Checks everything stored for one appeal against what was committed. */
-const expectStored = (appealId: string, state: AppealState.AppealState, stored: ReadonlyArray<Event.AppealEvent>, personal: Appeal.Personal | undefined) =>
+const expectStored = (
+  appealId: string,
+  state: AppealState.AppealState,
+  stored: ReadonlyArray<Event.AppealEvent>,
+  personal: Appeal.Personal | undefined,
+  texts: ReadonlyArray<Event.TextRecord> = []
+) =>
   Effect.gen(function* () {
     const store = yield* AppealStore.AppealStore
     const raw = yield* RawReader
@@ -49,6 +57,8 @@ const expectStored = (appealId: string, state: AppealState.AppealState, stored: 
     same(yield* raw.state(appealId), state)
     same(yield* raw.events(appealId), stored)
     same(yield* raw.personal(appealId), personal)
+    same(yield* store.texts(appealId), texts)
+    same(yield* raw.texts(appealId), texts)
     const rows = yield* raw.outbox(appealId)
     same(
       rows.map((r) => ({ id: r.id, seq: r.seq, topic: r.topic, payload: r.payload, published: r.published })),
@@ -78,23 +88,24 @@ export const register = (it: It, adapter: Adapter): void => {
           }
           const r = submitted.right
           yield* expectStored(r.appealId, r.state, r.events, Appeal.split(intake).personal)
-          const v = yield* AppealService.verify(r.appealId)
+          const v = yield* AppealService.verify(r.appealId, Actor.auditor("testkit"))
           expect(v.ok && v.projectionMatches).toBe(true)
         }),
       { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter), endOnFailure: true } }
     )
 
     it.effect.prop(
-      "generated events, states and personal data are stored byte-for-byte (canonical JSON)",
-      [events, states, personals],
-      ([generated, generatedState, personal]) =>
+      "generated events, states, personal data and event texts are stored byte-for-byte (canonical JSON)",
+      [events, states, personals, fc.array(textsOf, { maxLength: 4 })],
+      ([generated, generatedState, personal, generatedTexts]) =>
         Effect.gen(function* () {
           const appealId = freshId("rt")
           const stored = asStream(appealId, generated)
           const state = advance({ ...generatedState, appealId }, stored)
+          const texts = generatedTexts.slice(0, stored.length).map((t, i) => ({ seq: i + 1, texts: t }))
           const store = yield* AppealStore.AppealStore
-          yield* store.commit({ streams: [{ appealId, expectedVersion: 0, events: stored, state, personal }], outbox: outboxOf(stored) })
-          yield* expectStored(appealId, state, stored, personal)
+          yield* store.commit({ streams: [{ appealId, expectedVersion: 0, events: stored, state, personal, texts }], outbox: outboxOf(stored) })
+          yield* expectStored(appealId, state, stored, personal, texts)
         }),
       { timeout: timeoutOf(adapter), fastCheck: { numRuns: runsOf(adapter), endOnFailure: true } }
     )
@@ -108,6 +119,7 @@ export const register = (it: It, adapter: Adapter): void => {
           expect(Option.isNone(yield* store.load(id))).toBe(true)
           expect(yield* store.events(id)).toEqual([])
           expect(Option.isNone(yield* store.personal(id))).toBe(true)
+          expect(yield* store.texts(id)).toEqual([])
         }),
       timeoutOf(adapter)
     )
@@ -123,9 +135,49 @@ export const register = (it: It, adapter: Adapter): void => {
           expect(yield* store.erasePersonal(r.appealId)).toBe(false)
           expect(Option.isNone(yield* store.personal(r.appealId))).toBe(true)
           expect(yield* Effect.flatMap(RawReader, (raw) => raw.personal(r.appealId))).toBeUndefined()
-          const v = yield* AppealService.verify(r.appealId)
+          const v = yield* AppealService.verify(r.appealId, Actor.auditor("testkit"))
           expect(v.ok).toBe(true)
           same(Audit.verifyChain(yield* store.events(r.appealId)), Audit.verifyChain(r.events))
+        }),
+      timeoutOf(adapter)
+    )
+
+    it.effect(
+      "erasure removes the texts of the events with the personal data: no copy in any table, chain intact",
+      () =>
+        Effect.gen(function* () {
+          const name = `Qodirova${freshId("name").replace(/[^A-Za-z0-9]/g, "")}`
+          const body = `Matn ${freshId("body")} uyimiz oldida`
+          const reason = `Sabab ${freshId("reason")} qoʻshni Rustamov`
+          const personal = Schema.decodeUnknownSync(Appeal.Personal)({
+            applicant: { type: "individual", surname: name, name: "Gulnora", residence: "Bodomzor 3", contact: {}, consent: { given: true, form: "written" } },
+            signatories: [],
+            text: { body },
+            attachments: []
+          })
+          // An event with a text, committed as the service commits one: the event keeps the digest.
+          const w = newAppeal(freshId("erase"), { personalDigest: Audit.digest(personal) }, 1)
+          const [escalated] = seal(w.state, w.appealId, [{ type: "escalated", data: { textDigest: Audit.digest({ reason }) }, rules: ["testkit"] }])
+          const events = [...w.events, escalated!]
+          const state = advance(w.state, [escalated!])
+          const texts = [{ seq: escalated!.seq, texts: { reason } }]
+          const store = yield* AppealStore.AppealStore
+          yield* store.commit({
+            streams: [{ ...w, events, state, personal, texts }],
+            outbox: outboxOf(events),
+            idempotency: { key: freshId("erase-key"), fingerprint: Audit.digest({ reason }), response: { appealId: w.appealId, state, events } }
+          })
+          const r = { appealId: w.appealId }
+          const raw = yield* RawReader
+          same(yield* store.texts(r.appealId), texts)
+          const before = yield* raw.everything
+          for (const s of [name, body, reason]) expect(before).toContain(s)
+          expect(yield* store.erasePersonal(r.appealId)).toBe(true)
+          expect(yield* store.texts(r.appealId)).toEqual([])
+          expect(yield* raw.texts(r.appealId)).toEqual([])
+          const after = yield* raw.everything
+          for (const s of [name, body, reason]) expect(after).not.toContain(s)
+          expect(Audit.verifyChain(yield* store.events(r.appealId), { seq: state.version, hash: state.lastHash }).ok).toBe(true)
         }),
       timeoutOf(adapter)
     )

@@ -33,22 +33,63 @@ export const readText = async (flag: string, file: string): Promise<string> => {
   }
 }
 
-/** Reads and parses a JSON file named by an option. */
-export const readJson = async (flag: string, file: string): Promise<unknown> => {
-  const text = await readText(flag, file)
+/**
+ * How deeply JSON input may nest. Real inputs (directories, calendars, events) nest fewer than 10
+ * levels; the decoders after `JSON.parse` recurse, so a hostile file nested 10,000 deep would
+ * overflow the stack instead of being refused.
+ */
+export const maxJsonDepth = 64
+
+/** The deepest nesting of arrays and objects in JSON text, counted without parsing (no recursion). */
+export const jsonDepth = (text: string): number => {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth)
+    else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return max
+}
+
+/** Refuses JSON text nested deeper than `maxJsonDepth`, before anything parses or decodes it. */
+export const checkDepth = (what: string, text: string): string => {
+  const depth = jsonDepth(text)
+  if (depth > maxJsonDepth) throw new UsageError(`${what} nests ${depth} levels deep; at most ${maxJsonDepth} are accepted`)
+  return text
+}
+
+/** Parses JSON text from the user: too deep or malformed is a `UsageError` naming `what`. */
+export const parseJson = (what: string, text: string): unknown => {
+  checkDepth(what, text)
   try {
     return JSON.parse(text)
   } catch (e) {
-    throw new UsageError(`--${flag} ${file} is not valid JSON: ${(e as Error).message}`)
+    throw new UsageError(`${what} is not valid JSON: ${(e as Error).message}`)
   }
 }
+
+/** Reads and parses a JSON file named by an option. */
+export const readJson = async (flag: string, file: string): Promise<unknown> => parseJson(`--${flag} ${file}`, await readText(flag, file))
 
 const isParseArgsError = (e: unknown): e is TypeError =>
   e instanceof TypeError && "code" in e && String((e as { code: unknown }).code).startsWith("ERR_PARSE_ARGS")
 
+/** One line on stderr: a message that spans lines (decoding errors list every field) is joined. */
+export const oneLine = (s: string): string => s.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "").join("; ")
+
+// Input nested deeper than the checks above let through still ends as a usage error, not a crash.
+const isStackOverflow = (e: unknown): boolean => e instanceof RangeError && /call stack/i.test(e.message)
+
 /**
- * Defines a command whose bad input (a `UsageError`, or an option `parseArgs` refuses) is reported
- * as `murojaat <name>: <what is wrong>` plus the usage line, with exit code 2.
+ * Defines a command whose bad input (a `UsageError`, an option `parseArgs` refuses, or input so
+ * deeply nested that it overflows the stack) is reported on ONE line as `murojaat <name>: <what is
+ * wrong> (usage: ...)`, with exit code 2 and nothing on stdout.
  */
 export const define = (spec: {
   readonly name: string
@@ -63,8 +104,9 @@ export const define = (spec: {
     try {
       return await spec.execute(argv, io)
     } catch (e) {
-      if (e instanceof UsageError || isParseArgsError(e)) {
-        io.err(`murojaat ${spec.name}: ${(e as Error).message}\nusage: ${spec.usage}`)
+      if (e instanceof UsageError || isParseArgsError(e) || isStackOverflow(e)) {
+        const message = isStackOverflow(e) ? "input nested too deeply" : (e as Error).message
+        io.err(`murojaat ${spec.name}: ${oneLine(message)} (usage: ${oneLine(spec.usage)})`)
         return 2
       }
       throw e

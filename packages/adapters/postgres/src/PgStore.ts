@@ -26,6 +26,7 @@ import {
   IdempotencyStore,
   IdGenerator,
   Outbox,
+  StoreKey,
   type Worklist
 } from "@murojaat/core"
 import { Effect, Layer, Option, Redacted } from "effect"
@@ -67,7 +68,23 @@ const instant = (s: string | undefined): string | null => {
 
 const json = (value: unknown): string => JSON.stringify(value)
 
-const projection = (s: AppealState.AppealState) => ({
+// A keyset cursor the server can take: ids hold no U+0000, so the ids after "p\u0000..." are
+// exactly the ids after "p" (the memory store's answer, without sending U+0000).
+const afterKey = (after: string): string => {
+  const nul = after.indexOf("\u0000")
+  return nul < 0 ? after : after.slice(0, nul)
+}
+
+/**
+ * The projection row of a state: the state document and the index columns copied from it. The
+ * one definition of what each column holds, for writing and for `Verify`.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * import { AppealState } from "@murojaat/core"
+ * PgStore.projection(AppealState.initial("A-1")).is_open // false
+ */
+export const projection = (s: AppealState.AppealState) => ({
   appeal_id: s.appealId,
   version: s.version,
   last_hash: s.lastHash,
@@ -153,7 +170,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
       }
     })
 
-  const commit = (c: AppealStore.Commit) =>
+  const committed = (c: AppealStore.Commit) =>
     sql.withTransaction(
       Effect.gen(function* () {
         if (c.idempotency !== undefined) {
@@ -173,9 +190,20 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
       })
     ).pipe(run)
 
+  // Keys the server cannot hold are refused before the transaction, as the in-memory store does.
+  const commit = (c: AppealStore.Commit) =>
+    Effect.suspend(() => {
+      const unstorable = StoreKey.checkCommit(c, STORE)
+      return unstorable === undefined ? committed(c) : Effect.fail(unstorable)
+    })
+
+  // A key no commit can store is in no row: reads of it find nothing, without asking the server
+  // (which would refuse U+0000, and turn a lone surrogate into U+FFFD and find another key's row).
+  const absent = (key: string) => !StoreKey.isStorable(key)
+
   return {
     load: (appealId) =>
-      Effect.flatMap(
+      absent(appealId) ? Effect.succeed(Option.none()) : Effect.flatMap(
         sql<{ version: number; state: AppealState.AppealState }>`SELECT version, state FROM murojaat.appeal WHERE appeal_id = ${appealId}`,
         (rows) => {
           const r = rows[0]
@@ -187,7 +215,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         }
       ).pipe(run),
     events: (appealId, fromSeq = 1) =>
-      Effect.flatMap(
+      absent(appealId) ? Effect.succeed([]) : Effect.flatMap(
         sql<{ seq: number; hash: string; body: Event.AppealEvent }>`SELECT seq, hash, body FROM murojaat.appeal_event
           WHERE appeal_id = ${appealId} AND seq >= ${fromSeq} ORDER BY seq`,
         (rows) => {
@@ -199,7 +227,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
       ).pipe(run),
     commit,
     personal: (appealId) =>
-      Effect.map(
+      absent(appealId) ? Effect.succeed(Option.none()) : Effect.map(
         sql<{ data: Appeal.Personal }>`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${appealId}`,
         (rows) => Option.fromNullable(rows[0]?.data)
       ).pipe(run),
@@ -215,7 +243,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         q.applicantRef === undefined ? undefined : sql`applicant_ref = ${text(q.applicantRef)}`,
         q.category === undefined ? undefined : sql`category = ${text(q.category)}`,
         q.status === undefined ? undefined : sql`status IN ${sql.in(q.status)}`,
-        q.after === undefined ? undefined : sql`appeal_id > ${q.after}`
+        q.after === undefined ? undefined : sql`appeal_id > ${afterKey(q.after)}`
       ].filter((f) => f !== undefined)
       return Effect.map(
         sql<{ state: AppealState.AppealState }>`SELECT state FROM murojaat.appeal
@@ -229,7 +257,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
     ids: (after, limit) =>
       Effect.map(
         sql<{ appeal_id: string }>`SELECT appeal_id FROM murojaat.appeal
-          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${after}`} ORDER BY appeal_id LIMIT ${AppealStore.pageLimit(limit)}`,
+          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${afterKey(after)}`} ORDER BY appeal_id LIMIT ${AppealStore.pageLimit(limit)}`,
         (rows) => rows.map((r) => r.appeal_id)
       ).pipe(run)
   }
@@ -304,7 +332,7 @@ export const makeOutbox: Effect.Effect<Outbox.Service, never, SqlClient.SqlClien
  */
 export const makeIdempotencyStore: Effect.Effect<IdempotencyStore.Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => ({
   lookup: (key) =>
-    Effect.map(
+    !StoreKey.isStorable(key) ? Effect.succeed(Option.none()) : Effect.map(
       sql<{ fingerprint: string; response: unknown }>`SELECT fingerprint, response FROM murojaat.idempotency WHERE key = ${key}`,
       (rows) => Option.map(Option.fromNullable(rows[0]), (r) => ({ fingerprint: r.fingerprint, response: r.response }))
     ).pipe(orStoreError("IdempotencyStore"))

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from "node:util"
 import { Calendar, Deadline, Either, Errors } from "@murojaat/core"
-import { type Command, define, type Io, printJson, readText, UsageError } from "../Command.js"
+import { checkDepth, type Command, define, type Io, printJson, readText, UsageError } from "../Command.js"
 
 const usage =
   "murojaat deadline --kind ariza|taklif|shikoyat --received <ISO time> [--extra-study] [--extended] [--week 5|6] [--urgent] [--domestic-violence] [--calendar FILE.json] [--decree FILE.ics]"
@@ -41,7 +41,7 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
   if (kind !== "ariza" && kind !== "taklif" && kind !== "shikoyat") throw new UsageError(`--kind must be ariza, taklif or shikoyat (got ${kind})`)
   if (values.week !== "5" && values.week !== "6") throw new UsageError(`--week must be 5 or 6 (got ${values.week})`)
   let calendar = Calendar.uzbekistan
-  if (values.calendar !== undefined) calendar = calendarOrBad("calendar", Calendar.decodeJson(await readText("calendar", values.calendar)))
+  if (values.calendar !== undefined) calendar = calendarOrBad("calendar", Calendar.decodeJson(checkDepth(`--calendar ${values.calendar}`, await readText("calendar", values.calendar))))
   if (values.decree !== undefined) {
     const years = Calendar.fromICalendar(await readText("decree", values.decree), { source: values.decree })
     if (Either.isLeft(years)) throw new UsageError(`--decree: ${years.left.message}`)

@@ -6,9 +6,14 @@
  * her children awake; it is registered, classified and assigned to the mahalla's prevention
  * inspector; information is requested and given;
  * the head extends the deadline once; the inspector answers; the citizen rates; it is closed.
- * Two refusals are shown on the way. Prints the events, the verified chain, the refusals and what
- * an auditor sees, as JSON. Time is simulated from Wed 25 Mar 2026, 10:00 Tashkent. `--export FILE`
- * also writes the appeal's full stored events to FILE (JSON), for `murojaat verify-chain FILE`.
+ * Two refusals are shown on the way. Prints the events, the verified chain, the refusals and which
+ * personal fields an auditor sees masked, as JSON. Time is simulated from Wed 25 Mar 2026, 10:00
+ * Tashkent. `--export FILE` also writes the appeal's full stored events and their head to FILE
+ * (export format 2), for `murojaat verify-chain FILE`.
+ *
+ * What it prints is a log: ids, statuses, event types, rule ids, hashes and error codes, never the
+ * applicant's details or any text a person wrote (those stay in the store; events show only the
+ * digest of their data).
  *
  * Storage: by default a real PostgreSQL, embedded (started for the run in a temporary folder and
  * removed after; `--data-dir DIR` keeps it in DIR); `--database URL` (or `DATABASE_URL`) uses a
@@ -21,6 +26,7 @@ import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { Actor, AppealService, Audit, DirectoryStore, Errors, Facade, I18n } from "@murojaat/core"
 import { Effect } from "effect"
+import * as ChainExport from "../chainExport.js"
 import { type Command, define, printJson, UsageError } from "../Command.js"
 import { layerFor } from "../database.js"
 import { demoDirectory } from "../demo/world.js"
@@ -106,10 +112,11 @@ export const runDemo = async (lang: I18n.Locale, layer?: Facade.Options["layer"]
     now += 24 * hour
     const closed = await murojaat.execute({ type: "close", appealId: id }, Actor.system("feedback-window"))
     const events = await murojaat.history(id, Actor.auditor("AUD-1"))
-    const verification = await murojaat.verify(id)
+    const verification = await murojaat.verify(id, Actor.auditor("AUD-1"))
     const auditorView = await murojaat.get(id, Actor.auditor("AUD-1"))
     return {
       storedEvents: events,
+      head: { appealId: id, seq: closed.state.version, hash: closed.state.lastHash },
       appealId: id,
       registrationNumber: closed.state.registrationNumber,
       finalState: closed.state,
@@ -119,14 +126,16 @@ export const runDemo = async (lang: I18n.Locale, layer?: Facade.Options["layer"]
         at: e.at,
         actor: `${e.actor.kind}:${e.actor.id} as ${e.actor.role}`,
         rules: e.rules,
-        data: e.data,
+        // The data may hold what people wrote (notes, reasons, answers): only its digest is shown.
+        dataDigest: Audit.digest(e.data),
         prevHash: e.prevHash,
         hash: e.hash
       })),
       chain: verification,
       tamperCheck: Audit.verifyChain(events.map((e, i) => (i === 2 ? { ...e, at: "2026-03-25T06:00:00.000Z" } : e))),
       refusals,
-      auditorSees: auditorView.personal
+      // Which personal fields an auditor is shown (masked), not their values.
+      auditorSees: auditorView.personal === undefined ? [] : Object.keys(auditorView.personal).sort()
     }
   } finally {
     await murojaat.dispose()
@@ -166,10 +175,10 @@ export const demo: Command = define({
     } finally {
       if (temporary !== undefined) await rm(temporary, { recursive: true, force: true })
     }
-    const { storedEvents, ...report } = result
+    const { storedEvents, head, ...report } = result
     if (values.export !== undefined) {
       try {
-        await writeFile(values.export, JSON.stringify(storedEvents, null, 2))
+        await writeFile(values.export, JSON.stringify(ChainExport.make(storedEvents, [head]), null, 2))
       } catch (e) {
         throw new UsageError(`cannot write --export ${values.export}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
       }

@@ -8,7 +8,7 @@
  * migration changed), 2 on bad options.
  */
 import { parseArgs } from "node:util"
-import { Migrator } from "@murojaat/postgres"
+import { Embedded, Migrator } from "@murojaat/postgres"
 import { Effect } from "effect"
 import { type Command, define, printJson, UsageError } from "../Command.js"
 import { databaseOptions, layerFor, runOn } from "../database.js"
@@ -21,8 +21,9 @@ export const migrate: Command = define({
   execute: async (argv, io) => {
     const { values, positionals } = parseArgs({ args: [...argv], options: databaseOptions, allowPositionals: true, strict: true })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    const { where, layer } = layerFor(values, { server: false, embedded: false })
-    const report = await runOn(io, Effect.provide(Migrator.migrate, layer))
+    const { where, layer, dataDir } = layerFor(values, { server: false, embedded: false })
+    // The embedded server's application role may not change the schema: its owner role migrates.
+    const report = await runOn(io, dataDir === undefined ? Effect.provide(Migrator.migrate, layer) : Embedded.migrate({ dataDir }))
     if (report === undefined) return 1
     printJson(io, { database: where, ...report })
     return 0

@@ -1,4 +1,4 @@
-import { Errors } from "@murojaat/core"
+import { Errors, StoreKey } from "@murojaat/core"
 import type { SqlError } from "@effect/sql/SqlError"
 import { Effect } from "effect"
 
@@ -17,7 +17,9 @@ const codeOf = (e: unknown): string | undefined => {
  * Maps a PostgreSQL SQLSTATE (or a socket errno) to the closed `StoreError.reason`.
  * Classes: 40001/40P01 serialization and deadlock; 57014 statement timeout, 55P03 lock timeout,
  * 25P03 idle-in-transaction timeout; 08 connection, 53 insufficient resources, 57P01-57P05
- * shutdown/crash, 3D000 database missing; 23 integrity constraints; XX001/XX002 corrupted data.
+ * shutdown/crash, 3D000 database missing; 23 integrity constraints; XX001/XX002 corrupted data;
+ * values the server cannot hold (22P05 untranslatable character, 22021 invalid byte sequence such
+ * as U+0000, 54000 an index entry too large) are `invalidInput`, as `StoreKey` refuses them in memory.
  */
 export const reasonOf = (code: string | undefined): Errors.StoreFailure => {
   if (code === undefined) return "unknown"
@@ -27,6 +29,7 @@ export const reasonOf = (code: string | undefined): Errors.StoreFailure => {
   if (/^E(CONNREFUSED|CONNRESET|PIPE|HOSTUNREACH|NETUNREACH|AI_AGAIN|NOTFOUND)$/.test(code)) return "unavailable"
   if (code.startsWith("23")) return "constraint"
   if (code === "XX001" || code === "XX002") return "corrupt"
+  if (code === "22P05" || code === "22021" || code === "54000") return "invalidInput"
   return "unknown"
 }
 
@@ -36,9 +39,17 @@ const messageOf = (e: SqlError): string => {
   return typeof cause?.message === "string" ? cause.message : e.message
 }
 
+// The constraint a driver error names (23505 on a unique index), if any.
+const constraintOf = (e: SqlError): string | undefined => {
+  const c = (e.cause as { constraint?: unknown } | undefined)?.constraint
+  return typeof c === "string" ? c : undefined
+}
+
 /** Converts an `SqlError` to the port's `StoreError`. */
 export const toStoreError = (port: string) => (e: SqlError): Errors.StoreError => {
   const code = codeOf(e.cause)
+  // The same error the in-memory store gives for a second appeal with a taken number.
+  if (code === "23505" && constraintOf(e) === "appeal_registration_number_key") return StoreKey.duplicateRegistration(port)
   return new Errors.StoreError({ port, reason: reasonOf(code), detail: `${code ?? "no-code"}: ${messageOf(e)}` })
 }
 
