@@ -26,7 +26,8 @@ import * as Worklist from "./Worklist.js"
 
 /**
  * One appeal's part of a commit: the events to append after `expectedVersion`, the resulting state,
- * and, for a new appeal, its personal data.
+ * for a new appeal its personal data, and the free texts of the events (the personal-data record
+ * of texts, by event; the events carry their digest).
  *
  * @example
  * import { AppealState, AppealStore } from "@murojaat/core"
@@ -40,6 +41,8 @@ export interface StreamWrite {
   readonly events: ReadonlyArray<Event.AppealEvent>
   readonly state: AppealState.AppealState
   readonly personal?: Appeal.Personal | undefined
+  /** The free texts of the events written, by seq (`Event.textFields`); erased with the personal data. */
+  readonly texts?: ReadonlyArray<Event.TextRecord> | undefined
   /**
    * The nearest due time of the appeal's running legal clocks (ISO instant), `null` when none runs.
    * Derived from the events and the calendar (`Deadline`), not stored in them: a new decree loaded
@@ -129,7 +132,12 @@ export interface Service {
   readonly commit: (commit: Commit) => Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict | Errors.StoreError>
   /** The appeal's personal data, unless erased. */
   readonly personal: (appealId: string) => Effect.Effect<Option.Option<Appeal.Personal>, Errors.StoreError>
-  /** Erases the appeal's personal data (retention ended, consent revoked); true if there was any. */
+  /** The free texts of the appeal's events, by seq, unless erased. */
+  readonly texts: (appealId: string) => Effect.Effect<ReadonlyArray<Event.TextRecord>, Errors.StoreError>
+  /**
+   * Erases the appeal's personal data and the texts of its events (retention ended, consent
+   * revoked), both at once; true if there was any.
+   */
   readonly erasePersonal: (appealId: string) => Effect.Effect<boolean, Errors.StoreError>
   /** Lists appeals' states. */
   readonly query: (query: Query) => Effect.Effect<Page<AppealState.AppealState>, Errors.StoreError>
@@ -206,6 +214,7 @@ const makeMemory = (db: MemoryDb): Service => ({
         db.states.set(w.appealId, w.state)
         if (w.dueAt !== undefined) db.dueAt.set(w.appealId, w.dueAt)
         if (w.personal !== undefined) db.personal.set(w.appealId, w.personal)
+        if (w.texts !== undefined && w.texts.length > 0) db.texts.set(w.appealId, [...(db.texts.get(w.appealId) ?? []), ...w.texts])
       }
       for (const m of commit.outbox) db.outbox.set(m.id, { ...m, attempts: 0, state: "pending", createdAt: db.tick++ })
       if (commit.idempotency !== undefined) {
@@ -214,7 +223,12 @@ const makeMemory = (db: MemoryDb): Service => ({
       return Effect.void
     }),
   personal: (appealId) => Effect.sync(() => Option.fromNullable(db.personal.get(appealId))),
-  erasePersonal: (appealId) => Effect.sync(() => db.personal.delete(appealId)),
+  texts: (appealId) => Effect.sync(() => db.texts.get(appealId) ?? []),
+  erasePersonal: (appealId) =>
+    Effect.sync(() => {
+      const hadTexts = db.texts.delete(appealId)
+      return db.personal.delete(appealId) || hadTexts
+    }),
   query: (q) =>
     Effect.sync(() => {
       const limit = pageLimit(q.limit)
@@ -260,6 +274,7 @@ export interface MemoryContents {
   readonly states: ReadonlyMap<string, AppealState.AppealState>
   readonly events: ReadonlyMap<string, ReadonlyArray<Event.AppealEvent>>
   readonly personal: ReadonlyMap<string, Appeal.Personal>
+  readonly texts: ReadonlyMap<string, ReadonlyArray<Event.TextRecord>>
   readonly outbox: ReadonlyMap<string, OutboxWrite & { readonly attempts: number; readonly state: "pending" | "claimed" | "published" }>
   readonly idempotency: ReadonlyMap<string, { readonly fingerprint: string; readonly response: unknown }>
 }

@@ -5,7 +5,10 @@
  * appeal's state.
  *
  * The `received` event keeps no personal data: names, contact, text, exact place and attachments
- * are kept apart (`Appeal.Personal`), and the event carries only their digest.
+ * are kept apart (`Appeal.Personal`), and the event carries only their digest. Likewise every free
+ * text a person writes in a command (reasons, notes, comments, answers; `textFields`) is kept apart
+ * in the personal-data record (`Texts`, by event), and the event carries `textDigest`, the digest
+ * of those texts, so erasing them leaves the chain verifiable.
  *
  * @example
  * import { Event } from "@murojaat/core"
@@ -18,14 +21,15 @@ import * as Command from "./Command.js"
 import * as Directory from "./Directory.js"
 
 const Hash = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/))
-const Text = Schema.String
+// The digest of the event's texts (`Texts`), which live in the personal-data record.
+const TextDigest = Hash
 
 /**
  * The data each event type carries.
  *
  * @example
  * import { Event } from "@murojaat/core"
- * Object.keys(Event.data.answered.fields) // ["outcome", "answerText", "legalBasis", "approvedBy"]
+ * Object.keys(Event.data.answered.fields) // ["outcome", "approvedBy", "textDigest"]
  */
 export const data = {
   received: Schema.Struct({
@@ -53,7 +57,7 @@ export const data = {
     personalDigest: Hash
   }),
   registered: Schema.Struct({ registrationNumber: Schema.String }),
-  leftWithoutConsideration: Schema.Struct({ ground: Command.LeaveGround, conclusion: Text, approvedBy: Directory.OfficerId }),
+  leftWithoutConsideration: Schema.Struct({ ground: Command.LeaveGround, approvedBy: Directory.OfficerId, textDigest: TextDigest }),
   triaged: Schema.Struct({
     category: Schema.String,
     priority: Appeal.Priority,
@@ -65,33 +69,32 @@ export const data = {
     category: Schema.String,
     priority: Appeal.Priority,
     flags: Schema.Array(Schema.String),
-    reason: Text,
+    textDigest: TextDigest,
     previous: Schema.Struct({ category: Schema.String, priority: Appeal.Priority, flags: Schema.Array(Schema.String) })
   }),
   assigned: Schema.Struct({ officerId: Directory.OfficerId }),
-  reassigned: Schema.Struct({ officerId: Directory.OfficerId, previousOfficerId: Directory.OfficerId, reason: Text }),
-  unassigned: Schema.Struct({ previousOfficerId: Directory.OfficerId, reason: Text }),
+  reassigned: Schema.Struct({ officerId: Directory.OfficerId, previousOfficerId: Directory.OfficerId, textDigest: TextDigest }),
+  unassigned: Schema.Struct({ previousOfficerId: Directory.OfficerId, textDigest: TextDigest }),
   reviewStarted: Schema.Struct({}),
-  extraStudyDeclared: Schema.Struct({ reason: Text, applicantNotice: Schema.optional(Command.Notice) }),
-  informationRequested: Schema.Struct({ request: Text }),
-  informationProvided: Schema.Struct({ note: Text }),
-  deadlineExtended: Schema.Struct({ reason: Text, applicantNotice: Command.Notice }),
-  escalated: Schema.Struct({ reason: Text, supervisorId: Schema.optional(Directory.OfficerId) }),
+  extraStudyDeclared: Schema.Struct({ applicantNotice: Schema.optional(Command.Notice), textDigest: TextDigest }),
+  informationRequested: Schema.Struct({ textDigest: TextDigest }),
+  informationProvided: Schema.Struct({ textDigest: TextDigest }),
+  deadlineExtended: Schema.Struct({ applicantNotice: Command.Notice, textDigest: TextDigest }),
+  escalated: Schema.Struct({ supervisorId: Schema.optional(Directory.OfficerId), textDigest: TextDigest }),
   forwarded: Schema.Struct({ body: Command.Body, applicantNotice: Command.Notice }),
   handedToCriminalProcedure: Schema.Struct({ reference: Schema.String }),
   protectionOrderIssued: Schema.Struct({ orderNumber: Schema.String, validUntil: Directory.Instant }),
-  protectionOrderRefused: Schema.Struct({ reason: Text }),
+  protectionOrderRefused: Schema.Struct({ textDigest: TextDigest }),
   answered: Schema.Struct({
     outcome: Command.Outcome,
-    answerText: Text,
-    legalBasis: Text,
-    approvedBy: Schema.optional(Directory.OfficerId)
+    approvedBy: Schema.optional(Directory.OfficerId),
+    textDigest: TextDigest
   }),
   closed: Schema.Struct({}),
-  rated: Schema.Struct({ score: Schema.Int.pipe(Schema.between(1, 5)), comment: Schema.optional(Schema.String) }),
-  disputed: Schema.Struct({ repeatAppealId: Appeal.AppealId, reason: Text }),
-  mergedAsDuplicate: Schema.Struct({ targetAppealId: Appeal.AppealId, reason: Text }),
-  withdrawn: Schema.Struct({ reason: Schema.optional(Schema.String) })
+  rated: Schema.Struct({ score: Schema.Int.pipe(Schema.between(1, 5)), textDigest: Schema.optional(TextDigest) }),
+  disputed: Schema.Struct({ repeatAppealId: Appeal.AppealId, textDigest: TextDigest }),
+  mergedAsDuplicate: Schema.Struct({ targetAppealId: Appeal.AppealId, textDigest: TextDigest }),
+  withdrawn: Schema.Struct({ textDigest: Schema.optional(TextDigest) })
 } as const
 
 /**
@@ -122,6 +125,62 @@ export const types = Object.keys(data) as ReadonlyArray<Type>
  * d.officerId // "O-1"
  */
 export type Data<T extends Type> = (typeof data)[T]["Type"]
+
+/**
+ * The command fields whose values are free text written by a person, by the event type that
+ * records them. Such text may name people (the applicant, neighbours, officers), so it is personal
+ * data (ZRU-547): it goes to the personal-data record (`Texts`), the event keeps `textDigest`, and
+ * erasure removes it. Identifiers (registration, order and document references), codes and the
+ * names of official bodies are not free text and stay in the event (docs/security.md gives the
+ * reasons field by field).
+ *
+ * @example
+ * import { Event } from "@murojaat/core"
+ * Event.textFields.answered // ["answerText", "legalBasis"]
+ * Event.textFields.registered // undefined
+ */
+export const textFields: { readonly [T in Type]?: ReadonlyArray<string> } = {
+  leftWithoutConsideration: ["conclusion"],
+  triageCorrected: ["reason"],
+  reassigned: ["reason"],
+  unassigned: ["reason"],
+  extraStudyDeclared: ["reason"],
+  informationRequested: ["request"],
+  informationProvided: ["note"],
+  deadlineExtended: ["reason"],
+  escalated: ["reason"],
+  protectionOrderRefused: ["reason"],
+  answered: ["answerText", "legalBasis"],
+  rated: ["comment"],
+  disputed: ["reason"],
+  mergedAsDuplicate: ["reason"],
+  withdrawn: ["reason"]
+}
+
+/**
+ * The free texts of one event, by field name (see `textFields`). `textDigest` in the event is
+ * `Audit.digest` of this object.
+ *
+ * @example
+ * import { Event, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Event.Texts)({ note: "Hujjatlar yuborildi" }).note // "Hujjatlar yuborildi"
+ */
+export const Texts = Schema.Record({ key: Schema.String, value: Schema.String })
+/** @see Texts */
+export type Texts = typeof Texts.Type
+
+/**
+ * One entry of the personal-data record of texts: the texts of the appeal's event number `seq`.
+ *
+ * @example
+ * import { Event } from "@murojaat/core"
+ * const r: Event.TextRecord = { seq: 7, texts: { comment: "Rahmat" } }
+ * r.seq // 7
+ */
+export interface TextRecord {
+  readonly seq: number
+  readonly texts: Texts
+}
 
 /**
  * The envelope fields every stored event has.
@@ -192,13 +251,22 @@ export type AppealEvent = typeof AppealEvent.Type
 export type Of<T extends Type> = Extract<AppealEvent, { type: T }>
 
 /**
- * An event decided but not yet sealed into the chain: its type, data and the rule ids applied.
+ * An event decided but not yet sealed into the chain: its type, data and the rule ids applied,
+ * and its free texts, which are not sealed (the data carries their digest).
  *
  * @example
  * import { Event } from "@murojaat/core"
  * const p: Event.Pending = { type: "reviewStarted", data: {}, rules: ["lifecycle.startReview"] }
  */
-export type Pending = { [T in Type]: { readonly type: T; readonly data: Data<T>; readonly rules: ReadonlyArray<string> } }[Type]
+export type Pending = {
+  [T in Type]: {
+    readonly type: T
+    readonly data: Data<T>
+    readonly rules: ReadonlyArray<string>
+    /** The event's free texts, for the personal-data record; `data.textDigest` is their digest. */
+    readonly texts?: Texts | undefined
+  }
+}[Type]
 
 /**
  * Events after which nothing more can be done with the appeal, except reading (and rating and

@@ -23,7 +23,7 @@ import * as AppealState from "./AppealState.js"
 import * as Audit from "./Audit.js"
 import type * as Command from "./Command.js"
 import * as Errors from "./Errors.js"
-import type * as Event from "./Event.js"
+import * as Event from "./Event.js"
 
 /**
  * What `decide` may refuse with.
@@ -84,6 +84,20 @@ const data = <T extends Event.Type>(type: T, command: Command.Command, state: Ap
   }
 }
 
+// The event's free texts leave its data for the personal-data record; the data keeps their digest
+// (an optional text not given leaves neither).
+const withTexts = (type: Event.Type, data: Record<string, unknown>): { readonly data: Record<string, unknown>; readonly texts?: Event.Texts } => {
+  const fields = Event.textFields[type]
+  if (fields === undefined) return { data }
+  const kept: Record<string, unknown> = { ...data }
+  const texts: Record<string, string> = {}
+  for (const f of fields) {
+    if (typeof kept[f] === "string") texts[f] = kept[f]
+    delete kept[f]
+  }
+  return Object.keys(texts).length === 0 ? { data: kept } : { data: { ...kept, textDigest: Audit.digest(texts) }, texts }
+}
+
 const extraRules = (command: Command.Command): ReadonlyArray<string> =>
   command.type === "triage" || command.type === "assign" ? command.ruleIds : []
 
@@ -133,7 +147,7 @@ export const decide = (
     .filter((a) => a.type === "record")
     .map((a) => {
       const type = (a.params as { event: Event.Type }).event
-      return { type, data: data(type, command, state, ctx), rules } as Event.Pending
+      return { type, ...withTexts(type, data(type, command, state, ctx) as Record<string, unknown>), rules } as Event.Pending
     })
   return Either.right({ events, role: verdict.role, status: next.value as AppealState.Status })
 }
@@ -271,21 +285,24 @@ export const replay = (appealId: string, events: ReadonlyArray<Event.AppealEvent
   events.reduce(evolve, AppealState.initial(appealId))
 
 /**
- * The result of executing a command: the sealed events and the new state.
+ * The result of executing a command: the sealed events, the new state, and the events' free texts
+ * for the personal-data record (`AppealStore.StreamWrite.texts`).
  *
  * @example
  * import { Lifecycle } from "@murojaat/core"
- * const r: Lifecycle.Executed = { events: [], state: Lifecycle.replay("A-1", []), role: "system" }
+ * const r: Lifecycle.Executed = { events: [], state: Lifecycle.replay("A-1", []), role: "system", texts: [] }
  */
 export interface Executed {
   readonly events: ReadonlyArray<Event.AppealEvent>
   readonly state: AppealState.AppealState
   readonly role: Actor.Role
+  readonly texts: ReadonlyArray<Event.TextRecord>
 }
 
 /**
  * Decides a command, seals the events onto the appeal's hash chain (actor, time, causation and
- * correlation ids from the command) and folds them into the new state.
+ * correlation ids from the command) and folds them into the new state. Free texts (`Event.textFields`)
+ * come back apart, in `texts`; the events carry their digest.
  *
  * @example
  * import { Actor, AppealState, Lifecycle } from "@murojaat/core"
@@ -293,6 +310,10 @@ export interface Executed {
  * const r = Lifecycle.execute(s, { type: "register", appealId: "A-1", registrationNumber: "D1-2026-1" } as any,
  *   { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("registry") })
  * r._tag === "Right" && r.right.state.status // "registered"
+ * const w = Lifecycle.execute(s, { type: "escalate", appealId: "A-1", reason: "Karimov is waiting" } as any,
+ *   { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("deadline-timer") })
+ * w._tag === "Right" && w.right.texts // [{ seq: 1, texts: { reason: "Karimov is waiting" } }]
+ * w._tag === "Right" && JSON.stringify(w.right.events).includes("Karimov") // false
  */
 export const execute = (
   state: AppealState.AppealState,
@@ -307,5 +328,7 @@ export const execute = (
       causationId: command.commandId,
       correlationId: command.correlationId
     })
-    return { events, state: events.reduce(evolve, state), role: d.role }
+    // Sealing keeps the order of the decided events, so the i-th pending is the i-th sealed.
+    const texts = d.events.flatMap((p, i) => (p.texts === undefined ? [] : [{ seq: events[i]!.seq, texts: p.texts }]))
+    return { events, state: events.reduce(evolve, state), role: d.role, texts }
   })

@@ -21,6 +21,14 @@ export interface Service {
   readonly events: (appealId: string) => Effect.Effect<ReadonlyArray<unknown>, unknown>
   /** The stored personal data, `undefined` if none (or erased). */
   readonly personal: (appealId: string) => Effect.Effect<unknown, unknown>
+  /** The stored free texts of the appeal's events (`{ seq, texts }`, by seq), `[]` if none (or erased). */
+  readonly texts: (appealId: string) => Effect.Effect<ReadonlyArray<unknown>, unknown>
+  /**
+   * Everything the storage holds, every table or map of every appeal, as one text in which each
+   * stored string appears verbatim (when it has no quote, backslash or control character): what
+   * the erasure tests search for a person's words after erasure.
+   */
+  readonly everything: Effect.Effect<string, unknown>
   /** The outbox rows of an appeal, oldest first. */
   readonly outbox: (appealId: string) => Effect.Effect<ReadonlyArray<OutboxRow>, unknown>
   readonly idempotency: (key: string) => Effect.Effect<{ readonly fingerprint: string; readonly response: unknown } | undefined, unknown>

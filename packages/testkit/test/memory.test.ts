@@ -14,6 +14,8 @@ const raw = Layer.effect(
       state: (id) => Effect.sync(() => m.states.get(id)),
       events: (id) => Effect.sync(() => m.events.get(id) ?? []),
       personal: (id) => Effect.sync(() => m.personal.get(id)),
+      texts: (id) => Effect.sync(() => m.texts.get(id) ?? []),
+      everything: Effect.sync(() => JSON.stringify(Object.entries(m).map(([name, v]) => [name, v instanceof Map ? [...v.entries()] : v]))),
       outbox: (id) =>
         Effect.sync(() =>
           [...m.outbox.values()]

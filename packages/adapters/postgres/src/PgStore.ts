@@ -4,7 +4,7 @@
  *
  * One `commit` is one transaction: idempotency record, every stream's projection row (updated
  * only if its version is still the one the command was decided on), its events, its personal
- * data and the outbox rows, all or nothing. Several service instances may share the database;
+ * data and the free texts of its events (`appeal_text`), and the outbox rows, all or nothing. Several service instances may share the database;
  * they coordinate only through row versions and `FOR UPDATE SKIP LOCKED`.
  *
  * @example
@@ -163,6 +163,9 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         return yield* Effect.fail(new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual: found[0]?.version ?? 0 }))
       }
       if (w.events.length > 0) yield* sql`INSERT INTO murojaat.appeal_event ${sql.insert(w.events.map(eventRow))}`
+      if (w.texts !== undefined && w.texts.length > 0) {
+        yield* sql`INSERT INTO murojaat.appeal_text ${sql.insert(w.texts.map((t) => ({ appeal_id: w.appealId, seq: t.seq, texts: json(t.texts) })))}`
+      }
       if (w.personal !== undefined) {
         const p = personalRow(w.appealId, w.personal)
         yield* sql`INSERT INTO murojaat.appeal_personal ${sql.insert(p)}
@@ -231,8 +234,22 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         sql<{ data: Appeal.Personal }>`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${appealId}`,
         (rows) => Option.fromNullable(rows[0]?.data)
       ).pipe(run),
+    texts: (appealId) =>
+      absent(appealId) ? Effect.succeed([]) : Effect.map(
+        sql<{ seq: number; texts: Event.Texts }>`SELECT seq, texts FROM murojaat.appeal_text WHERE appeal_id = ${appealId} ORDER BY seq`,
+        (rows) => rows.map((r) => ({ seq: r.seq, texts: r.texts }))
+      ).pipe(run),
+    // Personal data and texts go together, in one transaction: never one without the other.
     erasePersonal: (appealId) =>
-      Effect.map(sql`DELETE FROM murojaat.appeal_personal WHERE appeal_id = ${appealId} RETURNING appeal_id`, (rows) => rows.length > 0).pipe(run),
+      absent(appealId) ? Effect.succeed(false) : sql
+        .withTransaction(
+          Effect.gen(function* () {
+            const personal = yield* sql`DELETE FROM murojaat.appeal_personal WHERE appeal_id = ${appealId} RETURNING appeal_id`
+            const texts = yield* sql`DELETE FROM murojaat.appeal_text WHERE appeal_id = ${appealId} RETURNING seq`
+            return personal.length > 0 || texts.length > 0
+          })
+        )
+        .pipe(run),
     query: (q) => {
       const limit = AppealStore.pageLimit(q.limit)
       if (q.status !== undefined && q.status.length === 0) return Effect.succeed({ items: [], next: undefined })

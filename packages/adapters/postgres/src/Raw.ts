@@ -20,6 +20,8 @@ export interface Reader {
   readonly state: (appealId: string) => Effect.Effect<unknown, unknown>
   readonly events: (appealId: string) => Effect.Effect<ReadonlyArray<unknown>, unknown>
   readonly personal: (appealId: string) => Effect.Effect<unknown, unknown>
+  readonly texts: (appealId: string) => Effect.Effect<ReadonlyArray<unknown>, unknown>
+  readonly everything: Effect.Effect<string, unknown>
   readonly outbox: (appealId: string) => Effect.Effect<ReadonlyArray<OutboxRow>, unknown>
   readonly idempotency: (key: string) => Effect.Effect<{ readonly fingerprint: string; readonly response: unknown } | undefined, unknown>
   readonly tryRewriteEvent: (appealId: string, seq: number) => Effect.Effect<"refused" | "changed", unknown>
@@ -45,6 +47,21 @@ export const make: Effect.Effect<Reader, never, SqlClient.SqlClient> = Effect.ma
     state: (id) => Effect.map(sql<{ state: unknown }>`SELECT state FROM murojaat.appeal WHERE appeal_id = ${id}`, (r) => r[0]?.state),
     events: (id) => Effect.map(sql<{ body: unknown }>`SELECT body FROM murojaat.appeal_event WHERE appeal_id = ${id} ORDER BY seq`, (r) => r.map((x) => x.body)),
     personal: (id) => Effect.map(sql<{ data: unknown }>`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${id}`, (r) => r[0]?.data),
+    texts: (id) =>
+      Effect.map(sql<{ seq: number; texts: unknown }>`SELECT seq, texts FROM murojaat.appeal_text WHERE appeal_id = ${id} ORDER BY seq`, (r) =>
+        r.map((x) => ({ seq: x.seq, texts: x.texts }))
+      ),
+    // Every row of every table of the schema, as PostgreSQL prints it: what an erasure test searches.
+    everything: Effect.gen(function* () {
+      const tables = yield* sql<{ name: string }>`SELECT quote_ident(table_name) AS name FROM information_schema.tables
+        WHERE table_schema = 'murojaat' AND table_type = 'BASE TABLE' ORDER BY table_name`
+      const out: Array<string> = []
+      for (const t of tables) {
+        const rows = yield* sql.unsafe<{ row: string }>(`SELECT t::text AS row FROM murojaat.${t.name} t`)
+        out.push(...rows.map((r) => r.row))
+      }
+      return out.join("\n")
+    }),
     outbox: (id) =>
       Effect.map(
         sql<{ id: string; appeal_id: string; seq: number; topic: string; payload: unknown; attempts: number; published: boolean }>`

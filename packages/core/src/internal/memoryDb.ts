@@ -23,6 +23,7 @@ export interface MemoryDb {
   readonly states: Map<string, AppealState.AppealState>
   readonly events: Map<string, ReadonlyArray<Event.AppealEvent>>
   readonly personal: Map<string, Appeal.Personal>
+  readonly texts: Map<string, ReadonlyArray<Event.TextRecord>>
   readonly dueAt: Map<string, string | null>
   readonly outbox: Map<string, Row>
   readonly idempotency: Map<string, { readonly fingerprint: string; readonly response: unknown }>
@@ -45,6 +46,7 @@ export const makeMemoryDb = (): MemoryDb => {
     states: new Map(),
     events: new Map(),
     personal: new Map(),
+    texts: new Map(),
     dueAt: new Map(),
     outbox: new Map<string, Row>(),
     idempotency: new Map(),
