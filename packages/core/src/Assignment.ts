@@ -168,15 +168,36 @@ export const roleFromTaxonomy = (taxonomy: Taxonomy.Taxonomy): ((category: strin
 }
 
 /**
- * The default `roleFor`: the role field of the built-in taxonomy (`Taxonomy.defaults`), e.g.
- * domestic violence to the women's affairs inspector (ZRU-561 of 2019), minors to the juvenile
- * inspector, complaints about an officer to the district chief.
+ * Roles the law names for a category, before the taxonomy's own choice: domestic violence goes to
+ * the prevention inspector, who studies the report within 24 hours and issues the protection order
+ * (ZRU-561 of 2 Sep 2019, as the law brief reads it). The women's affairs inspector keeps family
+ * conflicts (a Murojaat choice, her remit).
  *
  * @example
  * import { Assignment } from "@murojaat/core"
- * Assignment.defaultRoleFor("domesticViolence") // "womensAffairsInspector"
+ * Assignment.legalRoles.domesticViolence // { role: "preventionInspector", source: "ZRU-561 of 2 Sep 2019 (the prevention inspector studies the report within 24 hours and issues the protection order)" }
  */
-export const defaultRoleFor = roleFromTaxonomy(Taxonomy.defaults)
+export const legalRoles: { readonly [category: string]: { readonly role: Directory.OfficerRole; readonly source: string } } = {
+  domesticViolence: {
+    role: "preventionInspector",
+    source: "ZRU-561 of 2 Sep 2019 (the prevention inspector studies the report within 24 hours and issues the protection order)"
+  }
+}
+
+const taxonomyRoleFor = roleFromTaxonomy(Taxonomy.defaults)
+
+/**
+ * The default `roleFor`: the role the law names ({@link legalRoles}: domestic violence to the
+ * prevention inspector, ZRU-561), else the role field of the built-in taxonomy (`Taxonomy.defaults`),
+ * e.g. minors to the juvenile inspector, family conflicts to the women's affairs inspector,
+ * complaints about an officer to the district chief.
+ *
+ * @example
+ * import { Assignment } from "@murojaat/core"
+ * Assignment.defaultRoleFor("domesticViolence") // "preventionInspector"
+ * Assignment.defaultRoleFor("familyConflict") // "womensAffairsInspector"
+ */
+export const defaultRoleFor = (category: string): Directory.OfficerRole | undefined => legalRoles[category]?.role ?? taxonomyRoleFor(category)
 
 /**
  * The category to role pairs of the default `roleFor`, in the taxonomy's order (for docs).
@@ -186,7 +207,7 @@ export const defaultRoleFor = roleFromTaxonomy(Taxonomy.defaults)
  * Assignment.categoryRoles().find(([c]) => c === "minors") // ["minors", "juvenileInspector"]
  */
 export const categoryRoles = (): ReadonlyArray<readonly [string, Directory.OfficerRole]> =>
-  Taxonomy.defaults.categories.map((c) => [c.code, c.role] as const)
+  Taxonomy.defaults.categories.map((c) => [c.code, legalRoles[c.code]?.role ?? c.role] as const)
 
 /**
  * The default policy: weights urgent 4, high 2, normal 1, low 0.5; working time Monday to Friday
@@ -634,7 +655,8 @@ const statusWith = (o: Directory.Officer, times: Times, t: number, working: () =
  *
  * @example
  * import { Assignment } from "@murojaat/core"
- * Assignment.requiredRole({ category: "domesticViolence" }) // "womensAffairsInspector"
+ * Assignment.requiredRole({ category: "familyConflict" }) // "womensAffairsInspector"
+ * Assignment.requiredRole({ category: "domesticViolence" }) // "preventionInspector"
  */
 export const requiredRole = (appeal: Pick<AppealInput, "role" | "category">, policy: Settings = defaults): Directory.OfficerRole =>
   appeal.role ?? (appeal.category !== undefined ? policy.roleFor(appeal.category) : undefined) ?? "preventionInspector"
