@@ -29,14 +29,28 @@ describe("murojaat CLI, end to end", () => {
 
     const ok = murojaat("verify-chain", file)
     expect(ok.status).toBe(0)
-    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, events: 11 })
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, format: 2, events: 11, appeals: [{ ok: true, headChecked: true }] })
 
-    const events = JSON.parse(readFileSync(file, "utf8")) as Array<{ data: Record<string, unknown> }>
-    events[8]!.data = { ...events[8]!.data, outcome: "rejectedWithGrounds" }
-    writeFileSync(join(dir, "edited.json"), JSON.stringify(events))
+    const exported = JSON.parse(readFileSync(file, "utf8")) as { events: Array<{ data: Record<string, unknown> }> }
+    const edited = structuredClone(exported)
+    edited.events[8]!.data = { ...edited.events[8]!.data, outcome: "rejectedWithGrounds" }
+    writeFileSync(join(dir, "edited.json"), JSON.stringify(edited))
     const bad = murojaat("verify-chain", join(dir, "edited.json"))
     expect(bad.status).toBe(1)
     expect(JSON.parse(bad.stdout).appeals[0]).toMatchObject({ ok: false, seq: 9, reason: "hashMismatch" })
+
+    // The newest events removed (the rest is a sound chain): the exported head shows it.
+    writeFileSync(join(dir, "cut.json"), JSON.stringify({ ...exported, events: exported.events.slice(0, 9) }))
+    const cut = murojaat("verify-chain", join(dir, "cut.json"))
+    expect(cut.status).toBe(1)
+    expect(JSON.parse(cut.stdout).appeals[0]).toMatchObject({ ok: false, reason: "headMismatch" })
+  }, 300_000)
+
+  it("a bad database URL exits 2 with one line, no stack trace", () => {
+    const r = murojaat("verify-db", "--database", "not a url")
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe("")
+    expect(r.stderr.trimEnd().split("\n")).toEqual([expect.stringContaining("murojaat verify-db: --database is not a URL")])
   })
 
   it("a bad command line exits 2 with the usage, and nothing on stdout", () => {

@@ -3,7 +3,7 @@
  * once (servers started, pools opened) and released when the file ends.
  *
  * Sub-suites: round-trip, concurrency, idempotency, audit append-only, outbox, queries, worklist,
- * ids and directory. Tests that need a capability the adapter lacks are skipped with the reason printed.
+ * ids and directory, store keys. Tests that need a capability the adapter lacks are skipped with the reason printed.
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
@@ -19,6 +19,7 @@ import * as OutboxSuite from "./OutboxSuite.js"
 import * as PortsSuite from "./PortsSuite.js"
 import * as QueriesSuite from "./QueriesSuite.js"
 import * as RoundTripSuite from "./RoundTripSuite.js"
+import * as StoreKeySuite from "./StoreKeySuite.js"
 import * as WorklistSuite from "./WorklistSuite.js"
 
 /**
@@ -26,7 +27,7 @@ import * as WorklistSuite from "./WorklistSuite.js"
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
- * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "ports"]
+ * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "ports", "storeKeys"]
  */
 export const suites = {
   roundTrip: RoundTripSuite.register,
@@ -36,7 +37,8 @@ export const suites = {
   outbox: OutboxSuite.register,
   queries: QueriesSuite.register,
   worklist: WorklistSuite.register,
-  ports: PortsSuite.register
+  ports: PortsSuite.register,
+  storeKeys: StoreKeySuite.register
 } as const
 
 /**

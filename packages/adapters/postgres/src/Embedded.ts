@@ -289,6 +289,31 @@ export const temporaryDataDir = (): string => {
  */
 export const removeDataDir = (dataDir: string): void => rmSync(dirname(dataDir), { recursive: true, force: true })
 
+// Migrations (when asked) and the application role's grants, as the owner, on a connection
+// closed before the ports open theirs.
+const asOwner = (server: Server, migrate: boolean): Effect.Effect<Migrator.Report | undefined, Errors.StoreError> =>
+  Effect.scoped(
+    Effect.provide(
+      Effect.gen(function* () {
+        const report = migrate ? yield* Migrator.migrate : undefined
+        yield* Roles.grant(Roles.app)
+        return report
+      }),
+      PgStore.layerClient({ url: server.ownerUrl, maxConnections: 1 })
+    )
+  )
+
+/**
+ * Starts the embedded server, applies the pending migrations as the owner role, gives the
+ * application role its grants, and stops the server (`murojaat migrate` on the embedded server).
+ *
+ * @example
+ * import { Embedded } from "@murojaat/postgres"
+ * const report = Embedded.migrate({ dataDir: ".murojaat/postgres" }) // Effect<Migrator.Report, StoreError>
+ */
+export const migrate = (options: Options = {}): Effect.Effect<Migrator.Report, Errors.StoreError> =>
+  Effect.scoped(Effect.flatMap(start(options), (server) => Effect.map(asOwner(server, true), (r) => r!)))
+
 /** Options of `layerEmbedded`. */
 export interface LayerOptions extends Options, PgStore.PortOptions {
   /** Apply pending migrations at start. Default true. */
@@ -311,16 +336,7 @@ export const layerEmbedded = (
   Layer.unwrapScoped(
     Effect.gen(function* () {
       const server = yield* start(options)
-      // Migrations and grants as the owner, on a connection closed before the ports open theirs.
-      yield* Effect.scoped(
-        Effect.provide(
-          Effect.gen(function* () {
-            if (options.migrate ?? true) yield* Migrator.migrate
-            yield* Roles.grant(Roles.app)
-          }),
-          PgStore.layerClient({ url: server.ownerUrl, maxConnections: 1 })
-        )
-      )
+      yield* asOwner(server, options.migrate ?? true)
       return PgStore.layerPg({ ...options, url: server.url, migrate: false })
     })
   )
