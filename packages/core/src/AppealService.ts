@@ -443,6 +443,19 @@ const commitResult = (
       })
     ),
     result
+  ).pipe(
+    // A value the store cannot keep (a NUL, a lone surrogate, an over-long key) is the caller's
+    // input, whatever the adapter: the same InvalidInput on every store.
+    Effect.catchIf(
+      (e): e is Errors.StoreError => e._tag === "StoreError" && e.reason === "invalidInput",
+      () =>
+        Effect.fail(
+          new Errors.InvalidInput({
+            subject: "Request",
+            issues: [new Errors.FieldIssue({ path: "", problem: "invalidValue", detail: "holds a value the store cannot keep (NUL, a lone surrogate or an over-long key)" })]
+          })
+        )
+    )
   )
 
 // The due time a commit stores: an appeal whose legal clocks cannot be computed is refused.

@@ -386,6 +386,21 @@ describe("dates, numbers and options", () => {
   )
 })
 
+describe("store refusals of odd input", () => {
+  it.effect("a store's invalidInput (a value no adapter can keep) reaches the caller as InvalidInput", () => {
+    const refusing = Layer.effect(
+      AppealStore.AppealStore,
+      Effect.map(AppealStore.AppealStore, (s) => ({
+        ...s,
+        commit: () => Effect.fail(new Errors.StoreError({ port: "AppealStore", reason: "invalidInput", detail: "U+0000 in a key" }))
+      }))
+    ).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
+    return Effect.gen(function* () {
+      expect(yield* left(submitted())).toMatchObject({ _tag: "InvalidInput", subject: "Request" })
+    }).pipe(Effect.provide(Layer.merge(refusing, pipeline)))
+  })
+})
+
 // The in-memory store, yielding between reading and writing, so that concurrent commands interleave.
 const interleavingStore = Layer.effect(
   AppealStore.AppealStore,
