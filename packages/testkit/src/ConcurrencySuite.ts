@@ -65,7 +65,7 @@ export const register = (it: It, adapter: Adapter): void => {
           const stored = yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.events(id))
           expect(state.version).toBe(1 + writers * each)
           expect(Audit.verifyChain(stored, { seq: state.version, hash: state.lastHash }).ok).toBe(true)
-          const reasons = stored.slice(1).map((e) => (e.data as { reason: string }).reason).sort()
+          const reasons = stored.slice(1).map((e) => (e.data as { textDigest: string }).textDigest).sort()
           expect(new Set(reasons).size).toBe(writers * each)
           expect((yield* Effect.flatMap(RawReader, (r) => r.outbox(id))).length).toBe(1 + writers * each)
         }),
