@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process"
 import { describe, expect, it } from "@effect/vitest"
 import { run } from "../packages/adapters/cli/src/index.js"
-import { Actor, AppealService, AppealState, AppealStore, Audit } from "@murojaat/core"
+import { Actor, AppealService, AppealState, AppealStore, Audit, DirectoryStore, Sample } from "@murojaat/core"
 import { PgStore, SqlClient, Testing, Verify } from "@murojaat/postgres"
 import { Effect, Option } from "effect"
 
@@ -57,7 +57,8 @@ const chainOk = (appealId: string) =>
     return Audit.verifyChain(yield* store.events(appealId), { seq: state.version, hash: state.lastHash })
   })
 
-const submit = AppealService.submit(
+// The service checks location codes against the directory: the sample district is loaded first.
+const submit = Effect.zipRight(Effect.flatMap(DirectoryStore.DirectoryStore, (d) => d.replace(Sample.directory)), AppealService.submit(
   {
     kind: "shikoyat",
     form: "electronic",
@@ -67,7 +68,7 @@ const submit = AppealService.submit(
     text: { body: "Qoʻshnilar kechasi shovqin qiladi" }
   },
   Actor.system("fault-test")
-)
+))
 
 describe("fault drills (PostgreSQL)", () => {
   it.live(
