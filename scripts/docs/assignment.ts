@@ -46,12 +46,20 @@ const render = (): string => {
      packages/core/test/fixtures/assignment/; do not edit by hand: run \`pnpm docs:build\`. -->
 # Assignment policy
 
-Who handles an appeal, and what happens when that officer cannot. Implemented in
-\`packages/core/src/Assignment.ts\` (\`Assignment.assign\`, \`Assignment.planDutyChanges\`,
-\`Assignment.planEscalation\`, \`Assignment.planBulk\`). The decision is pure and deterministic: the same
-directory, appeal, open workload, instant and settings always give the same officer. Every decision
-carries an explanation (each stage tried, every officer considered with the reasons he was excluded,
-the workloads compared, the rule ids), and the rule ids are recorded on the \`assign\` command.
+Who handles an appeal, and what happens when that officer cannot. The same directory, appeal, open
+workload, moment and settings always give the same officer. Every decision carries an explanation
+(each stage tried, every officer considered with the reasons he was excluded, the workloads
+compared, the rule ids), and the rule ids are recorded with the assignment. Words are explained in
+[glossary.md](glossary.md).
+
+## Roles the law names
+
+${table(
+  ["category", "role", "source"],
+  Object.entries(Assignment.legalRoles).map(([c, r]) => ["`" + c + "`", r.role, r.source])
+)}
+
+Every other category goes to the role of the taxonomy (table below), a Murojaat choice.
 
 ## How an officer is chosen
 
@@ -157,4 +165,11 @@ ${table(
 `
 }
 
-export default [{ file: "docs/rules/assignment.md", render }] satisfies ReadonlyArray<Doc>
+export default [
+  {
+    file: "docs/rules/assignment.md",
+    render: () =>
+      render() +
+      "\n## For developers\n\nImplemented in `packages/core/src/Assignment.ts` (`Assignment.assign`, `Assignment.planDutyChanges`, `Assignment.planEscalation`, `Assignment.planBulk`; settings with `Assignment.settings({...})`, the law's roles in `Assignment.legalRoles`). The examples are `packages/core/test/fixtures/assignment/`, run by `packages/core/test/Assignment.test.ts`.\n"
+  }
+] satisfies ReadonlyArray<Doc>
