@@ -387,8 +387,10 @@ const withIdempotency = <R>(
 const outboxOf = (events: ReadonlyArray<Event.AppealEvent>): ReadonlyArray<AppealStoreModule.OutboxWrite> =>
   events.map((e) => ({ id: e.id, appealId: e.appealId, seq: e.seq, topic: topicOf(e.type), payload: e }))
 
+// Every decision counts terms on the service's calendar and counting settings (the term rules
+// refuse extensions after the term ended, and so need the same calendar as the due times).
 const step = (state: AppealState.AppealState, command: Command.Command, ctx: AppealMachine.Context) =>
-  Effect.suspend(() => Lifecycle.execute(state, command, ctx))
+  Effect.flatMap(config, ({ deadlines }) => Lifecycle.execute(state, command, { deadlines, ...ctx }))
 
 // After receipt: register, triage and assign as configured, each as the system, each recorded.
 const pipelineAfterReceipt = (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Appeal, AppealMachine, AppealService, AppealStore, Audit, Errors, Facade, IdempotencyStore, Outbox, Worklist } from "@murojaat/core"
+import { Actor, Appeal, AppealMachine, AppealService, AppealStore, Audit, Deadline, Errors, Facade, IdempotencyStore, Outbox, Worklist } from "@murojaat/core"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
 import { directory } from "./support/world.js"
 
@@ -348,4 +348,33 @@ describe("link suggestions before submission", () => {
       expect(forOfficer.similarElsewhere).toBe(0)
     }).pipe(Effect.provide(layer))
   )
+})
+
+describe("the service's counting settings", () => {
+  it.effect("govern the term rules as well as the due times (an extension is judged on the same calendar)", () => {
+    // Counted in working days, the 15-day term of an ariza received Monday 2 March 2026 runs past
+    // Thursday 19 March (a calendar-day count ends on 17 March); so an extension on 19 March is
+    // within the term only if the rules count the way the service is configured.
+    const workingDays = Layer.merge(
+      AppealService.layerMemory(directory),
+      AppealService.layerConfig({
+        deadlines: { policy: Deadline.Policy.make({ ...Deadline.defaultPolicy, considerationUnit: "workingDays" }) },
+        pipeline: {
+          triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: [] }),
+          assign: () => ({ officerId: "I1", ruleIds: [] })
+        }
+      })
+    )
+    return Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake({ kind: "ariza" }), Actor.applicant("u1"))
+      yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, Actor.officer("I1"))
+      yield* at("2026-03-19T05:00:00.000Z")
+      const extended = yield* AppealService.execute(
+        { type: "extendDeadline", appealId: r.appealId, reason: "Expert opinion needed", applicantNotice: { channel: "post", reference: "OUT-1" } },
+        Actor.officer("C1")
+      )
+      expect(extended.state.extended).toBe(true)
+    }).pipe(Effect.provide(workingDays))
+  })
 })
