@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const bin = (name: string) => join(root, "node_modules", ".bin", name)
-for (const pkg of ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/adapters/cli"]) {
+for (const pkg of ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/cli"]) {
   const cwd = join(root, pkg)
   console.log(`== ${pkg}`)
   execFileSync(bin("tsup"), [], { cwd, stdio: "inherit" })

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const bin = join(root, "packages/adapters/cli/src/bin.ts")
+const bin = join(root, "packages/cli/src/bin.ts")
 // Without DATABASE_URL, so the demo runs on its default: an embedded PostgreSQL of its own.
 const env = { ...process.env, DATABASE_URL: "" }
 const murojaat = (...args: ReadonlyArray<string>) =>

@@ -3,7 +3,7 @@
 // row edited behind the append-only trigger's back.
 import { type ChildProcess, spawn } from "node:child_process"
 import { describe, expect, it } from "@effect/vitest"
-import { run } from "../packages/adapters/cli/src/index.js"
+import { run } from "../packages/cli/src/index.js"
 import { Actor, AppealService, AppealState, AppealStore, Audit, DirectoryStore, Sample } from "@murojaat/core"
 import { PgStore, SqlClient, Testing, Verify } from "@murojaat/postgres"
 import { Effect, Option } from "effect"

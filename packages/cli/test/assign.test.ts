@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import * as Fixture from "../../../core/test/fixtures/assignment/index.js"
+import * as Fixture from "../../core/test/fixtures/assignment/index.js"
 import { run } from "../src/index.js"
 import { capture } from "./support.js"
 
