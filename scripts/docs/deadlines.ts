@@ -29,7 +29,7 @@ const factsText = (f: Deadline.Facts) =>
     .filter((x) => x !== "")
     .join(", ")
 
-const settingsText = (p: Deadline.PolicyInput | undefined) =>
+const settingsText = (p: Deadline.SettingsInput | undefined) =>
   p === undefined || Object.keys(p).length === 0
     ? "defaults (5-day week)"
     : Object.entries(p)
@@ -40,8 +40,8 @@ const exampleRows = (rule: string) =>
   examples
     .filter((e) => e.rule === rule)
     .map((e) => {
-      const policy = Schema.decodeUnknownSync(Deadline.Policy)(e.policy ?? {})
-      const s = Either.getOrThrow(Deadline.compute(e.facts, { policy }))
+      const settings = Schema.decodeUnknownSync(Deadline.Settings)(e.policy ?? {})
+      const s = Either.getOrThrow(Deadline.compute(e.facts, { settings }))
       const c = s.clocks.find((x) => x.clock === e.clock)!
       if (c.dueAt !== e.due) throw new Error(`example "${e.title}" no longer gives ${e.due} (got ${c.dueAt}): fix the code or the fixture`)
       const skipped = c.explanation.daysSkipped.map((d) => d.date.slice(5)).join(", ")
@@ -119,7 +119,7 @@ const render = (): string => {
   lines.push("## Counting settings and their defaults")
   lines.push("")
   lines.push(
-    "The appeals law (ZRU-445) says \"days\" and \"months\" and nothing on how to count them. The defaults follow the Civil Code's general rules on terms; whether those govern appeals is UNCONFIRMED, so each is a setting (`Deadline.Policy`)."
+    "The appeals law (ZRU-445) says \"days\" and \"months\" and nothing on how to count them. The defaults follow the Civil Code's general rules on terms; whether those govern appeals is UNCONFIRMED, so each is a setting (`Deadline.Settings`)."
   )
   lines.push("")
   lines.push(table(["setting", "default", "meaning and source"], settings.map(([k, v, m]) => [`\`${k}\``, `\`${v}\``, m])))
@@ -144,7 +144,7 @@ const render = (): string => {
     table(
       ["case", "rule", "history", "settings", "asked at", "term", "shows", "due", "why"],
       statusExamples.map((ex) => {
-        const r = Either.getOrThrow(Deadline.status(ex.events, ex.now, { policy: Schema.decodeUnknownSync(Deadline.Policy)(ex.policy ?? {}) }))
+        const r = Either.getOrThrow(Deadline.status(ex.events, ex.now, { settings: Schema.decodeUnknownSync(Deadline.Settings)(ex.policy ?? {}) }))
         const c = r.clocks.find((x) => x.clock === ex.clock)!
         if (c.state !== ex.state || c.dueAt !== ex.due) throw new Error(`status example "${ex.title}" no longer gives ${ex.state} due ${ex.due} (got ${c.state} due ${c.dueAt}): fix the code or the fixture`)
         return [ex.title, `\`${ex.rule}\``, historyText(ex), settingsText(ex.policy), instantText(ex.now), ex.clock, `**${c.state}**`, instantText(c.dueAt), ex.why]

@@ -63,7 +63,7 @@ const naiveClocks = (ms: number): readonly [string, string, string] => {
 // Agreement check, then timing
 // ---------------------------------------------------------------------------------------------
 
-const workingPolicy = { ...Deadline.defaultPolicy, considerationUnit: "workingDays" as const }
+const workingPolicy = { ...Deadline.defaultSettings, considerationUnit: "workingDays" as const }
 for (let i = 0; i < 512; i++) {
   const fast = Calendar.isoFromDay(Calendar.nthWorkingDayNumber(cal, Calendar.localDay(receipts[i]!) + 1, 15, week))
   const full = Either.getOrThrow(Deadline.compute({ kind: "ariza", receivedAt: receiptIso[i]! }, { policy: workingPolicy }))

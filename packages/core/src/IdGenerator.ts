@@ -11,6 +11,7 @@
  */
 import { Context, Effect, Layer } from "effect"
 import type * as Errors from "./Errors.js"
+import * as localTime from "./internal/localTime.js"
 
 /**
  * The id generator's operations.
@@ -38,13 +39,17 @@ export interface Service {
 export class IdGenerator extends Context.Tag("@murojaat/core/IdGenerator")<IdGenerator, Service>() {}
 
 /**
- * The Tashkent (UTC+5, no daylight saving) calendar year of an instant.
+ * The Tashkent (UTC+5, no daylight saving) calendar year of an instant. A time without an offset is
+ * read as Tashkent time (never the host's zone); `NaN` when `at` is not an ISO 8601 time.
  *
  * @example
  * import { IdGenerator } from "@murojaat/core"
  * IdGenerator.tashkentYear("2025-12-31T20:00:00Z") // 2026
  */
-export const tashkentYear = (at: string): number => new Date(Date.parse(at) + 5 * 3600_000).getUTCFullYear()
+export const tashkentYear = (at: string): number => {
+  const ms = localTime.parseInstant(at)
+  return ms === undefined ? Number.NaN : localTime.localYear(ms)
+}
 
 /**
  * Formats a registration number.

@@ -1,0 +1,153 @@
+/**
+ * Where each clock stands at `now` (running, due soon, overdue, met, stopped, paused...), the
+ * warnings due, and notice times moved into working hours. Documented in `Deadline.ts`.
+ */
+import { Either } from "effect"
+import * as Calendar from "../../Calendar.js"
+import type * as Deadline from "../../Deadline.js"
+import type { InvalidInput } from "../../Errors.js"
+import * as localTime from "../localTime.js"
+import { supportedFrom, supportedUntil } from "./compute.js"
+import { fromEvents } from "./events.js"
+import { type Ctx, ctxOf, invalid } from "./settings.js"
+
+type ClockId = Deadline.ClockId
+type ClockState = Deadline.ClockState
+type ClockStatus = Deadline.ClockStatus
+type EventInput = Deadline.EventInput
+type Options = Deadline.Options
+
+export const violated: ReadonlySet<ClockState> = new Set<ClockState>(["overdue", "metLate", "stoppedLate"])
+
+export const conditional: ReadonlySet<ClockId> = new Set<ClockId>(["forwarding", "proposalNotice"])
+
+const completionTypes = (T: Deadline.EventTypes, clock: ClockId): ReadonlyArray<string> => {
+  switch (clock) {
+    case "registration":
+      return T.registered
+    case "forwarding":
+      return T.forwarded
+    case "consideration":
+      return T.answered
+    case "proposalNotice":
+      return T.extraStudyDeclared
+    case "urgentFirstContact":
+      return T.firstContact
+    case "protectionOrderStudy":
+      return T.protectionOrderDecided
+  }
+}
+
+export const isHourClock = (c: ClockId) => c === "urgentFirstContact" || c === "protectionOrderStudy"
+
+export const scheduleNotice = (at: string, options?: Options): string => {
+  const ms = localTime.parseInstant(at)
+  if (ms === undefined) throw new RangeError(`not a date and time: ${at}`)
+  return localTime.formatInstant(noticeMs(ctxOf(options), ms))
+}
+
+export const noticeMs = (ctx: Ctx, ms: number): number => {
+  const day = localTime.localDay(ms)
+  const t = localTime.localTimeOfDay(ms)
+  if (Calendar.isWorkingDayNumber(ctx.cal, day, ctx.week)) {
+    if (t >= ctx.workStart && t < ctx.workEnd) return ms
+    if (t < ctx.workStart) return localTime.instantOf(day, ctx.workStart)
+  }
+  return localTime.instantOf(Calendar.nextWorkingDayNumber(ctx.cal, day + 1, ctx.week), ctx.workStart)
+}
+
+/** The k-th working day strictly before `day`. */
+const workingDaysBefore = (ctx: Ctx, day: number, k: number): number => {
+  let d = day
+  let left = k
+  while (left > 0) {
+    d--
+    if (Calendar.isWorkingDayNumber(ctx.cal, d, ctx.week)) left--
+  }
+  return d
+}
+
+export const status = (events: ReadonlyArray<EventInput>, now: string, options?: Options): Either.Either<Deadline.Report, InvalidInput> => {
+  const ctx = ctxOf(options)
+  const nowMs = localTime.parseInstant(now)
+  if (nowMs === undefined) return Either.left(invalid("Deadline", "now", `"${now}" is not a date and time`, "ISO 8601 instant"))
+  if (nowMs < supportedFrom || nowMs > supportedUntil) return Either.left(invalid("Deadline", "now", `"${now}" is outside the supported years`, "a time between 1992 and 2200"))
+  // Only what has happened by `now` counts: a later extension or answer is not known yet.
+  const sorted = events
+    .map((e) => ({ e, ms: localTime.parseInstant(e.at) }))
+    .filter((x): x is { e: EventInput; ms: number } => x.ms !== undefined && x.ms <= nowMs)
+  return Either.map(fromEvents(sorted.map((x) => x.e), { ...options, now }), (s) => {
+    const T = ctx.p.events
+    const clocks: Array<ClockStatus> = []
+    const warnings: Array<Deadline.Warning> = []
+    for (const c of s.clocks) {
+      const dueMs = localTime.parseInstant(c.dueAt)!
+      const done = completionTypes(T, c.clock)
+      const optional = conditional.has(c.clock)
+      // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
+      // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
+      // act still counts whenever it comes: a forward on day 10 after review began is late.
+      const stops = optional ? [...T.terminal, ...T.answered, ...(c.clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
+      const settle = optional
+        ? (sorted.find(({ e }) => done.includes(e.type)) ?? sorted.find(({ e }) => stops.includes(e.type)))
+        : sorted.find(({ e }) => done.includes(e.type) || stops.includes(e.type))
+      if (settle !== undefined) {
+        const met = done.includes(settle.e.type)
+        const inTime = settle.ms <= dueMs
+        clocks.push({
+          ...c,
+          state: met ? (inTime ? "met" : "metLate") : optional ? "notRequired" : inTime ? "stopped" : "stoppedLate",
+          settledAt: localTime.formatInstant(settle.ms),
+          settledBy: settle.e.type
+        })
+        continue
+      }
+      if (optional) {
+        clocks.push({ ...c, state: nowMs > dueMs ? "notRequired" : "running" })
+        continue
+      }
+      if (c.explanation.awaitingApplicant === true) {
+        clocks.push({ ...c, state: "paused" })
+        continue
+      }
+      const safety = isHourClock(c.clock)
+      const sched = (ms: number) => (safety && ctx.p.safetyNoticesAnyTime ? ms : noticeMs(ctx, ms))
+      if (nowMs > dueMs) {
+        clocks.push({ ...c, state: "overdue" })
+        warnings.push({
+          clock: c.clock,
+          ruleId: c.ruleId,
+          level: "overdue",
+          threshold: "due time passed",
+          at: c.dueAt,
+          notifyAt: localTime.formatInstant(sched(dueMs)),
+          dueAt: c.dueAt
+        })
+        continue
+      }
+      const thresholds: Array<{ ms: number; label: string }> = safety
+        ? ctx.p.warnHoursBefore.map((h) => ({ ms: dueMs - h * localTime.MS_PER_HOUR, label: `${h} hour(s) before` }))
+        : ctx.p.warnWorkingDaysBefore.map((k) => ({
+            ms: localTime.instantOf(workingDaysBefore(ctx, localTime.localDay(dueMs), k), ctx.workStart),
+            label: `${k} working day(s) before`
+          }))
+      const crossed = thresholds.filter((t) => t.ms <= nowMs).sort((a, b) => b.ms - a.ms)
+      const latest = crossed[0]
+      if (latest !== undefined)
+        warnings.push({
+          clock: c.clock,
+          ruleId: c.ruleId,
+          level: "dueSoon",
+          threshold: latest.label,
+          at: localTime.formatInstant(latest.ms),
+          notifyAt: localTime.formatInstant(sched(latest.ms)),
+          dueAt: c.dueAt
+        })
+      clocks.push({ ...c, state: latest !== undefined ? "dueSoon" : "running" })
+    }
+    return { now: localTime.formatInstant(nowMs), clocks, warnings }
+  })
+}
+
+export const overdue = (events: ReadonlyArray<EventInput>, now: string, options?: Options): Either.Either<ReadonlyArray<ClockStatus>, InvalidInput> =>
+  Either.map(status(events, now, options), (r) => r.clocks.filter((c) => c.state === "overdue"))
