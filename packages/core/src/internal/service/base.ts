@@ -1,0 +1,219 @@
+// The service's shared steps: configuration, time, idempotency, the decision step, the atomic
+// commit and the read check. Every other service module builds on these.
+import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
+import * as Actor from "../../Actor.js"
+import * as Appeal from "../../Appeal.js"
+import * as AppealMachine from "../../AppealMachine.js"
+import type { Pipeline, RequestOptions, Result, ServiceError } from "../../AppealService.js"
+import * as AppealState from "../../AppealState.js"
+import { AppealStore } from "../../AppealStore.js"
+import type * as AppealStoreModule from "../../AppealStore.js"
+import { CalendarStore } from "../../CalendarStore.js"
+import * as Command from "../../Command.js"
+import * as Deadline from "../../Deadline.js"
+import * as Decode from "../../Decode.js"
+import * as Directory from "../../Directory.js"
+import { DirectoryStore } from "../../DirectoryStore.js"
+import * as Errors from "../../Errors.js"
+import type * as Event from "../../Event.js"
+import { IdempotencyStore, fingerprint } from "../../IdempotencyStore.js"
+import * as Lifecycle from "../../Lifecycle.js"
+import { topicOf } from "../../Outbox.js"
+import * as Policy from "../../Policy.js"
+import * as Trust from "../trust.js"
+
+/**
+ * The service's configuration: lifecycle settings and the pipeline. Optional: without it, the
+ * defaults apply.
+ *
+ * @example
+ * import { AppealService, AppealMachine } from "@murojaat/core"
+ * AppealService.layerConfig({ settings: { ...AppealMachine.defaultSettings, answerApprovalByHead: true } })
+ */
+export class Config extends Context.Tag("@murojaat/core/AppealService/Config")<
+  Config,
+  {
+    readonly settings: AppealMachine.Settings
+    readonly pipeline: Pipeline
+    /** Calendar and counting policy for the due times the store keeps (`StreamWrite.dueAt`). */
+    readonly deadlines: Deadline.Options
+  }
+>() {}
+
+export const defaultConfig: Config["Type"] = {
+  settings: AppealMachine.defaultSettings,
+  pipeline: { registerOnReceipt: true },
+  deadlines: {}
+}
+
+export const layerConfig = (config: {
+  readonly settings?: Partial<AppealMachine.Settings>
+  readonly pipeline?: Partial<Pipeline>
+  readonly deadlines?: Deadline.Options
+}): Layer.Layer<Config> =>
+  Layer.succeed(Config, {
+    settings: { ...defaultConfig.settings, ...config.settings },
+    pipeline: { ...defaultConfig.pipeline, ...config.pipeline },
+    deadlines: config.deadlines ?? defaultConfig.deadlines
+  })
+
+export const runningClock: ReadonlySet<Deadline.ClockState> = new Set(["running", "dueSoon", "overdue", "paused"])
+
+export const dueTime = (
+  events: ReadonlyArray<Deadline.EventInput>,
+  now: string,
+  options: Deadline.Options = {}
+): Either.Either<string | null, Errors.InvalidInput> =>
+  Either.map(Deadline.status(events, now, { ...options, explain: false }), (report) => {
+    const due = report.clocks.filter((c) => runningClock.has(c.state)).map((c) => Date.parse(c.dueAt))
+    return due.length === 0 ? null : new Date(Math.min(...due)).toISOString()
+  })
+
+// Keys and correlation ids are visible ASCII only: no adapter transforms them (PostgreSQL text
+// cannot hold NUL, Unicode may be normalised), so two different keys can never collide.
+export const Token = (max: number) =>
+  Schema.String.pipe(
+    Schema.pattern(new RegExp(`^[\\x21-\\x7E]{1,${max}}$`), { message: () => `1 to ${max} visible ASCII characters (no spaces)` })
+  )
+
+export const RequestOptionsSchema = Schema.Struct({
+  idempotencyKey: Schema.optional(Schema.UndefinedOr(Token(255))),
+  correlationId: Schema.optional(Schema.UndefinedOr(Token(128)))
+})
+
+export const decodeOptions = (options: unknown): Effect.Effect<RequestOptions, Errors.InvalidInput> =>
+  Decode.unknown(RequestOptionsSchema, "RequestOptions")(options ?? {})
+
+export const configured = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))
+
+// The calendar for due times: the configured one, else the CalendarStore's (when one is provided),
+// else the shipped calendar (Deadline's default).
+export const config = Effect.flatMap(configured, (c) =>
+  c.deadlines.calendar !== undefined
+    ? Effect.succeed(c)
+    : Effect.flatMap(Effect.serviceOption(CalendarStore), (store) =>
+        Option.isNone(store)
+          ? Effect.succeed(c)
+          : Effect.map(store.value.current, (calendar) => ({ ...c, deadlines: { ...c.deadlines, calendar } }))
+      )
+)
+
+export const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
+
+export const systemActor = (name: string) => Actor.system(name)
+
+// Officers a command names (assignee, approver) so that rules can look them up without I/O.
+export const namedOfficers = (command: Command.Command): ReadonlyArray<string> => {
+  switch (command.type) {
+    case "assign":
+    case "reassign":
+      return [command.officerId]
+    case "leaveWithoutConsideration":
+      return [command.approvedBy]
+    case "answer":
+      return command.approvedBy === undefined ? [] : [command.approvedBy]
+    case "escalate":
+      return command.supervisorId === undefined ? [] : [command.supervisorId]
+    default:
+      return []
+  }
+}
+
+export const officerLookup = (ids: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const directory = yield* DirectoryStore
+    const found = new Map<string, Directory.Officer>()
+    for (const id of ids) {
+      const o = yield* directory.officer(id)
+      if (Option.isSome(o)) found.set(id, o.value)
+    }
+    return (id: string) => found.get(id)
+  })
+
+export const withIdempotency = <R>(
+  key: string | undefined,
+  request: unknown,
+  run: (idem: AppealStoreModule.Commit["idempotency"]) => Effect.Effect<Result, ServiceError, R>
+): Effect.Effect<Result, ServiceError, R | IdempotencyStore> =>
+  Effect.gen(function* () {
+    if (key === undefined) return yield* run(undefined)
+    const print = fingerprint(request)
+    const answered = Effect.flatMap(
+      Effect.flatMap(IdempotencyStore, (s) => s.lookup(key)),
+      (prior): Effect.Effect<Option.Option<Result>, Errors.IdempotencyConflict> =>
+        Option.isNone(prior)
+          ? Effect.succeed(Option.none())
+          : prior.value.fingerprint === print
+            ? Effect.succeed(Option.some(prior.value.response as Result))
+            : Effect.fail(new Errors.IdempotencyConflict({ key }))
+    )
+    const prior = yield* answered
+    if (Option.isSome(prior)) return prior.value
+    // Two copies of one request racing: the loser's commit meets the winner's record (the commit
+    // is atomic, so it wrote nothing) and answers with the winner's answer.
+    return yield* run({ key, fingerprint: print, response: undefined }).pipe(
+      Effect.catchTag("IdempotencyConflict", (conflict) =>
+        Effect.flatMap(answered, Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
+      )
+    )
+  })
+
+export const outboxOf = (events: ReadonlyArray<Event.AppealEvent>): ReadonlyArray<AppealStoreModule.OutboxWrite> =>
+  events.map((e) => ({ id: e.id, appealId: e.appealId, seq: e.seq, topic: topicOf(e.type), payload: e }))
+
+// Every decision counts terms on the service's calendar and counting settings (the term rules
+// refuse extensions after the term ended, and so need the same calendar as the due times).
+export const step = (state: AppealState.AppealState, command: Command.Command, ctx: AppealMachine.Context) =>
+  Effect.flatMap(config, ({ deadlines }) => Lifecycle.execute(state, command, { deadlines, ...ctx }))
+
+export const commitResult = (
+  writes: ReadonlyArray<AppealStoreModule.StreamWrite>,
+  result: Result,
+  idem: AppealStoreModule.Commit["idempotency"]
+) =>
+  Effect.as(
+    Effect.flatMap(AppealStore, (store) =>
+      store.commit({
+        streams: writes,
+        outbox: writes.flatMap((w) => outboxOf(w.events)),
+        idempotency: idem === undefined ? undefined : { ...idem, response: result }
+      })
+    ),
+    result
+  ).pipe(
+    // A value the store cannot keep (a NUL, a lone surrogate, an over-long key) is the caller's
+    // input, whatever the adapter: the same InvalidInput on every store.
+    Effect.catchIf(
+      (e): e is Errors.StoreError => e._tag === "StoreError" && e.reason === "invalidInput",
+      () =>
+        Effect.fail(
+          new Errors.InvalidInput({
+            subject: "Request",
+            issues: [new Errors.FieldIssue({ path: "", problem: "invalidValue", detail: "holds a value the store cannot keep (NUL, a lone surrogate or an over-long key)" })]
+          })
+        )
+    )
+  )
+
+// The due time a commit stores: an appeal whose legal clocks cannot be computed is refused.
+export const dueAtOrFail = (events: ReadonlyArray<Deadline.EventInput>, now: string) =>
+  Effect.flatMap(config, ({ deadlines }) => dueTime(events, now, deadlines))
+
+export const load = (appealId: string, actor: Actor.Actor) =>
+  Effect.gen(function* () {
+    const state = yield* Effect.flatMap(AppealStore, (s) => s.load(appealId))
+    // An appeal the actor may not read is reported as not found: its existence is not disclosed.
+    if (Option.isNone(state) || !Policy.canRead(actor, state.value)) return yield* Effect.fail(new Errors.AppealNotFound({ appealId }))
+    return state.value
+  })
+
+export const decodeAppealId = Decode.unknown(Appeal.AppealId, "appealId")
+
+// Every read: the id is decoded, the actor resolved, and an appeal he may not read is not found.
+export const readAs = (appealId: unknown, actor: Actor.Subject, action: string) =>
+  Effect.gen(function* () {
+    const id = yield* decodeAppealId(appealId)
+    const who = yield* Trust.resolveActor(actor, action)
+    const state = yield* load(id, who)
+    return { who, state }
+  })
