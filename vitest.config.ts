@@ -5,11 +5,13 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "@murojaat/core": here("./packages/core/src/index.ts"),
-      "@murojaat/testkit": here("./packages/testkit/src/index.ts"),
-      "@murojaat/postgres": here("./packages/adapters/postgres/src/index.ts")
-    }
+    // Exact matches (a string key would also rewrite "@murojaat/postgres/testing" as a sub-path of the main entry).
+    alias: [
+      { find: /^@murojaat\/core$/, replacement: here("./packages/core/src/index.ts") },
+      { find: /^@murojaat\/testkit$/, replacement: here("./packages/testkit/src/index.ts") },
+      { find: /^@murojaat\/postgres$/, replacement: here("./packages/adapters/postgres/src/index.ts") },
+      { find: /^@murojaat\/postgres\/testing$/, replacement: here("./packages/adapters/postgres/src/testing.ts") }
+    ]
   },
   test: {
     include: ["packages/**/test/**/*.test.ts", "tests/**/*.test.ts"],

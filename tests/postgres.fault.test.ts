@@ -5,7 +5,8 @@ import { type ChildProcess, spawn } from "node:child_process"
 import { describe, expect, it } from "@effect/vitest"
 import { run } from "../packages/cli/src/index.js"
 import { Actor, AppealService, AppealState, AppealStore, Audit, DirectoryStore, Sample } from "@murojaat/core"
-import { PgStore, SqlClient, Testing, Verify } from "@murojaat/postgres"
+import { PgStore, SqlClient, Verify } from "@murojaat/postgres"
+import { Testing } from "@murojaat/postgres/testing"
 import { Effect, Option } from "effect"
 
 const writer = (args: ReadonlyArray<string>): ChildProcess =>

@@ -12,7 +12,8 @@
  * Run: npx tsx scripts/bench.ts store   (quick: MUROJAAT_BENCH_APPEALS=100000 MUROJAAT_BENCH_COMMANDS=500)
  */
 import { Actor, AppealState, AppealStore, Audit, type Event, Outbox, Worklist } from "@murojaat/core"
-import { PgStore, SqlClient, Testing } from "@murojaat/postgres"
+import { PgStore, SqlClient } from "@murojaat/postgres"
+import { Testing } from "@murojaat/postgres/testing"
 import { Effect } from "effect"
 import pg from "pg"
 import { fmt } from "../../../../scripts/benchkit.js"

@@ -1,6 +1,7 @@
 /**
  * @murojaat/postgres: the PostgreSQL storage of Murojaat, on @effect/sql-pg. Embedded PostgreSQL by
- * default (`layerEmbedded`), a real server with `layerPg({ url })`.
+ * default (`layerEmbedded`), a real server with `layerPg({ url })`. Test helpers (`Testing`, the
+ * raw reader `Raw`) are the `@murojaat/postgres/testing` sub-path, not this entry.
  *
  * @example
  * import { layerEmbedded, layerPg } from "@murojaat/postgres"
@@ -12,9 +13,7 @@ export * as PgCalendarStore from "./PgCalendarStore.js"
 export * as PgQueries from "./PgQueries.js"
 export * as PgStore from "./PgStore.js"
 export * as PgWorklist from "./PgWorklist.js"
-export * as Raw from "./Raw.js"
 export * as Roles from "./Roles.js"
-export * as Testing from "./Testing.js"
 export * as Verify from "./Verify.js"
 export { layerEmbedded } from "./Embedded.js"
 export { migrate } from "./Migrator.js"

@@ -2,8 +2,8 @@
 // The ports connect as the application role (on the embedded server, `murojaat_app` with only its
 // grants), so every suite also proves those grants are enough; the SqlClient in context and the
 // raw reader are a role with every right, as a test (or an intruder) with a superuser's powers.
-import { Migrator, Raw } from "@murojaat/postgres"
-import { PgQueries, PgStore, Testing } from "@murojaat/postgres"
+import { Migrator, PgQueries, PgStore } from "@murojaat/postgres"
+import { Raw, Testing } from "@murojaat/postgres/testing"
 import type { Adapter } from "@murojaat/testkit"
 import { RawReader } from "@murojaat/testkit"
 import { Effect, Layer } from "effect"

@@ -5,7 +5,7 @@
  * way a superuser would, with the trigger disabled (caught by chain verification).
  *
  * @example
- * import { Raw } from "@murojaat/postgres"
+ * import { Raw } from "@murojaat/postgres/testing"
  * const reader = Raw.make // Effect<Raw.Reader, never, SqlClient>
  */
 import type { Outbox } from "@murojaat/core"
@@ -33,7 +33,7 @@ export interface Reader {
  * The raw reader over the `SqlClient` in context.
  *
  * @example
- * import { Raw } from "@murojaat/postgres"
+ * import { Raw } from "@murojaat/postgres/testing"
  * Raw.make
  */
 export const make: Effect.Effect<Reader, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => {

@@ -6,7 +6,7 @@
  * `CI=true`: a CI run without its server must fail, not pass on the embedded one.
  *
  * @example
- * import { Testing } from "@murojaat/postgres"
+ * import { Testing } from "@murojaat/postgres/testing"
  * import { Effect } from "effect"
  * const program = Effect.scoped(Effect.flatMap(Testing.database(), (db) => Effect.log(db.url)))
  */
@@ -14,10 +14,10 @@ import { randomBytes } from "node:crypto"
 import { Errors } from "@murojaat/core"
 import { Effect, type Scope } from "effect"
 import pg from "pg"
-import * as Embedded from "./Embedded.js"
-import * as Migrator from "./Migrator.js"
-import * as PgStore from "./PgStore.js"
-import * as Roles from "./Roles.js"
+import * as Embedded from "../Embedded.js"
+import * as Migrator from "../Migrator.js"
+import * as PgStore from "../PgStore.js"
+import * as Roles from "../Roles.js"
 
 /** Where the test database is. */
 export interface Database {
@@ -50,7 +50,7 @@ const adminQuery = (url: string, text: string) =>
  * A fresh database on the server at `url`, dropped when the scope closes.
  *
  * @example
- * import { Testing } from "@murojaat/postgres"
+ * import { Testing } from "@murojaat/postgres/testing"
  * Testing.freshDatabase("postgres://murojaat@127.0.0.1/murojaat")
  */
 export const freshDatabase = (url: string): Effect.Effect<string, Errors.StoreError, Scope.Scope> => {
@@ -67,7 +67,7 @@ export const freshDatabase = (url: string): Effect.Effect<string, Errors.StoreEr
  * The test database: fresh on `DATABASE_URL`, or an embedded server in a temporary folder.
  *
  * @example
- * import { Testing } from "@murojaat/postgres"
+ * import { Testing } from "@murojaat/postgres/testing"
  * Testing.database({ server: "required" })
  */
 export const database = (options: { readonly server?: "never" | "preferred" | "required" } = {}): Effect.Effect<Database, Errors.StoreError, Scope.Scope> => {
