@@ -133,7 +133,7 @@ const subject = {
       const r = Assignment.assign(index, a, { at: AT, loads: current })
       if (Either.isRight(r)) {
         const l = current.get(r.right.officerId) ?? { weighted: 0, count: 0 }
-        current.set(r.right.officerId, { weighted: l.weighted + Assignment.defaults.weights[a.priority], count: l.count + 1 })
+        current.set(r.right.officerId, { weighted: l.weighted + Assignment.defaultSettings.weights[a.priority], count: l.count + 1 })
       } else queued++
     }
     return batch
@@ -143,7 +143,7 @@ const subject = {
 // ---------------------------------------------------------------------------------------------
 // Baseline: the naive way, scanning every officer and summing every open appeal per candidate.
 // ---------------------------------------------------------------------------------------------
-const working = Assignment.defaults.isWorkingTime(AT)
+const working = Assignment.isWorkingTime(AT)
 const onDuty = (o: Directory.Officer) =>
   o.active !== false && !Directory.isAbsent(o, AT) && (o.duty.length > 0 ? Directory.onDutyPeriod(o, AT) : working)
 const eligible = (o: Directory.Officer, r: Directory.OfficerRole, a: Assignment.AppealInput) =>
@@ -154,12 +154,12 @@ const eligible = (o: Directory.Officer, r: Directory.OfficerRole, a: Assignment.
   !o.conflicts.some((c) => c.applicantRef === a.applicantRef)
 const naiveLoad = (id: string) => {
   let w = 0
-  for (const a of open) if (a.officerId === id) w += Assignment.defaults.weights[a.priority]
+  for (const a of open) if (a.officerId === id) w += Assignment.defaultSettings.weights[a.priority]
   return w
 }
 const naive = (a: Assignment.AppealInput): string | undefined => {
   const role = Assignment.requiredRole(a)
-  for (const r of [role, ...(Assignment.defaults.roleFallbacks[role] ?? []), "seniorInspector" as const]) {
+  for (const r of [role, ...(Assignment.defaultSettings.roleFallbacks[role] ?? []), "seniorInspector" as const]) {
     let best: { id: string; load: number } | undefined
     for (const o of directory.officers) {
       if (!eligible(o, r, a)) continue
@@ -173,7 +173,7 @@ const naive = (a: Assignment.AppealInput): string | undefined => {
 // A second, fairer baseline: scan every officer, but read workloads from a precomputed map.
 const scan = (a: Assignment.AppealInput, loads: Assignment.Loads): string | undefined => {
   const role = Assignment.requiredRole(a)
-  for (const r of [role, ...(Assignment.defaults.roleFallbacks[role] ?? []), "seniorInspector" as const]) {
+  for (const r of [role, ...(Assignment.defaultSettings.roleFallbacks[role] ?? []), "seniorInspector" as const]) {
     let best: { id: string; load: number } | undefined
     for (const o of directory.officers) {
       if (!eligible(o, r, a)) continue
