@@ -10,6 +10,10 @@
  */
 import { Schema } from "effect"
 import * as Directory from "./Directory.js"
+import * as Limits from "./Limits.js"
+
+// Ids from other systems (account references, system names): bounded, never blank.
+const ActorId = Limits.requiredText(Limits.defaultSettings.opaqueId)
 
 /**
  * Every role an actor can act in. Officer roles come from the directory.
@@ -31,9 +35,9 @@ export type Role = typeof Role.Type
  */
 export const Officer = Schema.TaggedStruct("officer", {
   officerId: Directory.OfficerId,
-  roles: Schema.Array(Directory.OfficerRole).pipe(Schema.minItems(1)),
+  roles: Limits.nonEmptyArray(Directory.OfficerRole, Limits.defaultSettings.roles),
   districtCode: Directory.DistrictCode,
-  mahallas: Schema.Array(Directory.MahallaCode)
+  mahallas: Limits.array(Directory.MahallaCode, Limits.defaultSettings.officerMahallas)
 })
 /** @see Officer */
 export type Officer = typeof Officer.Type
@@ -45,7 +49,7 @@ export type Officer = typeof Officer.Type
  * import { Actor, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Actor.Applicant)({ _tag: "applicant", applicantRef: "user-1" })
  */
-export const Applicant = Schema.TaggedStruct("applicant", { applicantRef: Schema.String.pipe(Schema.minLength(1)) })
+export const Applicant = Schema.TaggedStruct("applicant", { applicantRef: ActorId })
 /** @see Applicant */
 export type Applicant = typeof Applicant.Type
 
@@ -56,7 +60,7 @@ export type Applicant = typeof Applicant.Type
  * import { Actor, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Actor.System)({ _tag: "system", name: "deadline-timer" })
  */
-export const System = Schema.TaggedStruct("system", { name: Schema.String.pipe(Schema.minLength(1)) })
+export const System = Schema.TaggedStruct("system", { name: ActorId })
 /** @see System */
 export type System = typeof System.Type
 
@@ -69,8 +73,8 @@ export type System = typeof System.Type
  * Schema.decodeUnknownSync(Actor.Integration)({ _tag: "integration", systemId: "my.gov.uz" })
  */
 export const Integration = Schema.TaggedStruct("integration", {
-  systemId: Schema.String.pipe(Schema.minLength(1)),
-  districts: Schema.optional(Schema.Array(Directory.DistrictCode))
+  systemId: ActorId,
+  districts: Schema.optional(Limits.array(Directory.DistrictCode, Limits.defaultSettings.districts))
 })
 /** @see Integration */
 export type Integration = typeof Integration.Type
@@ -82,7 +86,7 @@ export type Integration = typeof Integration.Type
  * import { Actor, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Actor.Auditor)({ _tag: "auditor", auditorId: "AUD-1" })
  */
-export const Auditor = Schema.TaggedStruct("auditor", { auditorId: Schema.String.pipe(Schema.minLength(1)) })
+export const Auditor = Schema.TaggedStruct("auditor", { auditorId: ActorId })
 /** @see Auditor */
 export type Auditor = typeof Auditor.Type
 

@@ -19,6 +19,7 @@
  */
 import { Schema } from "effect"
 import * as Directory from "./Directory.js"
+import * as Limits from "./Limits.js"
 
 /**
  * An appeal id, assigned by the id port at receipt.
@@ -27,8 +28,7 @@ import * as Directory from "./Directory.js"
  * import { Appeal, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Appeal.AppealId)("A-2026-000001")
  */
-export const AppealId = Schema.String.pipe(
-  Schema.pattern(/^[0-9A-Za-z][0-9A-Za-z._:-]{0,63}$/),
+export const AppealId = Limits.matching(64, /^[0-9A-Za-z][0-9A-Za-z._:-]{0,63}$/).pipe(
   Schema.annotations({ description: "appeal id (letters, digits, . _ : -; up to 64)" }),
   Schema.brand("AppealId")
 )
@@ -89,7 +89,10 @@ export const Channel = Schema.Literal(
 /** @see Channel */
 export type Channel = typeof Channel.Type
 
-const Name = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
+const limit = Limits.defaultSettings
+const Name = Limits.requiredText(limit.personName)
+const Address = Limits.requiredText(limit.address)
+const OpaqueRef = Limits.requiredText(limit.opaqueId)
 
 /**
  * How to reach the applicant. All optional: an oral appeal may leave none.
@@ -99,9 +102,10 @@ const Name = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
  * Schema.decodeUnknownSync(Appeal.Contact)({ phone: "+998 90 123 45 67" })
  */
 export const Contact = Schema.Struct({
-  phone: Schema.optional(Schema.String.pipe(Schema.pattern(/^\+?[0-9 ()-]{5,20}$/))),
-  email: Schema.optional(Schema.String.pipe(Schema.pattern(/^[^\s@]+@[^\s@]+\.[^\s@]+$/))),
-  postalAddress: Schema.optional(Schema.String.pipe(Schema.maxLength(500)))
+  phone: Schema.optional(Limits.matching(20, /^\+?[0-9 ()-]{5,20}$/)),
+  // Bounded before the pattern: `[^\s@]+\.[^\s@]+$` backtracks over every dot of a long string.
+  email: Schema.optional(Limits.matching(limit.email, /^[^\s@]+@[^\s@]+\.[^\s@]+$/)),
+  postalAddress: Schema.optional(Address)
 })
 /** @see Contact */
 export type Contact = typeof Contact.Type
@@ -123,6 +127,18 @@ export const Consent = Schema.Struct({
 export type Consent = typeof Consent.Type
 
 /**
+ * A representative acting for the applicant (ZRU-445 Art. 29: without proof of authority the
+ * appeal may be left without consideration), with the reference of the document proving it.
+ *
+ * @example
+ * import { Appeal, Schema } from "@murojaat/core"
+ * Schema.decodeUnknownSync(Appeal.Representative)({ name: "Aliyev Bobur", authorityProof: "Ishonchnoma 12/2026" })
+ */
+export const Representative = Schema.Struct({ name: Name, authorityProof: Schema.optional(Limits.text(limit.reference)) })
+/** @see Representative */
+export type Representative = typeof Representative.Type
+
+/**
  * An individual applicant. The law requires surname, name, place of residence and the essence
  * (ZRU-445; article not confirmed); without a name or an address, or with data found false, the appeal is
  * anonymous (Art. 29). Fields are optional here so that anonymous appeals can still be received
@@ -137,13 +153,13 @@ export const Individual = Schema.Struct({
   surname: Schema.optional(Name),
   name: Schema.optional(Name),
   patronymic: Schema.optional(Name),
-  residence: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))),
+  residence: Schema.optional(Address),
   /** Set when the data were found to be false (Art. 29: treated as anonymous). */
   declaredFalse: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   contact: Contact,
   consent: Consent,
   /** A representative acting for the applicant, with the reference of the proof of authority. */
-  representative: Schema.optional(Schema.Struct({ name: Name, authorityProof: Schema.optional(Schema.String) }))
+  representative: Schema.optional(Representative)
 })
 /** @see Individual */
 export type Individual = typeof Individual.Type
@@ -157,13 +173,13 @@ export type Individual = typeof Individual.Type
  */
 export const LegalEntity = Schema.Struct({
   type: Schema.Literal("legalEntity"),
-  fullName: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(300))),
-  location: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))),
-  tin: Schema.optional(Schema.String.pipe(Schema.pattern(/^[0-9]{9}$/))),
+  fullName: Schema.optional(Limits.requiredText(limit.organisationName)),
+  location: Schema.optional(Address),
+  tin: Schema.optional(Limits.matching(9, /^[0-9]{9}$/)),
   declaredFalse: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   contact: Contact,
   consent: Consent,
-  representative: Schema.optional(Schema.Struct({ name: Name, authorityProof: Schema.optional(Schema.String) }))
+  representative: Schema.optional(Representative)
 })
 /** @see LegalEntity */
 export type LegalEntity = typeof LegalEntity.Type
@@ -232,7 +248,7 @@ export const Location = Schema.Struct({
   districtCode: Directory.DistrictCode,
   mahallaCode: Directory.MahallaCode,
   point: Schema.optional(Point),
-  address: Schema.optional(Schema.String.pipe(Schema.maxLength(500)))
+  address: Schema.optional(Limits.text(limit.address))
 })
 /** @see Location */
 export type Location = typeof Location.Type
@@ -267,8 +283,8 @@ export type Language = typeof Language.Type
  * Schema.decodeUnknownSync(Appeal.Text)({ body: "Salom" })
  */
 export const Text = Schema.Struct({
-  body: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(20_000)),
-  subject: Schema.optional(Schema.String.pipe(Schema.maxLength(300)))
+  body: Limits.requiredText(limit.appealText),
+  subject: Schema.optional(Limits.text(limit.subject))
 })
 /** @see Text */
 export type Text = typeof Text.Type
@@ -308,13 +324,16 @@ export const detect = (body: string): { readonly script: Script; readonly langua
  * Schema.decodeUnknownSync(Appeal.Attachment)({ ref: "files/abc.jpg", mediaType: "image/jpeg", bytes: 20480 })
  */
 export const Attachment = Schema.Struct({
-  ref: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500)),
-  mediaType: Schema.String.pipe(Schema.pattern(/^[a-z]+\/[0-9A-Za-z.+-]+$/)),
+  ref: Limits.requiredText(limit.attachmentRef),
+  /** The file's name as the applicant gave it (may carry a name: personal data). */
+  name: Schema.optional(Limits.requiredText(limit.fileName)),
+  mediaType: Limits.matching(limit.mediaType, /^[a-z]+\/[0-9A-Za-z.+-]+$/),
   bytes: Schema.Number.pipe(Schema.int(), Schema.nonNegative()),
-  sha256: Schema.optional(Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/)))
+  sha256: Schema.optional(Limits.matching(64, /^[0-9a-f]{64}$/))
 })
 /** @see Attachment */
 export type Attachment = typeof Attachment.Type
+const Attachments = Limits.array(Attachment, limit.attachments)
 
 /**
  * How an appeal relates to an earlier one: a repeated appeal (ZRU-445: from the same person,
@@ -348,9 +367,10 @@ export type Link = typeof Link.Type
  * import { Appeal, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Appeal.Signatory)({ surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5" })
  */
-export const Signatory = Schema.Struct({ surname: Name, name: Name, residence: Schema.optional(Schema.String), applicantRef: Schema.optional(Schema.String) })
+export const Signatory = Schema.Struct({ surname: Name, name: Name, residence: Schema.optional(Address), applicantRef: Schema.optional(OpaqueRef) })
 /** @see Signatory */
 export type Signatory = typeof Signatory.Type
+const Signatories = Limits.array(Signatory, limit.signatories)
 
 /**
  * Everything an appeal carries when it is received, from any channel. Personal data in it
@@ -373,18 +393,18 @@ export const Intake = Schema.Struct({
   channel: Channel,
   applicant: Applicant,
   /** The operator's opaque id of the applicant's account (Smart Mahalla, OneID), if any. */
-  applicantRef: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(128))),
-  signatories: Schema.optionalWith(Schema.Array(Signatory), { default: () => [] }),
+  applicantRef: Schema.optional(OpaqueRef),
+  signatories: Schema.optionalWith(Signatories, { default: () => [] }),
   location: Location,
   text: Text,
-  attachments: Schema.optionalWith(Schema.Array(Attachment), { default: () => [] }),
-  links: Schema.optionalWith(Schema.Array(Link), { default: () => [] }),
+  attachments: Schema.optionalWith(Attachments, { default: () => [] }),
+  links: Schema.optionalWith(Limits.array(Link, limit.links), { default: () => [] }),
   /** The officer the appeal complains about, when it is a complaint about an officer. */
   subjectOfficerId: Schema.optional(Directory.OfficerId),
   /** When the appeal was actually received, if earlier than its entry (offline tablet, forwarded). */
   receivedAt: Schema.optional(Directory.Instant),
   /** The body that forwarded it, for channel `forwardedFromBody`. */
-  forwardedBy: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(300)))
+  forwardedBy: Schema.optional(Limits.requiredText(limit.organisationName))
 })
 /** @see Intake */
 export type Intake = typeof Intake.Type
@@ -421,11 +441,11 @@ export const isCollective = (intake: Pick<Intake, "signatories">): boolean => in
  */
 export const Personal = Schema.Struct({
   applicant: Applicant,
-  signatories: Schema.Array(Signatory),
+  signatories: Signatories,
   text: Text,
   point: Schema.optional(Point),
-  address: Schema.optional(Schema.String),
-  attachments: Schema.Array(Attachment)
+  address: Location.fields.address,
+  attachments: Attachments
 })
 /** @see Personal */
 export type Personal = typeof Personal.Type

@@ -18,8 +18,10 @@
  * Calendar.isWorkingDay(cal, "2026-03-23", "fiveDay") // false: rest day moved from Navro'z (Sat 21 Mar)
  * Calendar.isWorkingDay(cal, "2026-03-23", "sixDay")  // true
  */
-import { Either, ParseResult, Schema } from "effect"
+import { Either, Schema } from "effect"
+import * as Decode from "./Decode.js"
 import { FieldIssue, InvalidCalendar } from "./Errors.js"
+import * as Limits from "./Limits.js"
 import { uzbekistan2025 } from "./calendars/uz-2025.js"
 import { uzbekistan2026 } from "./calendars/uz-2026.js"
 import { fixedHolidays as uzFixedHolidays } from "./calendars/uz-fixed.js"
@@ -258,9 +260,12 @@ export const isWeeklyRestDay = (isoWeekday: number, week: WeekType): boolean =>
  * Schema.is(Calendar.IsoDate)("2026-02-29") // false
  */
 export const IsoDate = Schema.String.pipe(
+  Schema.maxLength(10),
   Schema.filter((s) => dayFromIso(s) !== undefined, { message: () => "a real date written YYYY-MM-DD" }),
   Schema.annotations({ identifier: "IsoDate" })
 )
+
+const CalendarText = Limits.requiredText(Limits.defaultSettings.calendarText)
 
 /**
  * What a dated entry of a year's calendar does:
@@ -290,11 +295,11 @@ export type EntryKind = typeof EntryKind.Type
 export const Entry = Schema.Struct({
   date: IsoDate,
   kind: EntryKind,
-  weeks: Schema.NonEmptyArray(WeekType),
-  name: Schema.String,
-  source: Schema.String,
+  weeks: Schema.NonEmptyArray(WeekType).pipe(Schema.maxItems(2)),
+  name: CalendarText,
+  source: CalendarText,
   from: Schema.optional(IsoDate),
-  note: Schema.optional(Schema.String)
+  note: Schema.optional(Limits.text(Limits.defaultSettings.calendarText))
 })
 /** @see Entry */
 export type Entry = typeof Entry.Type
@@ -309,8 +314,8 @@ export type Entry = typeof Entry.Type
 export const FixedHoliday = Schema.Struct({
   month: Schema.Int.pipe(Schema.between(1, 12)),
   day: Schema.Int.pipe(Schema.between(1, 31)),
-  name: Schema.String,
-  source: Schema.String
+  name: CalendarText,
+  source: CalendarText
 })
 /** @see FixedHoliday */
 export type FixedHoliday = typeof FixedHoliday.Type
@@ -325,9 +330,9 @@ export type FixedHoliday = typeof FixedHoliday.Type
  */
 export const Year = Schema.Struct({
   year: Schema.Int.pipe(Schema.between(1992, 2200)),
-  source: Schema.String,
-  note: Schema.optional(Schema.String),
-  entries: Schema.Array(Entry)
+  source: CalendarText,
+  note: Schema.optional(Limits.text(Limits.defaultSettings.calendarText)),
+  entries: Limits.array(Entry, Limits.defaultSettings.calendarEntries)
 })
 /** @see Year */
 export type Year = typeof Year.Type
@@ -341,10 +346,10 @@ export type Year = typeof Year.Type
  * const json = Schema.encodeSync(Calendar.CalendarData)(Calendar.uzbekistan.data)
  */
 export const CalendarData = Schema.Struct({
-  id: Schema.String,
+  id: CalendarText,
   timeZone: Schema.Literal("Asia/Tashkent"),
-  fixedHolidays: Schema.Array(FixedHoliday),
-  years: Schema.Array(Year)
+  fixedHolidays: Limits.array(FixedHoliday, Limits.defaultSettings.calendarEntries),
+  years: Limits.array(Year, Limits.defaultSettings.calendarYears)
 })
 /** @see CalendarData */
 export type CalendarData = typeof CalendarData.Type
@@ -415,15 +420,6 @@ export const problems = (data: CalendarData): ReadonlyArray<FieldIssue> => {
   return out
 }
 
-const toIssues = (e: ParseResult.ParseError): ReadonlyArray<FieldIssue> =>
-  ParseResult.ArrayFormatter.formatErrorSync(e).map(
-    (i) =>
-      new FieldIssue({
-        path: i.path.join("."),
-        problem: i._tag === "Missing" ? "missing" : i._tag === "Unexpected" ? "notAllowed" : i._tag === "Type" ? "wrongType" : "invalidValue",
-        detail: i.message
-      })
-  )
 
 // ---------------------------------------------------------------------------------------------
 // The compiled calendar
@@ -586,6 +582,8 @@ export const make = (data: CalendarData): Either.Either<Calendar, InvalidCalenda
   return ps.length > 0 ? Either.left(new InvalidCalendar({ calendar: data.id, issues: ps })) : Either.right(compile(data))
 }
 
+const decodeData = Decode.either(CalendarData, "Calendar")
+
 /**
  * Decodes calendar data from unknown input (parsed JSON) and compiles it.
  *
@@ -595,10 +593,12 @@ export const make = (data: CalendarData): Either.Either<Calendar, InvalidCalenda
  * Either.isLeft(Calendar.decode({ id: "x", timeZone: "Europe/Paris", fixedHolidays: [], years: [] })) // true
  */
 export const decode = (input: unknown): Either.Either<Calendar, InvalidCalendar> => {
-  const decoded = Schema.decodeUnknownEither(CalendarData, { onExcessProperty: "error", errors: "all" })(input)
+  // Bounded and never throwing (deep, cyclic or hostile input is an issue, not a crash).
+  const decoded = decodeData(input)
   if (Either.isLeft(decoded)) {
-    const id = typeof input === "object" && input !== null && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : "(unknown)"
-    return Either.left(new InvalidCalendar({ calendar: id, issues: toIssues(decoded.left) }))
+    const copy = Either.getOrUndefined(Decode.snapshot(input)) as { readonly id?: unknown } | null | undefined
+    const id = typeof copy?.id === "string" ? copy.id.slice(0, Limits.defaultSettings.calendarText) : "(unknown)"
+    return Either.left(new InvalidCalendar({ calendar: id, issues: decoded.left.issues }))
   }
   return make(decoded.right)
 }

@@ -14,18 +14,21 @@
 import { Schema } from "effect"
 import * as Appeal from "./Appeal.js"
 import * as Directory from "./Directory.js"
+import * as Limits from "./Limits.js"
 
 const envelope = {
   appealId: Appeal.AppealId,
-  commandId: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(128))),
-  correlationId: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(128)))
+  commandId: Schema.optional(Limits.requiredText(Limits.defaultSettings.opaqueId)),
+  correlationId: Schema.optional(Limits.requiredText(Limits.defaultSettings.opaqueId))
 }
 
 const make = <T extends string, F extends Schema.Struct.Fields>(type: T, fields: F) =>
   Schema.Struct({ type: Schema.Literal(type), ...envelope, ...fields })
 
-const Reason = Schema.String.pipe(Schema.minLength(3), Schema.maxLength(4000))
-const Note = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(20_000))
+const limit = Limits.defaultSettings
+const Reason = Limits.requiredText(limit.reason).pipe(Schema.minLength(3))
+const Note = Limits.requiredText(limit.note)
+const Reference = Limits.requiredText(limit.reference)
 
 /**
  * How the applicant was told in writing (extension, forwarding): the channel and the outgoing
@@ -37,7 +40,7 @@ const Note = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(20_000))
  */
 export const Notice = Schema.Struct({
   channel: Schema.Literal("post", "email", "sms", "app", "inPerson"),
-  reference: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
+  reference: Reference
 })
 /** @see Notice */
 export type Notice = typeof Notice.Type
@@ -82,15 +85,15 @@ export type Outcome = typeof Outcome.Type
  * Schema.decodeUnknownSync(Command.Body)({ name: "Yunusobod tumani hokimligi" })
  */
 export const Body = Schema.Struct({
-  code: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100))),
-  name: Schema.String.pipe(Schema.minLength(2), Schema.maxLength(300))
+  code: Schema.optional(Limits.requiredText(limit.code)),
+  name: Limits.requiredText(limit.organisationName).pipe(Schema.minLength(2))
 })
 /** @see Body */
 export type Body = typeof Body.Type
 
-const Category = Schema.String.pipe(Schema.pattern(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/))
-const Flags = Schema.Array(Schema.String.pipe(Schema.pattern(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/)))
-const RuleIds = Schema.Array(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100)))
+const Category = Limits.matching(64, /^[a-zA-Z][a-zA-Z0-9]{0,63}$/)
+const Flags = Limits.array(Category, limit.flags)
+const RuleIds = Limits.array(Limits.requiredText(limit.ruleId), limit.ruleIds)
 
 /** Receive an appeal from any channel. @example import { Command } from "@murojaat/core"; Command.Receive.fields.type.literals // ["receive"] */
 export const Receive = make("receive", { intake: Appeal.Intake })
@@ -99,7 +102,7 @@ export const Register = make("register", { registrationNumber: Schema.String.pip
 /** Leave without consideration on a ground of ZRU-445 Art. 29, with the written conclusion approved by the head. @example import { Command } from "@murojaat/core"; Command.LeaveWithoutConsideration.fields.type.literals // ["leaveWithoutConsideration"] */
 export const LeaveWithoutConsideration = make("leaveWithoutConsideration", {
   ground: LeaveGround,
-  conclusion: Schema.String.pipe(Schema.minLength(10), Schema.maxLength(20_000)),
+  conclusion: Note.pipe(Schema.minLength(10)),
   approvedBy: Directory.OfficerId
 })
 /** Set category, priority and flags (by the triage rules, or by an officer when they need a person). @example import { Command } from "@murojaat/core"; Command.Triage.fields.type.literals // ["triage"] */
@@ -132,17 +135,17 @@ export const ExtendDeadline = make("extendDeadline", { reason: Reason, applicant
 /** Forward to the competent body, named, telling the applicant (ZRU-445; article not confirmed). @example import { Command } from "@murojaat/core"; Command.Forward.fields.type.literals // ["forward"] */
 export const Forward = make("forward", { body: Body, applicantNotice: Notice })
 /** Hand to the criminal-procedure track: the appeal reveals a crime (Criminal Procedure Code). @example import { Command } from "@murojaat/core"; Command.HandToCriminalProcedure.fields.type.literals // ["handToCriminalProcedure"] */
-export const HandToCriminalProcedure = make("handToCriminalProcedure", { reference: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)) })
+export const HandToCriminalProcedure = make("handToCriminalProcedure", { reference: Reference })
 /** Answer with an outcome, the answer text and its legal basis. @example import { Command } from "@murojaat/core"; Command.Answer.fields.type.literals // ["answer"] */
 export const Answer = make("answer", {
   outcome: Outcome,
   answerText: Note,
-  legalBasis: Schema.String.pipe(Schema.minLength(3), Schema.maxLength(2000)),
+  legalBasis: Limits.requiredText(limit.legalBasis).pipe(Schema.minLength(3)),
   approvedBy: Schema.optional(Directory.OfficerId)
 })
 /** Issue a protection order for the victim (ZRU-561 of 2 Sep 2019): its number and when it ends. @example import { Command } from "@murojaat/core"; Command.IssueProtectionOrder.fields.type.literals // ["issueProtectionOrder"] */
 export const IssueProtectionOrder = make("issueProtectionOrder", {
-  orderNumber: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100)),
+  orderNumber: Reference,
   validUntil: Directory.Instant
 })
 /** Decide, after study, that no protection order is issued, with the reason (ZRU-561). @example import { Command } from "@murojaat/core"; Command.RefuseProtectionOrder.fields.type.literals // ["refuseProtectionOrder"] */
@@ -152,14 +155,14 @@ export const Close = make("close", {})
 /** The applicant rates the answer (1 to 5). @example import { Command } from "@murojaat/core"; Command.Rate.fields.type.literals // ["rate"] */
 export const Rate = make("rate", {
   score: Schema.Number.pipe(Schema.int(), Schema.between(1, 5)),
-  comment: Schema.optional(Schema.String.pipe(Schema.maxLength(4000)))
+  comment: Schema.optional(Limits.text(limit.reason))
 })
 /** The applicant disputes the answer: a repeated appeal is opened under a supervisor (ZRU-445: repeated appeal; Art. 22: complaint within 1 year). @example import { Command } from "@murojaat/core"; Command.Dispute.fields.type.literals // ["dispute"] */
 export const Dispute = make("dispute", { repeatAppealId: Appeal.AppealId, reason: Reason })
 /** Merge as a duplicate of another appeal (named). @example import { Command } from "@murojaat/core"; Command.MergeInto.fields.type.literals // ["mergeInto"] */
 export const MergeInto = make("mergeInto", { targetAppealId: Appeal.AppealId, reason: Reason })
 /** The applicant withdraws the appeal before the answer. @example import { Command } from "@murojaat/core"; Command.Withdraw.fields.type.literals // ["withdraw"] */
-export const Withdraw = make("withdraw", { reason: Schema.optional(Schema.String.pipe(Schema.maxLength(4000))) })
+export const Withdraw = make("withdraw", { reason: Schema.optional(Limits.text(limit.reason)) })
 /** Put it under a supervisor's control (overdue, or by the chief). @example import { Command } from "@murojaat/core"; Command.Escalate.fields.type.literals // ["escalate"] */
 export const Escalate = make("escalate", { reason: Reason, supervisorId: Schema.optional(Directory.OfficerId) })
 

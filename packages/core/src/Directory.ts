@@ -15,11 +15,11 @@
  * Directory.serves(officer, officer.mahallas[0]!) // true
  */
 import { Schema } from "effect"
-import * as I18n from "./I18n.js"
+import * as Calendar from "./Calendar.js"
+import * as Limits from "./Limits.js"
 
 const Code = (brand: string, description: string) =>
-  Schema.String.pipe(
-    Schema.pattern(/^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/),
+  Limits.matching(40, /^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$/).pipe(
     Schema.annotations({ description }),
     Schema.brand(brand)
   )
@@ -68,18 +68,60 @@ export const OfficerId = Code("OfficerId", "officer id (letters, digits, . _ -; 
 /** @see OfficerId */
 export type OfficerId = typeof OfficerId.Type
 
+// Date and time with an explicit offset; the fields are checked by `isRealInstant`, not `Date.parse`
+// (which accepts 2026-02-30 and rolls it over to March).
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/
+
+/**
+ * Whether a text is a real ISO-8601 instant with an explicit offset: a date that exists in the
+ * calendar (days in the month, leap years), hours 00-23, minutes and seconds 00-59 (no leap
+ * second, no 24:00), and an offset of at most 14 hours (the widest in use, UTC+14) with minutes
+ * 00-59.
+ *
+ * @example
+ * import { Directory } from "@murojaat/core"
+ * Directory.isRealInstant("2024-02-29T23:59:59+14:00") // true
+ * Directory.isRealInstant("2026-02-29T10:00:00Z") // false
+ * Directory.isRealInstant("2026-03-20T24:00:00Z") // false
+ */
+export const isRealInstant = (text: string): boolean => {
+  const m = INSTANT.exec(text)
+  if (m === null || Calendar.dayFromIso(m[1]!) === undefined) return false
+  const [hh, mi, ss, oh, om] = [m[2], m[3], m[4] ?? "0", m[5] ?? "0", m[6] ?? "0"].map(Number) as [number, number, number, number, number]
+  return hh <= 23 && mi <= 59 && ss <= 59 && om <= 59 && oh * 60 + om <= 14 * 60
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0")
+
 /**
  * An ISO-8601 instant with an explicit offset, e.g. "2026-03-20T10:00:00.000Z" or
- * "2026-03-20T15:00:00+05:00".
+ * "2026-03-20T15:00:00+05:00", that is a real date and time (`isRealInstant`): 2026-02-30, 24:00,
+ * seconds 60 and offsets beyond ±14:00 are refused.
  *
  * @example
  * import { Directory, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Directory.Instant)("2026-03-20T10:00:00Z")
+ * Schema.is(Directory.Instant)("2026-02-30T10:00:00Z") // false
  */
 export const Instant = Schema.String.pipe(
-  Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/),
-  Schema.filter((s) => !Number.isNaN(Date.parse(s)), { message: () => "not a real date and time" }),
-  Schema.annotations({ description: "ISO-8601 instant with offset" })
+  Schema.maxLength(40),
+  Schema.filter(isRealInstant, { message: () => "Expected a real date and time, ISO 8601 with an offset (YYYY-MM-DDThh:mm[:ss[.fff]]Z or ±hh:mm)" }),
+  Schema.annotations({
+    description: "ISO-8601 instant with offset",
+    // Real instants from their fields, so generated values are never filtered away.
+    arbitrary: () => (fc) =>
+      fc
+        .record({
+          y: fc.integer({ min: 1992, max: 2200 }),
+          mo: fc.integer({ min: 1, max: 12 }),
+          d: fc.integer({ min: 1, max: 28 }),
+          h: fc.integer({ min: 0, max: 23 }),
+          mi: fc.integer({ min: 0, max: 59 }),
+          s: fc.integer({ min: 0, max: 59 }),
+          off: fc.constantFrom("Z", "+05:00", "-03:30", "+14:00")
+        })
+        .map(({ y, mo, d, h, mi, s, off }) => `${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${off}`)
+  })
 )
 /** @see Instant */
 export type Instant = typeof Instant.Type
@@ -155,8 +197,8 @@ export type Absence = typeof Absence.Type
  * Schema.decodeUnknownSync(Directory.Conflict)({ applicantRef: "user-77", note: "relative" })
  */
 export const Conflict = Schema.Struct({
-  applicantRef: Schema.String.pipe(Schema.minLength(1)),
-  note: Schema.optional(Schema.String)
+  applicantRef: Limits.requiredText(Limits.defaultSettings.opaqueId),
+  note: Schema.optional(Limits.text(Limits.defaultSettings.shortNote))
 })
 /** @see Conflict */
 export type Conflict = typeof Conflict.Type
@@ -172,17 +214,32 @@ export type Conflict = typeof Conflict.Type
  */
 export const Officer = Schema.Struct({
   id: OfficerId,
-  name: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)),
-  roles: Schema.Array(OfficerRole).pipe(Schema.minItems(1)),
+  name: Limits.requiredText(Limits.defaultSettings.personName),
+  roles: Limits.nonEmptyArray(OfficerRole, Limits.defaultSettings.roles),
   districtCode: DistrictCode,
-  mahallas: Schema.Array(MahallaCode),
-  duty: Schema.Array(Period),
-  absences: Schema.Array(Absence),
-  conflicts: Schema.Array(Conflict),
+  mahallas: Limits.array(MahallaCode, Limits.defaultSettings.officerMahallas),
+  duty: Limits.array(Period, Limits.defaultSettings.dutyPeriods),
+  absences: Limits.array(Absence, Limits.defaultSettings.absences),
+  conflicts: Limits.array(Conflict, Limits.defaultSettings.conflicts),
   active: Schema.optionalWith(Schema.Boolean, { default: () => true })
 })
 /** @see Officer */
 export type Officer = typeof Officer.Type
+
+const placeNameText = Limits.requiredText(Limits.defaultSettings.placeName)
+
+/**
+ * The name of a place (region, district, mahalla) in the four languages, each a non-blank text of
+ * at most `Limits.defaultSettings.placeName` characters.
+ *
+ * @example
+ * import { Directory, I18n, Schema } from "@murojaat/core"
+ * Schema.is(Directory.PlaceName)(I18n.text("Bodomzor", "Бодомзор", "Бадамзар", "Bodomzor")) // true
+ * Schema.is(Directory.PlaceName)(I18n.text("Bodomzor", "Бодомзор", "Бадамзар", " ")) // false
+ */
+export const PlaceName = Schema.Struct({ "uz-Latn": placeNameText, "uz-Cyrl": placeNameText, ru: placeNameText, en: placeNameText })
+/** @see PlaceName */
+export type PlaceName = typeof PlaceName.Type
 
 /**
  * A region.
@@ -191,7 +248,7 @@ export type Officer = typeof Officer.Type
  * import { Directory, I18n, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Directory.Region)({ code: "1726", name: I18n.text("Toshkent shahri", "Тошкент шаҳри", "город Ташкент", "Tashkent city") })
  */
-export const Region = Schema.Struct({ code: RegionCode, name: I18n.Text })
+export const Region = Schema.Struct({ code: RegionCode, name: PlaceName })
 /** @see Region */
 export type Region = typeof Region.Type
 
@@ -202,7 +259,7 @@ export type Region = typeof Region.Type
  * import { Directory, I18n, Schema } from "@murojaat/core"
  * Schema.decodeUnknownSync(Directory.District)({ code: "1726262", regionCode: "1726", name: I18n.text("Yunusobod", "Юнусобод", "Юнусабад", "Yunusobod") })
  */
-export const District = Schema.Struct({ code: DistrictCode, regionCode: RegionCode, name: I18n.Text })
+export const District = Schema.Struct({ code: DistrictCode, regionCode: RegionCode, name: PlaceName })
 /** @see District */
 export type District = typeof District.Type
 
@@ -227,7 +284,7 @@ export type MahallaRank = typeof MahallaRank.Type
 export const Mahalla = Schema.Struct({
   code: MahallaCode,
   districtCode: DistrictCode,
-  name: I18n.Text,
+  name: PlaceName,
   rank: Schema.optional(MahallaRank)
 })
 /** @see Mahalla */
@@ -243,10 +300,10 @@ export type Mahalla = typeof Mahalla.Type
  * d.officers.length // 0
  */
 export const Directory = Schema.Struct({
-  regions: Schema.Array(Region),
-  districts: Schema.Array(District),
-  mahallas: Schema.Array(Mahalla),
-  officers: Schema.Array(Officer)
+  regions: Limits.array(Region, Limits.defaultSettings.directoryRegions),
+  districts: Limits.array(District, Limits.defaultSettings.directoryDistricts),
+  mahallas: Limits.array(Mahalla, Limits.defaultSettings.directoryMahallas),
+  officers: Limits.array(Officer, Limits.defaultSettings.directoryOfficers)
 }).pipe(
   Schema.filter((d) => {
     const issues: Array<Schema.FilterIssue> = []

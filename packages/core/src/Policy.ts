@@ -22,6 +22,7 @@ import * as Actor from "./Actor.js"
 import type * as Appeal from "./Appeal.js"
 import * as Directory from "./Directory.js"
 import type * as Errors from "./Errors.js"
+import * as Masking from "./internal/masking.js"
 
 /**
  * Who a transition is granted to: an officer role (within its territory), the officer the appeal
@@ -147,63 +148,87 @@ export const canRead = (actor: Actor.Actor, scope: Scope): boolean => {
  */
 export const seesPersonalData = (actor: Actor.Actor): boolean => actor._tag === "officer" || actor._tag === "applicant"
 
-const maskWord = (w: string): string => (w.length <= 1 ? "*" : `${w[0]}${"*".repeat(Math.min(w.length - 1, 8))}`)
-const maskName = (s: string | undefined): string | undefined => (s === undefined ? undefined : s.split(/\s+/).map(maskWord).join(" "))
-const maskDigits = (s: string | undefined): string | undefined =>
-  s === undefined ? undefined : s.replace(/\d(?=(?:\D*\d){2})/g, "*")
+const hidden = "***"
+const maskNameIf = <K extends string>(key: K, s: string | undefined) => (s === undefined ? {} : ({ [key]: Masking.maskName(s) } as { [P in K]: string }))
+const hideIf = <K extends string>(key: K, s: string | undefined) => (s === undefined ? {} : ({ [key]: hidden } as { [P in K]: string }))
 
 /**
- * Masks a text for auditors: phone numbers, e-mail addresses, and long digit runs (passport,
- * PINFL) inside it.
+ * Masks a text for auditors: e-mail addresses, and numbers of seven or more digits (phones,
+ * passports, PINFL) in any common notation: grouped by spaces (NBSP and other Unicode spaces
+ * too), dashes, dots or parentheses, in ASCII, full-width or Arabic-Indic digits. Every digit but
+ * the last two is replaced by `*`. One pass over the text, linear in its length.
  *
  * @example
  * import { Policy } from "@murojaat/core"
  * Policy.maskText("Tel: +998901234567, a@b.uz") // "Tel: +**********67, ***@***"
+ * Policy.maskText("(90) 123 45 67 yoki 90.123.45.67") // "(**) *** ** 67 yoki **.***.**.67"
+ * Policy.maskText("\uff19\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17") // "*******\uff16\uff17"
  */
-export const maskText = (text: string): string =>
-  text
-    .replace(/[^\s@,;]+@[^\s@,;]+/g, "***@***")
-    .replace(/\+?\d[\d\s()-]{5,}\d/g, (m) => m.replace(/\d(?=(?:\D*\d){2})/g, "*"))
+export const maskText = (text: string): string => Masking.maskText(text)
+
+const maskContact = (c: Appeal.Contact): Appeal.Contact => ({
+  ...(c.phone !== undefined ? { phone: Masking.maskDigitsOf(c.phone) } : {}),
+  ...(c.email !== undefined ? { email: "***@***" } : {}),
+  ...hideIf("postalAddress", c.postalAddress)
+})
+
+const maskRepresentative = (r: Appeal.Representative | undefined) =>
+  r === undefined ? {} : { representative: { name: Masking.maskName(r.name), ...hideIf("authorityProof", r.authorityProof) } }
 
 /**
- * Masks an appeal's personal data for readers who may not see it (auditors): names to initials,
- * contact and residence hidden, digits in the text masked, exact point dropped.
+ * Masks an appeal's personal data for readers who may not see it (auditors): every field of
+ * `Appeal.Personal` that names or locates a person. Names (applicant, representative, signatories,
+ * a legal entity's name) to initials; residence, location, postal and appeal addresses, the
+ * representative's proof of authority and attachment references hidden; phone and TIN digits
+ * masked but the last two; e-mail hidden; the text and its subject line masked (`maskText`);
+ * attachment file names hidden but their extension; signatories' account references and the
+ * exact point dropped. Codes, flags, media types, sizes and digests stay.
  *
  * @example
  * import { Policy } from "@murojaat/core"
  * const p = Policy.mask({ applicant: { type: "individual", surname: "Karimov", name: "Anvar", residence: "Bodomzor 12", declaredFalse: false,
- *   contact: { phone: "+998901234567" }, consent: { given: true, form: "oral", revoked: false } }, signatories: [], text: { body: "Salom" }, attachments: [] })
+ *   contact: { phone: "+998901234567" }, consent: { given: true, form: "oral", revoked: false } }, signatories: [],
+ *   text: { body: "Salom", subject: "Tel 90 123 45 67" }, attachments: [{ ref: "files/karimov.pdf", name: "Karimov pasport.pdf", mediaType: "application/pdf", bytes: 10 }] })
  * p.applicant.type === "individual" && p.applicant.surname // "K******"
+ * p.text.subject // "Tel ** *** ** 67"
+ * p.attachments[0] // { ref: "***", name: "***.pdf", mediaType: "application/pdf", bytes: 10 }
  */
 export const mask = (p: Appeal.Personal): Appeal.Personal => {
-  const contact = {
-    ...(p.applicant.contact.phone !== undefined ? { phone: maskDigits(p.applicant.contact.phone)! } : {}),
-    ...(p.applicant.contact.email !== undefined ? { email: "***@***" } : {}),
-    ...(p.applicant.contact.postalAddress !== undefined ? { postalAddress: "***" } : {})
-  }
+  const a = p.applicant
   const applicant: Appeal.Applicant =
-    p.applicant.type === "individual"
+    a.type === "individual"
       ? {
-          ...p.applicant,
-          ...(p.applicant.surname !== undefined ? { surname: maskName(p.applicant.surname)! } : {}),
-          ...(p.applicant.name !== undefined ? { name: maskName(p.applicant.name)! } : {}),
-          ...(p.applicant.patronymic !== undefined ? { patronymic: maskName(p.applicant.patronymic)! } : {}),
-          ...(p.applicant.residence !== undefined ? { residence: "***" } : {}),
-          ...(p.applicant.representative !== undefined
-            ? { representative: { ...p.applicant.representative, name: maskName(p.applicant.representative.name)! } }
-            : {}),
-          contact
+          type: a.type,
+          ...maskNameIf("surname", a.surname),
+          ...maskNameIf("name", a.name),
+          ...maskNameIf("patronymic", a.patronymic),
+          ...hideIf("residence", a.residence),
+          declaredFalse: a.declaredFalse,
+          contact: maskContact(a.contact),
+          consent: a.consent,
+          ...maskRepresentative(a.representative)
         }
-      : { ...p.applicant, ...(p.applicant.tin !== undefined ? { tin: maskDigits(p.applicant.tin)! } : {}), contact }
+      : {
+          type: a.type,
+          ...maskNameIf("fullName", a.fullName),
+          ...hideIf("location", a.location),
+          ...(a.tin !== undefined ? { tin: Masking.maskDigitsOf(a.tin) } : {}),
+          declaredFalse: a.declaredFalse,
+          contact: maskContact(a.contact),
+          consent: a.consent,
+          ...maskRepresentative(a.representative)
+        }
   return {
     applicant,
-    signatories: p.signatories.map((s) => ({
-      surname: maskName(s.surname)!,
-      name: maskName(s.name)!,
-      ...(s.residence !== undefined ? { residence: "***" } : {})
-    })),
-    text: { ...p.text, body: maskText(p.text.body) },
-    ...(p.address !== undefined ? { address: "***" } : {}),
-    attachments: p.attachments
+    signatories: p.signatories.map((s) => ({ surname: Masking.maskName(s.surname), name: Masking.maskName(s.name), ...hideIf("residence", s.residence) })),
+    text: { body: maskText(p.text.body), ...(p.text.subject !== undefined ? { subject: maskText(p.text.subject) } : {}) },
+    ...hideIf("address", p.address),
+    attachments: p.attachments.map((f) => ({
+      ref: hidden,
+      ...(f.name !== undefined ? { name: Masking.maskFileName(f.name) } : {}),
+      mediaType: f.mediaType,
+      bytes: f.bytes,
+      ...(f.sha256 !== undefined ? { sha256: f.sha256 } : {})
+    }))
   }
 }

@@ -240,7 +240,7 @@ describe("Calendar: validation rejects impossible data with clear errors", () =>
 const arbYear = (y: number) =>
   fc
     .uniqueArray(
-      fc.record({ offset: fc.integer({ min: 0, max: 364 }), pick: fc.nat(), name: fc.string({ maxLength: 12 }) }),
+      fc.record({ offset: fc.integer({ min: 0, max: 364 }), pick: fc.nat(), name: fc.string({ maxLength: 12 }).map((n) => `entry ${n}`) }),
       { selector: (r) => r.offset, maxLength: 25 }
     )
     .map((rows) => {
