@@ -14,7 +14,8 @@
  * Errors.messages(e)["uz-Latn"]           // "Murojaat topilmadi: A-1"
  */
 import { Schema } from "effect"
-import * as I18n from "./I18n.js"
+import type * as I18n from "./I18n.js"
+import * as ErrorText from "./internal/errorText.js"
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -46,14 +47,7 @@ export class FieldIssue extends Schema.Class<FieldIssue>("FieldIssue")({
   detail: Schema.String
 }) {}
 
-const problemText: Record<FieldProblem, I18n.Text> = {
-  missing: I18n.text("majburiy maydon toʻldirilmagan", "мажбурий майдон тўлдирилмаган", "обязательное поле не заполнено", "required field is missing"),
-  wrongType: I18n.text("qiymat turi notoʻgʻri", "қиймат тури нотўғри", "неверный тип значения", "value has the wrong type"),
-  invalidValue: I18n.text("qiymat yaroqsiz", "қиймат яроқсиз", "недопустимое значение", "value is not valid"),
-  notAllowed: I18n.text("bu maydon ruxsat etilmagan", "бу майдон рухсат этилмаган", "это поле не допускается", "this field is not allowed")
-}
 
-const expectedText = I18n.text("kutilgan", "кутилган", "ожидалось", "expected")
 
 /**
  * Input could not be decoded: names each wrong field and why. Returned by every decoder of
@@ -67,7 +61,12 @@ const expectedText = I18n.text("kutilgan", "кутилган", "ожидалос
 export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
   subject: Schema.String,
   issues: Schema.Array(FieldIssue)
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Lifecycle and access
@@ -85,7 +84,12 @@ export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("
   appealId: Schema.String,
   state: Schema.String,
   command: Schema.String
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 /**
  * Why an actor was refused. One spelling, used in docs and the API.
@@ -107,26 +111,6 @@ export const RefusalReason = Schema.Literal(
 /** @see RefusalReason */
 export type RefusalReason = typeof RefusalReason.Type
 
-const refusalText: Record<RefusalReason, I18n.Text> = {
-  roleNotAllowed: I18n.text("bu rol uchun ruxsat yoʻq", "бу рол учун рухсат йўқ", "эта роль не имеет права", "this role may not do it"),
-  outsideJurisdiction: I18n.text("murojaat xizmat hududingizdan tashqarida", "мурожаат хизмат ҳудудингиздан ташқарида", "обращение вне вашей территории обслуживания", "the appeal is outside the territory you serve"),
-  conflictOfInterest: I18n.text("manfaatlar toʻqnashuvi: shikoyat sizning ustingizdan", "манфаатлар тўқнашуви: шикоят сизнинг устингиздан", "конфликт интересов: жалоба на вас", "conflict of interest: the complaint is about you"),
-  notAssignee: I18n.text("murojaat sizga biriktirilmagan", "мурожаат сизга бириктирилмаган", "обращение не назначено вам", "the appeal is not assigned to you"),
-  notApplicant: I18n.text("faqat murojaat egasi qila oladi", "фақат мурожаат эгаси қила олади", "это может сделать только заявитель", "only the applicant may do it"),
-  readOnly: I18n.text("faqat oʻqish huquqi bor", "фақат ўқиш ҳуқуқи бор", "доступ только для чтения", "read-only access"),
-  officerInactive: I18n.text(
-    "xodim maʼlumotnomada faol emas",
-    "ходим маълумотномада фаол эмас",
-    "сотрудник не активен в справочнике",
-    "the officer is not active in the directory"
-  ),
-  claimsMismatch: I18n.text(
-    "koʻrsatilgan rol yoki hudud maʼlumotnomaga mos emas",
-    "кўрсатилган рол ёки ҳудуд маълумотномага мос эмас",
-    "указанные роль или территория не совпадают со справочником",
-    "the roles or territory given do not match the directory"
-  )
-}
 
 /**
  * The actor may not do this: the role, the territory served, a conflict of interest, or
@@ -141,7 +125,12 @@ export class NotAuthorized extends Schema.TaggedError<NotAuthorized>()("NotAutho
   actor: Schema.String,
   command: Schema.String,
   reason: RefusalReason
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 /**
  * A rule of law or of the configured policy refuses the command in this state (for example a
@@ -156,7 +145,12 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>()("RuleViol
   appealId: Schema.String,
   rule: Schema.String,
   source: Schema.String
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 /**
  * No appeal has this id (or the caller may not know it exists).
@@ -167,7 +161,12 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>()("RuleViol
  */
 export class AppealNotFound extends Schema.TaggedError<AppealNotFound>()("AppealNotFound", {
   appealId: Schema.String
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 /**
  * Someone else changed the appeal since it was read: reload and decide again.
@@ -181,7 +180,12 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
   appealId: Schema.String,
   expected: Schema.Number,
   actual: Schema.Number
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 /**
  * The idempotency key was used before with a different request.
@@ -192,7 +196,12 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
  */
 export class IdempotencyConflict extends Schema.TaggedError<IdempotencyConflict>()("IdempotencyConflict", {
   key: Schema.String
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 /**
  * An officer named by a command or an actor is not in the directory.
@@ -203,7 +212,12 @@ export class IdempotencyConflict extends Schema.TaggedError<IdempotencyConflict>
  */
 export class OfficerNotFound extends Schema.TaggedError<OfficerNotFound>()("OfficerNotFound", {
   officerId: Schema.String
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Calendar and deadlines
@@ -222,7 +236,12 @@ export class OfficerNotFound extends Schema.TaggedError<OfficerNotFound>()("Offi
 export class InvalidCalendar extends Schema.TaggedError<InvalidCalendar>()("InvalidCalendar", {
   calendar: Schema.String,
   issues: Schema.Array(FieldIssue)
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Assignment
@@ -268,14 +287,6 @@ export const NoCandidateReason = Schema.Literal(
 /** @see NoCandidateReason */
 export type NoCandidateReason = typeof NoCandidateReason.Type
 
-const noCandidateText: Record<NoCandidateReason, I18n.Text> = {
-  unknownMahalla: I18n.text("mahalla maʼlumotnomada bu tumanda yoʻq", "маҳалла маълумотномада бу туманда йўқ", "махалли нет в справочнике в этом районе", "the mahalla is not in the directory in this district"),
-  noOfficerServesMahalla: I18n.text("mahallaga hech kim xizmat koʻrsatmaydi", "маҳаллага ҳеч ким хизмат кўрсатмайди", "махаллю никто не обслуживает", "nobody serves the mahalla"),
-  noOfficerWithRole: I18n.text("kerakli lavozimdagi xodim yoʻq", "керакли лавозимдаги ходим йўқ", "нет сотрудника нужной должности", "nobody holds the required role"),
-  noneOnDuty: I18n.text("navbatchilikda hech kim yoʻq", "навбатчиликда ҳеч ким йўқ", "никого нет на службе", "nobody is on duty"),
-  conflictOfInterest: I18n.text("barchasida manfaatlar toʻqnashuvi bor", "барчасида манфаатлар тўқнашуви бор", "у всех конфликт интересов", "every officer on duty has a conflict of interest"),
-  onlyCurrentAssignee: I18n.text("hozirgi ijrochidan boshqa hech kim yoʻq", "ҳозирги ижрочидан бошқа ҳеч ким йўқ", "никого, кроме текущего исполнителя", "nobody but the current assignee")
-}
 
 /**
  * No officer can take the appeal, in the mahalla nor among the district's senior inspectors: it
@@ -297,7 +308,12 @@ export class NoEligibleInspector extends Schema.TaggedError<NoEligibleInspector>
     Schema.Struct({ officerId: Schema.String, tier: Schema.String, role: Schema.String, reasons: Schema.Array(ExclusionReason) })
   ),
   rules: Schema.Array(Schema.String)
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Ports (infrastructure)
@@ -327,7 +343,12 @@ export type StoreFailure = typeof StoreFailure.Type
  */
 export class InternalError extends Schema.TaggedError<InternalError>()("InternalError", {
   operation: Schema.String
-}) {}
+}) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
+}
 
 const retryable: Record<StoreFailure, boolean> = {
   unavailable: true,
@@ -352,6 +373,10 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
   reason: StoreFailure,
   detail: Schema.String
 }) {
+  /** The English message; `Errors.messages` gives all four. */
+  override get message(): string {
+    return messages(this).en
+  }
   /** Whether trying again later may succeed. */
   get isRetryable(): boolean {
     return retryable[this.reason]
@@ -393,103 +418,7 @@ export type MurojaatError =
  */
 export type Code = MurojaatError["_tag"]
 
-type Table = { readonly [K in Code]: (e: Extract<MurojaatError, { _tag: K }>) => I18n.Text }
 
-const issueLine = (i: FieldIssue, l: I18n.Locale) =>
-  `${i.path || "(root)"}: ${problemText[i.problem][l]}${i.expected ? ` (${expectedText[l]} ${i.expected})` : ""}`
-
-const table: Table = {
-  InvalidInput: (e) => {
-    const lines = (l: I18n.Locale) => e.issues.map((i) => issueLine(i, l)).join("; ")
-    return I18n.text(
-      `${e.subject} maʼlumotlari notoʻgʻri: ${lines("uz-Latn")}`,
-      `${e.subject} маълумотлари нотўғри: ${lines("uz-Cyrl")}`,
-      `Неверные данные ${e.subject}: ${lines("ru")}`,
-      `Invalid ${e.subject}: ${lines("en")}`
-    )
-  },
-  InvalidTransition: (e) =>
-    I18n.text(
-      `${e.state} holatidagi ${e.appealId} murojaati uchun ${e.command} buyrugʻi mumkin emas`,
-      `${e.state} ҳолатидаги ${e.appealId} мурожаати учун ${e.command} буйруғи мумкин эмас`,
-      `Команда ${e.command} невозможна для обращения ${e.appealId} в состоянии ${e.state}`,
-      `Command ${e.command} is not possible for appeal ${e.appealId} in state ${e.state}`
-    ),
-  NotAuthorized: (e) =>
-    I18n.text(
-      `Ruxsat yoʻq: ${e.actor} ${e.command} qila olmaydi (${refusalText[e.reason]["uz-Latn"]})`,
-      `Рухсат йўқ: ${e.actor} ${e.command} қила олмайди (${refusalText[e.reason]["uz-Cyrl"]})`,
-      `Нет прав: ${e.actor} не может выполнить ${e.command} (${refusalText[e.reason].ru})`,
-      `Not authorized: ${e.actor} may not ${e.command} (${refusalText[e.reason].en})`
-    ),
-  RuleViolation: (e) =>
-    I18n.text(
-      `${e.rule} qoidasi (${e.source}) ${e.appealId} murojaati uchun buni taqiqlaydi`,
-      `${e.rule} қоидаси (${e.source}) ${e.appealId} мурожаати учун буни тақиқлайди`,
-      `Правило ${e.rule} (${e.source}) запрещает это для обращения ${e.appealId}`,
-      `Rule ${e.rule} (${e.source}) refuses this for appeal ${e.appealId}`
-    ),
-  AppealNotFound: (e) =>
-    I18n.text(
-      `Murojaat topilmadi: ${e.appealId}`,
-      `Мурожаат топилмади: ${e.appealId}`,
-      `Обращение не найдено: ${e.appealId}`,
-      `Appeal not found: ${e.appealId}`
-    ),
-  VersionConflict: (e) =>
-    I18n.text(
-      `${e.appealId} murojaati shu orada oʻzgardi: ${e.expected}-versiya kutilgan, ${e.actual} topildi`,
-      `${e.appealId} мурожаати шу орада ўзгарди: ${e.expected}-версия кутилган, ${e.actual} топилди`,
-      `Обращение ${e.appealId} изменилось: ожидалась версия ${e.expected}, найдена ${e.actual}`,
-      `Appeal ${e.appealId} changed meanwhile: expected version ${e.expected}, found ${e.actual}`
-    ),
-  IdempotencyConflict: (e) =>
-    I18n.text(
-      `${e.key} kaliti avval boshqa soʻrov bilan ishlatilgan`,
-      `${e.key} калити аввал бошқа сўров билан ишлатилган`,
-      `Ключ ${e.key} уже использован с другим запросом`,
-      `Idempotency key ${e.key} was already used with a different request`
-    ),
-  OfficerNotFound: (e) =>
-    I18n.text(
-      `Xodim maʼlumotnomada topilmadi: ${e.officerId}`,
-      `Ходим маълумотномада топилмади: ${e.officerId}`,
-      `Сотрудник не найден в справочнике: ${e.officerId}`,
-      `Officer not found in the directory: ${e.officerId}`
-    ),
-  NoEligibleInspector: (e) =>
-    I18n.text(
-      `${e.mahallaCode} mahallasida ${e.appealId} murojaati uchun mos inspektor yoʻq (${noCandidateText[e.reason]["uz-Latn"]}): u ${e.districtCode} tuman boshligʻi navbatiga oʻtadi`,
-      `${e.mahallaCode} маҳалласида ${e.appealId} мурожаати учун мос инспектор йўқ (${noCandidateText[e.reason]["uz-Cyrl"]}): у ${e.districtCode} туман бошлиғи навбатига ўтади`,
-      `Нет подходящего инспектора для обращения ${e.appealId} в махалле ${e.mahallaCode} (${noCandidateText[e.reason].ru}): оно передаётся в очередь начальника района ${e.districtCode}`,
-      `No eligible inspector for appeal ${e.appealId} in mahalla ${e.mahallaCode} (${noCandidateText[e.reason].en}): it goes to the district chief's queue of ${e.districtCode}`
-    ),
-  InvalidCalendar: (e) => {
-    const lines = (l: I18n.Locale) => e.issues.map((i) => `${issueLine(i, l)} (${i.detail})`).join("; ")
-    return I18n.text(
-      `${e.calendar} taqvimi notoʻgʻri: ${lines("uz-Latn")}`,
-      `${e.calendar} тақвими нотўғри: ${lines("uz-Cyrl")}`,
-      `Неверный календарь ${e.calendar}: ${lines("ru")}`,
-      `Invalid calendar ${e.calendar}: ${lines("en")}`
-    )
-  },
-  StoreError: (e) => {
-    const retry = e.isRetryable
-    return I18n.text(
-      `${e.port} ishlamadi (${e.reason})${retry ? ", keyinroq qayta urinib koʻring" : ""}`,
-      `${e.port} ишламади (${e.reason})${retry ? ", кейинроқ қайта уриниб кўринг" : ""}`,
-      `Сбой ${e.port} (${e.reason})${retry ? ", повторите позже" : ""}`,
-      `${e.port} failed (${e.reason})${retry ? ", try again later" : ""}`
-    )
-  },
-  InternalError: (e) =>
-    I18n.text(
-      `${e.operation} bajarilishida ichki xato: iltimos, xabar bering`,
-      `${e.operation} бажарилишида ички хато: илтимос, хабар беринг`,
-      `Внутренняя ошибка в ${e.operation}: сообщите о ней`,
-      `Internal error in ${e.operation}: please report it`
-    )
-}
 
 /**
  * The four messages of an error.
@@ -498,7 +427,7 @@ const table: Table = {
  * import { Errors } from "@murojaat/core"
  * Errors.messages(new Errors.AppealNotFound({ appealId: "A-1" })).ru // "Обращение не найдено: A-1"
  */
-export const messages = (e: MurojaatError): I18n.Text => (table[e._tag] as (e: MurojaatError) => I18n.Text)(e)
+export const messages = (e: MurojaatError): I18n.Text => ErrorText.messages(e)
 
 /**
  * One message of an error in the given locale.
@@ -523,55 +452,42 @@ export interface Entry {
   readonly example: MurojaatError
 }
 
-/**
- * Every error code with its meaning and an example; rendered to docs/rules/errors.md.
- *
- * @example
- * import { Errors } from "@murojaat/core"
- * Errors.catalogue.map((e) => e.code).includes("NotAuthorized") // true
- */
-export const catalogue: ReadonlyArray<Entry> = [
-  {
-    code: "InvalidInput",
+// One entry per code, checked by the compiler: a new error does not compile until it has its
+// meaning and example here (and its messages in internal/errorText.ts).
+const definitions: { readonly [K in Code]: { readonly meaning: string; readonly example: Extract<MurojaatError, { _tag: K }> } } = {
+  InvalidInput: {
     meaning: "Input could not be decoded; every wrong field is named with the reason.",
     example: new InvalidInput({
       subject: "Appeal",
       issues: [new FieldIssue({ path: "applicant.name", problem: "missing", detail: "is missing" })]
     })
   },
-  {
-    code: "InvalidTransition",
+  InvalidTransition: {
     meaning: "The command does not exist in the appeal's current state; terminal states accept nothing.",
     example: new InvalidTransition({ appealId: "A-1", state: "closed", command: "answer" })
   },
-  {
-    code: "NotAuthorized",
+  NotAuthorized: {
     meaning: "The actor's role, territory, a conflict of interest or ownership forbids the command.",
     example: new NotAuthorized({ actor: "officer:O-7", command: "answer", reason: "notAssignee" })
   },
-  {
-    code: "RuleViolation",
+  RuleViolation: {
     meaning: "A rule of law or of the configured policy refuses the command; the rule id and its source are named.",
     example: new RuleViolation({ appealId: "A-1", rule: "extension.once", source: "ZRU-445 Art. 28" })
   },
-  { code: "AppealNotFound", meaning: "No appeal has this id.", example: new AppealNotFound({ appealId: "A-404" }) },
-  {
-    code: "VersionConflict",
+  AppealNotFound: { meaning: "No appeal has this id.", example: new AppealNotFound({ appealId: "A-404" }) },
+  VersionConflict: {
     meaning: "The appeal changed since it was read (optimistic concurrency); reload and decide again.",
     example: new VersionConflict({ appealId: "A-1", expected: 3, actual: 4 })
   },
-  {
-    code: "IdempotencyConflict",
+  IdempotencyConflict: {
     meaning: "An idempotency key was reused with a different request.",
     example: new IdempotencyConflict({ key: "k-1" })
   },
-  {
-    code: "OfficerNotFound",
+  OfficerNotFound: {
     meaning: "An officer named by the actor or the command is not in the directory.",
     example: new OfficerNotFound({ officerId: "O-9" })
   },
-  {
-    code: "NoEligibleInspector",
+  NoEligibleInspector: {
     meaning:
       "No officer of the mahalla nor senior inspector of the district can take the appeal (coverage, role, duty, conflicts); it stays in the district chief's queue. The reason and every exclusion are named.",
     example: new NoEligibleInspector({
@@ -584,36 +500,31 @@ export const catalogue: ReadonlyArray<Entry> = [
       rules: ["assignment.duty", "assignment.fallback.districtChiefQueue"]
     })
   },
-  {
-    code: "InvalidCalendar",
+  InvalidCalendar: {
     meaning: "Calendar data (JSON or iCalendar) was rejected; every problem is named with its place and reason.",
     example: new InvalidCalendar({
       calendar: "uz",
       issues: [new FieldIssue({ path: "years.0.entries.0.date", problem: "invalidValue", detail: "2027-01-02 is not in 2026" })]
     })
   },
-  {
-    code: "StoreError",
+  StoreError: {
     meaning: "A port failed; `reason` is a closed set and `isRetryable` tells whether redelivery may help.",
     example: new StoreError({ port: "AppealStore", reason: "unavailable", detail: "connection refused" })
   },
-  {
-    code: "InternalError",
+  InternalError: {
     meaning: "A bug: a failure no rule foresaw. The facade reports it instead of a raw exception; a retry with the same idempotency key is safe.",
     example: new InternalError({ operation: "submit" })
   }
-]
-
-// `error.message` is the English text, so logs and stack traces read well without a locale.
-for (const entry of catalogue) {
-  Object.defineProperty(Object.getPrototypeOf(entry.example), "message", {
-    get(this: MurojaatError) {
-      return messages(this).en
-    },
-    enumerable: false,
-    configurable: true
-  })
 }
+
+/**
+ * Every error code with its meaning and an example; rendered to docs/rules/errors.md.
+ *
+ * @example
+ * import { Errors } from "@murojaat/core"
+ * Errors.catalogue.map((e) => e.code).includes("NotAuthorized") // true
+ */
+export const catalogue: ReadonlyArray<Entry> = (Object.keys(definitions) as Array<Code>).map((code) => ({ code, ...definitions[code] }))
 
 /**
  * Whether a value is one of Murojaat's errors.
@@ -624,4 +535,4 @@ for (const entry of catalogue) {
  */
 export const isMurojaatError = (u: unknown): u is MurojaatError =>
   typeof u === "object" && u !== null && "_tag" in u && typeof (u as { _tag: unknown })._tag === "string" &&
-  (u as { _tag: string })._tag in table
+  (u as { _tag: string })._tag in definitions

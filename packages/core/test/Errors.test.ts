@@ -25,6 +25,24 @@ describe("error catalogue", () => {
     }
   })
 
+  it("every refusal reason and every no-candidate reason reads in all four languages", () => {
+    for (const reason of Errors.RefusalReason.literals) {
+      const m = Errors.messages(new Errors.NotAuthorized({ actor: "officer:O-1", command: "answer", reason }))
+      expect(new Set(I18n.locales.map((l) => m[l])).size).toBe(4)
+      for (const l of I18n.locales) expect(m[l]).not.toContain("undefined")
+    }
+    for (const reason of Errors.NoCandidateReason.literals) {
+      const m = Errors.messages(new Errors.NoEligibleInspector({ appealId: "A-1", mahallaCode: "M1", districtCode: "D1", reason, chiefOfficerIds: [], excluded: [], rules: [] }))
+      for (const l of I18n.locales) expect(m[l]).not.toContain("undefined")
+    }
+  })
+
+  it("a new instance's message is its English text (each class's own getter)", () => {
+    const e = new Errors.RuleViolation({ appealId: "A-9", rule: "extension.once", source: "ZRU-445 Art. 28" })
+    expect(e.message).toBe("Rule extension.once (ZRU-445 Art. 28) refuses this for appeal A-9")
+    expect(String(e)).toContain("RuleViolation")
+  })
+
   it("retryable store failures are exactly the transient ones", () => {
     const retryable = Errors.StoreFailure.literals.filter((reason) => new Errors.StoreError({ port: "p", reason, detail: "" }).isRetryable)
     expect(retryable).toEqual(["unavailable", "timeout", "serialization"])
