@@ -1,7 +1,8 @@
 import { fc, test } from "@fast-check/vitest"
 import { Either, Schema } from "effect"
 import { describe, expect } from "vitest"
-import { Assignment, Directory, Errors } from "../src/index.js"
+import { Actor, Assignment, Directory, Errors, Policy } from "../src/index.js"
+import * as Eligibility from "../src/internal/eligibility.js"
 import * as Fixture from "./fixtures/assignment/index.js"
 
 const index = Assignment.makeIndex(Fixture.directory)
@@ -555,3 +556,29 @@ function applyPlan(open: ReadonlyArray<Assignment.OpenAppeal>, plan: Assignment.
   const to = new Map(plan.commands.flatMap((c) => (c.type === "reassign" ? [[c.appealId, c.officerId] as const] : [])))
   return open.map((a) => ({ ...a, officerId: to.get(a.appealId) ?? a.officerId }))
 }
+
+describe("the one eligibility module (internal/eligibility.ts), against the rules' own wording", () => {
+  // AppealMachine "assign.officerServes": "the officer is active in the directory and serves the appeal's
+  // mahalla, or is a senior inspector or district chief of its district"; "assign.noConflict": "the officer
+  // is not the one the appeal complains about and has declared no conflict with the applicant".
+  const caseArb2 = directoryArb.chain((d) => fc.record({ d: fc.constant(d), appeal: appealArb(d), pick: fc.nat() }))
+  test("servesAppeal and hasConflict answer as the machine's assign rules state; Directory.serves and Policy.covers agree", () => {
+    const served = holds(caseArb2, ({ d, appeal, pick }) => {
+      const o = d.officers[pick % Math.max(1, d.officers.length)]
+      expect(Eligibility.servesAppeal(undefined, appeal)).toBe(false)
+      if (o === undefined) return false
+      const serves = o.active !== false && oracleServes(o, appeal)
+      expect(Eligibility.servesAppeal(o, appeal)).toBe(serves)
+      expect(Directory.serves(o, appeal.mahallaCode as Directory.MahallaCode, appeal.districtCode as Directory.DistrictCode)).toBe(serves)
+      expect(Eligibility.hasConflict(o, appeal)).toBe(conflicted(o, appeal))
+      const actor = { _tag: "officer", officerId: o.id, roles: o.roles, districtCode: o.districtCode, mahallas: o.mahallas } as unknown as Actor.Officer
+      for (const r of o.roles) {
+        // Access policy: a district-wide role covers its district, any other role the mahallas listed.
+        const covers = r === "seniorInspector" || r === "districtChief" ? o.districtCode === appeal.districtCode : o.mahallas.includes(appeal.mahallaCode as Directory.MahallaCode)
+        expect(Policy.covers(actor, r, appeal)).toBe(covers)
+      }
+      return serves
+    })
+    expect(served).toBeGreaterThan(20)
+  })
+})

@@ -54,7 +54,7 @@ export const rules: ReadonlyArray<Assignment.Rule> = [
     id: RuleId.workingHours,
     statement:
       "Working time of an officer without duty periods: a working day of the calendar (the `calendar` and `week` settings; default the shipped Uzbek calendar, five-day week, so holidays, transferred days off and worked Saturdays count), between the `workingHours` setting (default 09:00-18:00) Asia/Tashkent (UTC+5, no daylight saving).",
-    source: "Labour Code (non-working holidays, Art. 208 transfers) and the yearly decree, through the calendar; policy setting `workingHours`"
+    source: "policy setting `workingHours`; working days from the calendar (Labour Code non-working holidays and Art. 208 transfers, the yearly decree)"
   },
   {
     id: RuleId.urgent,
