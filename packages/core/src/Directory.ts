@@ -16,6 +16,7 @@
  */
 import { Schema } from "effect"
 import * as Calendar from "./Calendar.js"
+import * as Eligibility from "./internal/eligibility.js"
 import * as Limits from "./Limits.js"
 
 const Code = (brand: string, description: string) =>
@@ -151,7 +152,7 @@ export type OfficerRole = typeof OfficerRole.Type
  * import { Directory } from "@murojaat/core"
  * Directory.districtWideRoles.has("districtChief") // true
  */
-export const districtWideRoles: ReadonlySet<OfficerRole> = new Set(["seniorInspector", "districtChief"])
+export const districtWideRoles: ReadonlySet<OfficerRole> = Eligibility.districtWideRoles
 
 /**
  * A period of time, `from` inclusive, `to` exclusive.
@@ -347,9 +348,7 @@ export type Directory = typeof Directory.Type
  * Directory.serves(o, "M1" as Directory.MahallaCode, "D1" as Directory.DistrictCode) // true
  */
 export const serves = (officer: Officer, mahalla: MahallaCode, district?: DistrictCode): boolean =>
-  officer.active !== false &&
-  (officer.mahallas.includes(mahalla) ||
-    (district !== undefined && officer.districtCode === district && officer.roles.some((r) => districtWideRoles.has(r))))
+  Eligibility.servesAppeal(officer, { mahallaCode: mahalla, districtCode: district })
 
 const within = (t: number, p: { readonly from: string; readonly to: string }) => Date.parse(p.from) <= t && t < Date.parse(p.to)
 

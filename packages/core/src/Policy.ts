@@ -21,6 +21,7 @@
 import * as Actor from "./Actor.js"
 import type * as Appeal from "./Appeal.js"
 import * as Directory from "./Directory.js"
+import * as Eligibility from "./internal/eligibility.js"
 import type * as Errors from "./Errors.js"
 import * as Masking from "./internal/masking.js"
 
@@ -72,9 +73,7 @@ const refuse = (reason: Errors.RefusalReason): Decision => ({ ok: false, reason 
  * Policy.covers(o, "districtChief", { mahallaCode: "M9", districtCode: "D1" }) // true
  */
 export const covers = (officer: Actor.Officer, role: Directory.OfficerRole, scope: Scope): boolean =>
-  Directory.districtWideRoles.has(role)
-    ? scope.districtCode !== undefined && officer.districtCode === scope.districtCode
-    : scope.mahallaCode !== undefined && officer.mahallas.includes(scope.mahallaCode as Directory.MahallaCode)
+  Eligibility.coversAs(officer, role, scope)
 
 /**
  * Checks a grant: may this actor act, given the grantees of the transition and the appeal's scope?
