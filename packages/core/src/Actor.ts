@@ -281,7 +281,8 @@ export const officer = (officerId: string): OfficerSubject => ({ _tag: "officer"
  * @example
  * import { Actor, Schema, Directory } from "@murojaat/core"
  * const o = Schema.decodeUnknownSync(Directory.Officer)({ id: "O-1", name: "X", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"], duty: [], absences: [], conflicts: [] })
- * Actor.mismatchedClaims({ _tag: "officer", officerId: "O-1", roles: ["districtChief"] } as Actor.OfficerSubject, o) // ["roles"]
+ * const claim = Schema.decodeUnknownSync(Actor.OfficerSubject)({ _tag: "officer", officerId: "O-1", roles: ["districtChief"] })
+ * Actor.mismatchedClaims(claim, o) // ["roles"]
  */
 export const mismatchedClaims = (subject: OfficerSubject, entry: Directory.Officer): ReadonlyArray<"roles" | "districtCode" | "mahallas"> => {
   const sameSet = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => {

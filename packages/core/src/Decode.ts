@@ -4,6 +4,11 @@
  * in the four languages. The offending values are never echoed, so errors can be logged without
  * leaking personal data. Unknown fields are refused, so a typo in a field name is caught.
  *
+ * Decoding never throws: before any schema reads it, the input is copied into plain data under
+ * bounds (depth, values, items, string length; `Limits`), without recursion, so input nested
+ * 10,000 levels deep, cyclic, huge, or built of throwing getters, proxies, bigints or symbol keys
+ * is an `InvalidInput` too, and any defect while decoding becomes one.
+ *
  * @example
  * import { Appeal, Decode, Either } from "@murojaat/core"
  * const r = Decode.either(Appeal.Kind, "Appeal.kind")("arizaa")
