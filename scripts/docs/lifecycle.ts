@@ -4,7 +4,7 @@
  * where, and what it requires (rule ids and sources), the choices where the law is silent, the
  * settings, and, for developers, the transition table, the Mermaid text and every path.
  */
-import { AppealMachine, AppealState, type Command } from "../../packages/core/src/index.js"
+import { AppealMachine, AppealMachineGraph, AppealState, type Command } from "../../packages/core/src/index.js"
 import type { Doc } from "../docs.js"
 import { generated, table } from "../markdown.js"
 import { commandNames, plainWho } from "./glossary.js"
@@ -135,7 +135,7 @@ const render = (): string => {
     "### Mermaid",
     "",
     "```mermaid",
-    AppealMachine.mermaid(),
+    AppealMachineGraph.mermaid(),
     "```",
     "",
     "### Every path from receipt to an end",
@@ -144,7 +144,7 @@ const render = (): string => {
     "through the real `decide`/`evolve` with an actor who may take each step, check the statuses, the",
     "replay and the chain, and then try every loop (self-transitions, `unassign`, `provideInformation`).",
     "",
-    ...AppealMachine.paths().map((p, i) => `${i + 1}. ${p.commands.map(code).join(" → ")} (ends ${code(p.statuses[p.statuses.length - 1]!)})`)
+    ...AppealMachineGraph.paths().map((p, i) => `${i + 1}. ${p.commands.map(code).join(" → ")} (ends ${code(p.statuses[p.statuses.length - 1]!)})`)
   ].join("\n")
 }
 

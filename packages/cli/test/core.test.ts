@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { AppealMachine, Audit, type Event } from "@murojaat/core"
+import { AppealMachine, AppealMachineGraph, Audit, type Event } from "@murojaat/core"
 import { describe, expect, it } from "vitest"
 import { run } from "../src/index.js"
 import { capture } from "./support.js"
@@ -56,10 +56,10 @@ describe("murojaat demo, lifecycle, verify-chain", () => {
     expect(JSON.parse(json.out.join("")).length).toBe(AppealMachine.transitions().length)
     const mermaid = capture()
     expect(await run(["lifecycle", "--mermaid"], mermaid.io)).toBe(0)
-    expect(mermaid.out.join("")).toBe(AppealMachine.mermaid())
+    expect(mermaid.out.join("")).toBe(AppealMachineGraph.mermaid())
     const paths = capture()
     expect(await run(["lifecycle", "--paths"], paths.io)).toBe(0)
-    expect(JSON.parse(paths.out.join(""))).toEqual(AppealMachine.paths())
+    expect(JSON.parse(paths.out.join(""))).toEqual(AppealMachineGraph.paths())
   })
 
   it("verify-chain checks an export against its heads: removed newest events and events after the end are caught", async () => {

@@ -1,22 +1,31 @@
 /**
- * The appeal lifecycle as an xstate v5 machine: the single source of which transitions exist,
- * who may make each (its grantees), which rules guard it, which events it records, and the legal
- * source. `Lifecycle.decide` runs it as a pure function (xstate's `transition`); the docs, the CLI's
- * Mermaid diagram and the tests read it.
+ * The appeal lifecycle: an xstate v5 machine for its structure and one table for its rules.
  *
- * Choices where the law is silent are written in each transition's `note` and rendered to
- * docs/rules/lifecycle.md.
+ * - `machine` says which command leads from which status to which; its events are the decoded
+ *   commands. It has no guards and no context.
+ * - `grants` (one per command: who may give it, the rules that guard it, the events it records, the
+ *   legal source) and `rules` (by id) say whether this actor may give it now; `evaluate` reads them
+ *   once, in order, and gives the acting role or the first refusal.
+ *
+ * Why the rules are not xstate guards: a refusal must say which check failed (the policy's reason,
+ * or the rule id and its legal source) and an accepted command must say in which role the actor
+ * acted. A guard answers yes or no, so guards would be evaluated once by `transition` and again to
+ * explain. Split this way, `Lifecycle.decide` asks xstate where the command leads, then evaluates
+ * the grant once; nothing is looked up before xstate and nothing is evaluated twice.
+ *
+ * The Mermaid diagram and the path list are in `AppealMachineGraph` (it imports `xstate/graph`;
+ * this module, on the path of every command, does not). Choices where the law is silent are
+ * written in each grant's `note` and rendered to docs/rules/lifecycle.md.
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.transitions().filter((t) => t.from === "inReview").map((t) => t.command).includes("answer") // true
  */
-import { Option } from "effect"
-import { setup } from "xstate"
-import { getSimplePaths } from "xstate/graph"
+import { Option, Schema } from "effect"
+import { setup, type SnapshotFrom } from "xstate"
 import type * as Actor from "./Actor.js"
 import * as AppealState from "./AppealState.js"
-import type * as Command from "./Command.js"
+import * as Command from "./Command.js"
 import * as Deadline from "./Deadline.js"
 import * as Directory from "./Directory.js"
 import type * as Errors from "./Errors.js"
@@ -99,14 +108,14 @@ export interface Context {
 }
 
 /**
- * What every guard sees.
+ * What every rule sees: the appeal's state, the command, and the context.
  *
  * @example
  * import { Actor, AppealMachine, AppealState } from "@murojaat/core"
- * const input: AppealMachine.GuardInput = { state: AppealState.initial("A-1"), command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") } }
+ * const input: AppealMachine.RuleInput = { state: AppealState.initial("A-1"), command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") } }
  * input.state.status // "none"
  */
-export interface GuardInput {
+export interface RuleInput {
   readonly state: AppealState.AppealState
   readonly command: Command.Command
   readonly ctx: Context
@@ -123,7 +132,7 @@ export interface GuardInput {
 export interface Rule {
   readonly source: string
   readonly requires: string
-  readonly holds: (input: GuardInput) => boolean
+  readonly holds: (input: RuleInput) => boolean
 }
 
 const settingsOf = (ctx: Context): Settings => ctx.settings ?? defaultSettings
@@ -141,7 +150,7 @@ const headOfDistrict = (ctx: Context, id: string | undefined, state: AppealState
   )
 }
 
-const targetOfficer = (input: GuardInput): string | undefined =>
+const targetOfficer = (input: RuleInput): string | undefined =>
   input.command.type === "assign" || input.command.type === "reassign" ? input.command.officerId : undefined
 
 // Written form: paper (post) or electronic (e-mail, SMS, the app) (ZRU-445: electronic form has
@@ -161,7 +170,7 @@ const factsOf = (state: AppealState.AppealState): Deadline.Facts | undefined =>
       }
 
 // The rule a change to the terms would break now (Deadline.lateChange), if any.
-const lateRule = (input: GuardInput, change: "extension" | "extraStudy"): string | undefined => {
+const lateRule = (input: RuleInput, change: "extension" | "extraStudy"): string | undefined => {
   const facts = factsOf(input.state)
   if (facts === undefined) return undefined
   const late = Deadline.lateChange(facts, change, input.ctx.now, input.ctx.deadlines)
@@ -644,8 +653,6 @@ export const disputeAfterTerm = (state: AppealState.AppealState, at: string, set
   return ends !== undefined && Date.parse(at) > Date.parse(ends)
 }
 
-type XEvent = { readonly type: Command.Type; readonly input: GuardInput }
-
 /**
  * The verdict on one command: the role the actor acts in, or why it is refused (a policy refusal,
  * or the first rule that does not hold).
@@ -660,26 +667,26 @@ export type Verdict =
   | { readonly ok: false; readonly refusal: "rule"; readonly rule: RuleId }
 
 /**
- * Evaluates a grant for a guard input: the policy (who) first, then each rule in order.
- * Returns the acting role, or the first refusal.
+ * Evaluates the command's grant, once: the policy (who) first, then each rule in order. Returns the
+ * acting role, or the first refusal. Whether the command exists in the appeal's status is the
+ * machine's question, asked before this one (`Lifecycle.decide`).
  *
  * @example
  * import { Actor, AppealMachine, AppealState } from "@murojaat/core"
  * const state = { ...AppealState.initial("A-1"), status: "inReview" as const, assigneeId: "O-1" }
- * AppealMachine.evaluate(AppealMachine.grants.startReview, { state, command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-01-05T05:00:00Z", actor: Actor.system("x") } })
+ * AppealMachine.evaluate({ state, command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-01-05T05:00:00Z", actor: Actor.system("x") } })
  * // { ok: false, refusal: "roleNotAllowed" }
  */
-export const evaluate = (
-  grant: Grant,
-  input: GuardInput
-): Verdict => {
+export const evaluate = (input: RuleInput): Verdict => {
+  const { command } = input
+  const grant = grants[command.type]
   const scope: Policy.Scope =
-    input.command.type === "receive"
+    command.type === "receive"
       ? {
-          mahallaCode: input.command.intake.location.mahallaCode,
-          districtCode: input.command.intake.location.districtCode,
-          applicantRef: input.command.intake.applicantRef,
-          subjectOfficerId: input.command.intake.subjectOfficerId
+          mahallaCode: command.intake.location.mahallaCode,
+          districtCode: command.intake.location.districtCode,
+          applicantRef: command.intake.applicantRef,
+          subjectOfficerId: command.intake.subjectOfficerId
         }
       : input.state
   const decision = Policy.check(grant.who, input.ctx.actor, scope)
@@ -690,113 +697,120 @@ export const evaluate = (
   return { ok: true, role: decision.role }
 }
 
-type On = { readonly [C in Command.Type]?: AppealState.Status | null }
+// Every transition records the command's events (Lifecycle builds them); the action is also how
+// `transition` shows that a transition was taken when it keeps the status (xstate's own `can`
+// counts a transition with neither a target nor an action as doing nothing).
+const to = <S extends AppealState.Status>(target: S) => ({ target, actions: "record" }) as const
+const stay = { actions: "record" } as const
 
-const transitionsOf = (on: On) =>
-  Object.fromEntries(
-    Object.entries(on).map(([command, target]) => {
-      const grant = grants[command as Command.Type]
-      return [
-        command,
-        {
-          ...(target === null ? {} : { target }),
-          guard: { type: "granted" as const, params: { command: command as Command.Type } },
-          actions: grant.events.map((event) => ({ type: "record" as const, params: { event } })),
-          description: grant.source,
-          meta: { grant }
-        }
-      ]
-    })
-  )
-
-const openCommon: On = { withdraw: "withdrawn", escalate: null }
-const beforeReview: On = { leaveWithoutConsideration: "leftWithoutConsideration", forward: "forwarded", mergeInto: "mergedAsDuplicate" }
-const working: On = {
-  issueProtectionOrder: null,
-  refuseProtectionOrder: null,
-  correctTriage: null,
-  reassign: "assigned",
-  unassign: "triaged",
-  declareExtraStudy: null,
-  extendDeadline: null,
-  handToCriminalProcedure: "handedToCriminalProcedure"
+const openCommon = { withdraw: to("withdrawn"), escalate: stay }
+const beforeReview = { leaveWithoutConsideration: to("leftWithoutConsideration"), forward: to("forwarded"), mergeInto: to("mergedAsDuplicate") }
+const working = {
+  issueProtectionOrder: stay,
+  refuseProtectionOrder: stay,
+  correctTriage: stay,
+  reassign: to("assigned"),
+  unassign: to("triaged"),
+  declareExtraStudy: stay,
+  extendDeadline: stay,
+  handToCriminalProcedure: to("handedToCriminalProcedure")
 }
+const final = { type: "final" } as const
 
 /**
- * Which command leads from which status to which status (`null`: stays). The xstate machine is
- * built from this table and the grants.
- *
- * @example
- * import { AppealMachine } from "@murojaat/core"
- * AppealMachine.table.inReview.answer // "answered"
- */
-export const table: { readonly [S in AppealState.Status]: On } = {
-  none: { receive: "received" },
-  received: { register: "registered", ...openCommon },
-  registered: { triage: "triaged", ...beforeReview, ...openCommon },
-  triaged: {
-    assign: "assigned",
-    correctTriage: null,
-    handToCriminalProcedure: "handedToCriminalProcedure",
-    ...beforeReview,
-    ...openCommon
-  },
-  assigned: { startReview: "inReview", ...working, ...beforeReview, ...openCommon, reassign: null },
-  inReview: { requestInformation: "awaitingApplicant", answer: "answered", ...working, ...beforeReview, ...openCommon },
-  awaitingApplicant: {
-    provideInformation: "inReview",
-    issueProtectionOrder: null,
-    refuseProtectionOrder: null,
-    reassign: "assigned",
-    unassign: "triaged",
-    declareExtraStudy: null,
-    extendDeadline: null,
-    ...openCommon
-  },
-  answered: { close: "closed", rate: null, dispute: null },
-  closed: { rate: null, dispute: null },
-  leftWithoutConsideration: {},
-  forwarded: {},
-  handedToCriminalProcedure: {},
-  mergedAsDuplicate: {},
-  withdrawn: {}
-}
-
-/**
- * The xstate machine. Its guard `granted` evaluates the transition's grant; its action `record`
- * names the event the transition records. Terminal statuses are xstate final states.
+ * The xstate machine: which command leads from which status to which, and nothing else. Its events
+ * are the decoded commands (`Command.Command`); it has no guards and no context, so a status is all
+ * a snapshot holds. Each transition has the action `record` (the command's events are recorded).
+ * Terminal statuses are final states. Who may give a command and which rules guard it are the
+ * grants (`grants`, `rules`), evaluated once by `evaluate`.
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.machine.id // "appeal"
  */
 export const machine = setup({
-  types: { context: {} as Record<string, never>, events: {} as XEvent },
-  guards: {
-    granted: ({ event }, params: { command: Command.Type }) => evaluate(grants[params.command], event.input).ok
-  },
+  types: { context: {} as Record<string, never>, events: {} as Command.Command },
   actions: {
-    // Recording is done by Lifecycle.decide from the returned action list; nothing runs here.
-    record: (_args, _params: { event: Event.Type }) => undefined
+    // Lifecycle.decide builds the events from the action list it gets back; nothing runs here.
+    record: () => undefined
   }
 }).createMachine({
   id: "appeal",
   initial: "none",
   context: {},
-  states: Object.fromEntries(
-    Object.entries(table).map(([status, on]) => [
-      status,
-      Object.keys(on).length === 0 ? { type: "final" as const } : { on: transitionsOf(on) }
-    ])
-  ) as never
+  states: {
+    none: { on: { receive: to("received") } },
+    received: { on: { register: to("registered"), ...openCommon } },
+    registered: { on: { triage: to("triaged"), ...beforeReview, ...openCommon } },
+    triaged: {
+      on: {
+        assign: to("assigned"),
+        correctTriage: stay,
+        handToCriminalProcedure: to("handedToCriminalProcedure"),
+        ...beforeReview,
+        ...openCommon
+      }
+    },
+    assigned: { on: { startReview: to("inReview"), ...working, ...beforeReview, ...openCommon, reassign: stay } },
+    inReview: { on: { requestInformation: to("awaitingApplicant"), answer: to("answered"), ...working, ...beforeReview, ...openCommon } },
+    awaitingApplicant: {
+      on: {
+        provideInformation: to("inReview"),
+        issueProtectionOrder: stay,
+        refuseProtectionOrder: stay,
+        reassign: to("assigned"),
+        unassign: to("triaged"),
+        declareExtraStudy: stay,
+        extendDeadline: stay,
+        ...openCommon
+      }
+    },
+    answered: { on: { close: to("closed"), rate: stay, dispute: stay } },
+    closed: { on: { rate: stay, dispute: stay } },
+    leftWithoutConsideration: final,
+    forwarded: final,
+    handedToCriminalProcedure: final,
+    mergedAsDuplicate: final,
+    withdrawn: final
+  }
 })
 
 /**
- * One row of the transition table, for docs and tests.
+ * A snapshot of the machine: the status an appeal is in.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * const s: AppealMachine.Snapshot = AppealMachine.snapshot("received")
+ * s.value // "received"
+ */
+export type Snapshot = SnapshotFrom<typeof machine>
+
+const snapshots = new Map<AppealState.Status, Snapshot>()
+
+/**
+ * The machine's snapshot of a status, resolved once and kept: the machine has no context, so the
+ * status is the whole snapshot, and xstate's snapshots are immutable.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.snapshot("inReview").value // "inReview"
+ * AppealMachine.snapshot("inReview") === AppealMachine.snapshot("inReview") // true
+ */
+export const snapshot = (status: AppealState.Status): Snapshot => {
+  const known = snapshots.get(status)
+  if (known !== undefined) return known
+  const resolved = machine.resolveState({ value: status, context: {} })
+  snapshots.set(status, resolved)
+  return resolved
+}
+
+/**
+ * One transition of the machine with its grant, for docs and tests.
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * const t: AppealMachine.Transition = AppealMachine.transitions()[0]!
+ * t.from // "none"
  */
 export interface Transition {
   readonly from: AppealState.Status
@@ -805,79 +819,31 @@ export interface Transition {
   readonly grant: Grant
 }
 
+const isStatus = Schema.is(AppealState.Status)
+let every: ReadonlyArray<Transition> | undefined
+
 /**
- * Every transition of the machine, read from the machine itself.
+ * Every transition of the machine, read from the machine itself, in its order (status by status).
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.transitions().some((t) => t.from === "closed" && t.command === "dispute") // true
+ * AppealMachine.transitions().find((t) => t.from === "inReview" && t.command === "answer")?.to // "answered"
  */
 export const transitions = (): ReadonlyArray<Transition> => {
+  if (every !== undefined) return every
   const out: Array<Transition> = []
-  for (const [status, node] of Object.entries(machine.root.states)) {
-    for (const [command, defs] of Object.entries(node.on)) {
+  for (const [from, node] of Object.entries(machine.root.states)) {
+    if (!isStatus(from)) continue
+    for (const [type, defs] of Object.entries(node.on)) {
+      const command = Command.types.find((t) => t === type)
+      if (command === undefined) continue
       for (const def of defs) {
-        const target = def.target?.[0]?.key ?? status
-        out.push({
-          from: status as AppealState.Status,
-          command: command as Command.Type,
-          to: target as AppealState.Status,
-          grant: (def as unknown as { meta: { grant: Grant } }).meta.grant
-        })
+        const target = def.target?.[0]?.key ?? from
+        if (isStatus(target)) out.push({ from, command, to: target, grant: grants[command] })
       }
     }
   }
+  every = out
   return out
 }
-
-/**
- * The machine as a Mermaid state diagram.
- *
- * @example
- * import { AppealMachine } from "@murojaat/core"
- * AppealMachine.mermaid().startsWith("stateDiagram-v2") // true
- */
-export const mermaid = (): string => {
-  const lines = ["stateDiagram-v2", "  [*] --> none"]
-  for (const t of transitions()) lines.push(`  ${t.from} --> ${t.to}: ${t.command}`)
-  for (const [status, node] of Object.entries(machine.root.states)) if (node.type === "final") lines.push(`  ${status} --> [*]`)
-  return lines.join("\n")
-}
-
-/**
- * One path through the machine from `none` to an end (closed or a terminal status): the commands
- * given and the statuses passed.
- *
- * @example
- * import { AppealMachine } from "@murojaat/core"
- * const p: AppealMachine.Path = { commands: ["receive", "withdraw"], statuses: ["none", "received", "withdrawn"] }
- */
-export interface Path {
-  readonly commands: ReadonlyArray<Command.Type>
-  readonly statuses: ReadonlyArray<AppealState.Status>
-}
-
-const ends: ReadonlySet<string> = new Set<string>(["closed", ...AppealState.terminal])
-
-/**
- * Every simple path (no status visited twice) from `none` to an end, enumerated by xstate's graph
- * utilities on the machine with its guards lifted, so that the structure alone is walked. Loops
- * (self-transitions, unassign, provideInformation) are covered separately by the tests.
- *
- * @example
- * import { AppealMachine } from "@murojaat/core"
- * AppealMachine.paths().some((p) => p.commands.join(">") === "receive>register>triage>assign>startReview>answer>close") // true
- */
-export const paths = (): ReadonlyArray<Path> =>
-  getSimplePaths(machine.provide({ guards: { granted: () => true } }), {
-    events: Object.keys(grants).map((type) => ({ type: type as Command.Type, input: undefined as never }))
-  })
-    .filter((p) => ends.has(p.state.value as string))
-    .map((p) => {
-      const steps = p.steps.filter((s) => (s.event.type as string) !== "xstate.init")
-      return {
-        commands: steps.map((s) => s.event.type as Command.Type),
-        statuses: ["none" as const, ...steps.map((s) => s.state.value as AppealState.Status)]
-      }
-    })
-    .sort((a, b) => a.commands.length - b.commands.length || a.commands.join(">").localeCompare(b.commands.join(">")))

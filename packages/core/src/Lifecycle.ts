@@ -22,6 +22,7 @@ import * as AppealMachine from "./AppealMachine.js"
 import * as AppealState from "./AppealState.js"
 import * as Audit from "./Audit.js"
 import type * as Command from "./Command.js"
+import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
 import * as Event from "./Event.js"
 
@@ -48,64 +49,136 @@ export interface Decision {
   readonly status: AppealState.Status
 }
 
-const data = <T extends Event.Type>(type: T, command: Command.Command, state: AppealState.AppealState, ctx: AppealMachine.Context): Event.Data<T> => {
-  const c = command as Command.Command & Record<string, unknown>
-  switch (type) {
-    case "received": {
-      const intake = (command as Command.Of<"receive">).intake
-      const { facts, personal } = Appeal.split(intake)
-      return { ...facts, receivedAt: intake.receivedAt ?? ctx.now, personalDigest: Audit.digest(personal) } as Event.Data<T>
-    }
-    case "triaged": {
-      const t = command as Command.Of<"triage">
-      return { category: t.category, priority: t.priority, flags: t.flags, confidence: t.confidence, needsPerson: t.needsPerson } as Event.Data<T>
-    }
-    case "triageCorrected": {
-      const t = command as Command.Of<"correctTriage">
-      return {
-        category: t.category,
-        priority: t.priority,
-        flags: t.flags,
-        reason: t.reason,
-        previous: { category: state.category ?? "", priority: state.priority ?? "normal", flags: state.flags }
-      } as Event.Data<T>
-    }
-    case "reassigned":
-      return { officerId: c.officerId, previousOfficerId: state.assigneeId, reason: c.reason } as Event.Data<T>
-    case "unassigned":
-      return { previousOfficerId: state.assigneeId, reason: c.reason } as Event.Data<T>
-    case "assigned":
-      return { officerId: c.officerId } as Event.Data<T>
-    default: {
-      // The remaining events carry the command's own fields, without the envelope.
-      const { type: _t, appealId: _a, commandId: _c, correlationId: _r, ...rest } = c
-      return rest as Event.Data<T>
-    }
+// The officer who holds the appeal: every status that accepts reassign or unassign has one (the
+// machine's structure), so a state without one is corrupt: a defect, not a refusal.
+const holder = (state: AppealState.AppealState): Directory.OfficerId => {
+  if (state.assigneeId === undefined) throw new Error(`appeal ${state.appealId} is ${state.status} without an assignee`)
+  return Directory.OfficerId.make(state.assigneeId)
+}
+
+// A person's free texts leave the event for the personal-data record; the event keeps their digest.
+const written = (texts: Event.Texts) => ({ textDigest: Audit.digest(texts), texts })
+
+/**
+ * What a command records: for each command, its events with their data and free texts (the rule
+ * ids are added by `decide`). Free texts (`Event.textFields`) go to `texts`, and the data carries
+ * their digest (`textDigest`).
+ *
+ * @example
+ * import { Lifecycle } from "@murojaat/core"
+ * const r: Lifecycle.Recorded = { type: "reviewStarted", data: {} }
+ */
+export type Recorded = {
+  readonly [T in Event.Type]: { readonly type: T; readonly data: Event.Data<T>; readonly texts?: Event.Texts | undefined }
+}[Event.Type]
+
+/**
+ * The events of each command, typed by command: `(command, state, ctx) => events`.
+ *
+ * @example
+ * import { Actor, AppealState, Lifecycle } from "@murojaat/core"
+ * Lifecycle.records.startReview({ type: "startReview", appealId: "A-1" } as any, AppealState.initial("A-1"), { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") })
+ * // [{ type: "reviewStarted", data: {} }]
+ */
+export const records: {
+  readonly [C in Command.Type]: (command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context) => ReadonlyArray<Recorded>
+} = {
+  receive: (c, _state, ctx) => {
+    const { facts, personal } = Appeal.split(c.intake)
+    return [{ type: "received", data: { ...facts, receivedAt: c.intake.receivedAt ?? ctx.now, personalDigest: Audit.digest(personal) } }]
+  },
+  register: (c) => [{ type: "registered", data: { registrationNumber: c.registrationNumber } }],
+  leaveWithoutConsideration: (c) => {
+    const t = written({ conclusion: c.conclusion })
+    return [{ type: "leftWithoutConsideration", data: { ground: c.ground, approvedBy: c.approvedBy, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  triage: (c) => [
+    { type: "triaged", data: { category: c.category, priority: c.priority, flags: c.flags, confidence: c.confidence, needsPerson: c.needsPerson } }
+  ],
+  correctTriage: (c, state) => {
+    const t = written({ reason: c.reason })
+    const previous = { category: state.category ?? "", priority: state.priority ?? "normal", flags: state.flags }
+    return [{ type: "triageCorrected", data: { category: c.category, priority: c.priority, flags: c.flags, previous, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  assign: (c) => [{ type: "assigned", data: { officerId: c.officerId } }],
+  reassign: (c, state) => {
+    const t = written({ reason: c.reason })
+    return [{ type: "reassigned", data: { officerId: c.officerId, previousOfficerId: holder(state), textDigest: t.textDigest }, texts: t.texts }]
+  },
+  unassign: (c, state) => {
+    const t = written({ reason: c.reason })
+    return [{ type: "unassigned", data: { previousOfficerId: holder(state), textDigest: t.textDigest }, texts: t.texts }]
+  },
+  startReview: () => [{ type: "reviewStarted", data: {} }],
+  declareExtraStudy: (c) => {
+    const t = written({ reason: c.reason })
+    const notice = c.applicantNotice === undefined ? {} : { applicantNotice: c.applicantNotice }
+    return [{ type: "extraStudyDeclared", data: { ...notice, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  requestInformation: (c) => {
+    const t = written({ request: c.request })
+    return [{ type: "informationRequested", data: { textDigest: t.textDigest }, texts: t.texts }]
+  },
+  provideInformation: (c) => {
+    const t = written({ note: c.note })
+    return [{ type: "informationProvided", data: { textDigest: t.textDigest }, texts: t.texts }]
+  },
+  extendDeadline: (c) => {
+    const t = written({ reason: c.reason })
+    return [{ type: "deadlineExtended", data: { applicantNotice: c.applicantNotice, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  forward: (c) => [{ type: "forwarded", data: { body: c.body, applicantNotice: c.applicantNotice } }],
+  handToCriminalProcedure: (c) => [{ type: "handedToCriminalProcedure", data: { reference: c.reference } }],
+  issueProtectionOrder: (c) => [{ type: "protectionOrderIssued", data: { orderNumber: c.orderNumber, validUntil: c.validUntil } }],
+  refuseProtectionOrder: (c) => {
+    const t = written({ reason: c.reason })
+    return [{ type: "protectionOrderRefused", data: { textDigest: t.textDigest }, texts: t.texts }]
+  },
+  answer: (c) => {
+    const t = written({ answerText: c.answerText, legalBasis: c.legalBasis })
+    const approval = c.approvedBy === undefined ? {} : { approvedBy: c.approvedBy }
+    return [{ type: "answered", data: { outcome: c.outcome, ...approval, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  close: () => [{ type: "closed", data: {} }],
+  rate: (c) => {
+    if (c.comment === undefined) return [{ type: "rated", data: { score: c.score } }]
+    const t = written({ comment: c.comment })
+    return [{ type: "rated", data: { score: c.score, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  dispute: (c) => {
+    const t = written({ reason: c.reason })
+    return [{ type: "disputed", data: { repeatAppealId: c.repeatAppealId, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  mergeInto: (c) => {
+    const t = written({ reason: c.reason })
+    return [{ type: "mergedAsDuplicate", data: { targetAppealId: c.targetAppealId, textDigest: t.textDigest }, texts: t.texts }]
+  },
+  withdraw: (c) => {
+    if (c.reason === undefined) return [{ type: "withdrawn", data: {} }]
+    const t = written({ reason: c.reason })
+    return [{ type: "withdrawn", data: { textDigest: t.textDigest }, texts: t.texts }]
+  },
+  escalate: (c) => {
+    const t = written({ reason: c.reason })
+    const supervisor = c.supervisorId === undefined ? {} : { supervisorId: c.supervisorId }
+    return [{ type: "escalated", data: { ...supervisor, textDigest: t.textDigest }, texts: t.texts }]
   }
 }
 
-// The event's free texts leave its data for the personal-data record; the data keeps their digest
-// (an optional text not given leaves neither).
-const withTexts = (type: Event.Type, data: Record<string, unknown>): { readonly data: Record<string, unknown>; readonly texts?: Event.Texts } => {
-  const fields = Event.textFields[type]
-  if (fields === undefined) return { data }
-  const kept: Record<string, unknown> = { ...data }
-  const texts: Record<string, string> = {}
-  for (const f of fields) {
-    if (typeof kept[f] === "string") texts[f] = kept[f]
-    delete kept[f]
-  }
-  return Object.keys(texts).length === 0 ? { data: kept } : { data: { ...kept, textDigest: Audit.digest(texts) }, texts }
-}
+// The correlation TypeScript needs (microsoft/TypeScript#47109): the command of type C goes to the
+// recorder of C.
+const record = <C extends Command.Type>(command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context): ReadonlyArray<Recorded> =>
+  records[command.type](command, state, ctx)
 
 const extraRules = (command: Command.Command): ReadonlyArray<string> =>
   command.type === "triage" || command.type === "assign" ? command.ruleIds : []
 
 /**
  * Decides a command: the events it produces, or why it is refused. Refusals come in this order:
- * the command does not exist in this status (`InvalidTransition`); the actor may not give it
- * (`NotAuthorized`, with the reason); a rule does not hold (`RuleViolation`, with the rule id and
- * its legal source).
+ * the command does not exist in this status (`InvalidTransition`: xstate's `transition` takes no
+ * transition); the actor may not give it (`NotAuthorized`, with the reason); a rule does not hold
+ * (`RuleViolation`, with the rule id and its legal source). The grant is evaluated once, after the
+ * machine has said where the command leads (see `AppealMachine`).
  *
  * @example
  * import { Actor, AppealState, Lifecycle } from "@murojaat/core"
@@ -127,12 +200,11 @@ export const decide = (
       })
     )
   }
-  const grant = AppealMachine.table[state.status][command.type] === undefined ? undefined : AppealMachine.grants[command.type]
-  if (grant === undefined) {
+  const [next, actions] = transition(AppealMachine.machine, AppealMachine.snapshot(state.status), command)
+  if (actions.length === 0) {
     return Either.left(new Errors.InvalidTransition({ appealId: state.appealId, state: state.status, command: command.type }))
   }
-  const input: AppealMachine.GuardInput = { state, command, ctx }
-  const verdict = AppealMachine.evaluate(grant, input)
+  const verdict = AppealMachine.evaluate({ state, command, ctx })
   if (!verdict.ok) {
     return Either.left(
       verdict.refusal === "rule"
@@ -140,16 +212,9 @@ export const decide = (
         : new Errors.NotAuthorized({ actor: Actor.label(ctx.actor), command: command.type, reason: verdict.refusal })
     )
   }
-  const snapshot = AppealMachine.machine.resolveState({ value: state.status, context: {} })
-  const [next, actions] = transition(AppealMachine.machine, snapshot, { type: command.type, input })
-  const rules = [`lifecycle.${command.type}`, ...grant.rules, ...extraRules(command)]
-  const events = actions
-    .filter((a) => a.type === "record")
-    .map((a) => {
-      const type = (a.params as { event: Event.Type }).event
-      return { type, ...withTexts(type, data(type, command, state, ctx) as Record<string, unknown>), rules } as Event.Pending
-    })
-  return Either.right({ events, role: verdict.role, status: next.value as AppealState.Status })
+  const rules = [`lifecycle.${command.type}`, ...AppealMachine.grants[command.type].rules, ...extraRules(command)]
+  const events: ReadonlyArray<Event.Pending> = record(command, state, ctx).map((e) => ({ ...e, rules }))
+  return Either.right({ events, role: verdict.role, status: next.value })
 }
 
 const statusAfter: { readonly [T in Event.Type]: AppealState.Status | null } = {

@@ -106,8 +106,8 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
       expect(r.right.events[0]!.prevHash).toBe(state.lastHash)
       expect(r.right.events.map((e) => e.seq)).toEqual(r.right.events.map((_, i) => state.version + i + 1))
       expect(r.right.events.every((e) => e.at === now && e.actor.id === Actor.id(actor))).toBe(true)
-      const target = AppealMachine.table[state.status][type]
-      expect(r.right.state.status).toBe(target === null ? state.status : target)
+      const target = AppealMachine.transitions().find((t) => t.from === state.status && t.command === type)?.to
+      expect(r.right.state.status).toBe(target)
       events = [...events, ...r.right.events]
       // Replay equals state; the whole chain verifies against the head.
       expect(Lifecycle.replay("A-1", events)).toEqual(r.right.state)

@@ -1,6 +1,6 @@
 // Every simple path of the machine (enumerated by xstate's graph utilities) is driven through the
 // real decide/evolve with an actor who may take each step; every loop is then tried on each status.
-import { Actor, AppealMachine, AppealState, Audit, Command, Decode, Either, Event, Lifecycle } from "@murojaat/core"
+import { Actor, AppealMachine, AppealMachineGraph, AppealState, Audit, Command, Decode, Either, Event, Lifecycle } from "@murojaat/core"
 import { describe, expect, it } from "vitest"
 import { lookup, officer, others } from "./support/world.js"
 
@@ -103,7 +103,7 @@ const drive = (commands: ReadonlyArray<Command.Type>) => {
   return { state, events, statuses }
 }
 
-const paths = AppealMachine.paths()
+const paths = AppealMachineGraph.paths()
 
 describe("machine paths", () => {
   it("the path list covers every end status and every transition that changes status", () => {

@@ -6,7 +6,7 @@
  * `--mermaid` prints the Mermaid state diagram; `--paths` prints every path from receipt to an end.
  */
 import { parseArgs } from "node:util"
-import { AppealMachine } from "@murojaat/core"
+import { AppealMachine, AppealMachineGraph } from "@murojaat/core"
 import { type Command, define, printJson } from "../Command.js"
 
 const usage = "murojaat lifecycle [--mermaid | --paths]"
@@ -18,8 +18,8 @@ export const lifecycle: Command = define({
   usage,
   execute: async (argv, io) => {
     const { values } = parseArgs({ args: [...argv], options: { mermaid: { type: "boolean" }, paths: { type: "boolean" } }, strict: true })
-    if (values.mermaid === true) io.out(AppealMachine.mermaid())
-    else if (values.paths === true) printJson(io, AppealMachine.paths())
+    if (values.mermaid === true) io.out(AppealMachineGraph.mermaid())
+    else if (values.paths === true) printJson(io, AppealMachineGraph.paths())
     else
       printJson(
         io,

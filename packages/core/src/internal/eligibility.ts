@@ -14,6 +14,7 @@
  */
 import * as Calendar from "../Calendar.js"
 import type { Absence, AbsenceReason, Officer, OfficerRole } from "../Directory.js"
+import * as LocalTime from "./localTime.js"
 
 // ---------------------------------------------------------------------------------------------
 // Coverage
@@ -149,8 +150,8 @@ export interface Hours {
   readonly endMs: number
 }
 
-/** Milliseconds after midnight of a decoded local `HH:MM`. */
-export const msOfHhmm = (hhmm: string): number => (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))) * 60_000
+/** Milliseconds after midnight of a decoded local `HH:MM` (the one local-time module's). */
+export const msOfHhmm = LocalTime.msOfHhmm
 
 /**
  * Whether `t` is working time by the calendar: a working day of the week type (holidays, transfers
