@@ -95,16 +95,22 @@ const baseline = () => {
   return steps.length
 }
 
-// Subject: decide (transition, grant once, typed events) and evolve; no hashing.
-const decideEvolve = () => {
+// Walks the whole path, each command taking the state to the next.
+const walk = (next: (state: AppealState.AppealState, command: Command.Command, actor: Actor.Actor) => AppealState.AppealState) => () => {
   let state = AppealState.initial("A-1")
-  for (const { command, actor } of steps) {
-    const r = Lifecycle.decide(state, command, ctxOf(actor))
-    if (r._tag === "Left") throw new Error(r.left.message)
-    state = link(state, r.right.events, Actor.ref(actor, r.right.role)).reduce(Lifecycle.evolve, state)
-  }
+  for (const { command, actor } of steps) state = next(state, command, actor)
   return steps.length
 }
+const right = <A>(r: { readonly _tag: "Left"; readonly left: { readonly message: string } } | { readonly _tag: "Right"; readonly right: A }): A => {
+  if (r._tag === "Left") throw new Error(r.left.message)
+  return r.right
+}
+
+// Subject: decide (transition, grant once, typed events) and evolve; no hashing.
+const decideEvolve = walk((state, command, actor) => {
+  const d = right(Lifecycle.decide(state, command, ctxOf(actor)))
+  return link(state, d.events, Actor.ref(actor, d.role)).reduce(Lifecycle.evolve, state)
+})
 
 // The seal alone: canonical JSON and SHA-256 of the same events.
 const seal = () => {
@@ -113,15 +119,7 @@ const seal = () => {
 }
 
 // Everything: decide, seal, evolve.
-const execute = () => {
-  let state = AppealState.initial("A-1")
-  for (const { command, actor } of steps) {
-    const r = Lifecycle.execute(state, command, ctxOf(actor))
-    if (r._tag === "Left") throw new Error(r.left.message)
-    state = r.right.state
-  }
-  return steps.length
-}
+const execute = walk((state, command, actor) => right(Lifecycle.execute(state, command, ctxOf(actor))).state)
 
 if (decideEvolve() !== baseline() || execute() !== steps.length) throw new Error("the runs disagree")
 const bare = { name: "bare xstate transition() of AppealMachine", run: baseline }
