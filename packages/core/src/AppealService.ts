@@ -29,6 +29,7 @@ import type * as AppealState from "./AppealState.js"
 import { type AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
 import type * as Assignment from "./Assignment.js"
 import type * as Audit from "./Audit.js"
+import type * as Calendar from "./Calendar.js"
 import { type CalendarStore, layerMemory as calendarLayerMemory } from "./CalendarStore.js"
 import type * as Command from "./Command.js"
 import type * as Deadline from "./Deadline.js"
@@ -75,6 +76,8 @@ export interface Pipeline {
         readonly now: string
         /** The open appeals of the district and who holds them (the workloads). */
         readonly open: ReadonlyArray<Assignment.OpenAppeal>
+        /** The calendar the service counts on (configured, or the CalendarStore's), for duty in working hours. */
+        readonly calendar?: Calendar.Calendar | undefined
       }) => { readonly officerId: string; readonly ruleIds: ReadonlyArray<string> } | undefined)
     | undefined
 }

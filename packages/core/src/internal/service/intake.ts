@@ -22,9 +22,11 @@ import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, step, s
 export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readonly assignment?: Assignment.Settings } = {}): Pipeline => ({
   registerOnReceipt: true,
   triage: ({ text }) => Triage.toEventData(Triage.classify(text, options.triage)),
-  assign: ({ state, directory, now, open }) => {
+  assign: ({ state, directory, now, open, calendar }) => {
     if (state.needsPerson && state.priority !== "urgent") return undefined
-    const r = Assignment.choose(directory, assignmentInput(state), { at: now, open, ...(options.assignment !== undefined ? { settings: options.assignment } : {}) })
+    // Duty in working hours follows the service's calendar (its holidays, a decree loaded later).
+    const settings = options.assignment ?? (calendar !== undefined ? Assignment.settings({ calendar }) : undefined)
+    const r = Assignment.choose(directory, assignmentInput(state), { at: now as Directory.Instant, open, ...(settings !== undefined ? { settings } : {}) })
     return Either.isRight(r) ? { officerId: r.right.officerId, ruleIds: r.right.command.ruleIds } : undefined
   }
 })
@@ -66,7 +68,7 @@ export const pipelineAfterReceipt = (
   directory: Directory.Directory
 ) =>
   Effect.gen(function* () {
-    const { settings, pipeline } = yield* config
+    const { settings, pipeline, deadlines } = yield* config
     let state = state0
     const events: Array<Event.AppealEvent> = []
     const run = (command: Command.Command, actor: Actor.Actor, officer?: (id: string) => Directory.Officer | undefined) =>
@@ -83,7 +85,7 @@ export const pipelineAfterReceipt = (
         yield* run({ type: "triage", ...base, ...fields }, systemActor("triage"))
         if (pipeline.assign !== undefined) {
           const open = yield* openWorkload(state.districtCode ?? "")
-          const choice = pipeline.assign({ state, directory, now, open })
+          const choice = pipeline.assign({ state, directory, now, open, ...(deadlines.calendar !== undefined ? { calendar: deadlines.calendar } : {}) })
           if (choice !== undefined) {
             const officers = new Map(directory.officers.map((o) => [o.id as string, o]))
             yield* run({ type: "assign", ...base, officerId: choice.officerId as Directory.OfficerId, ruleIds: choice.ruleIds }, systemActor("assignment"), (id) =>
