@@ -142,7 +142,7 @@ const program = Effect.scoped(
           'noise', 'normal', rcv, CASE WHEN open THEN rcv + interval '15 days' END, rcv, open,
           json_build_object('appealId', id, 'status', st, 'version', 3, 'lastHash', repeat('0', 64), 'districtCode', 'D' || (m % 200),
             'mahallaCode', 'M' || m, 'assigneeId', 'O' || (m * 2 + g % 2), 'anonymous', false, 'representativeWithoutAuthority', false,
-            'flags', json_build_array(), 'needsPerson', false, 'extraStudy', false, 'extended', false, 'escalated', false,
+            'flags', json_build_array(), 'needsPerson', false, 'extraStudy', false, 'extended', false, 'escalated', false, 'protectionOrderDecided', false,
             'disputedBy', json_build_array(), 'links', json_build_array())
         FROM (
           SELECT g, 'G-' || lpad(g::text, 9, '0') AS id, (g * 7919) % 9500 AS m,

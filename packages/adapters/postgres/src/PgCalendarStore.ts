@@ -8,10 +8,11 @@
  * import { PgCalendarStore } from "@murojaat/postgres"
  * const calendars = PgCalendarStore.make() // Effect<CalendarStore.Service, never, SqlClient>
  */
-import { SqlClient } from "@effect/sql"
+import { SqlClient, SqlSchema } from "@effect/sql"
 import { Calendar, CalendarStore, type Errors } from "@murojaat/core"
-import { Effect, Either, Layer } from "effect"
+import { Effect, Either, Layer, Option, Schema } from "effect"
 import { corrupt, orStoreError } from "./internal/errors.js"
+import { CalendarDocument, orCorrupt } from "./internal/rows.js"
 
 const PORT = "CalendarStore"
 
@@ -24,14 +25,18 @@ const PORT = "CalendarStore"
  */
 export const make = (initial: Calendar.Calendar = Calendar.uzbekistan): Effect.Effect<CalendarStore.Service, never, SqlClient.SqlClient> =>
   Effect.map(SqlClient.SqlClient, (sql) => {
+    const stored = SqlSchema.findOne({
+      Request: Schema.Boolean,
+      Result: Schema.Struct({ data: CalendarDocument }),
+      execute: (lock) =>
+        lock ? sql`SELECT data FROM murojaat.calendar WHERE id = 1 FOR UPDATE` : sql`SELECT data FROM murojaat.calendar WHERE id = 1`
+    })
     const read = (lock: boolean) =>
       Effect.flatMap(
-        lock
-          ? sql<{ data: Calendar.CalendarData }>`SELECT data FROM murojaat.calendar WHERE id = 1 FOR UPDATE`
-          : sql<{ data: Calendar.CalendarData }>`SELECT data FROM murojaat.calendar WHERE id = 1`,
-        (rows): Effect.Effect<Calendar.Calendar, Errors.StoreError> => {
-          const data = rows[0]?.data
-          if (data === undefined) return Effect.succeed(initial)
+        stored(lock).pipe(orCorrupt(PORT, "stored calendar")),
+        (row): Effect.Effect<Calendar.Calendar, Errors.StoreError> => {
+          if (Option.isNone(row)) return Effect.succeed(initial)
+          const data = row.value.data
           const compiled = Calendar.make(data)
           return Either.isRight(compiled) ? Effect.succeed(compiled.right) : Effect.fail(corrupt(PORT, `stored calendar ${data.id} no longer validates`))
         }

@@ -11,8 +11,9 @@
  */
 import { SqlClient } from "@effect/sql"
 import type { AppealState, Errors } from "@murojaat/core"
-import { Context, Effect, Layer } from "effect"
+import { Context, Effect, Layer, Schema } from "effect"
 import { orStoreError } from "./internal/errors.js"
+import { decodeRows, orCorrupt, StateDocument } from "./internal/rows.js"
 import { contactKeys } from "./PgStore.js"
 
 /** The query operations. */
@@ -37,6 +38,8 @@ export class PgQueries extends Context.Tag("@murojaat/postgres/PgQueries")<PgQue
  * import { PgQueries } from "@murojaat/postgres"
  * const queries = PgQueries.make
  */
+const states = decodeRows(Schema.Struct({ state: StateDocument }))
+
 export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => ({
   byContact: (contact, limit) => {
     const keys = contactKeys(contact)
@@ -46,8 +49,11 @@ export const make: Effect.Effect<Service, never, SqlClient.SqlClient> = Effect.m
     ].filter((c) => c !== undefined)
     if (clauses.length === 0) return Effect.succeed([])
     return Effect.map(
-      sql<{ state: AppealState.AppealState }>`SELECT a.state FROM murojaat.appeal_personal p JOIN murojaat.appeal a USING (appeal_id)
-        WHERE ${sql.or(clauses)} ORDER BY a.appeal_id LIMIT ${Math.max(1, Math.min(limit ?? 50, 1000))}`,
+      sql`SELECT a.state FROM murojaat.appeal_personal p JOIN murojaat.appeal a USING (appeal_id)
+        WHERE ${sql.or(clauses)} ORDER BY a.appeal_id LIMIT ${Math.max(1, Math.min(limit ?? 50, 1000))}`.pipe(
+        Effect.flatMap(states),
+        orCorrupt("PgQueries", "appeals by contact")
+      ),
       (rows) => rows.map((r) => r.state)
     ).pipe(orStoreError("PgQueries"))
   }

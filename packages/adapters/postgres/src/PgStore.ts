@@ -11,7 +11,7 @@
  * import { PgStore } from "@murojaat/postgres"
  * const ports = PgStore.layerPg({ url: "postgres://murojaat@127.0.0.1/murojaat", migrate: true })
  */
-import { SqlClient } from "@effect/sql"
+import { SqlClient, SqlSchema } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
 import {
@@ -29,8 +29,9 @@ import {
   StoreKey,
   type Worklist
 } from "@murojaat/core"
-import { Effect, Layer, Option, Redacted } from "effect"
+import { Effect, Layer, Option, Redacted, Schema } from "effect"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
+import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
 import * as Migrator from "./Migrator.js"
 import * as PgCalendarStore from "./PgCalendarStore.js"
 import * as PgWorklist from "./PgWorklist.js"
@@ -141,6 +142,35 @@ const STORE = "AppealStore"
 export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const run = orStoreError(STORE)
+  const AppealId = Schema.String
+  const versionOf = SqlSchema.findOne({
+    Request: AppealId,
+    Result: Schema.Struct({ version: Schema.Number }),
+    execute: (id) => sql`SELECT version FROM murojaat.appeal WHERE appeal_id = ${id}`
+  })
+  const stateOf = SqlSchema.findOne({
+    Request: AppealId,
+    Result: Schema.Struct({ version: Schema.Number, state: StateDocument }),
+    execute: (id) => sql`SELECT version, state FROM murojaat.appeal WHERE appeal_id = ${id}`
+  })
+  const eventsOf = SqlSchema.findAll({
+    Request: Schema.Struct({ appealId: AppealId, fromSeq: Schema.Number }),
+    Result: Schema.Struct({ seq: Schema.Number, hash: Schema.String, body: EventDocument }),
+    execute: ({ appealId, fromSeq }) => sql`SELECT seq, hash, body FROM murojaat.appeal_event
+      WHERE appeal_id = ${appealId} AND seq >= ${fromSeq} ORDER BY seq`
+  })
+  const personalOf = SqlSchema.findOne({
+    Request: AppealId,
+    Result: Schema.Struct({ data: PersonalDocument }),
+    execute: (id) => sql`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${id}`
+  })
+  const textsOf = SqlSchema.findAll({
+    Request: AppealId,
+    Result: Schema.Struct({ seq: Schema.Number, texts: TextsDocument }),
+    execute: (id) => sql`SELECT seq, texts FROM murojaat.appeal_text WHERE appeal_id = ${id} ORDER BY seq`
+  })
+  const states = decodeRows(Schema.Struct({ state: StateDocument }))
+  const ids = decodeRows(Schema.Struct({ appeal_id: Schema.String }))
 
   const writeStream = (w: AppealStore.StreamWrite) =>
     Effect.gen(function* () {
@@ -159,8 +189,10 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
               WHERE appeal_id = ${w.appealId} AND version = ${w.expectedVersion}
               RETURNING appeal_id`
       if (written.length === 0) {
-        const found = yield* sql<{ version: number }>`SELECT version FROM murojaat.appeal WHERE appeal_id = ${w.appealId}`
-        return yield* Effect.fail(new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual: found[0]?.version ?? 0 }))
+        const found = yield* versionOf(w.appealId).pipe(orCorrupt(STORE, "appeal"))
+        return yield* Effect.fail(
+          new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual: Option.match(found, { onNone: () => 0, onSome: (r) => r.version }) })
+        )
       }
       if (w.events.length > 0) yield* sql`INSERT INTO murojaat.appeal_event ${sql.insert(w.events.map(eventRow))}`
       if (w.texts !== undefined && w.texts.length > 0) {
@@ -207,10 +239,10 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
   return {
     load: (appealId) =>
       absent(appealId) ? Effect.succeed(Option.none()) : Effect.flatMap(
-        sql<{ version: number; state: AppealState.AppealState }>`SELECT version, state FROM murojaat.appeal WHERE appeal_id = ${appealId}`,
-        (rows) => {
-          const r = rows[0]
-          if (r === undefined) return Effect.succeed(Option.none())
+        stateOf(appealId).pipe(orCorrupt(STORE, `projection of ${appealId}`)),
+        (found) => {
+          if (Option.isNone(found)) return Effect.succeed(Option.none())
+          const r = found.value
           if (r.state.version !== r.version || r.state.appealId !== appealId) {
             return Effect.fail(corrupt(STORE, `projection of ${appealId}: version column ${r.version} differs from its state document`))
           }
@@ -219,8 +251,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
       ).pipe(run),
     events: (appealId, fromSeq = 1) =>
       absent(appealId) ? Effect.succeed([]) : Effect.flatMap(
-        sql<{ seq: number; hash: string; body: Event.AppealEvent }>`SELECT seq, hash, body FROM murojaat.appeal_event
-          WHERE appeal_id = ${appealId} AND seq >= ${fromSeq} ORDER BY seq`,
+        eventsOf({ appealId, fromSeq }).pipe(orCorrupt(STORE, `events of ${appealId}`)),
         (rows) => {
           const bad = rows.find((r) => r.body.seq !== r.seq || r.body.hash !== r.hash || r.body.appealId !== appealId)
           return bad === undefined
@@ -231,12 +262,12 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
     commit,
     personal: (appealId) =>
       absent(appealId) ? Effect.succeed(Option.none()) : Effect.map(
-        sql<{ data: Appeal.Personal }>`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${appealId}`,
-        (rows) => Option.fromNullable(rows[0]?.data)
+        personalOf(appealId).pipe(orCorrupt(STORE, `personal data of ${appealId}`)),
+        Option.map((r) => r.data)
       ).pipe(run),
     texts: (appealId) =>
       absent(appealId) ? Effect.succeed([]) : Effect.map(
-        sql<{ seq: number; texts: Event.Texts }>`SELECT seq, texts FROM murojaat.appeal_text WHERE appeal_id = ${appealId} ORDER BY seq`,
+        textsOf(appealId).pipe(orCorrupt(STORE, `texts of ${appealId}`)),
         (rows) => rows.map((r) => ({ seq: r.seq, texts: r.texts }))
       ).pipe(run),
     // Personal data and texts go together, in one transaction: never one without the other.
@@ -263,8 +294,8 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         q.after === undefined ? undefined : sql`appeal_id > ${afterKey(q.after)}`
       ].filter((f) => f !== undefined)
       return Effect.map(
-        sql<{ state: AppealState.AppealState }>`SELECT state FROM murojaat.appeal
-          WHERE ${where.length === 0 ? sql`true` : sql.and(where)} ORDER BY appeal_id LIMIT ${limit + 1}`,
+        sql`SELECT state FROM murojaat.appeal
+          WHERE ${where.length === 0 ? sql`true` : sql.and(where)} ORDER BY appeal_id LIMIT ${limit + 1}`.pipe(Effect.flatMap(states), orCorrupt(STORE, "appeals")),
         (rows) => {
           const page = rows.slice(0, limit).map((r) => r.state)
           return { items: page.filter((s) => AppealStore.matchesQuery(s, q)), next: rows.length > limit ? page[page.length - 1]!.appealId : undefined }
@@ -273,8 +304,11 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
     },
     ids: (after, limit) =>
       Effect.map(
-        sql<{ appeal_id: string }>`SELECT appeal_id FROM murojaat.appeal
-          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${afterKey(after)}`} ORDER BY appeal_id LIMIT ${AppealStore.pageLimit(limit)}`,
+        sql`SELECT appeal_id FROM murojaat.appeal
+          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${afterKey(after)}`} ORDER BY appeal_id LIMIT ${AppealStore.pageLimit(limit)}`.pipe(
+          Effect.flatMap(ids),
+          orCorrupt(STORE, "appeal ids")
+        ),
         (rows) => rows.map((r) => r.appeal_id)
       ).pipe(run)
   }
@@ -284,15 +318,15 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
 // Outbox
 // ---------------------------------------------------------------------------------------------
 
-interface OutboxRow {
-  readonly position: string
-  readonly id: string
-  readonly appeal_id: string
-  readonly seq: number
-  readonly topic: string
-  readonly payload: unknown
-  readonly attempts: number
-}
+const OutboxRow = Schema.Struct({
+  position: BigIntText,
+  id: Schema.String,
+  appeal_id: Schema.String,
+  seq: Schema.Number,
+  topic: Schema.String,
+  payload: Schema.Unknown,
+  attempts: Schema.Number
+})
 
 /**
  * The outbox: claims with `FOR UPDATE SKIP LOCKED` and a lease, so several relays never get the
@@ -305,10 +339,16 @@ interface OutboxRow {
 export const makeOutbox: Effect.Effect<Outbox.Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const run = orStoreError("Outbox")
+  const claimed = decodeRows(OutboxRow)
+  const pending = SqlSchema.single({
+    Request: Schema.Void,
+    Result: Schema.Struct({ n: Schema.Number }),
+    execute: () => sql`SELECT count(*)::int AS n FROM murojaat.outbox WHERE published_at IS NULL`
+  })
   return {
     claim: ({ limit, leaseMillis, now }) =>
       Effect.map(
-        sql<OutboxRow>`WITH claimable AS (
+        sql`WITH claimable AS (
             SELECT position FROM murojaat.outbox
             WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ${now})
             ORDER BY position
@@ -316,7 +356,7 @@ export const makeOutbox: Effect.Effect<Outbox.Service, never, SqlClient.SqlClien
             FOR UPDATE SKIP LOCKED)
           UPDATE murojaat.outbox o SET claimed_until = ${now + leaseMillis}, attempts = o.attempts + 1
           FROM claimable c WHERE o.position = c.position
-          RETURNING o.position, o.id, o.appeal_id, o.seq, o.topic, o.payload, o.attempts`,
+          RETURNING o.position, o.id, o.appeal_id, o.seq, o.topic, o.payload, o.attempts`.pipe(Effect.flatMap(claimed), orCorrupt("Outbox", "claimed messages")),
         (rows) =>
           [...rows]
             .sort((a, b) => Number(a.position) - Number(b.position))
@@ -332,7 +372,7 @@ export const makeOutbox: Effect.Effect<Outbox.Service, never, SqlClient.SqlClien
         ? Effect.void
         : sql`UPDATE murojaat.outbox SET claimed_until = NULL, last_error = coalesce(${error ?? null}, last_error)
             WHERE id IN ${sql.in(ids)} AND published_at IS NULL AND claimed_until IS NOT NULL`.pipe(Effect.asVoid, run),
-    pending: Effect.map(sql<{ n: number }>`SELECT count(*)::int AS n FROM murojaat.outbox WHERE published_at IS NULL`, (r) => r[0]?.n ?? 0).pipe(run)
+    pending: Effect.map(pending(undefined).pipe(orCorrupt("Outbox", "pending count")), (r) => r.n).pipe(run)
   }
 })
 
@@ -347,13 +387,20 @@ export const makeOutbox: Effect.Effect<Outbox.Service, never, SqlClient.SqlClien
  * import { PgStore } from "@murojaat/postgres"
  * const idempotency = PgStore.makeIdempotencyStore
  */
-export const makeIdempotencyStore: Effect.Effect<IdempotencyStore.Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => ({
-  lookup: (key) =>
-    !StoreKey.isStorable(key) ? Effect.succeed(Option.none()) : Effect.map(
-      sql<{ fingerprint: string; response: unknown }>`SELECT fingerprint, response FROM murojaat.idempotency WHERE key = ${key}`,
-      (rows) => Option.map(Option.fromNullable(rows[0]), (r) => ({ fingerprint: r.fingerprint, response: r.response }))
-    ).pipe(orStoreError("IdempotencyStore"))
-}))
+export const makeIdempotencyStore: Effect.Effect<IdempotencyStore.Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => {
+  const recordOf = SqlSchema.findOne({
+    Request: Schema.String,
+    Result: Schema.Struct({ fingerprint: Schema.String, response: Schema.Unknown }),
+    execute: (key) => sql`SELECT fingerprint, response FROM murojaat.idempotency WHERE key = ${key}`
+  })
+  return {
+    lookup: (key) =>
+      !StoreKey.isStorable(key) ? Effect.succeed(Option.none()) : Effect.map(
+        recordOf(key).pipe(orCorrupt("IdempotencyStore", "idempotency record")),
+        Option.map((r) => ({ fingerprint: r.fingerprint, response: r.response }))
+      ).pipe(orStoreError("IdempotencyStore"))
+  }
+})
 
 /**
  * Appeal ids from a sequence and registration numbers from a per-district, per-Tashkent-year
@@ -368,15 +415,25 @@ export const makeIdGenerator = (options: PortOptions = {}): Effect.Effect<IdGene
   Effect.map(SqlClient.SqlClient, (sql) => {
     const run = orStoreError("IdGenerator")
     const prefix = options.appealIdPrefix ?? "A"
+    const nextAppeal = SqlSchema.single({
+      Request: Schema.Void,
+      Result: Schema.Struct({ n: BigIntText }),
+      execute: () => sql`SELECT nextval('murojaat.appeal_id_seq')::text AS n`
+    })
+    const nextRegistration = SqlSchema.single({
+      Request: Schema.Struct({ districtCode: Schema.NullOr(Schema.String), year: Schema.Number }),
+      Result: Schema.Struct({ n: Schema.Number }),
+      execute: ({ districtCode, year }) => sql`INSERT INTO murojaat.registration_counter (district_code, year, last_number) VALUES (${districtCode}, ${year}, 1)
+        ON CONFLICT (district_code, year) DO UPDATE SET last_number = murojaat.registration_counter.last_number + 1
+        RETURNING last_number AS n`
+    })
     return {
-      appealId: Effect.map(sql<{ n: string }>`SELECT nextval('murojaat.appeal_id_seq')::text AS n`, (r) => `${prefix}-${r[0]!.n.padStart(6, "0")}`).pipe(run),
+      appealId: Effect.map(nextAppeal(undefined).pipe(orCorrupt("IdGenerator", "appeal id sequence")), (r) => `${prefix}-${r.n.padStart(6, "0")}`).pipe(run),
       registrationNumber: (districtCode, at) => {
         const year = IdGenerator.tashkentYear(at)
         return Effect.map(
-          sql<{ n: number }>`INSERT INTO murojaat.registration_counter (district_code, year, last_number) VALUES (${text(districtCode)}, ${year}, 1)
-            ON CONFLICT (district_code, year) DO UPDATE SET last_number = murojaat.registration_counter.last_number + 1
-            RETURNING last_number AS n`,
-          (r) => IdGenerator.formatRegistration(districtCode, year, r[0]!.n)
+          nextRegistration({ districtCode: text(districtCode), year }).pipe(orCorrupt("IdGenerator", "registration counter")),
+          (r) => IdGenerator.formatRegistration(districtCode, year, r.n)
         ).pipe(run)
       }
     }
@@ -393,12 +450,21 @@ const emptyDirectory: Directory.Directory = { regions: [], districts: [], mahall
  */
 export const makeDirectoryStore: Effect.Effect<DirectoryStore.Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => {
   const run = orStoreError("DirectoryStore")
+  const snapshot = SqlSchema.findOne({
+    Request: Schema.Void,
+    Result: Schema.Struct({ snapshot: DirectoryDocument }),
+    execute: () => sql`SELECT snapshot FROM murojaat.directory WHERE id = 1`
+  })
+  const officer = SqlSchema.findOne({
+    Request: Schema.String,
+    Result: Schema.Struct({ officer: OfficerDocument }),
+    execute: (id) => sql`SELECT officer FROM murojaat.directory_officer WHERE officer_id = ${id}`
+  })
   return {
-    snapshot: Effect.map(sql<{ snapshot: Directory.Directory }>`SELECT snapshot FROM murojaat.directory WHERE id = 1`, (r) => r[0]?.snapshot ?? emptyDirectory).pipe(run),
-    officer: (id) =>
-      Effect.map(sql<{ officer: Directory.Officer }>`SELECT officer FROM murojaat.directory_officer WHERE officer_id = ${id}`, (r) =>
-        Option.fromNullable(r[0]?.officer)
-      ).pipe(run),
+    snapshot: Effect.map(snapshot(undefined).pipe(orCorrupt("DirectoryStore", "directory snapshot")), (r) =>
+      Option.match(r, { onNone: () => emptyDirectory, onSome: (row) => row.snapshot })
+    ).pipe(run),
+    officer: (id) => Effect.map(officer(id).pipe(orCorrupt("DirectoryStore", `officer ${id}`)), Option.map((r) => r.officer)).pipe(run),
     replace: (d) =>
       sql
         .withTransaction(

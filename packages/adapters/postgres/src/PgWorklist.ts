@@ -11,17 +11,16 @@
  * const worklist = PgWorklist.make // Effect<Worklist.Service, never, SqlClient>
  */
 import { SqlClient } from "@effect/sql"
-import { type AppealState, Worklist } from "@murojaat/core"
-import { Effect, Layer } from "effect"
+import { Worklist } from "@murojaat/core"
+import { Effect, Layer, Schema } from "effect"
 import { orStoreError } from "./internal/errors.js"
+import { decodeRows, orCorrupt, StateDocument, Timestamp } from "./internal/rows.js"
 
 const clamp = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 100, 1000))
 
-interface Row {
-  readonly state: AppealState.AppealState
-  readonly due_at: Date | null
-  readonly appeal_id: string
-}
+const Row = Schema.Struct({ state: StateDocument, due_at: Schema.NullOr(Timestamp), appeal_id: Schema.String })
+type Row = typeof Row.Type
+const rowsOf = decodeRows(Row)
 
 const toPage = (rows: ReadonlyArray<Row>, limit: number): Worklist.DuePage => {
   const page = rows.slice(0, limit)
@@ -51,9 +50,9 @@ export const make: Effect.Effect<Worklist.Service, never, SqlClient.SqlClient> =
           ? sql`false` // appeals without a due time are never overdue or soon due
           : sql`(due_at, appeal_id) > (${page.after.dueAt}::timestamptz, ${page.after.appealId})`
     return Effect.map(
-      sql<Row>`SELECT state, due_at, appeal_id FROM murojaat.appeal
+      sql`SELECT state, due_at, appeal_id FROM murojaat.appeal
         WHERE is_open AND due_at IS NOT NULL AND ${where} AND ${after}
-        ORDER BY due_at, appeal_id LIMIT ${limit + 1}`,
+        ORDER BY due_at, appeal_id LIMIT ${limit + 1}`.pipe(Effect.flatMap(rowsOf), orCorrupt("Worklist", "due list")),
       (rows) => toPage(rows, limit)
     ).pipe(run)
   }
@@ -65,9 +64,9 @@ export const make: Effect.Effect<Worklist.Service, never, SqlClient.SqlClient> =
           ? sql`true`
           : sql`(coalesce(due_at, 'infinity'::timestamptz), appeal_id) > (${page.after.dueAt ?? "infinity"}::timestamptz, ${page.after.appealId})`
       return Effect.map(
-        sql<Row>`SELECT state, due_at, appeal_id FROM murojaat.appeal
+        sql`SELECT state, due_at, appeal_id FROM murojaat.appeal
           WHERE is_open AND assignee_id = ${officerId} AND ${after}
-          ORDER BY coalesce(due_at, 'infinity'::timestamptz), appeal_id LIMIT ${limit + 1}`,
+          ORDER BY coalesce(due_at, 'infinity'::timestamptz), appeal_id LIMIT ${limit + 1}`.pipe(Effect.flatMap(rowsOf), orCorrupt("Worklist", "worklist")),
         (rows) => toPage(rows, limit)
       ).pipe(run)
     },

@@ -12,10 +12,11 @@
  * import { Verify } from "@murojaat/postgres"
  * const report = Verify.all() // Effect<Verify.Report, StoreError, SqlClient | CalendarStore>
  */
-import { SqlClient } from "@effect/sql"
-import { AppealService, type AppealState, Audit, CalendarStore, type Deadline, type Errors, type Event, Lifecycle } from "@murojaat/core"
-import { Effect } from "effect"
+import { SqlClient, SqlSchema } from "@effect/sql"
+import { AppealService, Audit, CalendarStore, type Deadline, type Errors, Lifecycle } from "@murojaat/core"
+import { Effect, Either, Option, ParseResult, Schema } from "effect"
 import { orStoreError } from "./internal/errors.js"
+import { decodeRows, EventDocument, failedPaths, orCorrupt, Timestamp } from "./internal/rows.js"
 import { projection } from "./PgStore.js"
 
 /** The verdict on one appeal that failed. */
@@ -47,16 +48,41 @@ export interface Options {
   readonly deadlines?: Deadline.Options | undefined
 }
 
-type Row = Record<string, unknown> & { readonly state: AppealState.AppealState }
-interface EventRow {
-  readonly appeal_id: string
-  readonly seq: number
-  readonly event_id: string | null
-  readonly type: string
-  readonly prev_hash: string
-  readonly hash: string
-  readonly body: Event.AppealEvent
-}
+// The projection row with every index column typed; the state document is compared with the
+// replay as it is (a document that is not a state is a `projectionMismatch`, reported, not a failed read).
+const text = Schema.NullOr(Schema.String)
+const at = Schema.NullOr(Schema.Union(Timestamp, Schema.String))
+const ProjectionRow = Schema.Struct({
+  appeal_id: Schema.String,
+  version: Schema.Number,
+  last_hash: Schema.String,
+  status: Schema.String,
+  kind: text,
+  region_code: text,
+  district_code: text,
+  mahalla_code: text,
+  applicant_ref: text,
+  assignee_id: text,
+  category: text,
+  priority: text,
+  registration_number: text,
+  received_at: at,
+  updated_at: at,
+  due_at: at,
+  is_open: Schema.Boolean,
+  state: Schema.Unknown
+})
+type Row = typeof ProjectionRow.Type
+const EventRow = Schema.Struct({
+  appeal_id: Schema.String,
+  seq: Schema.Number,
+  event_id: text,
+  type: Schema.String,
+  prev_hash: Schema.String,
+  hash: Schema.String,
+  body: EventDocument
+})
+type EventRow = typeof EventRow.Type
 
 // Timestamps come back as Date or text depending on the driver's parsers: compare instants.
 const timestampColumns = new Set(["received_at", "updated_at", "due_at"])
@@ -79,7 +105,7 @@ const check = (appealId: string, row: Row | undefined, rows: ReadonlyArray<Event
   if (row === undefined) {
     return [{ appealId, reason: "projectionMissing", detail: `${rows.length} events but no projection row: the appeal is missing from every list and worklist` }]
   }
-  const chain = Audit.verifyChain(events, { seq: Number(row["version"]), hash: String(row["last_hash"]) })
+  const chain = Audit.verifyChain(events, { seq: row.version, hash: row.last_hash })
   if (!chain.ok) return [{ appealId, reason: chain.reason, seq: chain.seq, detail: chain.detail }]
   const replayed = Lifecycle.replay(appealId, events)
   const out: Array<Broken> = []
@@ -91,10 +117,12 @@ const check = (appealId: string, row: Row | undefined, rows: ReadonlyArray<Event
     ...projection(replayed),
     due_at: last === undefined ? null : AppealService.dueAt(events, last.at, deadlines)
   }
+  const stored = new Map<string, unknown>(Object.entries(row))
   for (const [column, value] of Object.entries(expected)) {
     if (column === "state" || column === "appeal_id") continue
-    if (comparable(column, row[column]) !== comparable(column, value)) {
-      out.push({ appealId, reason: "columnMismatch", column, detail: `${column} is ${shown(column, row[column])}, the events imply ${shown(column, value)}` })
+    const found = stored.get(column)
+    if (comparable(column, found) !== comparable(column, value)) {
+      out.push({ appealId, reason: "columnMismatch", column, detail: `${column} is ${shown(column, found)}, the events imply ${shown(column, value)}` })
     }
   }
   return out
@@ -104,11 +132,33 @@ const columns = (sql: SqlClient.SqlClient) =>
   sql`appeal_id, version, last_hash, status, kind, region_code, district_code, mahalla_code, applicant_ref, assignee_id,
       category, priority, registration_number, received_at, updated_at, due_at, is_open, state`
 
-const load = (sql: SqlClient.SqlClient, appealId: string) =>
-  Effect.all({
-    row: Effect.map(sql<Row>`SELECT ${columns(sql)} FROM murojaat.appeal WHERE appeal_id = ${appealId}`, (r) => r[0]),
-    events: sql<EventRow>`SELECT appeal_id, seq, event_id, type, prev_hash, hash, body FROM murojaat.appeal_event WHERE appeal_id = ${appealId} ORDER BY seq`
+const loader = (sql: SqlClient.SqlClient) => {
+  const row = SqlSchema.findOne({
+    Request: Schema.String,
+    Result: ProjectionRow,
+    execute: (id) => sql`SELECT ${columns(sql)} FROM murojaat.appeal WHERE appeal_id = ${id}`
   })
+  const events = SqlSchema.findAll({
+    Request: Schema.String,
+    Result: EventRow,
+    execute: (id) => sql`SELECT appeal_id, seq, event_id, type, prev_hash, hash, body FROM murojaat.appeal_event WHERE appeal_id = ${id} ORDER BY seq`
+  })
+  // A row that does not decode is this appeal's finding (`corrupt`), not the end of the walk.
+  return (appealId: string) =>
+    Effect.all({ row: Effect.map(row(appealId), Option.getOrUndefined), events: events(appealId) }).pipe(
+      Effect.map((found): Either.Either<Loaded, Broken> => Either.right(found)),
+      Effect.catchIf(ParseResult.isParseError, (e) =>
+        Effect.succeed(Either.left<Broken>({ appealId, reason: "corrupt", detail: `a row of ${appealId} does not decode: ${failedPaths(e)}` }))
+      )
+    )
+}
+
+interface Loaded {
+  readonly row: Row | undefined
+  readonly events: ReadonlyArray<EventRow>
+}
+
+const appealIds = decodeRows(Schema.Struct({ appeal_id: Schema.String }))
 
 const deadlineOptions = (options: Options) =>
   options.deadlines?.calendar !== undefined
@@ -130,7 +180,9 @@ export const one = (
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const deadlines = yield* deadlineOptions(options)
-    const { row, events } = yield* load(sql, appealId).pipe(orStoreError("Verify"))
+    const loaded = yield* loader(sql)(appealId).pipe(orStoreError("Verify"))
+    if (Either.isLeft(loaded)) return [loaded.left]
+    const { row, events } = loaded.right
     if (row === undefined && events.length === 0) return [{ appealId, reason: "notFound", detail: "no projection row and no events" }]
     return check(appealId, row, events, deadlines)
   })
@@ -163,15 +215,23 @@ export const all = (
       const batch = Math.max(1, Math.min(options.batch ?? 500, 5000))
       let after: string | undefined
       for (;;) {
-        const ids = yield* sql<{ appeal_id: string }>`SELECT appeal_id FROM murojaat.appeal
-          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${after}`} ORDER BY appeal_id LIMIT ${batch}`.pipe(run)
+        const ids = yield* sql`SELECT appeal_id FROM murojaat.appeal
+          WHERE ${after === undefined ? sql`true` : sql`appeal_id > ${after}`} ORDER BY appeal_id LIMIT ${batch}`.pipe(
+          Effect.flatMap(appealIds),
+          orCorrupt("Verify", "appeal ids"),
+          run
+        )
         if (ids.length === 0) break
         yield* Effect.forEach(ids, (r) => verify(r.appeal_id), { concurrency: 4, discard: true })
         after = ids[ids.length - 1]!.appeal_id
       }
       // Streams of events with no projection row: one anti-join over the events table.
-      const orphans = yield* sql<{ appeal_id: string }>`SELECT DISTINCT e.appeal_id FROM murojaat.appeal_event e
-        WHERE NOT EXISTS (SELECT 1 FROM murojaat.appeal a WHERE a.appeal_id = e.appeal_id) ORDER BY e.appeal_id`.pipe(run)
+      const orphans = yield* sql`SELECT DISTINCT e.appeal_id FROM murojaat.appeal_event e
+        WHERE NOT EXISTS (SELECT 1 FROM murojaat.appeal a WHERE a.appeal_id = e.appeal_id) ORDER BY e.appeal_id`.pipe(
+        Effect.flatMap(appealIds),
+        orCorrupt("Verify", "event streams"),
+        run
+      )
       yield* Effect.forEach(orphans, (r) => verify(r.appeal_id), { concurrency: 4, discard: true })
     }
     broken.sort((a, b) => (a.appealId < b.appealId ? -1 : a.appealId > b.appealId ? 1 : 0))

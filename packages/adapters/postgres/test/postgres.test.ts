@@ -83,6 +83,30 @@ layer(layerUnderTest({ server: "never" }), { excludeTestServices: true, timeout:
     })
   )
 
+  it.effect("a stored row that does not decode is a StoreError corrupt naming the path, never the value", () =>
+    Effect.gen(function* () {
+      const store = yield* AppealStore.AppealStore
+      const sql = yield* SqlClient.SqlClient
+      const id = yield* put({})
+      // The state document altered behind the store's back: a status no appeal can have.
+      yield* sql`UPDATE murojaat.appeal SET state = jsonb_set(state::jsonb, '{status}', '"secret-value"')::json WHERE appeal_id = ${id}`
+      const loaded = yield* Effect.either(store.load(id))
+      expect(loaded._tag === "Left" && loaded.left).toMatchObject({ _tag: "StoreError", reason: "corrupt" })
+      expect(loaded._tag === "Left" && loaded.left.detail).toMatch(/state\.status/)
+      expect(loaded._tag === "Left" && loaded.left.detail).not.toMatch(/secret-value/)
+      const listed = yield* Effect.either(store.query({ assigneeId: undefined, limit: 1000 }))
+      expect(listed._tag === "Left" && listed.left).toMatchObject({ _tag: "StoreError", reason: "corrupt" })
+      yield* sql`DELETE FROM murojaat.appeal WHERE appeal_id = ${id}`.pipe(Effect.ignore)
+      // An event whose envelope is not an event (seq as text) is corrupt too; its content is the chain's to judge.
+      const other = yield* put({})
+      yield* sql`ALTER TABLE murojaat.appeal_event DISABLE TRIGGER appeal_event_append_only`
+      yield* sql`UPDATE murojaat.appeal_event SET body = jsonb_set(body::jsonb, '{seq}', '"one"')::json WHERE appeal_id = ${other}`
+      yield* sql`ALTER TABLE murojaat.appeal_event ENABLE TRIGGER appeal_event_append_only`
+      const events = yield* Effect.either(store.events(other))
+      expect(events._tag === "Left" && events.left).toMatchObject({ _tag: "StoreError", reason: "corrupt" })
+    })
+  )
+
   it.effect("search by applicant contact ignores phone formatting and e-mail case", () =>
     Effect.gen(function* () {
       const store = yield* AppealStore.AppealStore

@@ -9,8 +9,8 @@
  * const reader = Raw.make // Effect<Raw.Reader, never, SqlClient>
  */
 import type { Outbox } from "@murojaat/core"
-import { SqlClient } from "@effect/sql"
-import { Effect } from "effect"
+import { SqlClient, SqlSchema } from "@effect/sql"
+import { Effect, Option, Schema } from "effect"
 
 /** An outbox row as stored. */
 export type OutboxRow = Outbox.Message & { readonly published: boolean }
@@ -36,7 +36,56 @@ export interface Reader {
  * import { Raw } from "@murojaat/postgres/testing"
  * Raw.make
  */
+// The reader returns documents as stored (unknown: checking them is the suites' job); the rows
+// around them are decoded all the same.
+const Id = Schema.String
+const Document = Schema.Unknown
+const OutboxRow = Schema.Struct({
+  id: Schema.String,
+  appeal_id: Schema.String,
+  seq: Schema.Number,
+  topic: Schema.String,
+  payload: Schema.Unknown,
+  attempts: Schema.Number,
+  published: Schema.Boolean
+})
+const rowsOf = Schema.decodeUnknown(Schema.Array(Schema.Struct({ row: Schema.String })))
+
 export const make: Effect.Effect<Reader, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => {
+  const stateOf = SqlSchema.findOne({ Request: Id, Result: Schema.Struct({ state: Document }), execute: (id) => sql`SELECT state FROM murojaat.appeal WHERE appeal_id = ${id}` })
+  const eventsOf = SqlSchema.findAll({
+    Request: Id,
+    Result: Schema.Struct({ body: Document }),
+    execute: (id) => sql`SELECT body FROM murojaat.appeal_event WHERE appeal_id = ${id} ORDER BY seq`
+  })
+  const personalOf = SqlSchema.findOne({ Request: Id, Result: Schema.Struct({ data: Document }), execute: (id) => sql`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${id}` })
+  const textsOf = SqlSchema.findAll({
+    Request: Id,
+    Result: Schema.Struct({ seq: Schema.Number, texts: Document }),
+    execute: (id) => sql`SELECT seq, texts FROM murojaat.appeal_text WHERE appeal_id = ${id} ORDER BY seq`
+  })
+  const tables = SqlSchema.findAll({
+    Request: Schema.Void,
+    Result: Schema.Struct({ name: Schema.String }),
+    execute: () => sql`SELECT quote_ident(table_name) AS name FROM information_schema.tables
+      WHERE table_schema = 'murojaat' AND table_type = 'BASE TABLE' ORDER BY table_name`
+  })
+  const outboxOf = SqlSchema.findAll({
+    Request: Id,
+    Result: OutboxRow,
+    execute: (id) => sql`SELECT id, appeal_id, seq, topic, payload, attempts, published_at IS NOT NULL AS published
+      FROM murojaat.outbox WHERE appeal_id = ${id} ORDER BY position`
+  })
+  const idempotencyOf = SqlSchema.findOne({
+    Request: Id,
+    Result: Schema.Struct({ fingerprint: Schema.String, response: Schema.Unknown }),
+    execute: (key) => sql`SELECT fingerprint, response FROM murojaat.idempotency WHERE key = ${key}`
+  })
+  const eventBody = SqlSchema.findOne({
+    Request: Schema.Struct({ appealId: Id, seq: Schema.Number }),
+    Result: Schema.Struct({ body: Schema.Record({ key: Schema.String, value: Schema.Unknown }) }),
+    execute: ({ appealId, seq }) => sql`SELECT body FROM murojaat.appeal_event WHERE appeal_id = ${appealId} AND seq = ${seq}`
+  })
   const refusedOr = <A>(attempt: Effect.Effect<unknown, unknown>, done: A) =>
     attempt.pipe(
       Effect.as(done),
@@ -44,42 +93,33 @@ export const make: Effect.Effect<Reader, never, SqlClient.SqlClient> = Effect.ma
       Effect.catchAll((e) => (JSON.stringify(e).includes("42501") || String(e).includes("append-only") ? Effect.succeed("refused" as const) : Effect.fail(e)))
     )
   return {
-    state: (id) => Effect.map(sql<{ state: unknown }>`SELECT state FROM murojaat.appeal WHERE appeal_id = ${id}`, (r) => r[0]?.state),
-    events: (id) => Effect.map(sql<{ body: unknown }>`SELECT body FROM murojaat.appeal_event WHERE appeal_id = ${id} ORDER BY seq`, (r) => r.map((x) => x.body)),
-    personal: (id) => Effect.map(sql<{ data: unknown }>`SELECT data FROM murojaat.appeal_personal WHERE appeal_id = ${id}`, (r) => r[0]?.data),
-    texts: (id) =>
-      Effect.map(sql<{ seq: number; texts: unknown }>`SELECT seq, texts FROM murojaat.appeal_text WHERE appeal_id = ${id} ORDER BY seq`, (r) =>
-        r.map((x) => ({ seq: x.seq, texts: x.texts }))
-      ),
+    state: (id) => Effect.map(stateOf(id), (r) => Option.getOrUndefined(Option.map(r, (x) => x.state))),
+    events: (id) => Effect.map(eventsOf(id), (r) => r.map((x) => x.body)),
+    personal: (id) => Effect.map(personalOf(id), (r) => Option.getOrUndefined(Option.map(r, (x) => x.data))),
+    texts: (id) => Effect.map(textsOf(id), (r) => r.map((x) => ({ seq: x.seq, texts: x.texts }))),
     // Every row of every table of the schema, as PostgreSQL prints it: what an erasure test searches.
     everything: Effect.gen(function* () {
-      const tables = yield* sql<{ name: string }>`SELECT quote_ident(table_name) AS name FROM information_schema.tables
-        WHERE table_schema = 'murojaat' AND table_type = 'BASE TABLE' ORDER BY table_name`
       const out: Array<string> = []
-      for (const t of tables) {
-        const rows = yield* sql.unsafe<{ row: string }>(`SELECT t::text AS row FROM murojaat.${t.name} t`)
+      for (const t of yield* tables(undefined)) {
+        const rows = yield* Effect.flatMap(sql.unsafe(`SELECT t::text AS row FROM murojaat.${t.name} t`), rowsOf)
         out.push(...rows.map((r) => r.row))
       }
       return out.join("\n")
     }),
     outbox: (id) =>
-      Effect.map(
-        sql<{ id: string; appeal_id: string; seq: number; topic: string; payload: unknown; attempts: number; published: boolean }>`
-          SELECT id, appeal_id, seq, topic, payload, attempts, published_at IS NOT NULL AS published
-          FROM murojaat.outbox WHERE appeal_id = ${id} ORDER BY position`,
-        (rows) => rows.map((r) => ({ id: r.id, appealId: r.appeal_id, seq: r.seq, topic: r.topic, payload: r.payload, attempts: r.attempts, published: r.published }))
+      Effect.map(outboxOf(id), (rows) =>
+        rows.map((r) => ({ id: r.id, appealId: r.appeal_id, seq: r.seq, topic: r.topic, payload: r.payload, attempts: r.attempts, published: r.published }))
       ),
-    idempotency: (key) =>
-      Effect.map(sql<{ fingerprint: string; response: unknown }>`SELECT fingerprint, response FROM murojaat.idempotency WHERE key = ${key}`, (r) => r[0]),
+    idempotency: (key) => Effect.map(idempotencyOf(key), Option.getOrUndefined),
     tryRewriteEvent: (id, seq) =>
       refusedOr(sql`UPDATE murojaat.appeal_event SET type = type WHERE appeal_id = ${id} AND seq = ${seq}`, "changed" as const),
     tryDeleteEvent: (id, seq) => refusedOr(sql`DELETE FROM murojaat.appeal_event WHERE appeal_id = ${id} AND seq = ${seq}`, "deleted" as const),
     tamperEvent: (id, seq, edit) =>
       sql.withTransaction(
         Effect.gen(function* () {
-          const rows = yield* sql<{ body: Record<string, unknown> }>`SELECT body FROM murojaat.appeal_event WHERE appeal_id = ${id} AND seq = ${seq}`
-          const body = rows[0]?.body
-          if (body === undefined) return yield* Effect.die(new Error(`no event ${id}#${seq}`))
+          const row = yield* eventBody({ appealId: id, seq })
+          if (Option.isNone(row)) return yield* Effect.die(new Error(`no event ${id}#${seq}`))
+          const body = row.value.body
           // What only the table's owner or a superuser can do: switch the guard off, edit, switch it on.
           yield* sql`ALTER TABLE murojaat.appeal_event DISABLE TRIGGER appeal_event_append_only`
           // A forger keeps the columns in line with the document, so only the chain can tell.
