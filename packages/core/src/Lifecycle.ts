@@ -328,15 +328,17 @@ const fold = (s: AppealState.AppealState, e: Event.AppealEvent): Partial<AppealS
  */
 export const evolve = (state: AppealState.AppealState, event: Event.AppealEvent): AppealState.AppealState => {
   const patch = fold(state, event)
-  const next: Record<string, unknown> = { ...state, ...patch }
-  for (const k of Object.keys(patch)) if (next[k] === undefined) delete next[k]
-  return {
-    ...(next as AppealState.AppealState),
+  // One copy per event: the patch and the envelope's facts, then the fields the patch cleared.
+  const next: Record<string, unknown> = {
+    ...state,
+    ...patch,
     status: statusAfter[event.type] ?? state.status,
     version: event.seq,
     lastHash: event.hash,
     updatedAt: event.at
   }
+  for (const k in patch) if (next[k] === undefined) delete next[k]
+  return next as AppealState.AppealState
 }
 
 /**
