@@ -30,6 +30,7 @@ import * as Deadline from "./Deadline.js"
 import * as Directory from "./Directory.js"
 import type * as Errors from "./Errors.js"
 import type * as Event from "./Event.js"
+import * as Eligibility from "./internal/eligibility.js"
 import * as Policy from "./Policy.js"
 
 /**
@@ -282,13 +283,7 @@ export const rules = {
     holds: (input) => {
       const id = targetOfficer(input)
       if (id === undefined) return true
-      const o = input.ctx.officer?.(id)
-      return (
-        o !== undefined &&
-        o.active !== false &&
-        (o.mahallas.includes(input.state.mahallaCode as Directory.MahallaCode) ||
-          (o.districtCode === input.state.districtCode && o.roles.some((r) => r === "seniorInspector" || r === "districtChief")))
-      )
+      return Eligibility.servesAppeal(input.ctx.officer?.(id), input.state)
     }
   },
   "assign.noConflict": {
@@ -297,9 +292,7 @@ export const rules = {
     holds: (input) => {
       const id = targetOfficer(input)
       if (id === undefined) return true
-      if (id === input.state.subjectOfficerId) return false
-      const o = input.ctx.officer?.(id)
-      return !(o?.conflicts.some((c) => c.applicantRef === input.state.applicantRef) ?? false)
+      return !Eligibility.hasConflict(input.ctx.officer?.(id) ?? { id, conflicts: [] }, input.state)
     }
   },
   "reassign.otherOfficer": {
