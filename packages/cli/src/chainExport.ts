@@ -9,7 +9,8 @@
  * Format 1 (before heads): a JSON array of events, `{ "events": [...] }`, or JSON Lines. Still
  * read, but it cannot prove that no trailing event was removed.
  */
-import { Decode, Either, Schema } from "@murojaat/core"
+import { Decode } from "@murojaat/core"
+import { Either, Schema } from "effect"
 import { checkDepth, parseJson, UsageError } from "./Command.js"
 
 /** The `format` member of an export. */

@@ -8,7 +8,8 @@
  * the policy's answer). Unreadable or invalid files give a clear message on stderr and exit 2.
  */
 import { parseArgs } from "node:util"
-import { Assignment, Decode, Directory, Either, Errors, I18n } from "@murojaat/core"
+import { Assignment, Decode, Directory, Errors, I18n } from "@murojaat/core"
+import { Either } from "effect"
 import { type Command, define, type Io, printJson, readJson, UsageError } from "../Command.js"
 
 const usage = "murojaat assign --directory FILE --appeal FILE [--open FILE] [--at INSTANT] [--lang uz-Latn|uz-Cyrl|ru|en] [--off-shift]"

@@ -8,7 +8,8 @@
  * `--decree` adds next year's decree from an iCalendar file. Bad input: a message on stderr, exit 2.
  */
 import { parseArgs } from "node:util"
-import { Calendar, Deadline, Either, Errors } from "@murojaat/core"
+import { Calendar, Deadline, Errors } from "@murojaat/core"
+import { Either } from "effect"
 import { checkDepth, type Command, define, type Io, printJson, readText, UsageError } from "../Command.js"
 
 const usage =

@@ -8,7 +8,8 @@
  * Bad input: a message on stderr, exit 2.
  */
 import { parseArgs } from "node:util"
-import { Either, Errors, Triage } from "@murojaat/core"
+import { Errors, Triage } from "@murojaat/core"
+import { Either } from "effect"
 import { type Command, define, type Io, printJson, readJson, UsageError } from "../Command.js"
 
 const usage = 'murojaat triage [--text "..."] [--rules FILE.json]   (without --text the text is read from stdin)'

@@ -12,7 +12,8 @@
  * appeals stored in PostgreSQL instead: the same as `murojaat verify-db`.
  */
 import { parseArgs } from "node:util"
-import { Audit, Decode, Either, Event } from "@murojaat/core"
+import { Audit, Decode, Event } from "@murojaat/core"
+import { Either } from "effect"
 import * as ChainExport from "../chainExport.js"
 import { type Command, define, printJson, readText, UsageError } from "../Command.js"
 import { verifyDb } from "./verifyDb.js"

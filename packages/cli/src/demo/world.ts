@@ -2,7 +2,8 @@
  * The demo world: one district of Tashkent with two mahallas and its officers. Used by
  * `murojaat demo` and the reference service's zero-setup start; names and codes are illustrative.
  */
-import { Directory, I18n, Schema } from "@murojaat/core"
+import { Directory, I18n } from "@murojaat/core"
+import { Schema } from "effect"
 
 const officer = (id: string, name: string, roles: ReadonlyArray<Directory.OfficerRole>, mahallas: ReadonlyArray<string>) => ({
   id,
