@@ -373,7 +373,7 @@ export interface Calendar {
   readonly data: CalendarData
   /** Years that have decree data; other years are provisional (fixed holidays + Art. 208 only). */
   readonly coveredYears: ReadonlySet<number>
-  /** @internal */
+  /** @internal Read through the queries: the shipped calendar fills it on its first query. */
   readonly tables: { readonly fiveDay: arithmetic_.Table; readonly sixDay: arithmetic_.Table }
   /** @internal */
   readonly reasonsByDay: { readonly fiveDay: ReadonlyMap<number, ReadonlyArray<Reason>>; readonly sixDay: ReadonlyMap<number, ReadonlyArray<Reason>> }

@@ -15,4 +15,24 @@ test("importing core does not compile the shipped calendar; the first query does
   expect(shipped.isCompiled()).toBe(true)
   const tables = core.Calendar.uzbekistan.tables
   expect(core.Calendar.uzbekistan.tables).toBe(tables)
+  // The tables are plain data properties (no getter on the queries' path).
+  expect(Object.getOwnPropertyDescriptor(core.Calendar.uzbekistan, "tables")?.get).toBeUndefined()
+  expect(core.Calendar.uzbekistan.coveredYears.has(2026)).toBe(true)
+})
+
+test("whichever query comes first on a deferred calendar, it answers as the compiled calendar does", async () => {
+  const { Calendar } = await import("../src/index.js")
+  const { deferred } = await import("../src/internal/calendar/arithmetic.js")
+  const { Either } = await import("effect")
+  const compiled = Either.getOrThrow(Calendar.make(Calendar.uzbekistanData))
+  const fresh = () => deferred(Calendar.uzbekistanData, () => Either.getOrThrow(Calendar.make(Calendar.uzbekistanData)))
+  const d = Calendar.dayFromIso("2026-03-19")!
+  for (const week of Calendar.weekTypes) {
+    expect(Calendar.nthWorkingDayNumber(fresh(), d, 15, week)).toBe(Calendar.nthWorkingDayNumber(compiled, d, 15, week))
+    expect(Calendar.workingDaysBetweenNumbers(fresh(), d, d + 40, week)).toBe(Calendar.workingDaysBetweenNumbers(compiled, d, d + 40, week))
+    expect(Calendar.reasonsForDayNumber(fresh(), d + 2, week)).toEqual(Calendar.reasonsForDayNumber(compiled, d + 2, week))
+    expect(Calendar.isWorkingDayNumber(fresh(), d + 4, week)).toBe(Calendar.isWorkingDayNumber(compiled, d + 4, week))
+    expect(Calendar.nextWorkingDayNumber(fresh(), d + 1, week)).toBe(Calendar.nextWorkingDayNumber(compiled, d + 1, week))
+    expect(Calendar.daysOff(fresh(), 2026, week)).toEqual(Calendar.daysOff(compiled, 2026, week))
+  }
 })

@@ -88,6 +88,8 @@ const isOffByReasons = (d: number, week: WeekType, rs: ReadonlyArray<Reason> | u
   return isWeeklyRestDay(localTime.weekday(d), week)
 }
 
+const coveredYearsOf = (data: CalendarData): ReadonlySet<number> => new Set(data.years.map((y) => y.year))
+
 export const compile = (data: CalendarData): Calendar.Calendar => {
   const [first, last] = span(data)
   const lo = localTime.dayFromCivil(first, 1, 1)
@@ -109,10 +111,50 @@ export const compile = (data: CalendarData): Calendar.Calendar => {
   const six = build("sixDay")
   return {
     data,
-    coveredYears: new Set(data.years.map((y) => y.year)),
+    coveredYears: coveredYearsOf(data),
     tables: { fiveDay: five.table, sixDay: six.table },
     reasonsByDay: { fiveDay: five.reasons, sixDay: six.reasons }
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** Calendars compiled on first use (the shipped one), with how to compile each. */
+const pending = new WeakMap<Calendar.Calendar, () => Calendar.Calendar>()
+
+/** A table that spans no day: every query on it takes the path for days outside the span. */
+const emptyTable = (): Table => ({ lo: 0, hi: 0, off: new Uint8Array(0), cum: new Int32Array(1) })
+
+/**
+ * A calendar whose tables are compiled by its first query rather than now (the shipped calendar:
+ * importing the package does no work). Until then its tables span no day, so every query takes
+ * the path for days outside the span, which compiles the calendar first and asks again. The fast
+ * path has no check of its own, and the object has the shape of any compiled calendar (an accessor,
+ * or a second shape at the queries' property reads, costs a tenth to a quarter of their speed; see
+ * docs/performance.md, Deadlines).
+ */
+export const deferred = (data: CalendarData, build: () => Calendar.Calendar): Calendar.Calendar => {
+  // The same fields in the same order as `compile` gives, so the queries see one object shape.
+  const c: Calendar.Calendar = {
+    data,
+    coveredYears: coveredYearsOf(data),
+    tables: { fiveDay: emptyTable(), sixDay: emptyTable() },
+    reasonsByDay: { fiveDay: new Map(), sixDay: new Map() }
+  }
+  pending.set(c, build)
+  return c
+}
+
+/** Compiles a deferred calendar in place; false when it has nothing pending. */
+const fill = (calendar: Calendar.Calendar): boolean => {
+  const build = pending.get(calendar)
+  if (build === undefined) return false
+  pending.delete(calendar)
+  const compiled = build()
+  const target = calendar as Mutable<Calendar.Calendar>
+  target.tables = compiled.tables
+  target.reasonsByDay = compiled.reasonsByDay
+  return true
 }
 
 /**
@@ -136,7 +178,8 @@ const outsideReasons = (calendar: Calendar.Calendar, d: number, week: WeekType):
   return reasons.get(d)
 }
 
-const slowOff = (calendar: Calendar.Calendar, d: number, week: WeekType): boolean => isOffByReasons(d, week, outsideReasons(calendar, d, week))
+const slowOff = (calendar: Calendar.Calendar, d: number, week: WeekType): boolean =>
+  fill(calendar) ? !isWorkingDayNumber(calendar, d, week) : isOffByReasons(d, week, outsideReasons(calendar, d, week))
 
 export const isWorkingDayNumber = (calendar: Calendar.Calendar, d: number, week: WeekType): boolean => {
   const t = calendar.tables[week]
@@ -194,6 +237,7 @@ export const reasonsForDayNumber = (calendar: Calendar.Calendar, d: number, week
   const t = calendar.tables[week]
   let rs: ReadonlyArray<Reason> | undefined
   if (d >= t.lo && d < t.hi) rs = calendar.reasonsByDay[week].get(d)
+  else if (fill(calendar)) return reasonsForDayNumber(calendar, d, week)
   else rs = outsideReasons(calendar, d, week)
   const list = rs === undefined ? [] : [...rs]
   if (isWeeklyRestDay(localTime.weekday(d), week) && !list.some((r) => r.kind === "workingDay"))

@@ -8,6 +8,7 @@ import type * as Calendar from "../../Calendar.js"
 import { uzbekistan2025 } from "../../calendars/uz-2025.js"
 import { uzbekistan2026 } from "../../calendars/uz-2026.js"
 import { fixedHolidays } from "../../calendars/uz-fixed.js"
+import { deferred } from "./arithmetic.js"
 import { make } from "./data.js"
 
 export const uzbekistanData: Calendar.CalendarData = {
@@ -19,23 +20,11 @@ export const uzbekistanData: Calendar.CalendarData = {
 
 let compiled: Calendar.Calendar | undefined
 
-/** Validates and compiles the shipped data once, on the first query. */
-const shipped = (): Calendar.Calendar =>
-  (compiled ??= Either.getOrThrowWith(make(uzbekistanData), (e) => new Error(`shipped calendar is invalid: ${JSON.stringify(e.issues)}`)))
-
 /** Whether the shipped calendar has been compiled yet (for the test that importing does no work). */
 export const isCompiled = (): boolean => compiled !== undefined
 
-/** The shipped calendar: a `Calendar` whose tables are compiled when first read. */
-export const uzbekistan: Calendar.Calendar = {
-  data: uzbekistanData,
-  get coveredYears() {
-    return shipped().coveredYears
-  },
-  get tables() {
-    return shipped().tables
-  },
-  get reasonsByDay() {
-    return shipped().reasonsByDay
-  }
-}
+/** The shipped calendar: validated and compiled by its first query (see `deferred`). */
+export const uzbekistan: Calendar.Calendar = deferred(
+  uzbekistanData,
+  () => (compiled ??= Either.getOrThrowWith(make(uzbekistanData), (e) => new Error(`shipped calendar is invalid: ${JSON.stringify(e.issues)}`)))
+)
