@@ -8,8 +8,8 @@
  * PortsSuite.register
  */
 import { describe, expect } from "@effect/vitest"
-import { Directory, DirectoryStore, IdGenerator, Schema } from "@murojaat/core"
-import { Effect, Option } from "effect"
+import { Directory, DirectoryStore, IdGenerator } from "@murojaat/core"
+import { Effect, Option, Schema } from "effect"
 import type { Adapter } from "./Adapter.js"
 import { freshId, type It, same, timeoutOf } from "./internal/support.js"
 
