@@ -455,15 +455,26 @@ export const makeDirectoryStore: Effect.Effect<DirectoryStore.Service, never, Sq
     Result: Schema.Struct({ snapshot: DirectoryDocument }),
     execute: () => sql`SELECT snapshot FROM murojaat.directory WHERE id = 1`
   })
+  let cached: { readonly stamp: string; readonly directory: Directory.Directory } | undefined
   const officer = SqlSchema.findOne({
     Request: Schema.String,
     Result: Schema.Struct({ officer: OfficerDocument }),
     execute: (id) => sql`SELECT officer FROM murojaat.directory_officer WHERE officer_id = ${id}`
   })
   return {
-    snapshot: Effect.map(snapshot(undefined).pipe(orCorrupt("DirectoryStore", "directory snapshot")), (r) =>
-      Option.match(r, { onNone: () => emptyDirectory, onSome: (row) => row.snapshot })
-    ).pipe(run),
+    // The decoded snapshot is kept while its row is unchanged: the service reads the directory on
+    // every submit, and decoding a national directory each time would cost more than the commit.
+    // `replaced_at` (one cheap row) tells whether any instance replaced it since.
+    snapshot: Effect.gen(function* () {
+      const stamp = yield* sql<{ stamp: string }>`SELECT replaced_at::text AS stamp FROM murojaat.directory WHERE id = 1`
+      const current = stamp[0]?.stamp
+      if (current === undefined) return emptyDirectory
+      if (cached !== undefined && cached.stamp === current) return cached.directory
+      const row = yield* snapshot(undefined).pipe(orCorrupt("DirectoryStore", "directory snapshot"))
+      const directory = Option.match(row, { onNone: () => emptyDirectory, onSome: (r) => r.snapshot })
+      cached = { stamp: current, directory }
+      return directory
+    }).pipe(run),
     officer: (id) => Effect.map(officer(id).pipe(orCorrupt("DirectoryStore", `officer ${id}`)), Option.map((r) => r.officer)).pipe(run),
     replace: (d) =>
       sql

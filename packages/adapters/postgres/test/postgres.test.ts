@@ -4,8 +4,8 @@ import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { describe, expect, it, layer } from "@effect/vitest"
-import { AppealState, AppealStore, Audit, Calendar, CalendarStore, Errors } from "@murojaat/core"
-import { Embedded, Migrator, PgQueries } from "@murojaat/postgres"
+import { AppealState, AppealStore, Audit, Calendar, CalendarStore, Errors, Sample } from "@murojaat/core"
+import { Embedded, Migrator, PgQueries, PgStore } from "@murojaat/postgres"
 import { Effect, Option } from "effect"
 import { reasonOf } from "../src/internal/errors.js"
 import { layerUnderTest } from "./support.js"
@@ -59,6 +59,19 @@ layer(layerUnderTest({ server: "never" }), { excludeTestServices: true, timeout:
       const refused = yield* Effect.either(Migrator.migrate)
       yield* sql`UPDATE murojaat.schema_migration SET checksum = ${Migrator.files()[0]!.checksum} WHERE version = 1`
       expect(refused._tag === "Left" && refused.left.detail).toMatch(/changed after it was applied/)
+    })
+  )
+
+  it.effect("the directory is decoded once per version: another instance's replacement is seen at once", () =>
+    Effect.gen(function* () {
+      const mine = yield* PgStore.makeDirectoryStore
+      const theirs = yield* PgStore.makeDirectoryStore
+      yield* theirs.replace(Sample.directory)
+      const first = yield* mine.snapshot
+      expect(yield* mine.snapshot).toBe(first) // the same decoded object: nothing decoded again
+      const smaller = { ...Sample.directory, officers: Sample.directory.officers.slice(0, 1) }
+      yield* theirs.replace(smaller)
+      expect((yield* mine.snapshot).officers.map((o) => o.id)).toEqual(["O-101"])
     })
   )
 
