@@ -30,6 +30,7 @@ import * as Deadline from "./Deadline.js"
 import * as Directory from "./Directory.js"
 import type * as Errors from "./Errors.js"
 import type * as Event from "./Event.js"
+import * as LocalTime from "./internal/localTime.js"
 import * as Eligibility from "./internal/eligibility.js"
 import * as Policy from "./Policy.js"
 
@@ -103,7 +104,7 @@ export interface Context {
   readonly appeal?: ((id: string) => AppealState.AppealState | undefined) | undefined
   /**
    * The calendar and counting policy of the legal terms, for the rules that ask whether a term still
-   * runs (an extension, extra study). Default: the shipped calendar and `Deadline.defaultPolicy`.
+   * runs (an extension, extra study). Default: the shipped calendar and `Deadline.defaultSettings`.
    */
   readonly deadlines?: Deadline.Options | undefined
 }
@@ -178,15 +179,8 @@ const lateRule = (input: RuleInput, change: "extension" | "extraStudy"): string 
   return Option.isSome(late) ? late.value.rule : undefined
 }
 
-const addMonths = (iso: string, months: number): number => {
-  const d = new Date(iso)
-  const day = d.getUTCDate()
-  d.setUTCDate(1)
-  d.setUTCMonth(d.getUTCMonth() + months)
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
-  d.setUTCDate(Math.min(day, last))
-  return d.getTime()
-}
+// Months are added to the Tashkent date (UTC+5), as a person counts them: one home for local time.
+const addMonths = (iso: string, months: number): number => LocalTime.addMonthsToInstant(Date.parse(iso), months)
 
 /**
  * Every rule the machine's transitions name, by id.

@@ -13,6 +13,7 @@ import * as Appeal from "./Appeal.js"
 import * as Audit from "./Audit.js"
 import * as Command from "./Command.js"
 import * as Directory from "./Directory.js"
+import * as LocalTime from "./internal/localTime.js"
 import * as I18n from "./I18n.js"
 
 /**
@@ -158,7 +159,8 @@ export const AppealState = Schema.Struct({
 /** @see AppealState */
 export type AppealState = typeof AppealState.Type
 
-const tashkentDay = (iso: string): number => Math.floor((Date.parse(iso) + 5 * 3_600_000) / 86_400_000)
+// The Tashkent (UTC+5) day of an instant, from the one local-time module.
+const tashkentDay = (iso: string): number => LocalTime.localDay(LocalTime.parseInstant(iso) ?? Number.NaN)
 
 /**
  * The `lateEntry` mark of an appeal received at `receivedAt` and entered at `enteredAt`: present
