@@ -15,7 +15,8 @@
  * Run: `npx tsx scripts/bench.ts lifecycle`
  */
 import { transition } from "xstate"
-import { Actor, Appeal, AppealMachine, AppealState, Audit, Command, Directory, Event, Lifecycle, Schema } from "../src/index.js"
+import { Schema } from "effect"
+import { Actor, Appeal, AppealMachine, AppealState, Audit, Command, Directory, Event, Lifecycle } from "../src/index.js"
 import { compare, fmt } from "../../../scripts/benchkit.js"
 
 const officer = Schema.decodeUnknownSync(Directory.Officer)({

@@ -30,7 +30,8 @@ export type Role = typeof Role.Type
  * An officer acting, with the roles and territory the directory gives him.
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Officer)({ _tag: "officer", officerId: "O-1", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"] })
  */
 export const Officer = Schema.TaggedStruct("officer", {
@@ -46,7 +47,8 @@ export type Officer = typeof Officer.Type
  * An applicant acting on his own appeals, identified by the operator's account reference.
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Applicant)({ _tag: "applicant", applicantRef: "user-1" })
  */
 export const Applicant = Schema.TaggedStruct("applicant", { applicantRef: ActorId })
@@ -57,7 +59,8 @@ export type Applicant = typeof Applicant.Type
  * The system itself: triage rules, assignment policy, deadline timers.
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.System)({ _tag: "system", name: "deadline-timer" })
  */
 export const System = Schema.TaggedStruct("system", { name: ActorId })
@@ -69,7 +72,8 @@ export type System = typeof System.Type
  * appeals; optionally limited to some districts.
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Integration)({ _tag: "integration", systemId: "my.gov.uz" })
  */
 export const Integration = Schema.TaggedStruct("integration", {
@@ -83,7 +87,8 @@ export type Integration = typeof Integration.Type
  * An auditor: reads everything, with personal data masked; changes nothing.
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Auditor)({ _tag: "auditor", auditorId: "AUD-1" })
  */
 export const Auditor = Schema.TaggedStruct("auditor", { auditorId: ActorId })
@@ -105,7 +110,8 @@ export type Actor = typeof Actor.Type
  * How an event records its actor: kind, id and the role the actor acted in.
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Ref)({ kind: "system", id: "triage", role: "system" })
  */
 export const Ref = Schema.Struct({
@@ -182,7 +188,8 @@ export const ref = (a: Actor, role: Role): Ref => ({ kind: a._tag, id: id(a), ro
  * An officer actor from a directory entry.
  *
  * @example
- * import { Actor, Directory, Schema } from "@murojaat/core"
+ * import { Actor, Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const o = Schema.decodeUnknownSync(Directory.Officer)({ id: "O-1", name: "X", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"], duty: [], absences: [], conflicts: [] })
  * Actor.fromOfficer(o).mahallas // ["M1"]
  */
@@ -238,7 +245,8 @@ export const auditor = (auditorId: string): Auditor => ({ _tag: "auditor", audit
  * the directory, or the command is refused (`NotAuthorized`, reason `claimsMismatch`).
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.OfficerSubject)({ _tag: "officer", officerId: "O-1" }).officerId // "O-1"
  */
 export const OfficerSubject = Schema.TaggedStruct("officer", {
@@ -258,7 +266,8 @@ export type OfficerSubject = typeof OfficerSubject.Type
  * outside credential to it).
  *
  * @example
- * import { Actor, Schema } from "@murojaat/core"
+ * import { Actor } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Subject)(Actor.officer("O-1"))._tag // "officer"
  */
 export const Subject = Schema.Union(OfficerSubject, Applicant, System, Integration, Auditor)
@@ -279,7 +288,8 @@ export const officer = (officerId: string): OfficerSubject => ({ _tag: "officer"
  * (or none were made).
  *
  * @example
- * import { Actor, Schema, Directory } from "@murojaat/core"
+ * import { Actor, Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const o = Schema.decodeUnknownSync(Directory.Officer)({ id: "O-1", name: "X", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"], duty: [], absences: [], conflicts: [] })
  * const claim = Schema.decodeUnknownSync(Actor.OfficerSubject)({ _tag: "officer", officerId: "O-1", roles: ["districtChief"] })
  * Actor.mismatchedClaims(claim, o) // ["roles"]

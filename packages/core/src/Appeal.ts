@@ -7,7 +7,8 @@
  * equal force, required content (articles not confirmed here), anonymity (Art. 29).
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const intake = Schema.decodeUnknownSync(Appeal.Intake)({
  *   kind: "ariza", form: "electronic", channel: "smartMahallaApp",
  *   applicant: { type: "individual", surname: "Karimov", name: "Anvar", residence: "Bodomzor 12",
@@ -25,7 +26,8 @@ import * as Limits from "./Limits.js"
  * An appeal id, assigned by the id port at receipt.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.AppealId)("A-2026-000001")
  */
 export const AppealId = Limits.matching(64, /^[0-9A-Za-z][0-9A-Za-z._:-]{0,63}$/).pipe(
@@ -98,7 +100,8 @@ const OpaqueRef = Limits.requiredText(limit.opaqueId)
  * How to reach the applicant. All optional: an oral appeal may leave none.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Contact)({ phone: "+998 90 123 45 67" })
  */
 export const Contact = Schema.Struct({
@@ -115,7 +118,8 @@ export type Contact = typeof Contact.Type
  * electronic, revocable).
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Consent)({ given: true, form: "electronic" })
  */
 export const Consent = Schema.Struct({
@@ -131,7 +135,8 @@ export type Consent = typeof Consent.Type
  * appeal may be left without consideration), with the reference of the document proving it.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Representative)({ name: "Aliyev Bobur", authorityProof: "Ishonchnoma 12/2026" })
  */
 export const Representative = Schema.Struct({ name: Name, authorityProof: Schema.optional(Limits.text(limit.reference)) })
@@ -145,7 +150,8 @@ export type Representative = typeof Representative.Type
  * and registered: refusing registration is forbidden (Art. 23).
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Individual)({ type: "individual", surname: "Karimova", name: "Dilnoza", residence: "Bodomzor 3", contact: {}, consent: { given: true, form: "oral" } })
  */
 export const Individual = Schema.Struct({
@@ -168,7 +174,8 @@ export type Individual = typeof Individual.Type
  * A legal-entity applicant: full name, location and the essence (ZRU-445; article not confirmed).
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.LegalEntity)({ type: "legalEntity", fullName: "\"Bodomzor\" MFY", location: "Yunusobod, 4", contact: {}, consent: { given: true, form: "written" } })
  */
 export const LegalEntity = Schema.Struct({
@@ -226,7 +233,8 @@ export const representativeWithoutAuthority = (a: Applicant): boolean =>
  * A geographic point (WGS 84).
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Point)({ lat: 41.36, lon: 69.28 })
  */
 export const Point = Schema.Struct({
@@ -240,7 +248,8 @@ export type Point = typeof Point.Type
  * Where the matter is: region, district and mahalla codes; optionally a point and an address.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Location)({ regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" })
  */
 export const Location = Schema.Struct({
@@ -279,7 +288,8 @@ export type Language = typeof Language.Type
  * The text of the appeal (the essence), up to 20,000 characters.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Text)({ body: "Salom" })
  */
 export const Text = Schema.Struct({
@@ -320,7 +330,8 @@ export const detect = (body: string): { readonly script: Script; readonly langua
  * references only; the bytes stay in the operator's file store.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Attachment)({ ref: "files/abc.jpg", mediaType: "image/jpeg", bytes: 20480 })
  */
 export const Attachment = Schema.Struct({
@@ -351,7 +362,8 @@ export type LinkKind = typeof LinkKind.Type
  * A link to another appeal.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Link)({ kind: "repeatOf", appealId: "A-1" })
  */
 export const Link = Schema.Struct({ kind: LinkKind, appealId: AppealId })
@@ -364,7 +376,8 @@ export type Link = typeof Link.Type
  * the applicant.
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Signatory)({ surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5" })
  */
 export const Signatory = Schema.Struct({ surname: Name, name: Name, residence: Schema.optional(Address), applicantRef: Schema.optional(OpaqueRef) })
@@ -379,7 +392,8 @@ const Signatories = Limits.array(Signatory, limit.signatories)
  * breaking the audit chain (ZRU-547: data kept no longer than needed).
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Intake)({
  *   kind: "taklif", form: "written", channel: "inPersonReception",
  *   applicant: { type: "legalEntity", fullName: "\"Bodomzor\" MFY", location: "Yunusobod 4", contact: {}, consent: { given: true, form: "written" } },
@@ -455,7 +469,8 @@ export type Personal = typeof Personal.Type
  * the event log keeps (codes, flags, counts; no names, text or contact).
  *
  * @example
- * import { Appeal, Schema } from "@murojaat/core"
+ * import { Appeal } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const intake = Schema.decodeUnknownSync(Appeal.Intake)({ kind: "ariza", form: "oral", channel: "trustPhone",
  *   applicant: { type: "individual", contact: {}, consent: { given: true, form: "oral" } },
  *   location: { regionCode: "R", districtCode: "D", mahallaCode: "M" }, text: { body: "Yordam kerak" } })

@@ -101,7 +101,8 @@ export const terminal: ReadonlySet<Status> = new Set([
  * The state of an appeal.
  *
  * @example
- * import { AppealState, Schema } from "@murojaat/core"
+ * import { AppealState } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(AppealState.AppealState)(AppealState.initial("A-1")) // true
  */
 export const AppealState = Schema.Struct({

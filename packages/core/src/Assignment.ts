@@ -19,7 +19,8 @@
  *
  * @since 0.1.0
  * @example
- * import { Assignment, Directory, Schema } from "@murojaat/core"
+ * import { Assignment, Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const directory = Schema.decodeUnknownSync(Directory.Directory)({
  *   regions: [{ code: "R", name: { "uz-Latn": "R", "uz-Cyrl": "R", ru: "R", en: "R" } }],
  *   districts: [{ code: "D", regionCode: "R", name: { "uz-Latn": "D", "uz-Cyrl": "D", ru: "D", en: "D" } }],
@@ -74,7 +75,8 @@ export type Priority = typeof Priority.Type
  * @since 0.1.0
  * @category inputs
  * @example
- * import { Assignment, Schema } from "@murojaat/core"
+ * import { Assignment } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Assignment.AppealInput)({ appealId: "A-1", mahallaCode: "M", districtCode: "D", priority: "urgent", category: "domesticViolence" })
  */
 export const AppealInput = Schema.Struct({
@@ -96,7 +98,8 @@ export type AppealInput = typeof AppealInput.Type
  * @since 0.1.0
  * @category inputs
  * @example
- * import { Assignment, Schema } from "@murojaat/core"
+ * import { Assignment } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Assignment.OpenAppeal)({ appealId: "A-1", mahallaCode: "M", districtCode: "D", priority: "low", officerId: "O-1" })
  */
 export const OpenAppeal = Schema.Struct({ ...AppealInput.fields, officerId: Code })

@@ -230,7 +230,8 @@ export const isWeeklyRestDay: (isoWeekday: number, week: WeekType) => boolean = 
  * An ISO calendar date `YYYY-MM-DD` that really exists.
  *
  * @example
- * import { Calendar, Schema } from "@murojaat/core"
+ * import { Calendar } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(Calendar.IsoDate)("2026-02-29") // false
  *
  * @since 0.1.0
@@ -307,7 +308,8 @@ export type Year = typeof Year.Type
  * Art. 208 transfers are derived for years that have no data (`provisional` years).
  *
  * @example
- * import { Calendar, Schema } from "@murojaat/core"
+ * import { Calendar } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const json = Schema.encodeSync(Calendar.CalendarData)(Calendar.uzbekistan.data)
  *
  * @since 0.1.0

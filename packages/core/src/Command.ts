@@ -35,7 +35,8 @@ const Reference = Limits.requiredText(limit.reference)
  * document's reference.
  *
  * @example
- * import { Command, Schema } from "@murojaat/core"
+ * import { Command } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Command.Notice)({ channel: "post", reference: "OUT-2026-17" })
  */
 export const Notice = Schema.Struct({
@@ -81,7 +82,8 @@ export type Outcome = typeof Outcome.Type
  * A body an appeal is forwarded to.
  *
  * @example
- * import { Command, Schema } from "@murojaat/core"
+ * import { Command } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Command.Body)({ name: "Yunusobod tumani hokimligi" })
  */
 export const Body = Schema.Struct({
@@ -170,7 +172,8 @@ export const Escalate = make("escalate", { reason: Reason, supervisorId: Schema.
  * Any command.
  *
  * @example
- * import { Command, Schema } from "@murojaat/core"
+ * import { Command } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Command.Command)({ type: "withdraw", appealId: "A-1" }).type // "withdraw"
  */
 export const Command = Schema.Union(

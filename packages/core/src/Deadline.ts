@@ -152,7 +152,8 @@ export type EventTypes = typeof EventTypes.Type
  *   article so that no appeal runs without a term.
  *
  * @example
- * import { Deadline, Schema } from "@murojaat/core"
+ * import { Deadline } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Deadline.Settings)({}).periodStart // "nextDay"
  *
  * @since 0.2.0

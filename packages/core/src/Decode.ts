@@ -10,7 +10,8 @@
  * is an `InvalidInput` too, and any defect while decoding becomes one.
  *
  * @example
- * import { Appeal, Decode, Either } from "@murojaat/core"
+ * import { Appeal, Decode } from "@murojaat/core"
+ * import { Either } from "effect"
  * const r = Decode.either(Appeal.Kind, "Appeal.kind")("arizaa")
  * Either.isLeft(r) && r.left.issues[0]!.problem // "invalidValue"
  */
@@ -43,8 +44,8 @@ const scrub = (message: string): string => message.replace(/, actual [\s\S]*$/, 
  * Converts a Schema `ParseError` into `Errors.InvalidInput`.
  *
  * @example
- * import { Decode, Schema } from "@murojaat/core"
- * import { Either } from "effect"
+ * import { Decode } from "@murojaat/core"
+ * import { Either, Schema } from "effect"
  * const r = Schema.decodeUnknownEither(Schema.Struct({ a: Schema.String }))({})
  * Either.isLeft(r) && Decode.fromParseError("Thing", r.left).issues[0]!.path // "a"
  */

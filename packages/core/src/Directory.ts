@@ -7,7 +7,8 @@
  * juvenile, probation inspectors) may serve the same mahalla, so coverage is many-to-many.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const officer = Schema.decodeUnknownSync(Directory.Officer)({
  *   id: "O-1", name: "A. Karimov", roles: ["preventionInspector"], districtCode: "1726262",
  *   mahallas: ["1726262-001"], duty: [], absences: [], conflicts: []
@@ -29,7 +30,8 @@ const Code = (brand: string, description: string) =>
  * A region (viloyat) code, e.g. the SOATO code "1726" (Tashkent city).
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.RegionCode)("1726")
  */
 export const RegionCode = Code("RegionCode", "region code (letters, digits, . _ -; up to 40)")
@@ -40,7 +42,8 @@ export type RegionCode = typeof RegionCode.Type
  * A district (tuman/shahar) code.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.DistrictCode)("1726262")
  */
 export const DistrictCode = Code("DistrictCode", "district code (letters, digits, . _ -; up to 40)")
@@ -51,7 +54,8 @@ export type DistrictCode = typeof DistrictCode.Type
  * A mahalla code.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.MahallaCode)("1726262-001")
  */
 export const MahallaCode = Code("MahallaCode", "mahalla code (letters, digits, . _ -; up to 40)")
@@ -62,7 +66,8 @@ export type MahallaCode = typeof MahallaCode.Type
  * An officer's id in the directory.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.OfficerId)("O-1")
  */
 export const OfficerId = Code("OfficerId", "officer id (letters, digits, . _ -; up to 40)")
@@ -100,7 +105,8 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0")
  * seconds 60 and offsets beyond ±14:00 are refused.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Instant)("2026-03-20T10:00:00Z")
  * Schema.is(Directory.Instant)("2026-02-30T10:00:00Z") // false
  */
@@ -158,7 +164,8 @@ export const districtWideRoles: ReadonlySet<OfficerRole> = Eligibility.districtW
  * A period of time, `from` inclusive, `to` exclusive.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Period)({ from: "2026-01-05T09:00:00+05:00", to: "2026-01-05T18:00:00+05:00" })
  */
 export const Period = Schema.Struct({ from: Instant, to: Instant }).pipe(
@@ -182,7 +189,8 @@ export type AbsenceReason = typeof AbsenceReason.Type
  * An absence: leave, sickness and so on. While absent an officer is never on duty.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Absence)({ from: "2026-02-01T00:00:00+05:00", to: "2026-02-15T00:00:00+05:00", reason: "leave" })
  */
 export const Absence = Schema.Struct({ from: Instant, to: Instant, reason: AbsenceReason })
@@ -194,7 +202,8 @@ export type Absence = typeof Absence.Type
  * (by the operator's opaque applicant reference) or about this officer.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Conflict)({ applicantRef: "user-77", note: "relative" })
  */
 export const Conflict = Schema.Struct({
@@ -210,7 +219,8 @@ export type Conflict = typeof Conflict.Type
  * policy decides how that is read); absences always win.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Officer)({ id: "O-2", name: "B. Tursunova", roles: ["womensAffairsInspector"], districtCode: "1726262", mahallas: [], duty: [], absences: [], conflicts: [] })
  */
 export const Officer = Schema.Struct({
@@ -234,7 +244,8 @@ const placeNameText = Limits.requiredText(Limits.defaultSettings.placeName)
  * at most `Limits.defaultSettings.placeName` characters.
  *
  * @example
- * import { Directory, I18n, Schema } from "@murojaat/core"
+ * import { Directory, I18n } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(Directory.PlaceName)(I18n.text("Bodomzor", "Бодомзор", "Бадамзар", "Bodomzor")) // true
  * Schema.is(Directory.PlaceName)(I18n.text("Bodomzor", "Бодомзор", "Бадамзар", " ")) // false
  */
@@ -246,7 +257,8 @@ export type PlaceName = typeof PlaceName.Type
  * A region.
  *
  * @example
- * import { Directory, I18n, Schema } from "@murojaat/core"
+ * import { Directory, I18n } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Region)({ code: "1726", name: I18n.text("Toshkent shahri", "Тошкент шаҳри", "город Ташкент", "Tashkent city") })
  */
 export const Region = Schema.Struct({ code: RegionCode, name: PlaceName })
@@ -257,7 +269,8 @@ export type Region = typeof Region.Type
  * A district, in a region.
  *
  * @example
- * import { Directory, I18n, Schema } from "@murojaat/core"
+ * import { Directory, I18n } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.District)({ code: "1726262", regionCode: "1726", name: I18n.text("Yunusobod", "Юнусобод", "Юнусабад", "Yunusobod") })
  */
 export const District = Schema.Struct({ code: DistrictCode, regionCode: RegionCode, name: PlaceName })
@@ -279,7 +292,8 @@ export type MahallaRank = typeof MahallaRank.Type
  * A mahalla, in a district.
  *
  * @example
- * import { Directory, I18n, Schema } from "@murojaat/core"
+ * import { Directory, I18n } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Mahalla)({ code: "1726262-001", districtCode: "1726262", name: I18n.text("Bodomzor", "Бодомзор", "Бадамзар", "Bodomzor") })
  */
 export const Mahalla = Schema.Struct({
@@ -296,7 +310,8 @@ export type Mahalla = typeof Mahalla.Type
  * mahalla's district, and every officer's district and mahallas exist; ids are unique.
  *
  * @example
- * import { Directory, Schema } from "@murojaat/core"
+ * import { Directory } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const d = Schema.decodeUnknownSync(Directory.Directory)({ regions: [], districts: [], mahallas: [], officers: [] })
  * d.officers.length // 0
  */

@@ -120,7 +120,8 @@ export const types = Object.keys(data) as ReadonlyArray<Type>
  * The data of one event type.
  *
  * @example
- * import { Directory, Event, Schema } from "@murojaat/core"
+ * import { Directory, Event } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const d: Event.Data<"assigned"> = { officerId: Schema.decodeUnknownSync(Directory.OfficerId)("O-1") }
  * d.officerId // "O-1"
  */
@@ -162,7 +163,8 @@ export const textFields: { readonly [T in Type]?: ReadonlyArray<string> } = {
  * `Audit.digest` of this object.
  *
  * @example
- * import { Event, Schema } from "@murojaat/core"
+ * import { Event } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Event.Texts)({ note: "Hujjatlar yuborildi" }).note // "Hujjatlar yuborildi"
  */
 export const Texts = Schema.Record({ key: Schema.String, value: Schema.String })

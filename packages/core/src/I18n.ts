@@ -24,7 +24,8 @@ export const locales = ["uz-Latn", "uz-Cyrl", "ru", "en"] as const
  * A locale code.
  *
  * @example
- * import { I18n, Schema } from "@murojaat/core"
+ * import { I18n } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(I18n.Locale)("uz-Cyrl") // "uz-Cyrl"
  */
 export const Locale = Schema.Literal(...locales)

@@ -16,7 +16,8 @@
  * any kind, including U+00A0 and U+3000, or invisible format characters).
  *
  * @example
- * import { Limits, Schema } from "@murojaat/core"
+ * import { Limits } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Limits.defaultSettings.personName // 200
  * Schema.is(Limits.requiredText(10))("\u00a0\u3000") // false
  */
@@ -402,7 +403,8 @@ export const hasForbiddenCharacter = (s: string): boolean => control.test(s) || 
  * pattern ever runs on a longer string.
  *
  * @example
- * import { Limits, Schema } from "@murojaat/core"
+ * import { Limits } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(Limits.text(5))("") // true
  * Schema.is(Limits.text(5))("123456") // false
  * Schema.is(Limits.text(5))("a\u0000") // false
@@ -420,7 +422,8 @@ export const text = (max: number) =>
  * forbidden characters.
  *
  * @example
- * import { Limits, Schema } from "@murojaat/core"
+ * import { Limits } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(Limits.requiredText(50))("Karimov") // true
  * Schema.is(Limits.requiredText(50))("   ") // false
  */
@@ -432,7 +435,8 @@ export const requiredText = (max: number) =>
  * The length is checked before the pattern, so the pattern never runs on a long string.
  *
  * @example
- * import { Limits, Schema } from "@murojaat/core"
+ * import { Limits } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(Limits.matching(9, /^[0-9]{9}$/))("123456789") // true
  */
 export const matching = (max: number, pattern: RegExp) =>
@@ -442,7 +446,8 @@ export const matching = (max: number, pattern: RegExp) =>
  * A list of at most `max` items.
  *
  * @example
- * import { Limits, Schema } from "@murojaat/core"
+ * import { Limits } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(Limits.array(Schema.String, 2))(["a", "b", "c"]) // false
  */
 export const array = <S extends Schema.Schema.Any>(item: S, max: number): Schema.filter<Schema.Array$<S>> =>
@@ -452,7 +457,8 @@ export const array = <S extends Schema.Schema.Any>(item: S, max: number): Schema
  * A list of at least one and at most `max` items.
  *
  * @example
- * import { Limits, Schema } from "@murojaat/core"
+ * import { Limits } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.is(Limits.nonEmptyArray(Schema.String, 2))([]) // false
  */
 export const nonEmptyArray = <S extends Schema.Schema.Any>(item: S, max: number): Schema.filter<Schema.filter<Schema.Array$<S>>> =>

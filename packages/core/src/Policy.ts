@@ -13,7 +13,8 @@
  * (`AppealMachine`); this module evaluates a grant against an actor and an appeal's scope.
  *
  * @example
- * import { Actor, Policy, Schema } from "@murojaat/core"
+ * import { Actor, Policy } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const inspector = Schema.decodeUnknownSync(Actor.Officer)({ _tag: "officer", officerId: "O-1", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"] })
  * Policy.check(["preventionInspector"], inspector, { mahallaCode: "M2", districtCode: "D1" })
  * // { ok: false, reason: "outsideJurisdiction" }

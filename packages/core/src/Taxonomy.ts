@@ -94,7 +94,8 @@ export type Signal = typeof Signal.Type
  * A category code: camelCase letters and digits, stable audit vocabulary.
  *
  * @example
- * import { Taxonomy, Schema } from "@murojaat/core"
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.CategoryCode)("domesticViolence") // "domesticViolence"
  */
 export const CategoryCode = Schema.String.pipe(Schema.pattern(/^[a-z][A-Za-z0-9]{1,39}$/))
@@ -107,7 +108,8 @@ export type CategoryCode = typeof CategoryCode.Type
  * short note for auditors.
  *
  * @example
- * import { Taxonomy, Schema } from "@murojaat/core"
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.Category)({
  *   code: "graffiti", name: { "uz-Latn": "Devoriy yozuvlar", "uz-Cyrl": "Деворий ёзувлар", ru: "Граффити", en: "Graffiti" },
  *   priority: "low", role: "preventionInspector", flags: [], note: "Paint on walls."
@@ -129,7 +131,8 @@ export type Category = typeof Category.Type
  * A rule id: dotted lower camelCase segments, e.g. `dv.beating`, `signal.weapon.firearm`.
  *
  * @example
- * import { Taxonomy, Schema } from "@murojaat/core"
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.RuleId)("theft.stolen") // "theft.stolen"
  */
 export const RuleId = Schema.String.pipe(Schema.pattern(/^[a-z][A-Za-z0-9]*(\.[a-z0-9][A-Za-z0-9-]*)+$/))
@@ -144,7 +147,8 @@ export type RuleId = typeof RuleId.Type
  * appear in this order in one clause, at most two other words apart.
  *
  * @example
- * import { Taxonomy, Schema } from "@murojaat/core"
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.Pattern)("pichoq bilan") // "pichoq bilan"
  */
 export const Pattern = Schema.String.pipe(
@@ -163,7 +167,8 @@ export type Pattern = typeof Pattern.Type
  * `negatable` is false. `examples` are texts that must fire the rule (tests and docs run them).
  *
  * @example
- * import { Taxonomy, Schema } from "@murojaat/core"
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
  * const r = Schema.decodeUnknownSync(Taxonomy.Rule)({
  *   id: "noise.night", category: "publicOrder", weight: 2, match: ["shovqin*", "шум*"], context: ["kechasi", "ночью"],
  *   note: "Noise at night", examples: ["Kechasi qoʻshnilar shovqin qiladi"]
@@ -323,7 +328,8 @@ export const defaults: Taxonomy = { categories: defaultCategories, rules: defaul
  * or are added; `disable` removes rules by id; `settings` overrides some settings.
  *
  * @example
- * import { Taxonomy, Schema } from "@murojaat/core"
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.Overrides)({ disable: ["animals.dog"], settings: { minConfidence: 0.6 } })
  */
 export const Overrides = Schema.Struct({

@@ -2,7 +2,6 @@
  * @murojaat/core: the pure core of Murojaat. Import modules by namespace:
  * `import { Lifecycle, Appeal } from "@murojaat/core"`.
  */
-export { Schema, Either, Effect } from "effect"
 export * as I18n from "./I18n.js"
 export * as Errors from "./Errors.js"
 export * as Directory from "./Directory.js"

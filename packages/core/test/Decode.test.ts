@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
-import { Actor, Appeal, Command, Decode, Directory, Either, Errors, Schema } from "@murojaat/core"
-import { Arbitrary, Effect, Exit, FastCheck } from "effect"
+import { Actor, Appeal, Command, Decode, Directory, Errors } from "@murojaat/core"
+import { Arbitrary, Effect, Either, Exit, FastCheck, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { inputSchemas as allInputSchemas } from "./support/inputSchemas.js"
 

@@ -1,7 +1,8 @@
 // Model-based tests of the lifecycle: random runs of commands from random actors, checked step by
 // step against an oracle written from ../shared/lifecycle.md (independent of AppealMachine's tables).
 import { fc, test } from "@fast-check/vitest"
-import { Actor, AppealMachine, AppealState, Audit, Command, Deadline, Decode, Either, Event, Lifecycle } from "@murojaat/core"
+import { Actor, AppealMachine, AppealState, Audit, Command, Deadline, Decode, Event, Lifecycle } from "@murojaat/core"
+import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { actors, buildCommand, intakeArb, type IntakeSeed, lookup, others, rightActorFor, type Step, stepArb } from "./support/world.js"
 

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
-import { Actor, Appeal, Calendar, Command, Decode, Directory, Either, Event, Limits, Schema } from "@murojaat/core"
-import { SchemaAST } from "effect"
+import { Actor, Appeal, Calendar, Command, Decode, Directory, Event, Limits } from "@murojaat/core"
+import { Either, Schema, SchemaAST } from "effect"
 import { describe, expect, it } from "vitest"
 import { inputSchemas } from "./support/inputSchemas.js"
 

@@ -1,6 +1,7 @@
 // Every simple path of the machine (enumerated by xstate's graph utilities) is driven through the
 // real decide/evolve with an actor who may take each step; every loop is then tried on each status.
-import { Actor, AppealMachine, AppealMachineGraph, AppealState, Audit, Command, Decode, Either, Event, Lifecycle } from "@murojaat/core"
+import { Actor, AppealMachine, AppealMachineGraph, AppealState, Audit, Command, Decode, Event, Lifecycle } from "@murojaat/core"
+import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { lookup, officer, others } from "./support/world.js"
 

@@ -14,11 +14,10 @@ import {
   CalendarStore,
   type Command,
   DirectoryStore,
-  Either,
   type Event,
   IdGenerator
 } from "@murojaat/core"
-import { Effect, Layer, Option, TestClock, TestContext } from "effect"
+import { Effect, Either, Layer, Option, TestClock, TestContext } from "effect"
 import { describe, expect, it } from "vitest"
 import { buildCommand, directory, type IntakeSeed, rightActorFor, type Step } from "./support/world.js"
 

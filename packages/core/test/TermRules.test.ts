@@ -2,7 +2,8 @@
 // values counted by hand on the shipped calendar (../shared/domain.md: ZRU-445 Art. 23, 28, 22;
 // ZRU-561), and properties whose bounds come from the law, not from the code under test.
 import { fc, test } from "@fast-check/vitest"
-import { Actor, AppealMachine, AppealState, Calendar, Command, Decode, Deadline, Either, Lifecycle, Schema } from "@murojaat/core"
+import { Actor, AppealMachine, AppealState, Calendar, Command, Decode, Deadline, Lifecycle } from "@murojaat/core"
+import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { lookup, officer } from "./support/world.js"
 

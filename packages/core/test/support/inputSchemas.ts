@@ -1,6 +1,7 @@
 // Every schema that decodes input from outside, by name: the decoding and limits suites run over
 // all of them.
-import { Actor, Appeal, Calendar, Command, Directory, Schema } from "@murojaat/core"
+import { Actor, Appeal, Calendar, Command, Directory } from "@murojaat/core"
+import { Schema } from "effect"
 
 export const inputSchemas: ReadonlyArray<readonly [string, Schema.Schema<any, any, never>]> = [
   ["Appeal.Intake", Appeal.Intake],

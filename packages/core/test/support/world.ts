@@ -2,7 +2,8 @@
 // applicants, and every kind of actor. Generators build commands that fit the current state most of
 // the time (so random runs reach deep states) and arbitrary ones otherwise.
 import { fc } from "@fast-check/vitest"
-import { Actor, AppealMachine, AppealState, Command, Directory, Schema } from "@murojaat/core"
+import { Actor, AppealMachine, AppealState, Command, Directory } from "@murojaat/core"
+import { Schema } from "effect"
 
 const text = (s: string) => ({ "uz-Latn": s, "uz-Cyrl": s, ru: s, en: s })
 

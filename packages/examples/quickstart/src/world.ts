@@ -1,5 +1,6 @@
 /** A tiny directory for the examples: one district, one mahalla, an inspector and a chief. */
-import { type Appeal, Directory, I18n, Schema } from "@murojaat/core"
+import { type Appeal, Directory, I18n } from "@murojaat/core"
+import { Schema } from "effect"
 
 export const directory = Schema.decodeUnknownSync(Directory.Directory)({
   regions: [{ code: "1726", name: I18n.text("Toshkent shahri", "Тошкент шаҳри", "город Ташкент", "Tashkent city") }],
