@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Appeal, AppealMachine, AppealService, AppealStore, Audit, Deadline, Errors, Facade, IdempotencyStore, Outbox, Worklist } from "@murojaat/core"
+import { Actor, Appeal, AppealMachine, AppealService, AppealStore, Audit, CalendarStore, Deadline, Errors, Facade, IdempotencyStore, Outbox, Worklist } from "@murojaat/core"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
 import { directory } from "./support/world.js"
 
@@ -376,5 +376,24 @@ describe("the service's counting settings", () => {
       )
       expect(extended.state.extended).toBe(true)
     }).pipe(Effect.provide(workingDays))
+  })
+})
+
+describe("one resolution per request", () => {
+  it.effect("a submit and a command each ask the CalendarStore once, however many steps they take", () => {
+    let reads = 0
+    const counting = Layer.effect(
+      CalendarStore.CalendarStore,
+      Effect.map(CalendarStore.CalendarStore, (s) => ({ ...s, current: Effect.zipLeft(s.current, Effect.sync(() => reads++)) }))
+    ).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
+    return Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      // Receipt, registration, triage, assignment and the due time: five steps, one read.
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      expect(r.events.length).toBe(4)
+      expect(reads).toBe(1)
+      yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, Actor.officer("I1"))
+      expect(reads).toBe(2)
+    }).pipe(Effect.provide(Layer.merge(counting, pipeline)))
   })
 })

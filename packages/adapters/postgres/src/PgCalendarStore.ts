@@ -41,8 +41,21 @@ export const make = (initial: Calendar.Calendar = Calendar.uzbekistan): Effect.E
           return Either.isRight(compiled) ? Effect.succeed(compiled.right) : Effect.fail(corrupt(PORT, `stored calendar ${data.id} no longer validates`))
         }
       )
+    // The compiled calendar is kept while its row is unchanged: the service asks for it on every
+    // command, and compiling a calendar each time would cost more than the commit. `updated_at`
+    // (one cheap row) tells whether any instance loaded a decree since.
+    let cached: { readonly stamp: string; readonly calendar: Calendar.Calendar } | undefined
+    const current = Effect.gen(function* () {
+      const stamp = yield* sql<{ stamp: string }>`SELECT updated_at::text AS stamp FROM murojaat.calendar WHERE id = 1`
+      const now = stamp[0]?.stamp
+      if (now === undefined) return initial
+      if (cached !== undefined && cached.stamp === now) return cached.calendar
+      const calendar = yield* read(false)
+      cached = { stamp: now, calendar }
+      return calendar
+    })
     return {
-      current: read(false).pipe(orStoreError(PORT)),
+      current: current.pipe(orStoreError(PORT)),
       addYears: (years) =>
         sql
           .withTransaction(

@@ -5,7 +5,7 @@ import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { describe, expect, it, layer } from "@effect/vitest"
 import { AppealState, AppealStore, Audit, Calendar, CalendarStore, Errors, Sample } from "@murojaat/core"
-import { Embedded, Migrator, PgQueries, PgStore } from "@murojaat/postgres"
+import { Embedded, Migrator, PgCalendarStore, PgQueries, PgStore } from "@murojaat/postgres"
 import { Effect, Option } from "effect"
 import { reasonOf } from "../src/internal/errors.js"
 import { layerUnderTest } from "./support.js"
@@ -72,6 +72,29 @@ layer(layerUnderTest({ server: "never" }), { excludeTestServices: true, timeout:
       const smaller = { ...Sample.directory, officers: Sample.directory.officers.slice(0, 1) }
       yield* theirs.replace(smaller)
       expect((yield* mine.snapshot).officers.map((o) => o.id)).toEqual(["O-101"])
+    })
+  )
+
+  it.effect("the calendar is compiled once per stored version: another instance's decree is seen at once", () =>
+    Effect.gen(function* () {
+      const mine = yield* PgCalendarStore.make()
+      const theirs = yield* PgCalendarStore.make()
+      const year = Calendar.uzbekistan.data.years[Calendar.uzbekistan.data.years.length - 1]!
+      yield* theirs.addYears([year])
+      const first = yield* mine.current
+      expect(yield* mine.current).toBe(first) // the same compiled object: nothing compiled again
+      // Another decree for the same year, with one more day off, replaces it everywhere.
+      const extra = {
+        ...year,
+        entries: [...year.entries, { date: `${year.year}-12-30`, kind: "extraDayOff" as const, weeks: ["fiveDay", "sixDay"] as const, name: "Test day off", source: "test decree" }]
+      }
+      const next = yield* theirs.addYears([extra as unknown as typeof year])
+      const seen = yield* mine.current
+      expect(seen).not.toBe(first)
+      expect(Audit.canonical(seen.data)).toBe(Audit.canonical(next.data))
+      // Put the year back as shipped, for the tests that share this database.
+      yield* theirs.addYears([year])
+      expect(Audit.canonical((yield* mine.current).data)).toBe(Audit.canonical(Calendar.uzbekistan.data))
     })
   )
 

@@ -86,9 +86,13 @@ export const decodeOptions = (options: unknown): Effect.Effect<RequestOptions, E
 
 export const configured = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))
 
+// The configuration as one request resolved it: read once at the entry point (`once`), so the
+// steps of one command never ask the CalendarStore again.
+class Resolved extends Context.Tag("@murojaat/core/internal/AppealService/Resolved")<Resolved, Config["Type"]>() {}
+
 // The calendar for due times: the configured one, else the CalendarStore's (when one is provided),
 // else the shipped calendar (Deadline's default).
-export const config = Effect.flatMap(configured, (c) =>
+const resolve = Effect.flatMap(configured, (c) =>
   c.deadlines.calendar !== undefined
     ? Effect.succeed(c)
     : Effect.flatMap(Effect.serviceOption(CalendarStore), (store) =>
@@ -97,6 +101,12 @@ export const config = Effect.flatMap(configured, (c) =>
           : Effect.map(store.value.current, (calendar) => ({ ...c, deadlines: { ...c.deadlines, calendar } }))
       )
 )
+
+export const config = Effect.flatMap(Effect.serviceOption(Resolved), Option.match({ onNone: () => resolve, onSome: Effect.succeed }))
+
+/** Runs one request with its configuration resolved once (settings, pipeline, the calendar in force). */
+export const once = <A, E, R>(program: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(resolve, (c) => Effect.provideService(program, Resolved, c))
 
 export const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
 

@@ -15,7 +15,7 @@ import * as Errors from "../../Errors.js"
 import { IdGenerator } from "../../IdGenerator.js"
 import * as Lifecycle from "../../Lifecycle.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, step, systemActor, withIdempotency } from "./base.js"
+import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, systemActor, withIdempotency } from "./base.js"
 
 // Disputing creates the repeated appeal: the applicant's data and place are carried over, the text
 // is the dispute's reason, it is linked `repeatOf`, registered, and put under a supervisor's control.
@@ -140,8 +140,10 @@ export const execute = (input: unknown, actor: Actor.Subject, options: RequestOp
     const who = yield* Trust.resolveActor(actor, command.type)
     const key = opts.idempotencyKey ?? command.commandId
     const withCorrelation = command.correlationId === undefined && opts.correlationId !== undefined ? { ...command, correlationId: opts.correlationId } : command
-    return yield* withIdempotency(key, { execute: input, actor: Actor.label(who) }, (idem) =>
-      executeOnce(withCorrelation, who, idem).pipe(Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" }))
+    return yield* once(
+      withIdempotency(key, { execute: input, actor: Actor.label(who) }, (idem) =>
+        executeOnce(withCorrelation, who, idem).pipe(Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" }))
+      )
     )
   })
 

@@ -17,7 +17,7 @@ import type * as Event from "../../Event.js"
 import { IdGenerator } from "../../IdGenerator.js"
 import * as Triage from "../../Triage.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, step, systemActor, withIdempotency } from "./base.js"
+import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, once, step, systemActor, withIdempotency } from "./base.js"
 
 export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readonly assignment?: Assignment.Settings } = {}): Pipeline => ({
   registerOnReceipt: true,
@@ -147,12 +147,12 @@ export const submit = (input: unknown, actor: Actor.Subject, options: RequestOpt
     const opts = yield* decodeOptions(options)
     const intake = yield* Decode.unknown(Appeal.Intake, "Appeal")(input)
     const who = yield* Trust.resolveActor(actor, "receive")
-    return yield* withIdempotency(opts.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) =>
+    return yield* once(withIdempotency(opts.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) =>
       Effect.gen(function* () {
         const directory = yield* Effect.flatMap(DirectoryStore, (d) => d.snapshot)
         yield* checkIntake(intake, who, directory)
         const appealId = yield* Effect.flatMap(IdGenerator, (g) => g.appealId)
         return yield* receiveNew(appealId, intake, who, opts, opts.idempotencyKey, idem, directory)
       })
-    )
+    ))
   })

@@ -11,7 +11,7 @@ import { DirectoryStore } from "../../DirectoryStore.js"
 import * as Errors from "../../Errors.js"
 import * as Worklist from "../../Worklist.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, dueAtOrFail, nowIso, step } from "./base.js"
+import { commitResult, config, dueAtOrFail, nowIso, once, step } from "./base.js"
 import { decodeArea } from "./worklists.js"
 
 // One appeal's escalation, decided from the events at the version the commit expects: a retry after
@@ -41,7 +41,7 @@ export const escalateOverdue = (
   area: Worklist.Area,
   actor: Actor.Subject
 ): Effect.Effect<EscalationRun, ActorError, Ports | Worklist.Worklist> =>
-  Effect.gen(function* () {
+  once(Effect.gen(function* () {
     const where = yield* decodeArea(area)
     const who = yield* Trust.resolveActor(actor, "escalateOverdue")
     const directory = yield* Effect.flatMap(DirectoryStore, (d) => d.snapshot)
@@ -66,4 +66,4 @@ export const escalateOverdue = (
       after = page.next
     } while (after !== undefined)
     return { checked, escalated, failed }
-  })
+  }))
