@@ -68,6 +68,11 @@ export interface Pipeline {
   readonly registerOnReceipt: boolean
   /** Classifies a registered appeal; `undefined` leaves it for a person. */
   readonly triage?: ((input: { readonly text: string; readonly state: AppealState.AppealState }) => TriageFields | undefined) | undefined
+  /**
+   * Whether a triaged appeal goes to automatic assignment at all, decided before any workload is
+   * read (an appeal that needs a person waits for one). Default: every triaged appeal does.
+   */
+  readonly assigns?: ((state: AppealState.AppealState) => boolean) | undefined
   /** Chooses an officer for a triaged appeal; `undefined` leaves it in the queue. */
   readonly assign?:
     | ((input: {

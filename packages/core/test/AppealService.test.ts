@@ -397,3 +397,25 @@ describe("one resolution per request", () => {
     }).pipe(Effect.provide(Layer.merge(counting, pipeline)))
   })
 })
+
+describe("the rules pipeline", () => {
+  it.effect("decides that an appeal needs a person before reading any workload", () => {
+    let queries = 0
+    const counting = Layer.effect(
+      AppealStore.AppealStore,
+      Effect.map(AppealStore.AppealStore, (s) => ({ ...s, query: (q: AppealStore.Query) => Effect.zipLeft(s.query(q), Effect.sync(() => queries++)) }))
+    ).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
+    const unsure = AppealService.layerConfig({
+      pipeline: {
+        ...AppealService.rulesPipeline(),
+        triage: () => ({ category: "other", priority: "normal", flags: [], confidence: 0.2, needsPerson: true, ruleIds: [] })
+      }
+    })
+    return Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      expect(r.state.status).toBe("triaged")
+      expect(queries).toBe(0)
+    }).pipe(Effect.provide(Layer.merge(counting, unsure)))
+  })
+})

@@ -19,11 +19,16 @@ import * as Triage from "../../Triage.js"
 import * as Trust from "../trust.js"
 import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, once, step, systemActor, withIdempotency } from "./base.js"
 
+const assignsAutomatically = (state: AppealState.AppealState): boolean => !state.needsPerson || state.priority === "urgent"
+
 export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readonly assignment?: Assignment.Settings } = {}): Pipeline => ({
   registerOnReceipt: true,
   triage: ({ text }) => Triage.toEventData(Triage.classify(text, options.triage)),
+  // An appeal that needs a person is not assigned automatically, unless it is urgent: someone on
+  // duty must see it now. Decided before the workloads are read.
+  assigns: assignsAutomatically,
   assign: ({ state, directory, now, open, calendar }) => {
-    if (state.needsPerson && state.priority !== "urgent") return undefined
+    if (!assignsAutomatically(state)) return undefined
     // Duty in working hours follows the service's calendar (its holidays, a decree loaded later).
     const settings = options.assignment ?? (calendar !== undefined ? Assignment.settings({ calendar }) : undefined)
     const r = Assignment.choose(directory, assignmentInput(state), { at: now as Directory.Instant, open, ...(settings !== undefined ? { settings } : {}) })
@@ -83,7 +88,7 @@ export const pipelineAfterReceipt = (
       const fields = pipeline.triage?.({ text, state })
       if (fields !== undefined) {
         yield* run({ type: "triage", ...base, ...fields }, systemActor("triage"))
-        if (pipeline.assign !== undefined) {
+        if (pipeline.assign !== undefined && (pipeline.assigns?.(state) ?? true)) {
           const open = yield* openWorkload(state.districtCode ?? "")
           const choice = pipeline.assign({ state, directory, now, open, ...(deadlines.calendar !== undefined ? { calendar: deadlines.calendar } : {}) })
           if (choice !== undefined) {
