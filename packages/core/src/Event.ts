@@ -167,7 +167,9 @@ export const textFields: { readonly [T in Type]?: ReadonlyArray<string> } = {
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Event.Texts)({ note: "Hujjatlar yuborildi" }).note // "Hujjatlar yuborildi"
  */
-export const Texts = Schema.Record({ key: Schema.String, value: Schema.String })
+// Keys are field names (`textFields`): identifiers, never `__proto__` or other text a JSON
+// document or an object could treat specially.
+export const Texts = Schema.Record({ key: Schema.String.pipe(Schema.pattern(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/)), value: Schema.String })
 /** @see Texts */
 export type Texts = typeof Texts.Type
 
