@@ -10,7 +10,8 @@ export default defineConfig({
       { find: /^@murojaat\/core$/, replacement: here("./packages/core/src/index.ts") },
       { find: /^@murojaat\/testkit$/, replacement: here("./packages/testkit/src/index.ts") },
       { find: /^@murojaat\/postgres$/, replacement: here("./packages/adapters/postgres/src/index.ts") },
-      { find: /^@murojaat\/postgres\/testing$/, replacement: here("./packages/adapters/postgres/src/testing.ts") }
+      { find: /^@murojaat\/postgres\/testing$/, replacement: here("./packages/adapters/postgres/src/testing.ts") },
+      { find: /^@murojaat\/http$/, replacement: here("./packages/adapters/http/src/index.ts") }
     ]
   },
   test: {
