@@ -127,6 +127,91 @@ const eventRow = (e: Event.AppealEvent) => ({
 })
 
 // ---------------------------------------------------------------------------------------------
+// One commit, one statement
+// ---------------------------------------------------------------------------------------------
+
+const REFUSED_VERSION = "MJ001"
+const REFUSED_IDEMPOTENCY = "MJ002"
+
+// The refusal code (migration 0005) of a failed commit statement, if that is why it failed.
+const refusalOf = (e: unknown): string | undefined => {
+  const cause = (e as { _tag?: unknown; cause?: { code?: unknown } } | null)?.cause
+  const code = (e as { _tag?: unknown } | null)?._tag === "SqlError" ? cause?.code : undefined
+  return code === REFUSED_VERSION || code === REFUSED_IDEMPOTENCY ? code : undefined
+}
+
+// Column types of the rows a commit writes: every parameter is cast, so the server never guesses.
+const appealColumns = {
+  appeal_id: "text", version: "integer", last_hash: "char(64)", status: "text", kind: "text", region_code: "text",
+  district_code: "text", mahalla_code: "text", applicant_ref: "text", assignee_id: "text", category: "text",
+  priority: "text", registration_number: "text", received_at: "timestamptz", updated_at: "timestamptz",
+  is_open: "boolean", state: "json", due_at: "timestamptz"
+} as const
+
+/**
+ * The one SQL statement that commits one appeal's stream (and the commit's idempotency record and
+ * outbox rows): data-modifying CTEs guarded by the version and idempotency checks, ending in
+ * `murojaat.refuse_commit` when a check failed. Exported for the tests that read it.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * import { AppealState } from "@murojaat/core"
+ * const s = PgStore.commitStatement({ streams: [], outbox: [] }, { appealId: "A-1", expectedVersion: 0, events: [], state: AppealState.initial("A-1") })
+ * s.text.startsWith("WITH") // true
+ */
+export const commitStatement = (c: AppealStore.Commit, w: AppealStore.StreamWrite): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
+  const params: Array<unknown> = []
+  const p = (value: unknown, type: string) => {
+    params.push(value)
+    return `$${params.length}::${type}`
+  }
+  const row: Record<string, unknown> = projection(w.state)
+  // `dueAt` undefined: the due time stays as it was; null: no clock runs.
+  if (w.dueAt !== undefined) row["due_at"] = instant(w.dueAt ?? undefined)
+  const columns = (Object.keys(appealColumns) as ReadonlyArray<keyof typeof appealColumns>).filter((k) => k in row)
+  const values = columns.map((k) => p(row[k], appealColumns[k])).join(", ")
+  const ctes: Array<string> = []
+  const i = c.idempotency
+  if (i !== undefined) {
+    ctes.push(`i AS (INSERT INTO murojaat.idempotency (key, fingerprint, response) VALUES (${p(i.key, "text")}, ${p(i.fingerprint, "text")}, ${p(json(i.response ?? null), "json")})
+      ON CONFLICT (key) DO NOTHING RETURNING 1)`)
+  }
+  const ifIdempotent = i === undefined ? "" : "WHERE EXISTS (SELECT 1 FROM i)"
+  // Expected version 0: a new appeal (or one with no events yet); otherwise the row must still be
+  // at the expected version. Under READ COMMITTED a concurrent writer's UPDATE waits for ours and
+  // then re-checks `version`, so exactly one of two writers on the same version wins.
+  ctes.push(
+    w.expectedVersion === 0
+      ? `a AS (INSERT INTO murojaat.appeal (${columns.join(", ")}) SELECT ${values} ${ifIdempotent}
+          ON CONFLICT (appeal_id) DO UPDATE SET ${columns.filter((k) => k !== "appeal_id").map((k) => `${k} = EXCLUDED.${k}`).join(", ")}
+          WHERE murojaat.appeal.version = 0 RETURNING 1)`
+      : `a AS (UPDATE murojaat.appeal SET (${columns.join(", ")}) = (SELECT ${values})
+          WHERE appeal_id = ${p(w.appealId, "text")} AND version = ${p(w.expectedVersion, "integer")}${i === undefined ? "" : " AND EXISTS (SELECT 1 FROM i)"} RETURNING 1)`
+  )
+  const rows = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, values: ReadonlyArray<ReadonlyArray<unknown>>, tail = "") => {
+    if (values.length === 0) return
+    const tuples = values.map((r) => `(${r.map((v, k) => p(v, types[k]!)).join(", ")})`).join(", ")
+    ctes.push(`${table.replace(/\W/g, "_")} AS (INSERT INTO murojaat.${table} (${names.join(", ")})
+      SELECT * FROM (VALUES ${tuples}) v WHERE EXISTS (SELECT 1 FROM a) ${tail})`)
+  }
+  rows("appeal_event", ["appeal_id", "seq", "event_id", "type", "prev_hash", "hash", "body"], ["text", "integer", "text", "text", "char(64)", "char(64)", "json"],
+    w.events.map((e) => { const r = eventRow(e); return [r.appeal_id, r.seq, r.event_id, r.type, r.prev_hash, r.hash, r.body] }))
+  rows("appeal_text", ["appeal_id", "seq", "texts"], ["text", "integer", "json"], (w.texts ?? []).map((t) => [w.appealId, t.seq, json(t.texts)]))
+  if (w.personal !== undefined) {
+    const r = personalRow(w.appealId, w.personal)
+    rows("appeal_personal", ["appeal_id", "data", "contact_phone", "contact_email"], ["text", "json", "text", "text"], [[r.appeal_id, r.data, r.contact_phone, r.contact_email]],
+      "ON CONFLICT (appeal_id) DO UPDATE SET data = EXCLUDED.data, contact_phone = EXCLUDED.contact_phone, contact_email = EXCLUDED.contact_email")
+  }
+  rows("outbox", ["id", "appeal_id", "seq", "topic", "payload"], ["text", "text", "integer", "text", "json"],
+    c.outbox.map((m) => [m.id, m.appealId, m.seq, m.topic, json(m.payload ?? null)]))
+  const checks = [
+    ...(i === undefined ? [] : [`WHEN NOT EXISTS (SELECT 1 FROM i) THEN murojaat.refuse_commit('${REFUSED_IDEMPOTENCY}', 'idempotency key taken')`]),
+    `WHEN NOT EXISTS (SELECT 1 FROM a) THEN murojaat.refuse_commit('${REFUSED_VERSION}', 'version moved')`
+  ]
+  return { text: `WITH ${ctes.join(",\n")}\nSELECT CASE ${checks.join(" ")} ELSE 0 END AS refused`, params }
+}
+
+// ---------------------------------------------------------------------------------------------
 // AppealStore
 // ---------------------------------------------------------------------------------------------
 
@@ -225,11 +310,33 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
       })
     ).pipe(run)
 
+  // A commit of one appeal (every submit and command; only merges touch two) is one statement, so
+  // one round trip instead of a transaction's six or more. The same checks: the row is written only
+  // at the expected version, nothing is written if the idempotency key is taken, and a refusal
+  // aborts the whole statement (migration 0005), which is atomic on its own.
+  const single = (c: AppealStore.Commit, w: AppealStore.StreamWrite) => {
+    const { text: statement, params } = commitStatement(c, w)
+    const refused = (e: SqlError): Effect.Effect<never, Errors.IdempotencyConflict | Errors.VersionConflict | Errors.StoreError | SqlError> =>
+      refusalOf(e) === REFUSED_IDEMPOTENCY
+        ? Effect.fail(new Errors.IdempotencyConflict({ key: c.idempotency?.key ?? "" }))
+        : Effect.flatMap(versionOf(w.appealId).pipe(orCorrupt(STORE, "appeal")), (found) =>
+            Effect.fail(
+              new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual: Option.match(found, { onNone: () => 0, onSome: (r) => r.version }) })
+            ))
+    return sql.unsafe(statement, params).pipe(
+      Effect.asVoid,
+      Effect.catchIf((e): e is SqlError => refusalOf(e) !== undefined, refused),
+      run
+    )
+  }
+
   // Keys the server cannot hold are refused before the transaction, as the in-memory store does.
   const commit = (c: AppealStore.Commit) =>
     Effect.suspend(() => {
       const unstorable = StoreKey.checkCommit(c, STORE)
-      return unstorable === undefined ? committed(c) : Effect.fail(unstorable)
+      if (unstorable !== undefined) return Effect.fail(unstorable)
+      const only = c.streams.length === 1 ? c.streams[0] : undefined
+      return only !== undefined && c.outbox.every((m) => m.appealId === only.appealId) ? single(c, only) : committed(c)
     })
 
   // A key no commit can store is in no row: reads of it find nothing, without asking the server
