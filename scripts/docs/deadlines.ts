@@ -40,7 +40,7 @@ const exampleRows = (rule: string) =>
   examples
     .filter((e) => e.rule === rule)
     .map((e) => {
-      const settings = Schema.decodeUnknownSync(Deadline.Settings)(e.policy ?? {})
+      const settings = Schema.decodeUnknownSync(Deadline.Settings)(e.settings ?? {})
       const s = Either.getOrThrow(Deadline.compute(e.facts, { settings }))
       const c = s.clocks.find((x) => x.clock === e.clock)!
       if (c.dueAt !== e.due) throw new Error(`example "${e.title}" no longer gives ${e.due} (got ${c.dueAt}): fix the code or the fixture`)
@@ -49,7 +49,7 @@ const exampleRows = (rule: string) =>
         e.title,
         instantText(e.facts.receivedAt),
         factsText(e.facts),
-        settingsText(e.policy),
+        settingsText(e.settings),
         e.clock,
         `**${instantText(c.dueAt)}**${c.explanation.provisional ? " (provisional)" : ""}`,
         skipped === "" ? "none" : skipped,
@@ -65,7 +65,7 @@ const settings: ReadonlyArray<readonly [string, string, string]> = [
   ["dueTime", "endOfWorkingHours", "An act done in an office is due when its working day ends (Civil Code reading). `endOfDay`: 23:59:59."],
   ["forwardingUnit", "calendarDays", "The law says 5 days; whether working days are meant is UNCONFIRMED."],
   ["considerationUnit", "calendarDays", "The law says days and months, not working days: read as calendar days."],
-  ["urgentFirstContactHours", "3", "Local policy: the law sets no term for urgent safety cases."],
+  ["urgentFirstContactHours", "3", "A Murojaat choice: the law sets no term for urgent safety cases."],
   ["protectionOrderStudyHours", "24", "ZRU-561."],
   ["pauseWhileAwaitingApplicant", "false", "The law gives no pause. When on, the days between informationRequested and informationProvided are added to day terms (working days for working-day terms)."],
   ["warnWorkingDaysBefore", "[3, 1]", "Warnings at the start of working hours, that many working days before a day clock's due date."],
@@ -144,10 +144,10 @@ const render = (): string => {
     table(
       ["case", "rule", "history", "settings", "asked at", "term", "shows", "due", "why"],
       statusExamples.map((ex) => {
-        const r = Either.getOrThrow(Deadline.status(ex.events, ex.now, { settings: Schema.decodeUnknownSync(Deadline.Settings)(ex.policy ?? {}) }))
+        const r = Either.getOrThrow(Deadline.status(ex.events, ex.now, { settings: Schema.decodeUnknownSync(Deadline.Settings)(ex.settings ?? {}) }))
         const c = r.clocks.find((x) => x.clock === ex.clock)!
         if (c.state !== ex.state || c.dueAt !== ex.due) throw new Error(`status example "${ex.title}" no longer gives ${ex.state} due ${ex.due} (got ${c.state} due ${c.dueAt}): fix the code or the fixture`)
-        return [ex.title, `\`${ex.rule}\``, historyText(ex), settingsText(ex.policy), instantText(ex.now), ex.clock, `**${c.state}**`, instantText(c.dueAt), ex.why]
+        return [ex.title, `\`${ex.rule}\``, historyText(ex), settingsText(ex.settings), instantText(ex.now), ex.clock, `**${c.state}**`, instantText(c.dueAt), ex.why]
       })
     )
   )

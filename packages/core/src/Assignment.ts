@@ -133,7 +133,7 @@ export const decodeOpen = Decode.either(Schema.Array(OpenAppeal), "Assignment.Op
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The assignment policy. Every value is a documented setting because the law does not fix it.
+ * The assignment settings. Every value is a documented setting because the law does not fix it.
  *
  * - `weights`: weight of one open appeal of each priority in an officer's workload.
  * - `calendar`, `week`, `workingHours`: when an officer without explicit duty periods is on duty:
@@ -218,7 +218,7 @@ export const defaultRoleFor: (category: string) => Directory.OfficerRole | undef
 export const categoryRoles: () => ReadonlyArray<readonly [string, Directory.OfficerRole]> = internalSettings.categoryRoles
 
 /**
- * The default policy: weights urgent 4, high 2, normal 1, low 0.5; working time on the working days
+ * The default settings: weights urgent 4, high 2, normal 1, low 0.5; working time on the working days
  * of the shipped Uzbek calendar (`Calendar.uzbekistan`, five-day week) from 09:00 to 18:00
  * Tashkent; specialist roles fall back to the prevention inspector; off-shift officers are not
  * assigned.
@@ -231,18 +231,6 @@ export const categoryRoles: () => ReadonlyArray<readonly [string, Directory.Offi
  * Assignment.defaultSettings.week // "fiveDay"
  */
 export const defaultSettings: Settings = internalSettings.defaultSettings
-
-/**
- * The default policy under its former name.
- *
- * @since 0.1.0
- * @category settings
- * @deprecated Use {@link defaultSettings}.
- * @example
- * import { Assignment } from "@murojaat/core"
- * Assignment.defaults === Assignment.defaultSettings // true
- */
-export const defaults: Settings = defaultSettings
 
 /**
  * Builds settings from the defaults and the given overrides.
@@ -276,8 +264,8 @@ export const isWorkingTime: (at: Directory.Instant, settings?: Settings) => bool
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One rule of the assignment policy, with its id (recorded on events), its statement and its
- * source (law, order, or "policy setting" where the law is silent).
+ * One rule of assignment, with its id (recorded on events), its statement and its
+ * source (law, order, or a Murojaat setting where the law is silent).
  *
  * @since 0.1.0
  * @category rules
@@ -292,7 +280,7 @@ export interface Rule {
 }
 
 /**
- * The rule ids of the assignment policy.
+ * The rule ids of assignment.
  *
  * @since 0.1.0
  * @category rules
@@ -303,7 +291,7 @@ export interface Rule {
 export const RuleId = internalRules.RuleId
 
 /**
- * Every rule of the policy, in the order they apply; rendered to docs/rules/assignment.md.
+ * Every assignment rule, in the order they apply; rendered to docs/rules/assignment.md.
  *
  * @since 0.1.0
  * @category rules
@@ -507,7 +495,7 @@ export type Loads = ReadonlyMap<string, Load>
  * import { Assignment } from "@murojaat/core"
  * Assignment.loads([{ officerId: "O-1", priority: "urgent" }, { officerId: "O-1", priority: "low" }]).get("O-1") // { weighted: 4.5, count: 2 }
  */
-export const loads: (open: ReadonlyArray<{ readonly officerId: string; readonly priority: Priority }>, policy?: Settings) => Loads = workload.loads
+export const loads: (open: ReadonlyArray<{ readonly officerId: string; readonly priority: Priority }>, settings?: Settings) => Loads = workload.loads
 
 // ---------------------------------------------------------------------------------------------
 // Duty and eligibility
@@ -526,7 +514,7 @@ export const loads: (open: ReadonlyArray<{ readonly officerId: string; readonly 
  * Assignment.dutyStatus(o, "2026-03-18T06:00:00Z") // "onDuty"
  * Assignment.dutyStatus(o, "2026-03-20T06:00:00Z") // "offDuty"
  */
-export const dutyStatus: (officer: Directory.Officer, at: Directory.Instant, policy?: Settings) => "inactive" | "absent" | "offDuty" | "onDuty" =
+export const dutyStatus: (officer: Directory.Officer, at: Directory.Instant, settings?: Settings) => "inactive" | "absent" | "offDuty" | "onDuty" =
   exclusion.dutyStatus
 
 /**
@@ -539,7 +527,7 @@ export const dutyStatus: (officer: Directory.Officer, at: Directory.Instant, pol
  * Assignment.requiredRole({ category: "familyConflict" }) // "womensAffairsInspector"
  * Assignment.requiredRole({ category: "domesticViolence" }) // "preventionInspector"
  */
-export const requiredRole: (appeal: Pick<AppealInput, "role" | "category">, policy?: Settings) => Directory.OfficerRole = exclusion.requiredRole
+export const requiredRole: (appeal: Pick<AppealInput, "role" | "category">, settings?: Settings) => Directory.OfficerRole = exclusion.requiredRole
 
 /**
  * Why an officer may not take the appeal at the instant (empty when he may): coverage, role (any

@@ -393,7 +393,7 @@ export interface Calendar {
  * Calendar.labourCodeTransfers([navroz], "fiveDay").map((t) => Calendar.isoFromDay(t.to)) // ["2026-03-23"]
  *
  * @since 0.1.0
- * @category day numbers
+ * @category data
  */
 export const labourCodeTransfers: (
   holidayDays: ReadonlyArray<number>,
@@ -467,97 +467,8 @@ export const toJson: (calendar: Calendar) => string = data_.toJson
 export const withYears: (calendar: Calendar, years: ReadonlyArray<Year>) => Either.Either<Calendar, InvalidCalendar> = data_.withYears
 
 // ---------------------------------------------------------------------------------------------
-// Queries on day numbers (fast path) and on ISO dates (API)
+// Queries: one API, on ISO dates (the day-number fast path they share is internal)
 // ---------------------------------------------------------------------------------------------
-
-/**
- * Whether a day number is a working day. O(1) inside the compiled span, computed outside it.
- *
- * @example
- * import { Calendar } from "@murojaat/core"
- * Calendar.isWorkingDayNumber(Calendar.uzbekistan, Calendar.dayFromIso("2026-12-12")!, "fiveDay") // true (worked Saturday)
- *
- * @since 0.1.0
- * @category day numbers
- */
-export const isWorkingDayNumber: (calendar: Calendar, d: number, week: WeekType) => boolean = arithmetic_.isWorkingDayNumber
-
-/**
- * The first working day on or after `d`.
- *
- * @example
- * import { Calendar } from "@murojaat/core"
- * Calendar.isoFromDay(Calendar.nextWorkingDayNumber(Calendar.uzbekistan, Calendar.dayFromIso("2026-03-20")!, "fiveDay")) // "2026-03-24"
- *
- * @since 0.1.0
- * @category day numbers
- */
-export const nextWorkingDayNumber: (calendar: Calendar, d: number, week: WeekType) => number = arithmetic_.nextWorkingDayNumber
-
-/**
- * The last working day on or before `d`.
- *
- * @example
- * import { Calendar } from "@murojaat/core"
- * Calendar.isoFromDay(Calendar.previousWorkingDayNumber(Calendar.uzbekistan, Calendar.dayFromIso("2026-03-22")!, "fiveDay")) // "2026-03-19"
- *
- * @since 0.1.0
- * @category day numbers
- */
-export const previousWorkingDayNumber: (calendar: Calendar, d: number, week: WeekType) => number = arithmetic_.previousWorkingDayNumber
-
-/**
- * The `n`-th working day counted from `from` inclusive (n >= 1): with n = 1 it is the first working
- * day on or after `from`. Binary search on the prefix counts inside the compiled span.
- *
- * @example
- * import { Calendar } from "@murojaat/core"
- * const d = Calendar.nthWorkingDayNumber(Calendar.uzbekistan, Calendar.dayFromIso("2026-03-19")!, 2, "fiveDay")
- * Calendar.isoFromDay(d) // "2026-03-24"
- *
- * @since 0.1.0
- * @category day numbers
- */
-export const nthWorkingDayNumber: (calendar: Calendar, from: number, n: number, week: WeekType) => number = arithmetic_.nthWorkingDayNumber
-
-/**
- * Working days in the half-open range `[from, to)` of day numbers.
- *
- * @example
- * import { Calendar } from "@murojaat/core"
- * Calendar.workingDaysBetweenNumbers(Calendar.uzbekistan, Calendar.dayFromIso("2026-03-16")!, Calendar.dayFromIso("2026-03-30")!, "fiveDay") // 8
- *
- * @since 0.1.0
- * @category day numbers
- */
-export const workingDaysBetweenNumbers: (calendar: Calendar, from: number, to: number, week: WeekType) => number = arithmetic_.workingDaysBetweenNumbers
-
-/**
- * Why a day number is special for a week type: its holidays, extra days off, transfers, worked
- * rest days, or the weekly rest day. Empty for an ordinary working day.
- *
- * @example
- * import { Calendar } from "@murojaat/core"
- * Calendar.reasonsForDayNumber(Calendar.uzbekistan, Calendar.dayFromIso("2026-03-21")!, "fiveDay").length > 0 // true
- *
- * @since 0.1.0
- * @category day numbers
- */
-export const reasonsForDayNumber: (calendar: Calendar, d: number, week: WeekType) => ReadonlyArray<Reason> = arithmetic_.reasonsForDayNumber
-
-/**
- * Whether the day's year has decree data; days of other years are provisional (fixed holidays,
- * weekly rest days and Labour Code Art. 208 only).
- *
- * @example
- * import { Calendar } from "@murojaat/core"
- * Calendar.isCovered(Calendar.uzbekistan, Calendar.dayFromIso("2026-06-01")!) // true
- * Calendar.isCovered(Calendar.uzbekistan, Calendar.dayFromIso("2040-06-01")!) // false
- *
- * @since 0.1.0
- * @category day numbers
- */
-export const isCovered: (calendar: Calendar, d: number) => boolean = arithmetic_.isCovered
 
 /**
  * Whether an ISO date is a working day for the week type. A malformed date is a programming error
@@ -583,6 +494,18 @@ export const isWorkingDay: (calendar: Calendar, date: string, week: WeekType) =>
  * @category queries
  */
 export const nextWorkingDay: (calendar: Calendar, date: string, week: WeekType) => string = query_.nextWorkingDay
+
+/**
+ * The last working day on or before an ISO date.
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.previousWorkingDay(Calendar.uzbekistan, "2026-03-22", "fiveDay") // "2026-03-19"
+ *
+ * @since 0.3.0
+ * @category queries
+ */
+export const previousWorkingDay: (calendar: Calendar, date: string, week: WeekType) => string = query_.previousWorkingDay
 
 /**
  * Adds `n` working days after an ISO date (the date itself is not counted).
@@ -619,6 +542,20 @@ export const workingDaysBetween: (calendar: Calendar, from: string, to: string, 
  * @category queries
  */
 export const reasons: (calendar: Calendar, date: string, week: WeekType) => ReadonlyArray<Reason> = query_.reasons
+
+/**
+ * Whether the year of an ISO date has decree data; days of other years are provisional (fixed
+ * holidays, weekly rest days and Labour Code Art. 208 only).
+ *
+ * @example
+ * import { Calendar } from "@murojaat/core"
+ * Calendar.isCovered(Calendar.uzbekistan, "2026-06-01") // true
+ * Calendar.isCovered(Calendar.uzbekistan, "2040-06-01") // false
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const isCovered: (calendar: Calendar, date: string) => boolean = query_.isCovered
 
 /**
  * Every non-working day of a year for a week type, with its reasons: the table an operator checks

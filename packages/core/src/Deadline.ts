@@ -135,7 +135,7 @@ export type EventTypes = typeof EventTypes.Type
  *   (Civil Code reading); `endOfDay` gives until 23:59:59.
  * - `forwardingUnit`, `considerationUnit` (`calendarDays`): the law says "days", read as calendar
  *   days; the forwarding unit is UNCONFIRMED in the domain brief.
- * - `urgentFirstContactHours` (3): local policy; the law sets no term for urgent safety cases.
+ * - `urgentFirstContactHours` (3): a Murojaat choice; the law sets no term for urgent safety cases.
  * - `protectionOrderStudyHours` (24): ZRU-561.
  * - `pauseWhileAwaitingApplicant` (false): the law gives no pause; when on, the days between an
  *   information request and the answer are added to day terms.
@@ -190,7 +190,7 @@ export const defaultSettings: Settings = settings_.defaultSettings
 
 /**
  * Decodes settings from unknown input (configuration files), filling defaults. Unknown fields are
- * refused (`InvalidInput`, subject `DeadlinePolicy`).
+ * refused (`InvalidInput`, subject `Deadline.Settings`).
  *
  * @example
  * import { Deadline } from "@murojaat/core"
@@ -201,58 +201,6 @@ export const defaultSettings: Settings = settings_.defaultSettings
  * @category settings
  */
 export const decodeSettings: (input: unknown) => Either.Either<Settings, InvalidInput> = settings_.decodeSettings
-
-/**
- * The former name of {@link Settings} ("policy" now means access policy only).
- *
- * @deprecated Use {@link Settings}.
- * @example
- * import { Deadline } from "@murojaat/core"
- * Deadline.Policy === Deadline.Settings // true
- *
- * @since 0.1.0
- * @category settings
- */
-export const Policy = Settings
-/** @deprecated Use {@link Settings}. */
-export type Policy = Settings
-/**
- * The former name of {@link SettingsInput}.
- *
- * @deprecated Use {@link SettingsInput}.
- * @example
- * import { Deadline } from "@murojaat/core"
- * const input: Deadline.PolicyInput = { week: "sixDay" }
- *
- * @since 0.1.0
- * @category settings
- */
-export type PolicyInput = SettingsInput
-/**
- * The former name of {@link defaultSettings}.
- *
- * @deprecated Use {@link defaultSettings}.
- * @example
- * import { Deadline } from "@murojaat/core"
- * Deadline.defaultPolicy === Deadline.defaultSettings // true
- *
- * @since 0.1.0
- * @category settings
- */
-export const defaultPolicy: Settings = defaultSettings
-/**
- * The former name of {@link decodeSettings}.
- *
- * @deprecated Use {@link decodeSettings}.
- * @example
- * import { Deadline } from "@murojaat/core"
- * import { Either } from "effect"
- * Either.isRight(Deadline.decodePolicy({})) // true
- *
- * @since 0.1.0
- * @category settings
- */
-export const decodePolicy: (input: unknown) => Either.Either<Settings, InvalidInput> = decodeSettings
 
 // ---------------------------------------------------------------------------------------------
 // Rules (the table auditors read)
@@ -459,8 +407,6 @@ export interface Options {
   readonly calendar?: Calendar.Calendar
   /** The counting settings (default {@link defaultSettings}). */
   readonly settings?: Settings
-  /** @deprecated The former name of `settings`; `settings` wins when both are given. */
-  readonly policy?: Settings
   /** When false, explanations carry no day lists (faster; for bulk jobs). Default true. */
   readonly explain?: boolean
 }

@@ -358,7 +358,7 @@ describe("the service's counting settings", () => {
     const workingDays = Layer.merge(
       AppealService.layerMemory(directory),
       AppealService.layerConfig({
-        deadlines: { policy: Deadline.Policy.make({ ...Deadline.defaultPolicy, considerationUnit: "workingDays" }) },
+        deadlines: { settings: Deadline.Settings.make({ ...Deadline.defaultSettings, considerationUnit: "workingDays" }) },
         pipeline: {
           triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: [] }),
           assign: () => ({ officerId: "I1", ruleIds: [] })

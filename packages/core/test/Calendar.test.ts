@@ -78,7 +78,7 @@ describe("Calendar: the shipped 2025 and 2026 data", () => {
           ...year.entries.filter((e) => e.kind === "holiday" && e.weeks.includes(w)).map((e) => day(e.date))
         ]
         for (const t of Calendar.labourCodeTransfers(holidays, w))
-          expect(Calendar.isWorkingDayNumber(cal, t.to, w), `${year.year} ${w}: ${Calendar.isoFromDay(t.from)} -> ${Calendar.isoFromDay(t.to)}`).toBe(false)
+          expect(Calendar.isWorkingDay(cal, Calendar.isoFromDay(t.to), w), `${year.year} ${w}: ${Calendar.isoFromDay(t.from)} -> ${Calendar.isoFromDay(t.to)}`).toBe(false)
       }
   })
 
@@ -100,7 +100,7 @@ describe("Calendar: the shipped 2025 and 2026 data", () => {
   })
 
   it("treats years without a decree as provisional: fixed holidays and Art. 208 only", () => {
-    expect(Calendar.isCovered(cal, day("2027-03-22"))).toBe(false)
+    expect(Calendar.isCovered(cal, "2027-03-22")).toBe(false)
     // 21 Mar 2027 is a Sunday: Art. 208 moves the rest day to Mon 22 Mar in both weeks.
     expect(Calendar.isWorkingDay(cal, "2027-03-22", "fiveDay")).toBe(false)
     expect(Calendar.isWorkingDay(cal, "2027-03-22", "sixDay")).toBe(false)
@@ -142,18 +142,21 @@ describe("Calendar: day arithmetic", () => {
   })
 
   test.prop([fc.integer({ min: Calendar.dayFromCivil(2024, 6, 1), max: Calendar.dayFromCivil(2027, 6, 1) }), fc.integer({ min: 1, max: 400 }), fc.constantFrom(...Calendar.weekTypes)])(
-    "the n-th working day and working-day counts agree with a day-by-day walk",
+    "adding working days and counting them agree with a day-by-day walk",
     (from, n, week) => {
-      let d = from - 1
+      const date = Calendar.isoFromDay(from)
+      let d = from
       let left = n
       while (left > 0) {
         d++
-        if (Calendar.isWorkingDayNumber(cal, d, week)) left--
+        if (Calendar.isWorkingDay(cal, Calendar.isoFromDay(d), week)) left--
       }
-      const fast = Calendar.nthWorkingDayNumber(cal, from, n, week)
-      expect(fast).toBe(d)
-      expect(Calendar.isWorkingDayNumber(cal, fast, week)).toBe(true)
-      expect(Calendar.workingDaysBetweenNumbers(cal, from, fast + 1, week)).toBe(n)
+      const fast = Calendar.addWorkingDays(cal, date, n, week)
+      expect(fast).toBe(Calendar.isoFromDay(d))
+      expect(Calendar.isWorkingDay(cal, fast, week)).toBe(true)
+      expect(Calendar.workingDaysBetween(cal, Calendar.isoFromDay(from + 1), Calendar.isoFromDay(d + 1), week)).toBe(n)
+      expect(Calendar.previousWorkingDay(cal, fast, week)).toBe(fast)
+      expect(Calendar.nextWorkingDay(cal, Calendar.isoFromDay(from + 1), week) <= fast).toBe(true)
     }
   )
 })
@@ -271,17 +274,28 @@ const arbCalendar = fc
   )
 
 describe("Calendar: JSON round-trip", () => {
-  test.prop([arbCalendar], { numRuns: 60 })("calendars round-trip through JSON with the same days", (data) => {
-    const made = Calendar.make(data)
-    // Random data may put a working Sunday on a fixed holiday: then it must be rejected, and say why.
-    if (Either.isLeft(made)) {
-      expect(made.left.issues.every((i) => /fixed holiday/.test(i.detail))).toBe(true)
-      return
-    }
-    const back = Either.getOrThrow(Calendar.decodeJson(Calendar.toJson(made.right)))
-    expect(back.data).toEqual(made.right.data)
-    for (let d = Calendar.dayFromCivil(2025, 1, 1); d < Calendar.dayFromCivil(2028, 1, 1); d++)
-      for (const w of Calendar.weekTypes) expect(Calendar.isWorkingDayNumber(back, d, w)).toBe(Calendar.isWorkingDayNumber(made.right, d, w))
+  it("calendars round-trip through JSON with the same days (most random calendars are valid: none passes on a rejection alone)", () => {
+    let compared = 0
+    fc.assert(
+      fc.property(arbCalendar, (data) => {
+        const made = Calendar.make(data)
+        // Random data may put a working Sunday on a fixed holiday: then it must be rejected, and say why.
+        if (Either.isLeft(made)) {
+          expect(made.left.issues.every((i) => /fixed holiday/.test(i.detail))).toBe(true)
+          return
+        }
+        compared++
+        const back = Either.getOrThrow(Calendar.decodeJson(Calendar.toJson(made.right)))
+        expect(back.data).toEqual(made.right.data)
+        for (let d = Calendar.dayFromCivil(2025, 1, 1); d < Calendar.dayFromCivil(2028, 1, 1); d++)
+          for (const w of Calendar.weekTypes) {
+            const date = Calendar.isoFromDay(d)
+            expect(Calendar.isWorkingDay(back, date, w)).toBe(Calendar.isWorkingDay(made.right, date, w))
+          }
+      }),
+      { numRuns: 60 }
+    )
+    expect(compared).toBeGreaterThanOrEqual(40)
   })
 
   it("the shipped calendar round-trips and its data is the schema's", () => {
@@ -294,7 +308,7 @@ describe("Calendar: JSON round-trip", () => {
     const next = Either.getOrThrow(
       Calendar.withYears(cal, [year(2027, [entry("2027-01-04", "extraDayOff"), entry("2027-01-09", "workingDay", ["fiveDay"])])])
     )
-    expect(Calendar.isCovered(next, day("2027-01-04"))).toBe(true)
+    expect(Calendar.isCovered(next, "2027-01-04")).toBe(true)
     expect(Calendar.isWorkingDay(next, "2027-01-04", "fiveDay")).toBe(false)
     expect(Calendar.isWorkingDay(next, "2027-01-09", "fiveDay")).toBe(true)
     // The years before are untouched.

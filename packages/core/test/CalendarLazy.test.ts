@@ -22,17 +22,22 @@ test("importing core does not compile the shipped calendar; the first query does
 
 test("whichever query comes first on a deferred calendar, it answers as the compiled calendar does", async () => {
   const { Calendar } = await import("../src/index.js")
-  const { deferred } = await import("../src/internal/calendar/arithmetic.js")
+  const { deferred, isWorkingDayNumber, nextWorkingDayNumber, nthWorkingDayNumber, reasonsForDayNumber, workingDaysBetweenNumbers } = await import(
+    "../src/internal/calendar/arithmetic.js"
+  )
   const { Either } = await import("effect")
   const compiled = Either.getOrThrow(Calendar.make(Calendar.uzbekistanData))
   const fresh = () => deferred(Calendar.uzbekistanData, () => Either.getOrThrow(Calendar.make(Calendar.uzbekistanData)))
   const d = Calendar.dayFromIso("2026-03-19")!
   for (const week of Calendar.weekTypes) {
-    expect(Calendar.nthWorkingDayNumber(fresh(), d, 15, week)).toBe(Calendar.nthWorkingDayNumber(compiled, d, 15, week))
-    expect(Calendar.workingDaysBetweenNumbers(fresh(), d, d + 40, week)).toBe(Calendar.workingDaysBetweenNumbers(compiled, d, d + 40, week))
-    expect(Calendar.reasonsForDayNumber(fresh(), d + 2, week)).toEqual(Calendar.reasonsForDayNumber(compiled, d + 2, week))
-    expect(Calendar.isWorkingDayNumber(fresh(), d + 4, week)).toBe(Calendar.isWorkingDayNumber(compiled, d + 4, week))
-    expect(Calendar.nextWorkingDayNumber(fresh(), d + 1, week)).toBe(Calendar.nextWorkingDayNumber(compiled, d + 1, week))
+    expect(nthWorkingDayNumber(fresh(), d, 15, week)).toBe(nthWorkingDayNumber(compiled, d, 15, week))
+    expect(workingDaysBetweenNumbers(fresh(), d, d + 40, week)).toBe(workingDaysBetweenNumbers(compiled, d, d + 40, week))
+    expect(reasonsForDayNumber(fresh(), d + 2, week)).toEqual(reasonsForDayNumber(compiled, d + 2, week))
+    expect(isWorkingDayNumber(fresh(), d + 4, week)).toBe(isWorkingDayNumber(compiled, d + 4, week))
+    expect(nextWorkingDayNumber(fresh(), d + 1, week)).toBe(nextWorkingDayNumber(compiled, d + 1, week))
     expect(Calendar.daysOff(fresh(), 2026, week)).toEqual(Calendar.daysOff(compiled, 2026, week))
+    expect(Calendar.isWorkingDay(fresh(), "2026-03-23", week)).toBe(Calendar.isWorkingDay(compiled, "2026-03-23", week))
+    expect(Calendar.addWorkingDays(fresh(), "2026-03-19", 15, week)).toBe(Calendar.addWorkingDays(compiled, "2026-03-19", 15, week))
+    expect(Calendar.previousWorkingDay(fresh(), "2026-03-22", week)).toBe(Calendar.previousWorkingDay(compiled, "2026-03-22", week))
   }
 })

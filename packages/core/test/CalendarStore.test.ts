@@ -17,7 +17,7 @@ describe("CalendarStore", () => {
       expect([...(yield* store.current).coveredYears].sort()).toEqual([2025, 2026])
       const next = yield* store.addYears([year2027])
       expect([...next.coveredYears].sort()).toEqual([2025, 2026, 2027])
-      expect(Calendar.reasonsForDayNumber(yield* store.current, Calendar.dayFromCivil(2027, 3, 10), "fiveDay").length).toBeGreaterThan(0)
+      expect(Calendar.reasons(yield* store.current, "2027-03-10", "fiveDay").length).toBeGreaterThan(0)
     }).pipe(Effect.provide(CalendarStore.layerMemory()))
   )
 

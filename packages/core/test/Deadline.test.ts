@@ -5,12 +5,11 @@ import { Calendar, Deadline } from "@murojaat/core"
 import { examples, statusExamples } from "./fixtures/deadlineExamples.js"
 
 const cal = Calendar.uzbekistan
-const policyOf = (p: Deadline.PolicyInput = {}) => Schema.decodeUnknownSync(Deadline.Policy)(p)
-const run = (facts: Deadline.Facts, p?: Deadline.PolicyInput, now?: string) =>
-  Either.getOrThrow(Deadline.compute(facts, { policy: policyOf(p), ...(now === undefined ? {} : { now }) }))
+const settingsOf = (p: Deadline.SettingsInput = {}) => Schema.decodeUnknownSync(Deadline.Settings)(p)
+const run = (facts: Deadline.Facts, p?: Deadline.SettingsInput, now?: string) =>
+  Either.getOrThrow(Deadline.compute(facts, { settings: settingsOf(p), ...(now === undefined ? {} : { now }) }))
 const clock = (s: Deadline.Schedule, id: Deadline.ClockId) => s.clocks.find((c) => c.clock === id)!
 const ms = (iso: string) => Calendar.parseInstant(iso)!
-const dayOf = (iso: string) => Calendar.dayFromIso(iso)!
 
 // ---------------------------------------------------------------------------------------------
 // The example table (rendered in docs/rules/deadlines.md)
@@ -18,14 +17,14 @@ const dayOf = (iso: string) => Calendar.dayFromIso(iso)!
 
 describe("Deadline: the example table", () => {
   it.each(examples.map((e) => [e.title, e] as const))("%s", (_, ex) => {
-    const c = clock(run(ex.facts, ex.policy), ex.clock)
+    const c = clock(run(ex.facts, ex.settings), ex.clock)
     expect(c.dueAt).toBe(ex.due)
     expect(Deadline.rules.some((r) => r.id === ex.rule)).toBe(true)
     if (!ex.rule.startsWith("counting.") && !ex.rule.startsWith("pause.")) expect(c.ruleId).toBe(ex.clockRule ?? ex.rule)
   })
 
   it.each(statusExamples.map((e) => [e.title, e] as const))("status: %s", (_, ex) => {
-    const r = Either.getOrThrow(Deadline.status(ex.events, ex.now, { policy: policyOf(ex.policy) }))
+    const r = Either.getOrThrow(Deadline.status(ex.events, ex.now, { settings: settingsOf(ex.settings) }))
     expect(r.clocks.find((c) => c.clock === ex.clock)).toMatchObject({ state: ex.state, dueAt: ex.due })
   })
 
@@ -88,10 +87,10 @@ describe("Deadline: explanations", () => {
     expect(Either.isLeft(r) && r.left._tag).toBe("InvalidInput")
   })
 
-  it("decode policies with defaults and reject bad ones", () => {
-    expect(Either.getOrThrow(Deadline.decodePolicy({ week: "sixDay" })).considerationUnit).toBe("calendarDays")
-    expect(Either.isLeft(Deadline.decodePolicy({ workingHours: { start: "18:00", end: "09:00" } }))).toBe(true)
-    expect(Either.isLeft(Deadline.decodePolicy({ urgentFirstContactHours: 0 }))).toBe(true)
+  it("decode settings with defaults and reject bad ones", () => {
+    expect(Either.getOrThrow(Deadline.decodeSettings({ week: "sixDay" })).considerationUnit).toBe("calendarDays")
+    expect(Either.isLeft(Deadline.decodeSettings({ workingHours: { start: "18:00", end: "09:00" } }))).toBe(true)
+    expect(Either.isLeft(Deadline.decodeSettings({ urgentFirstContactHours: 0 }))).toBe(true)
   })
 })
 
@@ -102,7 +101,7 @@ describe("Deadline: explanations", () => {
 const FROM = Date.UTC(2024, 11, 20)
 const TO = Date.UTC(2026, 11, 31)
 const arbMs = fc.integer({ min: FROM / 60_000, max: TO / 60_000 }).map((m) => m * 60_000)
-const arbPolicy = fc.record({
+const arbSettings = fc.record({
   week: fc.constantFrom("fiveDay" as const, "sixDay" as const),
   periodStart: fc.constantFrom("nextDay" as const, "sameDay" as const),
   endOnNonWorkingDay: fc.constantFrom("nextWorkingDay" as const, "previousWorkingDay" as const, "keep" as const),
@@ -119,8 +118,52 @@ const arbFacts = fc.record({
 })
 const fmt = Calendar.formatInstant
 
+// Oracles from the law (../shared/domain.md; docs/rules/deadlines.md), written with plain `Date`
+// arithmetic on civil dates: none of the engine's day numbers or month arithmetic. Working days come
+// from `Calendar.isWorkingDay`, whose data Calendar.test.ts checks against the decrees by hand.
+const DAY_MS = 86_400_000
+/** The Tashkent (UTC+5, no daylight saving) date of an instant. */
+const tashkentDate = (epochMs: number): string => new Date(epochMs + 5 * 3_600_000).toISOString().slice(0, 10)
+const shiftDate = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+/** The same date `months` later, or the last day of that month when it has no such date (31 Jan + 1 month = 28 Feb). */
+const plusMonths = (date: string, months: number): string => {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number]
+  const lastOfMonth = new Date(Date.UTC(y, m - 1 + months + 1, 0))
+  return new Date(Date.UTC(lastOfMonth.getUTCFullYear(), lastOfMonth.getUTCMonth(), Math.min(d, lastOfMonth.getUTCDate()))).toISOString().slice(0, 10)
+}
+/** A last day that is not a working day, moved as the `endOnNonWorkingDay` setting says. */
+const settle = (date: string, s: { readonly week: Calendar.WeekType; readonly endOnNonWorkingDay: "nextWorkingDay" | "previousWorkingDay" | "keep" }): string => {
+  if (s.endOnNonWorkingDay === "keep") return date
+  const step = s.endOnNonWorkingDay === "nextWorkingDay" ? 1 : -1
+  let d = date
+  while (!Calendar.isWorkingDay(cal, d, s.week)) d = shiftDate(d, step)
+  return d
+}
+/**
+ * ZRU-445 Art. 28: at most 2 months in all, counted from receipt. A period of months ends on the same
+ * date of its last month (Civil Code reading); counted from the day of receipt itself (`sameDay`),
+ * the day of receipt is day 1, so it ends the day before.
+ */
+const legalCeiling = (
+  receiptDate: string,
+  s: { readonly week: Calendar.WeekType; readonly periodStart: "nextDay" | "sameDay"; readonly endOnNonWorkingDay: "nextWorkingDay" | "previousWorkingDay" | "keep" }
+): string => settle(shiftDate(plusMonths(receiptDate, 2), s.periodStart === "sameDay" ? -1 : 0), s)
+
+/** Receipts in 2025-2026, one in three on the 28th to 31st (where months are cut short). */
+const arbReceipt = fc
+  .record({
+    year: fc.constantFrom(2025, 2026),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 28, max: 31 })),
+    minute: fc.integer({ min: 0, max: 24 * 60 - 1 })
+  })
+  .map(({ year, month, day, minute }) => {
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+    return Date.UTC(year, month - 1, Math.min(day, last)) - 5 * 3_600_000 + minute * 60_000
+  })
+
 describe("Deadline: properties", () => {
-  test.prop([arbFacts, arbPolicy, arbMs, fc.integer({ min: 0, max: 60 * 24 * 40 })])(
+  test.prop([arbFacts, arbSettings, arbMs, fc.integer({ min: 0, max: 60 * 24 * 40 })])(
     "due dates never decrease when receipt moves later",
     (f, p, at, laterMinutes) => {
       const a = run({ ...f, receivedAt: fmt(at) }, p)
@@ -129,9 +172,9 @@ describe("Deadline: properties", () => {
     }
   )
 
-  test.prop([arbFacts, arbPolicy, arbMs])("working-day counts never land on a non-working day", (f, p, at) => {
-    const policy = { ...p, forwardingUnit: "workingDays" as const, considerationUnit: "workingDays" as const }
-    const s = run({ ...f, extraStudy: false, extended: false, kind: f.kind === "taklif" ? "ariza" : f.kind, receivedAt: fmt(at) }, policy)
+  test.prop([arbFacts, arbSettings, arbMs])("working-day counts never land on a non-working day", (f, p, at) => {
+    const settings = { ...p, forwardingUnit: "workingDays" as const, considerationUnit: "workingDays" as const }
+    const s = run({ ...f, extraStudy: false, extended: false, kind: f.kind === "taklif" ? "ariza" : f.kind, receivedAt: fmt(at) }, settings)
     for (const id of ["registration", "forwarding", "consideration"] as const)
       expect(Calendar.isWorkingDay(cal, clock(s, id).dueDate, p.week), id).toBe(true)
     // With the default end rule every day clock lands on a working day, whatever the unit.
@@ -139,25 +182,59 @@ describe("Deadline: properties", () => {
     for (const c of d.clocks) if (c.explanation.unit !== "hours") expect(Calendar.isWorkingDay(cal, c.dueDate, p.week), c.clock).toBe(true)
   })
 
-  test.prop([arbFacts, arbPolicy, arbMs, fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined })])(
-    "an extension never exceeds the legal ceiling of 2 months, and never shortens the term",
-    (f, p, at, untilOffset) => {
-      const policy = { ...p, endOnNonWorkingDay: p.endOnNonWorkingDay === "previousWorkingDay" ? ("keep" as const) : p.endOnNonWorkingDay }
-      const startDay = Calendar.localDay(at)
-      const until = untilOffset === undefined ? undefined : Calendar.isoFromDay(startDay + untilOffset)
-      const facts = { ...f, receivedAt: fmt(at) }
-      const extended = clock(run({ ...facts, extended: until === undefined ? true : { until } }, policy), "consideration")
-      const plain = clock(run({ ...facts, extended: false }, policy), "consideration")
-      const nominalCeiling = Calendar.addMonths(startDay, 2) - (p.periodStart === "sameDay" ? 1 : 0)
-      const ceiling = policy.endOnNonWorkingDay === "keep" ? nominalCeiling : Calendar.nextWorkingDayNumber(cal, nominalCeiling, p.week)
-      expect(dayOf(extended.dueDate)).toBeLessThanOrEqual(ceiling)
-      expect(ms(extended.dueAt)).toBeGreaterThanOrEqual(ms(plain.dueAt))
-    }
-  )
+  // The ceiling of ZRU-445 Art. 28 ("2 months in all") computed here from the law's words, not
+  // from the engine's month arithmetic (see `legalCeiling` below).
+  test("an extension never takes a term past 2 months from receipt, never shortens it, and extra study plus the head's month make exactly 2 months", () => {
+    let extendedRuns = 0
+    let exactRuns = 0
+    fc.assert(
+      fc.property(arbFacts, arbSettings, arbReceipt, fc.option(fc.integer({ min: 0, max: 90 }), { nil: undefined, freq: 2 }), fc.boolean(), (f, p, at, untilOffset, fromReceipt) => {
+        const settings = { ...p, extensionCountsFrom: fromReceipt ? ("receipt" as const) : ("endOfTerm" as const) }
+        const receiptDate = tashkentDate(at)
+        const until = untilOffset === undefined ? undefined : shiftDate(receiptDate, untilOffset)
+        const facts = { ...f, receivedAt: fmt(at) }
+        const extended = clock(run({ ...facts, extended: until === undefined ? true : { until } }, settings), "consideration")
+        const plain = clock(run({ ...facts, extended: false }, settings), "consideration")
+        const ceiling = legalCeiling(receiptDate, settings)
+        expect(extended.dueDate <= ceiling, `${extended.dueDate} after the ceiling ${ceiling}`).toBe(true)
+        expect(ms(extended.dueAt)).toBeGreaterThanOrEqual(ms(plain.dueAt))
+        if (f.kind === "taklif") return
+        extendedRuns++
+        // The full month (no `until`) counted as 2 months from receipt reaches the ceiling exactly;
+        // so does 1 month of extra study and the head's month after it, when no month is cut short.
+        const exact = until === undefined && (fromReceipt || (f.extraStudy && p.periodStart === "nextDay" && Number(receiptDate.slice(8)) <= 28))
+        if (exact) {
+          exactRuns++
+          expect(extended.dueDate).toBe(ceiling)
+        }
+      }),
+      { numRuns: 300 }
+    )
+    expect(extendedRuns).toBeGreaterThan(120)
+    expect(exactRuns).toBeGreaterThan(40)
+  })
+
+  // ZRU-445 Art. 28 (15 days) and the 5 days of forwarding, read as calendar days counted from the
+  // day after receipt, a last day off moved to the next working day (the defaults).
+  test("with the defaults, forwarding and consideration end on day 5 and day 15 after receipt, moved past days off", () => {
+    let runs = 0
+    fc.assert(
+      fc.property(arbReceipt, fc.constantFrom("ariza" as const, "shikoyat" as const), fc.constantFrom("fiveDay" as const, "sixDay" as const), (at, kind, week) => {
+        const s = run({ kind, receivedAt: fmt(at) }, { week })
+        const settings = { ...Deadline.defaultSettings, week }
+        expect(clock(s, "forwarding").dueDate).toBe(settle(shiftDate(tashkentDate(at), 5), settings))
+        expect(clock(s, "consideration").dueDate).toBe(settle(shiftDate(tashkentDate(at), 15), settings))
+        expect(clock(s, "consideration").dueAt.slice(10)).toBe("T18:00:00+05:00")
+        runs++
+      }),
+      { numRuns: 200 }
+    )
+    expect(runs).toBe(200)
+  })
 
   test.prop([
     arbFacts,
-    arbPolicy,
+    arbSettings,
     arbMs,
     fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 24 * 60 }), fc.option(fc.integer({ min: 0, max: 20 * 24 * 60 }), { nil: undefined })), { maxLength: 3 }),
     fc.integer({ min: 0, max: 60 * 24 * 60 })
@@ -176,7 +253,7 @@ describe("Deadline: properties", () => {
     for (const c of off.clocks) expect(ms(clock(on, c.clock).dueAt), c.clock).toBeGreaterThanOrEqual(ms(c.dueAt))
   })
 
-  test.prop([arbFacts, arbPolicy, arbMs, fc.integer({ min: 0, max: 60 * 24 * 70 })])("results are identical for identical inputs", (f, p, at, nowAfter) => {
+  test.prop([arbFacts, arbSettings, arbMs, fc.integer({ min: 0, max: 60 * 24 * 70 })])("results are identical for identical inputs", (f, p, at, nowAfter) => {
     const facts = { ...f, receivedAt: fmt(at) }
     expect(run(facts, p)).toEqual(run(facts, p))
     const events: ReadonlyArray<Deadline.EventInput> = [
@@ -184,17 +261,17 @@ describe("Deadline: properties", () => {
       { type: "triaged", at: fmt(at + 60_000), data: { priority: f.urgent ? "urgent" : "normal", flags: f.domesticViolence ? ["domesticViolence"] : [] } }
     ]
     const now = fmt(at + nowAfter * 60_000)
-    const options = { policy: policyOf(p) }
+    const options = { settings: settingsOf(p) }
     expect(JSON.stringify(Deadline.status(events, now, options))).toBe(JSON.stringify(Deadline.status(events, now, options)))
     expect(Deadline.escalation(events, now, options)).toEqual(Deadline.escalation(events, now, options))
   })
 
   test.prop([arbMs, fc.constantFrom("fiveDay" as const, "sixDay" as const)])("notices are scheduled only in working hours, never earlier", (at, week) => {
-    const policy = policyOf({ week })
-    const n = ms(Deadline.scheduleNotice(fmt(at), { policy }))
+    const settings = settingsOf({ week })
+    const n = ms(Deadline.scheduleNotice(fmt(at), { settings }))
     expect(n).toBeGreaterThanOrEqual(at)
     const t = Calendar.localTimeOfDay(n)
-    expect(Calendar.isWorkingDayNumber(cal, Calendar.localDay(n), week)).toBe(true)
+    expect(Calendar.isWorkingDay(cal, tashkentDate(n), week)).toBe(true)
     expect(t >= 9 * 3_600_000 && t < 18 * 3_600_000).toBe(true)
   })
 })
@@ -242,7 +319,7 @@ describe("Deadline: status and warnings", () => {
     const events = [received("2026-03-20T02:00:00+05:00"), ev("triaged", "2026-03-20T02:01:00+05:00", { priority: "urgent", flags: [] })]
     const w = Either.getOrThrow(Deadline.status(events, "2026-03-20T06:00:00+05:00")).warnings.find((x) => x.clock === "urgentFirstContact")!
     expect(w).toMatchObject({ level: "overdue", at: "2026-03-20T05:00:00+05:00", notifyAt: "2026-03-24T09:00:00+05:00" })
-    const anyTime = { policy: policyOf({ safetyNoticesAnyTime: true }) }
+    const anyTime = { settings: settingsOf({ safetyNoticesAnyTime: true }) }
     const w2 = Either.getOrThrow(Deadline.status(events, "2026-03-20T06:00:00+05:00", anyTime)).warnings.find((x) => x.clock === "urgentFirstContact")!
     expect(w2.notifyAt).toBe("2026-03-20T05:00:00+05:00")
   })
@@ -271,7 +348,7 @@ describe("Deadline: status and warnings", () => {
 
   it("with the pause on, awaiting the applicant pauses the day clocks and moves the due date", () => {
     const events = [received("2026-03-10T10:00:00+05:00"), ev("informationRequested", "2026-03-12T10:00:00+05:00", { request: "copy of the deed" })]
-    const options = { policy: policyOf({ pauseWhileAwaitingApplicant: true }) }
+    const options = { settings: settingsOf({ pauseWhileAwaitingApplicant: true }) }
     const r = Either.getOrThrow(Deadline.status(events, "2026-03-30T10:00:00+05:00", options))
     const c = r.clocks.find((x) => x.clock === "consideration")!
     expect(c.state).toBe("paused")

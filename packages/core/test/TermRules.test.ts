@@ -65,7 +65,7 @@ describe("the head's extension (ZRU-445 Art. 28)", () => {
     // Awaiting the applicant Thu 12 Mar 10:00 to Mon 16 Mar 12:00: 4 days. With the pause on, the
     // term ends 25 Mar + 4 = Sun 29 Mar, so Mon 30 Mar 18:00; without it, still Wed 25 Mar.
     const s = open("ariza", march10, { pauses: [{ from: "2026-03-12T05:00:00.000Z", to: "2026-03-16T07:00:00.000Z" }] })
-    const pauseOn = { deadlines: { policy: Schema.decodeUnknownSync(Deadline.Policy)({ pauseWhileAwaitingApplicant: true }) } }
+    const pauseOn = { deadlines: { settings: Schema.decodeUnknownSync(Deadline.Settings)({ pauseWhileAwaitingApplicant: true }) } }
     expect(refusedBy(decide(s, extend(), "2026-03-30T17:00:00+05:00", chief, pauseOn))).toBe("accepted")
     expect(refusedBy(decide(s, extend(), "2026-03-30T18:01:00+05:00", chief, pauseOn))).toBe("extension.beforeTermEnds")
     expect(refusedBy(decide(s, extend(), "2026-03-27T10:00:00+05:00"))).toBe("extension.beforeTermEnds")
@@ -185,7 +185,7 @@ describe("properties", () => {
         t += st.hours * 3_600_000
         events.push({ type: st.type, at: Calendar.formatInstant(t), data: { applicantNotice: post } })
       }
-      const options = { policy: Schema.decodeUnknownSync(Deadline.Policy)({ pauseWhileAwaitingApplicant: pause }) }
+      const options = { settings: Schema.decodeUnknownSync(Deadline.Settings)({ pauseWhileAwaitingApplicant: pause }) }
       const times = [...probes].sort((a, b) => a - b).map((h) => Calendar.formatInstant(receivedMs + h * 3_600_000))
       const reports = times.map((now) => Either.getOrThrow(Deadline.status(events, now, options)))
       for (let i = 1; i < reports.length; i++)

@@ -48,7 +48,7 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
     if (Either.isLeft(years)) throw new UsageError(`--decree: ${years.left.message}`)
     calendar = calendarOrBad("decree", Calendar.withYears(calendar, years.right))
   }
-  const policy = { ...Deadline.defaultPolicy, week: values.week === "6" ? ("sixDay" as const) : ("fiveDay" as const) }
+  const settings = { ...Deadline.defaultSettings, week: values.week === "6" ? ("sixDay" as const) : ("fiveDay" as const) }
   const r = Deadline.compute(
     {
       kind,
@@ -58,7 +58,7 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
       urgent: values.urgent,
       domesticViolence: values["domestic-violence"]
     },
-    { calendar, policy }
+    { calendar, settings }
   )
   if (Either.isLeft(r)) throw new UsageError(`--received: ${r.left.issues.map((i) => `${i.detail} (expected ${i.expected ?? "an ISO time"})`).join("; ")}`)
   printJson(io, r.right)

@@ -12,8 +12,9 @@
  * Only types are imported from the public modules, so `Directory` may call this module without an
  * import cycle.
  */
-import * as Calendar from "../Calendar.js"
+import type * as Calendar from "../Calendar.js"
 import type { Absence, AbsenceReason, Officer, OfficerRole } from "../Directory.js"
+import { isWorkingDayNumber } from "./calendar/arithmetic.js"
 import * as LocalTime from "./localTime.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ export const hasConflict = (officer: Conflicted, appeal: Parties): boolean =>
  * `Date.parse` in the host's zone); `NaN` when it is not a real instant, which is inside no period
  * and no working time.
  */
-export const epochOf = (at: string): number => Calendar.parseInstant(at) ?? Number.NaN
+export const epochOf = (at: string): number => LocalTime.parseInstant(at) ?? Number.NaN
 
 /** An officer's duty periods and absences as `[from, to)` epoch-millisecond spans, parsed once. */
 export interface Spans {
@@ -159,6 +160,6 @@ export const msOfHhmm = LocalTime.msOfHhmm
  */
 export const isWorkingTime = (calendar: Calendar.Calendar, week: Calendar.WeekType, hours: Hours, t: number): boolean => {
   if (Number.isNaN(t)) return false
-  const time = Calendar.localTimeOfDay(t)
-  return time >= hours.startMs && time < hours.endMs && Calendar.isWorkingDayNumber(calendar, Calendar.localDay(t), week)
+  const time = LocalTime.localTimeOfDay(t)
+  return time >= hours.startMs && time < hours.endMs && isWorkingDayNumber(calendar, LocalTime.localDay(t), week)
 }

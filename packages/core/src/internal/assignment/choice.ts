@@ -52,13 +52,13 @@ const withDistrictWide = (index: Assignment.Index, own: ReadonlyArray<Directory.
 }
 
 export const assign = (index: Assignment.Index, appeal: Assignment.AppealInput, options: Assignment.Options): Assignment.Result => {
-  const policy = options.settings ?? defaultSettings
-  const ctx = makeCtx(index, appeal, options.at, policy, options.loads ?? new Map(), new Set(options.exclude ?? []))
-  const role = requiredRole(appeal, policy)
+  const settings = options.settings ?? defaultSettings
+  const ctx = makeCtx(index, appeal, options.at, settings, options.loads ?? new Map(), new Set(options.exclude ?? []))
+  const role = requiredRole(appeal, settings)
   const tiers = options.tiers ?? ["mahalla", "districtSenior"]
   const applied: Array<string> = [RuleId.coverage, RuleId.role, RuleId.duty]
   if (appeal.priority === "urgent") applied.push(RuleId.urgent)
-  else if (policy.nonUrgentOffShift) applied.push(RuleId.offShift)
+  else if (settings.nonUrgentOffShift) applied.push(RuleId.offShift)
   if (appeal.subjectOfficerId !== undefined) applied.push(RuleId.subject)
   if (appeal.applicantRef !== undefined) applied.push(RuleId.declared)
   const stages: Array<Assignment.Stage> = []
@@ -78,7 +78,7 @@ export const assign = (index: Assignment.Index, appeal: Assignment.AppealInput, 
     const plan: Array<{ tier: Assignment.Tier; role: Directory.OfficerRole; officers: ReadonlyArray<Directory.Officer> }> = []
     if (tiers.includes("mahalla")) {
       const own = index.byMahalla.get(appeal.mahallaCode) ?? []
-      for (const r of roleChain(role, policy)) plan.push({ tier: "mahalla", role: r, officers: withDistrictWide(index, own, r, appeal.districtCode) })
+      for (const r of roleChain(role, settings)) plan.push({ tier: "mahalla", role: r, officers: withDistrictWide(index, own, r, appeal.districtCode) })
     }
     if (tiers.includes("districtSenior")) {
       plan.push({ tier: "districtSenior", role: "seniorInspector", officers: index.seniorsByDistrict.get(appeal.districtCode) ?? [] })
@@ -124,8 +124,8 @@ export const choose = (
   appeal: Assignment.AppealInput,
   options: { readonly at: Directory.Instant; readonly open?: ReadonlyArray<Assignment.OpenAppeal>; readonly settings?: Assignment.Settings }
 ): Assignment.Result => {
-  const policy = options.settings ?? defaultSettings
-  return assign(makeIndex(directory), appeal, { at: options.at, settings: policy, loads: loads(options.open ?? [], policy) })
+  const settings = options.settings ?? defaultSettings
+  return assign(makeIndex(directory), appeal, { at: options.at, settings, loads: loads(options.open ?? [], settings) })
 }
 
 export const assignAll = (
@@ -133,11 +133,11 @@ export const assignAll = (
   appeals: ReadonlyArray<Assignment.AppealInput>,
   options: Omit<Assignment.Options, "exclude" | "tiers">
 ): { readonly results: ReadonlyArray<Assignment.Result>; readonly loads: Assignment.Loads } => {
-  const policy = options.settings ?? defaultSettings
+  const settings = options.settings ?? defaultSettings
   const current = new Map(options.loads ?? [])
   const results = appeals.map((a) => {
     const r = assign(index, a, { ...options, loads: current })
-    if (Either.isRight(r)) addLoad(current, r.right.officerId, policy.weights[a.priority], 1)
+    if (Either.isRight(r)) addLoad(current, r.right.officerId, settings.weights[a.priority], 1)
     return r
   })
   return { results, loads: current }

@@ -10,11 +10,11 @@ import * as Eligibility from "../eligibility.js"
 import { spansIn } from "./directoryIndex.js"
 import { defaultSettings, workingTimeAt } from "./settings.js"
 
-export const requiredRole = (appeal: Pick<Assignment.AppealInput, "role" | "category">, policy: Assignment.Settings = defaultSettings): Directory.OfficerRole =>
-  appeal.role ?? (appeal.category !== undefined ? policy.roleFor(appeal.category) : undefined) ?? "preventionInspector"
+export const requiredRole = (appeal: Pick<Assignment.AppealInput, "role" | "category">, settings: Assignment.Settings = defaultSettings): Directory.OfficerRole =>
+  appeal.role ?? (appeal.category !== undefined ? settings.roleFor(appeal.category) : undefined) ?? "preventionInspector"
 
-export const roleChain = (role: Directory.OfficerRole, policy: Assignment.Settings): ReadonlyArray<Directory.OfficerRole> => [
-  ...new Set([role, ...(policy.roleFallbacks[role] ?? [])])
+export const roleChain = (role: Directory.OfficerRole, settings: Assignment.Settings): ReadonlyArray<Directory.OfficerRole> => [
+  ...new Set([role, ...(settings.roleFallbacks[role] ?? [])])
 ]
 
 /** One assignment's context: the instant read once, working time asked at most once. */
@@ -23,7 +23,7 @@ export interface Ctx {
   readonly appeal: Assignment.AppealInput
   readonly at: Directory.Instant
   readonly t: number
-  readonly policy: Assignment.Settings
+  readonly settings: Assignment.Settings
   readonly loads: Assignment.Loads
   readonly exclude: ReadonlySet<string>
   readonly working: () => boolean
@@ -34,7 +34,7 @@ export const makeCtx = (
   index: Assignment.Index,
   appeal: Assignment.AppealInput,
   at: Directory.Instant,
-  policy: Assignment.Settings,
+  settings: Assignment.Settings,
   loads: Assignment.Loads,
   exclude: ReadonlySet<string>
 ): Ctx => {
@@ -45,10 +45,10 @@ export const makeCtx = (
     appeal,
     at,
     t,
-    policy,
+    settings,
     loads,
     exclude,
-    working: () => (working ??= workingTimeAt(policy, t)),
+    working: () => (working ??= workingTimeAt(settings, t)),
     usedWorkingTime: () => working !== undefined
   }
 }
@@ -61,7 +61,7 @@ export const exclusionsOf = (ctx: Ctx, o: Directory.Officer, roles: ReadonlyArra
   if (!roles.some((r) => o.roles.includes(r))) out.push("roleMismatch")
   const status = Eligibility.presence(o, spansIn(ctx.index, o), ctx.t, ctx.working)
   if (status === "inactive" || status === "absent") out.push(status)
-  else if (status === "offDuty" && (appeal.priority === "urgent" || !ctx.policy.nonUrgentOffShift)) out.push("offDuty")
+  else if (status === "offDuty" && (appeal.priority === "urgent" || !ctx.settings.nonUrgentOffShift)) out.push("offDuty")
   if (Eligibility.isSubjectOfComplaint(o, appeal)) out.push("subjectOfComplaint")
   if (Eligibility.hasDeclaredConflict(o, appeal)) out.push("declaredConflict")
   if (ctx.exclude.has(o.id)) out.push("currentAssignee")
@@ -79,12 +79,12 @@ export const exclusions = (
     readonly exclude?: ReadonlyArray<string>
   }
 ): ReadonlyArray<Errors.ExclusionReason> => {
-  const policy = options.settings ?? defaultSettings
-  const ctx = makeCtx(index, appeal, options.at, policy, new Map(), new Set(options.exclude ?? []))
-  return exclusionsOf(ctx, officer, options.roles ?? roleChain(requiredRole(appeal, policy), policy))
+  const settings = options.settings ?? defaultSettings
+  const ctx = makeCtx(index, appeal, options.at, settings, new Map(), new Set(options.exclude ?? []))
+  return exclusionsOf(ctx, officer, options.roles ?? roleChain(requiredRole(appeal, settings), settings))
 }
 
-export const dutyStatus = (officer: Directory.Officer, at: Directory.Instant, policy: Assignment.Settings = defaultSettings): Eligibility.Presence => {
+export const dutyStatus = (officer: Directory.Officer, at: Directory.Instant, settings: Assignment.Settings = defaultSettings): Eligibility.Presence => {
   const t = Eligibility.epochOf(at)
-  return Eligibility.presence(officer, Eligibility.spansOf(officer), t, () => workingTimeAt(policy, t))
+  return Eligibility.presence(officer, Eligibility.spansOf(officer), t, () => workingTimeAt(settings, t))
 }

@@ -66,8 +66,8 @@ const planMoves = (
   options: Assignment.PlanOptions,
   pick: (a: Assignment.OpenAppeal) => Decision
 ): Assignment.Plan => {
-  const policy = options.settings ?? defaultSettings
-  const current = new Map(loads(open, policy))
+  const settings = options.settings ?? defaultSettings
+  const current = new Map(loads(open, settings))
   const commands: Array<Assignment.PlannedCommand> = []
   const steps: Array<Assignment.Step> = []
   for (const a of [...open].sort(planningOrder)) {
@@ -77,9 +77,9 @@ const planMoves = (
       steps.push(step(a, "keep", decision.keep))
       continue
     }
-    const weight = policy.weights[a.priority]
+    const weight = settings.weights[a.priority]
     addLoad(current, a.officerId, weight, -1)
-    const r = assign(index, a, { at: options.at, settings: policy, loads: current, exclude: [a.officerId], ...(decision.tiers ? { tiers: decision.tiers } : {}) })
+    const r = assign(index, a, { at: options.at, settings, loads: current, exclude: [a.officerId], ...(decision.tiers ? { tiers: decision.tiers } : {}) })
     if (Either.isRight(r)) {
       addLoad(current, r.right.officerId, weight, 1)
       const s = step(a, "reassign", { cause: decision.move }, { officerId: r.right.officerId, explanation: r.right.explanation })
@@ -138,7 +138,7 @@ export const planBulk = (
   request: Assignment.BulkRequest,
   options: Assignment.PlanOptions
 ): Either.Either<Assignment.Plan, Errors.AppealNotFound | Errors.OfficerNotFound> => {
-  const policy = options.settings ?? defaultSettings
+  const settings = options.settings ?? defaultSettings
   const byId = new Map(open.map((a) => [a.appealId, a]))
   const missing = request.appealIds.find((id) => !byId.has(id))
   if (missing !== undefined) return Either.left(new Errors.AppealNotFound({ appealId: missing }))
@@ -146,15 +146,15 @@ export const planBulk = (
   const cause: Assignment.PlanCause = { planner: "bulk", note: request.reason }
   const chosen = [...open].filter((a) => selected.has(a.appealId)).sort(planningOrder)
   if (request.kind === "unassign") {
-    const current = new Map(loads(open, policy))
-    for (const a of chosen) addLoad(current, a.officerId, policy.weights[a.priority], -1)
+    const current = new Map(loads(open, settings))
+    for (const a of chosen) addLoad(current, a.officerId, settings.weights[a.priority], -1)
     const steps = chosen.map((a) => step(a, "unassign", { cause }))
     return Either.right({ commands: steps.map((s) => ({ type: "unassign", appealId: s.appealId, reason: s.reason })), steps, loads: current })
   }
   if (request.to === undefined) return Either.right(planMoves(index, open, options, (a) => (selected.has(a.appealId) ? { move: cause } : undefined)))
   const target = index.byId.get(request.to)
   if (target === undefined) return Either.left(new Errors.OfficerNotFound({ officerId: request.to }))
-  const current = new Map(loads(open, policy))
+  const current = new Map(loads(open, settings))
   const commands: Array<Assignment.PlannedCommand> = []
   const steps: Array<Assignment.Step> = []
   for (const a of chosen) {
@@ -162,14 +162,14 @@ export const planBulk = (
       steps.push(step(a, "keep", { cause, kept: "alreadyHeld" }))
       continue
     }
-    const roles = [...roleChain(requiredRole(a, policy), policy), "seniorInspector" as const]
-    const excluded = exclusions(index, target, a, { at: options.at, settings: policy, roles })
+    const roles = [...roleChain(requiredRole(a, settings), settings), "seniorInspector" as const]
+    const excluded = exclusions(index, target, a, { at: options.at, settings, roles })
     if (excluded.length > 0) {
       steps.push(step(a, "refused", { cause }, { officerId: target.id, exclusions: excluded }))
       continue
     }
-    addLoad(current, a.officerId, policy.weights[a.priority], -1)
-    addLoad(current, target.id, policy.weights[a.priority], 1)
+    addLoad(current, a.officerId, settings.weights[a.priority], -1)
+    addLoad(current, target.id, settings.weights[a.priority], 1)
     const s = step(a, "reassign", { cause }, { officerId: target.id })
     commands.push({ type: "reassign", appealId: a.appealId, officerId: target.id, reason: s.reason })
     steps.push(s)

@@ -36,36 +36,36 @@ export const rules: ReadonlyArray<Assignment.Rule> = [
     id: RuleId.role,
     statement:
       "The officer holds the role the appeal's category needs (`role` on the input, else the `roleFor` setting, else prevention inspector).",
-    source: "policy setting `roleFor`; ZRU-561 of 2019 for domestic violence (women's affairs inspector)"
+    source: "Murojaat setting `roleFor`; ZRU-561 of 2019 for domestic violence (women's affairs inspector)"
   },
   {
     id: RuleId.roleFallback,
     statement:
       "When nobody with the required role can take it in the mahalla, the roles of the `roleFallbacks` setting are tried in order (default: specialists fall back to the prevention inspector).",
-    source: "policy setting `roleFallbacks`"
+    source: "Murojaat setting `roleFallbacks`"
   },
   {
     id: RuleId.duty,
     statement:
       "The officer is active, not absent (leave, sickness, training, business trip: absences always win) and on duty at the instant: inside one of his duty periods, or, when he has none, in working time.",
-    source: "policy; directory duty periods and absences"
+    source: "Murojaat policy; directory duty periods and absences"
   },
   {
     id: RuleId.workingHours,
     statement:
       "Working time of an officer without duty periods: a working day of the calendar (the `calendar` and `week` settings; default the shipped Uzbek calendar, five-day week, so holidays, transferred days off and worked Saturdays count), between the `workingHours` setting (default 09:00-18:00) Asia/Tashkent (UTC+5, no daylight saving).",
-    source: "policy setting `workingHours`; working days from the calendar (Labour Code non-working holidays and Art. 208 transfers, the yearly decree)"
+    source: "Murojaat setting `workingHours`; working days from the calendar (Labour Code non-working holidays and Art. 208 transfers, the yearly decree)"
   },
   {
     id: RuleId.urgent,
     statement: "An urgent appeal goes only to an officer on duty now, whatever `nonUrgentOffShift` says.",
-    source: "policy; ZRU-561 of 2019 (protection order studied within 24 hours)"
+    source: "Murojaat policy; ZRU-561 of 2019 (protection order studied within 24 hours)"
   },
   {
     id: RuleId.offShift,
     statement:
       "With the `nonUrgentOffShift` setting (default off), a non-urgent appeal may go to an officer who is off shift but neither absent nor inactive.",
-    source: "policy setting `nonUrgentOffShift`"
+    source: "Murojaat setting `nonUrgentOffShift`"
   },
   {
     id: RuleId.subject,
@@ -75,18 +75,18 @@ export const rules: ReadonlyArray<Assignment.Rule> = [
   {
     id: RuleId.declared,
     statement: "Never an officer with a conflict of interest declared in the directory for the appeal's applicant (`applicantRef`).",
-    source: "directory declared conflicts"
+    source: "Murojaat policy (conflicts of interest declared in the directory)"
   },
   {
     id: RuleId.load,
     statement:
       "Among the eligible officers, the one with the least weighted open workload (sum of the `weights` setting over his open appeals; default urgent 4, high 2, normal 1, low 0.5).",
-    source: "policy setting `weights`"
+    source: "Murojaat setting `weights`"
   },
   {
     id: RuleId.tieBreak,
     statement: "Equal workloads: the smallest officer id (code-unit order), so the same inputs always give the same officer.",
-    source: "policy (determinism)"
+    source: "Murojaat policy (determinism)"
   },
   {
     id: RuleId.senior,
@@ -103,7 +103,7 @@ export const rules: ReadonlyArray<Assignment.Rule> = [
     id: RuleId.dutyChange,
     statement:
       "An open appeal whose officer is absent, inactive, gone from the directory, no longer serves the mahalla or has a conflict is reassigned by the same rules (never to the same officer), or unassigned to the district chief's queue when nobody is eligible.",
-    source: "policy"
+    source: "Murojaat policy"
   },
   {
     id: RuleId.escalation,
@@ -115,12 +115,12 @@ export const rules: ReadonlyArray<Assignment.Rule> = [
     id: RuleId.bulkReassign,
     statement:
       "A supervisor reassigns appeals in bulk, to a named officer (refused per appeal when that officer is not eligible) or automatically by these rules; each becomes an audited reassign command.",
-    source: "policy"
+    source: "Murojaat policy"
   },
   {
     id: RuleId.bulkUnassign,
     statement: "A supervisor unassigns appeals in bulk back to the district chief's queue; each becomes an audited unassign command.",
-    source: "policy"
+    source: "Murojaat policy"
   }
 ]
 

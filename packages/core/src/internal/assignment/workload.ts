@@ -13,9 +13,9 @@ export const addLoad = (m: Map<string, Assignment.Load>, officerId: string, weig
 
 export const loads = (
   open: ReadonlyArray<{ readonly officerId: string; readonly priority: Assignment.Priority }>,
-  policy: Assignment.Settings = defaultSettings
+  settings: Assignment.Settings = defaultSettings
 ): Assignment.Loads => {
   const m = new Map<string, Assignment.Load>()
-  for (const a of open) addLoad(m, a.officerId, policy.weights[a.priority], 1)
+  for (const a of open) addLoad(m, a.officerId, settings.weights[a.priority], 1)
   return m
 }

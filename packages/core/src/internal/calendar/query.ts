@@ -1,10 +1,19 @@
 /**
- * The calendar's queries on ISO dates (`YYYY-MM-DD`): the same answers as the day-number queries of
- * `arithmetic.ts`, which they call. Documented in `Calendar.ts`.
+ * The calendar's queries, on ISO dates (`YYYY-MM-DD`): the one public API. They call the day-number
+ * fast path of `arithmetic.ts`, which the engines inside the core (deadlines, eligibility) use
+ * directly. Documented in `Calendar.ts`.
  */
 import type * as Calendar from "../../Calendar.js"
 import * as localTime from "../localTime.js"
-import { isWorkingDayNumber, nextWorkingDayNumber, nthWorkingDayNumber, reasonsForDayNumber, workingDaysBetweenNumbers } from "./arithmetic.js"
+import {
+  isCovered as isCoveredDay,
+  isWorkingDayNumber,
+  nextWorkingDayNumber,
+  nthWorkingDayNumber,
+  previousWorkingDayNumber,
+  reasonsForDayNumber,
+  workingDaysBetweenNumbers
+} from "./arithmetic.js"
 
 type WeekType = Calendar.WeekType
 
@@ -20,6 +29,9 @@ export const isWorkingDay = (calendar: Calendar.Calendar, date: string, week: We
 export const nextWorkingDay = (calendar: Calendar.Calendar, date: string, week: WeekType): string =>
   localTime.isoFromDay(nextWorkingDayNumber(calendar, dayOrThrow(date), week))
 
+export const previousWorkingDay = (calendar: Calendar.Calendar, date: string, week: WeekType): string =>
+  localTime.isoFromDay(previousWorkingDayNumber(calendar, dayOrThrow(date), week))
+
 export const addWorkingDays = (calendar: Calendar.Calendar, date: string, n: number, week: WeekType): string =>
   localTime.isoFromDay(nthWorkingDayNumber(calendar, dayOrThrow(date) + 1, n, week))
 
@@ -28,6 +40,8 @@ export const workingDaysBetween = (calendar: Calendar.Calendar, from: string, to
 
 export const reasons = (calendar: Calendar.Calendar, date: string, week: WeekType): ReadonlyArray<Calendar.Reason> =>
   reasonsForDayNumber(calendar, dayOrThrow(date), week)
+
+export const isCovered = (calendar: Calendar.Calendar, date: string): boolean => isCoveredDay(calendar, dayOrThrow(date))
 
 export const daysOff = (
   calendar: Calendar.Calendar,

@@ -4,7 +4,7 @@
  * hour terms run continuously. Documented in `Deadline.ts`.
  */
 import { Either } from "effect"
-import * as Calendar from "../../Calendar.js"
+import * as Days from "../calendar/arithmetic.js"
 import type * as Deadline from "../../Deadline.js"
 import type { InvalidInput } from "../../Errors.js"
 import * as localTime from "../localTime.js"
@@ -18,7 +18,7 @@ type Pause = Deadline.Pause
 type SkippedDay = Deadline.SkippedDay
 
 const reasonText = (ctx: Ctx, d: number): string => {
-  const rs = Calendar.reasonsForDayNumber(ctx.cal, d, ctx.week)
+  const rs = Days.reasonsForDayNumber(ctx.cal, d, ctx.week)
   return rs.length === 0 ? "non-working day" : rs.map((r) => (r.from === undefined ? r.name : `${r.name} (from ${r.from})`)).join("; ")
 }
 
@@ -26,12 +26,12 @@ const skippedIn = (ctx: Ctx, from: number, toInclusive: number): Array<SkippedDa
   const out: Array<SkippedDay> = []
   if (!ctx.explain) return out
   for (let d = from; d <= toInclusive; d++)
-    if (!Calendar.isWorkingDayNumber(ctx.cal, d, ctx.week)) out.push({ date: localTime.isoFromDay(d), reason: reasonText(ctx, d) })
+    if (!Days.isWorkingDayNumber(ctx.cal, d, ctx.week)) out.push({ date: localTime.isoFromDay(d), reason: reasonText(ctx, d) })
   return out
 }
 
 const provisionalSpan = (ctx: Ctx, from: number, to: number): boolean =>
-  !Calendar.isCovered(ctx.cal, from) || !Calendar.isCovered(ctx.cal, to)
+  !Days.isCovered(ctx.cal, from) || !Days.isCovered(ctx.cal, to)
 
 export const dueInstant = (ctx: Ctx, day: number): number =>
   localTime.instantOf(day, ctx.p.dueTime === "endOfWorkingHours" ? ctx.workEnd : localTime.MS_PER_DAY - 1000)
@@ -46,7 +46,7 @@ const pauseDays = (ctx: Ctx, pauses: ReadonlyArray<Pause> | undefined, nowMs: nu
     if (a === undefined || b === undefined || b <= a) continue
     const fromDay = localTime.localDay(a)
     const toDay = localTime.localDay(b)
-    const n = unit === "workingDays" ? Calendar.workingDaysBetweenNumbers(ctx.cal, fromDay, toDay, ctx.week) : toDay - fromDay
+    const n = unit === "workingDays" ? Days.workingDaysBetweenNumbers(ctx.cal, fromDay, toDay, ctx.week) : toDay - fromDay
     if (n <= 0) continue
     days += n
     notes.push(
@@ -81,7 +81,7 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
     end = countFrom + t.amount - 1
     counted = t.amount
   } else if (t.unit === "workingDays") {
-    end = Calendar.nthWorkingDayNumber(ctx.cal, countFrom, t.amount, ctx.week)
+    end = Days.nthWorkingDayNumber(ctx.cal, countFrom, t.amount, ctx.week)
     counted = t.amount
     skipped = skippedIn(ctx, countFrom, end)
   } else {
@@ -104,7 +104,7 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
     if (t.extension.extra > 0)
       adjustments.push(`${t.extension.extra} further extension(s) ignored: only one is allowed (rule consideration.extension, ${ZRU_445_28})`)
     if (t.unit === "calendarDays" || t.unit === "months") counted += target - end
-    else counted += Calendar.workingDaysBetweenNumbers(ctx.cal, end + 1, target + 1, ctx.week)
+    else counted += Days.workingDaysBetweenNumbers(ctx.cal, end + 1, target + 1, ctx.week)
     end = target
   }
   if (t.notes !== undefined) adjustments.push(...t.notes)
@@ -123,13 +123,13 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
       if (pz.to === undefined) awaiting = true
       if (pd.days === 0) continue
       const before = end
-      end = t.unit === "workingDays" ? Calendar.nthWorkingDayNumber(ctx.cal, end + 1, pd.days, ctx.week) : end + pd.days
+      end = t.unit === "workingDays" ? Days.nthWorkingDayNumber(ctx.cal, end + 1, pd.days, ctx.week) : end + pd.days
       if (t.unit === "workingDays") skipped = skipped.concat(skippedIn(ctx, before + 1, end))
       counted += pd.days
       adjustments.push(...pd.notes)
     }
   let due = end
-  if (!Calendar.isWorkingDayNumber(ctx.cal, end, ctx.week)) {
+  if (!Days.isWorkingDayNumber(ctx.cal, end, ctx.week)) {
     const rule = ctx.p.endOnNonWorkingDay
     due = settleDay(ctx, end)
     if (rule === "nextWorkingDay") {
@@ -142,7 +142,7 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
   }
   let nonWorkingCounted = 0
   if (ctx.explain && t.unit !== "workingDays")
-    nonWorkingCounted = end - countFrom + 1 - Calendar.workingDaysBetweenNumbers(ctx.cal, countFrom, end + 1, ctx.week)
+    nonWorkingCounted = end - countFrom + 1 - Days.workingDaysBetweenNumbers(ctx.cal, countFrom, end + 1, ctx.week)
   const dueMs = dueInstant(ctx, due)
   return {
     clock: t.clock,
@@ -168,12 +168,12 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
 
 /** The day a term ending on `end` is due, after the end-on-a-non-working-day setting. */
 export const settleDay = (ctx: Ctx, end: number): number => {
-  if (Calendar.isWorkingDayNumber(ctx.cal, end, ctx.week)) return end
+  if (Days.isWorkingDayNumber(ctx.cal, end, ctx.week)) return end
   switch (ctx.p.endOnNonWorkingDay) {
     case "nextWorkingDay":
-      return Calendar.nextWorkingDayNumber(ctx.cal, end, ctx.week)
+      return Days.nextWorkingDayNumber(ctx.cal, end, ctx.week)
     case "previousWorkingDay":
-      return Calendar.previousWorkingDayNumber(ctx.cal, end, ctx.week)
+      return Days.previousWorkingDayNumber(ctx.cal, end, ctx.week)
     case "keep":
       return end
   }
@@ -204,13 +204,13 @@ const hourTerm = (ctx: Ctx, receivedMs: number, clock: ClockId, ruleId: string, 
 const registration = (ctx: Ctx, receivedMs: number): Clock => {
   const day = localTime.localDay(receivedMs)
   const time = localTime.localTimeOfDay(receivedMs)
-  const working = Calendar.isWorkingDayNumber(ctx.cal, day, ctx.week)
+  const working = Days.isWorkingDayNumber(ctx.cal, day, ctx.week)
   const adjustments: Array<string> = []
   let due = day
   let skipped: Array<SkippedDay> = []
   if (working && time < ctx.workEnd) adjustments.push("received on a working day before the end of working hours: registered the same day")
   else {
-    due = Calendar.nextWorkingDayNumber(ctx.cal, day + 1, ctx.week)
+    due = Days.nextWorkingDayNumber(ctx.cal, day + 1, ctx.week)
     skipped = skippedIn(ctx, day, due - 1)
     adjustments.push(
       working

@@ -72,7 +72,7 @@ export const invalid = (subject: string, path: string, detail: string, expected?
 
 export const decodeSettings = (input: unknown): Either.Either<typeof Settings.Type, InvalidInput> =>
   Either.mapLeft(Schema.decodeUnknownEither(Settings, { errors: "all", onExcessProperty: "error" })(input), (e) =>
-    invalid("DeadlinePolicy", "", e.message)
+    invalid("Deadline.Settings", "", e.message)
   )
 
 /** What one computation runs with: the options resolved once. */
@@ -86,8 +86,8 @@ export interface Ctx {
   readonly explain: boolean
 }
 
-/** The settings the options name (`settings`, or the older `policy`), else the defaults. */
-export const settingsOf = (o: Deadline.Options | undefined): Deadline.Settings => o?.settings ?? o?.policy ?? defaultSettings
+/** The settings the options name, else the defaults. */
+export const settingsOf = (o: Deadline.Options | undefined): Deadline.Settings => o?.settings ?? defaultSettings
 
 export const ctxOf = (o: Deadline.Options | undefined): Ctx => {
   const p = settingsOf(o)

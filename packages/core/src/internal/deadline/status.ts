@@ -3,7 +3,7 @@
  * warnings due, and notice times moved into working hours. Documented in `Deadline.ts`.
  */
 import { Either } from "effect"
-import * as Calendar from "../../Calendar.js"
+import * as Days from "../calendar/arithmetic.js"
 import type * as Deadline from "../../Deadline.js"
 import type { InvalidInput } from "../../Errors.js"
 import * as localTime from "../localTime.js"
@@ -49,11 +49,11 @@ export const scheduleNotice = (at: string, options?: Options): string => {
 export const noticeMs = (ctx: Ctx, ms: number): number => {
   const day = localTime.localDay(ms)
   const t = localTime.localTimeOfDay(ms)
-  if (Calendar.isWorkingDayNumber(ctx.cal, day, ctx.week)) {
+  if (Days.isWorkingDayNumber(ctx.cal, day, ctx.week)) {
     if (t >= ctx.workStart && t < ctx.workEnd) return ms
     if (t < ctx.workStart) return localTime.instantOf(day, ctx.workStart)
   }
-  return localTime.instantOf(Calendar.nextWorkingDayNumber(ctx.cal, day + 1, ctx.week), ctx.workStart)
+  return localTime.instantOf(Days.nextWorkingDayNumber(ctx.cal, day + 1, ctx.week), ctx.workStart)
 }
 
 /** The k-th working day strictly before `day`. */
@@ -62,7 +62,7 @@ const workingDaysBefore = (ctx: Ctx, day: number, k: number): number => {
   let left = k
   while (left > 0) {
     d--
-    if (Calendar.isWorkingDayNumber(ctx.cal, d, ctx.week)) left--
+    if (Days.isWorkingDayNumber(ctx.cal, d, ctx.week)) left--
   }
   return d
 }
