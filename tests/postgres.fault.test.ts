@@ -26,7 +26,7 @@ const capture = () => {
 }
 
 // One database for the file; every test uses its own appeal ids.
-const withDb = <A, E>(f: (url: string) => Effect.Effect<A, E, PgStore.Ports | SqlClient.SqlClient>) =>
+const withDb = <A, E>(f: (url: string) => Effect.Effect<A, E, AppealService.AppealService | PgStore.Ports | SqlClient.SqlClient>) =>
   Effect.scoped(
     Effect.flatMap(Testing.database({ server: "preferred" }), (db) =>
       Effect.provide(f(db.url), PgStore.layerPg({ url: db.url, migrate: true }))

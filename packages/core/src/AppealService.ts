@@ -22,37 +22,38 @@
  * const result = Effect.runSync(Effect.provide(program, AppealService.layerMemory(Sample.directory)))
  * result.state.status // "registered"
  */
-import { Effect, Either, Layer } from "effect"
+import { Context, Effect, Either, Layer } from "effect"
 import * as Actor from "./Actor.js"
+import type * as Appeal from "./Appeal.js"
 import type * as AppealMachine from "./AppealMachine.js"
 import type * as AppealState from "./AppealState.js"
-import { type AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
+import { AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
 import type * as Assignment from "./Assignment.js"
 import type * as Audit from "./Audit.js"
 import type * as Calendar from "./Calendar.js"
-import { type CalendarStore, layerMemory as calendarLayerMemory } from "./CalendarStore.js"
+import { CalendarStore, layerMemory as calendarLayerMemory } from "./CalendarStore.js"
 import type * as Command from "./Command.js"
 import type * as Deadline from "./Deadline.js"
 import type * as Directory from "./Directory.js"
-import { type DirectoryStore, layerMemory as directoryLayerMemory } from "./DirectoryStore.js"
+import { DirectoryStore, layerMemory as directoryLayerMemory } from "./DirectoryStore.js"
 import type * as Errors from "./Errors.js"
 import type * as Event from "./Event.js"
-import type { IdempotencyStore } from "./IdempotencyStore.js"
-import { type IdGenerator, layerMemory as idsLayerMemory } from "./IdGenerator.js"
-import type * as Lifecycle from "./Lifecycle.js"
-import type * as Appeal from "./Appeal.js"
+import { IdempotencyStore } from "./IdempotencyStore.js"
+import { IdGenerator, layerMemory as idsLayerMemory } from "./IdGenerator.js"
 import type * as PersonalData from "./internal/personalData.js"
 import * as Base from "./internal/service/base.js"
 import * as Commands from "./internal/service/commands.js"
 import * as Intake from "./internal/service/intake.js"
 import * as Reads from "./internal/service/reads.js"
+import * as Suggestions from "./internal/service/suggestions.js"
 import * as Timer from "./internal/service/timer.js"
 import * as Worklists from "./internal/service/worklists.js"
 import * as Trust from "./internal/trust.js"
+import type * as Lifecycle from "./Lifecycle.js"
 import type { Outbox } from "./Outbox.js"
 import type * as Similarity from "./Similarity.js"
 import type * as Triage from "./Triage.js"
-import type * as Worklist from "./Worklist.js"
+import * as Worklist from "./Worklist.js"
 
 /**
  * What automatic steps follow receipt. Triage and assignment are functions so that the operator
@@ -131,18 +132,35 @@ export type Config = Base.Config
 export const defaultConfig: Config["Type"] = Base.defaultConfig
 
 /**
- * A configuration layer; unspecified parts take the defaults.
+ * A configuration as given to `layerConfig`, `layerWith` and `layerMemory`: unspecified parts take
+ * the defaults.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * const manual: AppealService.ConfigInput = { pipeline: { registerOnReceipt: false } }
+ * AppealService.layerConfig(manual)
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConfigInput {
+  readonly settings?: Partial<AppealMachine.Settings> | undefined
+  readonly pipeline?: Partial<Pipeline> | undefined
+  readonly deadlines?: Deadline.Options | undefined
+}
+
+/**
+ * A configuration layer; unspecified parts take the defaults. The service reads it once, when it
+ * is built: provide it to the service's layer (`Layer.provide`, or use `layerWith`).
  *
  * @example
  * import { AppealService } from "@murojaat/core"
  * AppealService.layerConfig({ pipeline: { registerOnReceipt: false } })
+ *
+ * @since 0.1.0
+ * @category layers
  */
-export const layerConfig = (config: {
-  readonly settings?: Partial<AppealMachine.Settings>
-  readonly pipeline?: Partial<Pipeline>
-  readonly deadlines?: Deadline.Options
-}): Layer.Layer<Config> =>
-  Base.layerConfig(config)
+export const layerConfig = (config: ConfigInput): Layer.Layer<Config> => Base.layerConfig(config)
 
 /**
  * The nearest due time of an appeal's running legal clocks at `now`, as an ISO instant in UTC, or
@@ -174,13 +192,17 @@ export const dueTime = (
   Base.dueTime(events, now, options)
 
 /**
- * Every port the service needs.
+ * The storage ports the service needs (the CalendarStore is optional: without it, and without a
+ * configured calendar, the shipped calendar counts).
  *
  * @example
  * import { AppealService } from "@murojaat/core"
  * import { Layer } from "effect"
  * const ports: Layer.Layer<AppealService.Ports> = AppealService.layerMemory()
  * Layer.isLayer(ports) // true
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export type Ports = AppealStore | IdempotencyStore | IdGenerator | DirectoryStore
 
@@ -192,6 +214,9 @@ export type Ports = AppealStore | IdempotencyStore | IdGenerator | DirectoryStor
  * @example
  * import { AppealService } from "@murojaat/core"
  * const code = (e: AppealService.ActorError) => e._tag
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export type ActorError = Errors.InvalidInput | Errors.OfficerNotFound | Errors.NotAuthorized | Errors.StoreError
 
@@ -204,6 +229,9 @@ export type ActorError = Errors.InvalidInput | Errors.OfficerNotFound | Errors.N
  * const r = Effect.runSync(Effect.either(Effect.provide(AppealService.get("A-9", Actor.auditor("AUD-1")), AppealService.layerMemory())))
  * const e: AppealService.ServiceError | undefined = Either.isLeft(r) ? r.left : undefined
  * e?._tag // "AppealNotFound"
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export type ServiceError =
   | Lifecycle.DecideError
@@ -221,6 +249,9 @@ export type ServiceError =
  * @example
  * import { AppealService } from "@murojaat/core"
  * const r: AppealService.Result = { appealId: "A-1", state: {} as any, events: [] }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Result {
   readonly appealId: string
@@ -235,6 +266,9 @@ export interface Result {
  * import { AppealService } from "@murojaat/core"
  * const o: AppealService.RequestOptions = { idempotencyKey: "portal-7f3a", correlationId: "req-1" }
  * o.idempotencyKey // "portal-7f3a"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface RequestOptions {
   /** Makes a retried request safe: the same key and request give the first answer again. */
@@ -250,51 +284,11 @@ export interface RequestOptions {
  * import { AppealService, Decode } from "@murojaat/core"
  * Decode.either(AppealService.RequestOptionsSchema, "RequestOptions")({ idempotencyKey: "" })._tag // "Left"
  * Decode.either(AppealService.RequestOptionsSchema, "RequestOptions")({ idempotencyKey: "portal-7f3a" })._tag // "Right"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const RequestOptionsSchema = Base.RequestOptionsSchema
-
-/**
- * Receives a new appeal from any channel: decodes it, checks it against the directory, gives it
- * an id from the `IdGenerator`, records `received`, and then (as configured) registers, triages and
- * assigns it, all in one commit.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * import { Effect } from "effect"
- * const r = Effect.runSync(Effect.either(Effect.provide(AppealService.submit({ kind: "x" }, Actor.system("portal")), AppealService.layerMemory())))
- * r._tag === "Left" && r.left._tag // "InvalidInput"
- */
-export const submit = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
-  Intake.submit(input, actor, options)
-
-/**
- * Executes a command on an existing appeal. The actor is resolved first (officers from the
- * directory); the command is decided on the latest state and retried on `VersionConflict` up to 5
- * times. Ids are never the caller's: `register` takes its number and `dispute` its repeated
- * appeal's id from the `IdGenerator` (see `Command.Input`). A `dispute` also creates the repeated
- * appeal in the same commit.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * import { Effect } from "effect"
- * const r = Effect.runSync(Effect.either(Effect.provide(
- *   AppealService.execute({ type: "startReview", appealId: "A-9" }, Actor.system("x")), AppealService.layerMemory())))
- * r._tag === "Left" && r.left._tag // "AppealNotFound"
- */
-export const execute = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
-  Commands.execute(input, actor, options)
-
-/**
- * Disputes an answer: records the dispute on the appeal and opens the repeated appeal (its id from
- * the `IdGenerator`), under a supervisor's control. Returns the result for the original appeal; the
- * new appeal's id is in `state.disputedBy`.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.dispute("A-1", "The noise goes on", Actor.applicant("user-1"))
- */
-export const dispute = (appealId: string, reason: string, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
-  Commands.dispute(appealId, reason, actor, options)
 
 /**
  * What a reader sees of an appeal: its state, its personal data and the free texts of its events
@@ -304,6 +298,9 @@ export const dispute = (appealId: string, reason: string, actor: Actor.Subject, 
  * @example
  * import { AppealService } from "@murojaat/core"
  * const v: AppealService.View = { state: {} as any, personal: undefined, texts: [], masked: false }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface View {
   readonly state: AppealState.AppealState
@@ -318,46 +315,11 @@ export interface View {
  * @example
  * import { AppealService } from "@murojaat/core"
  * const code = (e: AppealService.ReadError) => e._tag
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export type ReadError = ActorError | Errors.AppealNotFound
-
-/**
- * Reads an appeal as the actor may see it. `AppealNotFound` if it does not exist or the actor may
- * not read it.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.get("A-1", Actor.auditor("AUD-1"))
- */
-export const get = (appealId: string, actor: Actor.Subject): Effect.Effect<View, ReadError, AppealStore | DirectoryStore> =>
-  Reads.get(appealId, actor)
-
-/**
- * An appeal's events, for a reader who may read the appeal.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.history("A-1", Actor.auditor("AUD-1"))
- */
-export const history = (
-  appealId: string,
-  actor: Actor.Subject
-): Effect.Effect<ReadonlyArray<Event.AppealEvent>, ReadError, AppealStore | DirectoryStore> =>
-  Reads.history(appealId, actor)
-
-/**
- * Verifies one stored appeal, for a reader who may read it: its chain, anchored at the head its
- * projection records, and that the projection equals the replay of the events.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.verify("A-1", Actor.auditor("AUD-1"))
- */
-export const verify = (
-  appealId: string,
-  actor: Actor.Subject
-): Effect.Effect<Audit.Verification & { readonly projectionMatches: boolean }, ReadError, AppealStore | DirectoryStore> =>
-  Reads.verify(appealId, actor)
 
 /**
  * Link suggestions for an appeal about to be submitted (or just received): the open appeals of the
@@ -369,6 +331,9 @@ export const verify = (
  * @example
  * import { AppealService } from "@murojaat/core"
  * const r: AppealService.LinkSuggestions = { suggestions: [], similarElsewhere: 0 }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface LinkSuggestions {
   readonly suggestions: ReadonlyArray<Similarity.Suggestion>
@@ -376,72 +341,14 @@ export interface LinkSuggestions {
 }
 
 /**
- * Suggests links for an intake before it is submitted (duplicates and related appeals). Looks at
- * up to `limit` (1 to 1,000, default 500) open appeals of the same mahalla and of the same
- * applicant.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.suggestLinks({ kind: "ariza" }, Actor.applicant("u-1")) // fails with InvalidInput
- */
-export const suggestLinks = (
-  input: unknown,
-  actor: Actor.Subject,
-  options: { readonly limit?: number; readonly settings?: Similarity.Settings } = {}
-): Effect.Effect<LinkSuggestions, ActorError, AppealStore | DirectoryStore> =>
-  Reads.suggestLinks(input, actor, options)
-
-/**
- * An officer's open appeals, due first on top, for the officer himself, a senior inspector or the
- * chief of his district, an auditor or the system. Appeals the reader may not read are left out.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.worklist("O-101", Actor.officer("O-101"))
- */
-export const worklist = (
-  officerId: string,
-  actor: Actor.Subject,
-  page?: Worklist.PageRequest
-): Effect.Effect<Worklist.DuePage, ActorError, Worklist.Worklist | DirectoryStore> =>
-  Worklists.worklist(officerId, actor, page)
-
-/**
- * The area's open appeals whose due time has passed, now, for an actor whose roles cover the area
- * (a district-wide officer for a district, an inspector for his mahalla, auditors, the system).
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.overdue({ districtCode: "1726262" }, Actor.officer("O-301"))
- */
-export const overdue = (
-  area: Worklist.Area,
-  actor: Actor.Subject,
-  page?: Worklist.PageRequest
-): Effect.Effect<Worklist.DuePage, ActorError, Worklist.Worklist | DirectoryStore> =>
-  Worklists.overdue(area, actor, page)
-
-/**
- * The area's open appeals due from now up to `until`, for an actor whose roles cover the area.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.soonDue({ mahallaCode: "1726262-001" }, "2026-03-05T13:00:00.000Z", Actor.officer("O-101"))
- */
-export const soonDue = (
-  area: Worklist.Area,
-  until: string,
-  actor: Actor.Subject,
-  page?: Worklist.PageRequest
-): Effect.Effect<Worklist.DuePage, ActorError, Worklist.Worklist | DirectoryStore> =>
-  Worklists.soonDue(area, until, actor, page)
-
-/**
  * What one run of the overdue check did.
  *
  * @example
  * import { AppealService } from "@murojaat/core"
  * const r: AppealService.EscalationRun = { checked: 0, escalated: [], failed: [] }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface EscalationRun {
   /** Overdue appeals looked at. */
@@ -453,32 +360,366 @@ export interface EscalationRun {
 }
 
 /**
- * The deadline timer's run over one area: every open appeal whose due time has passed is checked
- * with `Deadline.escalation`; when a clock fell due and no escalation followed it, the appeal is
- * escalated by the system (`deadline-timer`), with the overdue clocks and their rule ids in the
- * reason. Run by the system, or by an officer whose roles cover the area. Safe to run from several
- * instances: each escalation is decided on the events at the version its commit expects, so a
- * breach is escalated exactly once.
- *
- * @example
- * import { Actor, AppealService } from "@murojaat/core"
- * AppealService.escalateOverdue({ districtCode: "1726262" }, Actor.system("deadline-timer"))
- */
-export const escalateOverdue = (
-  area: Worklist.Area,
-  actor: Actor.Subject
-): Effect.Effect<EscalationRun, ActorError, Ports | Worklist.Worklist> =>
-  Timer.escalateOverdue(area, actor)
-
-/**
  * What `erasePersonal` covered: the appeal and the repeated appeals opened by disputing it, and
  * which of them still had personal data or texts.
  *
  * @example
  * import { AppealService } from "@murojaat/core"
  * const e: AppealService.Erasure = { appealIds: ["A-1", "A-7"], removed: ["A-1", "A-7"] }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Erasure = PersonalData.Erasure
+
+// ---------------------------------------------------------------------------------------------
+// The service
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The service's operations: every command and query, with the ports, the configuration and the
+ * calendar already bound (see `make`). The module's functions of the same names (`submit`,
+ * `execute`, ...) call them through the `AppealService` tag.
+ *
+ * @example
+ * import { Actor, AppealService, Sample } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const program = Effect.flatMap(AppealService.AppealService, (service: AppealService.Service) =>
+ *   service.submit(Sample.intake, Actor.applicant("user-1")))
+ * Effect.runSync(Effect.provide(program, AppealService.layerMemory(Sample.directory))).state.status // "registered"
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Service {
+  /** See {@link submit}. */
+  readonly submit: (input: unknown, actor: Actor.Subject, options?: RequestOptions) => Effect.Effect<Result, ServiceError>
+  /** See {@link execute}. */
+  readonly execute: (input: unknown, actor: Actor.Subject, options?: RequestOptions) => Effect.Effect<Result, ServiceError>
+  /** See {@link dispute}. */
+  readonly dispute: (appealId: string, reason: string, actor: Actor.Subject, options?: RequestOptions) => Effect.Effect<Result, ServiceError>
+  /** See {@link get}. */
+  readonly get: (appealId: string, actor: Actor.Subject) => Effect.Effect<View, ReadError>
+  /** See {@link history}. */
+  readonly history: (appealId: string, actor: Actor.Subject) => Effect.Effect<ReadonlyArray<Event.AppealEvent>, ReadError>
+  /** See {@link verify}. */
+  readonly verify: (appealId: string, actor: Actor.Subject) => Effect.Effect<Audit.Verification & { readonly projectionMatches: boolean }, ReadError>
+  /** See {@link suggestLinks}. */
+  readonly suggestLinks: (
+    input: unknown,
+    actor: Actor.Subject,
+    options?: { readonly limit?: number; readonly settings?: Similarity.Settings }
+  ) => Effect.Effect<LinkSuggestions, ActorError>
+  /** See {@link worklist}. */
+  readonly worklist: (officerId: string, actor: Actor.Subject, page?: Worklist.PageRequest) => Effect.Effect<Worklist.DuePage, ActorError>
+  /** See {@link overdue}. */
+  readonly overdue: (area: Worklist.Area, actor: Actor.Subject, page?: Worklist.PageRequest) => Effect.Effect<Worklist.DuePage, ActorError>
+  /** See {@link soonDue}. */
+  readonly soonDue: (area: Worklist.Area, until: string, actor: Actor.Subject, page?: Worklist.PageRequest) => Effect.Effect<Worklist.DuePage, ActorError>
+  /** See {@link escalateOverdue}. */
+  readonly escalateOverdue: (area: Worklist.Area, actor: Actor.Subject) => Effect.Effect<EscalationRun, ActorError>
+  /** See {@link erasePersonal}. */
+  readonly erasePersonal: (appealId: string, actor: Actor.Subject) => Effect.Effect<Erasure, ReadError>
+  /** See {@link officerActor}. */
+  readonly officerActor: (officerId: string) => Effect.Effect<Actor.Officer, ActorError>
+}
+
+/**
+ * The appeal service, as an Effect service: build it with `layer` (over any adapter's ports) or
+ * `layerMemory` (every port in memory), then call the module's functions (`AppealService.submit`,
+ * ...), which need only this tag.
+ *
+ * @example
+ * import { AppealService } from "@murojaat/core"
+ * AppealService.AppealService.key // "@murojaat/core/AppealService"
+ *
+ * @since 0.2.0
+ * @category services
+ */
+export class AppealService extends Context.Tag("@murojaat/core/AppealService")<AppealService, Service>() {}
+
+/**
+ * Builds the service from the ports in context. The configuration (`Config`, optional: the
+ * defaults otherwise) is read once, here; the calendar in force is the configured one, else the
+ * `CalendarStore`'s (optional), read once per request and re-resolved only when it changed (a
+ * decree was loaded, by this instance or another), else the shipped one. Time is read per request
+ * from Effect's `Clock`.
+ *
+ * @example
+ * import { AppealService, AppealStore, DirectoryStore, IdGenerator, Sample } from "@murojaat/core"
+ * import { Effect, Layer } from "effect"
+ * const ports = Layer.mergeAll(AppealStore.layerMemory(), IdGenerator.layerMemory(), DirectoryStore.layerMemory(Sample.directory))
+ * const service = Effect.runSync(Effect.provide(AppealService.make, ports))
+ * typeof service.submit // "function"
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, Ports | Worklist.Worklist> = Effect.gen(function* () {
+  const ports = Context.make(AppealStore, yield* AppealStore).pipe(
+    Context.add(IdempotencyStore, yield* IdempotencyStore),
+    Context.add(IdGenerator, yield* IdGenerator),
+    Context.add(DirectoryStore, yield* DirectoryStore),
+    Context.add(Worklist.Worklist, yield* Worklist.Worklist),
+    Context.add(Base.Resolver, Base.resolver(yield* Base.configured, yield* Effect.serviceOption(CalendarStore)))
+  )
+  const bound = <A, E>(program: Effect.Effect<A, E, Ports | Worklist.Worklist | Base.Resolver>): Effect.Effect<A, E> =>
+    Effect.provide(program, ports)
+  const execute: Service["execute"] = (input, actor, options = {}) => bound(Commands.execute(input, actor, options))
+  return {
+    submit: (input, actor, options = {}) => bound(Intake.submit(input, actor, options)),
+    execute,
+    dispute: (appealId, reason, actor, options = {}) => execute({ type: "dispute", appealId, reason }, actor, options),
+    get: (appealId, actor) => bound(Reads.get(appealId, actor)),
+    history: (appealId, actor) => bound(Reads.history(appealId, actor)),
+    verify: (appealId, actor) => bound(Reads.verify(appealId, actor)),
+    suggestLinks: (input, actor, options = {}) => bound(Suggestions.suggestLinks(input, actor, options)),
+    worklist: (officerId, actor, page) => bound(Worklists.worklist(officerId, actor, page)),
+    overdue: (area, actor, page) => bound(Worklists.overdue(area, actor, page)),
+    soonDue: (area, until, actor, page) => bound(Worklists.soonDue(area, until, actor, page)),
+    escalateOverdue: (area, actor) => bound(Timer.escalateOverdue(area, actor)),
+    erasePersonal: (appealId, actor) => bound(Reads.erasePersonal(appealId, actor)),
+    officerActor: (officerId) => bound(Effect.map(Trust.resolveActor(Actor.officer(officerId), "act"), (a) => a as Actor.Officer))
+  }
+})
+
+/**
+ * The service over the ports of any adapter. Give it a configuration with
+ * `Layer.provide(AppealService.layerConfig(...))`; keep the ports for other uses with
+ * `Layer.provideMerge(ports)`.
+ *
+ * @example
+ * import { AppealService, AppealStore, CalendarStore, DirectoryStore, IdGenerator } from "@murojaat/core"
+ * import { Layer } from "effect"
+ * const ports = Layer.mergeAll(AppealStore.layerMemory(), IdGenerator.layerMemory(), DirectoryStore.layerMemory(), CalendarStore.layerMemory())
+ * const live = AppealService.layer.pipe(Layer.provide(AppealService.layerConfig({ pipeline: AppealService.rulesPipeline() })), Layer.provideMerge(ports))
+ * // the same: AppealService.layerWith({ pipeline: AppealService.rulesPipeline() }).pipe(Layer.provideMerge(ports))
+ * Layer.isLayer(live) // true
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layer: Layer.Layer<AppealService, never, Ports | Worklist.Worklist> = Layer.effect(AppealService, make)
+
+/**
+ * The service over the ports of any adapter, with a configuration: `layer` given
+ * `layerConfig(config)`. Keep the ports in the output with `Layer.provideMerge(ports)`.
+ *
+ * @example
+ * import { Actor, AppealService, AppealStore, DirectoryStore, IdGenerator, Sample } from "@murojaat/core"
+ * import { Effect, Layer } from "effect"
+ * const ports = Layer.mergeAll(AppealStore.layerMemory(), IdGenerator.layerMemory(), DirectoryStore.layerMemory(Sample.directory))
+ * const manual = AppealService.layerWith({ pipeline: { registerOnReceipt: false } }).pipe(Layer.provideMerge(ports))
+ * Effect.runSync(Effect.provide(AppealService.submit(Sample.intake, Actor.applicant("user-1")), manual)).state.status // "received"
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerWith = (config: ConfigInput): Layer.Layer<AppealService, never, Ports | Worklist.Worklist> =>
+  layer.pipe(Layer.provide(layerConfig(config)))
+
+/**
+ * The service on every port in memory (store, outbox, idempotency, ids, the given directory and
+ * the shipped calendar), with the ports themselves (tests and demos read them), and the given
+ * configuration (the defaults otherwise).
+ *
+ * @example
+ * import { AppealService, Sample } from "@murojaat/core"
+ * AppealService.layerMemory(Sample.directory, { pipeline: AppealService.rulesPipeline() })
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemory = (
+  directory?: Directory.Directory,
+  config: ConfigInput = {}
+): Layer.Layer<AppealService | Ports | Outbox | CalendarStore | Worklist.Worklist> =>
+  layerWith(config).pipe(Layer.provideMerge(Layer.mergeAll(storeLayerMemory(), idsLayerMemory(), directoryLayerMemory(directory), calendarLayerMemory())))
+
+// ---------------------------------------------------------------------------------------------
+// Commands and queries, through the service
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Receives a new appeal from any channel: decodes it, checks it against the directory, gives it
+ * an id from the `IdGenerator`, records `received`, and then (as configured) registers, triages and
+ * assigns it, all in one commit.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const r = Effect.runSync(Effect.either(Effect.provide(AppealService.submit({ kind: "x" }, Actor.system("portal")), AppealService.layerMemory())))
+ * r._tag === "Left" && r.left._tag // "InvalidInput"
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const submit = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.submit(input, actor, options))
+
+/**
+ * Executes a command on an existing appeal. The actor is resolved first (officers from the
+ * directory); the command is decided on the latest state and retried on `VersionConflict` up to 5
+ * times. Ids are never the caller's: `register` takes its number and `dispute` its repeated
+ * appeal's id from the `IdGenerator` (see `Command.Input`). A `dispute` also creates the repeated
+ * appeal in the same commit.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const r = Effect.runSync(Effect.either(Effect.provide(
+ *   AppealService.execute({ type: "startReview", appealId: "A-9" }, Actor.system("x")), AppealService.layerMemory())))
+ * r._tag === "Left" && r.left._tag // "AppealNotFound"
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const execute = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.execute(input, actor, options))
+
+/**
+ * Disputes an answer: records the dispute on the appeal and opens the repeated appeal (its id from
+ * the `IdGenerator`), under a supervisor's control. Returns the result for the original appeal; the
+ * new appeal's id is in `state.disputedBy`.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.dispute("A-1", "The noise goes on", Actor.applicant("user-1"))
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const dispute = (
+  appealId: string,
+  reason: string,
+  actor: Actor.Subject,
+  options: RequestOptions = {}
+): Effect.Effect<Result, ServiceError, AppealService> => Effect.flatMap(AppealService, (s) => s.dispute(appealId, reason, actor, options))
+
+/**
+ * Reads an appeal as the actor may see it. `AppealNotFound` if it does not exist or the actor may
+ * not read it.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.get("A-1", Actor.auditor("AUD-1"))
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const get = (appealId: string, actor: Actor.Subject): Effect.Effect<View, ReadError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.get(appealId, actor))
+
+/**
+ * An appeal's events, for a reader who may read the appeal.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.history("A-1", Actor.auditor("AUD-1"))
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const history = (appealId: string, actor: Actor.Subject): Effect.Effect<ReadonlyArray<Event.AppealEvent>, ReadError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.history(appealId, actor))
+
+/**
+ * Verifies one stored appeal, for a reader who may read it: its chain, anchored at the head its
+ * projection records, and that the projection equals the replay of the events.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.verify("A-1", Actor.auditor("AUD-1"))
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const verify = (
+  appealId: string,
+  actor: Actor.Subject
+): Effect.Effect<Audit.Verification & { readonly projectionMatches: boolean }, ReadError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.verify(appealId, actor))
+
+/**
+ * Suggests links for an intake before it is submitted (duplicates and related appeals). Looks at
+ * up to `limit` (1 to 1,000, default 500) open appeals of the same mahalla and of the same
+ * applicant.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.suggestLinks({ kind: "ariza" }, Actor.applicant("u-1")) // fails with InvalidInput
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const suggestLinks = (
+  input: unknown,
+  actor: Actor.Subject,
+  options: { readonly limit?: number; readonly settings?: Similarity.Settings } = {}
+): Effect.Effect<LinkSuggestions, ActorError, AppealService> => Effect.flatMap(AppealService, (s) => s.suggestLinks(input, actor, options))
+
+/**
+ * An officer's open appeals, due first on top, for the officer himself, a senior inspector or the
+ * chief of his district, an auditor or the system. Appeals the reader may not read are left out.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.worklist("O-101", Actor.officer("O-101"))
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const worklist = (officerId: string, actor: Actor.Subject, page?: Worklist.PageRequest): Effect.Effect<Worklist.DuePage, ActorError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.worklist(officerId, actor, page))
+
+/**
+ * The area's open appeals whose due time has passed, now, for an actor whose roles cover the area
+ * (a district-wide officer for a district, an inspector for his mahalla, auditors, the system).
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.overdue({ districtCode: "1726262" }, Actor.officer("O-301"))
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const overdue = (area: Worklist.Area, actor: Actor.Subject, page?: Worklist.PageRequest): Effect.Effect<Worklist.DuePage, ActorError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.overdue(area, actor, page))
+
+/**
+ * The area's open appeals due from now up to `until`, for an actor whose roles cover the area.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.soonDue({ mahallaCode: "1726262-001" }, "2026-03-05T13:00:00.000Z", Actor.officer("O-101"))
+ *
+ * @since 0.1.0
+ * @category queries
+ */
+export const soonDue = (
+  area: Worklist.Area,
+  until: string,
+  actor: Actor.Subject,
+  page?: Worklist.PageRequest
+): Effect.Effect<Worklist.DuePage, ActorError, AppealService> => Effect.flatMap(AppealService, (s) => s.soonDue(area, until, actor, page))
+
+/**
+ * The deadline timer's run over one area: every open appeal whose due time has passed is checked
+ * with the clocks its state carries (`Deadline`'s rules); when a clock fell due and no escalation
+ * followed it, the appeal is escalated by the system (`deadline-timer`) through the same command
+ * path as `execute`, with the overdue clocks and their rule ids in the reason. Run by the system,
+ * or by an officer whose roles cover the area. Safe to run from several instances: each escalation
+ * is decided on the state at the version its commit expects, so a breach is escalated exactly once.
+ *
+ * @example
+ * import { Actor, AppealService } from "@murojaat/core"
+ * AppealService.escalateOverdue({ districtCode: "1726262" }, Actor.system("deadline-timer"))
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const escalateOverdue = (area: Worklist.Area, actor: Actor.Subject): Effect.Effect<EscalationRun, ActorError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.escalateOverdue(area, actor))
 
 /**
  * Erases an appeal's personal data and the free texts of its events, and those of every repeated
@@ -498,9 +739,12 @@ export type Erasure = PersonalData.Erasure
  *   return { removed: erased.removed.length, personal: view.personal, texts: view.texts }
  * })
  * Effect.runSync(Effect.provide(program, AppealService.layerMemory(Sample.directory))) // { removed: 1, personal: undefined, texts: [] }
+ *
+ * @since 0.1.0
+ * @category commands
  */
-export const erasePersonal = (appealId: string, actor: Actor.Subject): Effect.Effect<Erasure, ReadError, AppealStore | DirectoryStore> =>
-  Reads.erasePersonal(appealId, actor)
+export const erasePersonal = (appealId: string, actor: Actor.Subject): Effect.Effect<Erasure, ReadError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.erasePersonal(appealId, actor))
 
 /**
  * The officer actor for an officer id, from the directory: his roles and territory as the
@@ -510,17 +754,9 @@ export const erasePersonal = (appealId: string, actor: Actor.Subject): Effect.Ef
  * @example
  * import { AppealService } from "@murojaat/core"
  * AppealService.officerActor("O-1")
- */
-export const officerActor = (officerId: string): Effect.Effect<Actor.Officer, ActorError, DirectoryStore> =>
-  Effect.map(Trust.resolveActor(Actor.officer(officerId), "act"), (a) => a as Actor.Officer)
-
-/**
- * Every port in memory: store, outbox, idempotency, ids, the given directory and the shipped
- * calendar.
  *
- * @example
- * import { AppealService } from "@murojaat/core"
- * AppealService.layerMemory()
+ * @since 0.1.0
+ * @category queries
  */
-export const layerMemory = (directory?: Directory.Directory): Layer.Layer<Ports | Outbox | CalendarStore | Worklist.Worklist> =>
-  Layer.mergeAll(storeLayerMemory(), idsLayerMemory(), directoryLayerMemory(directory), calendarLayerMemory())
+export const officerActor = (officerId: string): Effect.Effect<Actor.Officer, ActorError, AppealService> =>
+  Effect.flatMap(AppealService, (s) => s.officerActor(officerId))

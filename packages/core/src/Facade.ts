@@ -47,7 +47,7 @@ export interface Options {
   /** For the in-memory default: the directory to start with. */
   readonly directory?: Directory.Directory | undefined
   /** Lifecycle settings and the pipeline after receipt. */
-  readonly config?: Parameters<typeof AppealService.layerConfig>[0] | undefined
+  readonly config?: AppealService.ConfigInput | undefined
   /**
    * Where "now" comes from, in epoch milliseconds. Default: the system clock. Tests, replays and
    * demos pass their own.
@@ -72,6 +72,20 @@ export const clockFrom = (now: () => number): Clock.Clock => ({
   currentTimeNanos: Effect.sync(() => BigInt(Math.round(now())) * 1_000_000n),
   sleep: (d: Duration.Duration) => Effect.sleep(d).pipe(Effect.withClock(Clock.make()))
 })
+
+/**
+ * What the facade's programs run with: the service, its ports and its configuration.
+ *
+ * @example
+ * import { AppealService, Facade } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const program: Effect.Effect<number, never, Facade.Environment> = Effect.as(AppealService.AppealService, 1)
+ * await Facade.make().run(program) // 1
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Environment = AppealService.AppealService | AppealService.Ports | Worklist.Worklist | AppealService.Config
 
 /**
  * The facade's functions.
@@ -106,7 +120,7 @@ export interface Murojaat {
   /** The deadline timer over an area: escalates what fell due. */
   readonly escalateOverdue: (area: Worklist.Area, actor: Actor.Subject) => Promise<AppealService.EscalationRun>
   /** Runs any Effect program of the library with the configured layer. */
-  readonly run: <A, E>(program: Effect.Effect<A, E, AppealService.Ports | Worklist.Worklist | AppealService.Config>) => Promise<A>
+  readonly run: <A, E>(program: Effect.Effect<A, E, Environment>) => Promise<A>
   /** Releases the layer's resources (database pools, embedded servers). */
   readonly dispose: () => Promise<void>
 }
@@ -120,10 +134,15 @@ export interface Murojaat {
  * await m.dispose()
  */
 export const make = (options: Options = {}): Murojaat => {
-  const ports: Layer.Layer<AppealService.Ports | Worklist.Worklist, Errors.StoreError> = options.layer ?? AppealService.layerMemory(options.directory)
+  const config = AppealService.layerConfig(options.config ?? {})
+  // The service over the given ports (or every port in memory), built with the configuration.
+  const service: Layer.Layer<Exclude<Environment, AppealService.Config>, Errors.StoreError> =
+    options.layer === undefined
+      ? AppealService.layerMemory(options.directory, options.config ?? {})
+      : AppealService.layerWith(options.config ?? {}).pipe(Layer.provideMerge(options.layer))
   const clock = options.now === undefined ? Layer.empty : Layer.setClock(clockFrom(options.now))
-  const runtime = ManagedRuntime.make(Layer.mergeAll(ports, AppealService.layerConfig(options.config ?? {}), clock))
-  const run = <A, E>(program: Effect.Effect<A, E, AppealService.Ports | Worklist.Worklist | AppealService.Config>): Promise<A> =>
+  const runtime = ManagedRuntime.make(Layer.mergeAll(service, config, clock))
+  const run = <A, E>(program: Effect.Effect<A, E, Environment>): Promise<A> =>
     runtime.runPromiseExit(program).then((exit) => {
       if (Exit.isSuccess(exit)) return exit.value
       // Reject with the typed error itself, so callers can switch on `_tag`. A defect is a bug: it

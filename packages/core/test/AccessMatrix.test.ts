@@ -202,7 +202,8 @@ const intakeAt = (p: Place): Appeal.IntakeEncoded => ({
 })
 
 const NOW = Date.parse("2026-03-20T05:00:00.000Z")
-const layer = Layer.merge(AppealService.layerMemory(directory), AppealService.layerConfig({ pipeline: { registerOnReceipt: false } }))
+const manual = { pipeline: { registerOnReceipt: false } }
+const layer = AppealService.layerMemory(directory, manual)
 const system = Actor.system("setup")
 
 // One appeal of u1 per status and place, built through the service.
@@ -224,13 +225,19 @@ const build = (p: Place, status: string) =>
     return id
   })
 
-// The matrix runs on a store that refuses to write: what is decided is recorded, nothing changes.
-const dryRun = Layer.effect(
-  AppealStore.AppealStore,
-  Effect.map(AppealStore.AppealStore, (s) => ({
-    ...s,
-    commit: () => Effect.fail(new Errors.StoreError({ port: "AppealStore", reason: "unknown", detail: "dry-run" }))
-  }))
+// The matrix runs on a service over a store that refuses to write (the other ports are the test's):
+// what is decided is recorded, nothing changes.
+const dryRun = AppealService.layer.pipe(
+  Layer.provide(
+    Layer.effect(
+      AppealStore.AppealStore,
+      Effect.map(AppealStore.AppealStore, (s) => ({
+        ...s,
+        commit: () => Effect.fail(new Errors.StoreError({ port: "AppealStore", reason: "unknown", detail: "dry-run" }))
+      }))
+    )
+  ),
+  Layer.provide(AppealService.layerConfig(manual))
 )
 
 type Outcome = "allowed" | "refused"

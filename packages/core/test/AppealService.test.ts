@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Actor, Appeal, AppealMachine, AppealService, AppealStore, Audit, CalendarStore, Deadline, Errors, Facade, IdempotencyStore, Outbox, Worklist } from "@murojaat/core"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
+import { memoryPorts, serviceOver } from "./support/service.js"
 import { directory } from "./support/world.js"
 
 const intake = (over: Record<string, unknown> = {}): Appeal.IntakeEncoded => ({
@@ -13,17 +14,17 @@ const intake = (over: Record<string, unknown> = {}): Appeal.IntakeEncoded => ({
   ...over
 }) as Appeal.IntakeEncoded
 
-const pipeline = AppealService.layerConfig({
+const pipeline = {
   pipeline: {
     triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: ["demo.noise"] }),
     assign: () => ({ officerId: "I1", ruleIds: ["demo.assign"] })
   }
-})
-const layer = Layer.merge(AppealService.layerMemory(directory), pipeline)
+} satisfies Parameters<typeof AppealService.layerConfig>[0]
+const layer = AppealService.layerMemory(directory, pipeline)
 // The in-memory store, but yielding between reading and writing, so that concurrent commands
 // really interleave and meet VersionConflict (and racing requests meet each other's idempotency record).
 const conflicts = { count: 0, idempotency: 0 }
-const interleaving = Layer.merge(
+const interleaving = serviceOver(
   Layer.merge(
     Layer.effect(
       AppealStore.AppealStore,
@@ -40,7 +41,7 @@ const interleaving = Layer.merge(
       IdempotencyStore.IdempotencyStore,
       Effect.map(IdempotencyStore.IdempotencyStore, (s) => ({ lookup: (key: string) => Effect.zipLeft(s.lookup(key), Effect.yieldNow()) }))
     )
-  ).pipe(Layer.provideMerge(AppealService.layerMemory(directory))),
+  ).pipe(Layer.provideMerge(memoryPorts(directory))),
   pipeline
 )
 const at = (iso: string) => TestClock.setTime(Date.parse(iso))
@@ -222,11 +223,11 @@ describe("due times kept with the projection", () => {
 
   it.effect("every commit carries the due time to the store", () => {
     const seen: Array<string | null | undefined> = []
-    const spying = Layer.merge(
+    const spying = serviceOver(
       Layer.effect(
         AppealStore.AppealStore,
         Effect.map(AppealStore.AppealStore, (s) => ({ ...s, commit: (c: AppealStore.Commit) => Effect.zipRight(Effect.sync(() => seen.push(...c.streams.map((w) => w.dueAt))), s.commit(c)) }))
-      ).pipe(Layer.provideMerge(AppealService.layerMemory(directory))),
+      ).pipe(Layer.provideMerge(memoryPorts(directory))),
       pipeline
     )
     return Effect.gen(function* () {
@@ -355,15 +356,15 @@ describe("the service's counting settings", () => {
     // Counted in working days, the 15-day term of an ariza received Monday 2 March 2026 runs past
     // Thursday 19 March (a calendar-day count ends on 17 March); so an extension on 19 March is
     // within the term only if the rules count the way the service is configured.
-    const workingDays = Layer.merge(
-      AppealService.layerMemory(directory),
-      AppealService.layerConfig({
+    const workingDays = AppealService.layerMemory(
+      directory,
+      {
         deadlines: { settings: Deadline.Settings.make({ ...Deadline.defaultSettings, considerationUnit: "workingDays" }) },
         pipeline: {
           triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: [] }),
           assign: () => ({ officerId: "I1", ruleIds: [] })
         }
-      })
+      }
     )
     return Effect.gen(function* () {
       yield* at("2026-03-02T05:00:00.000Z")
@@ -385,7 +386,7 @@ describe("one resolution per request", () => {
     const counting = Layer.effect(
       CalendarStore.CalendarStore,
       Effect.map(CalendarStore.CalendarStore, (s) => ({ ...s, current: Effect.zipLeft(s.current, Effect.sync(() => reads++)) }))
-    ).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
+    ).pipe(Layer.provideMerge(memoryPorts(directory)))
     return Effect.gen(function* () {
       yield* at("2026-03-02T05:00:00.000Z")
       // Receipt, registration, triage, assignment and the due time: five steps, one read.
@@ -394,7 +395,7 @@ describe("one resolution per request", () => {
       expect(reads).toBe(1)
       yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, Actor.officer("I1"))
       expect(reads).toBe(2)
-    }).pipe(Effect.provide(Layer.merge(counting, pipeline)))
+    }).pipe(Effect.provide(serviceOver(counting, pipeline)))
   })
 })
 
@@ -404,18 +405,18 @@ describe("the rules pipeline", () => {
     const counting = Layer.effect(
       AppealStore.AppealStore,
       Effect.map(AppealStore.AppealStore, (s) => ({ ...s, query: (q: AppealStore.Query) => Effect.zipLeft(s.query(q), Effect.sync(() => queries++)) }))
-    ).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
-    const unsure = AppealService.layerConfig({
+    ).pipe(Layer.provideMerge(memoryPorts(directory)))
+    const unsure = {
       pipeline: {
         ...AppealService.rulesPipeline(),
         triage: () => ({ category: "other", priority: "normal", flags: [], confidence: 0.2, needsPerson: true, ruleIds: [] })
       }
-    })
+    } satisfies Parameters<typeof AppealService.layerConfig>[0]
     return Effect.gen(function* () {
       yield* at("2026-03-02T05:00:00.000Z")
       const r = yield* AppealService.submit(intake(), Actor.applicant("u1"))
       expect(r.state.status).toBe("triaged")
       expect(queries).toBe(0)
-    }).pipe(Effect.provide(Layer.merge(counting, unsure)))
+    }).pipe(Effect.provide(serviceOver(counting, unsure)))
   })
 })

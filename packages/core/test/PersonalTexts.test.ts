@@ -19,6 +19,7 @@ import {
 } from "@murojaat/core"
 import { Effect, Either, Layer, Option, TestClock, TestContext } from "effect"
 import { describe, expect, it } from "vitest"
+import { serviceOver } from "./support/service.js"
 import { buildCommand, directory, type IntakeSeed, rightActorFor, type Step } from "./support/world.js"
 
 // Command type -> its free-text fields -> the event type that records them.
@@ -42,7 +43,8 @@ const personal: ReadonlyArray<{ readonly command: Command.Type; readonly fields:
 const fieldsOf = (type: Command.Type) => personal.find((p) => p.command === type)?.fields ?? []
 
 const START = Date.parse("2026-03-02T05:00:00.000Z")
-const world = () => Layer.mergeAll(AppealStore.layerMemoryInspectable(), IdGenerator.layerMemory(), DirectoryStore.layerMemory(directory), CalendarStore.layerMemory())
+const world = () =>
+  serviceOver(Layer.mergeAll(AppealStore.layerMemoryInspectable(), IdGenerator.layerMemory(), DirectoryStore.layerMemory(directory), CalendarStore.layerMemory()))
 type World = Layer.Layer.Success<ReturnType<typeof world>>
 const run = <A, E>(program: Effect.Effect<A, E, World>): Promise<A> =>
   Effect.runPromise(Effect.zipRight(TestClock.setTime(START), program).pipe(Effect.provide(world()), Effect.provide(TestContext.TestContext)))

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Actor, Appeal, AppealService, AppealStore, DirectoryStore, Errors, Facade } from "@murojaat/core"
 import { Effect, Either, Layer, TestClock } from "effect"
+import { memoryPorts, serviceOver } from "./support/service.js"
 import { directory } from "./support/world.js"
 
 const intake = (over: Record<string, unknown> = {}): Appeal.IntakeEncoded =>
@@ -17,13 +18,13 @@ const intake = (over: Record<string, unknown> = {}): Appeal.IntakeEncoded =>
     ...over
   }) as Appeal.IntakeEncoded
 
-const pipeline = AppealService.layerConfig({
+const pipeline = {
   pipeline: {
     triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: ["t"] }),
     assign: ({ state }) => ({ officerId: state.mahallaCode === "M3" ? "I3" : "I1", ruleIds: ["a"] })
   }
-})
-const layer = Layer.merge(AppealService.layerMemory(directory), pipeline)
+} satisfies Parameters<typeof AppealService.layerConfig>[0]
+const layer = AppealService.layerMemory(directory, pipeline)
 const at = (iso: string) => TestClock.setTime(Date.parse(iso))
 const left = <A, E>(e: Effect.Effect<A, E, any>) => Effect.map(Effect.either(e), (r) => (Either.isLeft(r) ? r.left : undefined))
 
@@ -162,7 +163,7 @@ describe("approved by the head", () => {
       const answer = (approvedBy: string) => ({ type: "answer", appealId: r.appealId, outcome: "explained", answerText: "Explained", legalBasis: "ZRU-445 Art. 28", approvedBy })
       expect(yield* left(AppealService.execute(answer("C2"), inspector))).toMatchObject({ rule: "answer.approval" })
       expect((yield* AppealService.execute(answer("C1"), inspector)).state.status).toBe("answered")
-    }).pipe(Effect.provide(Layer.merge(AppealService.layerMemory(directory), AppealService.layerConfig({ settings: { answerApprovalByHead: true }, pipeline: { triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: [] }), assign: () => ({ officerId: "I1", ruleIds: [] }) } }))))
+    }).pipe(Effect.provide(AppealService.layerMemory(directory, { settings: { answerApprovalByHead: true }, pipeline: { triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: [] }), assign: () => ({ officerId: "I1", ruleIds: [] }) } })))
   )
 })
 
@@ -231,7 +232,7 @@ describe("what the caller may not choose", () => {
   it.effect("a registration by a person gets the district's next number; a refused one burns none", () =>
     Effect.gen(function* () {
       yield* at("2026-03-20T05:00:00.000Z")
-      const manual = Layer.merge(AppealService.layerMemory(directory), AppealService.layerConfig({ pipeline: { registerOnReceipt: false } }))
+      const manual = AppealService.layerMemory(directory, { pipeline: { registerOnReceipt: false } })
       return yield* Effect.gen(function* () {
         const a = yield* AppealService.submit(intake(), Actor.officer("I1"))
         expect(a.state.status).toBe("received")
@@ -316,7 +317,7 @@ describe("merges and disputes", () => {
       expect([ab, ba].filter(Either.isRight).length).toBe(1)
       const states = yield* Effect.all([a.appealId, b.appealId].map((id) => AppealService.get(id, chief)))
       expect(states.filter((v) => v.state.status === "mergedAsDuplicate").length).toBe(1)
-    }).pipe(Effect.provide(Layer.merge(interleavingStore, pipeline)))
+    }).pipe(Effect.provide(serviceOver(interleavingStore, pipeline)))
   )
 
   it.effect("an appeal flagged as a suspected crime is not ended by merging or forwarding it", () =>
@@ -394,10 +395,10 @@ describe("store refusals of odd input", () => {
         ...s,
         commit: () => Effect.fail(new Errors.StoreError({ port: "AppealStore", reason: "invalidInput", detail: "U+0000 in a key" }))
       }))
-    ).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
+    ).pipe(Layer.provideMerge(memoryPorts(directory)))
     return Effect.gen(function* () {
       expect(yield* left(submitted())).toMatchObject({ _tag: "InvalidInput", subject: "Request" })
-    }).pipe(Effect.provide(Layer.merge(refusing, pipeline)))
+    }).pipe(Effect.provide(serviceOver(refusing, pipeline)))
   })
 })
 
@@ -405,31 +406,29 @@ describe("store refusals of odd input", () => {
 const interleavingStore = Layer.effect(
   AppealStore.AppealStore,
   Effect.map(AppealStore.AppealStore, (s) => ({ ...s, load: (id: string) => Effect.zipLeft(s.load(id), Effect.yieldNow()) }))
-).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
+).pipe(Layer.provideMerge(memoryPorts(directory)))
 
 describe("the deadline timer", () => {
   it.effect("escalates a breach exactly once when another instance escalates it between our read and our commit", () => {
-    // Instance B's commit lands right after instance A read the events (a stale read for A).
+    // Instance B's commit lands right after instance A read the appeal (a stale read for A).
     let raced = false
     const racing = Layer.effect(
       AppealStore.AppealStore,
       Effect.gen(function* () {
         const s = yield* AppealStore.AppealStore
+        // The other instance: a service of its own over the same ports, on the store without this hook.
+        const b = yield* AppealService.make.pipe(Effect.provideService(AppealStore.AppealStore, s))
         return {
           ...s,
-          // The other instance runs in the caller's context (its ports), on the store without this hook.
-          events: (id: string, from?: number) =>
-            Effect.tap(s.events(id, from), () =>
+          load: (id: string) =>
+            Effect.tap(s.load(id), () =>
               raced
                 ? Effect.void
-                : Effect.zipRight(
-                    Effect.sync(() => (raced = true)),
-                    Effect.orDie(AppealService.escalateOverdue({ districtCode: "D1" }, Actor.system("instance-b")).pipe(Effect.provideService(AppealStore.AppealStore, s)))
-                  )
-            ) as unknown as ReturnType<AppealStore.Service["events"]>
+                : Effect.zipRight(Effect.sync(() => (raced = true)), Effect.orDie(b.escalateOverdue({ districtCode: "D1" }, Actor.system("instance-b"))))
+            )
         } satisfies AppealStore.Service
       })
-    ).pipe(Layer.provideMerge(AppealService.layerMemory(directory)))
+    ).pipe(Layer.provideMerge(memoryPorts(directory)))
     return Effect.gen(function* () {
       const a = yield* submitted()
       yield* AppealService.execute({ type: "startReview", appealId: a.appealId }, inspector)
@@ -440,7 +439,7 @@ describe("the deadline timer", () => {
       const escalations = (yield* AppealService.history(a.appealId, Actor.auditor("AUD"))).filter((e) => e.type === "escalated")
       expect(escalations.length).toBe(1)
       expect(run.escalated).toEqual([])
-    }).pipe(Effect.provide(Layer.merge(racing, pipeline)))
+    }).pipe(Effect.provide(serviceOver(racing, pipeline)))
   })
 })
 

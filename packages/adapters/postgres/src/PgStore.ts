@@ -16,6 +16,7 @@ import type { SqlError } from "@effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
 import {
   type Appeal,
+  AppealService,
   AppealState,
   AppealStore,
   type CalendarStore,
@@ -631,6 +632,8 @@ export interface Options extends PortOptions {
   /** Pool size. Default 10. */
   readonly maxConnections?: number | undefined
   readonly applicationName?: string | undefined
+  /** The service's configuration (lifecycle settings, pipeline, deadlines). Default: the core's defaults. */
+  readonly config?: AppealService.ConfigInput | undefined
 }
 
 /**
@@ -648,17 +651,20 @@ export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient |
   }).pipe(Layer.catchAll((e: SqlError) => Layer.fail(toStoreError("PgClient")(e))))
 
 /**
- * Every port on the PostgreSQL server at `url`, migrated first when `migrate` is true. Also
- * provides the `SqlClient` (for `PgQueries`, the raw reader and your own reports).
+ * The `AppealService` on the PostgreSQL server at `url` (built with `config`), with every port,
+ * migrated first when `migrate` is true. Also provides the `SqlClient` (for `PgQueries`, the raw
+ * reader and your own reports).
  *
  * @example
  * import { PgStore } from "@murojaat/postgres"
  * import { AppealService } from "@murojaat/core"
- * const live = PgStore.layerPg({ url: process.env.DATABASE_URL!, migrate: true })
+ * const live = PgStore.layerPg({ url: process.env.DATABASE_URL!, migrate: true, config: { pipeline: AppealService.rulesPipeline() } })
  * // Effect.provide(AppealService.submit(intake, actor), live)
  */
-export const layerPg = (options: Options): Layer.Layer<Ports | SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> => {
+export const layerPg = (
+  options: Options
+): Layer.Layer<AppealService.AppealService | Ports | SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> => {
   const client = layerClient(options)
   const migrated = options.migrate === true ? Layer.effectDiscard(Migrator.migrate).pipe(Layer.provideMerge(client)) : client
-  return layerFromClient(options).pipe(Layer.provideMerge(migrated))
+  return AppealService.layerWith(options.config ?? {}).pipe(Layer.provideMerge(layerFromClient(options).pipe(Layer.provideMerge(migrated))))
 }

@@ -2,20 +2,21 @@
 // The ports connect as the application role (on the embedded server, `murojaat_app` with only its
 // grants), so every suite also proves those grants are enough; the SqlClient in context and the
 // raw reader are a role with every right, as a test (or an intruder) with a superuser's powers.
+import { AppealService } from "@murojaat/core"
 import { Migrator, PgQueries, PgStore } from "@murojaat/postgres"
 import { Raw, Testing } from "@murojaat/postgres/testing"
 import type { Adapter } from "@murojaat/testkit"
 import { RawReader } from "@murojaat/testkit"
 import { Effect, Layer } from "effect"
 
-/** Ports + raw reader + queries on the test database (fresh on DATABASE_URL, or embedded). */
+/** The service, its ports, the raw reader and the queries on the test database (fresh on DATABASE_URL, or embedded). */
 export const layerUnderTest = (options: { readonly server?: "never" | "preferred" | "required" } = {}) =>
   Layer.unwrapScoped(
     Effect.map(Testing.database(options), (db) => {
       console.info(`[@murojaat/postgres tests] database: ${db.kind}`)
       const admin = Layer.effectDiscard(Migrator.migrate).pipe(Layer.provideMerge(PgStore.layerClient({ url: db.url, maxConnections: 4 })))
       const ports = PgStore.layerFromClient().pipe(Layer.provide(PgStore.layerClient({ url: db.appUrl, maxConnections: 12 })))
-      return Layer.mergeAll(ports, Layer.effect(RawReader.RawReader, Raw.make), PgQueries.layer).pipe(Layer.provideMerge(admin))
+      return AppealService.layer.pipe(Layer.provideMerge(Layer.mergeAll(ports, Layer.effect(RawReader.RawReader, Raw.make), PgQueries.layer)), Layer.provideMerge(admin))
     })
   )
 

@@ -1,12 +1,12 @@
 /**
- * The Effect API: the same appeal as a program over ports, provided with in-memory layers here
- * (swap in `@murojaat/postgres` for production).
+ * The Effect API: the same appeal as a program of the `AppealService`, provided here with the
+ * service on in-memory ports (swap in `@murojaat/postgres`'s `layerPg` for production).
  *
  * Run: `pnpm --filter @murojaat/example-quickstart effect`
  */
 import { pathToFileURL } from "node:url"
 import { Actor, AppealService } from "@murojaat/core"
-import { Effect, Layer } from "effect"
+import { Effect } from "effect"
 import { appeal, directory } from "./world.js"
 
 export const program = Effect.gen(function* () {
@@ -32,7 +32,8 @@ export const program = Effect.gen(function* () {
   return { appealId: received.appealId, status: answered.state.status, refusal, chainOk: verified.ok && verified.projectionMatches }
 })
 
-export const layer = Layer.merge(AppealService.layerMemory(directory), AppealService.layerConfig({ pipeline: AppealService.rulesPipeline() }))
+// The service reads its configuration once, when the layer is built.
+export const layer = AppealService.layerMemory(directory, { pipeline: AppealService.rulesPipeline() })
 
 export const main = () => Effect.runPromise(program.pipe(Effect.provide(layer)))
 

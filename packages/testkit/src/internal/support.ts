@@ -1,11 +1,17 @@
 import type { Vitest } from "@effect/vitest"
 import { expect } from "@effect/vitest"
-import { Actor, AppealState, AppealStore, Audit, type Errors, type Event, Outbox } from "@murojaat/core"
-import { Effect } from "effect"
+import { Actor, AppealService, AppealState, AppealStore, Audit, type Errors, type Event, Outbox } from "@murojaat/core"
+import { Effect, Layer } from "effect"
 import type { Adapter, Capabilities, Services } from "../Adapter.js"
 
-/** The `it` of a suite: every port and the raw reader in context, live clock. */
-export type It = Vitest.MethodsNonLive<Services, true>
+/** What a suite's tests run with: the adapter's ports and raw reader, and the service built over them. */
+export type Environment = Services | AppealService.AppealService
+
+/** The adapter's layer with the service built over its ports (the suites drive the service through it). */
+export const withService = <E>(adapter: Adapter<E>): Layer.Layer<Environment, E> => AppealService.layer.pipe(Layer.provideMerge(adapter.layer))
+
+/** The `it` of a suite: every port, the raw reader and the service in context, live clock. */
+export type It = Vitest.MethodsNonLive<Environment, true>
 
 // Ids unique to this run, so suites can share a database with earlier runs and with each other.
 const run = Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, "0")
@@ -84,7 +90,7 @@ export const needs = (
   adapter: Adapter,
   capability: keyof Capabilities,
   name: string,
-  test: () => Effect.Effect<unknown, unknown, Services>
+  test: () => Effect.Effect<unknown, unknown, Environment>
 ): void => {
   if (adapter.capabilities[capability]) {
     it.effect(name, test, timeoutOf(adapter))

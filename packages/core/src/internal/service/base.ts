@@ -4,11 +4,11 @@ import { Clock, Context, Effect, Either, Layer, Option, Schema } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
 import * as AppealMachine from "../../AppealMachine.js"
-import type { Pipeline, RequestOptions, Result, ServiceError } from "../../AppealService.js"
+import type { ConfigInput, Pipeline, RequestOptions, Result, ServiceError } from "../../AppealService.js"
 import * as AppealState from "../../AppealState.js"
 import { AppealStore } from "../../AppealStore.js"
 import type * as AppealStoreModule from "../../AppealStore.js"
-import { CalendarStore } from "../../CalendarStore.js"
+import type { CalendarStore } from "../../CalendarStore.js"
 import * as Command from "../../Command.js"
 import * as Deadline from "../../Deadline.js"
 import * as Decode from "../../Decode.js"
@@ -46,11 +46,7 @@ export const defaultConfig: Config["Type"] = {
   deadlines: {}
 }
 
-export const layerConfig = (config: {
-  readonly settings?: Partial<AppealMachine.Settings>
-  readonly pipeline?: Partial<Pipeline>
-  readonly deadlines?: Deadline.Options
-}): Layer.Layer<Config> =>
+export const layerConfig = (config: ConfigInput): Layer.Layer<Config> =>
   Layer.succeed(Config, {
     settings: { ...defaultConfig.settings, ...config.settings },
     pipeline: { ...defaultConfig.pipeline, ...config.pipeline },
@@ -84,29 +80,46 @@ export const RequestOptionsSchema = Schema.Struct({
 export const decodeOptions = (options: unknown): Effect.Effect<RequestOptions, Errors.InvalidInput> =>
   Decode.unknown(RequestOptionsSchema, "RequestOptions")(options ?? {})
 
+// The configuration as given (`layerConfig`), or the defaults: read once, when the service is built.
 export const configured = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))
 
-// The configuration as one request resolved it: read once at the entry point (`once`), so the
-// steps of one command never ask the CalendarStore again.
-class Resolved extends Context.Tag("@murojaat/core/internal/AppealService/Resolved")<Resolved, Config["Type"]>() {}
+// The configuration one request runs with: the settings and pipeline the service read when it was
+// built, and the calendar in force. `once` resolves it at the request's entry point, so the steps of
+// one command never ask the CalendarStore again.
+export class Resolved extends Context.Tag("@murojaat/core/internal/AppealService/Resolved")<Resolved, Config["Type"]>() {}
 
-// The calendar for due times: the configured one, else the CalendarStore's (when one is provided),
-// else the shipped calendar (Deadline's default).
-const resolve = Effect.flatMap(configured, (c) =>
-  c.deadlines.calendar !== undefined
-    ? Effect.succeed(c)
-    : Effect.flatMap(Effect.serviceOption(CalendarStore), (store) =>
-        Option.isNone(store)
-          ? Effect.succeed(c)
-          : Effect.map(store.value.current, (calendar) => ({ ...c, deadlines: { ...c.deadlines, calendar } }))
-      )
-)
+// How the service resolves a request's configuration (built by `resolver`, provided by the service).
+export class Resolver extends Context.Tag("@murojaat/core/internal/AppealService/Resolver")<
+  Resolver,
+  Effect.Effect<Config["Type"], Errors.StoreError>
+>() {}
 
-export const config = Effect.flatMap(Effect.serviceOption(Resolved), Option.match({ onNone: () => resolve, onSome: Effect.succeed }))
+/**
+ * The configuration of each request from the one read when the service was built: a configured
+ * calendar is used as is; otherwise the CalendarStore's calendar in force (one cheap read: the
+ * stores keep the compiled calendar until a decree changes it), and the resolved configuration is
+ * rebuilt only when that calendar changed, that is when a decree was loaded. Without either, the
+ * shipped calendar (Deadline's default).
+ */
+export const resolver = (
+  configured: Config["Type"],
+  calendars: Option.Option<CalendarStore["Type"]>
+): Effect.Effect<Config["Type"], Errors.StoreError> => {
+  if (configured.deadlines.calendar !== undefined || Option.isNone(calendars)) return Effect.succeed(configured)
+  let last: { readonly calendar: unknown; readonly config: Config["Type"] } | undefined
+  return Effect.flatMap(calendars.value.current, (calendar) =>
+    Effect.sync(() => {
+      if (last === undefined || last.calendar !== calendar) last = { calendar, config: { ...configured, deadlines: { ...configured.deadlines, calendar } } }
+      return last.config
+    })
+  )
+}
+
+export const config = Resolved
 
 /** Runs one request with its configuration resolved once (settings, pipeline, the calendar in force). */
-export const once = <A, E, R>(program: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(resolve, (c) => Effect.provideService(program, Resolved, c))
+export const once = <A, E, R>(program: Effect.Effect<A, E, R>): Effect.Effect<A, E | Errors.StoreError, Exclude<R, Resolved> | Resolver> =>
+  Effect.flatMap(Effect.flatten(Resolver), (c) => Effect.provideService(program, Resolved, c))
 
 export const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
 

@@ -1,10 +1,10 @@
-// Commands on existing appeals: ids the service supplies, related appeals, the decision on the
-// latest state, and the repeated appeal a dispute opens.
+// Commands on existing appeals: decoding, the ids the service supplies, related appeals, and the
+// typed path from a decided command to one commit (the repeated appeal of a dispute is `dispute.ts`).
 import { Effect, Either, Option } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
 import * as AppealMachine from "../../AppealMachine.js"
-import type { Ports, RequestOptions, Result, ServiceError } from "../../AppealService.js"
+import type { RequestOptions, Result } from "../../AppealService.js"
 import * as AppealState from "../../AppealState.js"
 import { AppealStore } from "../../AppealStore.js"
 import type * as AppealStoreModule from "../../AppealStore.js"
@@ -15,59 +15,8 @@ import * as Errors from "../../Errors.js"
 import { IdGenerator } from "../../IdGenerator.js"
 import * as Lifecycle from "../../Lifecycle.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, systemActor, withIdempotency } from "./base.js"
-
-// Disputing creates the repeated appeal: the applicant's data and place are carried over, the text
-// is the dispute's reason, it is linked `repeatOf`, registered, and put under a supervisor's control.
-export const disputeWrites = (original: AppealState.AppealState, command: Command.Of<"dispute">, actor: Actor.Actor, now: string) =>
-  Effect.gen(function* () {
-    const { settings } = yield* config
-    const personal = yield* Effect.flatMap(AppealStore, (s) => s.personal(original.appealId))
-    if (Option.isNone(personal)) {
-      return yield* Effect.fail(
-        new Errors.RuleViolation({ appealId: original.appealId, rule: "dispute.personalDataKept", source: "ZRU-547 (data erased when retention ended)" })
-      )
-    }
-    const p = personal.value
-    const intake: Appeal.Intake = {
-      kind: "shikoyat",
-      form: "electronic",
-      channel: original.channel ?? "smartMahallaApp",
-      applicant: p.applicant,
-      ...(original.applicantRef !== undefined ? { applicantRef: original.applicantRef } : {}),
-      signatories: p.signatories,
-      location: {
-        regionCode: original.regionCode as Directory.RegionCode,
-        districtCode: original.districtCode as Directory.DistrictCode,
-        mahallaCode: original.mahallaCode as Directory.MahallaCode,
-        ...(p.point !== undefined ? { point: p.point } : {}),
-        ...(p.address !== undefined ? { address: p.address } : {})
-      },
-      text: { body: command.reason },
-      attachments: [],
-      links: [{ kind: "repeatOf", appealId: original.appealId as Appeal.AppealId }],
-      ...(original.subjectOfficerId !== undefined ? { subjectOfficerId: original.subjectOfficerId as Directory.OfficerId } : {})
-    }
-    const base = { appealId: command.repeatAppealId, ...(command.correlationId !== undefined ? { correlationId: command.correlationId } : {}) }
-    const r1 = yield* step(AppealState.initial(command.repeatAppealId), { type: "receive", ...base, intake }, { now, actor, settings })
-    const registrationNumber = yield* Effect.flatMap(IdGenerator, (g) => g.registrationNumber(original.districtCode ?? "", now))
-    const r2 = yield* step(r1.state, { type: "register", ...base, registrationNumber }, { now, actor: systemActor("registry"), settings })
-    const r3 = yield* step(
-      r2.state,
-      { type: "escalate", ...base, reason: `repeated appeal disputing ${original.appealId}: under a supervisor's control` },
-      { now, actor: systemActor("repeat-control"), settings }
-    )
-    const events = [...r1.events, ...r2.events, ...r3.events]
-    return {
-      appealId: command.repeatAppealId as string,
-      expectedVersion: 0,
-      events,
-      state: r3.state,
-      personal: Appeal.split(intake).personal,
-      texts: [...r1.texts, ...r2.texts, ...r3.texts],
-      dueAt: yield* dueAtOrFail(events, now)
-    }
-  })
+import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, withIdempotency } from "./base.js"
+import { disputeWrites } from "./dispute.js"
 
 // The ids a caller never chooses, from the IdGenerator: the registration number (taken only once
 // the machine would accept the registration, so refused attempts burn no number) and the repeated
@@ -108,11 +57,20 @@ export const related = (command: Command.Input, state: AppealState.AppealState, 
     return found
   })
 
-export const executeOnce = (input: Command.Input, actor: Actor.Actor, idem: AppealStoreModule.Commit["idempotency"]) =>
+/**
+ * The typed command path: a decoded command from a resolved actor, decided on the appeal's latest
+ * state and committed. `execute` runs it after decoding; the deadline timer runs it with the
+ * command the clocks call for, decided at `expectedVersion` (a state changed meanwhile is a
+ * `VersionConflict`, and the timer decides again).
+ */
+export const run = (input: Command.Input, actor: Actor.Actor, idem: AppealStoreModule.Commit["idempotency"], expectedVersion?: number) =>
   Effect.gen(function* () {
     const { settings } = yield* config
     const now = yield* nowIso
     const state = yield* load(input.appealId, actor)
+    if (expectedVersion !== undefined && state.version !== expectedVersion) {
+      return yield* Effect.fail(new Errors.VersionConflict({ appealId: state.appealId, expected: expectedVersion, actual: state.version }))
+    }
     const others = yield* related(input, state, actor)
     const officer = yield* officerLookup(namedOfficers(input as Command.Command))
     const ctx: AppealMachine.Context = { now, actor, settings, officer, appeal: (id) => others.get(id) }
@@ -133,7 +91,7 @@ export const executeOnce = (input: Command.Input, actor: Actor.Actor, idem: Appe
     return yield* commitResult(writes, result, idem)
   })
 
-export const execute = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
+export const execute = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}) =>
   Effect.gen(function* () {
     const opts = yield* decodeOptions(options)
     const command = yield* Decode.unknown(Command.Input, "Command")(input)
@@ -142,10 +100,7 @@ export const execute = (input: unknown, actor: Actor.Subject, options: RequestOp
     const withCorrelation = command.correlationId === undefined && opts.correlationId !== undefined ? { ...command, correlationId: opts.correlationId } : command
     return yield* once(
       withIdempotency(key, { execute: input, actor: Actor.label(who) }, (idem) =>
-        executeOnce(withCorrelation, who, idem).pipe(Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" }))
+        run(withCorrelation, who, idem).pipe(Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" }))
       )
     )
   })
-
-export const dispute = (appealId: string, reason: string, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
-  execute({ type: "dispute", appealId, reason }, actor, options)

@@ -3,7 +3,7 @@
 import { Effect, Either } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
-import type { Pipeline, Ports, RequestOptions, Result, ServiceError } from "../../AppealService.js"
+import type { Pipeline, RequestOptions, Result } from "../../AppealService.js"
 import * as AppealState from "../../AppealState.js"
 import { AppealStore } from "../../AppealStore.js"
 import type * as AppealStoreModule from "../../AppealStore.js"
@@ -147,7 +147,7 @@ export const checkIntake = (intake: Appeal.Intake, actor: Actor.Actor, directory
     for (const link of intake.links) yield* load(link.appealId, actor)
   })
 
-export const submit = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError, Ports> =>
+export const submit = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}) =>
   Effect.gen(function* () {
     const opts = yield* decodeOptions(options)
     const intake = yield* Decode.unknown(Appeal.Intake, "Appeal")(input)

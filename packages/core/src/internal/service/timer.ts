@@ -3,7 +3,6 @@
 import { Effect, Either, Option } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
-import type { ActorError, EscalationRun, Ports } from "../../AppealService.js"
 import { AppealStore } from "../../AppealStore.js"
 import * as Command from "../../Command.js"
 import * as Deadline from "../../Deadline.js"
@@ -11,7 +10,8 @@ import { DirectoryStore } from "../../DirectoryStore.js"
 import * as Errors from "../../Errors.js"
 import * as Worklist from "../../Worklist.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, dueAtOrFail, nowIso, once, step } from "./base.js"
+import { config, nowIso, once } from "./base.js"
+import * as Commands from "./commands.js"
 import { decodeArea } from "./worklists.js"
 
 // One appeal's escalation, decided from the events at the version the commit expects: a retry after
@@ -19,7 +19,7 @@ import { decodeArea } from "./worklists.js"
 // is not escalated twice.
 export const escalateOne = (appealId: string, now: string) =>
   Effect.gen(function* () {
-    const { settings, deadlines } = yield* config
+    const { deadlines } = yield* config
     const store = yield* AppealStore
     const state = yield* store.load(appealId)
     if (Option.isNone(state)) return Option.none<string>()
@@ -30,17 +30,15 @@ export const escalateOne = (appealId: string, now: string) =>
     }
     const due = Deadline.escalation(events, now, deadlines)
     if (Either.isLeft(due) || Option.isNone(due.right)) return Option.none<string>()
-    const command: Command.Command = { ...due.right.value.command, appealId: appealId as Appeal.AppealId }
-    const r = yield* step(state.value, command, { now, actor: Actor.system("deadline-timer"), settings })
-    const dueAtNext = yield* dueAtOrFail([...events, ...r.events], now)
-    yield* commitResult([{ appealId, expectedVersion: state.value.version, events: r.events, state: r.state, dueAt: dueAtNext }], { appealId, state: r.state, events: r.events }, undefined)
+    const command: Command.Input = { ...due.right.value.command, appealId: appealId as Appeal.AppealId }
+    yield* Commands.run(command, timerActor, undefined, state.value.version)
     return Option.some(due.right.value.command.reason)
   }).pipe(Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" }))
 
-export const escalateOverdue = (
-  area: Worklist.Area,
-  actor: Actor.Subject
-): Effect.Effect<EscalationRun, ActorError, Ports | Worklist.Worklist> =>
+// The timer acts as the system: its escalations are recorded as `deadline-timer`'s.
+const timerActor = Actor.system("deadline-timer")
+
+export const escalateOverdue = (area: Worklist.Area, actor: Actor.Subject) =>
   once(Effect.gen(function* () {
     const where = yield* decodeArea(area)
     const who = yield* Trust.resolveActor(actor, "escalateOverdue")
