@@ -3,13 +3,10 @@
  * and the example table the tests run (packages/core/test/fixtures/assignment/examples.json).
  */
 import { Either } from "effect"
-import { Assignment, Errors } from "../../packages/core/src/index.js"
+import { Assignment, Errors, Rule } from "../../packages/core/src/index.js"
 import * as Fixture from "../../packages/core/test/fixtures/assignment/index.js"
 import type { Doc } from "../docs.js"
-
-const row = (cells: ReadonlyArray<string | number>) => `| ${cells.map((c) => String(c).replace(/\|/g, "\\|")).join(" | ")} |`
-const table = (head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string | number>>) =>
-  [row(head), row(head.map(() => "---")), ...rows.map(row)].join("\n")
+import { table } from "../markdown.js"
 
 const roles = ["preventionInspector", "seniorInspector", "womensAffairsInspector", "juvenileInspector", "probationInspector", "districtChief"] as const
 
@@ -78,7 +75,7 @@ Every other category goes to the role of the taxonomy (table below), a Murojaat 
 
 ${table(
   ["rule id", "statement", "source"],
-  Assignment.rules.map((r) => [`\`${r.id}\``, r.statement, r.source])
+  Rule.registry.filter((r) => r.area === "assignment").map((r) => [`\`${r.id}\``, r.statement, r.source])
 )}
 
 ## Settings and their defaults

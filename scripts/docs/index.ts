@@ -1,10 +1,10 @@
 /**
- * Renders docs/rules/index.md: one index of every rule id across the rule documents (lifecycle,
- * deadlines, assignment, triage), each with its legal source or "Murojaat policy", article numbers
+ * Renders docs/rules/index.md: one index of every rule id of the rule registry (`Rule.registry`:
+ * lifecycle, deadlines, assignment, the service, triage), each with its legal source or "Murojaat policy", article numbers
  * the law brief does not confirm marked as such; and the open legal questions with the setting that
  * answers each.
  */
-import { AppealMachine, Assignment, Deadline, Taxonomy } from "../../packages/core/src/index.js"
+import { Rule } from "../../packages/core/src/index.js"
 import type { Doc } from "../docs.js"
 import { generated, table } from "../markdown.js"
 
@@ -26,13 +26,17 @@ interface Row {
   readonly source: string
 }
 
-const rows = (): ReadonlyArray<Row> => [
-  ...(Object.entries(AppealMachine.rules) as ReadonlyArray<[string, AppealMachine.Rule]>).map(([id, r]) => ({ id, doc: "lifecycle.md", what: r.requires, source: r.source })),
-  ...Object.entries(AppealMachine.grants).map(([c, g]) => ({ id: `lifecycle.${c}`, doc: "lifecycle.md", what: `the command ${c} itself (who may give it, from which statuses)`, source: g.source })),
-  ...Deadline.rules.map((r) => ({ id: r.id, doc: "deadlines.md", what: `${r.term}. ${r.note}`, source: r.source })),
-  ...Assignment.rules.map((r) => ({ id: r.id, doc: "assignment.md", what: r.statement, source: r.source })),
-  ...Taxonomy.defaults.rules.map((r) => ({ id: r.id, doc: "triage.md", what: r.note, source: r.source ?? "Murojaat triage rule (classification, not law)" }))
-]
+// The document that explains each area's rules.
+const docOf: Readonly<Record<Rule.Area, string>> = {
+  lifecycle: "lifecycle.md",
+  command: "lifecycle.md",
+  service: "lifecycle.md",
+  deadline: "deadlines.md",
+  assignment: "assignment.md",
+  triage: "triage.md"
+}
+
+const rows = (): ReadonlyArray<Row> => Rule.registry.map((r) => ({ id: r.id, doc: docOf[r.area], what: r.statement, source: r.source }))
 
 /** The open legal questions, each with the setting that answers it and its default. */
 export const openQuestions: ReadonlyArray<readonly [string, string, string]> = [

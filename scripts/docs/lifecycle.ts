@@ -4,7 +4,7 @@
  * where, and what it requires (rule ids and sources), the choices where the law is silent, the
  * settings, and, for developers, the transition table, the Mermaid text and every path.
  */
-import { AppealMachine, AppealMachineGraph, AppealState, type Command } from "../../packages/core/src/index.js"
+import { AppealMachine, AppealMachineGraph, AppealState, type Command, Rule } from "../../packages/core/src/index.js"
 import type { Doc } from "../docs.js"
 import { generated, table } from "../markdown.js"
 import { commandNames, plainWho } from "./glossary.js"
@@ -34,7 +34,7 @@ const clocksIn: Readonly<Record<AppealState.Status, string>> = {
 
 const render = (): string => {
   const transitions = AppealMachine.transitions()
-  const rules = Object.entries(AppealMachine.rules) as ReadonlyArray<[AppealMachine.RuleId, AppealMachine.Rule]>
+  const rules = Rule.registry.filter((r) => r.area === "lifecycle" || r.area === "service")
   const notes = Object.entries(AppealMachine.grants).filter(([, g]) => g.note !== undefined)
   const s = AppealMachine.defaultSettings
   const commands = [...new Set(transitions.map((t) => t.command))]
@@ -43,7 +43,7 @@ const render = (): string => {
     const g = AppealMachine.grants[c]
     const from = ts.map((t) => statusName(t.from))
     const targets = [...new Set(ts.map((t) => (t.to === t.from ? "the status stays" : `to ${statusName(t.to)}`)))]
-    const requires = g.rules.map((r) => `${AppealMachine.rules[r].requires} (${code(r)})`)
+    const requires = g.rules.map((r) => `${Rule.find(r).statement} (${code(r)})`)
     return `- **${code(c)}** (${commandNames[c].uzLatn} / ${commandNames[c].ru}): ${plainWho(g.who)}; when the appeal is ${and(from)}; ${and(targets)}.${requires.length > 0 ? ` Requires: ${requires.join("; ")}.` : ""} Source: ${g.source}.`
   }
   return [
@@ -88,7 +88,7 @@ const render = (): string => {
     "",
     table(
       ["rule id", "requires", "source"],
-      rules.map(([id, r]) => [code(id), r.requires, r.source])
+      rules.map((r) => [code(r.id), r.statement, r.source])
     ),
     "",
     "## Choices where the law is silent",

@@ -274,7 +274,7 @@ export const isWorkingTime: (at: Directory.Instant, settings?: Settings) => bool
  * Assignment.rules.find((r) => r.id === "assignment.coverage")?.source // "MIA order No. 151 of 2017 (support-point territory)"
  */
 export interface Rule {
-  readonly id: string
+  readonly id: RuleId
   readonly statement: string
   readonly source: string
 }
@@ -289,6 +289,8 @@ export interface Rule {
  * Assignment.RuleId.load // "assignment.load"
  */
 export const RuleId = internalRules.RuleId
+/** @see RuleId */
+export type RuleId = (typeof RuleId)[keyof typeof RuleId]
 
 /**
  * Every assignment rule, in the order they apply; rendered to docs/rules/assignment.md.
@@ -389,7 +391,7 @@ export interface Explanation {
   readonly stages: ReadonlyArray<Stage>
   readonly compared: ReadonlyArray<{ readonly officerId: string; readonly load: number; readonly open: number }>
   readonly chosen: string | undefined
-  readonly rules: ReadonlyArray<string>
+  readonly rules: ReadonlyArray<RuleId>
 }
 
 /**
@@ -406,7 +408,7 @@ export interface Assigned {
   readonly appealId: string
   readonly officerId: string
   readonly tier: Tier
-  readonly command: { readonly type: "assign"; readonly appealId: string; readonly officerId: string; readonly ruleIds: ReadonlyArray<string> }
+  readonly command: { readonly type: "assign"; readonly appealId: string; readonly officerId: string; readonly ruleIds: ReadonlyArray<RuleId> }
   readonly explanation: Explanation
 }
 

@@ -218,12 +218,26 @@ export const decodeSettings: (input: unknown) => Either.Either<Settings, Invalid
  * @category rules
  */
 export interface Rule {
-  readonly id: string
+  readonly id: RuleId
   readonly clock: ClockId
   readonly term: string
   readonly source: string
   readonly note: string
 }
+
+/**
+ * The id of a deadline rule, derived from the table (`as const`): part of the one registry's
+ * `Rule.Id`.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * const id: Deadline.RuleId = "consideration.standard"
+ * Deadline.rules.some((r) => r.id === id) // true
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export type RuleId = (typeof rules_.rules)[number]["id"]
 
 /**
  * Every rule the engine applies, in docs order.
@@ -276,7 +290,7 @@ export interface SkippedDay {
  * @category models
  */
 export interface Explanation {
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly source: string
   /** The event that starts the clock (receipt), as an ISO instant in +05:00. */
   readonly start: string
@@ -312,7 +326,7 @@ export interface Explanation {
  */
 export interface Clock {
   readonly clock: ClockId
-  readonly ruleId: string
+  readonly ruleId: RuleId
   /** Due instant, ISO 8601 with +05:00. */
   readonly dueAt: string
   /** Due date (Tashkent), ISO. */
@@ -463,10 +477,25 @@ export interface EventInput {
  * @category late changes
  */
 export interface LateChange {
-  readonly rule: "extension.once" | "extension.notForProposal" | "extension.beforeTermEnds" | "extraStudy.once" | "extraStudy.beforeTermEnds" | "extraStudy.proposalWithinTenDays"
+  readonly rule: (typeof lateChangeRules)[number]
   readonly source: string
   readonly dueAt?: string
 }
+
+/**
+ * The lifecycle's rules (`AppealMachine.rules`, ids of `Rule.Id`) that a change to the terms can
+ * break: the machine refuses such a command, and the engine ignores such an event read from
+ * elsewhere ({@link lateChange}). They are stated once, in the machine; docs/rules/deadlines.md
+ * lists them with the clocks.
+ *
+ * @example
+ * import { Deadline } from "@murojaat/core"
+ * Deadline.lateChangeRules.includes("extension.notForProposal") // true
+ *
+ * @since 0.3.0
+ * @category late changes
+ */
+export const lateChangeRules = lateChange_.lateChangeRules
 
 /**
  * Checks a change to the terms recorded at `at` against ZRU-445 Art. 28, given the facts so far:
@@ -623,7 +652,7 @@ export interface ClockStatus extends Clock {
  */
 export interface Warning {
   readonly clock: ClockId
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly level: "dueSoon" | "overdue"
   /** What threshold it is: "3 working days before", "1 hour before", "due time passed". */
   readonly threshold: string
@@ -717,7 +746,7 @@ export interface Escalation {
   /** The `escalate` command of the lifecycle (`Command.Escalate`). */
   readonly command: { readonly type: "escalate"; readonly appealId: string; readonly reason: string }
   readonly clocks: ReadonlyArray<ClockId>
-  readonly ruleIds: ReadonlyArray<string>
+  readonly ruleIds: ReadonlyArray<RuleId>
   /** The earliest due time passed. */
   readonly overdueSince: string
   /** Send no earlier than this (working hours; safety clocks at once when configured). */

@@ -16,6 +16,7 @@
 import { Schema } from "effect"
 import type * as I18n from "./I18n.js"
 import * as ErrorText from "./internal/errorText.js"
+import type * as Rule from "./Rule.js"
 
 // ---------------------------------------------------------------------------------------------
 // Input
@@ -132,6 +133,15 @@ export class NotAuthorized extends Schema.TaggedError<NotAuthorized>()("NotAutho
   }
 }
 
+// A built-in rule id (`Rule.Id`, the one registry) by type, so a refusal cannot name a rule that
+// does not exist. Decoding checks the id's shape only: the registry reads the machine and the
+// engines, which read this catalogue, so it is not imported here (a stored record may also name a
+// rule retired since). Rule.test.ts checks that every id the core refuses with is registered.
+const ruleIdShape = /^[a-z][A-Za-z0-9]*(\.[a-z0-9][A-Za-z0-9-]*)+$/
+const RuleId = Schema.String.pipe(
+  Schema.filter((s): s is Rule.Id => ruleIdShape.test(s), { identifier: "RuleId", description: "a built-in rule id (Rule.Id)" })
+)
+
 /**
  * A rule of law or of the configured policy refuses the command in this state (for example a
  * second extension, or a left-without-consideration without its written conclusion).
@@ -143,7 +153,7 @@ export class NotAuthorized extends Schema.TaggedError<NotAuthorized>()("NotAutho
  */
 export class RuleViolation extends Schema.TaggedError<RuleViolation>()("RuleViolation", {
   appealId: Schema.String,
-  rule: Schema.String,
+  rule: RuleId,
   source: Schema.String
 }) {
   /** The English message; `Errors.messages` gives all four. */
@@ -307,7 +317,7 @@ export class NoEligibleInspector extends Schema.TaggedError<NoEligibleInspector>
   excluded: Schema.Array(
     Schema.Struct({ officerId: Schema.String, tier: Schema.String, role: Schema.String, reasons: Schema.Array(ExclusionReason) })
   ),
-  rules: Schema.Array(Schema.String)
+  rules: Schema.Array(RuleId)
 }) {
   /** The English message; `Errors.messages` gives all four. */
   override get message(): string {

@@ -56,7 +56,7 @@ export const assign = (index: Assignment.Index, appeal: Assignment.AppealInput, 
   const ctx = makeCtx(index, appeal, options.at, settings, options.loads ?? new Map(), new Set(options.exclude ?? []))
   const role = requiredRole(appeal, settings)
   const tiers = options.tiers ?? ["mahalla", "districtSenior"]
-  const applied: Array<string> = [RuleId.coverage, RuleId.role, RuleId.duty]
+  const applied: Array<Assignment.RuleId> = [RuleId.coverage, RuleId.role, RuleId.duty]
   if (appeal.priority === "urgent") applied.push(RuleId.urgent)
   else if (settings.nonUrgentOffShift) applied.push(RuleId.offShift)
   if (appeal.subjectOfficerId !== undefined) applied.push(RuleId.subject)

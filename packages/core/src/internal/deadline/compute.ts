@@ -56,9 +56,11 @@ const pauseDays = (ctx: Ctx, pauses: ReadonlyArray<Pause> | undefined, nowMs: nu
   return { days, notes }
 }
 
+type RuleId = Deadline.RuleId
+
 interface DayTerm {
   readonly clock: ClockId
-  readonly ruleId: string
+  readonly ruleId: RuleId
   readonly source: string
   readonly term: string
   readonly amount: number
@@ -88,7 +90,7 @@ const dayTerm = (ctx: Ctx, receivedMs: number, t: DayTerm, nowMs: number | undef
     end = localTime.addMonths(startDay, t.amount) - (sameDay ? 1 : 0)
     counted = end - countFrom + 1
   }
-  let ruleId = t.ruleId
+  let ruleId: RuleId = t.ruleId
   if (t.extension !== undefined) {
     ruleId = "consideration.extension"
     adjustments.push(`base term: ${t.term} (rule ${t.ruleId}) ending ${localTime.isoFromDay(end)}`)
@@ -179,7 +181,8 @@ export const settleDay = (ctx: Ctx, end: number): number => {
   }
 }
 
-const hourTerm = (ctx: Ctx, receivedMs: number, clock: ClockId, ruleId: string, source: string, hours: number): Clock => {
+const hourTerm = (ctx: Ctx, receivedMs: number, clock: ClockId, ruleId: RuleId, hours: number): Clock => {
+  const source = sourceOf(ruleId)
   const dueMs = receivedMs + hours * localTime.MS_PER_HOUR
   return {
     clock,
@@ -226,7 +229,7 @@ const registration = (ctx: Ctx, receivedMs: number): Clock => {
     dueDate: localTime.isoFromDay(due),
     explanation: {
       ruleId: "registration.sameDay",
-      source: "ZRU-445 Art. 23",
+      source: sourceOf("registration.sameDay"),
       start: localTime.formatInstant(receivedMs),
       countFrom: localTime.isoFromDay(day),
       term: "same day, or the next working day after hours",
@@ -288,7 +291,7 @@ const schedule = (ctx: Ctx, facts: Deadline.Facts, receivedMs: number, nowMs: nu
     ...(facts.notes ?? [])
   ]
   const longer = ctx.p.proposalLongerStudyMonths
-  const base = proposal
+  const base: Pick<DayTerm, "ruleId" | "term" | "amount" | "unit"> = proposal
     ? facts.extraStudy
       ? { ruleId: "consideration.proposalLongerStudy", term: `${longer} month(s)`, amount: longer, unit: "months" as const }
       : { ruleId: "consideration.proposal", term: "1 month", amount: 1, unit: "months" as const }
@@ -328,8 +331,8 @@ const schedule = (ctx: Ctx, facts: Deadline.Facts, receivedMs: number, nowMs: nu
       )
     )
   if (facts.urgent)
-    clocks.push(hourTerm(ctx, receivedMs, "urgentFirstContact", "urgent.firstContact", sourceOf("urgent.firstContact"), ctx.p.urgentFirstContactHours))
+    clocks.push(hourTerm(ctx, receivedMs, "urgentFirstContact", "urgent.firstContact", ctx.p.urgentFirstContactHours))
   if (facts.domesticViolence)
-    clocks.push(hourTerm(ctx, receivedMs, "protectionOrderStudy", "protectionOrder.study", sourceOf("protectionOrder.study"), ctx.p.protectionOrderStudyHours))
+    clocks.push(hourTerm(ctx, receivedMs, "protectionOrderStudy", "protectionOrder.study", ctx.p.protectionOrderStudyHours))
   return { kind: facts.kind, receivedAt: localTime.formatInstant(receivedMs), week: ctx.week, clocks }
 }

@@ -5,11 +5,22 @@
  */
 import { Either, Option } from "effect"
 import type * as Deadline from "../../Deadline.js"
+import type * as Rule from "../../Rule.js"
 import * as localTime from "../localTime.js"
 import { compute } from "./compute.js"
 import { ZRU_445_28 } from "./rules.js"
 
 type LateChange = Deadline.LateChange
+
+/** The lifecycle's rules a change to the terms can break (stated in `AppealMachine.rules`). */
+export const lateChangeRules = [
+  "extension.once",
+  "extension.notForProposal",
+  "extension.beforeTermEnds",
+  "extraStudy.once",
+  "extraStudy.beforeTermEnds",
+  "extraStudy.proposalWithinTenDays"
+] as const satisfies ReadonlyArray<Rule.LifecycleId>
 
 const dueOf = (facts: Deadline.Facts, clock: Deadline.ClockId, options: Deadline.Options | undefined): number | undefined => {
   const s = compute(facts, { ...options, explain: false })

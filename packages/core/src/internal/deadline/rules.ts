@@ -1,13 +1,27 @@
 /**
  * The deadline rule table: every legal (or settings) rule a clock applies, with its source, in the
- * order auditors read it (docs/rules/deadlines.md). Documented in `Deadline.ts`.
+ * order auditors read it (docs/rules/deadlines.md). Its ids are `Deadline.RuleId`, part of the one
+ * rule registry (`Rule.ts`). Documented in `Deadline.ts`.
+ *
+ * The lifecycle's rules on late changes (`extension.notForProposal`, `extension.beforeTermEnds`...)
+ * are the machine's (`AppealMachine.rules`): the engine applies them to events read from elsewhere
+ * (`lateChange.ts`) but does not repeat them here, so each id has one statement and one source.
  */
 import type * as Deadline from "../../Deadline.js"
+
+/** What a row holds; its id becomes `Deadline.RuleId` (the table is `as const`). */
+interface Row {
+  readonly id: string
+  readonly clock: Deadline.ClockId
+  readonly term: string
+  readonly source: string
+  readonly note: string
+}
 
 /** The article that sets the consideration terms, the extension and the proposal notice. */
 export const ZRU_445_28 = "ZRU-445 of 11 Sep 2017 (Law on appeals of individuals and legal entities), Art. 28"
 
-export const rules: ReadonlyArray<Deadline.Rule> = [
+export const rules = [
   {
     id: "registration.sameDay",
     clock: "registration",
@@ -56,14 +70,7 @@ export const rules: ReadonlyArray<Deadline.Rule> = [
     clock: "consideration",
     term: "+ at most 1 month, once; never beyond 2 months from receipt",
     source: ZRU_445_28,
-    note: "ariza and shikoyat only: by the head of the body, as an exception, telling the applicant in writing. Counts only when recorded before the term it extends ends. The extra month runs from the last day of the term it extends (31 Jan + 1 month of extra study = 28 Feb; + 1 month = 28 Mar), never past the 2-month ceiling (31 Mar): setting `extensionCountsFrom`. A second extension is ignored."
-  },
-  {
-    id: "extension.notForProposal",
-    clock: "consideration",
-    term: "no extension by the head",
-    source: `${ZRU_445_28} (the head's extension is given for applications and complaints; a proposal that needs longer study follows the 10-day notice)`,
-    note: "An extension recorded on a taklif is ignored: its term stays 1 month, or the longer-study term when that was declared in time."
+    note: "ariza and shikoyat only: by the head of the body, as an exception, telling the applicant in writing. Counts only when recorded before the term it extends ends. The extra month runs from the last day of the term it extends (31 Jan + 1 month of extra study = 28 Feb; + 1 month = 28 Mar), never past the 2-month ceiling (31 Mar): setting `extensionCountsFrom`. A second extension is ignored. An extension recorded on a taklif is ignored (the lifecycle's rule `extension.notForProposal`): its term stays 1 month, or the longer-study term when that was declared in time."
   },
   {
     id: "proposal.notice",
@@ -107,7 +114,7 @@ export const rules: ReadonlyArray<Deadline.Rule> = [
     source: "Murojaat policy (ZRU-445 gives no pause)",
     note: "Applies to day terms (forwarding, consideration, proposal notice) between the request for information and the applicant's reply, only when the request came before the term ended."
   }
-]
+] as const satisfies ReadonlyArray<Row>
 
-/** The legal source of a rule of the table (the id is one of {@link rules}). */
-export const sourceOf = (id: string): string => rules.find((r) => r.id === id)!.source
+/** The legal source of a rule of the table. */
+export const sourceOf = (id: Deadline.RuleId): string => rules.find((r) => r.id === id)!.source
