@@ -9,3 +9,4 @@
  * @since 0.1.0
  */
 export * as Identity from "./Identity.js"
+export * as Open311 from "./open311/index.js"
