@@ -502,7 +502,7 @@ export const nextWorkingDay: (calendar: Calendar, date: string, week: WeekType) 
  * import { Calendar } from "@murojaat/core"
  * Calendar.previousWorkingDay(Calendar.uzbekistan, "2026-03-22", "fiveDay") // "2026-03-19"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category queries
  */
 export const previousWorkingDay: (calendar: Calendar, date: string, week: WeekType) => string = query_.previousWorkingDay

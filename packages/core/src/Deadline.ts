@@ -234,7 +234,7 @@ export interface Rule {
  * const id: Deadline.RuleId = "consideration.standard"
  * Deadline.rules.some((r) => r.id === id) // true
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category rules
  */
 export type RuleId = (typeof rules_.rules)[number]["id"]
@@ -492,7 +492,7 @@ export interface LateChange {
  * import { Deadline } from "@murojaat/core"
  * Deadline.lateChangeRules.includes("extension.notForProposal") // true
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category late changes
  */
 export const lateChangeRules = lateChange_.lateChangeRules

@@ -28,6 +28,9 @@ import type * as Rule from "./Rule.js"
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.FieldProblem.literals // ["missing", "wrongType", "invalidValue", "notAllowed"]
+ *
+ * @since 0.1.0
+ * @category input
  */
 export const FieldProblem = Schema.Literal("missing", "wrongType", "invalidValue", "notAllowed")
 /** @see FieldProblem */
@@ -40,6 +43,9 @@ export type FieldProblem = typeof FieldProblem.Type
  * @example
  * import { Errors } from "@murojaat/core"
  * new Errors.FieldIssue({ path: "kind", problem: "invalidValue", expected: '"ariza" | "taklif" | "shikoyat"', detail: "got \"x\"" })
+ *
+ * @since 0.1.0
+ * @category input
  */
 export class FieldIssue extends Schema.Class<FieldIssue>("FieldIssue")({
   path: Schema.String,
@@ -58,6 +64,9 @@ export class FieldIssue extends Schema.Class<FieldIssue>("FieldIssue")({
  * import { Errors } from "@murojaat/core"
  * const e = new Errors.InvalidInput({ subject: "Appeal", issues: [new Errors.FieldIssue({ path: "kind", problem: "missing", detail: "is missing" })] })
  * e.message // "Invalid Appeal: kind: required field is missing"
+ *
+ * @since 0.1.0
+ * @category input
  */
 export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
   subject: Schema.String,
@@ -80,6 +89,9 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
  * import { Errors } from "@murojaat/core"
  * new Errors.InvalidTransition({ appealId: "A-1", state: "closed", command: "answer" }).message
  * // "Command answer is not possible for appeal A-1 in state closed"
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("InvalidTransition", {
   appealId: Schema.String,
@@ -98,6 +110,9 @@ export class InvalidTransition extends Schema.TaggedError<InvalidTransition>()("
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.RefusalReason.literals.includes("roleNotAllowed") // true
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export const RefusalReason = Schema.Literal(
   "roleNotAllowed",
@@ -121,6 +136,9 @@ export type RefusalReason = typeof RefusalReason.Type
  * import { Errors } from "@murojaat/core"
  * new Errors.NotAuthorized({ actor: "officer:O-7", command: "answer", reason: "notAssignee" }).message
  * // "Not authorized: officer:O-7 may not answer (the appeal is not assigned to you)"
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export class NotAuthorized extends Schema.TaggedError<NotAuthorized>()("NotAuthorized", {
   actor: Schema.String,
@@ -150,6 +168,9 @@ const RuleId = Schema.String.pipe(
  * import { Errors } from "@murojaat/core"
  * new Errors.RuleViolation({ appealId: "A-1", rule: "extension.once", source: "ZRU-445 Art. 28" }).message
  * // "Rule extension.once (ZRU-445 Art. 28) refuses this for appeal A-1"
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export class RuleViolation extends Schema.TaggedError<RuleViolation>()("RuleViolation", {
   appealId: Schema.String,
@@ -168,6 +189,9 @@ export class RuleViolation extends Schema.TaggedError<RuleViolation>()("RuleViol
  * @example
  * import { Errors } from "@murojaat/core"
  * new Errors.AppealNotFound({ appealId: "A-404" })._tag // "AppealNotFound"
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export class AppealNotFound extends Schema.TaggedError<AppealNotFound>()("AppealNotFound", {
   appealId: Schema.String
@@ -185,6 +209,9 @@ export class AppealNotFound extends Schema.TaggedError<AppealNotFound>()("Appeal
  * import { Errors } from "@murojaat/core"
  * new Errors.VersionConflict({ appealId: "A-1", expected: 3, actual: 4 }).message
  * // "Appeal A-1 changed meanwhile: expected version 3, found 4"
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export class VersionConflict extends Schema.TaggedError<VersionConflict>()("VersionConflict", {
   appealId: Schema.String,
@@ -203,6 +230,9 @@ export class VersionConflict extends Schema.TaggedError<VersionConflict>()("Vers
  * @example
  * import { Errors } from "@murojaat/core"
  * new Errors.IdempotencyConflict({ key: "k-1" })._tag // "IdempotencyConflict"
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export class IdempotencyConflict extends Schema.TaggedError<IdempotencyConflict>()("IdempotencyConflict", {
   key: Schema.String
@@ -219,6 +249,9 @@ export class IdempotencyConflict extends Schema.TaggedError<IdempotencyConflict>
  * @example
  * import { Errors } from "@murojaat/core"
  * new Errors.OfficerNotFound({ officerId: "O-9" }).message // "Officer not found in the directory: O-9"
+ *
+ * @since 0.1.0
+ * @category directory
  */
 export class OfficerNotFound extends Schema.TaggedError<OfficerNotFound>()("OfficerNotFound", {
   officerId: Schema.String
@@ -242,6 +275,9 @@ export class OfficerNotFound extends Schema.TaggedError<OfficerNotFound>()("Offi
  * import { Errors } from "@murojaat/core"
  * const e = new Errors.InvalidCalendar({ calendar: "uz", issues: [new Errors.FieldIssue({ path: "years.0.entries.0.date", problem: "invalidValue", detail: "2027-01-02 is not in 2026" })] })
  * e.message // "Invalid calendar uz: years.0.entries.0.date: value is not valid (2027-01-02 is not in 2026)"
+ *
+ * @since 0.1.0
+ * @category calendar
  */
 export class InvalidCalendar extends Schema.TaggedError<InvalidCalendar>()("InvalidCalendar", {
   calendar: Schema.String,
@@ -263,6 +299,9 @@ export class InvalidCalendar extends Schema.TaggedError<InvalidCalendar>()("Inva
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.ExclusionReason.literals.includes("subjectOfComplaint") // true
+ *
+ * @since 0.1.0
+ * @category assignment
  */
 export const ExclusionReason = Schema.Literal(
   "notServingMahalla",
@@ -285,6 +324,9 @@ export type ExclusionReason = typeof ExclusionReason.Type
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.NoCandidateReason.literals[0] // "unknownMahalla"
+ *
+ * @since 0.1.0
+ * @category assignment
  */
 export const NoCandidateReason = Schema.Literal(
   "unknownMahalla",
@@ -307,6 +349,9 @@ export type NoCandidateReason = typeof NoCandidateReason.Type
  * import { Errors } from "@murojaat/core"
  * new Errors.NoEligibleInspector({ appealId: "A-1", mahallaCode: "M-1", districtCode: "D-1", reason: "noneOnDuty", chiefOfficerIds: ["O-9"], excluded: [], rules: [] }).message
  * // "No eligible inspector for appeal A-1 in mahalla M-1 (nobody is on duty): it goes to the district chief's queue of D-1"
+ *
+ * @since 0.1.0
+ * @category assignment
  */
 export class NoEligibleInspector extends Schema.TaggedError<NoEligibleInspector>()("NoEligibleInspector", {
   appealId: Schema.String,
@@ -338,6 +383,9 @@ export class NoEligibleInspector extends Schema.TaggedError<NoEligibleInspector>
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.StoreFailure.literals.includes("unavailable") // true
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export const StoreFailure = Schema.Literal("unavailable", "timeout", "serialization", "constraint", "corrupt", "invalidInput", "unknown")
 /** @see StoreFailure */
@@ -350,6 +398,9 @@ export type StoreFailure = typeof StoreFailure.Type
  * @example
  * import { Errors } from "@murojaat/core"
  * new Errors.InternalError({ operation: "submit" }).message // "Internal error in submit: please report it"
+ *
+ * @since 0.2.0
+ * @category ports
  */
 export class InternalError extends Schema.TaggedError<InternalError>()("InternalError", {
   operation: Schema.String
@@ -377,6 +428,9 @@ const retryable: Record<StoreFailure, boolean> = {
  * @example
  * import { Errors } from "@murojaat/core"
  * new Errors.StoreError({ port: "AppealStore", reason: "timeout", detail: "statement timeout" }).isRetryable // true
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
   port: Schema.String,
@@ -404,6 +458,9 @@ export class StoreError extends Schema.TaggedError<StoreError>()("StoreError", {
  * @example
  * import { Errors } from "@murojaat/core"
  * const code = (e: Errors.MurojaatError) => e._tag
+ *
+ * @since 0.1.0
+ * @category catalogue
  */
 export type MurojaatError =
   | InvalidInput
@@ -425,6 +482,9 @@ export type MurojaatError =
  * @example
  * import { Errors } from "@murojaat/core"
  * const c: Errors.Code = "VersionConflict"
+ *
+ * @since 0.1.0
+ * @category catalogue
  */
 export type Code = MurojaatError["_tag"]
 
@@ -436,6 +496,9 @@ export type Code = MurojaatError["_tag"]
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.messages(new Errors.AppealNotFound({ appealId: "A-1" })).ru // "Обращение не найдено: A-1"
+ *
+ * @since 0.1.0
+ * @category catalogue
  */
 export const messages = (e: MurojaatError): I18n.Text => ErrorText.messages(e)
 
@@ -445,6 +508,9 @@ export const messages = (e: MurojaatError): I18n.Text => ErrorText.messages(e)
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.messageIn(new Errors.AppealNotFound({ appealId: "A-1" }), "uz-Cyrl") // "Мурожаат топилмади: A-1"
+ *
+ * @since 0.1.0
+ * @category catalogue
  */
 export const messageIn = (e: MurojaatError, locale: I18n.Locale): string => messages(e)[locale]
 
@@ -455,6 +521,9 @@ export const messageIn = (e: MurojaatError, locale: I18n.Locale): string => mess
  * import { Errors } from "@murojaat/core"
  * const e: Errors.Entry | undefined = Errors.catalogue.find((e) => e.code === "AppealNotFound")
  * e?.example._tag // "AppealNotFound"
+ *
+ * @since 0.1.0
+ * @category catalogue
  */
 export interface Entry {
   readonly code: Code
@@ -533,6 +602,9 @@ const definitions: { readonly [K in Code]: { readonly meaning: string; readonly 
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.catalogue.map((e) => e.code).includes("NotAuthorized") // true
+ *
+ * @since 0.1.0
+ * @category catalogue
  */
 export const catalogue: ReadonlyArray<Entry> = (Object.keys(definitions) as Array<Code>).map((code) => ({ code, ...definitions[code] }))
 
@@ -542,6 +614,9 @@ export const catalogue: ReadonlyArray<Entry> = (Object.keys(definitions) as Arra
  * @example
  * import { Errors } from "@murojaat/core"
  * Errors.isMurojaatError(new Errors.AppealNotFound({ appealId: "x" })) // true
+ *
+ * @since 0.1.0
+ * @category catalogue
  */
 export const isMurojaatError = (u: unknown): u is MurojaatError =>
   typeof u === "object" && u !== null && "_tag" in u && typeof (u as { _tag: unknown })._tag === "string" &&

@@ -16,7 +16,7 @@
  * Rule.find("extension.once").source // "ZRU-445 Art. 28"
  * Rule.find("consideration.standard").area // "deadline"
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import * as AppealMachine from "./AppealMachine.js"
 import * as Assignment from "./Assignment.js"
@@ -35,7 +35,7 @@ import * as Taxonomy from "./Taxonomy.js"
  * import { Rule } from "@murojaat/core"
  * const id: Rule.LifecycleId = "leave.notACrime"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type LifecycleId = AppealMachine.RuleId
@@ -48,7 +48,7 @@ export type LifecycleId = AppealMachine.RuleId
  * import { Rule } from "@murojaat/core"
  * const id: Rule.CommandId = "lifecycle.answer"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type CommandId = `lifecycle.${Command.Type}`
@@ -60,7 +60,7 @@ export type CommandId = `lifecycle.${Command.Type}`
  * import { Rule } from "@murojaat/core"
  * const id: Rule.DeadlineId = "forwarding.fiveDays"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type DeadlineId = Deadline.RuleId
@@ -72,7 +72,7 @@ export type DeadlineId = Deadline.RuleId
  * import { Rule } from "@murojaat/core"
  * const id: Rule.AssignmentId = "assignment.coverage"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type AssignmentId = Assignment.RuleId
@@ -94,7 +94,7 @@ const serviceRules = [
  * import { Rule } from "@murojaat/core"
  * const id: Rule.ServiceId = "dispute.personalDataKept"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type ServiceId = (typeof serviceRules)[number]["id"]
@@ -107,7 +107,7 @@ export type ServiceId = (typeof serviceRules)[number]["id"]
  * import { Rule } from "@murojaat/core"
  * const ids: ReadonlyArray<Rule.Id> = ["extension.once", "consideration.standard", "assignment.load", "lifecycle.answer"]
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId
@@ -124,7 +124,7 @@ export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId
  * import { Rule } from "@murojaat/core"
  * const a: Rule.Area = "deadline"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Area = "lifecycle" | "command" | "deadline" | "assignment" | "service" | "triage"
@@ -138,7 +138,7 @@ export type Area = "lifecycle" | "command" | "deadline" | "assignment" | "servic
  * const r: Rule.Rule = Rule.find("forwarding.fiveDays")
  * r.statement.startsWith("5 days") // true
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export interface Rule<I extends string = Id | Taxonomy.RuleId> {
@@ -172,7 +172,7 @@ const builtIn: ReadonlyArray<Rule<Id>> = [
  * import { Rule } from "@murojaat/core"
  * Rule.registry.filter((r) => r.area === "deadline").length === 14 // true
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category registry
  */
 export const registry: ReadonlyArray<Rule> = [
@@ -192,7 +192,7 @@ const byId: ReadonlyMap<string, Rule> = new Map(registry.map((r) => [r.id, r]))
  * Rule.find("assignment.tieBreak").source // "Murojaat policy (determinism)"
  * Rule.find("local.dogs") // undefined
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category registry
  */
 export function find<I extends Id>(id: I): Rule<I>

@@ -1,7 +1,32 @@
 import { AppealState, Errors, I18n } from "@murojaat/core"
 import { describe, expect, it } from "vitest"
 
+// Every error class the module exports, found at run time (a `Schema.TaggedError` class carries its
+// `_tag`), so an error added without a catalogue entry or messages cannot slip past the compiler's
+// exhaustive maps by not being in the `MurojaatError` union.
+const errorClasses = Object.entries(Errors).flatMap(([name, v]) =>
+  typeof v === "function" && v.prototype instanceof Error && typeof (v as { _tag?: unknown })._tag === "string" ? [[name, (v as { _tag: string })._tag] as const] : []
+)
+
 describe("error catalogue", () => {
+  it("every error class exported is in the catalogue under its own name, and the catalogue has nothing else", () => {
+    expect(errorClasses.length).toBeGreaterThanOrEqual(12)
+    for (const [name, tag] of errorClasses) expect(tag).toBe(name)
+    expect(Errors.catalogue.map((e) => e.code).sort()).toEqual(errorClasses.map(([, tag]) => tag).sort())
+  })
+
+  it.each(errorClasses.map(([, tag]) => [tag] as const))("%s has its four messages: uz-Latn, uz-Cyrl, ru, en", (tag) => {
+    const entry = Errors.catalogue.find((e) => e.code === tag)!
+    const m = Errors.messages(entry.example)
+    expect(Object.keys(m).sort()).toEqual(["en", "ru", "uz-Cyrl", "uz-Latn"])
+    expect([...I18n.locales].sort()).toEqual(["en", "ru", "uz-Cyrl", "uz-Latn"])
+    for (const l of I18n.locales) {
+      expect(typeof m[l]).toBe("string")
+      expect(m[l].trim().length, `${tag} ${l}`).toBeGreaterThan(5)
+      expect(Errors.messageIn(entry.example, l)).toBe(m[l])
+    }
+  })
+
   it("codes are unique and each example carries its code", () => {
     const codes = Errors.catalogue.map((e) => e.code)
     expect(new Set(codes).size).toBe(codes.length)
