@@ -48,18 +48,21 @@ export const w3c = (iso: string): string => {
 
 /**
  * Reads a `start_date` / `end_date`: a W3C date-time with its offset (`2010-01-01T00:00:00Z`), or a
- * date alone, taken as the start of that day in Tashkent. Milliseconds since the epoch, or
- * `undefined` when it is not one.
+ * date alone, taken as the start of that day in Tashkent. A `+` of the offset that a client left
+ * unescaped (read as a space) is taken as meant. Milliseconds since the epoch, or `undefined`.
  *
  * @example
  * import { Open311 } from "@murojaat/http"
  * Open311.Requests.parseDate("2026-03-02") === Date.parse("2026-03-01T19:00:00Z") // true
+ * Open311.Requests.parseDate("2026-03-02T10:00:00 05:00") === Date.parse("2026-03-02T05:00:00Z") // true
  * Open311.Requests.parseDate("yesterday") // undefined
  *
  * @since 0.1.0
  */
 export const parseDate = (text: string): number | undefined => {
-  const full = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00+05:00` : text
+  // A "+" left unescaped in a query string arrives as a space: "…T10:00:00 05:00" meant "+05:00".
+  const unspaced = text.replace(/(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:\d{2})$/, "$1+$2")
+  const full = /^\d{4}-\d{2}-\d{2}$/.test(unspaced) ? `${unspaced}T00:00:00+05:00` : unspaced
   return full.length <= 40 && Directory.isRealInstant(full) ? Date.parse(full) : undefined
 }
 

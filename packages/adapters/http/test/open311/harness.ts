@@ -24,6 +24,8 @@ export const clients = [
 
 export interface Server {
   readonly base: string
+  /** Runs a program on the server's own core (to act on appeals as an officer would). */
+  readonly run: <A, E>(program: Effect.Effect<A, E, AppealService.AppealService>) => Promise<A>
   readonly close: () => Promise<void>
 }
 
@@ -31,12 +33,12 @@ export const start = async (options: Open311.Options = {}): Promise<Server> => {
   const app = HttpRouter.empty.pipe(HttpRouter.mount("/open311/v2", Open311.router({ jurisdictions: ["murojaat.uz"], ...options })))
   const layer = HttpServer.serve(app).pipe(
     Layer.provideMerge(NodeHttpServer.layer(() => createServer(), { port: 0, host: "127.0.0.1" })),
-    Layer.provide(Layer.mergeAll(AppealService.layerMemory(Sample.directory), Identity.layerClients(clients)))
+    Layer.provideMerge(Layer.mergeAll(AppealService.layerMemory(Sample.directory), Identity.layerClients(clients)))
   )
   const runtime = ManagedRuntime.make(layer)
   const address = await runtime.runPromise(HttpServer.addressWith((a) => Effect.succeed(a)))
   if (address._tag !== "TcpAddress") throw new Error("expected a TCP address")
-  return { base: `http://127.0.0.1:${address.port}/open311/v2`, close: () => runtime.dispose() }
+  return { base: `http://127.0.0.1:${address.port}/open311/v2`, run: (program) => runtime.runPromise(program), close: () => runtime.dispose() }
 }
 
 export interface Reply {
