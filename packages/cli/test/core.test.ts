@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { AppealMachine, AppealMachineGraph, Audit, type Event } from "@murojaat/core"
+import { Audit, type Event, Rule } from "@murojaat/core"
 import { describe, expect, it } from "vitest"
 import { run } from "../src/index.js"
 import { capture } from "./support.js"
@@ -50,16 +50,131 @@ describe("murojaat demo, lifecycle, verify-chain", () => {
     expect(both.err.join("")).toContain("--memory cannot be combined")
   })
 
-  it("lifecycle prints the machine's transitions, its Mermaid diagram and its paths", async () => {
+  // The lifecycle as docs/rules/lifecycle.md and the law state it, written out by hand (not read from
+  // the machine the command prints): every move that changes the status, the commands that keep it
+  // and where they may be given, who may give each command, and the statuses that end an appeal.
+  const moves: ReadonlyArray<readonly [string, string, string]> = [
+    ["none", "receive", "received"],
+    ["received", "register", "registered"],
+    ["registered", "triage", "triaged"],
+    ["triaged", "assign", "assigned"],
+    ["assigned", "startReview", "inReview"],
+    ["inReview", "requestInformation", "awaitingApplicant"],
+    ["awaitingApplicant", "provideInformation", "inReview"],
+    ["inReview", "answer", "answered"],
+    ["answered", "close", "closed"],
+    ["inReview", "reassign", "assigned"],
+    ["awaitingApplicant", "reassign", "assigned"],
+    ...["assigned", "inReview", "awaitingApplicant"].map((s) => [s, "unassign", "triaged"] as const),
+    ...["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"].map((s) => [s, "withdraw", "withdrawn"] as const),
+    ...["registered", "triaged", "assigned", "inReview"].flatMap((s) => [
+      [s, "leaveWithoutConsideration", "leftWithoutConsideration"] as const,
+      [s, "forward", "forwarded"] as const,
+      [s, "mergeInto", "mergedAsDuplicate"] as const
+    ]),
+    ...["triaged", "assigned", "inReview"].map((s) => [s, "handToCriminalProcedure", "handedToCriminalProcedure"] as const)
+  ]
+  const open = ["assigned", "inReview", "awaitingApplicant"]
+  const stays: Readonly<Record<string, ReadonlyArray<string>>> = {
+    escalate: ["received", "registered", "triaged", ...open],
+    correctTriage: ["triaged", "assigned", "inReview"],
+    issueProtectionOrder: open,
+    refuseProtectionOrder: open,
+    declareExtraStudy: open,
+    extendDeadline: open,
+    reassign: ["assigned"],
+    rate: ["answered", "closed"],
+    dispute: ["answered", "closed"]
+  }
+  const officers = ["preventionInspector", "seniorInspector", "womensAffairsInspector", "juvenileInspector", "probationInspector", "districtChief"]
+  const supervisors = ["seniorInspector", "districtChief"]
+  const who: Readonly<Record<string, ReadonlyArray<string>>> = {
+    receive: ["applicant", "integrationSystem", "system", ...officers],
+    register: ["system", "integrationSystem", ...officers],
+    withdraw: ["applicant"],
+    escalate: ["system", ...supervisors],
+    triage: ["system", ...supervisors],
+    leaveWithoutConsideration: supervisors, // ZRU-445 Art. 29: a conclusion approved by the head
+    forward: ["assignee", ...supervisors],
+    mergeInto: ["assignee", ...supervisors],
+    assign: ["system", ...supervisors],
+    correctTriage: ["assignee", ...supervisors],
+    handToCriminalProcedure: ["assignee", "districtChief"],
+    startReview: ["assignee"],
+    issueProtectionOrder: ["preventionInspector", "seniorInspector"], // ZRU-561: the prevention inspector
+    refuseProtectionOrder: ["preventionInspector", "seniorInspector"],
+    reassign: ["system", ...supervisors],
+    unassign: ["system", ...supervisors],
+    declareExtraStudy: ["assignee", ...supervisors],
+    extendDeadline: ["districtChief"], // ZRU-445 Art. 28: the head of the body
+    requestInformation: ["assignee"],
+    answer: ["assignee"],
+    provideInformation: ["applicant", "assignee"],
+    close: ["system", "applicant"],
+    rate: ["applicant"],
+    dispute: ["applicant"]
+  }
+  const ends = ["leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"]
+  const table = [...moves, ...Object.entries(stays).flatMap(([c, ss]) => ss.map((s) => [s, c, s] as const))]
+  const key = (t: readonly [string, string, string]) => t.join(" ")
+
+  it("lifecycle prints every transition of the lifecycle the docs state, who may give it, and its rules with the registry's sources", async () => {
     const json = capture()
     expect(await run(["lifecycle"], json.io)).toBe(0)
-    expect(JSON.parse(json.out.join("")).length).toBe(AppealMachine.transitions().length)
+    const printed = JSON.parse(json.out.join("")) as ReadonlyArray<{
+      from: string
+      command: string
+      to: string
+      who: ReadonlyArray<string>
+      rules: ReadonlyArray<{ id: string; source: string; requires: string }>
+      events: ReadonlyArray<string>
+      source: string
+    }>
+    expect(printed.map((t) => key([t.from, t.command, t.to])).sort()).toEqual(table.map(key).sort())
+    for (const t of printed) {
+      expect([...t.who].sort(), t.command).toEqual([...who[t.command]!].sort())
+      expect(t.events.length, t.command).toBeGreaterThan(0)
+      expect(t.source.length, t.command).toBeGreaterThan(5)
+      for (const r of t.rules) expect({ source: r.source, requires: r.requires }, r.id).toEqual({ source: Rule.find(r.id)?.source, requires: Rule.find(r.id)?.statement })
+    }
+    const extend = printed.find((t) => t.command === "extendDeadline")!
+    expect(extend.source).toContain("Art. 28")
+    expect(extend.rules.map((r) => r.id)).toEqual(expect.arrayContaining(["extension.once", "extension.notForProposal", "extension.beforeTermEnds"]))
+    expect(printed.find((t) => t.command === "leaveWithoutConsideration")!.source).toContain("Art. 29")
+  })
+
+  it("lifecycle --mermaid draws exactly those transitions, and the statuses that end an appeal", async () => {
     const mermaid = capture()
     expect(await run(["lifecycle", "--mermaid"], mermaid.io)).toBe(0)
-    expect(mermaid.out.join("")).toBe(AppealMachineGraph.mermaid())
+    const lines = mermaid.out.join("").trim().split("\n").map((l) => l.trim())
+    expect(lines[0]).toBe("stateDiagram-v2")
+    expect(lines.slice(1).sort()).toEqual(["[*] --> none", ...table.map(([f, c, t]) => `${f} --> ${t}: ${c}`), ...ends.map((e) => `${e} --> [*]`)].sort())
+  })
+
+  it("lifecycle --paths gives, for each way an appeal ends, the shortest way there (derived here from the hand table)", async () => {
     const paths = capture()
     expect(await run(["lifecycle", "--paths"], paths.io)).toBe(0)
-    expect(JSON.parse(paths.out.join(""))).toEqual(AppealMachineGraph.paths())
+    const printed = JSON.parse(paths.out.join("")) as ReadonlyArray<{ commands: ReadonlyArray<string>; statuses: ReadonlyArray<string> }>
+    // Breadth-first shortest route to every status over the moves, then each move into an end (or
+    // the closing of an answered appeal) appended to the route to where it starts.
+    const route = new Map<string, { statuses: ReadonlyArray<string>; commands: ReadonlyArray<string> }>([["none", { statuses: ["none"], commands: [] }]])
+    for (let frontier = ["none"]; frontier.length > 0; ) {
+      const next: Array<string> = []
+      for (const s of frontier)
+        for (const [f, c, t] of moves)
+          if (f === s && !route.has(t)) {
+            const r = route.get(s)!
+            route.set(t, { statuses: [...r.statuses, t], commands: [...r.commands, c] })
+            next.push(t)
+          }
+      frontier = next
+    }
+    const expected = moves
+      .filter(([, , t]) => ends.includes(t) || t === "closed")
+      .map(([f, c, t]) => ({ commands: [...route.get(f)!.commands, c], statuses: [...route.get(f)!.statuses, t] }))
+    const text = (p: { commands: ReadonlyArray<string>; statuses: ReadonlyArray<string> }) => `${p.statuses.join(">")} | ${p.commands.join(">")}`
+    expect(printed.map(text).sort()).toEqual(expected.map(text).sort())
+    expect(printed.map(text)).toContain("none>received>registered>triaged>assigned>inReview>answered>closed | receive>register>triage>assign>startReview>answer>close")
   })
 
   it("verify-chain checks an export against its heads: removed newest events and events after the end are caught", async () => {
