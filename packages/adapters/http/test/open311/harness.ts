@@ -53,7 +53,9 @@ export const send = (
   options: { readonly body?: string; readonly headers?: Record<string, string> } = {}
 ): Promise<Reply> =>
   new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method, headers: options.headers ?? {} }, (res) => {
+    // As real clients do, a body goes with its length (not chunked).
+    const length = options.body === undefined ? {} : { "content-length": String(Buffer.byteLength(options.body)) }
+    const req = httpRequest(url, { method, headers: { ...length, ...options.headers } }, (res) => {
       const chunks: Array<Buffer> = []
       res.on("data", (c: Buffer) => chunks.push(c))
       res.on("end", () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString("utf8") }))
