@@ -11,7 +11,8 @@ export default defineConfig({
       { find: /^@murojaat\/testkit$/, replacement: here("./packages/testkit/src/index.ts") },
       { find: /^@murojaat\/postgres$/, replacement: here("./packages/adapters/postgres/src/index.ts") },
       { find: /^@murojaat\/postgres\/testing$/, replacement: here("./packages/adapters/postgres/src/testing.ts") },
-      { find: /^@murojaat\/http$/, replacement: here("./packages/adapters/http/src/index.ts") }
+      { find: /^@murojaat\/http$/, replacement: here("./packages/adapters/http/src/index.ts") },
+      { find: /^@murojaat\/rabbitmq$/, replacement: here("./packages/adapters/rabbitmq/src/index.ts") }
     ]
   },
   test: {

@@ -1,0 +1,50 @@
+// The outbox relay against the real broker (AMQP_URL): every committed event arrives, in order
+// per appeal, as a CloudEvent that its schema accepts, and the outbox ends empty.
+import { describe, expect, it } from "@effect/vitest"
+import { Actor, AppealService, Outbox, Sample } from "@murojaat/core"
+import { Messages, Relay, Worker } from "@murojaat/rabbitmq"
+import { Effect, Schema } from "effect"
+import { amqpUrl, cleanup, collector, freshNames } from "./support.js"
+
+const layer = AppealService.layerMemory(Sample.directory, { pipeline: AppealService.rulesPipeline() })
+
+describe("outbox relay", () => {
+  it.live("publishes every committed event in order per appeal, with its schema, and empties the outbox", () =>
+    Effect.gen(function* () {
+      const url = amqpUrl()
+      const names = freshNames("relay")
+      const sink = yield* Effect.promise(() => collector(url, names.exchange, ["appeal.#"]))
+      yield* Effect.addFinalizer(() => Effect.promise(() => Promise.all([sink.close(), cleanup(url, names)])))
+      // Appeals submitted before and while the relay runs.
+      const submit = (i: number) =>
+        AppealService.submit({ ...Sample.intake, text: { body: `Koʻcha chirogʻi ${i} yonmaydi` } }, Actor.applicant(`user-${i}`))
+      const before = yield* Effect.forEach([1, 2, 3, 4, 5], submit)
+      const handle = yield* Worker.start("relay", Relay.body({ url, names, leaseMillis: 1000, heartbeatSeconds: 1, batchSize: 7 }))
+      const after = yield* Effect.forEach([6, 7, 8], submit)
+      const answered = yield* AppealService.execute({ type: "assign", appealId: before[0]!.appealId, officerId: "O-101" }, Actor.officer("O-201"))
+      const expected = [...before, ...after].flatMap((r) => r.events).length + answered.events.length
+      yield* Effect.promise(() => sink.until((r) => r.length >= expected))
+      expect(sink.received.length).toBe(expected)
+      // In order per appeal: seq 1, 2, 3... exactly.
+      const seqs = new Map<string, Array<number>>()
+      for (const m of sink.received) seqs.set(m.body.subject, [...(seqs.get(m.body.subject) ?? []), m.body.seq])
+      for (const [, list] of seqs) expect(list).toEqual(list.map((_, i) => i + 1))
+      // Each message is valid for its schema, and its AMQP properties match.
+      for (const m of sink.received) {
+        const type = m.body.data.type ?? m.routingKey.slice("appeal.".length)
+        const schema = Messages.appealMessages[type as keyof typeof Messages.appealMessages]
+        expect(Schema.is(schema)(m.body)).toBe(true)
+        expect(m.properties.messageId).toBe(m.body.id)
+        expect(m.properties.contentType).toBe(Messages.contentType)
+      }
+      // Nothing personal: the applicant's name, his account and text are not in any message.
+      const all = JSON.stringify(sink.received.map((m) => m.body))
+      for (const secret of ["Aliyev", "Bobur", "user-1", "chirogʻi", "+998901112233"]) expect(all).not.toContain(secret)
+      expect(yield* Effect.flatMap(Outbox.Outbox, (o) => o.pending)).toBe(0)
+      yield* handle.stop
+      const health = yield* handle.health
+      expect(health.state).toBe("stopped")
+      expect(health.processed).toBe(expected)
+    }).pipe(Effect.scoped, Effect.provide(layer))
+  )
+})
