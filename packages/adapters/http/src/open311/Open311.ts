@@ -19,8 +19,9 @@
  * @example
  * import { Open311 } from "@murojaat/http"
  * import { HttpRouter } from "@effect/platform"
+ * import { Effect } from "effect"
  * const app = HttpRouter.empty.pipe(HttpRouter.mount("/open311/v2", Open311.router({ jurisdictions: ["murojaat.uz"] })))
- * HttpRouter.isRouter(app) // true
+ * Effect.isEffect(app) // true
  *
  * @since 0.1.0
  */
@@ -232,8 +233,8 @@ const maxResults = 1000
  *
  * @example
  * import { Open311 } from "@murojaat/http"
- * import { HttpRouter } from "@effect/platform"
- * HttpRouter.isRouter(Open311.router()) // true
+ * import { Effect } from "effect"
+ * Effect.isEffect(Open311.router()) // true
  *
  * @since 0.1.0
  */
