@@ -110,7 +110,7 @@ describe("Identity: JWKS with rotation", () => {
     keys.push({ ...(await jose.exportJWK(pair.publicKey)), kid, alg: "ES256", use: "sig" })
     return pair
   }
-  const sign = (pair: { privateKey: CryptoKey }, kid: string) =>
+  const sign = (pair: Awaited<ReturnType<typeof jose.generateKeyPair>>, kid: string) =>
     new jose.SignJWT({ kind: "officer" })
       .setProtectedHeader({ alg: "ES256", kid })
       .setSubject("O-101")

@@ -1,0 +1,516 @@
+/**
+ * The edge of the service, around every request: a request id (in the response and in every log
+ * line), one structured JSON log line per request (method, route, status, duration, caller key,
+ * error code; never a query string, a body or a name), security headers, CORS as a setting, rate
+ * limits (per client after authentication, per address before it), a body size cap, and draining
+ * on shutdown (requests that arrive while the service stops get 503; those in flight finish).
+ *
+ * Every failure that escapes a handler becomes a problem document here: nothing reaches the client
+ * as a bare 500 or a dropped connection.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.defaultSettings.maxBodyBytes // 262144
+ *
+ * @since 0.1.0
+ */
+import { HttpApiError, HttpMiddleware, HttpServerError, HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import type { HttpApp } from "@effect/platform"
+import { randomUUID } from "node:crypto"
+import type { I18n } from "@murojaat/core"
+import { Cause, Context, Effect, FiberRef, Layer, Option } from "effect"
+import * as Problem from "./Problem.js"
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A rate: so many requests per minute, with bursts up to `burst`.
+ *
+ * @example
+ * import type { Edge } from "@murojaat/http"
+ * const r: Edge.Rate = { perMinute: 600, burst: 100 }
+ *
+ * @since 0.1.0
+ */
+export interface Rate {
+  readonly perMinute: number
+  readonly burst: number
+}
+
+/**
+ * The edge's settings.
+ *
+ * - `maxBodyBytes`: the largest request body (default 256 KiB: the longest appeal text is 20,000
+ *   characters, a few times over in UTF-8 and JSON escapes); `maxAdminBodyBytes` for directory and
+ *   calendar administration (default 8 MiB).
+ * - `rateLimit`: per authenticated client (default 1,200 a minute, bursts of 200; a registered
+ *   client's `rateLimitPerMinute` overrides it); `addressRateLimit`: per remote address, before
+ *   authentication (default 6,000 a minute). `false` turns one off. Limits are per instance.
+ * - `cors`: the origins a browser may call from (default none: no CORS headers at all).
+ * - `trustProxy`: take the client address from `X-Forwarded-For` (only behind a proxy you run).
+ * - `hsts`: send `Strict-Transport-Security` (only when served over TLS, by you or a proxy).
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * const s: Edge.Settings = { ...Edge.defaultSettings, cors: { allowedOrigins: ["https://portal.example.uz"] } }
+ *
+ * @since 0.1.0
+ */
+export interface Settings {
+  readonly maxBodyBytes: number
+  readonly maxAdminBodyBytes: number
+  readonly rateLimit: Rate | false
+  readonly addressRateLimit: Rate | false
+  readonly cors?: { readonly allowedOrigins: ReadonlyArray<string>; readonly maxAgeSeconds?: number } | undefined
+  readonly trustProxy: boolean
+  readonly hsts: boolean
+}
+
+/**
+ * The default settings.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.defaultSettings.cors // undefined
+ *
+ * @since 0.1.0
+ */
+export const defaultSettings: Settings = {
+  maxBodyBytes: 256 * 1024,
+  maxAdminBodyBytes: 8 * 1024 * 1024,
+  rateLimit: { perMinute: 1200, burst: 200 },
+  addressRateLimit: { perMinute: 6000, burst: 600 },
+  cors: undefined,
+  trustProxy: false,
+  hsts: false
+}
+
+/**
+ * The settings in force.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.EdgeSettings.key // "@murojaat/http/Edge/Settings"
+ *
+ * @since 0.1.0
+ */
+export class EdgeSettings extends Context.Tag("@murojaat/http/Edge/Settings")<EdgeSettings, Settings>() {}
+
+// ---------------------------------------------------------------------------------------------
+// The request's context
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What the edge knows of the request being handled: its id, its language, and what the handlers
+ * tell it for the log line (the caller's key, the problem code).
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * const r: Edge.RequestInfo = { id: "r-1", locale: "en", started: 0 }
+ *
+ * @since 0.1.0
+ */
+export interface RequestInfo {
+  readonly id: string
+  readonly locale: I18n.Locale
+  readonly started: number
+  caller?: string
+  code?: string
+}
+
+/**
+ * The current request's info (set by `middleware`; a placeholder outside a request).
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * import { Effect, FiberRef } from "effect"
+ * Effect.runSync(FiberRef.get(Edge.currentRequest)).id // "-"
+ *
+ * @since 0.1.0
+ */
+export const currentRequest: FiberRef.FiberRef<RequestInfo> = FiberRef.unsafeMake<RequestInfo>({ id: "-", locale: "uz-Latn", started: 0 })
+
+/**
+ * A request id the caller sent (`X-Request-Id`) is kept when it is 1 to 128 of `A-Z a-z 0-9 . _ : -`
+ * (it goes into logs and the core's correlation id); otherwise a new UUID is made.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.requestIdOf("portal-42") // "portal-42"
+ * Edge.requestIdOf("<script>").length // 36
+ *
+ * @since 0.1.0
+ */
+export const requestIdOf = (header: string | undefined): string =>
+  header !== undefined && /^[A-Za-z0-9._:-]{1,128}$/.test(header) ? header : randomUUID()
+
+// ---------------------------------------------------------------------------------------------
+// Rate limits
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Token buckets by key (a client, an address): `take` answers 0 when a request may go on, or the
+ * seconds to wait. Buckets that refilled are forgotten, so the map stays as small as the set of
+ * recently active keys.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * const limiter = Edge.makeLimiter()
+ * limiter.take("a", { perMinute: 60, burst: 1 }, 0) // 0
+ * limiter.take("a", { perMinute: 60, burst: 1 }, 0) // 1
+ *
+ * @since 0.1.0
+ */
+export const makeLimiter = () => {
+  const buckets = new Map<string, { tokens: number; at: number }>()
+  let swept = 0
+  return {
+    take: (key: string, rate: Rate, now: number): number => {
+      const perMs = rate.perMinute / 60_000
+      if (now - swept > 60_000) {
+        swept = now
+        for (const [k, b] of buckets) if (b.tokens + (now - b.at) * perMs >= rate.burst) buckets.delete(k)
+      }
+      const b = buckets.get(key) ?? { tokens: rate.burst, at: now }
+      const tokens = Math.min(rate.burst, b.tokens + Math.max(0, now - b.at) * perMs)
+      if (tokens >= 1) {
+        buckets.set(key, { tokens: tokens - 1, at: now })
+        return 0
+      }
+      buckets.set(key, { tokens, at: now })
+      return (1 - tokens) / perMs / 1000
+    },
+    size: () => buckets.size
+  }
+}
+
+/**
+ * The rate limiter service: client buckets and address buckets.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.RateLimiter.key // "@murojaat/http/Edge/RateLimiter"
+ *
+ * @since 0.1.0
+ */
+export class RateLimiter extends Context.Tag("@murojaat/http/Edge/RateLimiter")<
+  RateLimiter,
+  { readonly clients: ReturnType<typeof makeLimiter>; readonly addresses: ReturnType<typeof makeLimiter> }
+>() {}
+
+/**
+ * Fails with a 429 problem when the client (by its log key) is over its rate.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * const check = Edge.limitClient("officer:O-101", undefined)
+ *
+ * @since 0.1.0
+ */
+export const limitClient = (key: string, perMinute: number | undefined): Effect.Effect<void, Problem.Problem, RateLimiter | EdgeSettings> =>
+  Effect.gen(function* () {
+    const settings = yield* EdgeSettings
+    if (settings.rateLimit === false) return
+    const rate = perMinute === undefined ? settings.rateLimit : { perMinute, burst: Math.max(1, Math.ceil(perMinute / 6)) }
+    const wait = (yield* RateLimiter).clients.take(key, rate, Date.now())
+    if (wait > 0) return yield* Effect.fail(Problem.rateLimited(wait))
+  })
+
+// ---------------------------------------------------------------------------------------------
+// Draining
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Shutdown state: whether the service is draining, and how many requests are in flight.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.Drain.key // "@murojaat/http/Edge/Drain"
+ *
+ * @since 0.1.0
+ */
+export class Drain extends Context.Tag("@murojaat/http/Edge/Drain")<
+  Drain,
+  {
+    readonly draining: () => boolean
+    readonly inFlight: () => number
+    readonly start: () => void
+    /** Resolves when no request is in flight (or the time is up). */
+    readonly idle: (timeoutMs: number) => Effect.Effect<void>
+    readonly enter: () => void
+    readonly leave: () => void
+  }
+>() {}
+
+/**
+ * A fresh drain state.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.makeDrain().inFlight() // 0
+ *
+ * @since 0.1.0
+ */
+export const makeDrain = (): Drain["Type"] => {
+  let draining = false
+  let inFlight = 0
+  let waiters: Array<() => void> = []
+  return {
+    draining: () => draining,
+    inFlight: () => inFlight,
+    start: () => {
+      draining = true
+    },
+    enter: () => {
+      inFlight++
+    },
+    leave: () => {
+      inFlight--
+      if (inFlight === 0) {
+        const w = waiters
+        waiters = []
+        w.forEach((f) => f())
+      }
+    },
+    idle: (timeoutMs) =>
+      inFlight === 0
+        ? Effect.void
+        : Effect.async<void>((resume) => {
+            const done = () => resume(Effect.void)
+            waiters.push(done)
+            const timer = setTimeout(done, timeoutMs)
+            return Effect.sync(() => clearTimeout(timer))
+          })
+  }
+}
+
+/**
+ * The edge's services: settings, rate limiter, drain state.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.layer(Edge.defaultSettings)
+ *
+ * @since 0.1.0
+ */
+export const layer = (settings: Partial<Settings> = {}): Layer.Layer<EdgeSettings | RateLimiter | Drain> =>
+  Layer.mergeAll(
+    Layer.succeed(EdgeSettings, { ...defaultSettings, ...settings }),
+    Layer.sync(RateLimiter, () => ({ clients: makeLimiter(), addresses: makeLimiter() })),
+    Layer.sync(Drain, makeDrain)
+  )
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The problem response for the current request (its language, path and id), with `Retry-After`
+ * when the problem has one.
+ *
+ * @example
+ * import { Edge, Problem } from "@murojaat/http"
+ * const response = Edge.problemResponse(Problem.notFound())
+ *
+ * @since 0.1.0
+ */
+export const problemResponse = (problem: Problem.Problem): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> =>
+  Effect.gen(function* () {
+    const info = yield* FiberRef.get(currentRequest)
+    const request = yield* HttpServerRequest.HttpServerRequest
+    info.code = problem.code
+    const body = Problem.document(problem, info.locale, { instance: pathOf(request.url), requestId: info.id })
+    return HttpServerResponse.unsafeJson(body, {
+      status: problem.status,
+      contentType: Problem.mediaType,
+      headers: {
+        "content-language": Problem.contentLanguage(info.locale),
+        vary: "Accept-Language",
+        ...(problem.retryAfter !== undefined ? { "retry-after": String(problem.retryAfter) } : {}),
+        ...(problem.status === 401 ? { "www-authenticate": 'Bearer realm="murojaat"' } : {})
+      }
+    })
+  })
+
+const pathOf = (url: string): string => {
+  const q = url.indexOf("?")
+  const path = q < 0 ? url : url.slice(0, q)
+  return path.length > 300 ? path.slice(0, 300) : path
+}
+
+// The routing layer's decode errors name paths and say what was expected; the values are dropped
+// (they may be anything a caller sent). Issues at one path (a union's members) are merged.
+const decodeProblem = (e: HttpApiError.HttpApiDecodeError): Problem.Problem => {
+  const byPath = new Map<string, { problem: Problem.Issue["problem"]; expected: Array<string> }>()
+  for (const i of e.issues) {
+    const path = i.path.map(String).join(".")
+    const entry = byPath.get(path) ?? { problem: i._tag === "Missing" ? "missing" : i._tag === "Unexpected" ? "notAllowed" : "invalidValue", expected: [] }
+    const expected = /^Expected (.*?)(, actual [\s\S]*)?$/.exec(i.message)?.[1]
+    if (expected !== undefined && expected !== "undefined" && !entry.expected.includes(expected)) entry.expected.push(expected.slice(0, 200))
+    byPath.set(path, entry)
+  }
+  return Problem.invalid(
+    "request",
+    [...byPath].map(([path, entry]) => ({
+      path,
+      problem: entry.problem,
+      ...(entry.expected.length > 0 ? { expected: entry.expected.join(" | ") } : {}),
+      detail: entry.problem === "missing" ? "is missing" : entry.problem === "notAllowed" ? "is not a parameter of this endpoint" : "is not valid here"
+    }))
+  )
+}
+
+/**
+ * Turns every failure of an app into a problem response: a `Problem` as it is, the routing layer's
+ * decode errors as `InvalidInput` (400), an unknown route as 404, a request body that could not be
+ * read as 400, anything else (a defect) as 500 with only the request id for the client and the
+ * error's kind in the log. Interruption is left alone (the client went away).
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * import { HttpServerResponse } from "@effect/platform"
+ * import { Effect } from "effect"
+ * const app = Edge.problems(Effect.succeed(HttpServerResponse.empty()))
+ *
+ * @since 0.1.0
+ */
+export const problems = <E, R>(app: HttpApp.HttpApp<HttpServerResponse.HttpServerResponse, E, R>): HttpApp.HttpApp<HttpServerResponse.HttpServerResponse, never, R | HttpServerRequest.HttpServerRequest> =>
+  Effect.catchAllCause(app, (cause) => {
+    if (Cause.isInterruptedOnly(cause)) return Effect.failCause(cause as Cause.Cause<never>)
+    const failure = Cause.failureOption(cause)
+    if (Option.isSome(failure)) {
+      const e: unknown = failure.value
+      if (e instanceof Problem.Problem) return problemResponse(e)
+      if (e instanceof HttpApiError.HttpApiDecodeError) return problemResponse(decodeProblem(e))
+      if (HttpServerError.isServerError(e) && e._tag === "RouteNotFound") return problemResponse(Problem.notFound())
+      if (HttpServerError.isServerError(e) && e._tag === "RequestError") return problemResponse(Problem.malformedBody())
+    }
+    const squashed = Cause.squash(cause)
+    return Effect.zipRight(
+      Effect.logError("unexpected failure").pipe(
+        Effect.annotateLogs({
+          error: squashed instanceof Error ? squashed.name : typeof squashed,
+          tag: typeof squashed === "object" && squashed !== null && "_tag" in squashed ? String((squashed as { _tag: unknown })._tag) : undefined,
+          // Frames only: the message of an unexpected error may quote data.
+          at: squashed instanceof Error ? (squashed.stack ?? "").split("\n").slice(1, 6).map((l) => l.trim()) : undefined
+        })
+      ),
+      problemResponse(Problem.internal())
+    )
+  }) as never
+
+// ---------------------------------------------------------------------------------------------
+// The middleware
+// ---------------------------------------------------------------------------------------------
+
+const apiSecurityHeaders = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'"
+}
+
+// The API reference page runs the bundled Swagger UI inline, from this service only.
+const docsSecurityHeaders = {
+  ...apiSecurityHeaders,
+  "content-security-policy":
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+}
+
+const clientAddress = (request: HttpServerRequest.HttpServerRequest, trustProxy: boolean): string => {
+  const forwarded = trustProxy ? request.headers["x-forwarded-for"]?.split(",")[0]?.trim() : undefined
+  return forwarded !== undefined && forwarded !== "" ? forwarded : Option.getOrElse(request.remoteAddress, () => "unknown")
+}
+
+const routeOf = (path: string): string =>
+  // Ids in paths are the operator's codes, not personal data; still, the log keeps the route shape.
+  path
+    .replace(/^\/v1\/appeals\/[^/]+/, "/v1/appeals/:appealId")
+    .replace(/^\/v1\/officers\/[^/]+/, "/v1/officers/:officerId")
+    .slice(0, 200)
+
+/**
+ * The edge middleware (give it to `HttpApiBuilder.serve`): request id, draining, address rate
+ * limit, body size cap, security headers, CORS, problems for every failure, one log line per
+ * request.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * import { HttpApiBuilder } from "@effect/platform"
+ * const serving = HttpApiBuilder.serve(Edge.middleware)
+ *
+ * @since 0.1.0
+ */
+export const middleware = (
+  app: HttpApp.Default
+): HttpApp.Default<never, EdgeSettings | RateLimiter | Drain> => {
+  const handled = Effect.gen(function* () {
+    const settings = yield* EdgeSettings
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const drain = yield* Drain
+    const info = yield* FiberRef.get(currentRequest)
+    const path = pathOf(request.url)
+    const isDocs = path === "/docs"
+    const withHeaders = (response: HttpServerResponse.HttpServerResponse) =>
+      HttpServerResponse.setHeaders(response, {
+        ...(isDocs ? docsSecurityHeaders : apiSecurityHeaders),
+        ...(settings.hsts ? { "strict-transport-security": "max-age=31536000" } : {}),
+        ...(path.startsWith("/v1/") || path.startsWith("/open311/") ? { "cache-control": "no-store" } : {}),
+        "x-request-id": info.id
+      })
+    if (drain.draining()) {
+      return withHeaders(HttpServerResponse.setHeader(yield* problemResponse(Problem.unavailable()), "connection", "close"))
+    }
+    if (settings.addressRateLimit !== false) {
+      const wait = (yield* RateLimiter).addresses.take(clientAddress(request, settings.trustProxy), settings.addressRateLimit, Date.now())
+      if (wait > 0) return withHeaders(yield* problemResponse(Problem.rateLimited(wait)))
+    }
+    const declared = request.headers["content-length"]
+    const cap = path === "/v1/directory" || path.startsWith("/v1/calendar") ? settings.maxAdminBodyBytes : settings.maxBodyBytes
+    if (declared !== undefined && (!/^[0-9]{1,15}$/.test(declared) || Number(declared) > cap)) {
+      return withHeaders(yield* problemResponse(/^[0-9]{1,15}$/.test(declared) ? Problem.payloadTooLarge(cap) : Problem.malformedBody()))
+    }
+    drain.enter()
+    return yield* problems(app).pipe(Effect.map(withHeaders), Effect.ensuring(Effect.sync(() => drain.leave())))
+  })
+  const logged = Effect.gen(function* () {
+    const request = yield* HttpServerRequest.HttpServerRequest
+    const info = yield* FiberRef.get(currentRequest)
+    const exit = yield* Effect.exit(handled)
+    const status = exit._tag === "Success" ? exit.value.status : 499
+    yield* Effect.logInfo("request").pipe(
+      Effect.annotateLogs({
+        method: request.method,
+        route: routeOf(pathOf(request.url)),
+        status,
+        ms: Date.now() - info.started,
+        ...(info.caller !== undefined ? { caller: info.caller } : {}),
+        ...(info.code !== undefined ? { code: info.code } : {})
+      })
+    )
+    return yield* exit
+  })
+  const withRequest = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+    const info: RequestInfo = {
+      id: requestIdOf(request.headers["x-request-id"]),
+      locale: Problem.negotiate(request.headers["accept-language"]),
+      started: Date.now()
+    }
+    return Effect.locally(logged.pipe(Effect.annotateLogs("requestId", info.id)), currentRequest, info)
+  })
+  // The platform's own access log is replaced by ours (it logs the full URL, query string included).
+  const quiet = HttpMiddleware.withLoggerDisabled(withRequest)
+  return Effect.flatMap(EdgeSettings, (settings) =>
+    settings.cors === undefined
+      ? quiet
+      : HttpMiddleware.cors({
+          allowedOrigins: settings.cors.allowedOrigins,
+          allowedHeaders: ["authorization", "content-type", "accept-language", "idempotency-key", "if-match", "if-none-match", "x-request-id"],
+          exposedHeaders: ["etag", "location", "x-request-id", "retry-after", "content-language"],
+          maxAge: settings.cors.maxAgeSeconds ?? 600
+        })(quiet)
+  )
+}
