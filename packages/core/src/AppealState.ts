@@ -98,6 +98,41 @@ export const terminal: ReadonlySet<Status> = new Set([
 ])
 
 /**
+ * What the legal clocks of an appeal need from its history beyond the rest of its state, gathered
+ * event by event (`Lifecycle.evolve`), so that its due times are computed without reading the
+ * history again: the changes to the terms in order (the head's extension, extra or longer study),
+ * each with the periods awaiting the applicant known when it was recorded (a change that came too
+ * late is judged at that moment: ZRU-445 Art. 28, rule `term.noLateChanges`); the first event of
+ * each type, in order (what settles a clock: registration, forwarding, the answer, the end); and
+ * the latest escalation (the deadline timer escalates a breach once).
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * import { Schema } from "effect"
+ * const facts: AppealState.ClockFacts = { termChanges: [], firsts: [{ type: "received", at: "2026-03-02T05:00:00.000Z" }] }
+ * Schema.is(AppealState.ClockFacts)(facts) // true
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const ClockFacts = Schema.Struct({
+  termChanges: Schema.Array(
+    Schema.Struct({
+      change: Schema.Literal("extension", "extraStudy"),
+      at: Directory.Instant,
+      /** How many of the state's `pauses` had ended when the change was recorded. */
+      pausesEnded: Schema.NonNegativeInt,
+      /** The period awaiting the applicant still open then, if any. */
+      awaitingSince: Schema.optional(Directory.Instant)
+    })
+  ),
+  firsts: Schema.Array(Schema.Struct({ type: Schema.String, at: Directory.Instant })),
+  escalatedAt: Schema.optional(Directory.Instant)
+})
+/** @see ClockFacts */
+export type ClockFacts = typeof ClockFacts.Type
+
+/**
  * The state of an appeal.
  *
  * @example
@@ -155,7 +190,13 @@ export const AppealState = Schema.Struct({
   mergedInto: Schema.optional(Schema.String),
   disputedBy: Schema.Array(Schema.String),
   links: Schema.Array(Appeal.Link),
-  updatedAt: Schema.optional(Directory.Instant)
+  updatedAt: Schema.optional(Directory.Instant),
+  /**
+   * What the legal clocks need from the history (see `ClockFacts`). Kept from the first event on;
+   * a state stored before it existed has none, and the service rebuilds it from the events when
+   * it next loads the appeal.
+   */
+  clockFacts: Schema.optional(ClockFacts)
 })
 /** @see AppealState */
 export type AppealState = typeof AppealState.Type
@@ -179,6 +220,27 @@ export const lateEntryOf = (
 ): { readonly lateEntry?: { readonly enteredAt: string; readonly daysAfterReceipt: number } } => {
   const days = tashkentDay(enteredAt) - tashkentDay(receivedAt)
   return Number.isFinite(days) && days > 0 ? { lateEntry: { enteredAt, daysAfterReceipt: days } } : {}
+}
+
+/**
+ * Whether a stored state document is the replay of its events: the same document, or (for a state
+ * stored before `clockFacts` existed) the same but for the clock facts the replay adds.
+ *
+ * @example
+ * import { AppealState } from "@murojaat/core"
+ * const replayed = { ...AppealState.initial("A-1"), clockFacts: { termChanges: [], firsts: [] } }
+ * AppealState.matchesReplay(AppealState.initial("A-1"), replayed) // true
+ * AppealState.matchesReplay({ ...AppealState.initial("A-1"), status: "closed" }, replayed) // false
+ *
+ * @since 0.2.0
+ * @category utils
+ */
+export const matchesReplay = (stored: unknown, replayed: AppealState): boolean => {
+  const document = Audit.canonical(stored)
+  if (document === Audit.canonical(replayed)) return true
+  if (typeof stored !== "object" || stored === null || "clockFacts" in stored || replayed.clockFacts === undefined) return false
+  const { clockFacts: _, ...rest } = replayed
+  return document === Audit.canonical(rest)
 }
 
 /**

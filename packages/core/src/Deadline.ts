@@ -41,6 +41,7 @@ import * as compute_ from "./internal/deadline/compute.js"
 import * as escalation_ from "./internal/deadline/escalation.js"
 import * as events_ from "./internal/deadline/events.js"
 import * as extension_ from "./internal/deadline/extension.js"
+import * as fromState_ from "./internal/deadline/fromState.js"
 import * as lateChange_ from "./internal/deadline/lateChange.js"
 import * as rules_ from "./internal/deadline/rules.js"
 import * as settings_ from "./internal/deadline/settings.js"
@@ -795,3 +796,42 @@ export const checkExtension: (
   events: ReadonlyArray<EventInput>,
   options?: Options & { readonly now?: string }
 ) => Either.Either<Clock, RuleViolation | InvalidInput> = extension_.checkExtension
+
+// ---------------------------------------------------------------------------------------------
+// From an appeal's state (the service's path: no history read)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Where each clock of an appeal stands at `now`, from its state: the clock facts its events
+ * gathered (`AppealState.clockFacts`, kept by `Lifecycle.evolve`), so no event is read. The same
+ * report as {@link status} over the appeal's events; a state without clock facts (stored before
+ * they existed) is `InvalidInput` (replay its events).
+ *
+ * @example
+ * import { Actor, AppealService, Deadline, Sample } from "@murojaat/core"
+ * import { Effect, Either } from "effect"
+ * const r = Effect.runSync(Effect.provide(AppealService.submit(Sample.intake, Actor.applicant("user-1")), AppealService.layerMemory(Sample.directory)))
+ * const report = Either.getOrThrow(Deadline.statusOf(r.state, r.state.updatedAt!))
+ * report.clocks.find((c) => c.clock === "registration")?.state // "met"
+ * report.clocks.find((c) => c.clock === "consideration")?.state // "running"
+ *
+ * @since 0.2.0
+ * @category from state
+ */
+export const statusOf: (state: AppealStateType, now: string, options?: Options) => Either.Either<Report, InvalidInput> = fromState_.statusOf
+
+/**
+ * The nearest due time of an appeal's running clocks at `now`, from its state (see
+ * {@link statusOf}), as an ISO instant in UTC; `null` when none runs. What the service stores with
+ * every commit for the worklists.
+ *
+ * @example
+ * import { AppealState, Deadline } from "@murojaat/core"
+ * Deadline.dueAtOf(AppealState.initial("A-1"), "2026-03-02T06:00:00.000Z")._tag // "Left"
+ *
+ * @since 0.2.0
+ * @category from state
+ */
+export const dueAtOf: (state: AppealStateType, now: string, options?: Options) => Either.Either<string | null, InvalidInput> = fromState_.dueAtOf
+
+type AppealStateType = import("./AppealState.js").AppealState

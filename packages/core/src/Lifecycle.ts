@@ -25,6 +25,7 @@ import type * as Command from "./Command.js"
 import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
 import * as Event from "./Event.js"
+import * as ClockFacts from "./internal/clockFacts.js"
 
 /**
  * What `decide` may refuse with.
@@ -338,6 +339,9 @@ export const evolve = (state: AppealState.AppealState, event: Event.AppealEvent)
     updatedAt: event.at
   }
   for (const k in patch) if (next[k] === undefined) delete next[k]
+  // What the legal clocks need from the history, gathered here so that no commit reads it again.
+  const clocks = ClockFacts.fold(state, event)
+  if (clocks !== undefined) next.clockFacts = clocks
   return next as AppealState.AppealState
 }
 

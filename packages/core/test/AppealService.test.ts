@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, Appeal, AppealMachine, AppealService, AppealStore, Audit, CalendarStore, Deadline, Errors, Facade, IdempotencyStore, Outbox, Worklist } from "@murojaat/core"
+import { Actor, Appeal, AppealMachine, AppealService, AppealStore, Audit, type Calendar, CalendarStore, Deadline, Errors, Facade, IdempotencyStore, Lifecycle, Outbox, Worklist } from "@murojaat/core"
 import { Effect, Either, Layer, Option, TestClock } from "effect"
 import { memoryPorts, serviceOver } from "./support/service.js"
 import { directory } from "./support/world.js"
@@ -418,5 +418,126 @@ describe("the rules pipeline", () => {
       expect(r.state.status).toBe("triaged")
       expect(queries).toBe(0)
     }).pipe(Effect.provide(serviceOver(counting, unsure)))
+  })
+})
+
+describe("the calendar in force", () => {
+  const year2027: Calendar.Year = {
+    year: 2027,
+    source: "Decree for 2027 (test data)",
+    entries: [{ date: "2027-03-10", kind: "holiday", weeks: ["fiveDay", "sixDay"], name: "Ramazon hayiti (test)", source: "test" }]
+  }
+
+  it.effect("a decree loaded into the CalendarStore counts from the next request on", () => {
+    const dueAts: Array<string | null | undefined> = []
+    const spying = Layer.effect(
+      AppealStore.AppealStore,
+      Effect.map(AppealStore.AppealStore, (s) => ({ ...s, commit: (c: AppealStore.Commit) => Effect.zipRight(Effect.sync(() => dueAts.push(c.streams[0]?.dueAt)), s.commit(c)) }))
+    ).pipe(Layer.provideMerge(memoryPorts(directory)))
+    return Effect.gen(function* () {
+      // Received Tue 9 Mar 2027 at 19:00 Tashkent, after hours, and not registered: registration is
+      // due the next working day, Wed 10 Mar, until the 2027 decree makes it a holiday.
+      yield* at("2027-03-09T14:00:00.000Z")
+      yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      yield* Effect.flatMap(CalendarStore.CalendarStore, (c) => c.addYears([year2027]))
+      yield* AppealService.submit(intake(), Actor.applicant("u1"))
+      expect(dueAts.map((d) => d?.slice(0, 10))).toEqual(["2027-03-10", "2027-03-11"])
+    }).pipe(Effect.provide(serviceOver(spying, { pipeline: { registerOnReceipt: false } })))
+  })
+})
+
+describe("due times from the state", () => {
+  // The in-memory store, counting the reads of an appeal's history and keeping each commit's due time.
+  const counted = () => {
+    const seen = { historyReads: 0, dueAts: [] as Array<string | null | undefined> }
+    const store = Layer.effect(
+      AppealStore.AppealStore,
+      Effect.map(AppealStore.AppealStore, (s) => ({
+        ...s,
+        events: (id: string, from?: number) => Effect.zipLeft(s.events(id, from), Effect.sync(() => seen.historyReads++)),
+        commit: (c: AppealStore.Commit) => Effect.zipRight(Effect.sync(() => seen.dueAts.push(c.streams[0]?.dueAt)), s.commit(c))
+      }))
+    ).pipe(Layer.provideMerge(memoryPorts(directory)))
+    return { seen, store }
+  }
+  const pausing = Deadline.Settings.make({ ...Deadline.defaultSettings, pauseWhileAwaitingApplicant: true })
+  const history = (appealId: string) => Effect.flatMap(AppealStore.AppealStore, (s) => s.events(appealId))
+
+  it.effect("no commit reads the appeal's history: submit, commands, a dispute and the deadline timer", () => {
+    const { seen, store } = counted()
+    return Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake({ kind: "ariza" }), Actor.applicant("u1"))
+      yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, Actor.officer("I1"))
+      yield* AppealService.execute({ type: "requestInformation", appealId: r.appealId, request: "Send the documents" }, Actor.officer("I1"))
+      yield* at("2026-03-06T05:00:00.000Z")
+      yield* AppealService.execute({ type: "provideInformation", appealId: r.appealId, note: "Sent" }, Actor.applicant("u1"))
+      yield* at("2026-05-20T05:00:00.000Z")
+      const timer = yield* AppealService.escalateOverdue({ districtCode: "D1" }, Actor.system("deadline-timer"))
+      expect(timer.escalated.map((e) => e.appealId)).toEqual([r.appealId])
+      yield* AppealService.execute(
+        { type: "answer", appealId: r.appealId, outcome: "explained", answerText: "Explained", legalBasis: "ZRU-445 Art. 28" },
+        Actor.officer("I1")
+      )
+      yield* AppealService.dispute(r.appealId, "I disagree", Actor.applicant("u1"))
+      expect(seen.historyReads).toBe(0)
+      expect(seen.dueAts.length).toBe(7)
+    }).pipe(Effect.provide(serviceOver(store, pipeline)))
+  })
+
+  it.effect("a term change recorded while awaiting the applicant counts as the law says then: the commit's due time is the history's", () => {
+    const { seen, store } = counted()
+    return Effect.gen(function* () {
+      // An ariza received Mon 2 Mar 2026: its 15 days end Tue 17 Mar. Six days awaiting the
+      // applicant (pauses count, by this setting) move the end to Mon 23 Mar; awaited again from
+      // Sat 21 Mar, four more days by Wed 25 Mar: the head may still extend then, and only with both
+      // periods counted as they stood when he did.
+      yield* at("2026-03-02T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake({ kind: "ariza" }), Actor.applicant("u1"))
+      const i = Actor.officer("I1")
+      yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, i)
+      yield* AppealService.execute({ type: "requestInformation", appealId: r.appealId, request: "Send the documents" }, i)
+      yield* at("2026-03-08T05:00:00.000Z")
+      yield* AppealService.execute({ type: "provideInformation", appealId: r.appealId, note: "Sent" }, Actor.applicant("u1"))
+      yield* at("2026-03-21T05:00:00.000Z")
+      yield* AppealService.execute({ type: "requestInformation", appealId: r.appealId, request: "One more document" }, i)
+      yield* at("2026-03-25T05:00:00.000Z")
+      const extended = yield* AppealService.execute(
+        { type: "extendDeadline", appealId: r.appealId, reason: "Expert opinion needed", applicantNotice: { channel: "post", reference: "OUT-1" } },
+        Actor.officer("C1")
+      )
+      const now = "2026-03-25T05:00:00.000Z"
+      const consideration = Either.getOrThrow(Deadline.statusOf(extended.state, now, { settings: pausing })).clocks.find((c) => c.clock === "consideration")
+      expect(consideration?.ruleId).toBe("consideration.extension")
+      const events = yield* history(r.appealId)
+      expect(seen.dueAts.at(-1)).toBe(Either.getOrThrow(AppealService.dueTime(events, now, { settings: pausing })))
+      expect(extended.state.clockFacts?.termChanges).toEqual([{ change: "extension", at: "2026-03-25T05:00:00.000Z", pausesEnded: 1, awaitingSince: "2026-03-21T05:00:00.000Z" }])
+    }).pipe(Effect.provide(serviceOver(store, { ...pipeline, deadlines: { settings: pausing } })))
+  })
+
+  it.effect("an appeal stored before the clock facts existed gets them from its events once, and verifies before and after", () => {
+    const { seen, store } = counted()
+    return Effect.gen(function* () {
+      yield* at("2026-03-02T05:00:00.000Z")
+      const r = yield* AppealService.submit(intake({ kind: "ariza" }), Actor.applicant("u1"))
+      yield* AppealService.execute({ type: "startReview", appealId: r.appealId }, Actor.officer("I1"))
+      // The projection as an older version stored it: without clock facts.
+      const s = yield* AppealStore.AppealStore
+      const stored = Option.getOrThrow(yield* s.load(r.appealId))
+      const { clockFacts: _, ...old } = stored
+      yield* s.commit({ streams: [{ appealId: r.appealId, expectedVersion: stored.version, events: [], state: old }], outbox: [] })
+      expect(yield* AppealService.verify(r.appealId, Actor.auditor("AUD"))).toMatchObject({ ok: true, projectionMatches: true })
+      const reads = seen.historyReads
+      yield* at("2026-03-03T05:00:00.000Z")
+      const next = yield* AppealService.execute({ type: "requestInformation", appealId: r.appealId, request: "Send the documents" }, Actor.officer("I1"))
+      expect(seen.historyReads - reads).toBe(1)
+      expect(next.state.clockFacts).toEqual(Lifecycle.replay(r.appealId, yield* history(r.appealId)).clockFacts)
+      expect(seen.dueAts.at(-1)).toBe(Either.getOrThrow(AppealService.dueTime(yield* history(r.appealId), "2026-03-03T05:00:00.000Z")))
+      expect(yield* AppealService.verify(r.appealId, Actor.auditor("AUD"))).toMatchObject({ ok: true, projectionMatches: true })
+      // Stored with them now: the next command reads no history.
+      const before = seen.historyReads
+      yield* AppealService.execute({ type: "provideInformation", appealId: r.appealId, note: "Sent" }, Actor.applicant("u1"))
+      expect(seen.historyReads).toBe(before)
+    }).pipe(Effect.provide(serviceOver(store, pipeline)))
   })
 })

@@ -13,7 +13,7 @@
  * const report = Verify.all() // Effect<Verify.Report, StoreError, SqlClient | CalendarStore>
  */
 import { SqlClient, SqlSchema } from "@effect/sql"
-import { AppealService, Audit, CalendarStore, type Deadline, type Errors, Lifecycle } from "@murojaat/core"
+import { AppealService, AppealState, Audit, CalendarStore, type Deadline, type Errors, Lifecycle } from "@murojaat/core"
 import { Effect, Either, Option, ParseResult, Schema } from "effect"
 import { orStoreError } from "./internal/errors.js"
 import { decodeRows, EventDocument, failedPaths, orCorrupt, Timestamp } from "./internal/rows.js"
@@ -109,7 +109,7 @@ const check = (appealId: string, row: Row | undefined, rows: ReadonlyArray<Event
   if (!chain.ok) return [{ appealId, reason: chain.reason, seq: chain.seq, detail: chain.detail }]
   const replayed = Lifecycle.replay(appealId, events)
   const out: Array<Broken> = []
-  if (Audit.canonical(replayed) !== Audit.canonical(row.state)) {
+  if (!AppealState.matchesReplay(row.state, replayed)) {
     out.push({ appealId, reason: "projectionMismatch", column: "state", detail: "the stored state is not the replay of the stored events" })
   }
   const last = events[events.length - 1]

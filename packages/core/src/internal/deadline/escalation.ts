@@ -16,26 +16,41 @@ export const escalation = (
 ): Either.Either<Option.Option<Deadline.Escalation>, InvalidInput> =>
   Either.map(status(events, now, options), (r) => {
     const ctx = ctxOf(options)
-    const late = r.clocks.filter((c) => c.state === "overdue")
-    if (late.length === 0) return Option.none()
-    const since = Math.min(...late.map((c) => localTime.parseInstant(c.dueAt)!))
     const nowMs = localTime.parseInstant(now)!
-    const escalatedSince = events.some((e) => {
-      const ms = localTime.parseInstant(e.at)
-      return ctx.p.events.escalated.includes(e.type) && ms !== undefined && ms >= since && ms <= nowMs
-    })
-    if (escalatedSince) return Option.none()
-    const safety = late.some((c) => isHourClock(c.clock))
     const appealId = events.find((e) => typeof e.appealId === "string")?.appealId ?? ""
-    return Option.some({
-      command: {
-        type: "escalate" as const,
-        appealId,
-        reason: `Overdue: ${late.map((c) => `${c.clock} was due ${c.dueAt} (${c.ruleId})`).join("; ")}`
-      },
-      clocks: late.map((c) => c.clock),
-      ruleIds: late.map((c) => c.ruleId),
-      overdueSince: localTime.formatInstant(since),
-      notBefore: localTime.formatInstant(safety && ctx.p.safetyNoticesAnyTime ? nowMs : noticeMs(ctx, nowMs))
-    })
+    return escalationOf(r, nowMs, appealId, (since) =>
+      events.some((e) => {
+        const ms = localTime.parseInstant(e.at)
+        return ctx.p.events.escalated.includes(e.type) && ms !== undefined && ms >= since && ms <= nowMs
+      }), options)
   })
+
+/**
+ * The escalation a report calls for: its overdue clocks, unless the appeal was escalated since the
+ * earliest of them fell due (`escalatedSince`, given that time in epoch milliseconds).
+ */
+export const escalationOf = (
+  r: Deadline.Report,
+  nowMs: number,
+  appealId: string,
+  escalatedSince: (sinceMs: number) => boolean,
+  options?: Deadline.Options
+): Option.Option<Deadline.Escalation> => {
+  const ctx = ctxOf(options)
+  const late = r.clocks.filter((c) => c.state === "overdue")
+  if (late.length === 0) return Option.none()
+  const since = Math.min(...late.map((c) => localTime.parseInstant(c.dueAt)!))
+  if (escalatedSince(since)) return Option.none()
+  const safety = late.some((c) => isHourClock(c.clock))
+  return Option.some({
+    command: {
+      type: "escalate" as const,
+      appealId,
+      reason: `Overdue: ${late.map((c) => `${c.clock} was due ${c.dueAt} (${c.ruleId})`).join("; ")}`
+    },
+    clocks: late.map((c) => c.clock),
+    ruleIds: late.map((c) => c.ruleId),
+    overdueSince: localTime.formatInstant(since),
+    notBefore: localTime.formatInstant(safety && ctx.p.safetyNoticesAnyTime ? nowMs : noticeMs(ctx, nowMs))
+  })
+}

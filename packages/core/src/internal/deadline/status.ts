@@ -67,86 +67,100 @@ const workingDaysBefore = (ctx: Ctx, day: number, k: number): number => {
   return d
 }
 
-export const status = (events: ReadonlyArray<EventInput>, now: string, options?: Options): Either.Either<Deadline.Report, InvalidInput> => {
-  const ctx = ctxOf(options)
+/** The first of an appeal's events up to now, in order, whose type is one of `types`, with its time. */
+export type FirstOf = (types: ReadonlyArray<string>) => { readonly type: string; readonly ms: number } | undefined
+
+export const status = (events: ReadonlyArray<EventInput>, now: string, options?: Options): Either.Either<Deadline.Report, InvalidInput> =>
+  Either.flatMap(nowOf(now), (nowMs) => {
+    // Only what has happened by `now` counts: a later extension or answer is not known yet.
+    const sorted = events
+      .map((e) => ({ e, ms: localTime.parseInstant(e.at) }))
+      .filter((x): x is { e: EventInput; ms: number } => x.ms !== undefined && x.ms <= nowMs)
+    const firstOf: FirstOf = (types) => {
+      const x = sorted.find(({ e }) => types.includes(e.type))
+      return x === undefined ? undefined : { type: x.e.type, ms: x.ms }
+    }
+    return Either.map(fromEvents(sorted.map((x) => x.e), { ...options, now }), (s) => report(s, nowMs, firstOf, options))
+  })
+
+/** The instant `now`, checked: a date and time within the supported years. */
+export const nowOf = (now: string): Either.Either<number, InvalidInput> => {
   const nowMs = localTime.parseInstant(now)
   if (nowMs === undefined) return Either.left(invalid("Deadline", "now", `"${now}" is not a date and time`, "ISO 8601 instant"))
   if (nowMs < supportedFrom || nowMs > supportedUntil) return Either.left(invalid("Deadline", "now", `"${now}" is outside the supported years`, "a time between 1992 and 2200"))
-  // Only what has happened by `now` counts: a later extension or answer is not known yet.
-  const sorted = events
-    .map((e) => ({ e, ms: localTime.parseInstant(e.at) }))
-    .filter((x): x is { e: EventInput; ms: number } => x.ms !== undefined && x.ms <= nowMs)
-  return Either.map(fromEvents(sorted.map((x) => x.e), { ...options, now }), (s) => {
-    const T = ctx.p.events
-    const clocks: Array<ClockStatus> = []
-    const warnings: Array<Deadline.Warning> = []
-    for (const c of s.clocks) {
-      const dueMs = localTime.parseInstant(c.dueAt)!
-      const done = completionTypes(T, c.clock)
-      const optional = conditional.has(c.clock)
-      // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
-      // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
-      // act still counts whenever it comes: a forward on day 10 after review began is late.
-      const stops = optional ? [...T.terminal, ...T.answered, ...(c.clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
-      const settle = optional
-        ? (sorted.find(({ e }) => done.includes(e.type)) ?? sorted.find(({ e }) => stops.includes(e.type)))
-        : sorted.find(({ e }) => done.includes(e.type) || stops.includes(e.type))
-      if (settle !== undefined) {
-        const met = done.includes(settle.e.type)
-        const inTime = settle.ms <= dueMs
-        clocks.push({
-          ...c,
-          state: met ? (inTime ? "met" : "metLate") : optional ? "notRequired" : inTime ? "stopped" : "stoppedLate",
-          settledAt: localTime.formatInstant(settle.ms),
-          settledBy: settle.e.type
-        })
-        continue
-      }
-      if (optional) {
-        clocks.push({ ...c, state: nowMs > dueMs ? "notRequired" : "running" })
-        continue
-      }
-      if (c.explanation.awaitingApplicant === true) {
-        clocks.push({ ...c, state: "paused" })
-        continue
-      }
-      const safety = isHourClock(c.clock)
-      const sched = (ms: number) => (safety && ctx.p.safetyNoticesAnyTime ? ms : noticeMs(ctx, ms))
-      if (nowMs > dueMs) {
-        clocks.push({ ...c, state: "overdue" })
-        warnings.push({
-          clock: c.clock,
-          ruleId: c.ruleId,
-          level: "overdue",
-          threshold: "due time passed",
-          at: c.dueAt,
-          notifyAt: localTime.formatInstant(sched(dueMs)),
-          dueAt: c.dueAt
-        })
-        continue
-      }
-      const thresholds: Array<{ ms: number; label: string }> = safety
-        ? ctx.p.warnHoursBefore.map((h) => ({ ms: dueMs - h * localTime.MS_PER_HOUR, label: `${h} hour(s) before` }))
-        : ctx.p.warnWorkingDaysBefore.map((k) => ({
-            ms: localTime.instantOf(workingDaysBefore(ctx, localTime.localDay(dueMs), k), ctx.workStart),
-            label: `${k} working day(s) before`
-          }))
-      const crossed = thresholds.filter((t) => t.ms <= nowMs).sort((a, b) => b.ms - a.ms)
-      const latest = crossed[0]
-      if (latest !== undefined)
-        warnings.push({
-          clock: c.clock,
-          ruleId: c.ruleId,
-          level: "dueSoon",
-          threshold: latest.label,
-          at: localTime.formatInstant(latest.ms),
-          notifyAt: localTime.formatInstant(sched(latest.ms)),
-          dueAt: c.dueAt
-        })
-      clocks.push({ ...c, state: latest !== undefined ? "dueSoon" : "running" })
+  return Either.right(nowMs)
+}
+
+/** Where each clock of a schedule stands at `nowMs`, given what settled it (`firstOf`), and the warnings due. */
+export const report = (s: Deadline.Schedule, nowMs: number, firstOf: FirstOf, options?: Options): Deadline.Report => {
+  const ctx = ctxOf(options)
+  const T = ctx.p.events
+  const clocks: Array<ClockStatus> = []
+  const warnings: Array<Deadline.Warning> = []
+  for (const c of s.clocks) {
+    const dueMs = localTime.parseInstant(c.dueAt)!
+    const done = completionTypes(T, c.clock)
+    const optional = conditional.has(c.clock)
+    // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
+    // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
+    // act still counts whenever it comes: a forward on day 10 after review began is late.
+    const stops = optional ? [...T.terminal, ...T.answered, ...(c.clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
+    const settle = optional ? (firstOf(done) ?? firstOf(stops)) : firstOf([...done, ...stops])
+    if (settle !== undefined) {
+      const met = done.includes(settle.type)
+      const inTime = settle.ms <= dueMs
+      clocks.push({
+        ...c,
+        state: met ? (inTime ? "met" : "metLate") : optional ? "notRequired" : inTime ? "stopped" : "stoppedLate",
+        settledAt: localTime.formatInstant(settle.ms),
+        settledBy: settle.type
+      })
+      continue
     }
-    return { now: localTime.formatInstant(nowMs), clocks, warnings }
-  })
+    if (optional) {
+      clocks.push({ ...c, state: nowMs > dueMs ? "notRequired" : "running" })
+      continue
+    }
+    if (c.explanation.awaitingApplicant === true) {
+      clocks.push({ ...c, state: "paused" })
+      continue
+    }
+    const safety = isHourClock(c.clock)
+    const sched = (ms: number) => (safety && ctx.p.safetyNoticesAnyTime ? ms : noticeMs(ctx, ms))
+    if (nowMs > dueMs) {
+      clocks.push({ ...c, state: "overdue" })
+      warnings.push({
+        clock: c.clock,
+        ruleId: c.ruleId,
+        level: "overdue",
+        threshold: "due time passed",
+        at: c.dueAt,
+        notifyAt: localTime.formatInstant(sched(dueMs)),
+        dueAt: c.dueAt
+      })
+      continue
+    }
+    const thresholds: Array<{ ms: number; label: string }> = safety
+      ? ctx.p.warnHoursBefore.map((h) => ({ ms: dueMs - h * localTime.MS_PER_HOUR, label: `${h} hour(s) before` }))
+      : ctx.p.warnWorkingDaysBefore.map((k) => ({
+          ms: localTime.instantOf(workingDaysBefore(ctx, localTime.localDay(dueMs), k), ctx.workStart),
+          label: `${k} working day(s) before`
+        }))
+    const crossed = thresholds.filter((t) => t.ms <= nowMs).sort((a, b) => b.ms - a.ms)
+    const latest = crossed[0]
+    if (latest !== undefined)
+      warnings.push({
+        clock: c.clock,
+        ruleId: c.ruleId,
+        level: "dueSoon",
+        threshold: latest.label,
+        at: localTime.formatInstant(latest.ms),
+        notifyAt: localTime.formatInstant(sched(latest.ms)),
+        dueAt: c.dueAt
+      })
+    clocks.push({ ...c, state: latest !== undefined ? "dueSoon" : "running" })
+  }
+  return { now: localTime.formatInstant(nowMs), clocks, warnings }
 }
 
 export const overdue = (events: ReadonlyArray<EventInput>, now: string, options?: Options): Either.Either<ReadonlyArray<ClockStatus>, InvalidInput> =>

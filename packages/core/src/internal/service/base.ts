@@ -19,6 +19,7 @@ import type * as Event from "../../Event.js"
 import { IdempotencyStore, fingerprint } from "../../IdempotencyStore.js"
 import * as Lifecycle from "../../Lifecycle.js"
 import { topicOf } from "../../Outbox.js"
+import { nearestDue, dueAtOfState } from "../deadline/fromState.js"
 import * as Policy from "../../Policy.js"
 import * as Trust from "../trust.js"
 
@@ -53,17 +54,11 @@ export const layerConfig = (config: ConfigInput): Layer.Layer<Config> =>
     deadlines: config.deadlines ?? defaultConfig.deadlines
   })
 
-export const runningClock: ReadonlySet<Deadline.ClockState> = new Set(["running", "dueSoon", "overdue", "paused"])
-
 export const dueTime = (
   events: ReadonlyArray<Deadline.EventInput>,
   now: string,
   options: Deadline.Options = {}
-): Either.Either<string | null, Errors.InvalidInput> =>
-  Either.map(Deadline.status(events, now, { ...options, explain: false }), (report) => {
-    const due = report.clocks.filter((c) => runningClock.has(c.state)).map((c) => Date.parse(c.dueAt))
-    return due.length === 0 ? null : new Date(Math.min(...due)).toISOString()
-  })
+): Either.Either<string | null, Errors.InvalidInput> => Either.map(Deadline.status(events, now, { ...options, explain: false }), nearestDue)
 
 // Keys and correlation ids are visible ASCII only: no adapter transforms them (PostgreSQL text
 // cannot hold NUL, Unicode may be normalised), so two different keys can never collide.
@@ -218,9 +213,25 @@ export const commitResult = (
     )
   )
 
-// The due time a commit stores: an appeal whose legal clocks cannot be computed is refused.
-export const dueAtOrFail = (events: ReadonlyArray<Deadline.EventInput>, now: string) =>
-  Effect.flatMap(config, ({ deadlines }) => dueTime(events, now, deadlines))
+// The due time a commit stores, from the clock facts of the appeal's new state (no history is
+// read): an appeal whose legal clocks cannot be computed is refused.
+export const dueAtOrFail = (state: AppealState.AppealState, now: string) =>
+  Effect.flatMap(config, ({ deadlines }) => {
+    const due = dueAtOfState(state, now, deadlines)
+    // Every state the service commits has them: new appeals gather them from their first event,
+    // and a stored appeal is loaded with them (`withClockFacts`).
+    return due === undefined ? Effect.dieMessage(`appeal ${state.appealId} has no clock facts`) : due
+  })
+
+// A stored appeal with its clock facts: a state stored before they existed gets them from its
+// events, once (the commit that follows stores them).
+export const withClockFacts = (state: AppealState.AppealState) =>
+  state.clockFacts !== undefined || state.version === 0
+    ? Effect.succeed(state)
+    : Effect.map(Effect.flatMap(AppealStore, (s) => s.events(state.appealId)), (events) => {
+        const { clockFacts } = Lifecycle.replay(state.appealId, events.slice(0, state.version))
+        return clockFacts === undefined ? state : { ...state, clockFacts }
+      })
 
 export const load = (appealId: string, actor: Actor.Actor) =>
   Effect.gen(function* () {

@@ -15,7 +15,7 @@ import * as Errors from "../../Errors.js"
 import { IdGenerator } from "../../IdGenerator.js"
 import * as Lifecycle from "../../Lifecycle.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, withIdempotency } from "./base.js"
+import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, withClockFacts, withIdempotency } from "./base.js"
 import { disputeWrites } from "./dispute.js"
 
 // The ids a caller never chooses, from the IdGenerator: the registration number (taken only once
@@ -67,7 +67,7 @@ export const run = (input: Command.Input, actor: Actor.Actor, idem: AppealStoreM
   Effect.gen(function* () {
     const { settings } = yield* config
     const now = yield* nowIso
-    const state = yield* load(input.appealId, actor)
+    const state = yield* Effect.flatMap(load(input.appealId, actor), withClockFacts)
     if (expectedVersion !== undefined && state.version !== expectedVersion) {
       return yield* Effect.fail(new Errors.VersionConflict({ appealId: state.appealId, expected: expectedVersion, actual: state.version }))
     }
@@ -76,9 +76,8 @@ export const run = (input: Command.Input, actor: Actor.Actor, idem: AppealStoreM
     const ctx: AppealMachine.Context = { now, actor, settings, officer, appeal: (id) => others.get(id) }
     const command = yield* complete(input, state, ctx)
     const r = yield* step(state, command, ctx)
-    const history = yield* Effect.flatMap(AppealStore, (s) => s.events(command.appealId))
     const writes: Array<AppealStoreModule.StreamWrite> = [
-      { appealId: command.appealId, expectedVersion: state.version, events: r.events, state: r.state, texts: r.texts, dueAt: yield* dueAtOrFail([...history, ...r.events], now) }
+      { appealId: command.appealId, expectedVersion: state.version, events: r.events, state: r.state, texts: r.texts, dueAt: yield* dueAtOrFail(r.state, now) }
     ]
     if (command.type === "dispute") writes.push(yield* disputeWrites(r.state, command, actor, now))
     // A merge is decided on the target as read: the commit re-checks its version (a write with no

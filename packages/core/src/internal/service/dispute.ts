@@ -64,7 +64,7 @@ export const disputeWrites = (
       state: r3.state,
       personal: Appeal.split(intake).personal,
       texts: [...r1.texts, ...r2.texts, ...r3.texts],
-      dueAt: yield* dueAtOrFail(events, now)
+      dueAt: yield* dueAtOrFail(r3.state, now)
     }
   })
 

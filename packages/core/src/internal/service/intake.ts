@@ -130,7 +130,7 @@ export const receiveNew = (
     const events = [...received.events, ...after.events]
     const result: Result = { appealId, state: after.state, events }
     const { personal } = Appeal.split(withRef)
-    const due = yield* dueAtOrFail(events, now)
+    const due = yield* dueAtOrFail(after.state, now)
     return yield* commitResult([{ appealId, expectedVersion: 0, events, state: after.state, personal, texts: received.texts, dueAt: due }], result, idem)
   })
 

@@ -3,6 +3,7 @@
 import { Effect, Option } from "effect"
 import * as Actor from "../../Actor.js"
 import type { Erasure, ReadError, View } from "../../AppealService.js"
+import * as AppealState from "../../AppealState.js"
 import { AppealStore } from "../../AppealStore.js"
 import * as Audit from "../../Audit.js"
 import { DirectoryStore } from "../../DirectoryStore.js"
@@ -35,7 +36,7 @@ export const verify = (
     const { state } = yield* readAs(appealId, actor, "verify")
     const events = yield* Effect.flatMap(AppealStore, (s) => s.events(state.appealId))
     const verification = Audit.verifyChain(events, { seq: state.version, hash: state.lastHash })
-    const projectionMatches = Audit.canonical(Lifecycle.replay(state.appealId, events)) === Audit.canonical(state)
+    const projectionMatches = AppealState.matchesReplay(state, Lifecycle.replay(state.appealId, events))
     return { ...verification, projectionMatches }
   })
 

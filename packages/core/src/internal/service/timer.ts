@@ -1,38 +1,33 @@
-// The deadline timer: escalates each breach exactly once, deciding on the events at the version
-// its commit expects.
+// The deadline timer: walks the overdue list and escalates each breach exactly once, deciding on
+// the appeal's state at the version its commit expects.
 import { Effect, Either, Option } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
 import { AppealStore } from "../../AppealStore.js"
-import * as Command from "../../Command.js"
-import * as Deadline from "../../Deadline.js"
 import { DirectoryStore } from "../../DirectoryStore.js"
 import * as Errors from "../../Errors.js"
 import * as Worklist from "../../Worklist.js"
 import * as Trust from "../trust.js"
-import { config, nowIso, once } from "./base.js"
+import { escalationOfState } from "../deadline/fromState.js"
+import { config, nowIso, once, withClockFacts } from "./base.js"
 import * as Commands from "./commands.js"
 import { decodeArea } from "./worklists.js"
 
-// One appeal's escalation, decided from the events at the version the commit expects: a retry after
-// `VersionConflict` reads again and decides again, so a breach another instance escalated meanwhile
-// is not escalated twice.
+// One appeal's escalation, decided from its state (the clock facts its events gathered; no
+// history is read) and committed through the typed command path at the version it was decided on:
+// a retry after `VersionConflict` reads again and decides again, so a breach another instance
+// escalated meanwhile is not escalated twice.
 export const escalateOne = (appealId: string, now: string) =>
   Effect.gen(function* () {
     const { deadlines } = yield* config
-    const store = yield* AppealStore
-    const state = yield* store.load(appealId)
-    if (Option.isNone(state)) return Option.none<string>()
-    const events = yield* store.events(appealId)
-    // Read between two commits: decide again on a consistent read.
-    if (events.length !== state.value.version) {
-      return yield* Effect.fail(new Errors.VersionConflict({ appealId, expected: state.value.version, actual: events.length }))
-    }
-    const due = Deadline.escalation(events, now, deadlines)
-    if (Either.isLeft(due) || Option.isNone(due.right)) return Option.none<string>()
-    const command: Command.Input = { ...due.right.value.command, appealId: appealId as Appeal.AppealId }
-    yield* Commands.run(command, timerActor, undefined, state.value.version)
-    return Option.some(due.right.value.command.reason)
+    const stored = yield* Effect.flatMap(AppealStore, (s) => s.load(appealId))
+    if (Option.isNone(stored)) return Option.none<string>()
+    const state = yield* withClockFacts(stored.value)
+    const due = escalationOfState(state, now, deadlines)
+    if (due === undefined || Either.isLeft(due) || Option.isNone(due.right)) return Option.none<string>()
+    const { reason } = due.right.value.command
+    yield* Commands.run({ type: "escalate", appealId: appealId as Appeal.AppealId, reason }, timerActor, undefined, state.version)
+    return Option.some(reason)
   }).pipe(Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" }))
 
 // The timer acts as the system: its escalations are recorded as `deadline-timer`'s.
