@@ -41,7 +41,9 @@ export const privileges: Readonly<Record<string, ReadonlyArray<"SELECT" | "INSER
   registration_counter: ["SELECT", "INSERT", "UPDATE"],
   directory: ["SELECT", "INSERT", "UPDATE"],
   directory_officer: ["SELECT", "INSERT", "DELETE"],
-  calendar: ["SELECT", "INSERT", "UPDATE"]
+  calendar: ["SELECT", "INSERT", "UPDATE"],
+  // @murojaat/rabbitmq's record of notices and warnings sent (migration 0006).
+  delivery: ["SELECT", "INSERT", "UPDATE"]
 }
 
 const ident = (name: string): string => {

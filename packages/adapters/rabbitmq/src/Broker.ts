@@ -169,7 +169,7 @@ export const channel = <C extends boolean>(
  * @since 0.1.0
  * @category topology
  */
-export const declareExchange = (ch: amqp.Channel, names: Names): Effect.Effect<void, BrokerError> =>
+export const declareExchange = (ch: amqp.Channel, names: Pick<Names, "exchange">): Effect.Effect<void, BrokerError> =>
   Effect.asVoid(attempt("declare exchange", () => ch.assertExchange(names.exchange, "topic", { durable: true })))
 
 /**

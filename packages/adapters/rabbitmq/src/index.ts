@@ -11,7 +11,16 @@
  * @since 0.1.0
  */
 export * as Broker from "./Broker.js"
+export * as Consumer from "./Consumer.js"
+export * as Deadlines from "./Deadlines.js"
+export * as DeliveryLog from "./DeliveryLog.js"
 export * as Errors from "./Errors.js"
+export * as Intake from "./Intake.js"
 export * as Messages from "./Messages.js"
+export * as Notices from "./Notices.js"
+export * as Notifier from "./Notifier.js"
+export * as Notify from "./Notify.js"
 export * as Relay from "./Relay.js"
+export * as SmtpNotifier from "./SmtpNotifier.js"
+export * as WebhookNotifier from "./WebhookNotifier.js"
 export * as Worker from "./Worker.js"

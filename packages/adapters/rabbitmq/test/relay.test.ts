@@ -33,7 +33,7 @@ describe("outbox relay", () => {
       for (const m of sink.received) {
         const type = m.body.data.type ?? m.routingKey.slice("appeal.".length)
         const schema = Messages.appealMessages[type as keyof typeof Messages.appealMessages]
-        expect(Schema.is(schema)(m.body)).toBe(true)
+        expect(Schema.is(schema as unknown as Schema.Schema<unknown>)(m.body)).toBe(true)
         expect(m.properties.messageId).toBe(m.body.id)
         expect(m.properties.contentType).toBe(Messages.contentType)
       }
