@@ -19,7 +19,7 @@
  *
  * @since 0.1.0
  */
-import { Actor, AppealService, AppealStore, CalendarStore, Deadline, DirectoryStore, type Errors, type Worklist } from "@murojaat/core"
+import { Actor, AppealService, type AppealState, AppealStore, CalendarStore, Deadline, DirectoryStore, type Errors, type Worklist } from "@murojaat/core"
 import { Clock, Context, Effect, Either, Layer, Option } from "effect"
 import * as Broker from "./Broker.js"
 import { DeliveryLog } from "./DeliveryLog.js"
@@ -144,7 +144,7 @@ export interface Run {
   /** Overdue appeals looked at. */
   readonly overdue: number
   readonly escalated: ReadonlyArray<string>
-  /** Soon-due appeals looked at. */
+  /** Appeals looked at for warnings (the soon-due and overdue lists). */
   readonly soonDue: number
   /** Ids of the warnings sent by this run. */
   readonly warned: ReadonlyArray<string>
@@ -158,12 +158,13 @@ export interface Run {
  * @example
  * import { Deadlines } from "@murojaat/rabbitmq"
  * Deadlines.warningId("A-1", "consideration", "2026-03-17T18:00:00+05:00", "3 working days before")
- * // "warning:A-1:consideration:2026-03-17T18:00:00+05:00:3 working days before"
+ * // "warning:A-1:consideration:2026-03-17T18:00:00+05:00:3-working-days-before"
  *
  * @since 0.1.0
  * @category models
  */
-export const warningId = (appealId: string, clock: string, dueAt: string, threshold: string): string => `warning:${appealId}:${clock}:${dueAt}:${threshold}`
+export const warningId = (appealId: string, clock: string, dueAt: string, threshold: string): string =>
+  `warning:${appealId}:${clock}:${dueAt}:${threshold.replace(/[^A-Za-z0-9]+/g, "-")}`
 
 /**
  * What a run needs: the service (escalations, lists), the store (events), the directory, the
@@ -198,6 +199,40 @@ export const runOnce = (settings: Settings = {}): Effect.Effect<Run, Errors.Stor
     const calendar = yield* Effect.serviceOption(CalendarStore.CalendarStore)
     const deadlines: Deadline.Options = Option.isSome(calendar) ? { calendar: yield* calendar.value.current, explain: false } : { explain: false }
     const source = settings.source ?? "urn:murojaat"
+    // One warning, claimed in the log first: sent once, whichever worker gets the claim.
+    const warn = (state: AppealState.AppealState, w: Deadline.Warning, nowMs: number, now: string) =>
+      Effect.gen(function* () {
+        const id = warningId(state.appealId, w.clock, w.dueAt, w.threshold)
+        const claim = yield* log.claim({ id, appealId: state.appealId, kind: "warning", channel: alerts.channel }, nowMs, settings.leaseMillis ?? 60_000)
+        if (claim !== "claimed") return "done" as const
+        const message: Messages.DeadlineWarning = {
+          specversion: "1.0",
+          id,
+          source,
+          type: Messages.warningType,
+          subject: state.appealId,
+          time: now,
+          datacontenttype: "application/json",
+          dataschema: Messages.dataschema("deadline.warning"),
+          data: {
+            appealId: state.appealId,
+            clock: w.clock,
+            ruleId: w.ruleId,
+            threshold: w.threshold,
+            dueAt: w.dueAt,
+            ...(state.districtCode !== undefined ? { districtCode: state.districtCode } : {}),
+            ...(state.mahallaCode !== undefined ? { mahallaCode: state.mahallaCode } : {}),
+            ...(state.assigneeId !== undefined ? { assigneeId: state.assigneeId } : {})
+          }
+        }
+        const sent = yield* Effect.either(alerts.warn(message))
+        if (Either.isRight(sent)) {
+          yield* log.complete(id, "sent")
+          return "sent" as const
+        }
+        yield* log.release(id, sent.left.detail)
+        return sent.left._tag
+      })
     let overdue = 0
     let soonDue = 0
     const escalated: Array<string> = []
@@ -211,53 +246,34 @@ export const runOnce = (settings: Settings = {}): Effect.Effect<Run, Errors.Stor
       const nowMs = yield* Clock.currentTimeMillis
       const now = new Date(nowMs).toISOString()
       const until = new Date(nowMs + (settings.warnWithinMillis ?? 7 * 24 * 3_600_000)).toISOString()
-      let after: Worklist.DueCursor | undefined
-      do {
-        const page: Worklist.DuePage = yield* AppealService.soonDue({ districtCode }, until, actor, { after, limit: 200 })
-        for (const state of page.items) {
-          soonDue++
-          const report = Deadline.status(yield* store.events(state.appealId), now, deadlines)
-          if (Either.isLeft(report)) {
-            failed.push({ id: state.appealId, code: report.left._tag })
-            continue
-          }
-          for (const w of report.right.warnings) {
-            if (w.level !== "dueSoon" || Date.parse(w.notifyAt) > nowMs) continue
-            const id = warningId(state.appealId, w.clock, w.dueAt, w.threshold)
-            const claim = yield* log.claim({ id, appealId: state.appealId, kind: "warning", channel: alerts.channel }, nowMs, settings.leaseMillis ?? 60_000)
-            if (claim !== "claimed") continue
-            const message: Messages.DeadlineWarning = {
-              specversion: "1.0",
-              id,
-              source,
-              type: Messages.warningType,
-              subject: state.appealId,
-              time: now,
-              datacontenttype: "application/json",
-              dataschema: Messages.dataschema("deadline.warning"),
-              data: {
-                appealId: state.appealId,
-                clock: w.clock,
-                ruleId: w.ruleId,
-                threshold: w.threshold,
-                dueAt: w.dueAt,
-                ...(state.districtCode !== undefined ? { districtCode: state.districtCode } : {}),
-                ...(state.mahallaCode !== undefined ? { mahallaCode: state.mahallaCode } : {}),
-                ...(state.assigneeId !== undefined ? { assigneeId: state.assigneeId } : {})
-              }
+      // Both lists: an appeal's recorded due time is its nearest clock's when it was last
+      // committed, so one whose nearest clock ended unneeded (forwarding) sits on the overdue list
+      // while its consideration clock falls due soon.
+      const lists = [
+        (after: Worklist.DueCursor | undefined) => AppealService.soonDue({ districtCode }, until, actor, { after, limit: 200 }),
+        (after: Worklist.DueCursor | undefined) => AppealService.overdue({ districtCode }, actor, { after, limit: 200 })
+      ]
+      for (const list of lists) {
+        let after: Worklist.DueCursor | undefined
+        do {
+          const page: Worklist.DuePage = yield* list(after)
+          for (const state of page.items) {
+            soonDue++
+            const report = Deadline.status(yield* store.events(state.appealId), now, deadlines)
+            if (Either.isLeft(report)) {
+              failed.push({ id: state.appealId, code: report.left._tag })
+              continue
             }
-            const sent = yield* Effect.either(alerts.warn(message))
-            if (Either.isRight(sent)) {
-              yield* log.complete(id, "sent")
-              warned.push(id)
-            } else {
-              yield* log.release(id, sent.left.detail)
-              failed.push({ id, code: sent.left._tag })
+            for (const w of report.right.warnings) {
+              if (w.level !== "dueSoon" || Date.parse(w.notifyAt) > nowMs) continue
+              const r = yield* warn(state, w, nowMs, now)
+              if (r === "sent") warned.push(warningId(state.appealId, w.clock, w.dueAt, w.threshold))
+              else if (r !== "done") failed.push({ id: warningId(state.appealId, w.clock, w.dueAt, w.threshold), code: r })
             }
           }
-        }
-        after = page.next
-      } while (after !== undefined)
+          after = page.next
+        } while (after !== undefined)
+      }
     }
     return { districts: districts.length, overdue, escalated, soonDue, warned, failed }
   })
