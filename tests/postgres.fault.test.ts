@@ -38,7 +38,7 @@ const seed = (ids: ReadonlyArray<string>) =>
     Effect.forEach(
       ids,
       (appealId) => {
-        const events = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "escalated", data: { textDigest: Audit.digest({ reason: "seed" }) }, rules: [] }], {
+        const events = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "escalated", data: {}, texts: { reason: "seed" }, rules: [] }], {
           appealId,
           at: "2026-03-20T10:00:00.000Z",
           actor: { kind: "system", id: "seed", role: "system" }

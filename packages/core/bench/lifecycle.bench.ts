@@ -3,10 +3,12 @@
  * same machine with the same commands as events, measured in the same run.
  *
  * - `Lifecycle.decide` + `Lifecycle.evolve`: the machine's transition, the grant (policy and rules)
- *   evaluated once, the typed event data (free texts digested) and the fold into the state. The
- *   events are numbered and linked as `Audit.seal` does, but not hashed, so that the seal is
- *   measured on its own.
- * - `Audit.seal` alone: canonical JSON and SHA-256 of the same events.
+ *   evaluated once, the typed pending events (`Lifecycle.records`: data, rule ids, and the free
+ *   texts and personal data kept apart, not digested) and the fold into the state. The events are
+ *   numbered and linked as `Audit.seal` does, but neither digested nor hashed: that is the seal's
+ *   work, measured on its own.
+ * - `Audit.seal` alone: the digests of the texts and personal data, canonical JSON and SHA-256 of
+ *   the same events.
  * - `Lifecycle.execute`: all of it, as a service runs it.
  *
  * Each operation is one command of a whole appeal's life (receive, register, triage, assign,
@@ -70,9 +72,15 @@ const ctxOf = (actor: Actor.Actor) => ({ now, actor, officer: lookup })
 
 const appealId = Schema.decodeSync(Appeal.AppealId)("A-1")
 
-// What Audit.seal does but the hash: the envelope evolve reads (seq, time, hash field).
+// What Audit.seal does but the digests and the hash: the envelope evolve reads (seq, time, hash
+// field), built as the seal builds it (one literal per event, no spread of the pending event). The
+// data keeps no digest: evolve does not read them.
 const link = (state: AppealState.AppealState, pending: ReadonlyArray<Event.Pending>, actor: Actor.Ref): ReadonlyArray<Event.AppealEvent> =>
-  pending.map((p, i) => ({ ...p, id: `A-1#${state.version + i + 1}`, appealId, seq: state.version + i + 1, at: now, actor, prevHash: state.lastHash, hash: state.lastHash }))
+  pending.map((p, i) => {
+    const seq = state.version + i + 1
+    const event = { id: `A-1#${seq}`, appealId, seq, type: p.type, at: now, actor, rules: p.rules, data: p.data, prevHash: state.lastHash, hash: state.lastHash }
+    return event as Event.AppealEvent
+  })
 
 // The decided events of the whole path, to seal on their own.
 const decided: Array<{ readonly state: AppealState.AppealState; readonly pending: ReadonlyArray<Event.Pending>; readonly actor: Actor.Ref }> = []

@@ -255,21 +255,49 @@ export type AppealEvent = typeof AppealEvent.Type
 export type Of<T extends Type> = Extract<AppealEvent, { type: T }>
 
 /**
- * An event decided but not yet sealed into the chain: its type, data and the rule ids applied,
- * and its free texts, which are not sealed (the data carries their digest).
+ * The data fields the seal fills in: the digests of what an event keeps apart (its free texts,
+ * and the personal data of a `received` event). A decision never computes them, so deciding does
+ * no hashing; `Audit.seal`, which hashes anyway, does.
+ *
+ * @example
+ * import { Event } from "@murojaat/core"
+ * const f: Event.Digests = "textDigest"
+ * Object.keys(Event.data.answered.fields).includes(f) // true
+ *
+ * @since 0.3.0
+ * @category events
+ */
+export type Digests = "textDigest" | "personalDigest"
+
+// What an event of type T keeps apart, by type: the personal data of `received`; the free texts of
+// an event whose data carries `textDigest` (required or optional as the digest is); nothing else.
+type Apart<T extends Type> = T extends "received"
+  ? { readonly personal: Appeal.Personal; readonly texts?: undefined }
+  : "textDigest" extends keyof Data<T>
+    ? {} extends Pick<Data<T>, "textDigest" & keyof Data<T>>
+      ? { readonly texts?: Texts | undefined; readonly personal?: undefined }
+      : { readonly texts: Texts; readonly personal?: undefined }
+    : { readonly texts?: undefined; readonly personal?: undefined }
+
+/**
+ * An event decided but not yet sealed into the chain: its type, its data without the digests
+ * (`Digests`), the rule ids applied, and what it keeps apart: the free texts (`texts`, by field,
+ * see `textFields`) or, for `received`, the personal data (`personal`). Sealing (`Audit.seal`)
+ * digests them into `data.textDigest` and `data.personalDigest`; the texts and the personal data
+ * themselves are never sealed.
  *
  * @example
  * import { Event } from "@murojaat/core"
  * const p: Event.Pending = { type: "reviewStarted", data: {}, rules: ["lifecycle.startReview"] }
+ * const q: Event.Pending = { type: "escalated", data: {}, texts: { reason: "overdue" }, rules: ["lifecycle.escalate"] }
+ * q.texts // { reason: "overdue" }
  */
 export type Pending = {
   [T in Type]: {
     readonly type: T
-    readonly data: Data<T>
+    readonly data: Omit<Data<T>, Digests>
     readonly rules: ReadonlyArray<string>
-    /** The event's free texts, for the personal-data record; `data.textDigest` is their digest. */
-    readonly texts?: Texts | undefined
-  }
+  } & Apart<T>
 }[Type]
 
 /**

@@ -14,7 +14,8 @@
  *   { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("rules") })
  * r._tag === "Left" && r.left._tag // "InvalidTransition"
  */
-import { Either } from "effect"
+// effect's Record module, under another name: `Record<K, V>` stays the TypeScript type.
+import { Either, Record as Records } from "effect"
 import { transition } from "xstate"
 import * as Actor from "./Actor.js"
 import * as Appeal from "./Appeal.js"
@@ -37,7 +38,8 @@ import * as ClockFacts from "./internal/clockFacts.js"
 export type DecideError = Errors.InvalidTransition | Errors.NotAuthorized | Errors.RuleViolation | Errors.InvalidInput
 
 /**
- * A decision: the events to record and the role the actor acted in.
+ * A decision: the events to record (pending: their free texts and personal data are digested when
+ * they are sealed), the role the actor acted in and the status the machine moves to.
  *
  * @example
  * import { Lifecycle } from "@murojaat/core"
@@ -57,129 +59,126 @@ const holder = (state: AppealState.AppealState): Directory.OfficerId => {
   return Directory.OfficerId.make(state.assigneeId)
 }
 
-// A person's free texts leave the event for the personal-data record; the event keeps their digest.
-const written = (texts: Event.Texts) => ({ textDigest: Audit.digest(texts), texts })
+// The rule ids every event of a command carries: the lifecycle's own (`lifecycle.<command>`), then
+// the grant's rules in order. Built once, shared by every event of that command (events are
+// immutable).
+const applied = Records.map(AppealMachine.grants, (grant, type): ReadonlyArray<string> => [`lifecycle.${type}`, ...grant.rules])
 
 /**
- * What a command records: for each command, its events with their data and free texts (the rule
- * ids are added by `decide`). Free texts (`Event.textFields`) go to `texts`, and the data carries
- * their digest (`textDigest`).
- *
- * @example
- * import { Lifecycle } from "@murojaat/core"
- * const r: Lifecycle.Recorded = { type: "reviewStarted", data: {} }
- */
-export type Recorded = {
-  readonly [T in Event.Type]: { readonly type: T; readonly data: Event.Data<T>; readonly texts?: Event.Texts | undefined }
-}[Event.Type]
-
-/**
- * The events of each command, typed by command: `(command, state, ctx) => events`.
+ * The events each command records, typed by command: `(command, state, ctx) => events`, with their
+ * data, their rule ids (`lifecycle.<command>`, the grant's rules, and for `triage` and `assign` the
+ * rule ids the command names) and what they keep apart: a person's free texts (`Event.textFields`)
+ * go to `texts`, the personal data of an intake to `personal`. Nothing is hashed here: the seal
+ * (`Audit.seal`) puts their digests into the data.
  *
  * @example
  * import { Actor, AppealState, Lifecycle } from "@murojaat/core"
  * Lifecycle.records.startReview({ type: "startReview", appealId: "A-1" } as any, AppealState.initial("A-1"), { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") })
- * // [{ type: "reviewStarted", data: {} }]
+ * // [{ type: "reviewStarted", data: {}, rules: ["lifecycle.startReview"] }]
+ * Lifecycle.records.escalate({ type: "escalate", appealId: "A-1", reason: "overdue" } as any, AppealState.initial("A-1"), { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") })
+ * // [{ type: "escalated", data: {}, texts: { reason: "overdue" }, rules: ["lifecycle.escalate", "escalate.supervisorServes"] }]
  */
 export const records: {
-  readonly [C in Command.Type]: (command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context) => ReadonlyArray<Recorded>
+  readonly [C in Command.Type]: (command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context) => ReadonlyArray<Event.Pending>
 } = {
   receive: (c, _state, ctx) => {
     const { facts, personal } = Appeal.split(c.intake)
-    return [{ type: "received", data: { ...facts, receivedAt: c.intake.receivedAt ?? ctx.now, personalDigest: Audit.digest(personal) } }]
+    // Object.assign, not a spread with a key added after it: see `Audit.seal`.
+    const data = Object.assign({}, facts, { receivedAt: c.intake.receivedAt ?? ctx.now })
+    return [{ type: "received", data, personal, rules: applied.receive }]
   },
-  register: (c) => [{ type: "registered", data: { registrationNumber: c.registrationNumber } }],
-  leaveWithoutConsideration: (c) => {
-    const t = written({ conclusion: c.conclusion })
-    return [{ type: "leftWithoutConsideration", data: { ground: c.ground, approvedBy: c.approvedBy, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  triage: (c) => [
-    { type: "triaged", data: { category: c.category, priority: c.priority, flags: c.flags, confidence: c.confidence, needsPerson: c.needsPerson } }
+  register: (c) => [{ type: "registered", data: { registrationNumber: c.registrationNumber }, rules: applied.register }],
+  leaveWithoutConsideration: (c) => [
+    { type: "leftWithoutConsideration", data: { ground: c.ground, approvedBy: c.approvedBy }, texts: { conclusion: c.conclusion }, rules: applied.leaveWithoutConsideration }
   ],
-  correctTriage: (c, state) => {
-    const t = written({ reason: c.reason })
-    const previous = { category: state.category ?? "", priority: state.priority ?? "normal", flags: state.flags }
-    return [{ type: "triageCorrected", data: { category: c.category, priority: c.priority, flags: c.flags, previous, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  assign: (c) => [{ type: "assigned", data: { officerId: c.officerId } }],
-  reassign: (c, state) => {
-    const t = written({ reason: c.reason })
-    return [{ type: "reassigned", data: { officerId: c.officerId, previousOfficerId: holder(state), textDigest: t.textDigest }, texts: t.texts }]
-  },
-  unassign: (c, state) => {
-    const t = written({ reason: c.reason })
-    return [{ type: "unassigned", data: { previousOfficerId: holder(state), textDigest: t.textDigest }, texts: t.texts }]
-  },
-  startReview: () => [{ type: "reviewStarted", data: {} }],
-  declareExtraStudy: (c) => {
-    const t = written({ reason: c.reason })
-    const notice = c.applicantNotice === undefined ? {} : { applicantNotice: c.applicantNotice }
-    return [{ type: "extraStudyDeclared", data: { ...notice, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  requestInformation: (c) => {
-    const t = written({ request: c.request })
-    return [{ type: "informationRequested", data: { textDigest: t.textDigest }, texts: t.texts }]
-  },
-  provideInformation: (c) => {
-    const t = written({ note: c.note })
-    return [{ type: "informationProvided", data: { textDigest: t.textDigest }, texts: t.texts }]
-  },
-  extendDeadline: (c) => {
-    const t = written({ reason: c.reason })
-    return [{ type: "deadlineExtended", data: { applicantNotice: c.applicantNotice, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  forward: (c) => [{ type: "forwarded", data: { body: c.body, applicantNotice: c.applicantNotice } }],
-  handToCriminalProcedure: (c) => [{ type: "handedToCriminalProcedure", data: { reference: c.reference } }],
-  issueProtectionOrder: (c) => [{ type: "protectionOrderIssued", data: { orderNumber: c.orderNumber, validUntil: c.validUntil } }],
-  refuseProtectionOrder: (c) => {
-    const t = written({ reason: c.reason })
-    return [{ type: "protectionOrderRefused", data: { textDigest: t.textDigest }, texts: t.texts }]
-  },
-  answer: (c) => {
-    const t = written({ answerText: c.answerText, legalBasis: c.legalBasis })
-    const approval = c.approvedBy === undefined ? {} : { approvedBy: c.approvedBy }
-    return [{ type: "answered", data: { outcome: c.outcome, ...approval, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  close: () => [{ type: "closed", data: {} }],
-  rate: (c) => {
-    if (c.comment === undefined) return [{ type: "rated", data: { score: c.score } }]
-    const t = written({ comment: c.comment })
-    return [{ type: "rated", data: { score: c.score, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  dispute: (c) => {
-    const t = written({ reason: c.reason })
-    return [{ type: "disputed", data: { repeatAppealId: c.repeatAppealId, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  mergeInto: (c) => {
-    const t = written({ reason: c.reason })
-    return [{ type: "mergedAsDuplicate", data: { targetAppealId: c.targetAppealId, textDigest: t.textDigest }, texts: t.texts }]
-  },
-  withdraw: (c) => {
-    if (c.reason === undefined) return [{ type: "withdrawn", data: {} }]
-    const t = written({ reason: c.reason })
-    return [{ type: "withdrawn", data: { textDigest: t.textDigest }, texts: t.texts }]
-  },
-  escalate: (c) => {
-    const t = written({ reason: c.reason })
-    const supervisor = c.supervisorId === undefined ? {} : { supervisorId: c.supervisorId }
-    return [{ type: "escalated", data: { ...supervisor, textDigest: t.textDigest }, texts: t.texts }]
-  }
+  triage: (c) => [
+    {
+      type: "triaged",
+      data: { category: c.category, priority: c.priority, flags: c.flags, confidence: c.confidence, needsPerson: c.needsPerson },
+      rules: [...applied.triage, ...c.ruleIds]
+    }
+  ],
+  correctTriage: (c, state) => [
+    {
+      type: "triageCorrected",
+      data: {
+        category: c.category,
+        priority: c.priority,
+        flags: c.flags,
+        previous: { category: state.category ?? "", priority: state.priority ?? "normal", flags: state.flags }
+      },
+      texts: { reason: c.reason },
+      rules: applied.correctTriage
+    }
+  ],
+  assign: (c) => [{ type: "assigned", data: { officerId: c.officerId }, rules: [...applied.assign, ...c.ruleIds] }],
+  reassign: (c, state) => [
+    { type: "reassigned", data: { officerId: c.officerId, previousOfficerId: holder(state) }, texts: { reason: c.reason }, rules: applied.reassign }
+  ],
+  unassign: (c, state) => [{ type: "unassigned", data: { previousOfficerId: holder(state) }, texts: { reason: c.reason }, rules: applied.unassign }],
+  startReview: () => [{ type: "reviewStarted", data: {}, rules: applied.startReview }],
+  declareExtraStudy: (c) => [
+    {
+      type: "extraStudyDeclared",
+      data: c.applicantNotice === undefined ? {} : { applicantNotice: c.applicantNotice },
+      texts: { reason: c.reason },
+      rules: applied.declareExtraStudy
+    }
+  ],
+  requestInformation: (c) => [{ type: "informationRequested", data: {}, texts: { request: c.request }, rules: applied.requestInformation }],
+  provideInformation: (c) => [{ type: "informationProvided", data: {}, texts: { note: c.note }, rules: applied.provideInformation }],
+  extendDeadline: (c) => [
+    { type: "deadlineExtended", data: { applicantNotice: c.applicantNotice }, texts: { reason: c.reason }, rules: applied.extendDeadline }
+  ],
+  forward: (c) => [{ type: "forwarded", data: { body: c.body, applicantNotice: c.applicantNotice }, rules: applied.forward }],
+  handToCriminalProcedure: (c) => [{ type: "handedToCriminalProcedure", data: { reference: c.reference }, rules: applied.handToCriminalProcedure }],
+  issueProtectionOrder: (c) => [
+    { type: "protectionOrderIssued", data: { orderNumber: c.orderNumber, validUntil: c.validUntil }, rules: applied.issueProtectionOrder }
+  ],
+  refuseProtectionOrder: (c) => [{ type: "protectionOrderRefused", data: {}, texts: { reason: c.reason }, rules: applied.refuseProtectionOrder }],
+  answer: (c) => [
+    {
+      type: "answered",
+      data: c.approvedBy === undefined ? { outcome: c.outcome } : { outcome: c.outcome, approvedBy: c.approvedBy },
+      texts: { answerText: c.answerText, legalBasis: c.legalBasis },
+      rules: applied.answer
+    }
+  ],
+  close: () => [{ type: "closed", data: {}, rules: applied.close }],
+  rate: (c) => [
+    c.comment === undefined
+      ? { type: "rated", data: { score: c.score }, rules: applied.rate }
+      : { type: "rated", data: { score: c.score }, texts: { comment: c.comment }, rules: applied.rate }
+  ],
+  dispute: (c) => [{ type: "disputed", data: { repeatAppealId: c.repeatAppealId }, texts: { reason: c.reason }, rules: applied.dispute }],
+  mergeInto: (c) => [{ type: "mergedAsDuplicate", data: { targetAppealId: c.targetAppealId }, texts: { reason: c.reason }, rules: applied.mergeInto }],
+  withdraw: (c) => [
+    c.reason === undefined
+      ? { type: "withdrawn", data: {}, rules: applied.withdraw }
+      : { type: "withdrawn", data: {}, texts: { reason: c.reason }, rules: applied.withdraw }
+  ],
+  escalate: (c) => [
+    {
+      type: "escalated",
+      data: c.supervisorId === undefined ? {} : { supervisorId: c.supervisorId },
+      texts: { reason: c.reason },
+      rules: applied.escalate
+    }
+  ]
 }
 
 // The correlation TypeScript needs (microsoft/TypeScript#47109): the command of type C goes to the
 // recorder of C.
-const record = <C extends Command.Type>(command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context): ReadonlyArray<Recorded> =>
+const record = <C extends Command.Type>(command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context): ReadonlyArray<Event.Pending> =>
   records[command.type](command, state, ctx)
-
-const extraRules = (command: Command.Command): ReadonlyArray<string> =>
-  command.type === "triage" || command.type === "assign" ? command.ruleIds : []
 
 /**
  * Decides a command: the events it produces, or why it is refused. Refusals come in this order:
  * the command does not exist in this status (`InvalidTransition`: xstate's `transition` takes no
  * transition); the actor may not give it (`NotAuthorized`, with the reason); a rule does not hold
  * (`RuleViolation`, with the rule id and its legal source). The grant is evaluated once, after the
- * machine has said where the command leads (see `AppealMachine`).
+ * machine has said where the command leads (see `AppealMachine`). The events are pending: their
+ * free texts and personal data are digested when they are sealed (`Audit.seal`, `execute`).
  *
  * @example
  * import { Actor, AppealState, Lifecycle } from "@murojaat/core"
@@ -213,9 +212,7 @@ export const decide = (
         : new Errors.NotAuthorized({ actor: Actor.label(ctx.actor), command: command.type, reason: verdict.refusal })
     )
   }
-  const rules = [`lifecycle.${command.type}`, ...AppealMachine.grants[command.type].rules, ...extraRules(command)]
-  const events: ReadonlyArray<Event.Pending> = record(command, state, ctx).map((e) => ({ ...e, rules }))
-  return Either.right({ events, role: verdict.role, status: next.value })
+  return Either.right({ events: record(command, state, ctx), role: verdict.role, status: next.value })
 }
 
 const statusAfter: { readonly [T in Event.Type]: AppealState.Status | null } = {

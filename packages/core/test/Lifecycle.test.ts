@@ -1,40 +1,13 @@
 // Model-based tests of the lifecycle: random runs of commands from random actors, checked step by
-// step against an oracle written from ../shared/lifecycle.md (independent of AppealMachine's tables).
+// step against an oracle written from docs/rules/lifecycle.md and ../shared/lifecycle.md
+// (./support/lifecycleOracle.ts, independent of AppealMachine's tables).
 import { fc, test } from "@fast-check/vitest"
 import { Actor, AppealMachine, AppealState, Audit, Command, Deadline, Decode, Event, Lifecycle } from "@murojaat/core"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
+import { after, expected, terminal } from "./support/lifecycleOracle.js"
 import { actors, buildCommand, intakeArb, type IntakeSeed, lookup, others, rightActorFor, type Step, stepArb } from "./support/world.js"
 
-// The oracle: from which statuses each command may be given (lifecycle.md).
-const open = ["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"]
-const oracleFrom: Record<Command.Type, ReadonlyArray<string>> = {
-  receive: ["none"],
-  register: ["received"],
-  leaveWithoutConsideration: ["registered", "triaged", "assigned", "inReview"],
-  triage: ["registered"],
-  correctTriage: ["triaged", "assigned", "inReview"],
-  assign: ["triaged"],
-  reassign: ["assigned", "inReview", "awaitingApplicant"],
-  unassign: ["assigned", "inReview", "awaitingApplicant"],
-  startReview: ["assigned"],
-  declareExtraStudy: ["assigned", "inReview", "awaitingApplicant"],
-  requestInformation: ["inReview"],
-  provideInformation: ["awaitingApplicant"],
-  extendDeadline: ["assigned", "inReview", "awaitingApplicant"],
-  forward: ["registered", "triaged", "assigned", "inReview"],
-  handToCriminalProcedure: ["triaged", "assigned", "inReview"],
-  issueProtectionOrder: ["assigned", "inReview", "awaitingApplicant"],
-  refuseProtectionOrder: ["assigned", "inReview", "awaitingApplicant"],
-  answer: ["inReview"],
-  close: ["answered"],
-  rate: ["answered", "closed"],
-  dispute: ["answered", "closed"],
-  mergeInto: ["registered", "triaged", "assigned", "inReview"],
-  withdraw: open,
-  escalate: open
-}
-const terminal = ["leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"]
 const applicantCommands = new Set(["receive", "provideInformation", "close", "rate", "dispute", "withdraw"])
 const systemCommands = new Set(["receive", "register", "triage", "assign", "reassign", "unassign", "close", "escalate"])
 const ending = new Set(["leaveWithoutConsideration", "forward", "handToCriminalProcedure", "mergeInto", "withdraw"])
@@ -83,7 +56,7 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
     t += step.minutes * 60_000
     const now = new Date(t).toISOString()
     // Commands that end the appeal are picked less often, so runs go deep.
-    const allowed = Command.types.filter((c) => oracleFrom[c].includes(state.status) && (step.typeIndex % 7 === 0 || !ending.has(c)))
+    const allowed = Command.types.filter((c) => expected[c].from.includes(state.status) && (step.typeIndex % 7 === 0 || !ending.has(c)))
     const pool = step.pickAllowed && allowed.length > 0 ? allowed : Command.types
     const type = pool[step.typeIndex % pool.length]!
     const actor = step.rightActor ? rightActorFor(type, state, intake) : actors[step.actorIndex % actors.length]!
@@ -99,16 +72,16 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
       continue
     }
     if (Either.isRight(r)) {
-      // The command exists in this status, per the oracle; the machine's target is where we are.
-      expect(oracleFrom[type]).toContain(state.status)
+      // The command exists in this status, per the oracle, and leads where the oracle says.
+      expect(expected[type].from).toContain(state.status)
       expect(mayHaveActed(type, actor, state, r.right.state)).toBeUndefined()
       // Every accepted command appends events chained to the previous head.
       expect(r.right.events.length).toBeGreaterThan(0)
       expect(r.right.events[0]!.prevHash).toBe(state.lastHash)
       expect(r.right.events.map((e) => e.seq)).toEqual(r.right.events.map((_, i) => state.version + i + 1))
       expect(r.right.events.every((e) => e.at === now && e.actor.id === Actor.id(actor))).toBe(true)
-      const target = AppealMachine.transitions().find((t) => t.from === state.status && t.command === type)?.to
-      expect(r.right.state.status).toBe(target)
+      expect(r.right.state.status).toBe(after(type, state.status))
+      expect(r.right.events.map((e) => e.type)).toEqual([expected[type].event])
       events = [...events, ...r.right.events]
       // Replay equals state; the whole chain verifies against the head.
       expect(Lifecycle.replay("A-1", events)).toEqual(r.right.state)
@@ -118,7 +91,7 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
     } else {
       const e = r.left
       expect(["InvalidTransition", "NotAuthorized", "RuleViolation"]).toContain(e._tag)
-      if (!oracleFrom[type].includes(state.status)) expect(e._tag).toBe("InvalidTransition")
+      if (!expected[type].from.includes(state.status)) expect(e._tag).toBe("InvalidTransition")
       if (terminal.includes(state.status)) expect(e._tag).toBe("InvalidTransition")
       if (actor._tag === "auditor" && e._tag !== "InvalidTransition") expect(e).toMatchObject({ _tag: "NotAuthorized", reason: "readOnly" })
     }
@@ -167,7 +140,7 @@ describe("lifecycle (model-based)", () => {
   test.prop([fc.constantFrom(...terminal), fc.constantFrom(...Command.types), fc.constantFrom(...actors), stepArb, intakeArb])(
     "terminal states accept no command",
     (status, type, actor, step, intake) => {
-      const state: AppealState.AppealState = { ...AppealState.initial("A-1"), status: status as AppealState.Status, mahallaCode: "M1", districtCode: "D1", applicantRef: "u1", assigneeId: "I1" }
+      const state: AppealState.AppealState = { ...AppealState.initial("A-1"), status, mahallaCode: "M1", districtCode: "D1", applicantRef: "u1", assigneeId: "I1" }
       const command = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, intake, "2026-03-02T05:00:00.000Z"))
       if (Either.isLeft(command)) throw new Error(command.left.message)
       const r = Lifecycle.decide(state, command.right, { now: "2026-03-02T05:00:00.000Z", actor, officer: lookup, appeal: others })

@@ -178,7 +178,7 @@ export const register = (it: It, adapter: Adapter): void => {
           })
           // An event with a text, committed as the service commits one: the event keeps the digest.
           const w = newAppeal(freshId("erase"), { personalDigest: Audit.digest(personal) }, 1)
-          const [escalated] = seal(w.state, w.appealId, [{ type: "escalated", data: { textDigest: Audit.digest({ reason }) }, rules: ["testkit"] }])
+          const [escalated] = seal(w.state, w.appealId, [{ type: "escalated", data: {}, texts: { reason }, rules: ["testkit"] }])
           const events = [...w.events, escalated!]
           const state = advance(w.state, [escalated!])
           const texts = [{ seq: escalated!.seq, texts: { reason } }]

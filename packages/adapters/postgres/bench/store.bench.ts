@@ -30,7 +30,7 @@ const at = "2026-03-20T10:00:00.000Z"
 const command = (i: number): AppealStore.Commit => {
   const appealId = `C-${process.pid}-${i}`
   const pending: ReadonlyArray<Event.Pending> = [
-    { type: "escalated", data: { textDigest: Audit.digest({ reason: "received" }) }, rules: ["bench"] },
+    { type: "escalated", data: {}, texts: { reason: "received" }, rules: ["bench"] },
     { type: "registered", data: { registrationNumber: `D-2026-${i}` }, rules: ["bench"] },
     { type: "triaged", data: { category: "noise", priority: "normal", flags: [], confidence: 0.9, needsPerson: false }, rules: ["bench"] }
   ]

@@ -39,7 +39,7 @@ let n = 0
 const put = (fields: Partial<AppealState.AppealState>) =>
   Effect.gen(function* () {
     const appealId = `PG-${process.pid}-${++n}`
-    const events = Audit.seal(base, [{ type: "escalated", data: { textDigest: Audit.digest({ reason: "t" }) }, rules: [] }], {
+    const events = Audit.seal(base, [{ type: "escalated", data: {}, texts: { reason: "t" }, rules: [] }], {
       appealId,
       at: "2026-03-20T10:00:00.000Z",
       actor: { kind: "system", id: "t", role: "system" }

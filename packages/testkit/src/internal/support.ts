@@ -21,7 +21,7 @@ export const freshId = (tag: string): string => `T${run}-${tag}-${++counter}`
 export const actor = Actor.ref(Actor.system("testkit"), "system")
 export const AT = "2026-03-20T10:00:00.000Z"
 
-export const escalation = (reason: string): Event.Pending => ({ type: "escalated", data: { textDigest: Audit.digest({ reason }) }, rules: ["testkit"] })
+export const escalation = (reason: string): Event.Pending => ({ type: "escalated", data: {}, texts: { reason }, rules: ["testkit"] })
 
 export const seal = (head: { readonly version: number; readonly lastHash: string }, appealId: string, pending: ReadonlyArray<Event.Pending>) =>
   Audit.seal(head, pending, { appealId, at: AT, actor })
