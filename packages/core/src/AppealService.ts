@@ -503,7 +503,9 @@ export const layer: Layer.Layer<AppealService, never, Ports | Worklist.Worklist>
 
 /**
  * The service over the ports of any adapter, with a configuration: `layer` given
- * `layerConfig(config)`. Keep the ports in the output with `Layer.provideMerge(ports)`.
+ * `layerConfig(config)`, as a layer of its own (a service built with another configuration in the
+ * same application is another instance). Keep the ports in the output with
+ * `Layer.provideMerge(ports)`.
  *
  * @example
  * import { Actor, AppealService, AppealStore, DirectoryStore, IdGenerator, Sample } from "@murojaat/core"
@@ -516,7 +518,9 @@ export const layer: Layer.Layer<AppealService, never, Ports | Worklist.Worklist>
  * @category layers
  */
 export const layerWith = (config: ConfigInput): Layer.Layer<AppealService, never, Ports | Worklist.Worklist> =>
-  layer.pipe(Layer.provide(layerConfig(config)))
+  // A new layer each time: layers are shared by reference within one build, so reusing `layer`
+  // would give a second service with another configuration the first one's instance.
+  Layer.effect(AppealService, make).pipe(Layer.provide(layerConfig(config)))
 
 /**
  * The service on every port in memory (store, outbox, idempotency, ids, the given directory and

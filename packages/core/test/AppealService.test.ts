@@ -541,3 +541,16 @@ describe("due times from the state", () => {
     }).pipe(Effect.provide(serviceOver(store, pipeline)))
   })
 })
+
+describe("building the service", () => {
+  it("a service built with its configuration over ports that already carry a service is its own instance", async () => {
+    // The ports of layerMemory (or layerPg) come with a service of the default configuration; the
+    // facade's, built over them with the pipeline, must be the one that answers.
+    const m = Facade.make({ layer: AppealService.layerMemory(directory), config: pipeline, now: () => Date.parse("2026-03-20T05:00:00.000Z") })
+    const r = await m.submit(intake(), Actor.applicant("u1"))
+    expect(r.state.status).toBe("assigned")
+    const plain = await m.run(Effect.flatMap(AppealService.AppealService, (s) => s.get(r.appealId, Actor.auditor("AUD"))))
+    expect(plain.state.assigneeId).toBe("I1")
+    await m.dispose()
+  })
+})
