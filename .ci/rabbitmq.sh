@@ -9,7 +9,7 @@
 # Everything else goes to stderr. Use it as:  eval "$(bash .ci/rabbitmq.sh)"
 #
 # Tests that restart a broker start a node of their own (own node name, ports and data folder; see
-# packages/adapters/rabbitmq/test/support/broker.ts), never this one.
+# packages/adapters/rabbitmq/test/fixtures/rabbitBroker.ts), never this one.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 

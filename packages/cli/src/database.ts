@@ -2,6 +2,7 @@
  * Which PostgreSQL a database command works on: `--database URL`, else `DATABASE_URL`, else the
  * embedded server with its data in `--data-dir` (default `.murojaat/postgres`).
  */
+import type { AppealService } from "@murojaat/core"
 import { Embedded, PgStore } from "@murojaat/postgres"
 import { Cause, Effect, Exit } from "effect"
 import { type Io, oneLine, UsageError } from "./Command.js"
@@ -18,7 +19,9 @@ export const databaseOptions = {
  */
 export const layerFor = (
   values: { readonly database?: string | undefined; readonly "data-dir"?: string | undefined },
-  migrate: { readonly server: boolean; readonly embedded: boolean }
+  migrate: { readonly server: boolean; readonly embedded: boolean },
+  /** The service's configuration (pipeline, settings); the core's defaults when absent. */
+  config?: AppealService.ConfigInput
 ): { readonly where: string; readonly layer: ReturnType<typeof PgStore.layerPg>; readonly dataDir?: string } => {
   const fromEnv = values.database === undefined
   const url = values.database ?? process.env["DATABASE_URL"]
@@ -28,10 +31,10 @@ export const layerFor = (
   if (url !== undefined && url !== "") {
     const shown = postgresUrl(url, fromEnv ? "DATABASE_URL" : "--database")
     shown.password = shown.password === "" ? "" : "***"
-    return { where: shown.toString(), layer: PgStore.layerPg({ url, migrate: migrate.server, maxConnections: 4 }) }
+    return { where: shown.toString(), layer: PgStore.layerPg({ url, migrate: migrate.server, maxConnections: 4, config }) }
   }
   const dataDir = values["data-dir"] ?? ".murojaat/postgres"
-  return { where: `embedded:${dataDir}`, dataDir, layer: Embedded.layerEmbedded({ dataDir, migrate: migrate.embedded, maxConnections: 4 }) }
+  return { where: `embedded:${dataDir}`, dataDir, layer: Embedded.layerEmbedded({ dataDir, migrate: migrate.embedded, maxConnections: 4, config }) }
 }
 
 // A URL the driver can use, or a usage error that names where it came from (never echoes a password).

@@ -103,6 +103,8 @@ export interface Settings {
   readonly heartbeatSeconds: number
   /** The wait before reconnecting after the broker failed; doubles up to 15 s. */
   readonly reconnectMillis: number
+  /** Called after a message's effect is done, before its ack: metrics, and fault drills. */
+  readonly beforeAck?: ((msg: amqp.ConsumeMessage) => Effect.Effect<void>) | undefined
 }
 
 /**
@@ -134,6 +136,8 @@ export const defaults = {
  * @category settings
  */
 export interface Tunables {
+  /** Called after a message's effect is done, before its ack (metrics, fault drills). */
+  readonly beforeAck?: ((msg: amqp.ConsumeMessage) => Effect.Effect<void>) | undefined
   readonly prefetch?: number | undefined
   readonly retry?: Retry | undefined
   readonly poisonLimit?: number | undefined
@@ -159,7 +163,8 @@ export const settings = (
   retry: tunables.retry ?? defaults.retry,
   poisonLimit: tunables.poisonLimit ?? defaults.poisonLimit,
   heartbeatSeconds: tunables.heartbeatSeconds ?? defaults.heartbeatSeconds,
-  reconnectMillis: defaults.reconnectMillis
+  reconnectMillis: defaults.reconnectMillis,
+  beforeAck: tunables.beforeAck
 })
 
 /**
@@ -238,6 +243,7 @@ const deliver = <R>(
       }
       yield* ctl.failed(new BrokerError({ operation: "consume", detail: `dead-lettered: ${outcome.reason}` }))
     } else yield* ctl.processed()
+    if (s.beforeAck !== undefined) yield* s.beforeAck(msg)
     yield* Effect.sync(() => consumer.ack(msg))
   }).pipe(Effect.catchAllCause((cause) => Effect.logWarning(`consumer ${s.queue}: ${describe(cause)}`)))
 

@@ -80,6 +80,11 @@ export interface Settings {
   /** First wait after a failure, in ms; doubles up to 15 s. Default 500. */
   readonly retryMillis?: number | undefined
   readonly personal?: ReadonlyArray<PersonalConsumer> | undefined
+  /**
+   * Called after the broker confirmed a wave, before the outbox rows are marked: metrics, and
+   * fault drills (a relay killed here has published messages it has not marked).
+   */
+  readonly onConfirmed?: ((ids: ReadonlyArray<string>) => Effect.Effect<void>) | undefined
 }
 
 /**
@@ -101,7 +106,8 @@ export const resolve = (s: Settings) => ({
   idleMillis: Math.max(1, s.idleMillis ?? 50),
   heartbeatSeconds: Math.max(1, s.heartbeatSeconds ?? 2),
   retryMillis: Math.max(10, s.retryMillis ?? 500),
-  personal: s.personal ?? []
+  personal: s.personal ?? [],
+  onConfirmed: s.onConfirmed
 })
 
 type Resolved = ReturnType<typeof resolve>
@@ -218,13 +224,16 @@ export const publishBatch = (
       const flat = parts.flat()
       const results = yield* Effect.promise(() => Broker.publishConfirmed(ch, s.names.exchange, flat))
       let i = 0
+      const now: Array<string> = []
       for (let w = 0; w < wave.length; w++) {
         const n = parts[w]!.length
         const ok = results.slice(i, i + n).every((r) => r)
         i += n
-        if (ok) confirmed.push(wave[w]!.id)
+        if (ok) now.push(wave[w]!.id)
         else stopped.add(wave[w]!.appealId)
       }
+      confirmed.push(...now)
+      if (s.onConfirmed !== undefined && now.length > 0) yield* s.onConfirmed(now)
     }
     const done = new Set(confirmed)
     const rest = batch.filter((m) => !done.has(m.id)).map((m) => m.id)

@@ -7,6 +7,7 @@ import { migrate } from "./migrate.js"
 import { verifyChain } from "./verifyChain.js"
 import { triage } from "./triage.js"
 import { verifyDb } from "./verifyDb.js"
+import { worker } from "./worker.js"
 
 /** Every sub-command of the CLI, in the order `murojaat help` lists them. */
-export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage, migrate, verifyDb]
+export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage, migrate, verifyDb, worker]
