@@ -32,7 +32,9 @@
  *
  * @since 0.1.0
  */
-import { createHash } from "node:crypto"
+import { createHash, randomBytes } from "node:crypto"
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { dirname } from "node:path"
 import { Actor, Directory, Limits } from "@murojaat/core"
 import { Context, Effect, Either, Layer, Option, ParseResult, Redacted, Schema } from "effect"
 import * as jose from "jose"
@@ -664,3 +666,44 @@ export const mint = (
           .sign(secretBytes(settings.secret))
       })
   )
+
+// ---------------------------------------------------------------------------------------------
+// Development
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The issuer and audience of development tokens (the reference service without a JWKS URL, and
+ * `murojaat token`).
+ *
+ * @example
+ * import { Identity } from "@murojaat/http"
+ * Identity.development.issuer // "murojaat-dev"
+ *
+ * @since 0.1.0
+ */
+export const development = { issuer: "murojaat-dev", audience: "murojaat", secretFile: ".murojaat/dev-jwt-secret" } as const
+
+/**
+ * The development signing secret kept in `file` (default `.murojaat/dev-jwt-secret`), made on first
+ * use (32 random bytes, hex, readable by the owner only), so tokens minted by `murojaat token`
+ * verify in the reference service and survive its restarts. Never for production: there, tokens
+ * come from the identity provider and are checked against its JWKS.
+ *
+ * @example
+ * import { Identity } from "@murojaat/http"
+ * const secret = Identity.developmentSecret("/tmp/murojaat-example/dev-jwt-secret")
+ * secret.length // 64
+ *
+ * @since 0.1.0
+ */
+export const developmentSecret = (file: string = development.secretFile): string => {
+  if (existsSync(file)) {
+    const text = readFileSync(file, "utf8").trim()
+    if (text.length >= 32) return text
+  }
+  mkdirSync(dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString("hex")
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  chmodSync(file, 0o600)
+  return secret
+}

@@ -1,0 +1,187 @@
+/**
+ * The reference service composed: Murojaat's HTTP API (`@murojaat/http`) on PostgreSQL
+ * (`@murojaat/postgres`: embedded by default, a server with `DATABASE_URL`), with the core's own
+ * rules pipeline, the deadline timer (one sweep at a time across instances: a PostgreSQL advisory
+ * lock), readiness checks (database reachable, migrations current), and the demo directory loaded
+ * into an empty database.
+ *
+ * Settings come from the environment (`configFromEnv`), documented in docs/http.md.
+ */
+import { createServer } from "node:http"
+import { NodeHttpServer } from "@effect/platform-node"
+import { SqlClient } from "@effect/sql"
+import { AppealService, DirectoryStore } from "@murojaat/core"
+import { Health, Identity, Server, Timer } from "@murojaat/http"
+import { Embedded, Migrator, PgStore } from "@murojaat/postgres"
+import { Effect, Layer, Option } from "effect"
+import * as World from "./world.js"
+
+/** Everything the service is started with. */
+export interface Config {
+  readonly host: string
+  readonly port: number
+  /** A PostgreSQL server; absent: the embedded server in `dataDir`. */
+  readonly databaseUrl?: string | undefined
+  readonly dataDir: string
+  readonly migrate: boolean
+  readonly maxConnections: number
+  readonly identity: Identity.Settings
+  /** Whether tokens are development tokens (a local secret): the service then prints some. */
+  readonly development: boolean
+  readonly clients: ReadonlyArray<unknown>
+  /** Load the demo directory when the database has none. */
+  readonly demoDirectory: boolean
+  /** Seconds between deadline sweeps; 0: no timer in this instance. */
+  readonly timerSeconds: number
+  readonly edge: Server.Settings["edge"]
+  readonly open311: Server.Settings["open311"]
+  readonly drainSeconds: number
+}
+
+const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
+  if (value === undefined || value === "") return fallback
+  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) throw new Error(`${name} must be an integer from ${min} to ${max}`)
+  return Number(value)
+}
+
+/**
+ * The configuration from the environment:
+ * `HOST` (127.0.0.1), `PORT` (8080; 0 for any free port), `DATABASE_URL`, `MUROJAAT_DATA_DIR`
+ * (.murojaat/postgres), `MUROJAAT_MIGRATE` (true), `MUROJAAT_DB_CONNECTIONS` (10),
+ * `MUROJAAT_JWKS_URL` + `MUROJAAT_JWT_ISSUER` + `MUROJAAT_JWT_AUDIENCE` (production tokens) or
+ * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
+ * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
+ * `MUROJAAT_TIMER_SECONDS` (60), `MUROJAAT_CORS_ORIGINS` (comma-separated), `MUROJAAT_RATE_PER_MINUTE`,
+ * `MUROJAAT_TRUST_PROXY`, `MUROJAAT_HSTS`, `MUROJAAT_OPEN311` (true), `MUROJAAT_DRAIN_SECONDS` (10).
+ */
+export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (path: string) => string = () => "[]"): Config => {
+  const jwks = env["MUROJAAT_JWKS_URL"]
+  const development = jwks === undefined || jwks === ""
+  const identity: Identity.Settings = development
+    ? {
+        issuer: env["MUROJAAT_JWT_ISSUER"] ?? Identity.development.issuer,
+        audience: env["MUROJAAT_JWT_AUDIENCE"] ?? Identity.development.audience,
+        secret: env["MUROJAAT_JWT_SECRET"] ?? Identity.developmentSecret(env["MUROJAAT_JWT_SECRET_FILE"] ?? Identity.development.secretFile)
+      }
+    : {
+        issuer: required(env, "MUROJAAT_JWT_ISSUER"),
+        audience: required(env, "MUROJAAT_JWT_AUDIENCE"),
+        jwksUrl: jwks
+      }
+  const clientsFile = env["MUROJAAT_CLIENTS_FILE"]
+  const clients = clientsFile !== undefined && clientsFile !== "" ? (JSON.parse(readFile(clientsFile)) as ReadonlyArray<unknown>) : development ? World.clients : []
+  const flag = (name: string, fallback: boolean) => (env[name] === undefined || env[name] === "" ? fallback : env[name] === "true" || env[name] === "1")
+  const rate = env["MUROJAAT_RATE_PER_MINUTE"]
+  const origins = env["MUROJAAT_CORS_ORIGINS"]
+  return {
+    host: env["HOST"] ?? "127.0.0.1",
+    port: int("PORT", env["PORT"], 8080, 0, 65535),
+    databaseUrl: env["DATABASE_URL"] === "" ? undefined : env["DATABASE_URL"],
+    dataDir: env["MUROJAAT_DATA_DIR"] ?? ".murojaat/postgres",
+    migrate: flag("MUROJAAT_MIGRATE", true),
+    maxConnections: int("MUROJAAT_DB_CONNECTIONS", env["MUROJAAT_DB_CONNECTIONS"], 10, 1, 500),
+    identity,
+    development,
+    clients,
+    demoDirectory: flag("MUROJAAT_DEMO_DIRECTORY", true),
+    timerSeconds: int("MUROJAAT_TIMER_SECONDS", env["MUROJAAT_TIMER_SECONDS"], 60, 0, 86_400),
+    edge: {
+      ...(rate !== undefined && rate !== "" ? { rateLimit: { perMinute: int("MUROJAAT_RATE_PER_MINUTE", rate, 1200, 1, 10_000_000), burst: Math.max(1, Math.ceil(Number(rate) / 6)) } } : {}),
+      ...(origins !== undefined && origins !== "" ? { cors: { allowedOrigins: origins.split(",").map((o) => o.trim()) } } : {}),
+      trustProxy: flag("MUROJAAT_TRUST_PROXY", false),
+      hsts: flag("MUROJAAT_HSTS", false)
+    },
+    open311: flag("MUROJAAT_OPEN311", true) ? { responseType: "realtime" } : false,
+    drainSeconds: int("MUROJAAT_DRAIN_SECONDS", env["MUROJAAT_DRAIN_SECONDS"], 10, 0, 600)
+  }
+}
+
+const required = (env: NodeJS.ProcessEnv, name: string): string => {
+  const value = env[name]
+  if (value === undefined || value === "") throw new Error(`${name} is required with MUROJAAT_JWKS_URL`)
+  return value
+}
+
+/** The core's service and ports on the configured database, with Murojaat's own rules pipeline. */
+export const database = (config: Config) => {
+  const options = { maxConnections: config.maxConnections, migrate: config.migrate, config: { pipeline: AppealService.rulesPipeline() } }
+  return config.databaseUrl !== undefined
+    ? PgStore.layerPg({ url: config.databaseUrl, applicationName: "murojaat-service", ...options })
+    : Embedded.layerEmbedded({ dataDir: config.dataDir, ...options })
+}
+
+// The database is reachable, and its schema is the one this code migrates to.
+const readiness = Layer.effect(
+  Health.Readiness,
+  Effect.map(SqlClient.SqlClient, (sql) => {
+    const latest = Migrator.files().at(-1)?.version ?? 0
+    return {
+      database: sql`SELECT 1 AS ok`.pipe(
+        Effect.as("ok"),
+        Effect.catchAll(() => Effect.succeed("unreachable"))
+      ),
+      migrations: sql<{ version: number | null }>`SELECT max(version) AS version FROM murojaat.schema_migration`.pipe(
+        Effect.map((rows) => (Number(rows[0]?.version ?? 0) === latest ? "ok" : `schema at ${rows[0]?.version ?? 0}, code at ${latest}`)),
+        Effect.catchAll(() => Effect.succeed("unreadable"))
+      )
+    }
+  })
+)
+
+// One deadline sweep at a time across instances: a session advisory lock on a connection reserved
+// for the sweep (the escalations themselves are exactly-once anyway: each is decided at the version
+// its commit expects).
+const timerLock = Layer.effect(
+  Timer.Lock,
+  Effect.map(SqlClient.SqlClient, (sql) => ({
+    exclusive: <A, E, R>(sweep: Effect.Effect<A, E, R>) =>
+      Effect.scoped(
+        Effect.gen(function* () {
+          const connection = yield* Effect.orDie(sql.reserve)
+          const rows = yield* Effect.orDie(connection.execute("SELECT pg_try_advisory_lock(hashtext('murojaat.deadline-timer')) AS locked", [], undefined))
+          if (rows[0]?.locked !== true) return Option.none<A>()
+          return yield* sweep.pipe(
+            Effect.map(Option.some),
+            Effect.ensuring(Effect.ignore(connection.execute("SELECT pg_advisory_unlock(hashtext('murojaat.deadline-timer'))", [], undefined)))
+          )
+        })
+      )
+  }))
+)
+
+// The demo directory, loaded when the database has none (a first start).
+const demoDirectory = Layer.effectDiscard(
+  Effect.gen(function* () {
+    const store = yield* DirectoryStore.DirectoryStore
+    const current = yield* store.snapshot
+    if (current.districts.length === 0) {
+      yield* store.replace(World.directory)
+      yield* Effect.logInfo("demo directory loaded").pipe(Effect.annotateLogs({ mahallas: World.directory.mahallas.length, officers: World.directory.officers.length }))
+    }
+  })
+)
+
+/** The service as a layer: serving while alive; outputs the HTTP server (its address). */
+export const layer = (config: Config) => {
+  const db = database(config)
+  const http = Server.layer({
+    identity: config.identity,
+    clients: config.clients,
+    edge: config.edge,
+    open311: config.open311,
+    drainSeconds: config.drainSeconds
+  }).pipe(Layer.provide(readiness))
+  const timer = config.timerSeconds === 0 ? Layer.empty : Timer.layer({ intervalSeconds: config.timerSeconds }).pipe(Layer.provide(timerLock))
+  const setup = config.demoDirectory ? demoDirectory : Layer.empty
+  // After the requests in flight drained and the handler is off, whatever connection is still open
+  // (idle keep-alive, or a request that arrived in the last instant and will never be answered) is
+  // closed, so the server's close does not wait on it forever. Its finalizer runs between the two.
+  const server = createServer()
+  const closer = Layer.scopedDiscard(Effect.addFinalizer(() => Effect.sync(() => server.closeAllConnections())))
+  return Layer.mergeAll(http, timer).pipe(
+    Layer.provide(closer),
+    Layer.provideMerge(NodeHttpServer.layer(() => server, { host: config.host, port: config.port })),
+    Layer.provide(setup),
+    Layer.provideMerge(db)
+  )
+}
