@@ -5,9 +5,10 @@ import { demo } from "./demo.js"
 import { lifecycle } from "./lifecycle.js"
 import { migrate } from "./migrate.js"
 import { verifyChain } from "./verifyChain.js"
+import { token } from "./token.js"
 import { triage } from "./triage.js"
 import { verifyDb } from "./verifyDb.js"
 import { worker } from "./worker.js"
 
 /** Every sub-command of the CLI, in the order `murojaat help` lists them. */
-export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage, migrate, verifyDb, worker]
+export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage, migrate, verifyDb, worker, token]
