@@ -26,10 +26,11 @@
  *
  * @since 0.2.0
  */
-import { Context, Effect, Either, Layer, Option } from "effect"
+import { Context, Effect, Either, Layer, Option, Ref } from "effect"
 import * as Actor from "./Actor.js"
 import * as AppealFact from "./AppealFact.js"
 import { AppealStore } from "./AppealStore.js"
+import * as CalendarStore from "./CalendarStore.js"
 import type * as Deadline from "./Deadline.js"
 import * as Errors from "./Errors.js"
 import * as Hotspots from "./Hotspots.js"
@@ -158,11 +159,14 @@ export const factsOfStore = (
   })
 
 /**
- * The analytics of any `AppealStore`: every operation derives the facts from the store at the
- * query's instant (`factsOfStore`; `asOf` of a rating query, the end of the current period of a
- * hotspot query, the end of the interval for linked facts) and runs the reference implementation.
- * Always current, linear in the store's size: the in-memory adapter's analytics, and a reference
- * for other stores.
+ * The analytics of any `AppealStore`: every operation derives the facts from the store
+ * (`factsOfStore`) and runs the reference implementation. Facts are computed at the instant of the
+ * last `refresh`, as a store that keeps facts holds them (deadline violations after it follow from
+ * the due times: `AppealFact.violatedAt`); before any refresh, at the query's instant (`asOf` of a
+ * rating query, the end of the current period of a hotspot query, the end of the interval for
+ * linked facts). The calendar is the `CalendarStore`'s in force when one is in context, else
+ * `deadlines.calendar`, else the shipped one. Linear in the store's size on every query: the
+ * in-memory adapter's analytics, and a reference for other stores.
  *
  * @example
  * import { Analytics, AppealStore } from "@murojaat/core"
@@ -178,11 +182,22 @@ export const factsOfStore = (
 export const layerFromStore = (options: { readonly deadlines?: Deadline.Options } = {}): Layer.Layer<Analytics, never, AppealStore> =>
   Layer.effect(
     Analytics,
-    Effect.map(AppealStore, (store): Service => {
-      const at = <A>(asOf: string, f: (s: Service) => Effect.Effect<A, Errors.StoreError>) =>
-        Effect.flatMap(Effect.provideService(factsOfStore(asOf, options.deadlines), AppealStore, store), (facts) => f(fromFacts(facts)))
+    Effect.gen(function* () {
+      const store = yield* AppealStore
+      const calendars = yield* Effect.serviceOption(CalendarStore.CalendarStore)
+      const refreshed = yield* Ref.make<string | undefined>(undefined)
+      const deadlines: Effect.Effect<Deadline.Options | undefined, Errors.StoreError> =
+        options.deadlines?.calendar !== undefined || Option.isNone(calendars)
+          ? Effect.succeed(options.deadlines)
+          : Effect.map(calendars.value.current, (calendar) => ({ ...options.deadlines, calendar }))
+      const at = <A>(instant: string, f: (s: Service) => Effect.Effect<A, Errors.StoreError>) =>
+        Effect.gen(function* () {
+          const asOf = (yield* Ref.get(refreshed)) ?? instant
+          const facts = yield* Effect.provideService(factsOfStore(asOf, yield* deadlines), AppealStore, store)
+          return yield* f(fromFacts(facts))
+        })
       return {
-        refresh: (asOf) => Effect.succeed({ facts: 0, asOf: AppealFact.instant(asOf) ?? asOf }),
+        refresh: (asOf) => Effect.as(Ref.set(refreshed, asOf), { facts: 0, asOf: AppealFact.instant(asOf) ?? asOf }),
         hotspotCounts: (query) => at(query.current.to, (s) => s.hotspotCounts(query)),
         indicators: (query) => at(query.asOf, (s) => s.indicators(query)),
         linkedFacts: (area, interval) => at(interval.to, (s) => s.linkedFacts(area, interval))

@@ -224,7 +224,8 @@ export const of = (input: Input): Fact | undefined => {
     registered: s.registeredAt !== undefined || s.registrationNumber !== undefined,
     ...(s.outcome !== undefined ? { outcome: s.outcome } : {}),
     ...(s.assigneeId !== undefined ? { assigneeId: s.assigneeId } : {}),
-    ...(s.rating !== undefined ? { rating: s.rating } : {}),
+    // A rating is 1 to 5 (`rate`); anything else a store might hold is no rating.
+    ...(s.rating !== undefined && Number.isInteger(s.rating) && s.rating >= 1 && s.rating <= 5 ? { rating: s.rating } : {}),
     ...(repeatOf !== undefined ? { repeatOf } : {}),
     violated,
     ...(Number.isFinite(nearest) ? { dueAt: new Date(nearest).toISOString() } : {}),
@@ -323,8 +324,9 @@ export const receivedIn = (fact: Pick<Fact, "receivedAt">, interval: { readonly 
 }
 
 /**
- * The facts that can belong to a signal: linked `repeatOf` an earlier appeal, or sharing their
- * address key or their applicant with another fact of the list. Signals and protection-order
+ * The facts that can belong to a signal: linked `repeatOf` an earlier appeal, the earlier appeal a
+ * fact of the list repeats, or sharing their address key or their applicant with another fact of
+ * the list. Signals and protection-order
  * suggestions read only these, so an adapter may hand over just these (`Analytics.Service.linkedFacts`).
  *
  * @example
@@ -349,7 +351,8 @@ export const linked = (facts: ReadonlyArray<Fact>): ReadonlyArray<Fact> => {
   }
   const sharedAddress = tally((f) => f.addressKey)
   const sharedApplicant = tally((f) => f.applicantRef)
-  return facts.filter((f) => f.repeatOf !== undefined || sharedAddress(f) || sharedApplicant(f))
+  const repeated = new Set(facts.flatMap((f) => (f.repeatOf === undefined ? [] : [f.repeatOf])))
+  return facts.filter((f) => f.repeatOf !== undefined || repeated.has(f.appealId) || sharedAddress(f) || sharedApplicant(f))
 }
 
 /**

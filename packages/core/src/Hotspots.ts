@@ -355,8 +355,13 @@ export const report = (
     const ratio = ratioOf(r.current, r.previous, t1, t0)
     const t = tested.get(i)
     const placeTotal = totals.get(r.code)!.current
+    // Fields written out: a spread of the row here made V8 build a new object shape per cell.
     return {
-      ...r,
+      level: r.level,
+      code: r.code,
+      category: r.category,
+      current: r.current,
+      previous: r.previous,
       currentPerDay: r.current / t1,
       previousPerDay: r.previous / t0,
       share: placeTotal === 0 ? 0 : r.current / placeTotal,
@@ -372,7 +377,7 @@ export const report = (
     settings,
     tested: testedIdx.length,
     cells,
-    totals: [...totals.values()].map((t) => ({ ...t, ratio: ratioOf(t.current, t.previous, t1, t0) })),
+    totals: [...totals.values()].map((t) => ({ level: t.level, code: t.code, current: t.current, previous: t.previous, ratio: ratioOf(t.current, t.previous, t1, t0) })),
     rises: cells.filter((c) => c.rise).sort((a, b) => a.qValue! - b.qValue! || a.pValue! - b.pValue! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
   }
 }

@@ -113,7 +113,7 @@ export const rules = [
   {
     id: "repeat.measured",
     source: "Seed article (preventive work planned from appeals)",
-    statement: "a signal is measured when a preventive measure (planned or done) or a protection order is recorded on one of its appeals"
+    statement: "a signal is measured when a preventive measure (planned or done) or a protection order is recorded on one of the appeals behind it (its evidence, in the window)"
   }
 ] as const
 

@@ -7,7 +7,7 @@
  * import { Adapter } from "@murojaat/testkit"
  * const caps: Adapter.Capabilities = { appendOnlyEnforced: false, tamper: true }
  */
-import type { AppealService, Outbox, Worklist } from "@murojaat/core"
+import type { Analytics, AppealService, Outbox, Worklist } from "@murojaat/core"
 import type { Layer } from "effect"
 import type { RawReader } from "./RawReader.js"
 
@@ -20,7 +20,7 @@ export interface Capabilities {
 }
 
 /** Every port the suites exercise, plus the raw reader. */
-export type Services = AppealService.Ports | Outbox.Outbox | Worklist.Worklist | RawReader
+export type Services = AppealService.Ports | Outbox.Outbox | Worklist.Worklist | Analytics.Analytics | RawReader
 
 /** An adapter under test. */
 export interface Adapter<E = unknown> {

@@ -3,7 +3,7 @@
  * once (servers started, pools opened) and released when the file ends.
  *
  * Sub-suites: round-trip, concurrency, idempotency, audit append-only, outbox, queries, worklist,
- * ids and directory, store keys. Tests that need a capability the adapter lacks are skipped with the reason printed.
+ * ids and directory, store keys, analytics. Tests that need a capability the adapter lacks are skipped with the reason printed.
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
@@ -12,6 +12,7 @@
  */
 import { layer } from "@effect/vitest"
 import type { Adapter } from "./Adapter.js"
+import * as AnalyticsSuite from "./AnalyticsSuite.js"
 import * as AuditSuite from "./AuditSuite.js"
 import * as ConcurrencySuite from "./ConcurrencySuite.js"
 import * as IdempotencySuite from "./IdempotencySuite.js"
@@ -28,7 +29,7 @@ import * as WorklistSuite from "./WorklistSuite.js"
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
- * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "ports", "storeKeys"]
+ * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "ports", "storeKeys", "analytics"]
  */
 export const suites = {
   roundTrip: RoundTripSuite.register,
@@ -39,7 +40,8 @@ export const suites = {
   queries: QueriesSuite.register,
   worklist: WorklistSuite.register,
   ports: PortsSuite.register,
-  storeKeys: StoreKeySuite.register
+  storeKeys: StoreKeySuite.register,
+  analytics: AnalyticsSuite.register
 } as const
 
 /**

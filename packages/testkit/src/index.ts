@@ -8,6 +8,7 @@
  * // Conformance.run({ name: "my adapter", layer, capabilities: { appendOnlyEnforced: true, tamper: true } })
  */
 export * as Adapter from "./Adapter.js"
+export * as AnalyticsSuite from "./AnalyticsSuite.js"
 export * as AuditSuite from "./AuditSuite.js"
 export * as ConcurrencySuite from "./ConcurrencySuite.js"
 export * as Conformance from "./Conformance.js"

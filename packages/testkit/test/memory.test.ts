@@ -1,6 +1,6 @@
 // The in-memory adapters of @murojaat/core run the whole conformance kit; the raw reader reads
 // the memory behind the ports (AppealStore.layerMemoryInspectable).
-import { AppealStore, DirectoryStore, IdGenerator } from "@murojaat/core"
+import { Analytics, AppealStore, DirectoryStore, IdGenerator } from "@murojaat/core"
 import { Conformance, RawReader } from "@murojaat/testkit"
 import { Effect, Layer } from "effect"
 
@@ -35,7 +35,11 @@ const raw = Layer.effect(
 
 Conformance.run({
   name: "in-memory (core)",
-  layer: Layer.provideMerge(raw, Layer.mergeAll(AppealStore.layerMemoryInspectable(), IdGenerator.layerMemory(), DirectoryStore.layerMemory())),
+  // The analytics derive their facts from the store through its port (Analytics.layerFromStore).
+  layer: Layer.provideMerge(
+    Layer.merge(raw, Analytics.layerFromStore()),
+    Layer.mergeAll(AppealStore.layerMemoryInspectable(), IdGenerator.layerMemory(), DirectoryStore.layerMemory())
+  ),
   capabilities: { appendOnlyEnforced: false, tamper: true },
   reasons: { appendOnlyEnforced: "events live in process memory; there is no write path besides commit to refuse" },
   numRuns: 30

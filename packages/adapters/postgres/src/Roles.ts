@@ -43,7 +43,10 @@ export const privileges: Readonly<Record<string, ReadonlyArray<"SELECT" | "INSER
   directory_officer: ["SELECT", "INSERT", "DELETE"],
   calendar: ["SELECT", "INSERT", "UPDATE"],
   // @murojaat/rabbitmq's record of notices and warnings sent (migration 0006).
-  delivery: ["SELECT", "INSERT", "UPDATE"]
+  delivery: ["SELECT", "INSERT", "UPDATE"],
+  // Prevention analytics (migration 0007): the facts read model the refresh writes; the commit's trigger marks appeals.
+  appeal_fact: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  analytics_dirty: ["SELECT", "INSERT", "UPDATE", "DELETE"]
 }
 
 const ident = (name: string): string => {

@@ -9,6 +9,7 @@
  */
 export * as Embedded from "./Embedded.js"
 export * as Migrator from "./Migrator.js"
+export * as PgAnalytics from "./PgAnalytics.js"
 export * as PgCalendarStore from "./PgCalendarStore.js"
 export * as PgQueries from "./PgQueries.js"
 export * as PgStore from "./PgStore.js"

@@ -3,7 +3,7 @@
 // grants), so every suite also proves those grants are enough; the SqlClient in context and the
 // raw reader are a role with every right, as a test (or an intruder) with a superuser's powers.
 import { AppealService } from "@murojaat/core"
-import { Migrator, PgQueries, PgStore } from "@murojaat/postgres"
+import { Migrator, PgAnalytics, PgQueries, PgStore } from "@murojaat/postgres"
 import { Raw, Testing } from "@murojaat/postgres/testing"
 import type { Adapter } from "@murojaat/testkit"
 import { RawReader } from "@murojaat/testkit"
@@ -15,7 +15,9 @@ export const layerUnderTest = (options: { readonly server?: "never" | "preferred
     Effect.map(Testing.database(options), (db) => {
       console.info(`[@murojaat/postgres tests] database: ${db.kind}`)
       const admin = Layer.effectDiscard(Migrator.migrate).pipe(Layer.provideMerge(PgStore.layerClient({ url: db.url, maxConnections: 4 })))
-      const ports = PgStore.layerFromClient().pipe(Layer.provide(PgStore.layerClient({ url: db.appUrl, maxConnections: 12 })))
+      const app = PgStore.layerClient({ url: db.appUrl, maxConnections: 12 })
+      // The analytics refresh as the application role too, with the calendar store of the ports.
+      const ports = Layer.provideMerge(PgAnalytics.layer(), PgStore.layerFromClient()).pipe(Layer.provide(app))
       return AppealService.layer.pipe(Layer.provideMerge(Layer.mergeAll(ports, Layer.effect(RawReader.RawReader, Raw.make), PgQueries.layer)), Layer.provideMerge(admin))
     })
   )
