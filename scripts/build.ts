@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const bin = (name: string) => join(root, "node_modules", ".bin", name)
-const packages = ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/cli"]
+const packages = ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/adapters/rabbitmq", "packages/cli"]
 for (const pkg of process.argv.includes("--check-only") ? [] : packages) {
   const cwd = join(root, pkg)
   console.log(`== ${pkg}`)
@@ -80,8 +80,14 @@ try { if (require("@murojaat/postgres").Migrator.files().length === 0) fail("no 
 // The testkit imports vitest, which only runs inside a test runner: resolved, not loaded.
 import.meta.resolve("@murojaat/testkit")
 require.resolve("@murojaat/testkit")
+for (const load of [() => import("@murojaat/rabbitmq"), async () => require("@murojaat/rabbitmq")]) {
+  const r = await load()
+  if (typeof r.Relay?.body !== "function" || typeof r.Intake?.body !== "function" || typeof r.Deadlines?.runOnce !== "function") fail("@murojaat/rabbitmq lacks its workers")
+}
+// The message schemas ship as files.
+try { require.resolve("@murojaat/rabbitmq/schemas/appeal.received.v1.json") } catch (e) { fail("@murojaat/rabbitmq/schemas: " + e.message) }
 if (typeof (await import("@murojaat/cli")).run !== "function") fail("@murojaat/cli lacks run")
-for (const hidden of ["@murojaat/core/internal/x.js", "@murojaat/postgres/internal/errors.js", "@murojaat/postgres/src/testing.ts"]) {
+for (const hidden of ["@murojaat/core/internal/x.js", "@murojaat/postgres/internal/errors.js", "@murojaat/postgres/src/testing.ts", "@murojaat/rabbitmq/internal/x.js"]) {
   try { import.meta.resolve(hidden); fail(hidden + " is reachable") } catch (e) { if (e.code !== "ERR_PACKAGE_PATH_NOT_EXPORTED") fail(hidden + ": " + e.message) }
 }
 `
@@ -92,8 +98,9 @@ for (const hidden of ["@murojaat/core/internal/x.js", "@murojaat/postgres/intern
 import { layerPg, PgStore } from "@murojaat/postgres"
 import { Raw, Testing } from "@murojaat/postgres/testing"
 import type { Adapter } from "@murojaat/testkit"
+import { Relay, Worker } from "@murojaat/rabbitmq"
 import { run } from "@murojaat/cli"
-export const used = [Errors.isMurojaatError, layerPg, PgStore.layerFromClient, Raw.make, Testing.database, run] as const
+export const used = [Errors.isMurojaatError, layerPg, PgStore.layerFromClient, Raw.make, Testing.database, Relay.body, Worker.start, run] as const
 export type A = Adapter.Adapter
 `
   )

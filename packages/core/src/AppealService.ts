@@ -63,6 +63,9 @@ import * as Worklist from "./Worklist.js"
  * import { AppealService } from "@murojaat/core"
  * const p: AppealService.Pipeline = { registerOnReceipt: true }
  * p.triage // undefined
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Pipeline {
   /** Register at once on receipt (electronic channels register automatically). Default: true. */
@@ -96,6 +99,9 @@ export interface Pipeline {
  * @example
  * import { AppealService } from "@murojaat/core"
  * AppealService.layerConfig({ pipeline: AppealService.rulesPipeline() })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readonly assignment?: Assignment.Settings } = {}): Pipeline =>
   Intake.rulesPipeline(options)
@@ -107,6 +113,9 @@ export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readon
  * import { AppealService } from "@murojaat/core"
  * const f: AppealService.TriageFields = { category: "fraud", priority: "normal", flags: [], confidence: 0.9, needsPerson: false, ruleIds: ["fraud.card"] }
  * f.priority // "normal"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type TriageFields = Omit<Command.Of<"triage">, "type" | "appealId" | "commandId" | "correlationId">
 
@@ -117,6 +126,9 @@ export type TriageFields = Omit<Command.Of<"triage">, "type" | "appealId" | "com
  * @example
  * import { AppealService, AppealMachine } from "@murojaat/core"
  * AppealService.layerConfig({ settings: { ...AppealMachine.defaultSettings, answerApprovalByHead: true } })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const Config = Base.Config
 /** @see Config */
@@ -128,6 +140,9 @@ export type Config = Base.Config
  * @example
  * import { AppealService } from "@murojaat/core"
  * AppealService.defaultConfig.pipeline.registerOnReceipt // true
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const defaultConfig: Config["Type"] = Base.defaultConfig
 
@@ -170,6 +185,9 @@ export const layerConfig = (config: ConfigInput): Layer.Layer<Config> => Base.la
  * import { AppealService } from "@murojaat/core"
  * AppealService.dueAt([{ type: "received", at: "2026-03-02T05:00:00.000Z", data: { kind: "ariza" } }], "2026-03-02T05:00:00.000Z")
  * // "2026-03-02T13:00:00.000Z": the registration clock, due at the end of that working day
+ *
+ * @since 0.1.0
+ * @category deadlines
  */
 export const dueAt = (events: ReadonlyArray<Deadline.EventInput>, now: string, options: Deadline.Options = {}): string | null =>
   Either.getOrElse(Base.dueTime(events, now, options), () => null)
@@ -183,6 +201,9 @@ export const dueAt = (events: ReadonlyArray<Deadline.EventInput>, now: string, o
  * import { AppealService } from "@murojaat/core"
  * AppealService.dueTime([{ type: "received", at: "2026-03-02T05:00:00.000Z", data: { kind: "ariza" } }], "2026-03-02T05:00:00.000Z")._tag // "Right"
  * AppealService.dueTime([{ type: "received", at: "1980-03-02T05:00:00.000Z", data: { kind: "ariza" } }], "1980-03-02T05:00:00.000Z")._tag // "Left"
+ *
+ * @since 0.1.0
+ * @category deadlines
  */
 export const dueTime = (
   events: ReadonlyArray<Deadline.EventInput>,
