@@ -25,7 +25,7 @@ import * as Broker from "./Broker.js"
 import { DeliveryLog } from "./DeliveryLog.js"
 import { BrokerError, describe } from "./Errors.js"
 import * as Messages from "./Messages.js"
-import type * as Worker from "./Worker.js"
+import * as Worker from "./Worker.js"
 
 /**
  * Where warnings go.
@@ -302,3 +302,19 @@ export const body = (settings: Settings = {}) => (ctl: Worker.Control): Effect.E
       yield* ctl.sleepUnlessStopping(settings.intervalMillis ?? 60_000)
     }
   })
+
+/**
+ * The deadline worker as a layer, for a service that runs it in-process (the reference service):
+ * started with the layer, stopped gracefully when its scope closes. Provide `DeliveryLog.layerSql`
+ * (shared by every instance, so each warning is sent once) and `alertsToLog` or `alertsToBroker`.
+ *
+ * @example
+ * import { Deadlines, DeliveryLog } from "@murojaat/rabbitmq"
+ * import { Layer } from "effect"
+ * const deadlines = Deadlines.layer({ intervalMillis: 60_000 }).pipe(Layer.provide(Layer.merge(DeliveryLog.layerSql, Deadlines.alertsToLog)))
+ *
+ * @since 0.1.0
+ * @category workers
+ */
+export const layer = (settings: Settings = {}): Layer.Layer<never, never, Requirements> =>
+  Layer.scopedDiscard(Worker.start("deadlines", body(settings)))

@@ -57,6 +57,13 @@ describe("deadline worker", () => {
       expect((yield* handle.health).state).toBe("running")
       yield* handle.stop
       expect((yield* handle.health)).toMatchObject({ state: "stopped", failed: 0 })
+      // The same worker as a layer (the reference service's way): built, run once, released.
+      yield* TestClock.setTime(Date.parse("2026-03-18T05:00:00.000Z"))
+      const a = yield* AppealService.submit(Sample.intake, Actor.applicant("u-9"))
+      yield* TestClock.setTime(Date.parse("2026-04-18T05:00:00.000Z"))
+      yield* Effect.scoped(Effect.zipRight(Layer.build(Deadlines.layer({ intervalMillis: 60_000 })), TestClock.adjust("10 millis")))
+      const events = yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.events(a.appealId))
+      expect(events.filter((e) => e.type === "escalated").length).toBe(1)
     }).pipe(
       Effect.scoped,
       Effect.provide(Layer.mergeAll(Deadlines.alertsToLog, DeliveryLog.layerMemory())),
