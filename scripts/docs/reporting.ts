@@ -65,7 +65,7 @@ const render = (): string =>
           `appeals with at least one clock ${[...Deadline.violated].map((s) => `${code(s)} (${clockStates[s].en})`).join(", ")}; a term that ran out stays violated whatever comes later (rule \`term.noLateChanges\`). Clocks owed only when their act is needed (forwarding, the proposal notice) count only when that act came late; \`notRequired\` is never a violation`
         ],
         ["repeated", "appeals linked as repeated (a dispute opens one, linked to the earlier appeal), and appeals triage marks `repeated` once the history confirms it"],
-        ["green / yellow / red", "the thresholds are not in the law brief: Murojaat does not rank; it supplies the counts"]
+        ["green / yellow / red", "the thresholds are not in the law brief: `UnitRating` ranks with thresholds that are settings (UNCONFIRMED defaults, to be replaced with the resolution's own); see prevention.md"]
       ]
     ),
     "",

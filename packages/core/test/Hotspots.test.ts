@@ -6,6 +6,7 @@ import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
 import type * as AppealFact from "../src/AppealFact.js"
 import * as Hotspots from "../src/Hotspots.js"
+import { hotspotExamples, hotspotPeriods } from "./fixtures/prevention.js"
 import { areas, facts, mahallas, periods, poisson, rng } from "./support/facts.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -52,6 +53,16 @@ describe("the rise test", () => {
       expect(Math.abs(got - expected)).toBeLessThanOrEqual(1e-10 + 1e-9 * expected)
     }
   )
+
+  test("the worked example of docs/rules/prevention.md (fixtures/prevention.ts), counted by hand", () => {
+    const rows = hotspotExamples.map((e, i) => ({ level: "mahalla" as const, code: `M${i + 1}`, category: "domesticViolence", current: e.current, previous: e.previous }))
+    const r = Hotspots.report(rows, hotspotPeriods)
+    hotspotExamples.forEach((e, i) => {
+      const c = r.cells[i]!
+      expect(c.pValue === null ? null : Math.round(c.pValue * 10_000) / 10_000, e.name).toBe(e.pValue)
+      expect(c.rise, e.name).toBe(e.rise)
+    })
+  })
 
   test("hand-counted p-values", () => {
     // 3 then 0 in equal periods: (1/2)³; 0 appeals now: certain.

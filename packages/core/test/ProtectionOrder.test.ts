@@ -4,6 +4,7 @@ import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
 import type * as AppealFact from "../src/AppealFact.js"
 import * as ProtectionOrder from "../src/ProtectionOrder.js"
+import { extensionExamples, orderOf } from "./fixtures/prevention.js"
 import { facts, instant } from "./support/facts.js"
 
 const DAY = 86_400_000
@@ -18,32 +19,11 @@ const order = (days: number, extensions = 0): ProtectionOrder.Order => ({
 })
 
 describe("extension", () => {
-  const table: ReadonlyArray<{
-    readonly name: string
-    readonly order: ProtectionOrder.Order | undefined
-    readonly until: number
-    readonly victim: boolean
-    readonly now: number
-    readonly regime: ProtectionOrder.Regime
-    readonly expect: ProtectionOrder.RuleId | undefined
-  }> = [
-    { name: "original: once by 30 days on the victim's application", order: order(30), until: ISSUED + 60 * DAY, victim: true, now: ISSUED + 20 * DAY, regime: "original", expect: undefined },
-    { name: "original: not without the victim's application", order: order(30), until: ISSUED + 60 * DAY, victim: false, now: ISSUED + 20 * DAY, regime: "original", expect: "protectionOrder.extension.original" },
-    { name: "original: not by 31 days", order: order(30), until: ISSUED + 61 * DAY, victim: true, now: ISSUED + 20 * DAY, regime: "original", expect: "protectionOrder.extension.original" },
-    { name: "original: not twice", order: order(60, 1), until: ISSUED + 70 * DAY, victim: true, now: ISSUED + 50 * DAY, regime: "original", expect: "protectionOrder.extension.original" },
-    { name: "an order that ended is not extended", order: order(30), until: ISSUED + 60 * DAY, victim: true, now: ISSUED + 30 * DAY, regime: "original", expect: "protectionOrder.extension.inForce" },
-    { name: "an extension ends later than the order", order: order(30), until: ISSUED + 30 * DAY, victim: true, now: ISSUED + 10 * DAY, regime: "current", expect: "protectionOrder.extension.inForce" },
-    { name: "current: up to 12 months from the issue", order: order(90), until: Date.UTC(2027, 0, 10, 5), victim: false, now: ISSUED + 80 * DAY, regime: "current", expect: undefined },
-    { name: "current: not a minute more", order: order(90), until: Date.UTC(2027, 0, 10, 5, 1), victim: false, now: ISSUED + 80 * DAY, regime: "current", expect: "protectionOrder.extension.current" },
-    { name: "another order's number", order: order(30), until: ISSUED + 40 * DAY, victim: true, now: ISSUED + 10 * DAY, regime: "current", expect: "protectionOrder.extension.sameOrder" },
-    { name: "no order on the appeal", order: undefined, until: ISSUED + 40 * DAY, victim: true, now: ISSUED + 10 * DAY, regime: "current", expect: "protectionOrder.extension.sameOrder" }
-  ]
-  for (const row of table) {
-    test(row.name, () => {
-      const number = row.name === "another order's number" ? "HO-2" : "HO-1"
-      expect(ProtectionOrder.checkExtension(row.order, { orderNumber: number, validUntil: iso(row.until), onVictimApplication: row.victim }, { now: iso(row.now), regime: row.regime })).toBe(
-        row.expect
-      )
+  for (const row of extensionExamples) {
+    test(`${row.name} (fixtures/prevention.ts)`, () => {
+      expect(
+        ProtectionOrder.checkExtension(orderOf(row), { orderNumber: row.orderNumber, validUntil: row.validUntil, onVictimApplication: row.onVictimApplication }, { now: row.now, regime: row.regime })
+      ).toBe(row.expect ?? undefined)
     })
   }
 

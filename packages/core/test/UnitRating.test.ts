@@ -5,6 +5,7 @@ import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
 import * as AppealFact from "../src/AppealFact.js"
 import * as UnitRating from "../src/UnitRating.js"
+import { ratingExamples } from "./fixtures/prevention.js"
 import { areas, facts, instant, mahallas, periods } from "./support/facts.js"
 
 const additive = ["registered", "answered", "satisfied", "explained", "rejected", "violated", "repeated", "rated", "ratingSum"] as const
@@ -113,16 +114,11 @@ describe("ranks follow the documented thresholds", () => {
     expect(u.reasons.length).toBe(colours.filter((c) => c > 0).length)
   })
 
-  test("hand-counted units at the thresholds' edges", () => {
-    const base = { level: "district" as const, code: "D1", answered: 100, satisfied: 60, explained: 40, rejected: 0, repeated: 0, rated: 0, ratingSum: 0 }
-    expect(UnitRating.rate({ ...base, registered: 100, violated: 2 }).rank).toBe("green") // 2 % is still green
-    expect(UnitRating.rate({ ...base, registered: 100, violated: 3 }).rank).toBe("yellow")
-    expect(UnitRating.rate({ ...base, registered: 100, violated: 6 }).rank).toBe("red")
-    expect(UnitRating.rate({ ...base, registered: 100, violated: 0, satisfied: 39, explained: 61 }).rank).toBe("red")
-    expect(UnitRating.rate({ ...base, registered: 100, violated: 0, rated: 4, ratingSum: 4 }).rank).toBe("green") // 4 ratings: not counted
-    expect(UnitRating.rate({ ...base, registered: 100, violated: 0, rated: 5, ratingSum: 14 }).rank).toBe("red") // mean 2.8
-    expect(UnitRating.rate({ ...base, registered: 9, violated: 9 }).rank).toBe("unranked")
-  })
+  for (const ex of ratingExamples) {
+    test(`${ex.name} (fixtures/prevention.ts)`, () => {
+      expect(UnitRating.rate(ex.row).rank).toBe(ex.expect)
+    })
+  }
 
   test("settings replace the thresholds: a rejected share may rank when an operator sets it", () => {
     const settings = { ...UnitRating.defaultSettings, thresholds: { ...UnitRating.defaultSettings.thresholds, rejected: { direction: "lowerIsBetter" as const, green: 0.1, yellow: 0.2 } } }
