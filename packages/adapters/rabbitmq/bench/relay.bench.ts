@@ -10,7 +10,7 @@
  *    the commit to the consumer's delivery, p50/p99; the baseline is amqplib's publish-to-delivery
  *    lag at the same rate.
  *
- * Run: npx tsx scripts/bench.ts rabbitmq
+ * Run: npx tsx scripts/bench.ts rabbitmq   (MUROJAAT_BENCH_BATCH: claim and publish batch size, default 500)
  */
 import { Actor, AppealState, AppealStore, Audit, type Event, Outbox } from "@murojaat/core"
 import { PgStore } from "@murojaat/postgres"
@@ -22,7 +22,7 @@ import { fmt } from "../../../../scripts/benchkit.js"
 
 const EVENTS = Number(process.env["MUROJAAT_BENCH_EVENTS"] ?? 20_000)
 const RATE = Number(process.env["MUROJAAT_BENCH_RATE"] ?? 1_000)
-const BATCH = 500
+const BATCH = Number(process.env["MUROJAAT_BENCH_BATCH"] ?? 500)
 const PER_APPEAL = 4
 const url = process.env["AMQP_URL"]
 if (url === undefined || url === "") throw new Error("AMQP_URL is not set: eval \"$(bash .ci/rabbitmq.sh)\" first")
