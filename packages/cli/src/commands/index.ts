@@ -1,4 +1,5 @@
 import type { Command } from "../Command.js"
+import { analytics } from "./analytics.js"
 import { assign } from "./assign.js"
 import { deadline } from "./deadline.js"
 import { demo } from "./demo.js"
@@ -11,4 +12,4 @@ import { verifyDb } from "./verifyDb.js"
 import { worker } from "./worker.js"
 
 /** Every sub-command of the CLI, in the order `murojaat help` lists them. */
-export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage, migrate, verifyDb, worker, token]
+export const commands: ReadonlyArray<Command> = [demo, lifecycle, verifyChain, assign, deadline, triage, migrate, verifyDb, worker, token, analytics]
