@@ -87,7 +87,11 @@ export interface Pipeline {
         readonly open: ReadonlyArray<Assignment.OpenAppeal>
         /** The calendar the service counts on (configured, or the CalendarStore's), for duty in working hours. */
         readonly calendar?: Calendar.Calendar | undefined
-      }) => { readonly officerId: string; readonly ruleIds: ReadonlyArray<string> } | undefined)
+      }) =>
+        | { readonly officerId: string; readonly ruleIds: ReadonlyArray<string> }
+        /** Nobody can take it: the appeal stays `triaged` and the result's `holdup` carries this. */
+        | { readonly refused: Errors.NoEligibleInspector }
+        | undefined)
     | undefined
 }
 
@@ -278,7 +282,31 @@ export interface Result {
   readonly appealId: string
   readonly state: AppealState.AppealState
   readonly events: ReadonlyArray<Event.AppealEvent>
+  /** Set by `submit` when the appeal stopped at `triaged`, before assignment: why. */
+  readonly holdup?: Holdup | undefined
 }
+
+/**
+ * Why a submitted appeal stopped at `triaged` instead of being assigned: triage asked for a person
+ * (`needsPerson`, and the appeal is not urgent); no officer could take it (`noEligibleInspector`,
+ * with the assignment's typed refusal: its `reason` is `noneOnDuty` when nobody is on duty, and it
+ * names every officer excluded and why); or the pipeline has no automatic assignment, or its own
+ * `assign` chose nobody (`notAssigned`). The appeal waits in the district's queue either way.
+ *
+ * @example
+ * import { Actor, AppealService, Sample } from "@murojaat/core"
+ * import { Effect } from "effect"
+ * const manual = AppealService.layerMemory(Sample.directory, { pipeline: { triage: () => ({ category: "publicOrder", priority: "normal", flags: [], confidence: 0.4, needsPerson: true, ruleIds: [] }) } })
+ * const r = Effect.runSync(Effect.provide(AppealService.submit(Sample.intake, Actor.applicant("user-1")), manual))
+ * r.holdup // { reason: "needsPerson" }
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Holdup =
+  | { readonly reason: "needsPerson" }
+  | { readonly reason: "noEligibleInspector"; readonly error: typeof Errors.NoEligibleInspector.Encoded }
+  | { readonly reason: "notAssigned" }
 
 /**
  * Per-request options.

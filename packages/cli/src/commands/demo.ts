@@ -24,8 +24,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
-import { Actor, AppealService, Audit, DirectoryStore, Errors, Facade, I18n } from "@murojaat/core"
-import { Effect } from "effect"
+import { Actor, AppealService, Audit, Errors, Facade, I18n } from "@murojaat/core"
 import * as ChainExport from "../chainExport.js"
 import { type Command, define, printJson, UsageError } from "../Command.js"
 import { layerFor } from "../database.js"
@@ -38,7 +37,8 @@ const hour = 3_600_000
 /** Runs the scripted appeal and returns the report the command prints. */
 export const runDemo = async (lang: I18n.Locale, layer?: Facade.Options["layer"]) => {
   let now = Date.parse("2026-03-25T05:00:00.000Z")
-  const murojaat = Facade.make({ directory: demoDirectory, layer, config: { pipeline: AppealService.rulesPipeline() }, now: () => now })
+  const common = { config: { pipeline: AppealService.rulesPipeline() }, now: () => now }
+  const murojaat = layer === undefined ? Facade.make({ ...common, directory: demoDirectory }) : Facade.make({ ...common, layer })
   const refusals: Array<{ readonly attempt: string; readonly code: string; readonly message: string; readonly messages: I18n.Text }> = []
   const attempt = async (what: string, f: () => Promise<unknown>) => {
     try {
@@ -51,7 +51,7 @@ export const runDemo = async (lang: I18n.Locale, layer?: Facade.Options["layer"]
   }
   try {
     // A database keeps what earlier runs left: load the demo directory into it.
-    if (layer !== undefined) await murojaat.run(Effect.flatMap(DirectoryStore.DirectoryStore, (d) => d.replace(demoDirectory)))
+    if (layer !== undefined) await murojaat.replaceDirectory(demoDirectory)
     const citizen = Actor.applicant("smart-mahalla:u-1001")
     const submitted = await murojaat.submit(
       {

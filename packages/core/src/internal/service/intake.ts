@@ -1,9 +1,9 @@
 // Receiving an appeal: the checks of an intake against the directory, receipt, and the automatic
 // pipeline (register, triage, assign) in one commit.
-import { Effect, Either } from "effect"
+import { Effect, Either, Schema } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
-import type { Pipeline, RequestOptions, Result } from "../../AppealService.js"
+import type { Holdup, Pipeline, RequestOptions, Result } from "../../AppealService.js"
 import * as AppealState from "../../AppealState.js"
 import { AppealStore } from "../../AppealStore.js"
 import type * as AppealStoreModule from "../../AppealStore.js"
@@ -32,7 +32,7 @@ export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readon
     // Duty in working hours follows the service's calendar (its holidays, a decree loaded later).
     const settings = options.assignment ?? (calendar !== undefined ? Assignment.settings({ calendar }) : undefined)
     const r = Assignment.choose(directory, assignmentInput(state), { at: now as Directory.Instant, open, ...(settings !== undefined ? { settings } : {}) })
-    return Either.isRight(r) ? { officerId: r.right.officerId, ruleIds: r.right.command.ruleIds } : undefined
+    return Either.isRight(r) ? { officerId: r.right.officerId, ruleIds: r.right.command.ruleIds } : { refused: r.left }
   }
 })
 
@@ -75,6 +75,7 @@ export const pipelineAfterReceipt = (
   Effect.gen(function* () {
     const { settings, pipeline, deadlines } = yield* config
     let state = state0
+    let holdup: Holdup | undefined
     const events: Array<Event.AppealEvent> = []
     const run = (command: Command.Command, actor: Actor.Actor, officer?: (id: string) => Directory.Officer | undefined) =>
       Effect.map(step(state, command, { now, actor, settings, officer }), (r) => {
@@ -91,16 +92,20 @@ export const pipelineAfterReceipt = (
         if (pipeline.assign !== undefined && (pipeline.assigns?.(state) ?? true)) {
           const open = yield* openWorkload(state.districtCode ?? "")
           const choice = pipeline.assign({ state, directory, now, open, ...(deadlines.calendar !== undefined ? { calendar: deadlines.calendar } : {}) })
-          if (choice !== undefined) {
+          if (choice !== undefined && "refused" in choice) {
+            holdup = { reason: "noEligibleInspector", error: Schema.encodeSync(Errors.NoEligibleInspector)(choice.refused) }
+          } else if (choice !== undefined) {
             const officers = new Map(directory.officers.map((o) => [o.id as string, o]))
             yield* run({ type: "assign", ...base, officerId: choice.officerId as Directory.OfficerId, ruleIds: choice.ruleIds }, systemActor("assignment"), (id) =>
               officers.get(id)
             )
           }
         }
+        // Stopped before assignment: say why (the result's `holdup`).
+        if (state.status === "triaged" && holdup === undefined) holdup = { reason: state.needsPerson && state.priority !== "urgent" ? "needsPerson" : "notAssigned" }
       }
     }
-    return { state, events }
+    return { state, events, holdup: state.status === "triaged" ? holdup : undefined }
   })
 
 // A new appeal: receive (and the pipeline), as one commit.
@@ -128,7 +133,7 @@ export const receiveNew = (
     const received = yield* step(AppealState.initial(appealId), command, { now, actor, settings })
     const after = yield* pipelineAfterReceipt(received.state, withRef.text.body, now, options.correlationId, directory)
     const events = [...received.events, ...after.events]
-    const result: Result = { appealId, state: after.state, events }
+    const result: Result = { appealId, state: after.state, events, ...(after.holdup !== undefined ? { holdup: after.holdup } : {}) }
     const { personal } = Appeal.split(withRef)
     const due = yield* dueAtOrFail(after.state, now)
     return yield* commitResult([{ appealId, expectedVersion: 0, events, state: after.state, personal, texts: received.texts, dueAt: due }], result, idem)
