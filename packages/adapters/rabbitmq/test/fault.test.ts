@@ -129,7 +129,7 @@ const shared = Layer.unwrapScoped(
     )
   )
 )
-const withDb = <A, E>(f: (url: string) => Effect.Effect<A, E, AppealService.AppealService | PgStore.Ports | SqlClient.SqlClient | DeliveryLog.DeliveryLog>) =>
+const withDb = <A, E, R>(f: (url: string) => Effect.Effect<A, E, R>) =>
   Effect.scoped(Effect.zipRight(Effect.flatMap(DirectoryStore.DirectoryStore, (d) => d.replace(Sample.directory)), Effect.flatMap(DbUrl, f)))
 
 const appealCount = Effect.flatMap(SqlClient.SqlClient, (sql) => Effect.map(sql<{ n: number }>`SELECT count(*)::int AS n FROM murojaat.appeal`, (r) => r[0]!.n))
