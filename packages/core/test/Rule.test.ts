@@ -52,7 +52,7 @@ describe("the rule registry", () => {
   it("finds a built-in rule by id, and nothing for an operator's own or unknown id", () => {
     expect(Rule.find("extension.once")).toMatchObject({ id: "extension.once", area: "lifecycle", source: "ZRU-445 Art. 28" })
     expect(Rule.find("lifecycle.answer")?.area).toBe("command")
-    expect(Rule.find("signal.weapon")?.area).toBe("triage")
+    expect(Rule.find(Taxonomy.defaults.rules[0]!.id)?.area).toBe("triage")
     expect(Rule.find("local.dogs")).toBeUndefined()
     expect(Rule.find("extension.twice")).toBeUndefined()
   })
