@@ -560,19 +560,35 @@ export const makeVerifier = (settings: Settings, clients: ClientsService): Verif
     clockTolerance: settings.clockToleranceSeconds ?? 30,
     requiredClaims: ["exp", "sub"]
   }
+  // A token verified a moment ago need not be verified again: its claims are kept for at most 30
+  // seconds and never past its expiry (a busy client sends the same token many times a second).
+  // The registry is asked again each time, so a client removed from it is refused at once.
+  const recent = new Map<string, { readonly payload: jose.JWTPayload; readonly until: number }>()
+  const remember = (token: string, payload: jose.JWTPayload) => {
+    if (recent.size >= 10_000) recent.clear()
+    recent.set(token, { payload, until: Math.min(Date.now() + 30_000, (payload.exp ?? 0) * 1000) })
+  }
+  const verify = (token: string): Effect.Effect<Caller, Unauthenticated> => {
+    const seen = recent.get(token)
+    if (seen !== undefined && seen.until > Date.now()) return callerFromClaims(seen.payload, clients)
+    return Effect.flatMap(
+      Effect.tryPromise({
+        try: () => (key instanceof Uint8Array ? jose.jwtVerify(token, key, options) : jose.jwtVerify(token, key, options)),
+        catch: (e) => new Unauthenticated({ reason: reasonOf(e) })
+      }),
+      (verified) => {
+        remember(token, verified.payload)
+        return callerFromClaims(verified.payload, clients)
+      }
+    )
+  }
   return {
     verify: (token) =>
       token.length === 0
         ? Effect.fail(new Unauthenticated({ reason: "missing" }))
         : token.length > 16_384 || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token)
           ? Effect.fail(new Unauthenticated({ reason: "malformed" }))
-          : Effect.flatMap(
-              Effect.tryPromise({
-                try: () => (key instanceof Uint8Array ? jose.jwtVerify(token, key, options) : jose.jwtVerify(token, key, options)),
-                catch: (e) => new Unauthenticated({ reason: reasonOf(e) })
-              }),
-              (verified) => callerFromClaims(verified.payload, clients)
-            )
+          : verify(token)
   }
 }
 

@@ -64,7 +64,9 @@ const flaw = fc.oneof(
   fc.record({ kind: fc.constant("idempotencyKey" as const), value: fc.oneof(fc.constant(" a b "), fc.string({ minLength: 201, maxLength: 300 })) })
 )
 
-const requestOf = (op: (typeof operations)[number], f: fc.Infer<typeof flaw>, id: string, language: string) => {
+type Flaw = typeof flaw extends fc.Arbitrary<infer T> ? T : never
+
+const requestOf = (op: (typeof operations)[number], f: Flaw, id: string, language: string) => {
   const params: Record<string, string> = { appealId: id, officerId: "O-101" }
   let path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(f.kind === "path" ? f.id : params[name]!))
   const headers: Record<string, string> = { "accept-language": language, authorization: `Bearer ${op.path.startsWith("/v1/directory") || op.path.startsWith("/v1/calendar") ? admin : chief}` }

@@ -57,7 +57,12 @@ const banner = Effect.gen(function* () {
 
 const program = Effect.zipRight(banner, Effect.never).pipe(
   Effect.provide(layer(config)),
-  Effect.provide(Layer.mergeAll(Logger.json, Logger.minimumLogLevel(LogLevel.Info)))
+  Effect.provide(
+    Layer.mergeAll(
+      Logger.json,
+      Logger.minimumLogLevel(LogLevel.allLevels.find((l) => l.label === (process.env["MUROJAAT_LOG_LEVEL"] ?? "INFO").toUpperCase()) ?? LogLevel.Info)
+    )
+  )
 )
 
 NodeRuntime.runMain(program, { disablePrettyLogger: true })

@@ -51,8 +51,8 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
  * `MUROJAAT_JWKS_URL` + `MUROJAAT_JWT_ISSUER` + `MUROJAAT_JWT_AUDIENCE` (production tokens) or
  * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
  * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
- * `MUROJAAT_TIMER_SECONDS` (60), `MUROJAAT_CORS_ORIGINS` (comma-separated), `MUROJAAT_RATE_PER_MINUTE`,
- * `MUROJAAT_TRUST_PROXY`, `MUROJAAT_HSTS`, `MUROJAAT_OPEN311` (true), `MUROJAAT_DRAIN_SECONDS` (10).
+ * `MUROJAAT_TIMER_SECONDS` (60), `MUROJAAT_CORS_ORIGINS` (comma-separated), `MUROJAAT_RATE_PER_MINUTE`
+ * and `MUROJAAT_ADDRESS_RATE_PER_MINUTE` (0: off), `MUROJAAT_LOG_LEVEL` (Info), `MUROJAAT_TRUST_PROXY`, `MUROJAAT_HSTS`, `MUROJAAT_OPEN311` (true), `MUROJAAT_DRAIN_SECONDS` (10).
  */
 export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (path: string) => string = () => "[]"): Config => {
   const jwks = env["MUROJAAT_JWKS_URL"]
@@ -72,6 +72,11 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
   const clients = clientsFile !== undefined && clientsFile !== "" ? (JSON.parse(readFile(clientsFile)) as ReadonlyArray<unknown>) : development ? World.clients : []
   const flag = (name: string, fallback: boolean) => (env[name] === undefined || env[name] === "" ? fallback : env[name] === "true" || env[name] === "1")
   const rate = env["MUROJAAT_RATE_PER_MINUTE"]
+  const addressRate = env["MUROJAAT_ADDRESS_RATE_PER_MINUTE"]
+  const perMinute = (name: string, value: string) => {
+    const n = int(name, value, 0, 0, 10_000_000)
+    return n === 0 ? (false as const) : { perMinute: n, burst: Math.max(1, Math.ceil(n / 6)) }
+  }
   const origins = env["MUROJAAT_CORS_ORIGINS"]
   return {
     host: env["HOST"] ?? "127.0.0.1",
@@ -86,7 +91,8 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
     demoDirectory: flag("MUROJAAT_DEMO_DIRECTORY", true),
     timerSeconds: int("MUROJAAT_TIMER_SECONDS", env["MUROJAAT_TIMER_SECONDS"], 60, 0, 86_400),
     edge: {
-      ...(rate !== undefined && rate !== "" ? { rateLimit: { perMinute: int("MUROJAAT_RATE_PER_MINUTE", rate, 1200, 1, 10_000_000), burst: Math.max(1, Math.ceil(Number(rate) / 6)) } } : {}),
+      ...(rate !== undefined && rate !== "" ? { rateLimit: perMinute("MUROJAAT_RATE_PER_MINUTE", rate) } : {}),
+      ...(addressRate !== undefined && addressRate !== "" ? { addressRateLimit: perMinute("MUROJAAT_ADDRESS_RATE_PER_MINUTE", addressRate) } : {}),
       ...(origins !== undefined && origins !== "" ? { cors: { allowedOrigins: origins.split(",").map((o) => o.trim()) } } : {}),
       trustProxy: flag("MUROJAAT_TRUST_PROXY", false),
       hsts: flag("MUROJAAT_HSTS", false)

@@ -1,0 +1,186 @@
+/**
+ * `pnpm bench:http`: appeals submitted per second through the reference service (the full
+ * pipeline: decoding, directory checks, triage, deadlines, assignment, the hash chain, one atomic
+ * commit, the answer with its clocks), against a minimal hand-written node:http + pg endpoint that
+ * inserts the same rows in one transaction (bench/baseline.ts), and pgbench running that
+ * transaction alone as the ceiling. One run, one embedded PostgreSQL, the same number of database
+ * connections for the three; autocannon drives both HTTP servers, each its own process.
+ *
+ * Options (environment): BENCH_SECONDS (15), BENCH_HTTP_CONNECTIONS (16), BENCH_DB_CONNECTIONS (10).
+ * Prints a table and the ratios; the figures go to docs/performance.md ("HTTP").
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process"
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { Identity } from "@murojaat/http"
+import { Testing } from "@murojaat/postgres/testing"
+import { Effect, Exit, Scope } from "effect"
+
+interface Result {
+  readonly requests: { readonly average: number }
+  readonly latency: { readonly p50: number; readonly p99: number; readonly average: number }
+  readonly non2xx: number
+  readonly errors: number
+  readonly timeouts: number
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<Result>
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
+
+const seconds = Number(process.env["BENCH_SECONDS"] ?? 15)
+const httpConnections = Number(process.env["BENCH_HTTP_CONNECTIONS"] ?? 16)
+const dbConnections = Number(process.env["BENCH_DB_CONNECTIONS"] ?? 10)
+const secret = "bench-secret-bench-secret-bench-secret!"
+const work = mkdtempSync(join(tmpdir(), "murojaat-bench-http-"))
+
+const intake = {
+  kind: "ariza",
+  form: "electronic",
+  channel: "smartMahallaApp",
+  applicantRef: "smart-mahalla:u-1001",
+  applicant: { type: "individual", surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5", contact: { phone: "+998901112233" }, consent: { given: true, form: "electronic" } },
+  location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" },
+  text: { body: "Koʻchamizdagi chiroqlar kechasi yonmaydi, bolalar qorongʻida maktabdan qaytishadi." }
+}
+
+const started = (child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> =>
+  new Promise((resolve, reject) => {
+    let out = ""
+    child.stdout!.on("data", (d) => {
+      out += String(d)
+      const m = pattern.exec(out)
+      if (m !== null) resolve(m)
+    })
+    child.stderr!.on("data", (d) => (out += String(d)))
+    child.on("exit", (code) => reject(new Error(`exited ${code} before it was ready:\n${out.slice(-2000)}`)))
+  })
+
+const run = async (title: string, url: string, headers: () => Record<string, string>): Promise<Result> => {
+  const options = (duration: number) => ({
+    url,
+    method: "POST",
+    connections: httpConnections,
+    duration,
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { ...(req["headers"] as object), ...headers() }, body: JSON.stringify(intake) }) }]
+  })
+  process.stderr.write(`${title}: warm-up 3 s, then ${seconds} s with ${httpConnections} connections\n`)
+  await autocannon(options(3))
+  return autocannon(options(seconds))
+}
+
+const percentile = (sorted: ReadonlyArray<number>, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+
+const main = async () => {
+  const scope = Effect.runSync(Scope.make())
+  const children: Array<ChildProcess> = []
+  try {
+    const db = await Effect.runPromise(Scope.extend(Testing.database({ server: "never" }), scope))
+    const citizen = await Effect.runPromise(Identity.mint({ ...Identity.development, secret }, { kind: "applicant", sub: "smart-mahalla:u-1001" }))
+
+    // The service, as `pnpm start` runs it (logs at warning level: the baseline logs nothing either).
+    // BENCH_PROFILE=DIR writes a CPU profile of the service there (it is written when it stops).
+    const profile = process.env["BENCH_PROFILE"] ? ["--cpu-prof", "--cpu-prof-dir", process.env["BENCH_PROFILE"]] : []
+    const service = spawn(process.execPath, [...profile, "--import", "tsx", "packages/examples/service/src/main.ts"], {
+      env: {
+        ...process.env,
+        DATABASE_URL: db.appUrl,
+        PORT: "0",
+        MUROJAAT_MIGRATE: "false",
+        MUROJAAT_JWT_SECRET: secret,
+        MUROJAAT_TIMER_SECONDS: "0",
+        MUROJAAT_RATE_PER_MINUTE: "0",
+        MUROJAAT_ADDRESS_RATE_PER_MINUTE: "0",
+        MUROJAAT_LOG_LEVEL: "WARNING",
+        MUROJAAT_DB_CONNECTIONS: String(dbConnections)
+      },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    children.push(service)
+    const serviceUrl = (await started(service, /Murojaat reference service: (http:\/\/[0-9.:]+)/))[1]!
+
+    // One real submission gives the baseline and pgbench the sizes of the rows they write.
+    const first = await fetch(`${serviceUrl}/v1/appeals`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${citizen}`, "content-type": "application/json", "idempotency-key": "sample" },
+      body: JSON.stringify(intake)
+    })
+    const answer = (await first.json()) as { appeal: Record<string, unknown>; events: Array<Record<string, unknown>> }
+    const { statusName: _, ...state } = answer.appeal
+    const sampleFile = join(work, "sample.json")
+    writeFileSync(sampleFile, JSON.stringify({ state, events: answer.events.slice(0, 3), personal: intake.applicant, response: answer }))
+
+    const baseline = spawn(process.execPath, ["--import", "tsx", "packages/examples/service/bench/baseline.ts"], {
+      env: { ...process.env, DATABASE_URL: db.appUrl, BENCH_SAMPLE: sampleFile, BENCH_CONNECTIONS: String(dbConnections) },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    children.push(baseline)
+    const baselinePort = (await started(baseline, /listening (\d+)/))[1]!
+
+    let n = 0
+    const svc = await run("service", `${serviceUrl}/v1/appeals`, () => ({
+      authorization: `Bearer ${citizen}`,
+      "content-type": "application/json",
+      "idempotency-key": `bench-${process.pid}-${++n}`
+    }))
+    const base = await run("hand-written", `http://127.0.0.1:${baselinePort}/appeals`, () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` }))
+
+    // pgbench: the baseline's transaction alone, from a script with the same row sizes.
+    let ceiling: { tps: number; p50: number; p99: number } | string
+    try {
+      const sample = JSON.parse(readFileSync(sampleFile, "utf8")) as { state: unknown; events: Array<unknown>; response: unknown }
+      const lit = (v: unknown) => `'${JSON.stringify(v).replaceAll("'", "''")}'`
+      const script = [
+        "SELECT nextval('murojaat.appeal_id_seq') AS n \\gset",
+        "BEGIN;",
+        `INSERT INTO murojaat.idempotency (key, fingerprint, response) VALUES ('pgbench:' || :n, 'f', ${lit(sample.response)});`,
+        `INSERT INTO murojaat.appeal (appeal_id, version, last_hash, status, kind, region_code, district_code, mahalla_code, applicant_ref, received_at, updated_at, due_at, is_open, state) VALUES ('P-' || :n, 3, '${"0".repeat(64)}', 'triaged', 'ariza', '1726', '1726262', '1726262-001', 'smart-mahalla:u-1001', now(), now(), now(), true, ${lit(sample.state)});`,
+        `INSERT INTO murojaat.appeal_event (appeal_id, seq, event_id, type, prev_hash, hash, body) VALUES ('P-' || :n, 1, 'P-' || :n || '#1', 'received', '${"0".repeat(64)}', '${"0".repeat(64)}', ${lit(sample.events[0])}), ('P-' || :n, 2, 'P-' || :n || '#2', 'registered', '${"0".repeat(64)}', '${"0".repeat(64)}', ${lit(sample.events[1])}), ('P-' || :n, 3, 'P-' || :n || '#3', 'triaged', '${"0".repeat(64)}', '${"0".repeat(64)}', ${lit(sample.events[2])});`,
+        `INSERT INTO murojaat.appeal_personal (appeal_id, data, contact_phone) VALUES ('P-' || :n, ${lit(intake.applicant)}, '998901112233');`,
+        `INSERT INTO murojaat.outbox (id, appeal_id, seq, topic, payload) VALUES ('P-' || :n || '#1', 'P-' || :n, 1, 'appeal.received', ${lit(sample.events[0])}), ('P-' || :n || '#2', 'P-' || :n, 2, 'appeal.registered', ${lit(sample.events[1])}), ('P-' || :n || '#3', 'P-' || :n, 3, 'appeal.triaged', ${lit(sample.events[2])});`,
+        "COMMIT;"
+      ].join("\n")
+      const scriptFile = join(work, "submit.sql")
+      writeFileSync(scriptFile, script)
+      process.stderr.write(`pgbench: ${seconds} s with ${dbConnections} connections\n`)
+      execFileSync("pgbench", ["-n", "-c", String(dbConnections), "-j", "2", "-T", String(seconds), "-f", scriptFile, "-l", "--log-prefix", join(work, "pgbench"), db.appUrl], {
+        stdio: ["ignore", "pipe", "pipe"]
+      })
+      const latencies = readdirSync(work)
+        .filter((f) => f.startsWith("pgbench."))
+        .flatMap((f) => readFileSync(join(work, f), "utf8").trim().split("\n").map((l) => Number(l.split(" ")[2]) / 1000))
+        .sort((a, b) => a - b)
+      ceiling = { tps: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) }
+    } catch (e) {
+      ceiling = `pgbench not run: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "pgbench is not installed (Debian: apt-get install postgresql-client)" : String((e as Error).message).split("\n")[0]}`
+    }
+
+    const row = (name: string, rps: number, p50: number, p99: number, extra = "") =>
+      `| ${name} | ${rps.toFixed(0)} | ${p50.toFixed(1)} | ${p99.toFixed(1)} |${extra}`
+    const lines = [
+      `HTTP submissions, ${seconds} s, ${httpConnections} HTTP connections, ${dbConnections} database connections, embedded PostgreSQL, Node ${process.version}`,
+      "",
+      "| what | submissions/s | p50 ms | p99 ms |",
+      "| --- | --- | --- | --- |",
+      row("reference service (full pipeline)", svc.requests.average, svc.latency.p50, svc.latency.p99),
+      row("hand-written node:http + pg, same rows", base.requests.average, base.latency.p50, base.latency.p99),
+      typeof ceiling === "string" ? `| pgbench | ${ceiling} | | |` : row("pgbench, the same transaction alone", ceiling.tps, ceiling.p50, ceiling.p99),
+      "",
+      `service / hand-written: ${(svc.requests.average / base.requests.average).toFixed(2)}x`,
+      typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.requests.average / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.requests.average / ceiling.tps).toFixed(2)}x`,
+      `non-2xx: service ${svc.non2xx}, hand-written ${base.non2xx}; errors: ${svc.errors + svc.timeouts}, ${base.errors + base.timeouts}`
+    ]
+    process.stdout.write(lines.join("\n") + "\n")
+  } finally {
+    for (const c of children) c.kill("SIGTERM")
+    await new Promise((r) => setTimeout(r, 5000))
+    for (const c of children) c.kill("SIGKILL")
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+void main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
