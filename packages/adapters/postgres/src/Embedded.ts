@@ -15,6 +15,14 @@
  * `session_replication_role`). Each role's password is random, made when the data folder is made,
  * and kept beside it in `<dataDir>.credentials.json` with mode 0600 (`credentialsFile`).
  *
+ * One server per data folder. A server this process started is stopped when the layer's scope
+ * closes, and also when the process exits without closing it, crashes (an uncaught exception) or
+ * is stopped by SIGINT, SIGTERM or SIGHUP. A server left running by a process that was killed
+ * outright (SIGKILL, a power cut) is found at the next start from the folder's `postmaster.pid`
+ * and the owner file `<dataDir>.owner.json`: when the process that started it is gone, the
+ * orphan is shut down cleanly and the folder is used again; when it is still alive, or the server
+ * was not started by Murojaat, the start fails with "data directory DIR in use by PID N".
+ *
  * @example
  * import { Embedded } from "@murojaat/postgres"
  * const ports = Embedded.layerEmbedded({ dataDir: ".murojaat/postgres" })
@@ -190,6 +198,108 @@ const postgresUserIds = (): { uid: number; gid: number } | undefined => {
 }
 
 /**
+ * Where the process that started a data folder's server is recorded while the server runs:
+ * `{ "pid": <that process>, "postmaster": <the server's PID>, "port": N }`, beside the folder.
+ *
+ * @example
+ * import { Embedded } from "@murojaat/postgres"
+ * Embedded.ownerFile("/srv/murojaat/postgres") // "/srv/murojaat/postgres.owner.json"
+ */
+export const ownerFile = (dataDir: string): string => `${resolve(dataDir)}.owner.json`
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    // EPERM: it exists, as another user.
+    return (e as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+// Where /proc exists (Linux), whether the process is a running PostgreSQL server (a zombie that
+// nobody reaped is not); elsewhere, assumed.
+const isPostgres = (pid: number): boolean => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    return /^\d+ \(postgres\) [^Z]/.test(stat)
+  } catch {
+    return !existsSync("/proc/self")
+  }
+}
+
+const readOwner = (dataDir: string): { readonly pid: number; readonly postmaster: number } | undefined => {
+  try {
+    const o = JSON.parse(readFileSync(ownerFile(dataDir), "utf8")) as { pid?: unknown; postmaster?: unknown }
+    return typeof o.pid === "number" && typeof o.postmaster === "number" ? { pid: o.pid, postmaster: o.postmaster } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * What is running on a data folder before a start: nothing (or a stale `postmaster.pid` whose
+ * process is gone), an orphan (a server whose starting process is gone: safe to shut down and
+ * reuse), a stale `postmaster.pid` naming a live process that is not PostgreSQL (its PID was
+ * reused: the file must go, or PostgreSQL refuses to start), or a server in use (by a live
+ * process, or not started by Murojaat).
+ *
+ * @example
+ * import { Embedded } from "@murojaat/postgres"
+ * Embedded.inspect(Embedded.temporaryDataDir()) // { state: "free" }
+ */
+export const inspect = (
+  dataDir: string
+):
+  | { readonly state: "free" }
+  | { readonly state: "stale"; readonly pid: number }
+  | { readonly state: "orphan"; readonly pid: number }
+  | { readonly state: "inUse"; readonly pid: number; readonly owner?: number } => {
+  const dir = resolve(dataDir)
+  let pid: number
+  try {
+    pid = Number(readFileSync(join(dir, "postmaster.pid"), "utf8").split("\n")[0])
+  } catch {
+    return { state: "free" }
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return { state: "free" }
+  if (!isPostgres(pid)) return { state: "stale", pid }
+  const owner = readOwner(dir)
+  if (owner === undefined || owner.postmaster !== pid) return { state: "inUse", pid }
+  return alive(owner.pid) ? { state: "inUse", pid, owner: owner.pid } : { state: "orphan", pid }
+}
+
+// Shuts an orphaned server down (fast shutdown: open transactions roll back, nothing committed is
+// lost) and waits for it to go.
+const stopOrphan = async (dataDir: string, pid: number) => {
+  process.kill(pid, "SIGINT")
+  for (let i = 0; i < 300 && alive(pid) && isPostgres(pid); i++) await sleep(100)
+  if (alive(pid) && isPostgres(pid)) throw new Error(`data directory ${dataDir} in use by PID ${pid} (a server left by a crashed process that did not shut down within 30 s)`)
+  rmSync(ownerFile(dataDir), { force: true })
+}
+
+// Servers this process started and has not stopped: on exit (also after an uncaught exception)
+// they get a fast shutdown, sent synchronously, since nothing asynchronous runs in `exit`.
+const running = new Set<number>()
+let exitHook = false
+const stopOnExit = (pid: number) => {
+  running.add(pid)
+  if (exitHook) return
+  exitHook = true
+  process.on("exit", () => {
+    for (const p of running) {
+      try {
+        process.kill(p, "SIGINT")
+      } catch {
+        // already gone
+      }
+    }
+  })
+}
+
+/**
  * Starts (initialising on first use) an embedded server; stops it when the scope closes.
  *
  * @example
@@ -230,6 +340,15 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
           onLog: (m) => onLog(String(m)),
           onError: (m) => onLog(String(m))
         })
+        const found = inspect(dataDir)
+        if (found.state === "inUse") {
+          throw new Error(`data directory ${dataDir} in use by PID ${found.pid}${found.owner !== undefined ? ` (started by process ${found.owner})` : " (not started by murojaat)"}`)
+        }
+        if (found.state === "stale") rmSync(join(dataDir, "postmaster.pid"), { force: true })
+        if (found.state === "orphan") {
+          onLog(`a server left by a crashed process (PID ${found.pid}) is shut down before this start\n`)
+          await stopOrphan(dataDir, found.pid)
+        }
         const fresh = !existsSync(join(dataDir, "PG_VERSION"))
         if (fresh) await pg.initialise()
         else if (root) {
@@ -238,6 +357,11 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
           if (ids !== undefined) execFileSync("chown", ["-R", `${ids.uid}:${ids.gid}`, dataDir])
         }
         await pg.start()
+        const postmaster = (pg as unknown as { process?: { pid?: number } }).process?.pid
+        if (postmaster !== undefined) {
+          stopOnExit(postmaster)
+          writeFileSync(ownerFile(dataDir), JSON.stringify({ pid: process.pid, postmaster, port }) + "\n", { mode: 0o600 })
+        }
         try {
           if (fresh) {
             await asSuperuser(port, { ...secrets, superuser: bootstrap }, [`ALTER ROLE ${SUPERUSER} PASSWORD '${secrets.superuser}'`])
@@ -245,6 +369,8 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
           await asSuperuser(port, secrets, Roles.setup({ owner: Roles.owner, ownerPassword: secrets.owner, app: Roles.app, appPassword: secrets.app }))
         } catch (e) {
           await pg.stop().catch(() => undefined)
+          if (postmaster !== undefined) running.delete(postmaster)
+          rmSync(ownerFile(dataDir), { force: true })
           throw e
         }
         const server: Server = {
@@ -254,13 +380,15 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
           port,
           dataDir
         }
-        return { pg, server }
+        return { pg, server, postmaster }
       },
       catch: (e) => unavailable(`embedded PostgreSQL did not start: ${e instanceof Error ? e.message : String(e)}\n${log.slice(-20).join("")}`)
     }),
-    ({ pg, server }) =>
+    ({ pg, postmaster, server }) =>
       Effect.promise(async () => {
         await pg.stop().catch(() => undefined)
+        if (postmaster !== undefined) running.delete(postmaster)
+        rmSync(ownerFile(server.dataDir), { force: true })
         // An ephemeral cluster is gone with its folder: its credentials go too.
         if (options.ephemeral === true) rmSync(credentialsFile(server.dataDir), { force: true })
       })
