@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const bin = (name: string) => join(root, "node_modules", ".bin", name)
-const packages = ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/adapters/rabbitmq", "packages/cli"]
+const packages = ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/adapters/rabbitmq", "packages/adapters/http", "packages/cli"]
 for (const pkg of process.argv.includes("--check-only") ? [] : packages) {
   const cwd = join(root, pkg)
   console.log(`== ${pkg}`)
@@ -86,8 +86,13 @@ for (const load of [() => import("@murojaat/rabbitmq"), async () => require("@mu
 }
 // The message schemas ship as files.
 try { require.resolve("@murojaat/rabbitmq/schemas/appeal.received.v1.json") } catch (e) { fail("@murojaat/rabbitmq/schemas: " + e.message) }
+for (const load of [() => import("@murojaat/http"), async () => require("@murojaat/http")]) {
+  const h = await load()
+  if (typeof h.Server?.layer !== "function" || typeof h.Identity?.mint !== "function" || typeof h.Open311?.router !== "function" || h.Api?.api === undefined) fail("@murojaat/http lacks Server, Identity, Open311 or Api")
+  if (h.Api.openApi().openapi !== "3.1.0") fail("@murojaat/http: the OpenAPI document is not 3.1")
+}
 if (typeof (await import("@murojaat/cli")).run !== "function") fail("@murojaat/cli lacks run")
-for (const hidden of ["@murojaat/core/internal/x.js", "@murojaat/postgres/internal/errors.js", "@murojaat/postgres/src/testing.ts", "@murojaat/rabbitmq/internal/x.js"]) {
+for (const hidden of ["@murojaat/core/internal/x.js", "@murojaat/postgres/internal/errors.js", "@murojaat/postgres/src/testing.ts", "@murojaat/rabbitmq/internal/x.js", "@murojaat/http/internal/x.js"]) {
   try { import.meta.resolve(hidden); fail(hidden + " is reachable") } catch (e) { if (e.code !== "ERR_PACKAGE_PATH_NOT_EXPORTED") fail(hidden + ": " + e.message) }
 }
 `
@@ -99,8 +104,9 @@ import { layerPg, PgStore } from "@murojaat/postgres"
 import { Raw, Testing } from "@murojaat/postgres/testing"
 import type { Adapter } from "@murojaat/testkit"
 import { Relay, Worker } from "@murojaat/rabbitmq"
+import { Api, Identity, Server } from "@murojaat/http"
 import { run } from "@murojaat/cli"
-export const used = [Errors.isMurojaatError, layerPg, PgStore.layerFromClient, Raw.make, Testing.database, Relay.body, Worker.start, run] as const
+export const used = [Errors.isMurojaatError, layerPg, PgStore.layerFromClient, Raw.make, Testing.database, Relay.body, Worker.start, Server.layer, Identity.mint, Api.openApi, run] as const
 export type A = Adapter.Adapter
 `
   )

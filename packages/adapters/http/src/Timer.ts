@@ -55,7 +55,7 @@ export interface Sweep {
  *
  * @since 0.1.0
  */
-export const sweep = Effect.gen(function* () {
+export const sweep: Effect.Effect<Sweep, AppealService.ActorError, AppealService.AppealService | DirectoryStore.DirectoryStore> = Effect.gen(function* () {
   const directory = yield* Effect.flatMap(DirectoryStore.DirectoryStore, (d) => d.snapshot)
   let checked = 0
   let escalated = 0
