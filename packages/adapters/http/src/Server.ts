@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { HttpApiBuilder, HttpApiSwagger, HttpRouter, type HttpServer } from "@effect/platform"
+import { HttpApiBuilder, HttpApiSwagger, HttpMiddleware, HttpRouter, type HttpServer } from "@effect/platform"
 import type { AppealService, AppealStore, CalendarStore, DirectoryStore } from "@murojaat/core"
 import { Effect, Layer } from "effect"
 import * as Api from "./Api.js"
@@ -40,6 +40,7 @@ import * as Open311 from "./open311/index.js"
  * - `edge`: body limits, rate limits, CORS, proxy trust, HSTS (`Edge.Settings`).
  * - `open311`: the Open311 GeoReport v2 face (`Open311.Options`), or `false` to leave it out.
  * - `drainSeconds`: on shutdown, how long requests in flight may take to finish (default 10).
+ * - `tracing`: a span per request for Effect's tracer (default false).
  *
  * @example
  * import type { Server } from "@murojaat/http"
@@ -53,6 +54,11 @@ export interface Settings {
   readonly edge?: Partial<Edge.Settings> | undefined
   readonly open311?: Open311.Options | false | undefined
   readonly drainSeconds?: number | undefined
+  /**
+   * A span per request for Effect's tracer (an OpenTelemetry exporter you provide). Default false:
+   * without an exporter the spans are only cost.
+   */
+  readonly tracing?: boolean | undefined
 }
 
 /**
@@ -128,6 +134,7 @@ export const layer = (settings: Settings): Layer.Layer<Edge.Drain | Edge.EdgeSet
     // shape.
     HttpApiBuilder.middleware(Edge.middleware, { withContext: true })
   )
-  const serving = HttpApiBuilder.serve().pipe(Layer.provide(routes), Layer.provide(api))
+  const served = HttpApiBuilder.serve().pipe(Layer.provide(routes), Layer.provide(api))
+  const serving = settings.tracing === true ? served : HttpMiddleware.withTracerDisabledWhen(served, () => true)
   return Layer.mergeAll(serving, draining(settings.drainSeconds ?? 10)).pipe(Layer.provide(identity), Layer.provideMerge(edge))
 }
