@@ -302,6 +302,25 @@ describe("the edge", () => {
     expect(docs.headers.get("content-security-policy")).toContain("script-src 'self' 'unsafe-inline'")
   })
 
+  it("mounts Open311 GeoReport v2 under /open311/v2 beside the REST API, with the same client registry", async () => {
+    const other = await start(undefined, { open311: { jurisdictions: ["murojaat.test"] } })
+    try {
+      const discovery = await call(other.url, "GET", "/open311/v2/discovery.json")
+      expect(discovery.status).toBe(200)
+      const services = await call(other.url, "GET", "/open311/v2/services.xml")
+      expect(services.status).toBe(200)
+      expect(services.text).toContain("<services>")
+      expect(services.headers.get("x-request-id")).not.toBeNull()
+      const refused = await call(other.url, "GET", "/open311/v2/requests.json?api_key=guess")
+      expect(refused.status).toBe(403)
+      expect((await call(other.url, "GET", "/open311/v2/requests.json?api_key=portal-key")).status).toBe(200)
+      // The REST API is unchanged beside it.
+      expect((await call(other.url, "GET", "/v1/appeals", { token: t.portal! })).status).toBe(200)
+    } finally {
+      await other.close()
+    }
+  })
+
   it("drains: requests that arrive while stopping get 503, readiness says unavailable", async () => {
     const other = await start()
     try {
