@@ -50,7 +50,7 @@ describe("murojaat CLI, end to end", () => {
     const r = murojaat("verify-db", "--database", "not a url")
     expect(r.status).toBe(2)
     expect(r.stdout).toBe("")
-    expect(r.stderr.trimEnd().split("\n")).toEqual([expect.stringContaining("murojaat verify-db: --database is not a URL")])
+    expect(r.stderr.trimEnd().split("\n")).toEqual([expect.stringContaining("murojaat verify-db: --database is not a valid URL")])
   })
 
   it("a bad command line exits 2 with the usage, and nothing on stdout", () => {

@@ -8,7 +8,51 @@ export interface Command {
   readonly name: string
   readonly summary: string
   readonly usage: string
+  /** More for `murojaat <name> --help`: what the options mean, the input files' formats with an example. */
+  readonly help?: string | undefined
+  /** Options that may be given more than once; any other repeated option is refused. */
+  readonly repeatable?: ReadonlyArray<string> | undefined
   readonly run: (argv: ReadonlyArray<string>, io: Io) => Promise<number>
+}
+
+/** What `murojaat <name> --help` prints on stdout. */
+export const helpText = (c: Command): string =>
+  [`usage: ${c.usage}`, "", c.summary, ...(c.help !== undefined ? ["", c.help.trim()] : []), "", "Exit codes: 0 done, 1 failed (a check found a problem, the database refused or could not be reached), 2 bad input (options, files)."].join("\n")
+
+// The options given before `--`, by name (`--name` and `--name=value`; `-h` counts as `--help`).
+const optionNames = (argv: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const end = argv.indexOf("--")
+  return (end === -1 ? argv : argv.slice(0, end)).flatMap((a) => (a === "-h" ? ["help"] : a.startsWith("--") && a.length > 2 ? [a.slice(2).split("=")[0]!] : []))
+}
+
+/** Whether the command line asks for help (`--help` or `-h` before `--`). */
+export const wantsHelp = (argv: ReadonlyArray<string>): boolean => optionNames(argv).includes("help")
+
+/** The first option given twice that may not be, if any. */
+export const repeatedOption = (argv: ReadonlyArray<string>, repeatable: ReadonlyArray<string> = []): string | undefined => {
+  const seen = new Set<string>()
+  for (const name of optionNames(argv)) {
+    if (seen.has(name) && !repeatable.includes(name)) return name
+    seen.add(name)
+  }
+  return undefined
+}
+
+/**
+ * An instant given on the command line, as an ISO 8601 string with its offset. A full instant
+ * (`2026-03-25T10:00:00Z`, `2026-03-25T10:00:00+05:00`) is taken as given; a local time without
+ * offset (`2026-03-25T10:00`) and a date alone (`2026-03-25`, meaning its start, 00:00) are read
+ * in Tashkent time (UTC+05:00, no daylight saving), the time of the law's deadlines.
+ */
+export const instant = (flag: string, value: string): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(value.trim())
+  const bad = () => new UsageError(`--${flag} ${value} is not a date (2026-03-25) or an instant (2026-03-25T10:00, read in Tashkent time, or 2026-03-25T10:00:00+05:00)`)
+  if (m === null) throw bad()
+  const [, y, mo, d, h, mi, sec, frac, offset] = m
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)))
+  if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d) || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(sec ?? 0) > 59) throw bad()
+  const time = h === undefined ? "00:00:00" : `${h}:${mi}:${sec ?? "00"}${frac ?? ""}`
+  return `${y}-${mo}-${d}T${time}${offset ?? "+05:00"}`
 }
 
 /** Where a command reads and writes, so tests can capture it. */
@@ -95,11 +139,15 @@ export const define = (spec: {
   readonly name: string
   readonly summary: string
   readonly usage: string
+  readonly help?: string | undefined
+  readonly repeatable?: ReadonlyArray<string> | undefined
   readonly execute: (argv: ReadonlyArray<string>, io: Io) => Promise<number>
 }): Command => ({
   name: spec.name,
   summary: spec.summary,
   usage: spec.usage,
+  help: spec.help,
+  repeatable: spec.repeatable,
   run: async (argv, io) => {
     try {
       return await spec.execute(argv, io)

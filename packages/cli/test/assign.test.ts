@@ -62,7 +62,7 @@ describe("murojaat assign", () => {
     ],
     ["a missing option", () => ["assign", "--directory", Fixture.path("directory.json")], "--directory and --appeal are required"],
     ["an unknown option", () => [...base, "--colour"], "Unknown option"],
-    ["a bad instant", () => [...base, "--at", "tomorrow"], "--at tomorrow is not an ISO-8601 instant"]
+    ["a bad instant", () => [...base, "--at", "tomorrow"], "--at tomorrow is not a date"]
   ])("refuses %s with a clear message and exit code 2", async (_name, argv, message) => {
     const c = capture()
     expect(await run(argv(), c.io)).toBe(2)

@@ -33,7 +33,7 @@ const expectRefused = async (argv: ReadonlyArray<string>, message: RegExp | stri
 
 describe("bad options of every command: exit 2, one line", () => {
   const table: ReadonlyArray<readonly [ReadonlyArray<string>, RegExp | string]> = [
-    [["verify-db", "--database", "not a url"], "--database is not a URL"],
+    [["verify-db", "--database", "not a url"], "--database is not a valid URL"],
     [["verify-db", "--database", "http://example.org/db"], "must be a postgres:// or postgresql:// URL"],
     [["verify-db", "--database", ""], "--database needs a URL"],
     [["verify-db", "--data-dir", ""], "--data-dir needs a folder"],
@@ -41,15 +41,15 @@ describe("bad options of every command: exit 2, one line", () => {
     [["verify-db", "--appeal"], "--appeal"],
     [["verify-db", "extra"], "unexpected argument extra"],
     [["verify-db", "--nope"], "--nope"],
-    [["migrate", "--database", "not a url"], "--database is not a URL"],
+    [["migrate", "--database", "not a url"], "--database is not a valid URL"],
     [["migrate", "--database", "mysql://h/db"], "postgres://"],
     [["migrate", "--nope"], "--nope"],
-    [["verify-chain", "--stored", "--database", "not a url"], "--database is not a URL"],
+    [["verify-chain", "--stored", "--database", "not a url"], "--database is not a valid URL"],
     [["verify-chain"], "give exactly one FILE"],
     [["verify-chain", "a", "b"], "give exactly one FILE"],
     [["verify-chain", "--nope", "x"], "--nope"],
     [["verify-chain", join(dir, "missing.json")], "cannot read"],
-    [["demo", "--database", "not a url"], "--database is not a URL"],
+    [["demo", "--database", "not a url"], "--database is not a valid URL"],
     [["demo", "--lang", "fr"], "--lang must be one of"],
     [["demo", "--memory", "--data-dir", "x"], "--memory cannot be combined"],
     [["demo", "--nope"], "--nope"],
@@ -57,7 +57,7 @@ describe("bad options of every command: exit 2, one line", () => {
     [["lifecycle", "extra"], "extra"],
     [["assign"], "--directory and --appeal are required"],
     [["assign", "--directory", "d.json", "--appeal", "a.json", "--lang", "xx"], "--lang must be one of"],
-    [["assign", "--directory", "d.json", "--appeal", "a.json", "--at", "yesterday"], "--at yesterday is not an ISO-8601 instant"],
+    [["assign", "--directory", "d.json", "--appeal", "a.json", "--at", "yesterday"], "--at yesterday is not a date"],
     [["assign", "--directory", join(dir, "missing.json"), "--appeal", "a.json", "--at", "2026-03-20T10:00:00+05:00"], "cannot read --directory"],
     [["deadline", "--kind", "arz", "--received", "2026-03-20T10:00:00+05:00"], "--kind must be ariza, taklif or shikoyat"],
     [["deadline", "--kind", "ariza"], "--kind and --received are required"],
@@ -74,8 +74,8 @@ describe("bad options of every command: exit 2, one line", () => {
     const saved = process.env["DATABASE_URL"]
     process.env["DATABASE_URL"] = "not a url"
     try {
-      await expectRefused(["verify-db"], "DATABASE_URL is not a URL")
-      await expectRefused(["migrate"], "DATABASE_URL is not a URL")
+      await expectRefused(["verify-db"], "DATABASE_URL is not a valid URL")
+      await expectRefused(["migrate"], "DATABASE_URL is not a valid URL")
     } finally {
       if (saved === undefined) delete process.env["DATABASE_URL"]
       else process.env["DATABASE_URL"] = saved

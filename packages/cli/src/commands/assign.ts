@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util"
 import { Assignment, Decode, Directory, Errors, I18n } from "@murojaat/core"
 import { Either } from "effect"
-import { type Command, define, type Io, printJson, readJson, UsageError } from "../Command.js"
+import { type Command, define, instant, type Io, printJson, readJson, UsageError } from "../Command.js"
 
 const usage = "murojaat assign --directory FILE --appeal FILE [--open FILE] [--at INSTANT] [--lang uz-Latn|uz-Cyrl|ru|en] [--off-shift]"
 
@@ -56,8 +56,8 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
   const lang = values.lang as I18n.Locale
   if (!I18n.locales.includes(lang)) throw new UsageError(`--lang must be one of ${I18n.locales.join(", ")}`)
   // The shell may read the clock; the core never does.
-  const at = values.at ?? new Date().toISOString()
-  if (Either.isLeft(Decode.either(Directory.Instant, "at")(at))) throw new UsageError(`--at ${at} is not an ISO-8601 instant with offset`)
+  const at = values.at === undefined ? new Date().toISOString() : instant("at", values.at)
+  if (Either.isLeft(Decode.either(Directory.Instant, "at")(at))) throw new UsageError(`--at ${values.at} is not an ISO-8601 instant`)
   const directory = decoded("directory", values.directory, Decode.either(Directory.Directory, "Directory")(await readJson("directory", values.directory)), lang)
   const appeal = decoded("appeal", values.appeal, Assignment.decodeAppeal(await readJson("appeal", values.appeal)), lang)
   const open = values.open === undefined ? [] : decoded("open", values.open, Assignment.decodeOpen(await readJson("open", values.open)), lang)

@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util"
 import { Calendar, Deadline, Errors } from "@murojaat/core"
 import { Either } from "effect"
-import { checkDepth, type Command, define, type Io, printJson, readText, UsageError } from "../Command.js"
+import { checkDepth, type Command, define, instant, type Io, printJson, readText, UsageError } from "../Command.js"
 
 const usage =
   "murojaat deadline --kind ariza|taklif|shikoyat --received <ISO time> [--extra-study] [--extended] [--week 5|6] [--urgent] [--domestic-violence] [--calendar FILE.json] [--decree FILE.ics]"
@@ -52,7 +52,7 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
   const r = Deadline.compute(
     {
       kind,
-      receivedAt: values.received,
+      receivedAt: instant("received", values.received),
       extraStudy: values["extra-study"],
       extended: values.extended,
       urgent: values.urgent,

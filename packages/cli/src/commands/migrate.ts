@@ -21,9 +21,9 @@ export const migrate: Command = define({
   execute: async (argv, io) => {
     const { values, positionals } = parseArgs({ args: [...argv], options: databaseOptions, allowPositionals: true, strict: true })
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${positionals[0]}`)
-    const { where, layer, dataDir } = layerFor(values, { server: false, embedded: false })
+    const { where, layer, dataDir, endpoint } = layerFor(values, { server: false, embedded: false })
     // The embedded server's application role may not change the schema: its owner role migrates.
-    const report = await runOn(io, dataDir === undefined ? Effect.provide(Migrator.migrate, layer) : Embedded.migrate({ dataDir }))
+    const report = await runOn(io, dataDir === undefined ? Effect.provide(Migrator.migrate, layer) : Embedded.migrate({ dataDir }), endpoint)
     if (report === undefined) return 1
     printJson(io, { database: where, ...report })
     return 0
