@@ -27,6 +27,7 @@ import {
   type Event,
   Hotspots,
   Lifecycle,
+  ReportPeriod,
   UnitRating
 } from "@murojaat/core"
 import { Effect, FastCheck as fc, Option } from "effect"
@@ -210,12 +211,19 @@ export const register = (it: It, adapter: Adapter): void => {
     })
 
     const areas: ReadonlyArray<AppealFact.Area> = [{ regionCode: region }, { districtCode: districts[1]! }, { mahallaCodes: [mahallas[0]!.code, mahallas[3]!.code, mahallas[5]!.code] }]
-    const intervals = fc
+    // Any instants, or whole Tashkent months and quarters (a store may answer those from summaries).
+    const anyInstants = fc
       .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 92 }), fc.integer({ min: 1, max: 92 }))
       .map(([back, d0, d1]) => {
         const b = REFRESH - back * DAY + ((back * 7919) % 86_400) * 1000
         return { previous: { from: iso(b - d0 * DAY), to: iso(b) }, current: { from: iso(b), to: iso(b + d1 * DAY) } }
       })
+    const wholePeriods = fc.tuple(fc.constantFrom("month" as const, "quarter" as const), fc.integer({ min: 0, max: 6 })).map(([unit, k]) => {
+      const current = Option.getOrThrow(ReportPeriod.containing(unit, iso(Date.UTC(2026, k, 15))))
+      const previous = ReportPeriod.previous(current)
+      return { previous: { from: previous.from, to: previous.to }, current: { from: current.from, to: current.to } }
+    })
+    const intervals = fc.oneof(anyInstants, wholePeriods)
 
     it.effect.prop(
       "hotspot counts of any level, area and periods equal Hotspots.count of the same facts",
@@ -326,11 +334,16 @@ export const register = (it: It, adapter: Adapter): void => {
           )
           expect(got.find((f) => f.appealId === erasedOne.appealId)?.addressKey).toBeUndefined()
           expect(got.find((f) => f.appealId === open.appealId)?.outcome ?? fresh.find((f) => f.appealId === open.appealId)?.outcome).toBe("satisfied")
+          const year = { from: "2026-01-01T00:00:00+05:00", to: "2027-01-01T00:00:00+05:00" }
           for (const level of UnitRating.Level.literals) {
-            const q = { level, area, interval, asOf: later }
-            same(yield* analytics.indicators(q), UnitRating.count(mixed, q))
-            same(UnitRating.count(mixed, q), UnitRating.count(fresh, q))
+            for (const span of [interval, year]) {
+              const q = { level, area, interval: span, asOf: later }
+              same(yield* analytics.indicators(q), UnitRating.count(mixed, q))
+              same(UnitRating.count(mixed, q), UnitRating.count(fresh, q))
+            }
           }
+          const halves = { previous: { from: year.from, to: "2026-07-01T00:00:00+05:00" }, current: { from: "2026-07-01T00:00:00+05:00", to: year.to } }
+          same(yield* analytics.hotspotCounts({ level: "mahalla", area, ...halves }), Hotspots.count(mixed, { level: "mahalla", area, ...halves }))
         }),
       { timeout: timeoutOf(adapter) }
     )

@@ -8,7 +8,9 @@
 -- database only for readers who may see personal data, and the refresh after an erasure clears them.
 
 CREATE TABLE murojaat.appeal_fact (
-  appeal_id     text COLLATE "C" PRIMARY KEY REFERENCES murojaat.appeal (appeal_id),
+  -- No foreign key to murojaat.appeal: a read model, written only by the refresh for appeals it
+  -- read; appeals are never deleted, and the bulk loads of reports and benchmarks need none.
+  appeal_id     text COLLATE "C" PRIMARY KEY,
   version       integer     NOT NULL,
   region_code   text COLLATE "C" NOT NULL,
   district_code text COLLATE "C" NOT NULL,
@@ -34,18 +36,52 @@ CREATE TABLE murojaat.appeal_fact (
   computed_at   timestamptz NOT NULL
 );
 
--- Hotspots and ratings of a district and of a region read one index each, without the table: the
--- period's rows of the area in received_at order, with every column the aggregations read.
+-- Reports over whole Tashkent months (months, quarters, years: what the CLI and the HTTP API ask)
+-- read two monthly summaries, rebuilt by the refresh for the mahalla-months it touched: the
+-- counted appeals per mahalla, month and category (hotspots), and per mahalla, month and assigned
+-- officer ('' for none) with the indicators of Cabinet resolution No. 40 (ratings).
+CREATE TABLE murojaat.analytics_hotspot_month (
+  mahalla_code  text COLLATE "C" NOT NULL,
+  month         date NOT NULL,                 -- first day of the Tashkent month of receipt
+  category      text COLLATE "C" NOT NULL,
+  region_code   text COLLATE "C" NOT NULL,
+  district_code text COLLATE "C" NOT NULL,
+  appeals       integer NOT NULL,
+  PRIMARY KEY (mahalla_code, month, category)
+);
+CREATE INDEX analytics_hotspot_month_district_idx ON murojaat.analytics_hotspot_month (district_code, month) INCLUDE (mahalla_code, category, appeals);
+CREATE INDEX analytics_hotspot_month_region_idx ON murojaat.analytics_hotspot_month (region_code, month) INCLUDE (district_code, mahalla_code, category, appeals);
+
+CREATE TABLE murojaat.analytics_unit_month (
+  mahalla_code  text COLLATE "C" NOT NULL,
+  month         date NOT NULL,
+  assignee_id   text COLLATE "C" NOT NULL,     -- '' when not assigned
+  region_code   text COLLATE "C" NOT NULL,
+  district_code text COLLATE "C" NOT NULL,
+  registered    integer NOT NULL,
+  answered      integer NOT NULL,
+  satisfied     integer NOT NULL,
+  explained     integer NOT NULL,
+  rejected      integer NOT NULL,
+  violated      integer NOT NULL,              -- violated when the fact was computed
+  repeated      integer NOT NULL,
+  rated         integer NOT NULL,
+  rating_sum    integer NOT NULL,
+  PRIMARY KEY (mahalla_code, month, assignee_id)
+);
+CREATE INDEX analytics_unit_month_district_idx ON murojaat.analytics_unit_month (district_code, month);
+CREATE INDEX analytics_unit_month_region_idx ON murojaat.analytics_unit_month (region_code, month);
+
+-- Other periods (days, weeks, any instants) read the facts: a district's through one index,
+-- without the table; a region's with a parallel scan of the table.
 CREATE INDEX appeal_fact_district_idx ON murojaat.appeal_fact (district_code, received_at)
   INCLUDE (mahalla_code, category, counted, registered, outcome, assignee_id, rating, repeated, violated, due_at);
-CREATE INDEX appeal_fact_region_idx ON murojaat.appeal_fact (region_code, received_at)
-  INCLUDE (district_code, mahalla_code, category, counted, registered, outcome, assignee_id, rating, repeated, violated, due_at);
--- An inspector's mahallas: few rows, read through the table.
+-- An inspector's mahallas, and the rebuild of a mahalla-month's summaries.
 CREATE INDEX appeal_fact_mahalla_idx ON murojaat.appeal_fact (mahalla_code, received_at);
--- Repeat signals: the appeals that share a key, or repeat one.
-CREATE INDEX appeal_fact_address_idx ON murojaat.appeal_fact (address_key, received_at) WHERE address_key IS NOT NULL;
-CREATE INDEX appeal_fact_applicant_idx ON murojaat.appeal_fact (applicant_ref, received_at) WHERE applicant_ref IS NOT NULL;
-CREATE INDEX appeal_fact_repeat_idx ON murojaat.appeal_fact (repeat_of) WHERE repeat_of IS NOT NULL;
+-- The clocks still running when their fact was computed: a summary cannot know whether they fell
+-- due before a report's instant, so the ratings count those few from here.
+CREATE INDEX appeal_fact_pending_idx ON murojaat.appeal_fact (received_at) INCLUDE (region_code, district_code, mahalla_code, assignee_id, due_at)
+  WHERE counted AND NOT violated AND due_at IS NOT NULL;
 
 -- The appeals whose fact is out of date.
 CREATE TABLE murojaat.analytics_dirty (
@@ -86,6 +122,8 @@ BEGIN
     WHERE c.oid = 'murojaat.appeal'::regclass AND a.grantee <> c.relowner AND a.grantee <> 0 AND a.privilege_type = 'INSERT'
   LOOP
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON murojaat.appeal_fact TO %s', g.grantee);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON murojaat.analytics_hotspot_month TO %s', g.grantee);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON murojaat.analytics_unit_month TO %s', g.grantee);
     -- UPDATE because a refresh claims marks with SELECT ... FOR UPDATE SKIP LOCKED.
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON murojaat.analytics_dirty TO %s', g.grantee);
   END LOOP;

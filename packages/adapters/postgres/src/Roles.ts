@@ -46,7 +46,9 @@ export const privileges: Readonly<Record<string, ReadonlyArray<"SELECT" | "INSER
   delivery: ["SELECT", "INSERT", "UPDATE"],
   // Prevention analytics (migration 0007): the facts read model the refresh writes; the commit's trigger marks appeals.
   appeal_fact: ["SELECT", "INSERT", "UPDATE", "DELETE"],
-  analytics_dirty: ["SELECT", "INSERT", "UPDATE", "DELETE"]
+  analytics_dirty: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  analytics_hotspot_month: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  analytics_unit_month: ["SELECT", "INSERT", "UPDATE", "DELETE"]
 }
 
 const ident = (name: string): string => {
