@@ -1,7 +1,7 @@
 -- Murojaat storage, version 7: prevention analytics (issue 16). One narrow row per appeal, its
 -- analytics fact (`AppealFact.Fact`), computed by the core from the appeal's state, events and
--- personal data (`PgAnalytics.refresh`), and aggregated here in SQL (`PgAnalytics`: hotspots, unit
--- ratings, repeat signals). The facts are a read model: every change to an appeal, and every
+-- personal data (`PgAnalytics.refresh`), summarised by month, and aggregated here in SQL
+-- (`PgAnalytics`: hotspots, unit ratings, repeat signals). The facts are a read model: every change to an appeal, and every
 -- erasure of its personal data, marks it in `analytics_dirty` (a trigger, so no writer can forget),
 -- and the next refresh recomputes exactly those. Codes, flags, times and counts only, plus two
 -- linking keys that are personal data (`applicant_ref`, `address_key`, a digest): they leave the

@@ -7,9 +7,11 @@
  *   stored state, events and personal data, at `asOf`, on the calendar in force; batches of 500,
  *   each claimed with `FOR UPDATE SKIP LOCKED`, so several instances may refresh at once. Run it
  *   periodically (beside the deadline timer) and before reports that must be current.
- * - `hotspotCounts` and `indicators` are one `GROUP BY` each over the area's rows of the period,
- *   read from a covering index (`appeal_fact_district_idx`, `appeal_fact_region_idx`: the period's
- *   rows of a district or region in received_at order with every column the aggregation reads).
+ * - `hotspotCounts` and `indicators` over whole Tashkent months (months, quarters, years: what the
+ *   CLI and the HTTP API ask) read two monthly summaries the refresh rebuilds for the mahalla-months
+ *   it touched (`analytics_hotspot_month`, `analytics_unit_month`); the clocks still running when
+ *   their facts were computed are counted from the facts at the report's instant (a partial index).
+ *   Any other interval is one `GROUP BY` over the facts (a district's through a covering index).
  * - `linkedFacts` returns the facts that share a key or repeat an appeal, for the signals.
  *
  * Each answers exactly what the pure functions answer on the same facts (`Hotspots.count`,
