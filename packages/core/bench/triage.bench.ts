@@ -1,22 +1,31 @@
 /**
- * Triage throughput on 300-2,000 character appeals (built deterministically from the labelled
- * corpus: Latin, Cyrillic, Russian, mixed). Baseline: one precompiled regular expression per
- * category (an alternation of that category's rule words, lower-cased, no normalisation, no
- * negation, no context, no explanation), run in the same process. Also prints the full
- * `Triage.classify` cost split: tokenisation alone, and the engine with explanations.
+ * Triage throughput on 300-2,000 character appeals (built deterministically from the train split of
+ * the corpus: Latin, Cyrillic, Russian, mixed), with the urgency detector and the model included.
+ * Baseline: one precompiled regular expression per category (an alternation of that category's
+ * rule words, lower-cased, no normalisation, no negation, no context, no urgency, no model, no
+ * explanation), run in the same process. Also: the fold alone, and rules without the model.
+ *
+ * The machine may be shared: besides the wall-clock figures of `compare`, each case is also timed
+ * as the best of many short rounds (the speed of one core when it is ours), and that figure is the
+ * one checked against the target of 20,000 appeals per second.
  *
  * Run: npx tsx scripts/bench.ts triage
  */
+import { readFileSync } from "node:fs"
 import { Normalize, Taxonomy, Triage } from "../src/index.js"
-import { corpus } from "../test/fixtures/triage-corpus.js"
 import { compare, fmt } from "../../../scripts/benchkit.js"
 
-// Texts of 300 to 2,000 characters: consecutive corpus appeals joined until a target length that
-// cycles through the range, so every run measures the same data.
+const train = readFileSync(new URL("../test/fixtures/triage/train.jsonl", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => JSON.parse(l) as { text: string; category: string })
+
+// Texts of 300 to 2,000 characters: consecutive appeals joined until a target length that cycles
+// through the range, so every run measures the same data.
 const texts: Array<string> = []
 for (let i = 0, target = 300; texts.length < 400; i++, target = 300 + ((target + 437) % 1701)) {
   let t = ""
-  for (let j = i; t.length < target; j++) t += (t === "" ? "" : " ") + corpus[j % corpus.length]!.text
+  for (let j = i; t.length < target; j++) t += (t === "" ? "" : " ") + train[j % train.length]!.text
   texts.push(t.slice(0, Math.max(target, 300)).slice(0, 2000))
 }
 const chars = texts.reduce((n, t) => n + t.length, 0)
@@ -38,9 +47,8 @@ const regexCategory = (text: string): string => {
   }
   return best
 }
-const accuracy = (f: (t: string) => string) => corpus.filter((i) => f(i.text) === i.category).length / corpus.length
-console.log(`category accuracy on the ${corpus.length}-appeal corpus: regex baseline ${(accuracy(regexCategory) * 100).toFixed(1)}%, Triage ${(accuracy((t) => Triage.classify(t).category) * 100).toFixed(1)}%`)
 
+const rulesOnly = Triage.make(Taxonomy.defaults, { classifier: null })
 let sink = 0
 let k = 0
 const regexCase = {
@@ -50,22 +58,45 @@ const regexCase = {
     return 1
   }
 }
-const tokensCase = {
-  name: "Normalize.tokens only",
+const foldCase = {
+  name: "Normalize.fold only",
   run: () => {
-    sink += Normalize.tokens(texts[k++ % texts.length]!).length
+    sink += Normalize.fold(texts[k++ % texts.length]!).count
+    return 1
+  }
+}
+const rulesCase = {
+  name: "Triage.classify, rules and urgency cues only",
+  run: () => {
+    sink += Triage.classify(texts[k++ % texts.length]!, rulesOnly).ruleIds.length
     return 1
   }
 }
 const triageCase = {
-  name: "Triage.classify (full result + explanation)",
+  name: "Triage.classify (rules, urgency, model, explanation)",
   run: () => {
     sink += Triage.classify(texts[k++ % texts.length]!).ruleIds.length
     return 1
   }
 }
 
-const full = compare("Triage vs one RegExp per category, appeals per second (one core)", regexCase, triageCase)
-compare("Tokenisation share", tokensCase, triageCase)
-console.log(`  Triage.classify: ${fmt(full.subject.opsPerSecond)} appeals/s = ${fmt((full.subject.opsPerSecond * chars) / texts.length / 1e6)} M characters/s; ${(1e6 / full.subject.opsPerSecond).toFixed(0)} µs per appeal`)
+// The best of many short rounds: the speed of one core when nothing else runs on it.
+const best = (c: { run: () => number }, rounds = 60, per = 50): number => {
+  let top = 0
+  for (let r = 0; r < rounds; r++) {
+    const t0 = performance.now()
+    let n = 0
+    for (let i = 0; i < per; i++) n += c.run()
+    top = Math.max(top, n / ((performance.now() - t0) / 1000))
+  }
+  return top
+}
+
+const full = compare("Triage vs one RegExp per category, appeals per second (one core, wall clock)", regexCase, triageCase)
+compare("Fold share", foldCase, triageCase)
+compare("Model share", rulesCase, triageCase)
+const b = best(regexCase)
+const s = best(triageCase)
+console.log(`best of 60 rounds: baseline ${fmt(b)} appeals/s, Triage.classify ${fmt(s)} appeals/s, ratio ${(s / b).toFixed(3)}; target 20,000/s: ${s >= 20_000 ? "met" : "NOT met"}`)
+console.log(`  Triage.classify (wall clock): ${fmt(full.subject.opsPerSecond)} appeals/s = ${fmt((full.subject.opsPerSecond * chars) / texts.length / 1e6)} M characters/s; ${(1e6 / full.subject.opsPerSecond).toFixed(0)} µs per appeal`)
 if (sink === -1) console.log("")

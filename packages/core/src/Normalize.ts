@@ -15,6 +15,9 @@
  * Normalize.key("қўшнимиз") === Normalize.key("qo`shnimiz") // true
  */
 
+import * as Fold from "./internal/triage/fold.js"
+import * as Stem from "./internal/triage/stem.js"
+
 /**
  * U+02BB, the letter used in oʻ and gʻ.
  *
@@ -132,37 +135,20 @@ export const normalize = (s: string): string =>
     .replace(/\s+/gu, " ")
     .trim()
 
-const folds: Record<string, string> = { w: "sh", x: "h", q: "k" }
-
-// One pass: drop apostrophes, fold w/x/q and c (not in "ch"), and collapse doubled letters so that
-// "mashinna", "qattiq"/"qatiq" and "аппарат" meet.
-const foldLatin = (latinLower: string): string => {
-  let out = ""
-  let last = ""
-  for (let i = 0; i < latinLower.length; i++) {
-    const ch = latinLower[i]!
-    if (apostropheSet.has(ch)) continue
-    const f = folds[ch] ?? (ch === "c" && latinLower[i + 1] !== "h" ? "s" : ch)
-    for (const part of f.length === 1 ? f : f.split("")) {
-      if (part === last) continue
-      out += part
-      last = part
-    }
-  }
-  return out
-}
-
 /**
  * The matching key of one word: Latin, lower case, apostrophes dropped, and the letters that
  * Russian keyboards and hurried typing confuse folded together (q→k, x→h, w→sh, c→s, doubled
  * letters collapsed). Lossy on purpose: "qoʻshni", "qo'shni", "qoshni", "қўшни" give one key.
+ * It is the key {@link fold} gives each word (several words give their keys joined by spaces).
  *
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.key("Qo‘shni") // "koshni"
  * Normalize.key("хулиганлик") // "huliganlik"
+ *
+ * @since 0.1.0
  */
-export const key = (word: string): string => foldLatin(toLatin(word.toLowerCase()))
+export const key = (word: string): string => Fold.keyOf(word)
 
 /**
  * The keys a rule's word may take in citizens' texts: its {@link key}, and, where the word has oʻ,
@@ -171,30 +157,15 @@ export const key = (word: string): string => foldLatin(toLatin(word.toLowerCase(
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.keyVariants("qoʻshni") // ["koshni", "kushni"]
+ *
+ * @since 0.1.0
  */
 export const keyVariants = (word: string): ReadonlyArray<string> => {
   const latin = toLatin(word.toLowerCase())
-  const main = foldLatin(latin)
-  const withU = foldLatin(latin.replace(new RegExp(`o[${apostropheClass}]`, "g"), "u"))
+  const main = key(latin)
+  const withU = key(latin.replace(new RegExp(`o[${apostropheClass}]`, "g"), "u"))
   return withU === main ? [main] : [main, withU]
 }
-
-// Suffixes in matching-key form (q→k, x→h), longest first. Uzbek ones may stack ("-lar-imiz-dan"),
-// Russian endings come once; both sides of a comparison are stemmed the same way, so a crude
-// stemmer is enough as long as it is deterministic and keeps at least `minStem` letters.
-const suffixes: ReadonlyArray<string> = [
-  // Uzbek verb forms
-  "yaptilar", "yapmiz", "yapman", "yapsan", "yapti", "mokchi", "mokda", "yotgan", "yotir", "ganman", "ganda",
-  "gani", "gan", "kan", "ishdi", "ish", "aman", "ayapti", "dilar", "ding", "dim", "dik", "adi", "aydi", "ydi", "di",
-  "ib", "sin", "sa",
-  // Uzbek plural, possessive, case
-  "larimiz", "laringiz", "larning", "lardan", "larga", "larda", "larni", "lari", "lar", "imiz", "ingiz", "ning",
-  "dagi", "gacha", "dan", "tan", "miz", "ngiz", "ing", "ni", "ga", "ka", "da", "ta", "im", "si",
-  // Russian endings (transliterated)
-  "yami", "ami", "ayet", "ayut", "yet", "yut", "tsya", "sya", "ovat", "ala", "ali", "alo", "aya", "oye", "iye",
-  "uyu", "yah", "ah", "ov", "yev", "ey", "oy", "iy", "om", "yem", "em", "it", "at", "yat", "al", "ya", "yu",
-  "a", "u", "e", "o", "i", "m"
-]
 
 /**
  * Stems keep at least this many letters.
@@ -202,8 +173,10 @@ const suffixes: ReadonlyArray<string> = [
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.stem("uyda").length >= Normalize.minStem // true
+ *
+ * @since 0.1.0
  */
-export const minStem = 3
+export const minStem = Stem.minStem
 
 /**
  * Strips Uzbek and Russian endings from a matching key (up to three times, never below
@@ -212,31 +185,64 @@ export const minStem = 3
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.stem(Normalize.key("qoʻshnilarimizdan")) === Normalize.stem(Normalize.key("қўшнидан")) // true
+ *
+ * @since 0.1.0
  */
 export const stem = (k: string): string => {
-  let s = k
-  for (let round = 0; round < 3; round++) {
-    let cut = false
-    for (const suf of suffixes) {
-      if (s.length - suf.length >= minStem && s.endsWith(suf)) {
-        s = s.slice(0, s.length - suf.length)
-        cut = true
-        break
-      }
-    }
-    if (!cut) break
-  }
-  return s
+  const codes = Array.from(k, (ch) => ch.charCodeAt(0))
+  return k.slice(0, Stem.stemEnd(codes, 0, codes.length))
 }
 
 /**
+ * A text folded in one pass, the representation triage reads (and similarity can share): the
+ * matching keys of its words back to back in `codes` (word `i` is `codes[start[i]..end[i])`, see
+ * {@link key}), where each word is in the text (`from`/`to`, UTF-16 offsets), its clause and
+ * sentence (clauses end at , ; : – — ( ) and sentences at . ! ? … and line breaks), and whether it
+ * is a number. Typed arrays, so reading it costs no allocation per word.
+ *
+ * @example
+ * import { Normalize } from "@murojaat/core"
+ * const f: Normalize.Folded = Normalize.fold("Qoʻshnim 15-yoshli")
+ * f.count // 3
+ *
+ * @since 0.2.0
+ */
+export type Folded = Fold.Folded
+
+/**
+ * Folds a text (see {@link Folded}): one table lookup per character, words, clauses and sentences
+ * found in the same pass. Total: any string gives a result.
+ *
+ * @example
+ * import { Normalize } from "@murojaat/core"
+ * const f = Normalize.fold("Ўғлим уйга қайтмади")
+ * Normalize.foldedKeys(f) // ["oglim", "uyga", "kaytmadi"]
+ *
+ * @since 0.2.0
+ */
+export const fold = (text: string): Folded => Fold.fold(text)
+
+/**
+ * The matching keys of the words of a {@link Folded} text.
+ *
+ * @example
+ * import { Normalize } from "@murojaat/core"
+ * Normalize.foldedKeys(Normalize.fold("qo'shni, қўшни")) // ["koshni", "koshni"]
+ *
+ * @since 0.2.0
+ */
+export const foldedKeys = (f: Folded): ReadonlyArray<string> => Array.from({ length: f.count }, (_, i) => Fold.keyAt(f, i))
+
+/**
  * One word of a text: where it is in the original text (UTF-16 offsets), its matching key (see
- * {@link stem} for its stem), and the clause and sentence it belongs to (clauses end at , ; : and sentences at . ! ? and newlines).
+ * {@link stem} for its stem), and the clause and sentence it belongs to.
  *
  * @example
  * import { Normalize } from "@murojaat/core"
  * const t: Normalize.Token = Normalize.tokens("Pichoq bor")[0]!
  * t.key // "pichok"
+ *
+ * @since 0.1.0
  */
 export interface Token {
   readonly text: string
@@ -247,33 +253,24 @@ export interface Token {
   readonly sentence: number
 }
 
-// A word: letters (with apostrophes of any variant between letters) or a run of digits.
-const wordRe = new RegExp(`[\\p{L}\\p{M}](?:[\\p{L}\\p{M}]|[${apostropheClass}](?=[\\p{L}\\p{M}]))*|\\p{N}+`, "gu")
-const clauseBreak = /[,;:\u2013\u2014()]/u
-const sentenceBreak = /[.!?\n\r\u2026]/u
-
 /**
- * Splits a text into {@link Token}s. Total: any string (empty, huge, binary-looking) gives a list.
+ * Splits a text into {@link Token}s (the words of {@link fold}, as objects). Total: any string
+ * (empty, huge, binary-looking) gives a list.
  *
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.tokens("Ўғлим йўқолди. Ёрдам беринг!").map((t) => t.sentence) // [0, 0, 1, 1]
+ *
+ * @since 0.1.0
  */
 export const tokens = (text: string): ReadonlyArray<Token> => {
-  const out: Array<Token> = []
-  let clause = 0
-  let sentence = 0
-  let last = 0
-  for (const m of text.matchAll(wordRe)) {
-    const start = m.index
-    const between = text.slice(last, start)
-    if (sentenceBreak.test(between)) {
-      sentence++
-      clause++
-    } else if (clauseBreak.test(between)) clause++
-    const k = key(m[0])
-    out.push({ text: m[0], key: k, start, end: start + m[0].length, clause, sentence })
-    last = start + m[0].length
-  }
-  return out
+  const f = Fold.fold(text)
+  return Array.from({ length: f.count }, (_, i) => ({
+    text: text.slice(f.from[i]!, f.to[i]!),
+    key: Fold.keyAt(f, i),
+    start: f.from[i]!,
+    end: f.to[i]!,
+    clause: f.clause[i]!,
+    sentence: f.sentence[i]!
+  }))
 }

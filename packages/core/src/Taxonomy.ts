@@ -21,7 +21,8 @@ import * as Decode from "./Decode.js"
 import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
 import * as I18n from "./I18n.js"
-import { defaultRules } from "./internal/triageRules.js"
+import { defaultCues, defaultUrgency } from "./internal/triage/cues.js"
+import { defaultRules } from "./internal/triage/rules.js"
 
 /**
  * How fast an appeal must be handled: the appeal model's `Appeal.Priority`, re-exported here.
@@ -78,15 +79,29 @@ export const Flag = Schema.Literal(
 export type Flag = typeof Flag.Type
 
 /**
- * Priority signals: each one makes an appeal urgent whatever its category. `threatToLife`: a threat
- * to kill or a suicide threat; `weapon`: a weapon is mentioned; `childInDanger`: a child is harmed,
- * abandoned or at risk; `violenceNow`: violence is happening right now.
+ * Priority signals: each one makes an appeal urgent whatever its category; the urgency detector
+ * (`Triage`) names the signal of every urgency rule that fired. `threatToLife`: a threat to kill, a
+ * suicide threat or a farewell message, an abduction; `weapon`: a weapon shown, used or threatened
+ * with; `childInDanger`: a child or a helpless person (old, ill, disabled) alone, locked in or in a
+ * dangerous place; `violenceNow`: violence happening right now; `personMissing`: someone did not
+ * come back and cannot be reached, or is helpless; `lifeAtRisk`: fire, gas, drowning, someone
+ * unconscious or bleeding; `crowdAttack`: a crowd attacking someone; `dangerousDriver`: a driver
+ * about to run people down.
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
- * Taxonomy.Signal.literals.length // 4
+ * Taxonomy.Signal.literals.length // 8
  */
-export const Signal = Schema.Literal("threatToLife", "weapon", "childInDanger", "violenceNow")
+export const Signal = Schema.Literal(
+  "threatToLife",
+  "weapon",
+  "childInDanger",
+  "violenceNow",
+  "personMissing",
+  "lifeAtRisk",
+  "crowdAttack",
+  "dangerousDriver"
+)
 /** @see Signal */
 export type Signal = typeof Signal.Type
 
@@ -204,10 +219,96 @@ export type Rule = typeof Rule.Type
 export const contextWindow = 10
 
 /**
- * Triage settings. `minScore`: below this best score there is not enough evidence and a person must
- * decide. `minConfidence`: below it, a person must decide. `saturation`: the score at which evidence
- * counts as strong. `fallbackCategory`: the category given when evidence is too weak. `maxChars`: longer
- * texts are refused with `InvalidInput` by `Triage.decide` (a setting, so no text is cut silently). Defaults are documented in docs/rules/triage.md.
+ * What an urgency cue says about a text. Danger on its own: `fire` (fire, smoke, gas, a collapse,
+ * live wires), `medical` (unconscious, not breathing, bleeding, drowning, an overdose), `suicide`
+ * (a suicide threat or a farewell message), `abduction`. Danger in combination (see
+ * {@link UrgencyRule}): `harm` (violence, also told by an idiom), `threat` (to kill or maim),
+ * `weapon`, `now` (immediacy: now, urgently, come quickly, help, in every script), `vulnerable` (a
+ * small child, an old, ill or disabled person), `alone` (alone, locked in, nobody looking after),
+ * `hazard` (water, heights, a building site, a road, ice, cold), `missing` (did not come back),
+ * `unreachable` (phone off, no contact), `crowd` (a crowd or a group), `driver` (a driver or a vehicle).
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * Taxonomy.CueKind.literals.includes("hazard") // true
+ */
+export const CueKind = Schema.Literal(
+  "fire",
+  "medical",
+  "suicide",
+  "abduction",
+  "harm",
+  "threat",
+  "weapon",
+  "now",
+  "vulnerable",
+  "alone",
+  "hazard",
+  "missing",
+  "unreachable",
+  "crowd",
+  "driver"
+)
+/** @see CueKind */
+export type CueKind = typeof CueKind.Type
+
+/**
+ * An urgency cue: patterns (the same syntax and matching as a {@link Rule}'s) that say one thing
+ * about danger ({@link CueKind}). Cues only feed the urgency detector: they never choose a category.
+ * `examples` are texts that must fire the cue.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Taxonomy.Cue)({ id: "cue.fire.local", kind: "fire", match: ["yongʻin"], note: "Fire", examples: ["Yongʻin!"], source: "ZRU-445" }).kind // "fire"
+ */
+export const Cue = Schema.Struct({
+  id: RuleId,
+  kind: CueKind,
+  match: Schema.Array(Pattern).pipe(Schema.minItems(1)),
+  context: Schema.optional(Schema.Array(Pattern).pipe(Schema.minItems(1))),
+  window: Schema.optional(Schema.Int.pipe(Schema.between(1, 200))),
+  unless: Schema.optional(Schema.Array(Pattern)),
+  negatable: Schema.optional(Schema.Boolean),
+  note: Schema.String,
+  examples: Schema.Array(Schema.String),
+  source: Schema.optional(Schema.String)
+})
+/** @see Cue */
+export type Cue = typeof Cue.Type
+
+/**
+ * An urgency rule: when a cue of each kind in `when` fired (two kinds: within `window` words of
+ * each other), the appeal is urgent, with `signal`. A violence, threat or weapon cue on a word in
+ * the Uzbek present continuous ("uryapti", "tepishyapti", "kaltaklamoqda") also counts as `now`.
+ *
+ * @example
+ * import { Taxonomy } from "@murojaat/core"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Taxonomy.UrgencyRule)({ id: "urgent.test", when: ["harm", "now"], window: 15, signal: "violenceNow", note: "n", source: "s" }).window // 15
+ */
+export const UrgencyRule = Schema.Struct({
+  id: RuleId,
+  when: Schema.Array(CueKind).pipe(Schema.minItems(1), Schema.maxItems(2)),
+  window: Schema.optional(Schema.Int.pipe(Schema.between(1, 200))),
+  signal: Signal,
+  note: Schema.String,
+  source: Schema.optional(Schema.String)
+})
+/** @see UrgencyRule */
+export type UrgencyRule = typeof UrgencyRule.Type
+
+/**
+ * Triage settings. `minScore`: below this best rule score the rules have not enough evidence.
+ * `minConfidence`: below it, a person must decide. `saturation`: the rule score at which evidence
+ * counts as strong. `ruleConfidence`: rules at least this confident choose the category (the model
+ * decides the rest). `ruleWeight`: when the model decides, each category's probability is
+ * multiplied by e^(ruleWeight × its rule score) and renormalised, so weaker rule evidence still
+ * counts. `fallbackCategory`: the category when nothing has enough evidence. `unsure`:
+ * the model's urgency probability from which an appeal without a firing urgency rule is "unsure":
+ * urgent, and a person decides. `maxChars`: longer texts are refused with `InvalidInput` by
+ * `Triage.decide` (a setting, so no text is cut silently). Defaults are documented in
+ * docs/rules/triage.md.
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
@@ -217,7 +318,10 @@ export const Settings = Schema.Struct({
   minScore: Schema.Number.pipe(Schema.between(0, 100)),
   minConfidence: Schema.Number.pipe(Schema.between(0, 1)),
   saturation: Schema.Number.pipe(Schema.between(0.1, 100)),
+  ruleConfidence: Schema.Number.pipe(Schema.between(0, 1)),
+  ruleWeight: Schema.Number.pipe(Schema.between(0, 10)),
   fallbackCategory: CategoryCode,
+  unsure: Schema.Number.pipe(Schema.between(0, 1)),
   maxChars: Schema.Int.pipe(Schema.between(1, 10_000_000))
 })
 /** @see Settings */
@@ -230,10 +334,19 @@ export type Settings = typeof Settings.Type
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaultSettings.fallbackCategory // "other"
  */
-export const defaultSettings: Settings = { minScore: 1.5, minConfidence: 0.5, saturation: 3, fallbackCategory: "other", maxChars: 100_000 }
+export const defaultSettings: Settings = {
+  minScore: 1.5,
+  minConfidence: 0.5,
+  saturation: 6,
+  ruleConfidence: 0.9,
+  ruleWeight: 0.4,
+  fallbackCategory: "other",
+  unsure: 0.1,
+  maxChars: 100_000
+}
 
 /**
- * A complete taxonomy: categories, rules and settings.
+ * A complete taxonomy: categories, category rules, urgency cues and rules, settings.
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
@@ -242,6 +355,8 @@ export const defaultSettings: Settings = { minScore: 1.5, minConfidence: 0.5, sa
 export interface Taxonomy {
   readonly categories: ReadonlyArray<Category>
   readonly rules: ReadonlyArray<Rule>
+  readonly cues: ReadonlyArray<Cue>
+  readonly urgency: ReadonlyArray<UrgencyRule>
   readonly settings: Settings
 }
 
@@ -315,17 +430,19 @@ export const defaultCategories: ReadonlyArray<Category> = [
 ]
 
 /**
- * The built-in taxonomy: {@link defaultCategories}, the default rules, {@link defaultSettings}.
+ * The built-in taxonomy: {@link defaultCategories}, the default category rules, urgency cues and
+ * urgency rules (data in `internal/triage/rules.ts` and `internal/triage/cues.ts`), {@link defaultSettings}.
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaults.rules.some((r) => r.signal === "weapon") // true
  */
-export const defaults: Taxonomy = { categories: defaultCategories, rules: defaultRules, settings: defaultSettings }
+export const defaults: Taxonomy = { categories: defaultCategories, rules: defaultRules, cues: defaultCues, urgency: defaultUrgency, settings: defaultSettings }
 
 /**
- * Operator data merged over a taxonomy: categories and rules replace those with the same code / id
- * or are added; `disable` removes rules by id; `settings` overrides some settings.
+ * Operator data merged over a taxonomy: categories, rules, urgency cues and urgency rules replace
+ * those with the same code / id or are added; `disable` removes rules, cues and urgency rules by id;
+ * `settings` overrides some settings.
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
@@ -335,6 +452,8 @@ export const defaults: Taxonomy = { categories: defaultCategories, rules: defaul
 export const Overrides = Schema.Struct({
   categories: Schema.optional(Schema.Array(Category)),
   rules: Schema.optional(Schema.Array(Rule)),
+  cues: Schema.optional(Schema.Array(Cue)),
+  urgency: Schema.optional(Schema.Array(UrgencyRule)),
   disable: Schema.optional(Schema.Array(RuleId)),
   settings: Schema.optional(Schema.partial(Settings))
 })
@@ -344,8 +463,9 @@ export type Overrides = typeof Overrides.Type
 const issue = (path: string, detail: string) => new Errors.FieldIssue({ path, problem: "invalidValue", detail })
 
 /**
- * Checks a taxonomy's integrity: unique category codes and rule ids, every rule's category exists,
- * the fallback category exists, and every rule fires on each of its own examples is checked by
+ * Checks a taxonomy's integrity: unique category codes, unique ids across rules, cues and urgency
+ * rules, every rule's category exists, every kind an urgency rule needs has a cue, the fallback
+ * category exists. That every rule and cue fires on each of its own examples is checked by the
  * `Triage` tests (not here, to keep this pure data check cheap).
  *
  * @example
@@ -366,6 +486,17 @@ export const check = (t: Taxonomy): Either.Either<Taxonomy, Errors.InvalidInput>
     if (r.category !== undefined && !codes.has(r.category)) issues.push(issue(`rules.${i}.category`, `unknown category ${r.category}`))
     if (r.category === undefined && r.priority === undefined && r.signal === undefined && (r.flags ?? []).length === 0)
       issues.push(issue(`rules.${i}`, "a rule must set a category, a priority, a signal or a flag"))
+  })
+  const kinds = new Set<string>()
+  t.cues.forEach((cue, i) => {
+    if (ids.has(cue.id)) issues.push(issue(`cues.${i}.id`, `duplicate id ${cue.id}`))
+    ids.add(cue.id)
+    kinds.add(cue.kind)
+  })
+  t.urgency.forEach((u, i) => {
+    if (ids.has(u.id)) issues.push(issue(`urgency.${i}.id`, `duplicate id ${u.id}`))
+    ids.add(u.id)
+    for (const k of u.when) if (!kinds.has(k)) issues.push(issue(`urgency.${i}.when`, `no cue of kind ${k}`))
   })
   if (!codes.has(t.settings.fallbackCategory)) issues.push(issue("settings.fallbackCategory", `unknown category ${t.settings.fallbackCategory}`))
   return issues.length === 0 ? Either.right(t) : Either.left(new Errors.InvalidInput({ subject: "Taxonomy", issues }))
@@ -392,6 +523,8 @@ export const make = (overrides: unknown, base: Taxonomy = defaults): Either.Eith
     return check({
       categories: mergeBy(base.categories, o.categories ?? [], (x) => x.code),
       rules: mergeBy(base.rules, o.rules ?? [], (x) => x.id).filter((r) => !disabled.has(r.id)),
+      cues: mergeBy(base.cues, o.cues ?? [], (x) => x.id).filter((r) => !disabled.has(r.id)),
+      urgency: mergeBy(base.urgency, o.urgency ?? [], (x) => x.id).filter((r) => !disabled.has(r.id)),
       settings: { ...base.settings, ...o.settings }
     })
   })

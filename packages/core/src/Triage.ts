@@ -1,72 +1,371 @@
 /**
- * Triage: classifies an appeal's text into a category, sets its priority and flags, and explains
- * itself (the rules that fired and the citizen's words they matched). Rules are data
- * (`Taxonomy.Rule`); the text is normalised first (`Normalize`), so Latin and Cyrillic Uzbek,
- * Russian, any apostrophe and any suffix meet the same rule.
+ * Triage: classifies an appeal's text into a category, decides its urgency, sets its priority and
+ * flags, and explains itself (the rules and cues that fired with the citizen's words, and the
+ * model's features that carried its decision).
  *
- * How a result is reached:
- * 1. Every rule whose pattern occurs (not negated, with its context, without its `unless`) fires.
- * 2. Each fired rule adds its weight to its category's score (more, up to twice, when it matched
- *    several distinct words: weight x min(2, 1 + 0.5 x (words - 1))). The best category wins if its score
- *    reaches `minScore`; confidence = min(1, best / saturation) x (0.4 + 0.6 x margin), where
- *    margin = (best - second) / best. Below `minScore` or `minConfidence`, `needsPerson` is true:
- *    a person decides, the rules never guess silently.
- * 3. Priority = the most urgent of: the chosen category's default, the default of every category
- *    with enough evidence, and the priority of every fired rule. Priority signals (threat to life,
- *    weapon, child in danger, violence now) make it urgent whatever the category.
- * 4. Flags = the flags of every fired rule, plus the chosen category's flags when confident.
+ * How a result is reached (docs/rules/triage.md has the rules, the model's strongest features and
+ * the evaluation):
+ * 1. **One pass of normalisation** (`Normalize.fold`): Latin and Cyrillic Uzbek, Russian, every
+ *    apostrophe and doubled letter meet in one matching key per word.
+ * 2. **One combined matcher** over every pattern of the category rules (`Taxonomy.Rule`) and the
+ *    urgency cues (`Taxonomy.Cue`): a trie walked once from each word.
+ * 3. **Category.** Rules score their categories; where they are confident (`ruleConfidence`) they
+ *    win. Otherwise the {@link Classifier} decides (by default a logistic regression over character
+ *    n-grams and stems, trained at build time: {@link defaultModel}). When rules and model
+ *    disagree, confidence drops and a person decides (`needsPerson`).
+ * 4. **Urgency**, a separate detector whose only job is recall: urgency rules combine cues (violence
+ *    and "now", a small child and water, missing and unreachable...) and make the appeal urgent
+ *    with a named signal; without one, the model's urgency probability from `unsure` up makes it
+ *    "unsure": urgent (top of the worklist) and a person decides. Never silently normal.
+ * 5. **Priority** is the most urgent of the category's default, any fired rule's, and urgency.
+ *
+ * The engine compiles on first use (no work at import). Texts may be any string; {@link decide}
+ * refuses non-strings and over-long texts.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * const r = Triage.classify("Эрим мени пичоқ билан ўлдираман деб қўрқитди")
  * r.priority // "urgent"
- * r.signals // ["threatToLife", "weapon"]
- * r.flags.includes("domesticViolence") // true
+ * r.urgency.level // "urgent"
+ * r.category // "domesticViolence"
+ *
+ * @since 0.1.0
  */
-import { Either } from "effect"
+import { Either, Schema } from "effect"
+import * as Decode from "./Decode.js"
 import * as Errors from "./Errors.js"
-import * as I18n from "./I18n.js"
+import type * as I18n from "./I18n.js"
 import * as Normalize from "./Normalize.js"
 import * as Taxonomy from "./Taxonomy.js"
+import * as Engine_ from "./internal/triage/engine.js"
+import * as Matcher from "./internal/triage/matcher.js"
+import type * as ModelData from "./internal/triage/model.js"
+import { model as shippedModel } from "./internal/triage/modelData.js"
+import * as Report_ from "./internal/triage/report.js"
+import * as Train from "./internal/triage/train.js"
 
 // ---------------------------------------------------------------------------------------------
-// Compiled rules
+// The classifier port and the model
 // ---------------------------------------------------------------------------------------------
 
-interface Word {
-  readonly keys: ReadonlyArray<string>
-  readonly exact: boolean
-}
-interface CompiledPattern {
-  readonly words: ReadonlyArray<Word>
-}
-interface CompiledRule {
-  readonly rule: Taxonomy.Rule
-  readonly match: ReadonlyArray<number>
-  readonly context: ReadonlyArray<number>
-  readonly unless: ReadonlyArray<number>
-  readonly negatable: boolean
+/**
+ * A feature that carried a decision: its name (a character n-gram with word boundaries "^kosh",
+ * `stem:koshni`, or a pair of stems `koshni+ur`, all in matching-key form), the citizen's words it
+ * was read from, and how much it added.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * const f: Triage.Feature = { feature: "stem:pichok", words: "pichoq", weight: 1.2 }
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Feature {
+  readonly feature: string
+  readonly words: string
+  readonly weight: number
 }
 
 /**
- * A compiled taxonomy, ready to triage. Build once with {@link make} and reuse.
+ * What a classifier is given: the text, and its folded form (computed once, shared with the rules).
+ *
+ * @example
+ * import { Triage, Normalize } from "@murojaat/core"
+ * const input: Triage.ClassifierInput = { text: "Salom", folded: Normalize.fold("Salom") }
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface ClassifierInput {
+  readonly text: string
+  readonly folded: Normalize.Folded
+}
+
+/**
+ * What a classifier says: a probability per category it knows, optionally the probability that the
+ * appeal is urgent, and the features that carried its best category (and urgency).
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * const p: Triage.Prediction = { probabilities: [{ category: "fraud", probability: 0.9 }], features: [] }
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Prediction {
+  readonly probabilities: ReadonlyArray<{ readonly category: string; readonly probability: number }>
+  readonly urgency?: number | undefined
+  readonly features: ReadonlyArray<Feature>
+  readonly urgencyFeatures?: ReadonlyArray<Feature> | undefined
+}
+
+/**
+ * The port of the statistical layer. The default is {@link modelClassifier} over
+ * {@link defaultModel}; an operator plugs in a stronger classifier (a service, another model) with
+ * `Triage.make(taxonomy, { classifier })` without touching the rules. It must be total and
+ * deterministic for a given text.
+ *
+ * @example
+ * import { Triage, Taxonomy } from "@murojaat/core"
+ * const always: Triage.Classifier = { name: "always-fraud", predict: () => ({ probabilities: [{ category: "fraud", probability: 0.99 }], features: [] }) }
+ * Triage.classify("Salom", Triage.make(Taxonomy.defaults, { classifier: always })).category // "fraud"
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface Classifier {
+  readonly name: string
+  readonly predict: (input: ClassifierInput) => Prediction
+}
+
+/**
+ * A trained model as data (JSON-safe): feature spec, categories, biases, the feature hashes and
+ * sparse int8 weights (base64), the urgency weights, what it was trained on, and its strongest
+ * features per category for auditors. Produced by {@link train} (`pnpm triage:train`,
+ * `murojaat triage train`).
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.defaultModel.format // "murojaat.triage.model"
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Model = ModelData.Model
+
+/**
+ * The model shipped with the core (generated by `pnpm triage:train` into
+ * `internal/triage/modelData.ts`; docs/rules/triage.md says what it was trained on). Decoded on
+ * first use.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.defaultModel.categories.includes("fraud") // true
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const defaultModel: Model = shippedModel
+
+/**
+ * The built-in {@link Classifier} over a trained {@link Model}.
+ *
+ * @example
+ * import { Triage, Normalize } from "@murojaat/core"
+ * const c = Triage.modelClassifier(Triage.defaultModel)
+ * const text = "Kartamdan pul yechib olishdi, SMS kodni soʻrashdi"
+ * c.predict({ text, folded: Normalize.fold(text) }).probabilities.length > 10 // true
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const modelClassifier = (model: Model): Classifier => Engine_.modelClassifier(model)
+
+// Base64, possibly broken into lines.
+const Base64Text = Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9+/\s]*=*\s*$/))
+
+const ModelSchema = Schema.Struct({
+  format: Schema.Literal("murojaat.triage.model"),
+  version: Schema.Literal(1),
+  spec: Schema.Struct({ ngrams: Schema.Array(Schema.Int.pipe(Schema.between(1, 4))), stems: Schema.Boolean, pairs: Schema.Boolean }),
+  categories: Schema.Array(Taxonomy.CategoryCode).pipe(Schema.minItems(1), Schema.maxItems(255)),
+  bias: Schema.Array(Schema.Number),
+  scale: Schema.Number.pipe(Schema.positive()),
+  hashes: Base64Text,
+  weights: Base64Text,
+  urgency: Schema.Struct({ bias: Schema.Number, scale: Schema.Number.pipe(Schema.positive()), weights: Base64Text }),
+  training: Schema.Struct({
+    examples: Schema.NonNegativeInt,
+    sources: Schema.Array(Schema.String),
+    options: Schema.Record({ key: Schema.String, value: Schema.Union(Schema.Number, Schema.Boolean, Schema.String) })
+  }),
+  strongest: Schema.Record({ key: Schema.String, value: Schema.Array(Schema.Tuple(Schema.String, Schema.Number)) }),
+  strongestUrgency: Schema.Array(Schema.Tuple(Schema.String, Schema.Number))
+})
+
+/**
+ * Decodes a model from untrusted data (a JSON file an operator trained): the shape is checked with
+ * Schema and the weights are decoded once; anything wrong is `InvalidInput`.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.decodeModel({ format: "something else" })._tag // "Left"
+ * Triage.decodeModel(JSON.parse(JSON.stringify(Triage.defaultModel)))._tag // "Right"
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const decodeModel = (input: unknown): Either.Either<Model, Errors.InvalidInput> =>
+  Either.flatMap(
+    Decode.either(ModelSchema, "Triage.Model")(input),
+    (m) => {
+      const model = m as Model
+      if (model.bias.length !== model.categories.length)
+        return Either.left(new Errors.InvalidInput({ subject: "Triage.Model", issues: [new Errors.FieldIssue({ path: "bias", problem: "invalidValue", detail: "one bias per category" })] }))
+      try {
+        Engine_.checkModel(model)
+        return Either.right(model)
+      } catch {
+        return Either.left(new Errors.InvalidInput({ subject: "Triage.Model", issues: [new Errors.FieldIssue({ path: "weights", problem: "invalidValue", detail: "the weights do not decode" })] }))
+      }
+    }
+  )
+
+/**
+ * One labelled appeal to train on: its text, category and whether it was urgent. Also the line
+ * format of a training file (JSON Lines; other fields are ignored).
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Triage.Example)({ text: "Kartamdan pul yechib olishdi", category: "fraud", urgent: false }).category // "fraud"
+ *
+ * @since 0.2.0
+ * @category training
+ */
+export const Example = Schema.Struct({
+  text: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100_000)),
+  category: Taxonomy.CategoryCode,
+  urgent: Schema.optional(Schema.Boolean)
+})
+/** @see Example */
+export type Example = typeof Example.Type
+
+/**
+ * Training options: the features read (n-gram sizes, stems, pairs of stems), the least number of
+ * examples a feature must occur in, epochs, learning rate, L2 regularisation (category, urgency),
+ * how much more an urgent example weighs, the shuffle seed, and pruning of small weights.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.trainDefaults.spec.ngrams // [4]
+ *
+ * @since 0.2.0
+ * @category training
+ */
+export type TrainOptions = Train.Options
+
+/**
+ * The options the shipped model was selected with (cross-validation on the train split and the
+ * dev split: see scripts/triage-train.ts and docs/rules/triage.md).
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.trainDefaults.minDf // 2
+ *
+ * @since 0.2.0
+ * @category training
+ */
+export const trainDefaults: TrainOptions = Train.defaultOptions
+
+/**
+ * Trains a {@link Model} on labelled appeals (pure and deterministic: the same examples and options
+ * give the same model). Categories not in the taxonomy are skipped; `sources` is recorded in the model.
+ *
+ * @example
+ * import { Triage, Taxonomy } from "@murojaat/core"
+ * const m = Triage.train([
+ *   { text: "Kartamdan pul yechib olishdi", category: "fraud" },
+ *   { text: "Karta raqamimni soʻrab pul yechishdi", category: "fraud" },
+ *   { text: "Qoʻshnilar kechasi baland musiqa qoʻyadi", category: "publicOrder" },
+ *   { text: "Kechasi musiqa baland, uxlay olmaymiz", category: "publicOrder" }
+ * ], { sources: ["example"], options: { ...Triage.trainDefaults, minDf: 1 } })
+ * m.categories // ["fraud", "publicOrder"]
+ * Triage.classify("Kechasi baland musiqa", Triage.make(Taxonomy.defaults, { model: m })).model?.category // "publicOrder"
+ *
+ * @since 0.2.0
+ * @category training
+ */
+export const train = (
+  examples: ReadonlyArray<Example>,
+  how: { readonly taxonomy?: Taxonomy.Taxonomy; readonly sources?: ReadonlyArray<string>; readonly options?: TrainOptions } = {}
+): Model => Train.train(examples, (how.taxonomy ?? Taxonomy.defaults).categories.map((c) => c.code), how.sources ?? [], how.options ?? Train.defaultOptions)
+
+// ---------------------------------------------------------------------------------------------
+// The engine
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A taxonomy and a classifier, ready to triage. Cheap to make: the rules, cues and model compile on
+ * first use (once per taxonomy and model object).
  *
  * @example
  * import { Triage, Taxonomy } from "@murojaat/core"
  * const engine: Triage.Engine = Triage.make(Taxonomy.defaults)
  * engine.taxonomy.categories.length // 22
+ *
+ * @since 0.1.0
+ * @category engine
  */
 export interface Engine {
   readonly taxonomy: Taxonomy.Taxonomy
-  /** @internal */
-  readonly patterns: ReadonlyArray<CompiledPattern>
-  /** @internal */
-  readonly rules: ReadonlyArray<CompiledRule>
-  /** @internal first words indexed: exact key -> patterns; 3-letter key prefix -> (key, pattern) */
-  readonly exactIndex: ReadonlyMap<string, ReadonlyArray<number>>
-  /** @internal */
-  readonly prefixIndex: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>>
+  /** The statistical layer; `undefined`: rules only. */
+  readonly classifier: Classifier | undefined
 }
+
+/**
+ * How to build an engine: the {@link Model} to use with the built-in classifier (default
+ * {@link defaultModel}), or a whole {@link Classifier} (it wins over `model`), or `classifier:
+ * null` for rules only.
+ *
+ * @example
+ * import { Triage, Taxonomy } from "@murojaat/core"
+ * const rulesOnly: Triage.Options = { classifier: null }
+ * Triage.make(Taxonomy.defaults, rulesOnly).classifier // undefined
+ *
+ * @since 0.2.0
+ * @category engine
+ */
+export interface Options {
+  readonly model?: Model | undefined
+  readonly classifier?: Classifier | null | undefined
+}
+
+/**
+ * Builds an {@link Engine} for a taxonomy (validated, or the defaults).
+ *
+ * @example
+ * import { Triage, Taxonomy } from "@murojaat/core"
+ * Triage.classify("Кучада итлар кўп, болаларга ташланади", Triage.make(Taxonomy.defaults)).category // "animals"
+ *
+ * @since 0.1.0
+ * @category engine
+ */
+export const make = (taxonomy: Taxonomy.Taxonomy = Taxonomy.defaults, options: Options = {}): Engine => ({
+  taxonomy,
+  classifier: options.classifier === null ? undefined : (options.classifier ?? modelClassifier(options.model ?? defaultModel))
+})
+
+/**
+ * Validates operator data (`Taxonomy.Overrides`, e.g. parsed JSON) over the defaults and builds an engine.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * import { Either } from "effect"
+ * const e = Triage.fromOverrides({ rules: [{ id: "local.mosque", category: "proposal", weight: 3, match: ["masjid"], note: "n", examples: [] }] })
+ * Either.isRight(e) && Triage.classify("Masjid oldida skameyka qoʻyish kerak", e.right).category // "proposal"
+ *
+ * @since 0.1.0
+ * @category engine
+ */
+export const fromOverrides = (overrides: unknown, base: Taxonomy.Taxonomy = Taxonomy.defaults, options: Options = {}): Either.Either<Engine, Errors.InvalidInput> =>
+  Either.map(Taxonomy.make(overrides, base), (t) => make(t, options))
+
+/**
+ * The engine of the built-in taxonomy and model.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * Triage.defaultEngine.taxonomy.settings.minConfidence // 0.5
+ *
+ * @since 0.1.0
+ * @category engine
+ */
+export const defaultEngine: Engine = make()
+
+// ---------------------------------------------------------------------------------------------
+// Matching constants (documented in docs/rules/triage.md)
+// ---------------------------------------------------------------------------------------------
 
 /**
  * Words that negate the words right after them (Russian: не, нет, ни, без), as matching keys.
@@ -74,220 +373,117 @@ export interface Engine {
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.negatorsBefore.has("ne") // true
+ *
+ * @since 0.1.0
+ * @category rules
  */
-export const negatorsBefore: ReadonlySet<string> = new Set(["ne", "net", "ni", "bez"])
+export const negatorsBefore: ReadonlySet<string> = Matcher.negatorsBefore
 /**
  * Words that negate the words right before them (Uzbek: yoʻq, emas; Russian: нет), as matching keys.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.negatorsAfter.has("yok") // true
+ *
+ * @since 0.1.0
+ * @category rules
  */
-export const negatorsAfter: ReadonlySet<string> = new Set(["yok", "emas", "net"])
-
+export const negatorsAfter: ReadonlySet<string> = Matcher.negatorsAfter
 /**
  * How many words before a match a preceding negator reaches (same clause): "не угрожал".
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.negationBefore // 1
+ *
+ * @since 0.1.0
+ * @category rules
  */
-export const negationBefore = 1
+export const negationBefore = Matcher.negationBefore
 /**
- * How many words after a match a following negator reaches (same clause): "pichoq yoʻq", "tahdid qilgani yoʻq".
+ * How many words after a match a following negator reaches (same clause): "pichoq yoʻq".
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.negationAfter // 2
+ *
+ * @since 0.1.0
+ * @category rules
  */
-export const negationAfter = 2
-
+export const negationAfter = Matcher.negationAfter
 /**
  * Each further distinct word a rule matches adds this share of its weight ...
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.evidenceStep // 0.5
+ *
+ * @since 0.1.0
+ * @category rules
  */
-export const evidenceStep = 0.5
+export const evidenceStep = Engine_.evidenceStep
 /**
  * ... up to this multiple of its weight.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.maxEvidence // 2
+ *
+ * @since 0.1.0
+ * @category rules
  */
-export const maxEvidence = 2
-
+export const maxEvidence = Engine_.maxEvidence
 /**
  * Maximum number of other words between two words of a phrase.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.phraseGap // 2
- */
-export const phraseGap = 2
-
-// Uzbek verb negation (-ma-) and "without" (-siz) right after a stem negate it: "urmadi", "qurolsiz".
-const negatingSuffix = /^(ma|siz)/
-
-const compileWord = (raw: string): Word => {
-  const exact = raw.startsWith("=")
-  const keys = Normalize.keyVariants(exact ? raw.slice(1) : raw).filter((k) => k.length > 0)
-  // A stem shorter than 3 letters would match too much: it is matched whole.
-  return { keys, exact: exact || keys.some((k) => k.length < 3) }
-}
-
-const compilePattern = (p: string): CompiledPattern => ({
-  words: p
-    .split(/[\s\-]+/u)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
-    .flatMap((w) => {
-      // "o'g'il-qiz" or "5-yosh" inside a word: split like the tokenizer does.
-      const exact = w.startsWith("=")
-      const parts = Normalize.tokens(exact ? w.slice(1) : w).map((t) => t.text)
-      return parts.map((part, i) => compileWord(exact || (i < parts.length - 1) ? `=${part}` : part))
-    })
-    .filter((w) => w.keys.length > 0)
-})
-
-/**
- * Compiles a taxonomy (validated or the defaults) into an {@link Engine}.
  *
- * @example
- * import { Triage, Taxonomy } from "@murojaat/core"
- * Triage.classify("Кучада итлар кўп", Triage.make(Taxonomy.defaults)).category // "animals"
+ * @since 0.1.0
+ * @category rules
  */
-export const make = (taxonomy: Taxonomy.Taxonomy = Taxonomy.defaults): Engine => {
-  const patterns: Array<CompiledPattern> = []
-  const ids = new Map<string, number>()
-  const intern = (p: string): number => {
-    const known = ids.get(p)
-    if (known !== undefined) return known
-    const compiled = compilePattern(p)
-    if (compiled.words.length === 0) return -1
-    patterns.push(compiled)
-    ids.set(p, patterns.length - 1)
-    return patterns.length - 1
-  }
-  const internAll = (ps: ReadonlyArray<string> | undefined) => (ps ?? []).map(intern).filter((i) => i >= 0)
-  const rules = taxonomy.rules.map((rule) => ({
-    rule,
-    match: internAll(rule.match),
-    context: internAll(rule.context),
-    unless: internAll(rule.unless),
-    negatable: rule.negatable ?? true
-  }))
-  const exactIndex = new Map<string, Array<number>>()
-  const prefixIndex = new Map<string, Array<readonly [string, number]>>()
-  patterns.forEach((p, pid) => {
-    const first = p.words[0]!
-    for (const k of first.keys) {
-      if (first.exact) exactIndex.set(k, [...(exactIndex.get(k) ?? []), pid])
-      else prefixIndex.set(k.slice(0, 3), [...(prefixIndex.get(k.slice(0, 3)) ?? []), [k, pid] as const])
-    }
-  })
-  return { taxonomy, patterns, rules, exactIndex, prefixIndex }
-}
+export const phraseGap = Matcher.phraseGap
 
 /**
- * Validates operator data (`Taxonomy.Overrides`, e.g. parsed JSON) over the defaults and compiles it.
+ * The decisions triage records besides its rules, for the rule registry: the model chose the
+ * category, or urgency was unsure.
  *
  * @example
  * import { Triage } from "@murojaat/core"
- * import { Either } from "effect"
- * const e = Triage.fromOverrides({ rules: [{ id: "local.mosque", category: "proposal", weight: 3, match: ["masjid"], note: "n", examples: [] }] })
- * Either.isRight(e) && Triage.classify("Masjid oldida", e.right).category // "proposal"
- */
-export const fromOverrides = (overrides: unknown, base: Taxonomy.Taxonomy = Taxonomy.defaults): Either.Either<Engine, Errors.InvalidInput> =>
-  Either.map(Taxonomy.make(overrides, base), make)
-
-/**
- * The engine for the built-in taxonomy.
+ * Triage.decisionRules.map((r) => r.id) // ["triage.model", "urgency.unsure"]
  *
- * @example
- * import { Triage } from "@murojaat/core"
- * Triage.defaultEngine.taxonomy.settings.minConfidence // 0.5
+ * @since 0.2.0
+ * @category rules
  */
-export const defaultEngine: Engine = make()
-
-// ---------------------------------------------------------------------------------------------
-// Matching
-// ---------------------------------------------------------------------------------------------
-
-interface Occurrence {
-  readonly first: number
-  readonly last: number
-  readonly tokens: ReadonlyArray<number>
-  readonly negatedBySuffix: boolean
-}
-
-type WordHit = "none" | "hit" | "negated"
-
-const wordHit = (w: Word, k: string): WordHit => {
-  for (const key of w.keys) {
-    if (w.exact) {
-      if (k === key) return "hit"
-    } else if (k.startsWith(key)) return negatingSuffix.test(k.slice(key.length)) ? "negated" : "hit"
+export const decisionRules: ReadonlyArray<{ readonly id: string; readonly source: string; readonly statement: string }> = [
+  {
+    id: Engine_.modelRuleId,
+    source: "Murojaat triage (classification, not law): the statistical layer, trained on labelled appeals",
+    statement: "No rule was confident, so the statistical model chose the category; the features that carried it are in the explanation."
+  },
+  {
+    id: Engine_.unsureRuleId,
+    source: "Murojaat triage: urgency is never silently normal (issue 13)",
+    statement: "No urgency rule fired but the model's urgency probability reached the `unsure` setting: the appeal is urgent and a person decides."
   }
-  return "none"
-}
-
-const findOccurrences = (engine: Engine, toks: ReadonlyArray<Normalize.Token>): Map<number, Array<Occurrence>> => {
-  const found = new Map<number, Array<Occurrence>>()
-  const extend = (pid: number, start: number, firstHit: WordHit) => {
-    const p = engine.patterns[pid]!
-    const at: Array<number> = [start]
-    let negated = firstHit === "negated"
-    for (let w = 1; w < p.words.length; w++) {
-      const prev = at[at.length - 1]!
-      let hitAt = -1
-      for (let j = prev + 1; j <= prev + 1 + phraseGap && j < toks.length; j++) {
-        if (toks[j]!.clause !== toks[start]!.clause) break
-        const h = wordHit(p.words[w]!, toks[j]!.key)
-        if (h !== "none") {
-          hitAt = j
-          negated = negated || h === "negated"
-          break
-        }
-      }
-      if (hitAt < 0) return
-      at.push(hitAt)
-    }
-    const list = found.get(pid) ?? []
-    list.push({ first: start, last: at[at.length - 1]!, tokens: at, negatedBySuffix: negated })
-    found.set(pid, list)
-  }
-  toks.forEach((t, i) => {
-    for (const pid of engine.exactIndex.get(t.key) ?? []) extend(pid, i, "hit")
-    for (const [k, pid] of engine.prefixIndex.get(t.key.slice(0, 3)) ?? []) {
-      if (t.key.startsWith(k)) extend(pid, i, negatingSuffix.test(t.key.slice(k.length)) ? "negated" : "hit")
-    }
-  })
-  return found
-}
-
-const negatedNearby = (toks: ReadonlyArray<Normalize.Token>, o: Occurrence): boolean => {
-  const clause = toks[o.first]!.clause
-  for (let j = Math.max(0, o.first - negationBefore); j < o.first; j++)
-    if (toks[j]!.clause === clause && negatorsBefore.has(toks[j]!.key)) return true
-  for (let j = o.last + 1; j <= Math.min(toks.length - 1, o.last + negationAfter); j++)
-    if (toks[j]!.clause === clause && negatorsAfter.has(toks[j]!.key)) return true
-  return false
-}
+]
 
 // ---------------------------------------------------------------------------------------------
 // Result
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One rule that fired: its id, what it contributes, and the citizen's words it matched (as written)
- * with the context words that allowed it.
+ * One category rule that fired: its id, what it contributes, and the citizen's words it matched
+ * (as written) with the context words that allowed it.
  *
  * @example
  * import { Triage } from "@murojaat/core"
- * const m: Triage.Match = Triage.classify("Qoʻshnim pichoq koʻrsatdi").matches.find((m) => m.ruleId === "signal.weapon")!
+ * const m: Triage.Match = Triage.classify("Qoʻshnim pichoq koʻrsatdi").matches.find((m) => m.ruleId === "weapons.named")!
  * m.words // ["pichoq"]
+ *
+ * @since 0.1.0
+ * @category results
  */
 export interface Match {
   readonly ruleId: string
@@ -303,14 +499,74 @@ export interface Match {
 }
 
 /**
+ * The urgency decision: `urgent` (an urgency rule fired), `unsure` (none fired, but the model's
+ * urgency probability reached the `unsure` setting: urgent, and a person decides) or `none`.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * const l: Triage.UrgencyLevel = Triage.classify("Hozir qoʻshnilar urishyapti, tezroq keling").urgency.level
+ * l // "urgent"
+ *
+ * @since 0.2.0
+ * @category results
+ */
+export type UrgencyLevel = "urgent" | "unsure" | "none"
+
+/**
+ * Why the urgency is what it is: the urgency rules that fired (with their signal and cues), every
+ * cue that fired with the citizen's words, the model's urgency probability, and (when the model
+ * decided) the features that carried it.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * const u: Triage.Urgency = Triage.classify("Oʻgʻlim maktabdan qaytmadi, telefoni oʻchiq").urgency
+ * u.rules.map((r) => r.ruleId) // ["urgent.missingUnreachable"]
+ *
+ * @since 0.2.0
+ * @category results
+ */
+export interface Urgency {
+  readonly level: UrgencyLevel
+  readonly rules: ReadonlyArray<{ readonly ruleId: string; readonly signal: Taxonomy.Signal; readonly cues: ReadonlyArray<string> }>
+  readonly cues: ReadonlyArray<{ readonly cueId: string; readonly kind: Taxonomy.CueKind; readonly words: ReadonlyArray<string> }>
+  readonly probability?: number
+  readonly features: ReadonlyArray<Feature>
+}
+
+/**
+ * What the classifier said: its best category and probability, whether the decision agrees, the
+ * three most likely categories, and the features that carried its best category.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * const m: Triage.ModelDecision | undefined = Triage.classify("Kartamdan pul yechib olishdi").model
+ * m?.category // "fraud"
+ *
+ * @since 0.2.0
+ * @category results
+ */
+export interface ModelDecision {
+  readonly classifier: string
+  readonly category: string
+  readonly probability: number
+  readonly agrees: boolean
+  readonly top: ReadonlyArray<{ readonly category: string; readonly probability: number }>
+  readonly features: ReadonlyArray<Feature>
+}
+
+/**
  * The triage of one text. `ruleIds`, `category`, `priority`, `flags`, `confidence` and
- * `needsPerson` are what the `triaged` event records; `matches`, `scores` and `explanation` say why.
+ * `needsPerson` are what the `triaged` event records; `decidedBy`, `matches`, `scores`, `urgency`,
+ * `model` and `explanation` say why.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * const r: Triage.Result = Triage.classify("")
  * r.needsPerson // true
- * r.category // "other"
+ * r.urgency.level === "urgent" // false
+ *
+ * @since 0.1.0
+ * @category results
  */
 export interface Result {
   readonly category: string
@@ -318,74 +574,16 @@ export interface Result {
   readonly flags: ReadonlyArray<Taxonomy.Flag>
   readonly confidence: number
   readonly needsPerson: boolean
+  /** Who chose the category: confident rules, the model, or neither (the fallback category). */
+  readonly decidedBy: "rules" | "model" | "fallback"
   readonly ruleIds: ReadonlyArray<string>
   readonly signals: ReadonlyArray<Taxonomy.Signal>
   readonly matches: ReadonlyArray<Match>
+  /** Rule scores per category, best first. */
   readonly scores: ReadonlyArray<{ readonly category: string; readonly score: number }>
+  readonly urgency: Urgency
+  readonly model?: ModelDecision
   readonly explanation: I18n.Text
-}
-
-const uniq = <A>(xs: Iterable<A>): Array<A> => [...new Set(xs)]
-const round2 = (n: number): number => Math.round(n * 100) / 100
-
-const fire = (engine: Engine, toks: ReadonlyArray<Normalize.Token>, occ: Map<number, Array<Occurrence>>, cr: CompiledRule): Match | undefined => {
-  const words: Array<string> = []
-  const context: Array<string> = []
-  let contextOccurrences: ReadonlyArray<Occurrence> | undefined
-  for (const pid of cr.match) {
-    for (const o of occ.get(pid) ?? []) {
-      if (cr.negatable && (o.negatedBySuffix || negatedNearby(toks, o))) continue
-      const sentence = toks[o.first]!.sentence
-      if (cr.unless.some((u) => (occ.get(u) ?? []).some((x) => toks[x.first]!.sentence === sentence))) continue
-      if (cr.context.length > 0) {
-        const win = cr.rule.window ?? Taxonomy.contextWindow
-        contextOccurrences ??= cr.context.flatMap((c) => occ.get(c) ?? [])
-        if (contextOccurrences.length === 0) break
-        const near = contextOccurrences.filter((x) => x.last >= o.first - win && x.first <= o.last + win && (x.first < o.first || x.first > o.last))
-        if (near.length === 0) continue
-        for (const x of near) context.push(x.tokens.map((t) => toks[t]!.text).join(" "))
-      }
-      words.push(o.tokens.map((t) => toks[t]!.text).join(" "))
-    }
-  }
-  if (words.length === 0) return undefined
-  const r = cr.rule
-  const weight = r.weight ?? 1
-  const distinct = uniq(words.map((w) => Normalize.normalize(w))).length
-  return {
-    ruleId: r.id,
-    ...(r.category !== undefined ? { category: r.category } : {}),
-    weight,
-    score: round2(weight * Math.min(maxEvidence, 1 + evidenceStep * (distinct - 1))),
-    ...(r.priority !== undefined || r.signal !== undefined ? { priority: r.signal !== undefined ? "urgent" : r.priority! } : {}),
-    ...(r.signal !== undefined ? { signal: r.signal } : {}),
-    flags: r.flags ?? [],
-    words: uniq(words),
-    context: uniq(context)
-  }
-}
-
-const names = {
-  category: I18n.text("Toifa", "Тоифа", "Категория", "Category"),
-  confidence: I18n.text("ishonch", "ишонч", "уверенность", "confidence"),
-  needsPerson: I18n.text("qarorni inson qabul qilishi kerak", "қарорни инсон қабул қилиши керак", "решение должен принять человек", "a person must decide"),
-  priority: I18n.text("Ustuvorlik", "Устуворлик", "Приоритет", "Priority"),
-  signals: I18n.text("signallar", "сигналлар", "сигналы", "signals"),
-  rules: I18n.text("Qoidalar", "Қоидалар", "Правила", "Rules"),
-  none: I18n.text("hech qaysi qoida ishlamadi", "ҳеч қайси қоида ишламади", "ни одно правило не сработало", "no rule fired"),
-  flags: I18n.text("Belgilar", "Белгилар", "Флаги", "Flags")
-}
-
-const explain = (engine: Engine, r: Omit<Result, "explanation">): I18n.Text => {
-  const cat = Taxonomy.category(engine.taxonomy, r.category)
-  const line = (l: I18n.Locale) =>
-    [
-      `${names.category[l]}: ${cat ? cat.name[l] : r.category} (${r.category}), ${names.confidence[l]} ${r.confidence}${r.needsPerson ? `; ${names.needsPerson[l]}` : ""}.`,
-      `${names.priority[l]}: ${r.priority}${r.signals.length > 0 ? ` (${names.signals[l]}: ${r.signals.join(", ")})` : ""}.`,
-      `${names.rules[l]}: ${r.matches.length === 0 ? names.none[l] : r.matches.map((m) => `${m.ruleId} [${m.words.map((w) => `"${w}"`).join(", ")}]`).join("; ")}.`,
-      ...(r.flags.length > 0 ? [`${names.flags[l]}: ${r.flags.join(", ")}.`] : [])
-    ].join(" ")
-  return I18n.text(line("uz-Latn"), line("uz-Cyrl"), line("ru"), line("en"))
 }
 
 /**
@@ -396,44 +594,11 @@ const explain = (engine: Engine, r: Omit<Result, "explanation">): I18n.Text => {
  * const r = Triage.classify("Qoʻshnilar har kecha baland ovozda musiqa qoʻyishadi")
  * r.category // "publicOrder"
  * r.ruleIds.includes("order.noise") // true
+ *
+ * @since 0.1.0
+ * @category classification
  */
-export const classify = (text: string, engine: Engine = defaultEngine): Result => {
-  const { taxonomy } = engine
-  const settings = taxonomy.settings
-  const toks = Normalize.tokens(text)
-  const occ = findOccurrences(engine, toks)
-  const matches = engine.rules.flatMap((cr) => {
-    const m = fire(engine, toks, occ, cr)
-    return m === undefined ? [] : [m]
-  })
-  const order = new Map(taxonomy.categories.map((c, i) => [c.code, i]))
-  const totals = new Map<string, number>()
-  for (const m of matches) if (m.category !== undefined) totals.set(m.category, (totals.get(m.category) ?? 0) + m.score)
-  const scores = [...totals]
-    .map(([category, score]) => ({ category, score: round2(score) }))
-    .sort((a, b) => b.score - a.score || (order.get(a.category) ?? 0) - (order.get(b.category) ?? 0))
-  const best = scores[0]
-  const top = best?.score ?? 0
-  const second = scores[1]?.score ?? 0
-  const confidence = top > 0 ? round2(Math.min(1, top / settings.saturation) * (0.4 + (0.6 * (top - second)) / top)) : 0
-  const enough = best !== undefined && top >= settings.minScore
-  const needsPerson = !enough || confidence < settings.minConfidence
-  const category = enough ? best.category : settings.fallbackCategory
-  const chosen = Taxonomy.category(taxonomy, category)
-  let priority: Taxonomy.Priority = chosen?.priority ?? "normal"
-  for (const s of scores) {
-    const c = s.score >= settings.minScore ? Taxonomy.category(taxonomy, s.category) : undefined
-    if (c !== undefined) priority = Taxonomy.maxPriority(priority, c.priority)
-  }
-  for (const m of matches) if (m.priority !== undefined) priority = Taxonomy.maxPriority(priority, m.priority)
-  const flagOrder = Taxonomy.Flag.literals
-  const flagSet = new Set(matches.flatMap((m) => m.flags))
-  if (!needsPerson) for (const f of chosen?.flags ?? []) flagSet.add(f)
-  const flags = flagOrder.filter((f) => flagSet.has(f))
-  const signals = Taxonomy.Signal.literals.filter((s) => matches.some((m) => m.signal === s))
-  const result = { category, priority, flags, confidence, needsPerson, ruleIds: matches.map((m) => m.ruleId), signals, matches, scores }
-  return { ...result, explanation: explain(engine, result) }
-}
+export const classify = (text: string, engine: Engine = defaultEngine): Result => Engine_.classify(text, engine.taxonomy, engine.classifier)
 
 /**
  * Triages untrusted input: a string of at most `settings.maxChars` characters gives a
@@ -443,6 +608,9 @@ export const classify = (text: string, engine: Engine = defaultEngine): Result =
  * import { Triage } from "@murojaat/core"
  * Triage.decide(42)._tag // "Left"
  * Triage.decide("Ўғлим уйга қайтмади")._tag // "Right"
+ *
+ * @since 0.1.0
+ * @category classification
  */
 export const decide = (input: unknown, engine: Engine = defaultEngine): Either.Either<Result, Errors.InvalidInput> => {
   const max = engine.taxonomy.settings.maxChars
@@ -454,11 +622,14 @@ export const decide = (input: unknown, engine: Engine = defaultEngine): Either.E
 }
 
 /**
- * The data of the `triaged` event for a result.
+ * The data of the `triage` command the pipeline records for a result.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Object.keys(Triage.toEventData(Triage.classify("salom"))) // ["category", "priority", "flags", "confidence", "needsPerson", "ruleIds"]
+ *
+ * @since 0.1.0
+ * @category classification
  */
 export const toEventData = (r: Result) => ({
   category: r.category,
@@ -479,6 +650,9 @@ export const toEventData = (r: Result) => ({
  * @example
  * import { Triage } from "@murojaat/core"
  * const l: Triage.Labels = { category: "fraud", priority: "normal", flags: ["suspectedCrime"] }
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
 export interface Labels {
   readonly category: string
@@ -493,6 +667,9 @@ export interface Labels {
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.report([]).perCategory.length // 0
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
 export interface Stats {
   readonly name: string
@@ -504,12 +681,16 @@ export interface Stats {
 }
 
 /**
- * An accuracy report: overall category accuracy, accuracy where triage was confident, per-category and
- * per-flag precision/recall, recall of urgent cases, under-prioritised cases and the confusions.
+ * An accuracy report: overall category accuracy, accuracy where triage was confident, per-category
+ * and per-flag precision/recall, recall and precision of urgent cases, under-prioritised cases, the
+ * confusions, and the confusion matrix (rows: actual, columns: predicted, over `labels`).
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * Triage.report([{ predicted: { category: "fraud", priority: "normal", flags: [] }, actual: { category: "fraud", priority: "urgent", flags: [] } }]).urgentRecall // 0
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
 export interface Report {
   readonly total: number
@@ -526,15 +707,7 @@ export interface Report {
   readonly perCategory: ReadonlyArray<Stats>
   readonly perFlag: ReadonlyArray<Stats>
   readonly confusions: ReadonlyArray<{ readonly actual: string; readonly predicted: string; readonly count: number }>
-}
-
-const ratio = (a: number, b: number): number => (b === 0 ? 1 : Math.round((a / b) * 10000) / 10000)
-
-const stats = (name: string, pairs: ReadonlyArray<readonly [boolean, boolean]>): Stats => {
-  const support = pairs.filter(([, actual]) => actual).length
-  const predicted = pairs.filter(([p]) => p).length
-  const truePositives = pairs.filter(([p, a]) => p && a).length
-  return { name, support, predicted, truePositives, precision: ratio(truePositives, predicted), recall: ratio(truePositives, support) }
+  readonly matrix: { readonly labels: ReadonlyArray<string>; readonly counts: ReadonlyArray<ReadonlyArray<number>> }
 }
 
 /**
@@ -545,65 +718,29 @@ const stats = (name: string, pairs: ReadonlyArray<readonly [boolean, boolean]>):
  * import { Triage } from "@murojaat/core"
  * const r = Triage.report([{ predicted: { category: "fraud", priority: "normal", flags: [] }, actual: { category: "fraud", priority: "normal", flags: [] } }])
  * r.accuracy // 1
+ * r.matrix.counts // [[1]]
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
-export const report = (pairs: ReadonlyArray<{ readonly predicted: Labels; readonly actual: Labels }>): Report => {
-  const categories = uniq(pairs.flatMap((p) => [p.actual.category, p.predicted.category])).sort()
-  const flags = uniq(pairs.flatMap((p) => [...p.actual.flags, ...p.predicted.flags])).sort()
-  const correct = pairs.filter((p) => p.predicted.category === p.actual.category).length
-  const confidentPairs = pairs.filter((p) => p.predicted.needsPerson !== true)
-  const urgent = pairs.filter((p) => p.actual.priority === "urgent")
-  const predictedUrgent = pairs.filter((p) => p.predicted.priority === "urgent")
-  const confusions = new Map<string, number>()
-  for (const p of pairs)
-    if (p.predicted.category !== p.actual.category) {
-      const k = `${p.actual.category}\u0000${p.predicted.category}`
-      confusions.set(k, (confusions.get(k) ?? 0) + 1)
-    }
-  return {
-    total: pairs.length,
-    correct,
-    accuracy: ratio(correct, pairs.length),
-    confident: confidentPairs.length,
-    confidentAccuracy: ratio(confidentPairs.filter((p) => p.predicted.category === p.actual.category).length, confidentPairs.length),
-    needsPerson: pairs.length - confidentPairs.length,
-    urgentActual: urgent.length,
-    urgentFound: urgent.filter((p) => p.predicted.priority === "urgent").length,
-    urgentRecall: ratio(urgent.filter((p) => p.predicted.priority === "urgent").length, urgent.length),
-    urgentPrecision: ratio(predictedUrgent.filter((p) => p.actual.priority === "urgent").length, predictedUrgent.length),
-    underPrioritised: pairs.filter((p) => Taxonomy.rank(p.predicted.priority) < Taxonomy.rank(p.actual.priority)).length,
-    perCategory: categories.map((c) => stats(c, pairs.map((p) => [p.predicted.category === c, p.actual.category === c] as const))),
-    perFlag: flags.map((f) => stats(f, pairs.map((p) => [p.predicted.flags.includes(f), p.actual.flags.includes(f)] as const))),
-    confusions: [...confusions]
-      .map(([k, count]) => {
-        const [actual, predicted] = k.split("\u0000") as [string, string]
-        return { actual, predicted, count }
-      })
-      .sort((a, b) => b.count - a.count || a.actual.localeCompare(b.actual) || a.predicted.localeCompare(b.predicted))
-  }
-}
+export const report = (pairs: ReadonlyArray<{ readonly predicted: Labels; readonly actual: Labels }>): Report => Report_.report(pairs)
 
 /**
- * The minimal shape of the stored events this report reads (`triaged`, `triageCorrected`); other
+ * The minimal shape of the stored events the reports read (`triaged`, `triageCorrected`); other
  * event types are ignored.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * const e: Triage.TriageEvent = { appealId: "A-1", seq: 3, type: "triaged", data: { category: "fraud", priority: "normal", flags: [] } }
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
 export interface TriageEvent {
   readonly appealId: string
   readonly seq: number
   readonly type: string
   readonly data: unknown
-}
-
-const labelsOf = (data: unknown): Labels | undefined => {
-  if (typeof data !== "object" || data === null) return undefined
-  const d = data as Record<string, unknown>
-  const priority = d["priority"]
-  if (typeof d["category"] !== "string" || typeof priority !== "string" || !(Taxonomy.Priority.literals as ReadonlyArray<string>).includes(priority)) return undefined
-  const flags = Array.isArray(d["flags"]) ? d["flags"].filter((f): f is string => typeof f === "string") : []
-  return { category: d["category"], priority: priority as Taxonomy.Priority, flags, ...(d["needsPerson"] === true ? { needsPerson: true } : {}) }
 }
 
 /**
@@ -615,20 +752,53 @@ const labelsOf = (data: unknown): Labels | undefined => {
  * import { Triage } from "@murojaat/core"
  * const r = Triage.reportFromEvents([
  *   { appealId: "A-1", seq: 2, type: "triaged", data: { category: "other", priority: "normal", flags: [] } },
- *   { appealId: "A-1", seq: 5, type: "triageCorrected", data: { category: "fraud", priority: "normal", flags: [], reason: "card fraud", previous: { category: "other", priority: "normal", flags: [] } } }
+ *   { appealId: "A-1", seq: 5, type: "triageCorrected", data: { category: "fraud", priority: "normal", flags: [], previous: { category: "other", priority: "normal", flags: [] } } }
  * ])
  * r.accuracy // 0
  * r.corrected // 1
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
-export const reportFromEvents = (events: ReadonlyArray<TriageEvent>): Report & { readonly corrected: number } => {
-  const byAppeal = new Map<string, { predicted?: Labels; actual?: Labels }>()
-  for (const e of [...events].sort((a, b) => a.appealId.localeCompare(b.appealId) || a.seq - b.seq)) {
-    const entry = byAppeal.get(e.appealId) ?? {}
-    const labels = labelsOf(e.data)
-    if (labels !== undefined && e.type === "triaged" && entry.predicted === undefined) entry.predicted = labels
-    if (labels !== undefined && e.type === "triageCorrected") entry.actual = labels
-    byAppeal.set(e.appealId, entry)
-  }
-  const pairs = [...byAppeal.values()].flatMap((x) => (x.predicted === undefined ? [] : [{ predicted: x.predicted, actual: x.actual ?? x.predicted }]))
-  return { ...report(pairs), corrected: [...byAppeal.values()].filter((x) => x.predicted !== undefined && x.actual !== undefined).length }
+export const reportFromEvents = (events: ReadonlyArray<TriageEvent>): Report & { readonly corrected: number } => Report_.reportFromEvents(events)
+
+/**
+ * A corrected appeal as a training example: the appeal, its text, and the category and urgency an
+ * officer set (`triageCorrected`).
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * const c: Triage.Correction = { appealId: "A-1", text: "Kartamdan pul yechishdi", category: "fraud", urgent: false }
+ *
+ * @since 0.2.0
+ * @category training
+ */
+export interface Correction {
+  readonly appealId: string
+  readonly text: string
+  readonly category: string
+  readonly urgent: boolean
 }
+
+/**
+ * Inspectors' corrections (`triageCorrected` events; the last one per appeal wins) as training
+ * examples. The events carry no text (it is personal data): `textOf` gives it, from the store's
+ * personal-data record or an export. Appeals whose text is gone (erased) are listed in `withoutText`.
+ *
+ * @example
+ * import { Triage } from "@murojaat/core"
+ * const r = Triage.corrections(
+ *   [{ appealId: "A-1", seq: 5, type: "triageCorrected", data: { category: "fraud", priority: "normal", flags: [] } },
+ *    { appealId: "A-2", seq: 4, type: "triageCorrected", data: { category: "minors", priority: "urgent", flags: [] } }],
+ *   (id) => (id === "A-1" ? "Kartamdan pul yechishdi" : undefined)
+ * )
+ * r.examples.map((e) => e.category) // ["fraud"]
+ * r.withoutText // ["A-2"]
+ *
+ * @since 0.2.0
+ * @category training
+ */
+export const corrections = (
+  events: ReadonlyArray<TriageEvent>,
+  textOf: (appealId: string) => string | undefined
+): { readonly examples: ReadonlyArray<Correction>; readonly withoutText: ReadonlyArray<string> } => Report_.corrections(events, textOf)

@@ -3,7 +3,7 @@
  * matches every word of the text that begins with it, `=word` matches only the whole word. Shared
  * word lists below keep the rules short and consistent; docs/rules/triage.md lists every rule expanded.
  */
-import type { Rule } from "../Taxonomy.js"
+import type { Rule } from "../../Taxonomy.js"
 
 // --- shared vocabularies -----------------------------------------------------------------------
 
@@ -31,11 +31,6 @@ const person = [
   ...child, "=ukam", "=akam", "=erim", "=eri", "=otam", "=onam", "=akam", "=opam", "singlim", "buvim", "bobom", "kishi", "odam", "=qiz", "yigit", "=муж", "=отец", "=мать",
   "=брат", "сестр", "бабушк", "дедушк", "человек", "парень", "девушк", "=ona", "=ota", "qarindosh", "родствен", "keksa", "пожил", "jiyan", "племян"
 ]
-/** "Right now" (context for violence happening now). */
-const now = [
-  "=hozir", "hozirning", "=hozirda", "ayni paytda", "shu paytda", "shu topda", "=tezroq", "=tez", "qutqar", "yordam bering", "yordam beringlar", "=dod",
-  "сейчас", "прямо сейчас", "=срочно", "помогите", "спасите", "=быстрее", "в данный момент"
-]
 /** Officers. */
 const officer = [
   "inspektor", "uchastkovoy", "profilaktika inspektor", "militsiya", "militsioner", "politsiya", "=iib", "ichki ishlar", "=ioʻb", "xodim", "=mayor", "=kapitan", "leytenant",
@@ -47,44 +42,28 @@ const ages = Array.from({ length: 17 }, (_, i) => i + 1).flatMap((n) => [`=${n} 
 // --- the rules ---------------------------------------------------------------------------------
 
 export const defaultRules: ReadonlyArray<Rule> = [
-  // Priority signals (ZRU-445 gives no triage order; the seed task: "act fast where an appeal shows a threat to safety").
+  // Words that name a category outright. Urgency is not decided here: the urgency cues and rules
+  // (cues.ts) do that, for every category.
   {
-    id: "signal.threatToLife.kill", priority: "urgent", signal: "threatToLife", flags: ["threatToSafety", "suspectedCrime"], category: "threatsViolence", weight: 3,
+    id: "violence.kill", category: "threatsViolence", weight: 3, flags: ["threatToSafety", "suspectedCrime"],
     match: ["oʻldir", "oʻldiraman", "soʻyaman", "soʻyib tashla", "jonimga qasd", "joniga qasd qil", "жонига", "=убью", "=убить", "=убьёт", "=убьет", "убийств", "убьют", "зарежу", "=прибью", "пристрел", "застрел", "зареж", "прирежу", "прирежет", "=убей"],
     note: "A threat to kill or an attempt on someone's life.", examples: ["Qoʻshnim meni oʻldiraman deb qoʻrqitdi", "Муж сказал, что убьет меня", "Эрим мени ўлдираман деяпти"],
     source: "Criminal Code Art. 112 (threat of murder)"
   },
   {
-    id: "signal.threatToLife.suicide", priority: "urgent", signal: "threatToLife", flags: ["threatToSafety"],
-    match: ["oʻzini oʻldir", "oʻzimni oʻldir", "oʻz joniga qasd", "oʻzini osmoqchi", "oʻzini osib", "oʻzimni osaman", "suitsid", "суицид", "покончить с собой", "покончу с собой", "повеситься", "повешусь", "вскрыть вены", "=жить не хочет", "yashagisi kelmay", "oʻzini tashlamoqchi"],
-    note: "Someone threatens or attempts suicide.", examples: ["Qizim oʻz joniga qasd qilmoqchi ekanini aytdi", "Сын грозится покончить с собой"]
-  },
-  {
-    id: "signal.weapon", priority: "urgent", signal: "weapon", flags: ["threatToSafety", "suspectedCrime"], category: "weapons", weight: 3,
+    id: "weapons.named", flags: ["suspectedCrime"], category: "weapons", weight: 3,
     match: ["pichoq", "pichogʻ", "qurol", "miltiq", "miltigʻ", "toʻpponcha", "=bolta", "=boltasi", "boltani", "boltasini", "=tesha", "granata", "portlovchi", "ov miltigʻ", "oʻq otdi", "oʻq uzdi", "travmatik",
       "=нож", "=ножом", "=ножа", "=ножи", "=ножик", "пистолет", "ружье", "ружьё", "ружья", "ружьем", "ружьём", "оружи", "травмат", "обрез", "граната", "гранату", "взрывчат", "стрелял", "выстрел", "=топор", "=топором", "кастет", "=бита", "=битой", "арматур"],
     unless: ["oshxona pichogʻi", "ov qilish uchun ruxsat", "разрешение на охотничье"],
-    note: "A weapon is mentioned (knife, firearm, axe, explosive): always urgent.", examples: ["Qoʻshnim pichoq bilan qoʻrqitdi", "У соседа есть незарегистрированное ружье", "Ҳовлида милтиқ бор"],
+    note: "A weapon is mentioned (knife, firearm, axe, explosive).", examples: ["Qoʻshnim pichoq bilan qoʻrqitdi", "У соседа есть незарегистрированное ружье", "Ҳовлида милтиқ бор"],
     source: "Criminal Code Art. 247-248 (weapons)"
   },
   {
-    id: "signal.childInDanger", priority: "urgent", signal: "childInDanger", flags: ["threatToSafety", "minorInvolved"], category: "minors", weight: 2,
+    id: "minors.harm", flags: ["minorInvolved"], category: "minors", weight: 2,
     match: [...violence, "tashlab ketdi", "tashlab ketgan", "och qol", "ovqatsiz", "qarovsiz", "yolgʻiz qol", "qamab qoʻy", "qamal", "одни дома", "один дома", "одна дома", "запира", "запер", "zoʻrla", "jinsiy", "shilqim", "oʻgʻirlab ket", "ishlatyapti", "tilanchilik", "бросил", "брошен", "голодн", "заперт", "похит", "домогат", "растлен", "приставал", "попрошайнич", "без присмотра"],
     context: child,
     note: "A child is harmed, abandoned, locked up, abused or kidnapped.", examples: ["Oʻgay otasi bolani har kuni uradi", "Соседи бросили детей без присмотра, дети голодные"],
     source: "Law on guarantees of the rights of the child; Criminal Code Art. 126-1 (children added in 2024)"
-  },
-  {
-    id: "signal.violenceNow.progressive", priority: "urgent", signal: "violenceNow", flags: ["threatToSafety", "suspectedCrime"],
-    match: ["=uryapti", "urishyapti", "urishayapti", "kaltaklayapti", "kaltaklamoqda", "doʻpposlayapti", "tepyapti", "buzyapti", "boʻgʻyapti", "oʻldiryapti", "pichoqlayapti", "=urmoqda", "=urishmoqda", "urushyapti", "urushishyapti", "mushtlashyapti", "qon oqyapti", "qon ketyapti", "qonga belanib"],
-    negatable: false,
-    note: "Uzbek present-progressive violence verbs: violence is happening now.", examples: ["Erim hozir meni uryapti, yordam bering", "Кўчада йигитлар бир-бирини пичоқлаяпти"]
-  },
-  {
-    id: "signal.violenceNow.call", priority: "urgent", signal: "violenceNow", flags: ["threatToSafety", "suspectedCrime"],
-    match: [...violence, "urish", "janjal", "драк", "дерутся", "ломает дверь", "ломают дверь", "ломит", "выбива", "выбил", "eshikni buz", "eshikni sindir", "=напал", "напали", "hujum", "кровь", "истекает", "=ранен", "qon"],
-    context: now,
-    note: "Violence together with a call for help or a \"now\": happening at this moment.", examples: ["Сейчас муж избивает жену, помогите!", "Hozir qoʻshnilar urishyapti, tezroq keling"]
   },
 
   // Domestic violence (ZRU-561 of 2019; Criminal Code Art. 126-1 since ZRU-829 of 2023).
@@ -254,13 +233,13 @@ export const defaultRules: ReadonlyArray<Rule> = [
 
   // Missing persons.
   {
-    id: "missing.named", category: "missingPerson", weight: 3, priority: "urgent", flags: ["threatToSafety"],
+    id: "missing.named", category: "missingPerson", weight: 3,
     match: ["bedarak", "izsiz", "darak yoʻq", "darakini", "uyga qaytmadi", "uyga kelmadi", "uyga qaytmagan", "uyga kelmagan", "=qaytmadi", "qaytmagan", "hali ham yoʻq", "hali ham kelmadi", "hali qaytmadi", "topilmadi", "topilmayapti", "yoʻq boʻlib qol", "yoʻq boʻldi", "gʻoyib", "исчез", "не нашли", "не найден", "без вести", "не вернул", "не пришел домой", "не пришёл домой", "не пришла домой", "не вернулся домой", "до сих пор нет", "разыск"],
     context: person, window: 20,
     note: "A person did not come home or cannot be found: urgent, search starts at once.", examples: ["Oʻgʻlim kecha maktabdan uyga qaytmadi", "Пропала бабушка, ушла из дома и не вернулась"]
   },
   {
-    id: "missing.lost", category: "missingPerson", weight: 3, priority: "urgent", flags: ["threatToSafety"],
+    id: "missing.lost", category: "missingPerson", weight: 3,
     match: ["yoʻqolib qol", "yoʻqolgan", "yoʻqoldi", "qidir", "topa olmay", "пропал", "пропала", "пропавш", "ищем", "найти"],
     context: person, window: 20,
     unless: ["telefon", "pasport", "hujjat", "=pul", "pulim", "sumka", "hamyon", "mashina", "kalit", "=it", "itim", "mushuk", "sigir", "=qoʻy", "mol", "un", "sement",
@@ -268,7 +247,7 @@ export const defaultRules: ReadonlyArray<Rule> = [
     note: "A person is lost or searched for (not a lost thing or animal).", examples: ["Buvim yoʻqolib qoldi, qidiryapmiz", "Пропал сын, ищем второй день"]
   },
   {
-    id: "missing.noContact", category: "missingPerson", weight: 2, priority: "urgent", flags: ["threatToSafety"],
+    id: "missing.noContact", category: "missingPerson", weight: 2,
     match: ["telefoni oʻchiq", "telefonini olmayapti", "telefonni olmayapti", "aloqaga chiqmay", "aloqa yoʻq", "телефон выключен", "не выходит на связь", "не отвечает на звонки", "связи нет", "телефон не берет", "телефон не берёт", "не берет трубку", "не берёт трубку", "telefon javob bermay", "telefon olmay", "telefonni koʻtarmay"],
     context: ["=kun", "kundan", "kecha", "ertalab", "=sutka", "soat", "дня", "дней", "=вчера", "утра", "сутки", "суток", "часов", "ketgan", "ушел", "ушёл", "ушла", "уехал"],
     negatable: false,

@@ -1,0 +1,357 @@
+/**
+ * The triage engine behind `Triage.classify`: one fold of the text, one run of the combined matcher
+ * (category rules and urgency cues together), the classifier (the shipped model, or an operator's),
+ * then the decisions: category (rules win where they are confident, the model decides the rest,
+ * disagreement lowers confidence and asks for a person), urgency (rules on cues, else the model's
+ * urgency probability), priority, flags and the explanation.
+ */
+import * as I18n from "../../I18n.js"
+import * as Taxonomy from "../../Taxonomy.js"
+import type * as Triage from "../../Triage.js"
+import { type Folded, foldInto, scratch, type Scratch } from "./fold.js"
+import * as Matcher from "./matcher.js"
+import * as Model from "./model.js"
+import * as Urgency from "./urgency.js"
+
+/** Each further distinct word a rule matches adds this share of its weight ... */
+export const evidenceStep = 0.5
+/** ... up to this multiple of its weight. */
+export const maxEvidence = 2
+
+/** What an engine compiles on first use. */
+export interface Compiled {
+  readonly matcher: Matcher.Compiled
+  readonly rules: number
+  readonly order: ReadonlyMap<string, number>
+  readonly categories: ReadonlyMap<string, Taxonomy.Category>
+}
+
+const compiledCache = new WeakMap<Taxonomy.Taxonomy, Compiled>()
+
+/** Compiles a taxonomy's rules and cues into one matcher (cached per taxonomy object). */
+export const compile = (taxonomy: Taxonomy.Taxonomy): Compiled => {
+  const known = compiledCache.get(taxonomy)
+  if (known !== undefined) return known
+  const c: Compiled = {
+    matcher: Matcher.compile([...taxonomy.rules, ...taxonomy.cues]),
+    rules: taxonomy.rules.length,
+    order: new Map(taxonomy.categories.map((x, i) => [x.code, i])),
+    categories: new Map(taxonomy.categories.map((x) => [x.code, x]))
+  }
+  compiledCache.set(taxonomy, c)
+  return c
+}
+
+// What the engine reads from any classifier: categories with probabilities, the urgency
+// probability, and (when asked) the features that carried a category or urgency.
+interface Read {
+  readonly categories: ReadonlyArray<string>
+  readonly probabilities: ArrayLike<number>
+  readonly urgency: number | undefined
+  readonly features: (target: number, against: number) => ReadonlyArray<Triage.Feature>
+}
+
+const builtIn = Symbol("murojaat.triage.model")
+interface BuiltIn {
+  readonly [builtIn]: (folded: Folded) => Read
+}
+
+/** The built-in classifier over a trained model (see `model.ts`). */
+export const modelClassifier = (model: Model.Model, name = "ngram-logistic"): Triage.Classifier => {
+  const read = (folded: Folded): Read => {
+    const c = Model.compile(model)
+    const p = Model.predict(c, folded)
+    return { categories: c.categories, probabilities: p.probabilities, urgency: p.urgency, features: p.carriers }
+  }
+  const classifier: Triage.Classifier & BuiltIn = {
+    name,
+    predict: ({ folded }) => {
+      const r = read(folded)
+      let best = 0
+      let second = r.categories.length > 1 ? 1 : 0
+      for (let i = 0; i < r.categories.length; i++) if (r.probabilities[i]! > r.probabilities[best]!) best = i
+      if (second === best) second = 0
+      for (let i = 0; i < r.categories.length; i++) if (i !== best && r.probabilities[i]! > r.probabilities[second]!) second = i
+      return {
+        probabilities: r.categories.map((category, i) => ({ category, probability: r.probabilities[i]! })),
+        urgency: r.urgency,
+        features: r.features(best, second),
+        urgencyFeatures: r.features(-1, -1)
+      }
+    },
+    [builtIn]: read
+  }
+  return classifier
+}
+
+const readAny = (classifier: Triage.Classifier, text: string, folded: Folded): Read => {
+  const fast = (classifier as Partial<BuiltIn>)[builtIn]
+  if (fast !== undefined) return fast(folded)
+  const p = classifier.predict({ text, folded })
+  return {
+    categories: p.probabilities.map((x) => x.category),
+    probabilities: p.probabilities.map((x) => x.probability),
+    urgency: p.urgency,
+    features: (target) => (target < 0 ? (p.urgencyFeatures ?? []) : p.features)
+  }
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100
+const round3 = (n: number): number => Math.round(n * 1000) / 1000
+
+// A property computed when first read (and then kept): enumerable, so JSON and equality see it.
+const lazy = <O extends object, K extends string, V>(o: O, key: K, make: () => V): O & { readonly [k in K]: V } => {
+  let value: V | undefined
+  let done = false
+  return Object.defineProperty(o, key, {
+    enumerable: true,
+    get: () => {
+      if (!done) {
+        value = make()
+        done = true
+      }
+      return value
+    }
+  }) as O & { readonly [k in K]: V }
+}
+
+// A scratch for the fold; a nested call (a classifier that triages) gets its own.
+let shared: Scratch | undefined
+let busy = false
+
+const matchOf = (rule: Taxonomy.Rule, fired: Matcher.Fired): Triage.Match => {
+  const weight = rule.weight ?? 1
+  let distinct = fired.words.length
+  if (distinct > 1) distinct = new Set(fired.words.map((w) => w.toLowerCase())).size
+  return {
+    ruleId: rule.id,
+    ...(rule.category !== undefined ? { category: rule.category } : {}),
+    weight,
+    score: round2(weight * Math.min(maxEvidence, 1 + evidenceStep * (distinct - 1))),
+    ...(rule.priority !== undefined || rule.signal !== undefined ? { priority: rule.signal !== undefined ? "urgent" : rule.priority! } : {}),
+    ...(rule.signal !== undefined ? { signal: rule.signal } : {}),
+    flags: rule.flags ?? [],
+    words: fired.words,
+    context: fired.context
+  }
+}
+
+/** Triages a text with an engine's parts. */
+export const classify = (text: string, taxonomy: Taxonomy.Taxonomy, classifier: Triage.Classifier | undefined): Triage.Result => {
+  const nested = busy
+  const s = nested ? scratch() : (shared ??= scratch())
+  busy = true
+  try {
+    return decide(text, foldInto(s, text), taxonomy, classifier)
+  } finally {
+    busy = nested
+  }
+}
+
+const decide = (text: string, folded: Folded, taxonomy: Taxonomy.Taxonomy, classifier: Triage.Classifier | undefined): Triage.Result => {
+  const settings = taxonomy.settings
+  const c = compile(taxonomy)
+  const fired = Matcher.run(c.matcher, folded)
+
+  // Category rules and urgency cues.
+  const matches: Array<Triage.Match> = []
+  const hits: Array<Urgency.CueHit> = []
+  for (const f of fired) {
+    if (f.item < c.rules) matches.push(matchOf(taxonomy.rules[f.item]!, f))
+    else {
+      const cue = taxonomy.cues[f.item - c.rules]!
+      hits.push({ cueId: cue.id, kind: cue.kind, words: f.words, at: f.at })
+    }
+  }
+  const totals = new Map<string, number>()
+  for (const m of matches) if (m.category !== undefined) totals.set(m.category, (totals.get(m.category) ?? 0) + m.score)
+  const scores: Array<{ readonly category: string; readonly score: number }> = []
+  for (const [category, score] of totals) scores.push({ category, score: round2(score) })
+  if (scores.length > 1) scores.sort((a, b) => b.score - a.score || (c.order.get(a.category) ?? 0) - (c.order.get(b.category) ?? 0))
+  const top = scores[0]?.score ?? 0
+  const second = scores[1]?.score ?? 0
+  const ruleConfidence = top > 0 ? round2(Math.min(1, top / settings.saturation) * (0.4 + (0.6 * (top - second)) / top)) : 0
+  const ruleCategory = top >= settings.minScore ? scores[0]!.category : undefined
+
+  // The classifier. Where it decides, the rules' scores still count: each category's probability
+  // is multiplied by e^(ruleWeight × score) and the whole renormalised.
+  const read = classifier === undefined ? undefined : readAny(classifier, text, folded)
+  let modelBest = -1
+  let modelSecond = -1
+  let combinedBest = -1
+  let combinedZ = 0
+  let combinedTop = 0
+  let ruleIndex = -1
+  if (read !== undefined) {
+    const ps = read.probabilities
+    let bestScore = -Infinity
+    for (let i = 0; i < read.categories.length; i++) {
+      const code = read.categories[i]!
+      if (!c.order.has(code)) continue
+      if (code === ruleCategory) ruleIndex = i
+      if (modelBest < 0 || ps[i]! > ps[modelBest]!) {
+        modelSecond = modelBest
+        modelBest = i
+      } else if (modelSecond < 0 || ps[i]! > ps[modelSecond]!) modelSecond = i
+      const boosted = ps[i]! * (totals.size === 0 ? 1 : Math.exp(settings.ruleWeight * (totals.get(code) ?? 0)))
+      combinedZ += boosted
+      if (boosted > bestScore) {
+        bestScore = boosted
+        combinedBest = i
+        combinedTop = boosted
+      }
+    }
+  }
+  const pBest = modelBest < 0 ? 0 : read!.probabilities[modelBest]!
+  const modelCategory = modelBest < 0 ? undefined : read!.categories[modelBest]!
+
+  let category: string
+  let confidence: number
+  let needsPerson: boolean
+  let decidedBy: Triage.Result["decidedBy"]
+  if (ruleCategory !== undefined && (ruleConfidence >= settings.ruleConfidence || modelCategory === undefined)) {
+    category = ruleCategory
+    decidedBy = "rules"
+    if (modelCategory === undefined || modelCategory === ruleCategory) {
+      confidence = modelCategory === undefined ? ruleConfidence : round2(Math.max(ruleConfidence, pBest))
+      needsPerson = confidence < settings.minConfidence
+    } else {
+      // The model disagrees: less confident, and a person decides.
+      const pRule = ruleIndex < 0 ? 0 : read!.probabilities[ruleIndex]!
+      confidence = round2(ruleConfidence * (0.5 + (0.5 * pRule) / pBest))
+      needsPerson = true
+    }
+  } else if (read !== undefined && combinedBest >= 0) {
+    category = read.categories[combinedBest]!
+    decidedBy = "model"
+    confidence = round2(combinedTop / combinedZ)
+    // Rules with enough evidence for another category: a person decides.
+    needsPerson = confidence < settings.minConfidence || (ruleCategory !== undefined && ruleCategory !== category)
+  } else {
+    category = settings.fallbackCategory
+    decidedBy = "fallback"
+    confidence = 0
+    needsPerson = true
+  }
+
+  // Urgency.
+  const allHits = Urgency.withProgressive(folded, hits)
+  const urgencyFired = Urgency.evaluate(taxonomy.urgency, allHits)
+  const probability = read?.urgency
+  const level: Triage.UrgencyLevel = urgencyFired.length > 0 ? "urgent" : probability !== undefined && probability >= settings.unsure ? "unsure" : "none"
+  if (level === "unsure") needsPerson = true
+
+  const chosen = c.categories.get(category)
+  let priority: Taxonomy.Priority = chosen?.priority ?? "normal"
+  const flagSet = new Set<Taxonomy.Flag>()
+  for (const m of matches) {
+    if (m.priority !== undefined) priority = Taxonomy.maxPriority(priority, m.priority)
+    for (const f of m.flags) flagSet.add(f)
+  }
+  if (level !== "none") priority = "urgent"
+  if (!needsPerson) for (const f of chosen?.flags ?? []) flagSet.add(f)
+  if (level === "urgent") flagSet.add("threatToSafety")
+  const flags = flagSet.size === 0 ? [] : Taxonomy.Flag.literals.filter((f) => flagSet.has(f))
+  const signals =
+    urgencyFired.length === 0 && !matches.some((m) => m.signal !== undefined)
+      ? []
+      : Taxonomy.Signal.literals.filter((sig) => matches.some((m) => m.signal === sig) || urgencyFired.some((u) => u.signal === sig))
+  const ruleIds: Array<string> = matches.map((m) => m.ruleId)
+  for (const u of urgencyFired) ruleIds.push(u.ruleId)
+  if (decidedBy === "model") ruleIds.push(modelRuleId)
+  if (level === "unsure") ruleIds.push(unsureRuleId)
+  if (ruleIds.length > 100) ruleIds.length = 100
+  const urgency = lazy(
+    {
+      level,
+      rules: urgencyFired,
+      cues: allHits.map((h) => ({ cueId: h.cueId, kind: h.kind, words: h.words })),
+      ...(probability !== undefined ? { probability: round3(probability) } : {})
+    },
+    "features",
+    (): ReadonlyArray<Triage.Feature> => (read !== undefined && level === "unsure" ? read.features(-1, -1) : [])
+  )
+  let model: Triage.ModelDecision | undefined
+  if (read !== undefined && modelCategory !== undefined) {
+    const topThree: Array<{ readonly category: string; readonly probability: number }> = []
+    for (const i of [modelBest, modelSecond]) if (i >= 0) topThree.push({ category: read.categories[i]!, probability: round3(read.probabilities[i]!) })
+    let third = -1
+    for (let i = 0; i < read.categories.length; i++)
+      if (i !== modelBest && i !== modelSecond && c.order.has(read.categories[i]!) && (third < 0 || read.probabilities[i]! > read.probabilities[third]!)) third = i
+    if (third >= 0) topThree.push({ category: read.categories[third]!, probability: round3(read.probabilities[third]!) })
+    model = lazy(
+      { classifier: classifier!.name, category: modelCategory, probability: round3(pBest), agrees: modelCategory === category, top: topThree },
+      "features",
+      () => read.features(modelBest, modelSecond)
+    )
+  }
+  const result = {
+    category,
+    priority,
+    flags,
+    confidence,
+    needsPerson,
+    decidedBy,
+    ruleIds,
+    signals,
+    matches,
+    scores,
+    urgency,
+    ...(model !== undefined ? { model } : {})
+  }
+  // The four-language explanation is written when it is first read (most callers read only the
+  // decision).
+  return lazy(result, "explanation", () => explain(taxonomy, result as Omit<Triage.Result, "explanation">)) as Triage.Result
+}
+
+/** The rule id recorded when the statistical layer chose the category. */
+export const modelRuleId = "triage.model"
+/** The rule id recorded when urgency is unsure (urgent, and a person decides). */
+export const unsureRuleId = "urgency.unsure"
+
+const names = {
+  category: I18n.text("Toifa", "Тоифа", "Категория", "Category"),
+  confidence: I18n.text("ishonch", "ишонч", "уверенность", "confidence"),
+  needsPerson: I18n.text("qarorni inson qabul qilishi kerak", "қарорни инсон қабул қилиши керак", "решение должен принять человек", "a person must decide"),
+  byRules: I18n.text("qoidalar boʻyicha", "қоидалар бўйича", "по правилам", "by the rules"),
+  byModel: I18n.text("statistik model boʻyicha", "статистик модел бўйича", "по статистической модели", "by the statistical model"),
+  fallback: I18n.text("dalil yetarli emas", "далил етарли эмас", "недостаточно данных", "not enough evidence"),
+  priority: I18n.text("Ustuvorlik", "Устуворлик", "Приоритет", "Priority"),
+  urgency: I18n.text("Shoshilinchlik", "Шошилинчлик", "Срочность", "Urgency"),
+  urgent: I18n.text("shoshilinch", "шошилинч", "срочно", "urgent"),
+  unsure: I18n.text("aniq emas: shoshilinch deb olinadi, inson tekshiradi", "аниқ эмас: шошилинч деб олинади, инсон текширади", "неясно: считается срочным, проверит человек", "unsure: treated as urgent, a person checks"),
+  none: I18n.text("xavf belgisi yoʻq", "хавф белгиси йўқ", "признаков опасности нет", "no sign of danger"),
+  rules: I18n.text("Qoidalar", "Қоидалар", "Правила", "Rules"),
+  noRule: I18n.text("hech qaysi qoida ishlamadi", "ҳеч қайси қоида ишламади", "ни одно правило не сработало", "no rule fired"),
+  model: I18n.text("Model", "Модел", "Модель", "Model"),
+  features: I18n.text("belgilar", "белгилар", "признаки", "features"),
+  flags: I18n.text("Belgilar", "Белгилар", "Флаги", "Flags")
+}
+
+const explain = (taxonomy: Taxonomy.Taxonomy, r: Omit<Triage.Result, "explanation">): I18n.Text => {
+  const cat = Taxonomy.category(taxonomy, r.category)
+  const features = (fs: ReadonlyArray<Triage.Feature>) => fs.slice(0, 5).map((f) => `${f.feature} (${f.words})`).join(", ")
+  const line = (l: I18n.Locale) => {
+    const how = r.decidedBy === "rules" ? names.byRules[l] : r.decidedBy === "model" ? names.byModel[l] : names.fallback[l]
+    const level = r.urgency.level === "urgent" ? names.urgent[l] : r.urgency.level === "unsure" ? names.unsure[l] : names.none[l]
+    const why =
+      r.urgency.rules.length > 0
+        ? ` (${r.urgency.rules.map((u) => `${u.ruleId}: ${u.cues.map((id) => `${id} [${(r.urgency.cues.find((x) => x.cueId === id)?.words ?? []).map((w) => `"${w}"`).join(", ")}]`).join(" + ")}`).join("; ")})`
+        : r.urgency.level === "unsure" && r.urgency.features.length > 0
+          ? ` (p=${r.urgency.probability}; ${features(r.urgency.features)})`
+          : ""
+    return [
+      `${names.category[l]}: ${cat ? cat.name[l] : r.category} (${r.category}), ${how}, ${names.confidence[l]} ${r.confidence}${r.needsPerson ? `; ${names.needsPerson[l]}` : ""}.`,
+      `${names.priority[l]}: ${r.priority}. ${names.urgency[l]}: ${level}${why}.`,
+      `${names.rules[l]}: ${r.matches.length === 0 ? names.noRule[l] : r.matches.map((m) => `${m.ruleId} [${m.words.map((w) => `"${w}"`).join(", ")}]`).join("; ")}.`,
+      ...(r.model !== undefined ? [`${names.model[l]}: ${r.model.category} ${r.model.probability}${r.model.features.length > 0 ? `; ${names.features[l]}: ${features(r.model.features)}` : ""}.`] : []),
+      ...(r.flags.length > 0 ? [`${names.flags[l]}: ${r.flags.join(", ")}.`] : [])
+    ].join(" ")
+  }
+  return I18n.text(line("uz-Latn"), line("uz-Cyrl"), line("ru"), line("en"))
+}
+
+/** Decodes a model's weights (throws when they do not decode; `Triage.decodeModel` catches it). */
+export const checkModel = (model: Model.Model): void => {
+  Model.compile(model)
+}

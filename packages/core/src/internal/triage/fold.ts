@@ -1,0 +1,315 @@
+/**
+ * One pass of normalisation over a text: every UTF-16 code unit is looked up once in a table and
+ * written out as the letters of its *matching key* (Uzbek Cyrillic and Russian transliterated by
+ * the CLDR uz_Cyrl-uz_Latn rules, lower case, apostrophes dropped, q→k, x→h, w→sh, c→s except in
+ * "ch", doubled letters collapsed). Words, their offsets in the text, clauses and sentences are
+ * found in the same pass. The result is a set of typed arrays shared by the rule matcher, the
+ * urgency detector and the statistical model (and, later, by similarity).
+ *
+ * Scratch buffers are reused between calls (`foldInto`); `fold` returns a fresh copy.
+ */
+
+/** Kinds of code units. */
+const OTHER = 0
+const LETTER = 1
+const DIGIT = 2
+const APOSTROPHE = 3
+const CLAUSE = 4
+const SENTENCE = 5
+const MARK = 6
+/** Cyrillic е: "ye" at the start of a word or after a vowel, ъ or ь, otherwise "e". */
+const CYR_E = 7
+/** Latin c: "c" before h (for "ch"), otherwise "s". */
+const LATIN_C = 8
+
+const TABLE = 0x530
+let kinds: Uint8Array | undefined
+// Up to two output codes per code unit (0 = none).
+let out1: Uint16Array
+let out2: Uint16Array
+// Cyrillic vowels and ъ/ь, after which е is "ye".
+let yeAfter: Uint8Array
+
+/** The apostrophe variants folded away (the same list as `Normalize.apostrophes`). */
+export const apostropheCodes: ReadonlyArray<number> = [0x27, 0x60, 0x2018, 0x2019, 0x2bb, 0x2bc, 0xb4, 0x2b9, 0x2032, 0x201b, 0x2bd]
+
+const c = (s: string) => s.charCodeAt(0)
+
+const init = (): Uint8Array => {
+  const k = new Uint8Array(TABLE)
+  out1 = new Uint16Array(TABLE)
+  out2 = new Uint16Array(TABLE)
+  yeAfter = new Uint8Array(TABLE)
+  const letter = (code: number, o: string) => {
+    k[code] = LETTER
+    out1[code] = o.length > 0 ? c(o[0]!) : 0
+    out2[code] = o.length > 1 ? c(o[1]!) : 0
+  }
+  // Every other letter of the table keeps its lower case form.
+  for (let u = 0; u < TABLE; u++) {
+    const ch = String.fromCharCode(u)
+    if (/\p{M}/u.test(ch)) k[u] = MARK
+    else if (/\p{L}/u.test(ch)) letter(u, ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch)
+    else if (/\p{N}/u.test(ch)) {
+      k[u] = /[0-9]/.test(ch) ? DIGIT : LETTER
+      out1[u] = u
+    }
+  }
+  for (let u = c("a"); u <= c("z"); u++) {
+    letter(u, String.fromCharCode(u))
+    letter(u - 32, String.fromCharCode(u))
+  }
+  for (const [l, o] of [["q", "k"], ["x", "h"], ["w", "sh"]] as const) {
+    letter(c(l), o)
+    letter(c(l.toUpperCase()), o)
+  }
+  k[c("c")] = LATIN_C
+  k[c("C")] = LATIN_C
+  // Latin letters of older Uzbek and Turkic spellings.
+  for (const [l, o] of [["ş", "sh"], ["ç", "ch"], ["ğ", "g"], ["ö", "o"], ["ü", "u"], ["ı", "i"], ["é", "e"], ["è", "e"], ["ё", "yo"], ["à", "a"], ["á", "a"], ["ñ", "n"], ["í", "i"], ["ó", "o"], ["ú", "u"]] as const) {
+    letter(c(l), o)
+    const up = l.toUpperCase()
+    if (up.length === 1 && up !== l) letter(c(up), o)
+  }
+  // CLDR uz_Cyrl-uz_Latn (е is contextual, below), and the Russian letters found in Uzbek texts.
+  const cyr: ReadonlyArray<readonly [string, string]> = [
+    ["а", "a"], ["б", "b"], ["в", "v"], ["г", "g"], ["д", "d"], ["ё", "yo"], ["ж", "j"], ["з", "z"], ["и", "i"], ["й", "y"], ["к", "k"], ["л", "l"],
+    ["м", "m"], ["н", "n"], ["о", "o"], ["п", "p"], ["р", "r"], ["с", "s"], ["т", "t"], ["у", "u"], ["ф", "f"], ["х", "h"], ["ц", "ts"], ["ч", "ch"],
+    ["ш", "sh"], ["щ", "sh"], ["ъ", ""], ["ы", "i"], ["ь", ""], ["э", "e"], ["ю", "yu"], ["я", "ya"], ["ў", "o"], ["қ", "k"], ["ғ", "g"], ["ҳ", "h"],
+    ["і", "i"], ["ә", "a"], ["ө", "o"], ["ү", "u"], ["ң", "ng"], ["ҷ", "j"], ["ӣ", "i"], ["ӯ", "u"]
+  ]
+  for (const [l, o] of cyr) {
+    letter(c(l), o)
+    letter(c(l.toUpperCase()), o)
+  }
+  k[c("е")] = CYR_E
+  k[c("Е")] = CYR_E
+  for (const v of "аеёиоуўэюяыъьАЕЁИОУЎЭЮЯЫЪЬ") yeAfter[c(v)] = 1
+  for (const a of apostropheCodes) if (a < TABLE) k[a] = APOSTROPHE
+  for (const p of ",;:()") k[c(p)] = CLAUSE
+  for (const p of ".!?\n\r") k[c(p)] = SENTENCE
+  return k
+}
+
+const kindOf = (k: Uint8Array, u: number): number => {
+  if (u < TABLE) return k[u]!
+  if (u === 0x2018 || u === 0x2019 || u === 0x201b || u === 0x2032) return APOSTROPHE
+  if (u === 0x2013 || u === 0x2014) return CLAUSE
+  if (u === 0x2026) return SENTENCE
+  if (u >= 0xd800 && u <= 0xdfff) return OTHER
+  const ch = String.fromCharCode(u)
+  if (/\p{L}/u.test(ch)) return LETTER
+  if (/\p{M}/u.test(ch)) return MARK
+  if (/\p{N}/u.test(ch)) return LETTER
+  return OTHER
+}
+
+/**
+ * A folded text: the matching keys of its words back to back in `codes` (word `i` is
+ * `codes[start[i]..end[i])`), where each word is in the text (`from`/`to`, UTF-16 offsets), its
+ * clause and sentence, and whether it is a number. `count` words are valid.
+ */
+export interface Folded {
+  readonly source: string
+  readonly count: number
+  readonly codes: Uint16Array
+  readonly start: Int32Array
+  readonly end: Int32Array
+  readonly from: Int32Array
+  readonly to: Int32Array
+  readonly clause: Int32Array
+  readonly sentence: Int32Array
+  readonly numeric: Uint8Array
+}
+
+/** Reusable buffers for {@link foldInto}. */
+export interface Scratch {
+  source: string
+  count: number
+  codes: Uint16Array
+  start: Int32Array
+  end: Int32Array
+  from: Int32Array
+  to: Int32Array
+  clause: Int32Array
+  sentence: Int32Array
+  numeric: Uint8Array
+}
+
+/** Empty buffers that grow on demand. */
+export const scratch = (): Scratch => ({
+  source: "",
+  count: 0,
+  codes: new Uint16Array(1024),
+  start: new Int32Array(256),
+  end: new Int32Array(256),
+  from: new Int32Array(256),
+  to: new Int32Array(256),
+  clause: new Int32Array(256),
+  sentence: new Int32Array(256),
+  numeric: new Uint8Array(256)
+})
+
+const grow = (s: Scratch, n: number) => {
+  const words = Math.max(n, s.start.length * 2)
+  const i32 = (a: Int32Array) => {
+    const b = new Int32Array(words)
+    b.set(a)
+    return b
+  }
+  s.start = i32(s.start)
+  s.end = i32(s.end)
+  s.from = i32(s.from)
+  s.to = i32(s.to)
+  s.clause = i32(s.clause)
+  s.sentence = i32(s.sentence)
+  const num = new Uint8Array(words)
+  num.set(s.numeric)
+  s.numeric = num
+}
+
+/**
+ * Folds `text` into `s` (its buffers grow when needed) and returns it. One pass, one table lookup
+ * per code unit.
+ */
+export const foldInto = (s: Scratch, text: string): Scratch => {
+  const k = (kinds ??= init())
+  const o1 = out1
+  const o2 = out2
+  const ye = yeAfter
+  const n = text.length
+  if (s.codes.length < n * 2 + 8) s.codes = new Uint16Array(n * 2 + 64)
+  // At most one word per two code units (a word and a separator), plus one.
+  if (s.start.length < (n >> 1) + 2) grow(s, (n >> 1) + 2)
+  const codes = s.codes
+  const start = s.start
+  const end = s.end
+  const from = s.from
+  const to = s.to
+  const clauses = s.clause
+  const sentences = s.sentence
+  const numeric = s.numeric
+  let w = 0 // words
+  let p = 0 // codes written
+  let clause = 0
+  let sentence = 0
+  let inWord = 0 // 0 none, LETTER or DIGIT
+  let last = 0 // last code written in the current word (for doubled letters)
+  let pending = 0 // 0 none, CLAUSE or SENTENCE seen since the last word
+  for (let i = 0; i < n; i++) {
+    const u = text.charCodeAt(i)
+    let kind = u < TABLE ? k[u]! : kindOf(k, u)
+    if (kind === MARK) kind = inWord === LETTER ? MARK : OTHER
+    if (kind === MARK) continue
+    if (kind === APOSTROPHE) {
+      // Inside a word (a letter on both sides) it is dropped and the word goes on.
+      if (inWord === LETTER && i + 1 < n) {
+        const nu = text.charCodeAt(i + 1)
+        const nk = nu < TABLE ? k[nu]! : kindOf(k, nu)
+        if (nk === LETTER || nk === CYR_E || nk === LATIN_C) continue
+      }
+      kind = OTHER
+    }
+    const wordKind = kind === DIGIT ? DIGIT : kind === LETTER || kind === CYR_E || kind === LATIN_C ? LETTER : 0
+    if (wordKind !== inWord) {
+      // Close the current word (empty words, such as a lone ь, are dropped) ...
+      if (inWord !== 0 && p > start[w]!) {
+        end[w] = p
+        to[w] = i
+        w++
+      }
+      // ... and open the next.
+      if (wordKind !== 0) {
+        if (pending === SENTENCE) {
+          sentence++
+          clause++
+        } else if (pending === CLAUSE) clause++
+        pending = 0
+        start[w] = p
+        from[w] = i
+        clauses[w] = clause
+        sentences[w] = sentence
+        numeric[w] = wordKind === DIGIT ? 1 : 0
+        last = 0
+      }
+      inWord = wordKind
+    }
+    if (wordKind === 0) {
+      if (kind === SENTENCE) pending = SENTENCE
+      else if (kind === CLAUSE && pending === 0) pending = CLAUSE
+      continue
+    }
+    if (wordKind === DIGIT) {
+      codes[p++] = u // digits are never collapsed: "100" is not "10"
+      continue
+    }
+    let a: number
+    let b = 0
+    if (kind === LETTER) {
+      if (u < TABLE) {
+        a = o1[u]!
+        b = o2[u]!
+      } else {
+        const lower = String.fromCharCode(u).toLowerCase()
+        a = lower.length === 1 ? lower.charCodeAt(0) : u
+      }
+    } else if (kind === CYR_E) {
+      const prev = i > 0 ? text.charCodeAt(i - 1) : 0
+      const pk = i === 0 ? OTHER : prev < TABLE ? k[prev]! : kindOf(k, prev)
+      const isLetter = pk === LETTER || pk === CYR_E || pk === LATIN_C || pk === MARK
+      if (!isLetter || (prev < TABLE && ye[prev] === 1)) {
+        a = 0x79 // y
+        b = 0x65 // e
+      } else a = 0x65
+    } else {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0
+      a = next === 0x68 || next === 0x48 ? 0x63 : 0x73
+    }
+    if (a !== 0) {
+      if (a !== last) codes[p++] = last = a
+      if (b !== 0 && b !== last) codes[p++] = last = b
+    }
+  }
+  if (inWord !== 0 && p > start[w]!) {
+    end[w] = p
+    to[w] = n
+    w++
+  }
+  s.source = text
+  s.count = w
+  return s
+}
+
+/** Folds a text into fresh arrays (see {@link Folded}). */
+export const fold = (text: string): Folded => {
+  const s = foldInto(scratch(), text)
+  const n = s.count
+  return {
+    source: text,
+    count: n,
+    codes: s.codes.slice(0, n === 0 ? 0 : s.end[n - 1]!),
+    start: s.start.slice(0, n),
+    end: s.end.slice(0, n),
+    from: s.from.slice(0, n),
+    to: s.to.slice(0, n),
+    clause: s.clause.slice(0, n),
+    sentence: s.sentence.slice(0, n),
+    numeric: s.numeric.slice(0, n)
+  }
+}
+
+/** The matching key of word `i` as a string. */
+export const keyAt = (f: Pick<Folded, "codes" | "start" | "end">, i: number): string => {
+  let out = ""
+  for (let j = f.start[i]!; j < f.end[i]!; j++) out += String.fromCharCode(f.codes[j]!)
+  return out
+}
+
+/** The matching key of a word or phrase: its folded words joined by single spaces. */
+export const keyOf = (text: string): string => {
+  const f = foldInto((shared ??= scratch()), text)
+  let out = ""
+  for (let i = 0; i < f.count; i++) out += (i > 0 ? " " : "") + keyAt(f, i)
+  return out
+}
+let shared: Scratch | undefined

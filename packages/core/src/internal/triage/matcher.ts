@@ -1,0 +1,485 @@
+/**
+ * One combined matcher for every pattern of every rule and urgency cue: a trie of the patterns'
+ * words (matching keys, see `fold.ts`) stored as a dense transition table, walked once from the
+ * start of each word of the text. A node where a pattern word ends reports it: a prefix word ("ur"
+ * matches "urdi", "uryapti") as soon as it is reached, an exact word (`=ur`) only at the end of the
+ * text's word. Phrases, negation, context and `unless` are then checked for the few patterns that
+ * occurred, and only the rules whose patterns occurred are evaluated: no per-rule scan.
+ */
+import * as Normalize from "../../Normalize.js"
+import { type Folded, keyOf } from "./fold.js"
+
+/** Anything with patterns: a category rule or an urgency cue (see `Taxonomy.Rule`). */
+export interface Matchable {
+  readonly match: ReadonlyArray<string>
+  readonly context?: ReadonlyArray<string> | undefined
+  readonly window?: number | undefined
+  readonly unless?: ReadonlyArray<string> | undefined
+  readonly negatable?: boolean | undefined
+}
+
+/** Words that negate the words right after them (Russian не, нет, ни, без), as keys. */
+export const negatorsBefore: ReadonlySet<string> = new Set(["ne", "net", "ni", "bez"])
+/** Words that negate the words right before them (Uzbek yoʻq, emas; Russian нет), as keys. */
+export const negatorsAfter: ReadonlySet<string> = new Set(["yok", "emas", "net"])
+/** Reach of a preceding negator, in words. */
+export const negationBefore = 1
+/** Reach of a following negator, in words. */
+export const negationAfter = 2
+/** Most other words between two words of a phrase. */
+export const phraseGap = 2
+/** Default context window, in words each side. */
+export const contextWindow = 10
+
+// Symbols of the trie: a-z and 0-9.
+const SYMBOLS = 36
+const symbol = (code: number): number => (code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? 26 + code - 48 : -1)
+
+interface Pattern {
+  readonly words: Int32Array
+}
+
+interface Item {
+  readonly match: ReadonlyArray<number>
+  readonly context: ReadonlyArray<number>
+  readonly unless: ReadonlyArray<number>
+  readonly negatable: boolean
+  readonly window: number
+}
+
+/** A compiled matcher. */
+export interface Compiled {
+  /** Children of node n: childSym/childNode[childStart[n]..childStart[n + 1]), by symbol. */
+  readonly childStart: Int32Array
+  readonly childSym: Uint8Array
+  readonly childNode: Int32Array
+  readonly endStart: Int32Array
+  readonly endWord: Int32Array
+  readonly endExact: Uint8Array
+  readonly patterns: ReadonlyArray<Pattern>
+  /** word id -> patterns it starts */
+  readonly starts: ReadonlyArray<ReadonlyArray<number>>
+  /** pattern id -> items that have it in `match` */
+  readonly matchOf: ReadonlyArray<ReadonlyArray<number>>
+  /** pattern id -> items that have it in `context` */
+  readonly contextOf: ReadonlyArray<ReadonlyArray<number>>
+  /** pattern id -> items that have it in `unless` */
+  readonly unlessOf: ReadonlyArray<ReadonlyArray<number>>
+  readonly items: ReadonlyArray<Item>
+  readonly words: number
+}
+
+// The Russian-keyboard spelling of oʻ is u ("кушни" for "қўшни"): a rule word with oʻ also matches it.
+const variants = (word: string): ReadonlyArray<string> => {
+  const latin = Normalize.toLatin(word.toLowerCase())
+  const main = keyOf(latin)
+  const withU = keyOf(latin.replace(/o[\u0027\u0060\u2018\u2019\u02BB\u02BC\u00B4\u02B9\u2032\u201B\u02BD]/g, "u"))
+  return (withU === main ? [main] : [main, withU]).filter((k) => k.length > 0 && !k.includes(" "))
+}
+
+interface WordSpec {
+  readonly keys: ReadonlyArray<string>
+  readonly exact: boolean
+}
+
+const words = (pattern: string): ReadonlyArray<WordSpec> =>
+  pattern
+    .split(/[\s-]+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .flatMap((w) => {
+      const exact = w.startsWith("=")
+      // "o'g'il-qiz" or "5yosh" inside one word: split as the text is split; all parts but the last are whole words.
+      const parts = keyOf(exact ? w.slice(1) : w).split(" ").filter((p) => p.length > 0)
+      const raw = parts.length > 1 ? parts : [exact ? w.slice(1) : w]
+      return raw.map((part, i): WordSpec => {
+        const keys = parts.length > 1 ? [part] : variants(part)
+        const whole = exact || i < raw.length - 1
+        // A stem shorter than 3 letters would match too much: it is matched whole.
+        return { keys, exact: whole || keys.some((k) => k.length < 3) }
+      })
+    })
+    .filter((w) => w.keys.length > 0)
+
+// The trie built dense (node * 36 + symbol), stored sparse: most nodes have one child, and a small
+// table stays in the processor's cache.
+const sparse = (next: ReadonlyArray<number>, nodes: number) => {
+  const childStart = new Int32Array(nodes + 1)
+  const sym: Array<number> = []
+  const node: Array<number> = []
+  for (let n = 0; n < nodes; n++) {
+    childStart[n] = sym.length
+    for (let x = 0; x < SYMBOLS; x++) {
+      const to = next[n * SYMBOLS + x]!
+      if (to !== 0) {
+        sym.push(x)
+        node.push(to)
+      }
+    }
+  }
+  childStart[nodes] = sym.length
+  return { childStart, childSym: Uint8Array.from(sym), childNode: Int32Array.from(node) }
+}
+
+/** Compiles the patterns of `items` into one matcher. */
+export const compile = (items: ReadonlyArray<Matchable>): Compiled => {
+  const wordIds = new Map<string, number>()
+  const wordSpecs: Array<WordSpec> = []
+  const patternIds = new Map<string, number>()
+  const patterns: Array<Pattern> = []
+  const intern = (p: string): number => {
+    const known = patternIds.get(p)
+    if (known !== undefined) return known
+    const ws = words(p)
+    if (ws.length === 0) {
+      patternIds.set(p, -1)
+      return -1
+    }
+    const ids = ws.map((w) => {
+      const key = `${w.exact ? "=" : ""}${w.keys.join("|")}`
+      let id = wordIds.get(key)
+      if (id === undefined) {
+        id = wordSpecs.length
+        wordIds.set(key, id)
+        wordSpecs.push(w)
+      }
+      return id
+    })
+    patterns.push({ words: Int32Array.from(ids) })
+    patternIds.set(p, patterns.length - 1)
+    return patterns.length - 1
+  }
+  const all = (ps: ReadonlyArray<string> | undefined) => [...new Set((ps ?? []).map(intern).filter((i) => i >= 0))]
+  const compiledItems: Array<Item> = items.map((it) => ({
+    match: all(it.match),
+    context: all(it.context),
+    unless: all(it.unless),
+    negatable: it.negatable ?? true,
+    window: it.window ?? contextWindow
+  }))
+  // The trie.
+  const next: Array<number> = new Array<number>(SYMBOLS).fill(0)
+  const ends: Array<Array<readonly [number, boolean]>> = [[]]
+  wordSpecs.forEach((w, id) => {
+    for (const key of w.keys) {
+      let node = 0
+      let ok = true
+      for (let i = 0; i < key.length; i++) {
+        const sym = symbol(key.charCodeAt(i))
+        if (sym < 0) {
+          ok = false
+          break
+        }
+        let to = next[node * SYMBOLS + sym]!
+        if (to === 0) {
+          to = ends.length
+          ends.push([])
+          for (let j = 0; j < SYMBOLS; j++) next.push(0)
+          next[node * SYMBOLS + sym] = to
+        }
+        node = to
+      }
+      if (ok && node !== 0 && !ends[node]!.some(([x]) => x === id)) ends[node]!.push([id, w.exact])
+    }
+  })
+  const endStart = new Int32Array(ends.length + 1)
+  const flat = ends.flat()
+  let acc = 0
+  ends.forEach((e, i) => {
+    endStart[i] = acc
+    acc += e.length
+  })
+  endStart[ends.length] = acc
+  const starts: Array<Array<number>> = wordSpecs.map(() => [])
+  patterns.forEach((p, pid) => starts[p.words[0]!]!.push(pid))
+  const matchOf: Array<Array<number>> = patterns.map(() => [])
+  const contextOf: Array<Array<number>> = patterns.map(() => [])
+  const unlessOf: Array<Array<number>> = patterns.map(() => [])
+  compiledItems.forEach((it, i) => {
+    for (const p of it.match) matchOf[p]!.push(i)
+    for (const p of it.context) contextOf[p]!.push(i)
+    for (const p of it.unless) unlessOf[p]!.push(i)
+  })
+  return {
+    ...sparse(next, ends.length),
+    endStart,
+    endWord: Int32Array.from(flat, ([w]) => w),
+    endExact: Uint8Array.from(flat, ([, e]) => (e ? 1 : 0)),
+    patterns,
+    starts,
+    matchOf,
+    contextOf,
+    unlessOf,
+    items: compiledItems,
+    words: wordSpecs.length
+  }
+}
+
+/** One item that fired: the citizen's words it matched, the context words, and where. */
+export interface Fired {
+  readonly item: number
+  readonly words: ReadonlyArray<string>
+  readonly context: ReadonlyArray<string>
+  /** First token of each counted occurrence. */
+  readonly at: ReadonlyArray<number>
+}
+
+// Hits of words in the text, reused between calls.
+let hitToken = new Int32Array(1024)
+let hitWord = new Int32Array(1024)
+let hitNegated = new Uint8Array(1024)
+
+const M = 0x6d // m
+const A = 0x61
+const S = 0x73
+const I = 0x69
+const Z = 0x7a
+
+let tokenFirst = new Int32Array(1024)
+
+const growHits = () => {
+  const n = hitToken.length * 2
+  const t = new Int32Array(n)
+  t.set(hitToken)
+  hitToken = t
+  const w = new Int32Array(n)
+  w.set(hitWord)
+  hitWord = w
+  const g = new Uint8Array(n)
+  g.set(hitNegated)
+  hitNegated = g
+}
+
+/** Runs the matcher over a folded text: the items that fire, in item order. */
+export const run = (c: Compiled, f: Folded): ReadonlyArray<Fired> => {
+  const codes = f.codes
+  const childStart = c.childStart
+  const childSym = c.childSym
+  const childNode = c.childNode
+  const endStart = c.endStart
+  const endExact = c.endExact
+  const endWord = c.endWord
+  let hits = 0
+  // Hits of each token are contiguous: tokenFirst[t]..tokenFirst[t+1].
+  if (tokenFirst.length < f.count + 1) tokenFirst = new Int32Array(f.count * 2 + 1)
+  const first = tokenFirst
+  for (let t = 0; t < f.count; t++) {
+    first[t] = hits
+    const s = f.start[t]!
+    const e = f.end[t]!
+    let node = 0
+    for (let j = s; j < e; j++) {
+      const code = codes[j]!
+      const sym = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : -1
+      if (sym < 0) break
+      let to = 0
+      for (let x = childStart[node]!, end = childStart[node + 1]!; x < end; x++) {
+        const y = childSym[x]!
+        if (y === sym) {
+          to = childNode[x]!
+          break
+        }
+        if (y > sym) break
+      }
+      node = to
+      if (node === 0) break
+      for (let q = endStart[node]!, end = endStart[node + 1]!; q < end; q++) {
+        const whole = j + 1 === e
+        if (endExact[q] === 1 && !whole) continue
+        // Uzbek verb negation -ma- and "without" -siz right after a stem: "urmadi", "qurolsiz".
+        const r = j + 1
+        const negated = !whole && ((codes[r] === M && r + 1 < e && codes[r + 1] === A) || (codes[r] === S && r + 2 < e && codes[r + 1] === I && codes[r + 2] === Z))
+        if (hits === hitToken.length) growHits()
+        hitToken[hits] = t
+        hitWord[hits] = endWord[q]!
+        hitNegated[hits] = negated ? 1 : 0
+        hits++
+      }
+    }
+  }
+  first[f.count] = hits
+  if (hits === 0) return []
+  // Occurrences of patterns, in token order, and for each item the occurrences it sees (linked
+  // lists over the occurrences: gathered from what occurred, never from the items' pattern lists).
+  const st = stateOf(c)
+  st.occurrences = 0
+  st.links = 0
+  const touched: Array<number> = []
+  for (let h = 0; h < hits; h++) {
+    const t = hitToken[h]!
+    for (const pid of c.starts[hitWord[h]!]!) {
+      const words = c.patterns[pid]!.words
+      let last = t
+      let negated = hitNegated[h] === 1
+      let ok = true
+      for (let w = 1; w < words.length && ok; w++) {
+        ok = false
+        for (let j = last + 1; j <= last + 1 + phraseGap && j < f.count; j++) {
+          if (f.clause[j] !== f.clause[t]) break
+          let k = -1
+          for (let x = first[j]!, end = first[j + 1]!; x < end; x++)
+            if (hitWord[x] === words[w]) {
+              k = x
+              break
+            }
+          if (k >= 0) {
+            last = j
+            negated = negated || hitNegated[k] === 1
+            ok = true
+            break
+          }
+        }
+      }
+      if (!ok) continue
+      const o = st.add(t, last, negated)
+      for (const i of c.matchOf[pid]!) {
+        if (st.head[MATCH * st.items + i] === -1) touched.push(i)
+        st.link(MATCH, i, o)
+      }
+      for (const i of c.contextOf[pid]!) st.link(CONTEXT, i, o)
+      for (const i of c.unlessOf[pid]!) st.link(UNLESS, i, o)
+    }
+  }
+  touched.sort((a, b) => a - b)
+  const fired: Array<Fired> = []
+  for (const i of touched) {
+    const r = fire(c.items[i]!, i, f, st)
+    if (r !== undefined) fired.push(r)
+  }
+  st.reset()
+  return fired
+}
+
+const MATCH = 0
+const CONTEXT = 1
+const UNLESS = 2
+
+// Reusable occurrence and link buffers of one compiled matcher.
+class State {
+  occurrences = 0
+  links = 0
+  first = new Int32Array(256)
+  last = new Int32Array(256)
+  negated = new Uint8Array(256)
+  linkOcc = new Int32Array(512)
+  linkNext = new Int32Array(512)
+  readonly head: Int32Array
+  readonly tail: Int32Array
+  readonly used: Array<number> = []
+  constructor(readonly items: number) {
+    this.head = new Int32Array(3 * items).fill(-1)
+    this.tail = new Int32Array(3 * items).fill(-1)
+  }
+  add(first: number, last: number, negated: boolean): number {
+    const o = this.occurrences++
+    if (o === this.first.length) {
+      const grow32 = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2)
+        b.set(a)
+        return b
+      }
+      this.first = grow32(this.first)
+      this.last = grow32(this.last)
+      const n = new Uint8Array(this.negated.length * 2)
+      n.set(this.negated)
+      this.negated = n
+    }
+    this.first[o] = first
+    this.last[o] = last
+    this.negated[o] = negated ? 1 : 0
+    return o
+  }
+  link(list: number, item: number, o: number) {
+    const l = this.links++
+    if (l === this.linkOcc.length) {
+      const a = new Int32Array(l * 2)
+      a.set(this.linkOcc)
+      this.linkOcc = a
+      const b = new Int32Array(l * 2)
+      b.set(this.linkNext)
+      this.linkNext = b
+    }
+    this.linkOcc[l] = o
+    this.linkNext[l] = -1
+    const k = list * this.items + item
+    if (this.head[k] === -1) {
+      this.head[k] = l
+      this.used.push(k)
+    } else this.linkNext[this.tail[k]!] = l
+    this.tail[k] = l
+  }
+  reset() {
+    for (const k of this.used) this.head[k] = -1
+    this.used.length = 0
+  }
+}
+
+const states = new WeakMap<Compiled, State>()
+const stateOf = (c: Compiled): State => {
+  let st = states.get(c)
+  if (st === undefined) states.set(c, (st = new State(c.items.length)))
+  return st
+}
+
+const codesOf = (set: ReadonlySet<string>): ReadonlyArray<ReadonlyArray<number>> => [...set].map((w) => Array.from(w, (ch) => ch.charCodeAt(0)))
+let before: ReadonlyArray<ReadonlyArray<number>> | undefined
+let after: ReadonlyArray<ReadonlyArray<number>> | undefined
+
+const keyIs = (f: Folded, t: number, words: ReadonlyArray<ReadonlyArray<number>>): boolean => {
+  const s = f.start[t]!
+  const len = f.end[t]! - s
+  for (const w of words) {
+    if (w.length !== len) continue
+    let j = 0
+    while (j < len && f.codes[s + j] === w[j]) j++
+    if (j === len) return true
+  }
+  return false
+}
+
+const negatedNearby = (f: Folded, first: number, last: number): boolean => {
+  const clause = f.clause[first]
+  before ??= codesOf(negatorsBefore)
+  after ??= codesOf(negatorsAfter)
+  for (let j = Math.max(0, first - negationBefore); j < first; j++) if (f.clause[j] === clause && keyIs(f, j, before)) return true
+  for (let j = last + 1; j <= Math.min(f.count - 1, last + negationAfter); j++) if (f.clause[j] === clause && keyIs(f, j, after)) return true
+  return false
+}
+
+// The citizen's words of an occurrence, as written (a phrase with the words between its words).
+const text = (f: Folded, first: number, last: number): string => f.source.slice(f.from[first]!, f.to[last]!)
+
+const fire = (it: Item, i: number, f: Folded, st: State): Fired | undefined => {
+  const contextHead = st.head[CONTEXT * st.items + i]!
+  if (it.context.length > 0 && contextHead === -1) return undefined
+  const unlessHead = st.head[UNLESS * st.items + i]!
+  let words: Array<string> | undefined
+  let context: Array<string> | undefined
+  let at: Array<number> | undefined
+  // The item's occurrences, in text order (several of its patterns may occur).
+  for (let l = st.head[MATCH * st.items + i]!; l !== -1; l = st.linkNext[l]!) {
+    const o = st.linkOcc[l]!
+    const first = st.first[o]!
+    const last = st.last[o]!
+    if (it.negatable && (st.negated[o] === 1 || negatedNearby(f, first, last))) continue
+    let cancelled = false
+    for (let u = unlessHead; u !== -1 && !cancelled; u = st.linkNext[u]!) cancelled = f.sentence[st.first[st.linkOcc[u]!]!] === f.sentence[first]
+    if (cancelled) continue
+    if (it.context.length > 0) {
+      let near = false
+      for (let x = contextHead; x !== -1; x = st.linkNext[x]!) {
+        const y = st.linkOcc[x]!
+        const xf = st.first[y]!
+        const xl = st.last[y]!
+        if (xl >= first - it.window && xf <= last + it.window && (xf < first || xf > last)) {
+          near = true
+          ;(context ??= []).push(text(f, xf, xl))
+        }
+      }
+      if (!near) continue
+    }
+    ;(words ??= []).push(text(f, first, last))
+    ;(at ??= []).push(first)
+  }
+  if (words === undefined) return undefined
+  return { item: i, words: words.length > 1 ? [...new Set(words)] : words, context: context === undefined ? [] : context.length > 1 ? [...new Set(context)] : context, at: at! }
+}

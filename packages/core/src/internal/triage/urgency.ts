@@ -1,0 +1,93 @@
+/**
+ * The urgency detector: its only job is recall. Cues (`cues.ts`, matched by the shared matcher)
+ * say one thing each about danger; urgency rules combine them ("violence" and "now" within 25
+ * words; a small child and water within 15). Any rule that fires makes the appeal urgent and names
+ * its signal and cues. Without one, the statistical model's urgency probability decides between
+ * "unsure" (urgent, and a person decides) and "none".
+ */
+import type * as Taxonomy from "../../Taxonomy.js"
+import type { Folded } from "./fold.js"
+import { progressive } from "./cues.js"
+
+/** A cue that fired: its id and kind, the citizen's words, and where (token indexes). */
+export interface CueHit {
+  readonly cueId: string
+  readonly kind: Taxonomy.CueKind
+  readonly words: ReadonlyArray<string>
+  readonly at: ReadonlyArray<number>
+}
+
+/** An urgency rule that fired, with the cues that made it fire. */
+export interface Fired {
+  readonly ruleId: string
+  readonly signal: Taxonomy.Signal
+  readonly cues: ReadonlyArray<string>
+}
+
+/** The id under which the present continuous counts as "now". */
+export const presentContinuous = "cue.presentContinuous"
+
+const progressiveCodes = progressive.map((s) => Array.from(s, (ch) => ch.charCodeAt(0)))
+
+const isProgressive = (f: Folded, t: number): boolean => {
+  const s = f.start[t]!
+  const e = f.end[t]!
+  for (const suf of progressiveCodes) {
+    if (e - s <= suf.length + 1) continue
+    let ok = true
+    for (let j = 0; j < suf.length && ok; j++) ok = f.codes[e - suf.length + j] === suf[j]
+    if (ok) return true
+  }
+  return false
+}
+
+/** Adds the present-continuous "now" cue for violence, threat and weapon words in that form. */
+export const withProgressive = (f: Folded, hits: ReadonlyArray<CueHit>): ReadonlyArray<CueHit> => {
+  const at: Array<number> = []
+  const words: Array<string> = []
+  for (const h of hits) {
+    if (h.kind !== "harm" && h.kind !== "threat" && h.kind !== "weapon") continue
+    for (const t of h.at) {
+      // The cue's word may be the first of a phrase: look at it and the next two words.
+      for (let j = t; j < Math.min(f.count, t + 3); j++) {
+        if (isProgressive(f, j) && !at.includes(j)) {
+          at.push(j)
+          words.push(f.source.slice(f.from[j]!, f.to[j]!))
+          break
+        }
+      }
+    }
+  }
+  return at.length === 0 ? hits : [...hits, { cueId: presentContinuous, kind: "now", words: [...new Set(words)], at }]
+}
+
+/** The urgency rules that fire on the cue hits. */
+export const evaluate = (rules: ReadonlyArray<Taxonomy.UrgencyRule>, hits: ReadonlyArray<CueHit>): ReadonlyArray<Fired> => {
+  const byKind = new Map<string, Array<CueHit>>()
+  for (const h of hits) {
+    let list = byKind.get(h.kind)
+    if (list === undefined) byKind.set(h.kind, (list = []))
+    list.push(h)
+  }
+  const fired: Array<Fired> = []
+  for (const r of rules) {
+    const a = byKind.get(r.when[0]!)
+    if (a === undefined) continue
+    if (r.when.length === 1) {
+      fired.push({ ruleId: r.id, signal: r.signal, cues: [...new Set(a.map((h) => h.cueId))] })
+      continue
+    }
+    const b = byKind.get(r.when[1]!)
+    if (b === undefined) continue
+    const window = r.window ?? 10
+    const cues = new Set<string>()
+    for (const x of a)
+      for (const y of b)
+        if (x.at.some((i) => y.at.some((j) => Math.abs(i - j) <= window))) {
+          cues.add(x.cueId)
+          cues.add(y.cueId)
+        }
+    if (cues.size > 0) fired.push({ ruleId: r.id, signal: r.signal, cues: [...cues] })
+  }
+  return fired
+}
