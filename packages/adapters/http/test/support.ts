@@ -41,12 +41,20 @@ export const start = async (
   return { url: `http://127.0.0.1:${port}`, context, close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
 }
 
+/** An HTTP answer as the tests read it. */
+export interface Answer {
+  readonly status: number
+  readonly headers: Headers
+  readonly json: any
+  readonly text: string
+}
+
 export const call = async (
   base: string,
   method: string,
   path: string,
   options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}
-) => {
+): Promise<Answer> => {
   const headers: Record<string, string> = { ...options.headers }
   if (options.token !== undefined) headers["authorization"] = `Bearer ${options.token}`
   let body: string | undefined
