@@ -22,9 +22,11 @@ fi
 
 node="murojaat@localhost"
 port="${MUROJAAT_AMQP_PORT:-5672}"
+# From / : the rabbitmq user may not read the caller's folder (a 0700 temp clone), and Erlang
+# then logs an access error for every module it looks up in the current directory.
 as_rabbit() {
-  runuser -u rabbitmq -- env HOME=/var/lib/rabbitmq RABBITMQ_NODENAME="$node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-    RABBITMQ_NODE_PORT="$port" RABBITMQ_LOG_BASE=/var/log/rabbitmq "$@"
+  (cd / && runuser -u rabbitmq -- env HOME=/var/lib/rabbitmq RABBITMQ_NODENAME="$node" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT="$port" RABBITMQ_LOG_BASE=/var/log/rabbitmq "$@")
 }
 
 mkdir -p /var/log/rabbitmq
