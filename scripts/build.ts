@@ -16,15 +16,40 @@ import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const bin = (name: string) => join(root, "node_modules", ".bin", name)
-const packages = ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/adapters/rabbitmq", "packages/adapters/http", "packages/cli"]
-for (const pkg of process.argv.includes("--check-only") ? [] : packages) {
+/** Every published package, in dependency order (tests/pack.test.ts packs and installs the same list). */
+export const packages = ["packages/core", "packages/testkit", "packages/adapters/postgres", "packages/adapters/rabbitmq", "packages/adapters/http", "packages/cli"]
+
+/**
+ * CommonJS twins of the declarations: `X.d.cts` beside each `X.d.ts`, with relative imports pointing
+ * at `.cjs`. A CommonJS consumer under `moduleResolution: node16` reads a `.d.ts` of this
+ * `"type": "module"` package as ESM and refuses it; the `require` condition's `types` name these.
+ */
+export const cjsDeclarations = (dir: string): number => {
+  let written = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) written += cjsDeclarations(path)
+    else if (entry.name.endsWith(".d.ts")) {
+      const text = readFileSync(path, "utf8")
+        .replace(/((?:from|import)\s*\(?\s*["'])(\.{1,2}\/[^"']*?)\.js(["'])/g, "$1$2.cjs$3")
+        .replace(/\/\/# sourceMappingURL=.*$/m, "")
+      writeFileSync(path.replace(/\.d\.ts$/, ".d.cts"), text)
+      written++
+    }
+  }
+  return written
+}
+
+const main = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]
+for (const pkg of !main || process.argv.includes("--check-only") ? [] : packages) {
   const cwd = join(root, pkg)
   console.log(`== ${pkg}`)
   execFileSync(bin("tsup"), [], { cwd, stdio: "inherit" })
   execFileSync(bin("tsc"), ["-p", "tsconfig.json"], { cwd, stdio: "inherit" })
+  cjsDeclarations(join(cwd, "dist", "types"))
 }
 
-if (!process.argv.includes("--no-check")) {
+if (main && !process.argv.includes("--no-check")) {
   console.log("== packed-consumer check")
   const problems: Array<string> = []
 
