@@ -21,7 +21,7 @@ import * as Decode from "./Decode.js"
 import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
 import * as I18n from "./I18n.js"
-import { defaultCues, defaultUrgency } from "./internal/triage/cues.js"
+import { defaultCues, defaultFillers, defaultUrgency } from "./internal/triage/cues.js"
 import { defaultRules } from "./internal/triage/rules.js"
 
 /**
@@ -278,8 +278,8 @@ export const Cue = Schema.Struct({
 export type Cue = typeof Cue.Type
 
 /**
- * An urgency rule: when a cue of each kind in `when` fired (two kinds: within `window` words of
- * each other), the appeal is urgent, with `signal`. A violence, threat or weapon cue on a word in
+ * An urgency rule: when a cue of each kind in `when` fired (two or three kinds: each within
+ * `window` words of a cue of the first kind), the appeal is urgent, with `signal`. A violence, threat or weapon cue on a word in
  * the Uzbek present continuous ("uryapti", "tepishyapti", "kaltaklamoqda") also counts as `now`.
  *
  * @example
@@ -289,7 +289,7 @@ export type Cue = typeof Cue.Type
  */
 export const UrgencyRule = Schema.Struct({
   id: RuleId,
-  when: Schema.Array(CueKind).pipe(Schema.minItems(1), Schema.maxItems(2)),
+  when: Schema.Array(CueKind).pipe(Schema.minItems(1), Schema.maxItems(3)),
   window: Schema.optional(Schema.Int.pipe(Schema.between(1, 200))),
   signal: Signal,
   note: Schema.String,
@@ -341,7 +341,7 @@ export const defaultSettings: Settings = {
   ruleConfidence: 0.9,
   ruleWeight: 0.4,
   fallbackCategory: "other",
-  unsure: 0.1,
+  unsure: 0.05,
   maxChars: 100_000
 }
 
@@ -357,6 +357,8 @@ export interface Taxonomy {
   readonly rules: ReadonlyArray<Rule>
   readonly cues: ReadonlyArray<Cue>
   readonly urgency: ReadonlyArray<UrgencyRule>
+  /** Polite formulas ("Assalomu alaykum", "Прошу принять меры"): no rule, cue or model reads their words. */
+  readonly fillers: ReadonlyArray<Pattern>
   readonly settings: Settings
 }
 
@@ -396,8 +398,8 @@ export const defaultCategories: ReadonlyArray<Category> = [
     "Drunkenness, drug use or dealing."),
   c("minors", I18n.text("Voyaga yetmaganlar", "Вояга етмаганлар", "Несовершеннолетние", "Minors"), "high", "juvenileInspector",
     "Children and teenagers: neglect, truancy, bad company, bullying.", { flags: ["minorInvolved"] }),
-  c("missingPerson", I18n.text("Bedarak yoʻqolganlar", "Бедарак йўқолганлар", "Пропавшие без вести", "Missing persons"), "urgent", "seniorInspector",
-    "A person who did not come home or cannot be reached; every hour counts."),
+  c("missingPerson", I18n.text("Bedarak yoʻqolganlar", "Бедарак йўқолганлар", "Пропавшие без вести", "Missing persons"), "high", "seniorInspector",
+    "A person who did not come home or cannot be reached; when that is unlike them or they are helpless, the urgency detector makes it urgent (every hour counts)."),
   c("roadSafety", I18n.text("Yoʻl harakati xavfsizligi", "Йўл ҳаракати хавфсизлиги", "Безопасность дорожного движения", "Road safety"), "normal", "preventionInspector",
     "Dangerous driving, drink-driving, accidents, parking that blocks passage."),
   c("neighbourDispute", I18n.text("Qoʻshnilar oʻrtasidagi nizo", "Қўшнилар ўртасидаги низо", "Споры между соседями", "Neighbour disputes"), "normal", "preventionInspector",
@@ -437,12 +439,12 @@ export const defaultCategories: ReadonlyArray<Category> = [
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaults.rules.some((r) => r.signal === "weapon") // true
  */
-export const defaults: Taxonomy = { categories: defaultCategories, rules: defaultRules, cues: defaultCues, urgency: defaultUrgency, settings: defaultSettings }
+export const defaults: Taxonomy = { categories: defaultCategories, rules: defaultRules, cues: defaultCues, urgency: defaultUrgency, fillers: defaultFillers, settings: defaultSettings }
 
 /**
  * Operator data merged over a taxonomy: categories, rules, urgency cues and urgency rules replace
- * those with the same code / id or are added; `disable` removes rules, cues and urgency rules by id;
- * `settings` overrides some settings.
+ * those with the same code / id or are added; `fillers` replaces the list of polite formulas;
+ * `disable` removes rules, cues and urgency rules by id; `settings` overrides some settings.
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
@@ -454,6 +456,7 @@ export const Overrides = Schema.Struct({
   rules: Schema.optional(Schema.Array(Rule)),
   cues: Schema.optional(Schema.Array(Cue)),
   urgency: Schema.optional(Schema.Array(UrgencyRule)),
+  fillers: Schema.optional(Schema.Array(Pattern)),
   disable: Schema.optional(Schema.Array(RuleId)),
   settings: Schema.optional(Schema.partial(Settings))
 })
@@ -525,6 +528,7 @@ export const make = (overrides: unknown, base: Taxonomy = defaults): Either.Eith
       rules: mergeBy(base.rules, o.rules ?? [], (x) => x.id).filter((r) => !disabled.has(r.id)),
       cues: mergeBy(base.cues, o.cues ?? [], (x) => x.id).filter((r) => !disabled.has(r.id)),
       urgency: mergeBy(base.urgency, o.urgency ?? [], (x) => x.id).filter((r) => !disabled.has(r.id)),
+      fillers: o.fillers ?? base.fillers,
       settings: { ...base.settings, ...o.settings }
     })
   })

@@ -279,7 +279,10 @@ export const trainDefaults: TrainOptions = Train.defaultOptions
 export const train = (
   examples: ReadonlyArray<Example>,
   how: { readonly taxonomy?: Taxonomy.Taxonomy; readonly sources?: ReadonlyArray<string>; readonly options?: TrainOptions } = {}
-): Model => Train.train(examples, (how.taxonomy ?? Taxonomy.defaults).categories.map((c) => c.code), how.sources ?? [], how.options ?? Train.defaultOptions)
+): Model => {
+  const taxonomy = how.taxonomy ?? Taxonomy.defaults
+  return Train.train(examples, taxonomy.categories.map((c) => c.code), how.sources ?? [], how.options ?? Train.defaultOptions, taxonomy.fillers)
+}
 
 // ---------------------------------------------------------------------------------------------
 // The engine

@@ -33,7 +33,7 @@ export const compile = (taxonomy: Taxonomy.Taxonomy): Compiled => {
   const known = compiledCache.get(taxonomy)
   if (known !== undefined) return known
   const c: Compiled = {
-    matcher: Matcher.compile([...taxonomy.rules, ...taxonomy.cues]),
+    matcher: Matcher.compile([...taxonomy.rules, ...taxonomy.cues], taxonomy.fillers),
     rules: taxonomy.rules.length,
     order: new Map(taxonomy.categories.map((x, i) => [x.code, i])),
     categories: new Map(taxonomy.categories.map((x) => [x.code, x]))
@@ -53,14 +53,14 @@ interface Read {
 
 const builtIn = Symbol("murojaat.triage.model")
 interface BuiltIn {
-  readonly [builtIn]: (folded: Folded) => Read
+  readonly [builtIn]: (folded: Folded, skip: Uint8Array) => Read
 }
 
 /** The built-in classifier over a trained model (see `model.ts`). */
 export const modelClassifier = (model: Model.Model, name = "ngram-logistic"): Triage.Classifier => {
-  const read = (folded: Folded): Read => {
+  const read = (folded: Folded, skip?: Uint8Array): Read => {
     const c = Model.compile(model)
-    const p = Model.predict(c, folded)
+    const p = Model.predict(c, folded, skip)
     return { categories: c.categories, probabilities: p.probabilities, urgency: p.urgency, features: p.carriers }
   }
   const classifier: Triage.Classifier & BuiltIn = {
@@ -84,9 +84,9 @@ export const modelClassifier = (model: Model.Model, name = "ngram-logistic"): Tr
   return classifier
 }
 
-const readAny = (classifier: Triage.Classifier, text: string, folded: Folded): Read => {
+const readAny = (classifier: Triage.Classifier, text: string, folded: Folded, skip: Uint8Array): Read => {
   const fast = (classifier as Partial<BuiltIn>)[builtIn]
-  if (fast !== undefined) return fast(folded)
+  if (fast !== undefined) return fast(folded, skip)
   const p = classifier.predict({ text, folded })
   return {
     categories: p.probabilities.map((x) => x.category),
@@ -115,8 +115,9 @@ const lazy = <O extends object, K extends string, V>(o: O, key: K, make: () => V
   }) as O & { readonly [k in K]: V }
 }
 
-// A scratch for the fold; a nested call (a classifier that triages) gets its own.
+// A scratch for the fold and the filler marks; a nested call (a classifier that triages) gets its own.
 let shared: Scratch | undefined
+let sharedSkip = new Uint8Array(0)
 let busy = false
 
 const matchOf = (rule: Taxonomy.Rule, fired: Matcher.Fired): Triage.Match => {
@@ -142,16 +143,19 @@ export const classify = (text: string, taxonomy: Taxonomy.Taxonomy, classifier: 
   const s = nested ? scratch() : (shared ??= scratch())
   busy = true
   try {
-    return decide(text, foldInto(s, text), taxonomy, classifier)
+    const folded = foldInto(s, text)
+    let skip = nested ? new Uint8Array(folded.count) : sharedSkip
+    if (skip.length < folded.count) skip = sharedSkip = new Uint8Array(folded.count * 2)
+    return decide(text, folded, skip, taxonomy, classifier)
   } finally {
     busy = nested
   }
 }
 
-const decide = (text: string, folded: Folded, taxonomy: Taxonomy.Taxonomy, classifier: Triage.Classifier | undefined): Triage.Result => {
+const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxonomy.Taxonomy, classifier: Triage.Classifier | undefined): Triage.Result => {
   const settings = taxonomy.settings
   const c = compile(taxonomy)
-  const fired = Matcher.run(c.matcher, folded)
+  const fired = Matcher.run(c.matcher, folded, skip)
 
   // Category rules and urgency cues.
   const matches: Array<Triage.Match> = []
@@ -175,7 +179,7 @@ const decide = (text: string, folded: Folded, taxonomy: Taxonomy.Taxonomy, class
 
   // The classifier. Where it decides, the rules' scores still count: each category's probability
   // is multiplied by e^(ruleWeight × score) and the whole renormalised.
-  const read = classifier === undefined ? undefined : readAny(classifier, text, folded)
+  const read = classifier === undefined ? undefined : readAny(classifier, text, folded, skip)
   let modelBest = -1
   let modelSecond = -1
   let combinedBest = -1

@@ -70,8 +70,11 @@ const mix = (x: number): number => {
   return h === 0 ? 1 : h
 }
 
-/** Reads the features of `f` into `b` (cleared first) and returns it. */
-export const extract = (f: Folded, spec: Spec, b: Bag): Bag => {
+/**
+ * Reads the features of `f` into `b` (cleared first) and returns it. Words marked in `skip`
+ * (filler phrases) are left out as if they were not there.
+ */
+export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array): Bag => {
   const codes = f.codes
   let wantN = 0 // bit set of the n-gram sizes read
   for (const n of spec.ngrams) if (n >= 1 && n <= maxNgram) wantN |= 1 << n
@@ -82,7 +85,7 @@ export const extract = (f: Folded, spec: Spec, b: Bag): Bag => {
   let prevStem = 0
   let prevWord = -1
   for (let w = 0; w < f.count; w++) {
-    if (f.numeric[w] === 1) continue
+    if (f.numeric[w] === 1 || (skip !== undefined && skip[w] === 1)) continue
     const s = f.start[w]!
     const e = f.end[w]!
     const padded = e - s + 2

@@ -256,7 +256,8 @@ export const foldInto = (s: Scratch, text: string): Scratch => {
     } else if (kind === CYR_E) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0
       const pk = i === 0 ? OTHER : prev < TABLE ? k[prev]! : kindOf(k, prev)
-      const isLetter = pk === LETTER || pk === CYR_E || pk === LATIN_C || pk === MARK
+      // The modifier-letter apostrophes (ʻ ʼ ʹ ʽ) are letters here, as in CLDR's [:L:].
+      const isLetter = pk === LETTER || pk === CYR_E || pk === LATIN_C || pk === MARK || prev === 0x2bb || prev === 0x2bc || prev === 0x2b9 || prev === 0x2bd
       if (!isLetter || (prev < TABLE && ye[prev] === 1)) {
         a = 0x79 // y
         b = 0x65 // e

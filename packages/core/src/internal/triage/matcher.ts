@@ -67,6 +67,8 @@ export interface Compiled {
   readonly unlessOf: ReadonlyArray<ReadonlyArray<number>>
   readonly items: ReadonlyArray<Item>
   readonly words: number
+  /** pattern id -> 1 when it is a filler phrase (polite formulas: skipped by rules, cues and model) */
+  readonly filler: Uint8Array
 }
 
 // The Russian-keyboard spelling of oʻ is u ("кушни" for "қўшни"): a rule word with oʻ also matches it.
@@ -121,7 +123,7 @@ const sparse = (next: ReadonlyArray<number>, nodes: number) => {
 }
 
 /** Compiles the patterns of `items` into one matcher. */
-export const compile = (items: ReadonlyArray<Matchable>): Compiled => {
+export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<string> = []): Compiled => {
   const wordIds = new Map<string, number>()
   const wordSpecs: Array<WordSpec> = []
   const patternIds = new Map<string, number>()
@@ -149,6 +151,7 @@ export const compile = (items: ReadonlyArray<Matchable>): Compiled => {
     return patterns.length - 1
   }
   const all = (ps: ReadonlyArray<string> | undefined) => [...new Set((ps ?? []).map(intern).filter((i) => i >= 0))]
+  const fillerIds = all(fillers)
   const compiledItems: Array<Item> = items.map((it) => ({
     match: all(it.match),
     context: all(it.context),
@@ -210,7 +213,12 @@ export const compile = (items: ReadonlyArray<Matchable>): Compiled => {
     contextOf,
     unlessOf,
     items: compiledItems,
-    words: wordSpecs.length
+    words: wordSpecs.length,
+    filler: (() => {
+      const f = new Uint8Array(patterns.length)
+      for (const id of fillerIds) f[id] = 1
+      return f
+    })()
   }
 }
 
@@ -249,8 +257,12 @@ const growHits = () => {
   hitNegated = g
 }
 
-/** Runs the matcher over a folded text: the items that fire, in item order. */
-export const run = (c: Compiled, f: Folded): ReadonlyArray<Fired> => {
+/**
+ * Runs the matcher over a folded text: the items that fire, in item order. The words of filler
+ * phrases are marked in `skip` (1) and no other pattern sees them.
+ */
+export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fired> => {
+  skip.fill(0, 0, f.count)
   const codes = f.codes
   const childStart = c.childStart
   const childSym = c.childSym
@@ -298,6 +310,36 @@ export const run = (c: Compiled, f: Folded): ReadonlyArray<Fired> => {
   }
   first[f.count] = hits
   if (hits === 0) return []
+  // A phrase from token t: the token of its last word, or -1.
+  const phrase = (words: Int32Array, t: number, blocked: boolean): { last: number; negated: boolean } | undefined => {
+    let last = t
+    let negated = false
+    for (let w = 1; w < words.length; w++) {
+      let found = -1
+      for (let j = last + 1; j <= last + 1 + phraseGap && j < f.count; j++) {
+        if (f.clause[j] !== f.clause[t] || (blocked && skip[j] === 1)) break
+        for (let x = first[j]!, end = first[j + 1]!; x < end; x++)
+          if (hitWord[x] === words[w]) {
+            found = j
+            negated = negated || hitNegated[x] === 1
+            break
+          }
+        if (found >= 0) break
+      }
+      if (found < 0) return undefined
+      last = found
+    }
+    return { last, negated }
+  }
+  // Filler phrases first.
+  for (let h = 0; h < hits; h++) {
+    const t = hitToken[h]!
+    for (const pid of c.starts[hitWord[h]!]!) {
+      if (c.filler[pid] !== 1) continue
+      const p = phrase(c.patterns[pid]!.words, t, false)
+      if (p !== undefined) skip.fill(1, t, p.last + 1)
+    }
+  }
   // Occurrences of patterns, in token order, and for each item the occurrences it sees (linked
   // lists over the occurrences: gathered from what occurred, never from the items' pattern lists).
   const st = stateOf(c)
@@ -306,30 +348,18 @@ export const run = (c: Compiled, f: Folded): ReadonlyArray<Fired> => {
   const touched: Array<number> = []
   for (let h = 0; h < hits; h++) {
     const t = hitToken[h]!
+    if (skip[t] === 1) continue
     for (const pid of c.starts[hitWord[h]!]!) {
+      if (c.filler[pid] === 1) continue
       const words = c.patterns[pid]!.words
       let last = t
       let negated = hitNegated[h] === 1
-      let ok = true
-      for (let w = 1; w < words.length && ok; w++) {
-        ok = false
-        for (let j = last + 1; j <= last + 1 + phraseGap && j < f.count; j++) {
-          if (f.clause[j] !== f.clause[t]) break
-          let k = -1
-          for (let x = first[j]!, end = first[j + 1]!; x < end; x++)
-            if (hitWord[x] === words[w]) {
-              k = x
-              break
-            }
-          if (k >= 0) {
-            last = j
-            negated = negated || hitNegated[k] === 1
-            ok = true
-            break
-          }
-        }
+      if (words.length > 1) {
+        const p = phrase(words, t, true)
+        if (p === undefined) continue
+        last = p.last
+        negated = negated || p.negated
       }
-      if (!ok) continue
       const o = st.add(t, last, negated)
       for (const i of c.matchOf[pid]!) {
         if (st.head[MATCH * st.items + i] === -1) touched.push(i)

@@ -226,9 +226,9 @@ const workFor = (rows: number): Work => {
 const LOG1P = Float64Array.from({ length: 64 }, (_, n) => Math.log1p(n))
 
 /** Scores a folded text. */
-export const predict = (c: Compiled, f: Folded): Prediction => {
+export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction => {
   const wk = workFor(c.rows)
-  const b = extract(f, c.model.spec, wk.bag)
+  const b = extract(f, c.model.spec, wk.bag, skip)
   if (++wk.generation === 0x7fffffff) {
     wk.stamp.fill(0)
     wk.generation = 1

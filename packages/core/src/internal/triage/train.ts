@@ -11,6 +11,7 @@
 import * as Base64 from "./base64.js"
 import { bag, extract, name, type Spec } from "./features.js"
 import { fold } from "./fold.js"
+import * as Matcher from "./matcher.js"
 import { int32Bytes, type Model } from "./model.js"
 
 /** One labelled text. */
@@ -83,8 +84,11 @@ export const train = (
   examples: ReadonlyArray<Example>,
   categories: ReadonlyArray<string>,
   sources: ReadonlyArray<string>,
-  options: Options = defaultOptions
+  options: Options = defaultOptions,
+  fillers: ReadonlyArray<string> = []
 ): Model => {
+  // Filler phrases are left out, as when triaging.
+  const fillerMatcher = Matcher.compile([], fillers)
   const present = new Set(examples.map((e) => e.category))
   const cats = categories.filter((c) => present.has(c))
   const index = new Map(cats.map((c, i) => [c, i]))
@@ -97,7 +101,9 @@ export const train = (
     const label = index.get(e.category)
     if (label === undefined) continue
     const f = fold(e.text)
-    extract(f, options.spec, b)
+    const skip = new Uint8Array(f.count)
+    Matcher.run(fillerMatcher, f, skip)
+    extract(f, options.spec, b, skip)
     const counts = new Map<number, number>()
     for (let k = 0; k < b.count; k++) {
       const h = b.hash[k]!

@@ -71,22 +71,20 @@ export const evaluate = (rules: ReadonlyArray<Taxonomy.UrgencyRule>, hits: Reado
   }
   const fired: Array<Fired> = []
   for (const r of rules) {
-    const a = byKind.get(r.when[0]!)
-    if (a === undefined) continue
-    if (r.when.length === 1) {
-      fired.push({ ruleId: r.id, signal: r.signal, cues: [...new Set(a.map((h) => h.cueId))] })
-      continue
-    }
-    const b = byKind.get(r.when[1]!)
-    if (b === undefined) continue
+    const anchors = byKind.get(r.when[0]!)
+    if (anchors === undefined) continue
+    const others = r.when.slice(1).map((k) => byKind.get(k))
+    if (others.some((o) => o === undefined)) continue
     const window = r.window ?? 10
     const cues = new Set<string>()
-    for (const x of a)
-      for (const y of b)
-        if (x.at.some((i) => y.at.some((j) => Math.abs(i - j) <= window))) {
-          cues.add(x.cueId)
-          cues.add(y.cueId)
-        }
+    // Each other kind must have a cue within `window` words of one occurrence of the first kind.
+    for (const a of anchors)
+      for (const i of a.at) {
+        const near = others.map((list) => list!.filter((h) => h.at.some((j) => Math.abs(i - j) <= window)))
+        if (near.some((n) => n.length === 0)) continue
+        cues.add(a.cueId)
+        for (const n of near) for (const h of n) cues.add(h.cueId)
+      }
     if (cues.size > 0) fired.push({ ruleId: r.id, signal: r.signal, cues: [...cues] })
   }
   return fired
