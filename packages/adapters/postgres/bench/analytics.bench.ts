@@ -80,16 +80,17 @@ const program = Effect.scoped(
       const sql = yield* SqlClient.SqlClient
       const analytics = yield* PgAnalytics.make()
       let t = performance.now()
-      // One year of a region: appeals spread over the year, the mahallas and the categories by
-      // multiplicative hashes; about 30 % answered late or open past the term, 5 % repeated, 25 % rated.
+      // One year of a region: appeals spread over the year, the mahallas, the categories and the two
+      // inspectors of each mahalla by independent multiplicative hashes; 20 % deadline-violated, 5 %
+      // repeated, 25 % rated, 2 % merged duplicates; the last month's open appeals with running clocks.
       yield* sql`
         INSERT INTO murojaat.appeal_fact (appeal_id, version, region_code, district_code, mahalla_code, kind, category, flags, status,
           received_at, counted, registered, outcome, assignee_id, rating, repeat_of, violated, due_at, applicant_ref, address_key,
           measures, order_until, computed_at)
-        SELECT 'F-' || lpad(g::text, 9, '0'), 4, 'R1', 'D' || (m / 70), 'M' || m, 'shikoyat', 'c' || ((g * 37) % 22), '{}', 'answered',
+        SELECT 'F-' || lpad(g::text, 9, '0'), 4, 'R1', 'D' || (m / 70), 'M' || m, 'shikoyat', 'c' || (((g * 2654435761) % 4294967296) / 65536 % 22), '{}', 'answered',
           rcv, g % 50 <> 0, true,
           CASE WHEN open THEN NULL ELSE (ARRAY['satisfied','satisfied','explained','rejectedWithGrounds'])[1 + (g * 13) % 4] END,
-          'O' || (m * 2 + g % 2),
+          'O' || (m * 2 + (g / ${DISTRICTS * 70}) % 2),
           CASE WHEN g % 4 = 0 AND NOT open THEN 1 + (g * 7) % 5 END,
           CASE WHEN g % 20 = 0 THEN 'F-' || lpad((g - 11)::text, 9, '0') END,
           (g * 31) % 10 < 2,

@@ -80,7 +80,9 @@ CREATE INDEX appeal_fact_district_idx ON murojaat.appeal_fact (district_code, re
 CREATE INDEX appeal_fact_mahalla_idx ON murojaat.appeal_fact (mahalla_code, received_at);
 -- The clocks still running when their fact was computed: a summary cannot know whether they fell
 -- due before a report's instant, so the ratings count those few from here.
-CREATE INDEX appeal_fact_pending_idx ON murojaat.appeal_fact (received_at) INCLUDE (region_code, district_code, mahalla_code, assignee_id, due_at)
+CREATE INDEX appeal_fact_pending_district_idx ON murojaat.appeal_fact (district_code, received_at) INCLUDE (mahalla_code, assignee_id, due_at)
+  WHERE counted AND NOT violated AND due_at IS NOT NULL;
+CREATE INDEX appeal_fact_pending_region_idx ON murojaat.appeal_fact (region_code, received_at) INCLUDE (district_code, mahalla_code, assignee_id, due_at)
   WHERE counted AND NOT violated AND due_at IS NOT NULL;
 
 -- The appeals whose fact is out of date.
