@@ -1,17 +1,33 @@
 #!/usr/bin/env bash
 # The whole test run (the README's test command, `pnpm test`): starts what the tests need, then
-# typechecks, runs every test (unit, property, integration, fault) and checks the generated docs.
+# typechecks, builds, runs every test (unit, property, integration, fault, the packed-install test,
+# the runnable guides) and checks the generated docs.
 #
-# Services: embedded PostgreSQL is started by the tests themselves. A real PostgreSQL server (for the
-# *.integration.test.ts suites) comes from DATABASE_URL, or, when that is unset, from
-# .ci/postgres.sh, which installs Debian's PostgreSQL with apt-get when it is missing and starts it.
-# A RabbitMQ broker (for @murojaat/rabbitmq's integration and fault tests) comes from AMQP_URL, or,
-# when that is unset, from .ci/rabbitmq.sh, which installs Debian's rabbitmq-server the same way.
+# Services: embedded PostgreSQL is started by the tests themselves (each stops its own). A real
+# PostgreSQL server (for the *.integration.test.ts suites) comes from DATABASE_URL, or, when that is
+# unset, from .ci/postgres.sh, which installs Debian's PostgreSQL with apt-get when it is missing,
+# starts the cluster when it is down, and creates a login role and database of this run's own
+# (random password). A RabbitMQ broker (for @murojaat/rabbitmq's integration and fault tests) comes
+# from AMQP_URL, or, when that is unset, from .ci/rabbitmq.sh, which installs Debian's
+# rabbitmq-server the same way.
+#
+# Clean-up, whatever the outcome: the run's role and every database it owns are dropped, a cluster
+# this run started is stopped (and dropped if it created it), and the temporary folder every test
+# wrote into (TMPDIR, a fresh one per run) is removed. Installed Debian packages stay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/murojaat-test-XXXXXX")"
+chmod 755 "$run_tmp"
+cleanup() {
+  if [ -n "${MUROJAAT_PG_CLEANUP:-}" ]; then bash .ci/postgres.sh --cleanup "$MUROJAAT_PG_CLEANUP" || true; fi
+  rm -rf "$run_tmp"
+}
+trap cleanup EXIT
+export TMPDIR="$run_tmp"
+
 if [ -z "${DATABASE_URL:-}" ] && [ -f .ci/postgres.sh ]; then
-  # The script prints `export DATABASE_URL=...` on its last line; everything else goes to stderr.
+  # The script prints `export` lines on stdout (DATABASE_URL, MUROJAAT_PG_CLEANUP); all else on stderr.
   if exports=$(bash .ci/postgres.sh); then
     eval "$(printf '%s\n' "$exports" | grep '^export ')"
   else
