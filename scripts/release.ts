@@ -45,7 +45,7 @@ else {
   const work = join(mkdtempSync(join(tmpdir(), "murojaat-release-")), "repo")
   sh("git", ["worktree", "add", "--detach", work, "HEAD"], root)
   try {
-    pnpm(["install", "--offline", "--frozen-lockfile"], work)
+    pnpm(["install", "--prefer-offline", "--no-frozen-lockfile"], work)
     const before = new Map(packages.map((p) => [p, version(work, p)]))
     release(work)
     const problems = packages.flatMap((p) => [
