@@ -41,7 +41,7 @@ beforeAll(async () => {
     .map(([n, v]) => `${n}@${v}`)
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }))
   run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--ignore-scripts", "--loglevel=error", ...libraries.map((l) => tarball(l.name)), ...peers, ...adapterPeers, `@types/node@${rootDev["@types/node"]}`], consumer)
-}, 300_000)
+}, 600_000)
 
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
@@ -115,5 +115,5 @@ export type Suite = Adapter.Adapter
       })
     )
     expect(Object.fromEntries(results)).toEqual(Object.fromEntries(Object.keys(configs).map((f) => [f, "ok"])))
-  }, 300_000)
+  }, 600_000)
 })
