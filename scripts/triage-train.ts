@@ -40,6 +40,10 @@ export const split = (name: "train" | "dev"): ReadonlyArray<Item> =>
 /** The old labelled corpus (written while the first rules were tuned). */
 export const old = (): ReadonlyArray<Item> => corpus.map((i) => ({ id: `old-${i.id}`, text: i.text, category: i.category, urgent: i.urgent, lang: i.lang, flags: i.flags }))
 
+// The old corpus was labelled before issue 13 defined urgency as danger now (a weapon merely
+// mentioned was "urgent" there): it trains categories only.
+const forTraining = (s: Source, items: ReadonlyArray<Item>) => items.map((i) => ({ text: i.text, category: i.category, urgent: s === "old" ? undefined : i.urgent }))
+
 /** The sources of the shipped model. */
 export const shipped: ReadonlyArray<Source> = ["train"]
 type Source = "train" | "dev" | "old"
@@ -48,7 +52,7 @@ const load = (s: Source): ReadonlyArray<Item> => (s === "old" ? old() : split(s)
 
 /** Trains the shipped model. */
 export const trainShipped = (): Triage.Model =>
-  Triage.train(shipped.flatMap(load), {
+  Triage.train(shipped.flatMap((s) => forTraining(s, load(s))), {
     taxonomy: Taxonomy.defaults,
     sources: shipped.map((s) => (s === "old" ? "packages/core/test/fixtures/triage-corpus.ts" : `packages/core/test/fixtures/triage/${s}.jsonl`)),
     options: Triage.trainDefaults

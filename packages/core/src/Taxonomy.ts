@@ -437,7 +437,7 @@ export const defaultCategories: ReadonlyArray<Category> = [
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
- * Taxonomy.defaults.rules.some((r) => r.signal === "weapon") // true
+ * Taxonomy.defaults.cues.some((c) => c.kind === "weapon") // true
  */
 export const defaults: Taxonomy = { categories: defaultCategories, rules: defaultRules, cues: defaultCues, urgency: defaultUrgency, fillers: defaultFillers, settings: defaultSettings }
 

@@ -345,7 +345,7 @@ export const make = (taxonomy: Taxonomy.Taxonomy = Taxonomy.defaults, options: O
  * @example
  * import { Triage } from "@murojaat/core"
  * import { Either } from "effect"
- * const e = Triage.fromOverrides({ rules: [{ id: "local.mosque", category: "proposal", weight: 3, match: ["masjid"], note: "n", examples: [] }] })
+ * const e = Triage.fromOverrides({ rules: [{ id: "local.mosque", category: "proposal", weight: 9, match: ["masjid"], note: "n", examples: [] }] })
  * Either.isRight(e) && Triage.classify("Masjid oldida skameyka qoʻyish kerak", e.right).category // "proposal"
  *
  * @since 0.1.0
@@ -542,7 +542,7 @@ export interface Urgency {
  *
  * @example
  * import { Triage } from "@murojaat/core"
- * const m: Triage.ModelDecision | undefined = Triage.classify("Kartamdan pul yechib olishdi").model
+ * const m: Triage.ModelDecision | undefined = Triage.classify("Kartamdan pul yechib olishdi, SMS kodni soʻrashgan edi").model
  * m?.category // "fraud"
  *
  * @since 0.2.0

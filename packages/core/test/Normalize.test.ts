@@ -53,6 +53,22 @@ describe("Normalize", () => {
     for (const t of Normalize.tokens(s)) expect(s.slice(t.start, t.end)).toBe(t.text)
   })
 
+  it("folds a text in one pass: keys, offsets, clauses and sentences, numbers apart", () => {
+    const text = "Qoʻshnim 15-yoshli oʻgʻlimni urdi. Ёрдам беринг, тез!"
+    const f = Normalize.fold(text)
+    expect(Normalize.foldedKeys(f)).toEqual(["koshnim", "15", "yoshli", "oglimni", "urdi", "yordam", "bering", "tez"])
+    expect(Array.from(f.numeric)).toEqual([0, 1, 0, 0, 0, 0, 0, 0])
+    expect(Array.from(f.sentence)).toEqual([0, 0, 0, 0, 0, 1, 1, 1])
+    expect(Array.from(f.clause)).toEqual([0, 0, 0, 0, 0, 1, 1, 2])
+    expect(text.slice(f.from[3], f.to[3])).toBe("oʻgʻlimni")
+  })
+
+  test.prop([fc.string({ maxLength: 200 })])("fold gives each word the key of its text (one implementation)", (s) => {
+    const f = Normalize.fold(s)
+    const keys = Normalize.foldedKeys(f)
+    for (let i = 0; i < f.count; i++) expect(Normalize.key(s.slice(f.from[i], f.to[i]))).toBe(keys[i])
+  })
+
   test.prop([fc.string({ maxLength: 40 })])("stem never grows a key and keeps at least minStem letters when it cuts", (s) => {
     const k = Normalize.key(s)
     const st = Normalize.stem(k)

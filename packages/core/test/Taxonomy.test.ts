@@ -20,9 +20,28 @@ describe("Taxonomy", () => {
     expect(forwarded).toEqual(["landDispute", "socialSupport", "housingUtilities"])
   })
 
-  it("sends complaints about an officer to the district chief and missing persons as urgent", () => {
+  // Missing persons were urgent by category; since issue 13 the urgency detector decides (a person
+  // who did not come back and cannot be reached, or is helpless, is urgent; a relative abroad out
+  // of touch for months is not), so the category's default is high.
+  it("sends complaints about an officer to the district chief and missing persons to a senior inspector, high", () => {
     expect(Taxonomy.category(Taxonomy.defaults, "officerComplaint")).toMatchObject({ role: "districtChief", flags: ["officerComplaint"] })
-    expect(Taxonomy.category(Taxonomy.defaults, "missingPerson")?.priority).toBe("urgent")
+    expect(Taxonomy.category(Taxonomy.defaults, "missingPerson")).toMatchObject({ role: "seniorInspector", priority: "high" })
+  })
+
+  it("has a cue of every kind an urgency rule needs, and unique ids across rules, cues and urgency rules", () => {
+    const kinds = new Set(Taxonomy.defaults.cues.map((c) => c.kind))
+    for (const u of Taxonomy.defaults.urgency) for (const k of u.when) expect(kinds.has(k)).toBe(true)
+    const ids = [...Taxonomy.defaults.rules, ...Taxonomy.defaults.cues, ...Taxonomy.defaults.urgency].map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    const dup = Taxonomy.check({ ...Taxonomy.defaults, cues: [...Taxonomy.defaults.cues, Taxonomy.defaults.cues[0]!] })
+    expect(Either.isLeft(dup) && dup.left.issues[0]?.detail).toMatch(/duplicate id cue\./)
+  })
+
+  it("overrides replace the filler list and disable cues and urgency rules by id", () => {
+    const t = Either.getOrThrow(Taxonomy.make({ fillers: ["salom"], disable: ["cue.crowd", "urgent.crowdAttack"] }))
+    expect(t.fillers).toEqual(["salom"])
+    expect(t.cues.some((c) => c.id === "cue.crowd")).toBe(false)
+    expect(t.urgency.some((u) => u.id === "urgent.crowdAttack")).toBe(false)
   })
 
   it("the defaults pass their own integrity check", () => {

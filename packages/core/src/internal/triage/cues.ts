@@ -62,7 +62,7 @@ export const defaultCues: ReadonlyArray<Cue> = [
       "похитили", "похитил", "похищ", "затащили в машину", "затолкали в машину", "увезли силой", "силой увезли", "заложник"
     ],
     context: people, window: 6,
-    note: "A person taken away by force.", examples: ["Qizni kuch bilan olib ketishdi", "Девушку затащили в машину и увезли"],
+    note: "A person taken away by force.", examples: ["Qizimni kuch bilan olib ketishdi", "Девушку затащили в машину и увезли"],
     source: crime("Art. 137 (abduction); Art. 245 (taking hostages)")
   },
   {
@@ -222,7 +222,7 @@ export const progressive: ReadonlyArray<string> = ["yapti", "yaptilar", "yapmiz"
  */
 export const defaultFillers: ReadonlyArray<string> = [
   "assalomu alaykum", "assalom alaykum", "assalomu aleykum", "salom", "hurmatli inspektor", "hurmatli inspektor aka", "hurmatli inspektor opa", "hurmatli uchastkovoy",
-  "hurmatli profilaktika inspektori", "inspektor aka", "inspektor opa", "chora koʻrishingizni soʻrayman", "chora koʻrishingizni soʻraymiz", "chora koʻring", "koʻrib chiqishingizni soʻrayman",
+  "hurmatli profilaktika inspektori", "chora koʻrishingizni soʻrayman", "chora koʻrishingizni soʻraymiz", "chora koʻring", "koʻrib chiqishingizni soʻrayman",
   "oldindan rahmat", "katta rahmat", "rahmat", "hurmat bilan", "xayrli kun",
   "здравствуйте", "добрый день", "добрый вечер", "доброе утро", "уважаемый инспектор", "уважаемый участковый", "уважаемый участковый инспектор", "прошу принять меры",
   "прошу разобраться", "прошу рассмотреть", "заранее спасибо", "заранее благодарю", "спасибо", "с уважением"

@@ -100,12 +100,14 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "family.divorce", category: "familyConflict", weight: 2,
     match: ["ajrash", "ajral", "nikoh", "aliment", "талоқ", "taloq", "алимент", "развод", "брак", "=janjal", "janjallash", "urishib qol", "urush", "келишмовчилик", "kelishmovchilik", "=ssor", "ссор", "скандал", "конфликт"],
     context: family,
-    note: "Divorce, alimony, quarrels within a family.", examples: ["Erim bilan ajrashmoqchimiz, aliment toʻlamayapti", "Постоянные ссоры с мужем и свекровью"]
+    note: "Divorce, alimony, quarrels within a family.", examples: ["Erim bilan ajrashmoqchimiz, aliment toʻlamayapti", "Постоянные ссоры с мужем и свекровью"],
+    source: "Family Code (divorce, alimony); ZRU-561 (2019) tells conflict from violence"
   },
   {
     id: "family.named", category: "familyConflict", weight: 2,
     match: ["oilaviy nizo", "oila nizo", "oilaviy janjal", "oilada nizo", "oilamizda", "семейн конфликт", "в семье конфликт", "kelin bilan", "qaynonam bilan", "er-xotin"],
-    note: "A family conflict named as such.", examples: ["Oilaviy nizo boʻyicha murojaat qilaman"]
+    note: "A family conflict named as such.", examples: ["Oilaviy nizo boʻyicha murojaat qilaman"],
+    source: "Family Code; ZRU-561 (2019) tells conflict from violence"
   },
 
   // Threats and violence outside the family.
@@ -133,7 +135,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "theft.taken", category: "theftProperty", weight: 1.5, flags: ["suspectedCrime"],
     match: ["olib ket", "olib qoch", "chiqarib olish", "sindirib kir", "qulfni buz", "qulfni sindir", "унесли", "вынесли", "утащили", "вытащили", "стащил", "вскрыли"],
-    note: "Things taken away, pockets picked, locks broken.", examples: ["Hovlidagi quvurlarni olib ketishdi", "Вскрыли замок сарая"]
+    note: "Things taken away, pockets picked, locks broken.", examples: ["Hovlidagi quvurlarni olib ketishdi", "Вскрыли замок сарая"],
+    source: "Criminal Code Art. 169 (theft)"
   },
   {
     id: "theft.damage", category: "theftProperty", weight: 2, flags: ["suspectedCrime"],
@@ -154,19 +157,22 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "fraud.card", category: "fraud", weight: 2, flags: ["suspectedCrime"],
     match: ["plastik karta", "karta", "sms kod", "=kod", "kodni", "oldindan toʻla", "pul oʻtkaz", "ссылк", "данные карт", "выиграл", "=приз", "yutib ol", "yutuq", "click", "payme", "telegram", "onlayn", "internet", "карт", "=код", "смс", "предоплат", "перевел", "перевёл", "перевела", "списал", "olx"],
     context: ["pul", "puli", "pulim", "soʻm", "mablagʻ", "yechib", "yechil", "деньг", "сум", "сняли", "списа", "=перевел", "оплат", "toʻla", "sotib ol", "купил", "pulimni"],
-    note: "Card, SMS-code, prepayment and online-shopping fraud.", examples: ["Kartamdan 3 million soʻm yechib olishdi", "Перевел предоплату за телефон на OLX, продавец пропал"]
+    note: "Card, SMS-code, prepayment and online-shopping fraud.", examples: ["Kartamdan 3 million soʻm yechib olishdi", "Перевел предоплату за телефон на OLX, продавец пропал"],
+    source: "Criminal Code Art. 168 (fraud)"
   },
   {
     id: "fraud.promise", category: "fraud", weight: 2, flags: ["suspectedCrime"],
     match: ["beraman deb", "qilib beraman", "обещал", "якобы", "=deb aldab", "ishonib"],
     context: ["pul", "puli", "pulim", "pulni", "dollar", "soʻm", "деньг", "доллар", "сум"],
-    note: "Money taken against a promise (a job, a flat, a service) that was not kept.", examples: ["Ishga joylab beraman deb pul oldi"]
+    note: "Money taken against a promise (a job, a flat, a service) that was not kept.", examples: ["Ishga joylab beraman deb pul oldi"],
+    source: "Criminal Code Art. 168 (fraud)"
   },
   {
     id: "fraud.debt", category: "fraud", weight: 2,
     match: ["qarz", "qarzini", "долг", "=займ", "=занял", "в долг", "кредит", "kredit"],
     context: ["qaytarmay", "bermay", "qaytarma", "=bermadi", "не возвращ", "не верну", "не отдает", "не отдаёт", "qochib", "скрыва"],
-    note: "Money borrowed and not returned (may be civil: a person decides).", examples: ["Qoʻshnim qarzini qaytarmayapti"]
+    note: "Money borrowed and not returned (may be civil: a person decides).", examples: ["Qoʻshnim qarzini qaytarmayapti"],
+    source: "Civil Code (loans); Criminal Code Art. 168 when the money was taken by deceit"
   },
 
   // Public order and noise.
@@ -180,7 +186,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "order.night", category: "publicOrder", weight: 1,
     match: ["kechasi", "kechalari", "tunda", "yarim tun", "tungi", "ночью", "по ночам", "ночам", "после 23", "после 22"],
     context: ["shovqin", "baland", "musiqa", "qichqir", "bezori", "yigʻil", "toʻplan", "шум", "громк", "музык", "крич", "собира", "хулига"],
-    note: "Disturbance at night.", examples: ["Tunda yoshlar yigʻilib qichqirishadi"]
+    note: "Disturbance at night.", examples: ["Tunda yoshlar yigʻilib qichqirishadi"],
+    source: "Code of Administrative Responsibility Art. 183 (petty hooliganism)"
   },
   {
     id: "order.hooligan", category: "publicOrder", weight: 2,
@@ -192,7 +199,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "order.gathering", category: "publicOrder", weight: 1,
     match: ["yigʻil", "toʻplan", "toʻda", "компани", "собира", "толп", "тусуют"],
     context: ["yoshlar", "yigit", "bezori", "kechasi", "tunda", "подрост", "молодеж", "молодёж", "парн", "ночью", "ichib", "пьют"],
-    note: "Groups gathering and disturbing.", examples: ["Har kecha yoshlar yigʻilib ichishadi"]
+    note: "Groups gathering and disturbing.", examples: ["Har kecha yoshlar yigʻilib ichishadi"],
+    source: "Code of Administrative Responsibility Art. 183 (petty hooliganism)"
   },
 
   // Alcohol and drugs.
@@ -205,30 +213,35 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "alcohol.drunk", category: "alcoholDrugs", weight: 2,
     match: ["=mast", "mastlik", "mast holat", "mast boʻlib", "ichkilik", "ichib keladi", "ichib kel", "ichib oladi", "ichib ol", "=aroq", "aroqxoʻr", "spirtli", "alkogol", "алкогол", "пьян", "=пьёт", "=пьет", "=пьют", "выпива", "запой", "бухает", "бухают", "=ичиб", "piyonista", "пьяниц"],
-    note: "Drunkenness and alcohol abuse.", examples: ["Erim har kuni mast holatda keladi", "Сосед постоянно пьяный"]
+    note: "Drunkenness and alcohol abuse.", examples: ["Erim har kuni mast holatda keladi", "Сосед постоянно пьяный"],
+    source: "Code of Administrative Responsibility (appearing drunk in public)"
   },
 
   // Minors.
   {
     id: "minors.named", category: "minors", weight: 2, flags: ["minorInvolved"],
     match: ["voyaga yetmagan", "oʻsmir", "maktab oʻquvchi", "oʻquvchilar", "несовершеннолет", "подрост", "школьни", "малолет", "=bulling", "буллинг", "tengdosh", "сверстник", "sinfdosh", "одноклассник", "травл", "darsga bormay", "darsga bormas", "darsga qatnamay", "darsdan qoch", "maktabga bormay", "maktabga qatnamay", "прогул", "не ходит в школу"],
-    note: "Minors, teenagers, pupils.", examples: ["Voyaga yetmagan oʻsmirlar kechasi koʻchada yurishadi", "Подростки курят у школы"]
+    note: "Minors, teenagers, pupils.", examples: ["Voyaga yetmagan oʻsmirlar kechasi koʻchada yurishadi", "Подростки курят у школы"],
+    source: "Law on guarantees of the rights of the child (2008); juvenile inspectors"
   },
   {
     id: "minors.school", category: "minors", weight: 2, flags: ["minorInvolved"],
     match: ["uydan qochib", "uydan ket", "сбежал из дома", "убежал из дома", "ушел из дома", "ушла из дома", "kompyuter klub", "kompyuter oʻyin", "компьютерн клуб", "игровой клуб"],
     context: child,
-    note: "A child skips school, runs away, spends nights in game clubs.", examples: ["Oʻgʻlim kechalari kompyuter klubida yuradi", "Сын сбежал из дома"]
+    note: "A child skips school, runs away, spends nights in game clubs.", examples: ["Oʻgʻlim kechalari kompyuter klubida yuradi", "Сын сбежал из дома"],
+    source: "Law on guarantees of the rights of the child (2008); juvenile inspectors"
   },
   {
     id: "minors.age", category: "minors", weight: 1.5, flags: ["minorInvolved"],
     match: ages, unless: ["=oldin", "=avval", "=назад", "=yil oldin"],
-    note: "An age under 18 is stated (\"15 yoshli\", \"15 лет\").", examples: ["15 yoshli oʻgʻlim", "Дочери 14 лет"]
+    note: "An age under 18 is stated (\"15 yoshli\", \"15 лет\").", examples: ["15 yoshli oʻgʻlim", "Дочери 14 лет"],
+    source: "Law on guarantees of the rights of the child (2008): under 18 is a child"
   },
   {
     id: "minors.child", category: "minors", weight: 0.5,
     match: child, unless: ["=bolalar uyi", "=детский сад"],
-    note: "A child is mentioned (light evidence only).", examples: ["Bolam kasal", "Ребенок плачет"]
+    note: "A child is mentioned (light evidence only).", examples: ["Bolam kasal", "Ребенок плачет"],
+    source: "Law on guarantees of the rights of the child (2008)"
   },
 
   // Missing persons.
@@ -236,7 +249,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "missing.named", category: "missingPerson", weight: 3,
     match: ["bedarak", "izsiz", "darak yoʻq", "darakini", "uyga qaytmadi", "uyga kelmadi", "uyga qaytmagan", "uyga kelmagan", "=qaytmadi", "qaytmagan", "hali ham yoʻq", "hali ham kelmadi", "hali qaytmadi", "topilmadi", "topilmayapti", "yoʻq boʻlib qol", "yoʻq boʻldi", "gʻoyib", "исчез", "не нашли", "не найден", "без вести", "не вернул", "не пришел домой", "не пришёл домой", "не пришла домой", "не вернулся домой", "до сих пор нет", "разыск"],
     context: person, window: 20,
-    note: "A person did not come home or cannot be found: urgent, search starts at once.", examples: ["Oʻgʻlim kecha maktabdan uyga qaytmadi", "Пропала бабушка, ушла из дома и не вернулась"]
+    note: "A person did not come home or cannot be found: urgent, search starts at once.", examples: ["Oʻgʻlim kecha maktabdan uyga qaytmadi", "Пропала бабушка, ушла из дома и не вернулась"],
+    source: "Law on internal affairs bodies (ZRU-407, 2016): search for missing persons"
   },
   {
     id: "missing.lost", category: "missingPerson", weight: 3,
@@ -244,14 +258,16 @@ export const defaultRules: ReadonlyArray<Rule> = [
     context: person, window: 20,
     unless: ["telefon", "pasport", "hujjat", "=pul", "pulim", "sumka", "hamyon", "mashina", "kalit", "=it", "itim", "mushuk", "sigir", "=qoʻy", "mol", "un", "sement",
       "телефон", "паспорт", "документ", "кошел", "сумк", "ключ", "деньг", "машин", "собак", "кошк", "корова", "скот"],
-    note: "A person is lost or searched for (not a lost thing or animal).", examples: ["Buvim yoʻqolib qoldi, qidiryapmiz", "Пропал сын, ищем второй день"]
+    note: "A person is lost or searched for (not a lost thing or animal).", examples: ["Buvim yoʻqolib qoldi, qidiryapmiz", "Пропал сын, ищем второй день"],
+    source: "Law on internal affairs bodies (ZRU-407, 2016): search for missing persons"
   },
   {
     id: "missing.noContact", category: "missingPerson", weight: 2,
     match: ["telefoni oʻchiq", "telefonini olmayapti", "telefonni olmayapti", "aloqaga chiqmay", "aloqa yoʻq", "телефон выключен", "не выходит на связь", "не отвечает на звонки", "связи нет", "телефон не берет", "телефон не берёт", "не берет трубку", "не берёт трубку", "telefon javob bermay", "telefon olmay", "telefonni koʻtarmay"],
     context: ["=kun", "kundan", "kecha", "ertalab", "=sutka", "soat", "дня", "дней", "=вчера", "утра", "сутки", "суток", "часов", "ketgan", "ушел", "ушёл", "ушла", "уехал"],
     negatable: false,
-    note: "Someone cannot be reached for hours or days.", examples: ["Akam ikki kundan beri telefoni oʻchiq, uyga kelmadi", "Сын уехал, второй день телефон выключен"]
+    note: "Someone cannot be reached for hours or days.", examples: ["Akam ikki kundan beri telefoni oʻchiq, uyga kelmadi", "Сын уехал, второй день телефон выключен"],
+    source: "Law on internal affairs bodies (ZRU-407, 2016): search for missing persons"
   },
 
   // Road safety.
@@ -266,20 +282,23 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "road.parking", category: "roadSafety", weight: 2,
     match: ["mashina", "avtomobil", "moshina", "машин", "автомобил"],
     context: ["toʻxtab tur", "qoʻyib ket", "yoʻlni toʻs", "yoʻlni band", "darvoza oldi", "oʻtish", "перегород", "паркует", "ставит", "загоражива", "проезд"],
-    note: "Cars parked so that they block a passage or gate.", examples: ["Qoʻshni mashinasini darvoza oldiga qoʻyib ketadi, yoʻlni toʻsadi"]
+    note: "Cars parked so that they block a passage or gate.", examples: ["Qoʻshni mashinasini darvoza oldiga qoʻyib ketadi, yoʻlni toʻsadi"],
+    source: "Road Traffic Rules (stopping and parking)"
   },
 
   // Neighbour disputes.
   {
     id: "neighbour.named", category: "neighbourDispute", weight: 1,
     match: ["qoʻshni", "сосед", "қўшни"],
-    note: "A neighbour is mentioned (light evidence; other rules decide between noise, threats and disputes).", examples: ["Qoʻshnimiz bilan kelisha olmayapmiz"]
+    note: "A neighbour is mentioned (light evidence; other rules decide between noise, threats and disputes).", examples: ["Qoʻshnimiz bilan kelisha olmayapmiz"],
+    source: "ZRU-445 (appeals); Civil Code (neighbour relations)"
   },
   {
     id: "neighbour.issue", category: "neighbourDispute", weight: 2,
     match: ["ariq", "=suvni", "suv oqiz", "suvni toʻs", "daraxt", "devor", "kanalizatsiya", "axlat", "chiqindi", "tomidan", "=tom", "soya", "hovli", "yoʻlak", "канализац", "мусор", "дерев", "стен", "крыш", "арык", "затопил", "затопля", "забор", "девор", "оқова", "oqova", "=nizo", "nizolash", "спор", "kelisha olmay", "janjallash", "urishib qol", "жанжал"],
     context: ["qoʻshni", "сосед", "қўшни"],
-    note: "Neighbours quarrel about water, drains, trees, walls, rubbish, passages.", examples: ["Qoʻshnim ariqdagi suvni toʻsib qoʻydi", "Соседи сверху затопили квартиру"]
+    note: "Neighbours quarrel about water, drains, trees, walls, rubbish, passages.", examples: ["Qoʻshnim ariqdagi suvni toʻsib qoʻydi", "Соседи сверху затопили квартиру"],
+    source: "ZRU-445 (appeals); Civil Code (neighbour relations)"
   },
 
   // Land.
@@ -301,7 +320,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "trade.toMinors", category: "illegalTrade", weight: 3, flags: ["minorInvolved"],
     match: ["=sotadi", "sotyapti", "sotish", "sotuv", "=sotib", "sotishadi", "doʻkon", "продает", "продаёт", "продают", "продаж", "магазин"],
     context: ["voyaga yetmagan", "maktab oʻquvchi", "bolalarga", "oʻsmir", "sigaret", "aroq", "pivo", "spirtli", "nosvoy", "nos", "tunda", "kechasi", "=vayp", "vape", "несовершеннолет", "детям", "школьник", "сигарет", "алкогол", "пиво", "водк", "=насвай", "ночью", "вейп"],
-    note: "Sales of alcohol, tobacco or nasvay to minors, or at night.", examples: ["Doʻkon maktab oʻquvchilariga sigaret sotadi", "Магазин продает алкоголь ночью"]
+    note: "Sales of alcohol, tobacco or nasvay to minors, or at night.", examples: ["Doʻkon maktab oʻquvchilariga sigaret sotadi", "Магазин продает алкоголь ночью"],
+    source: "Code of Administrative Responsibility (sale of alcohol and tobacco to minors)"
   },
 
   // Animals.
@@ -332,12 +352,14 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "legal.question", category: "legalHelp", weight: 2,
     match: ["tushuntirib ber", "tushuntirish", "maslahat", "qanday qilib", "qayerga murojaat", "qanday hujjat", "huquqim", "huquqlarim", "qonun boʻyicha", "qonunda", "yuridik", "разъясн", "консультац", "подскажите", "=как получить", "куда обратиться", "какие документы", "по закону", "мои права", "юридическ", "имею ли я право", "haqqim bormi", "mumkinmi"],
-    note: "A question about rights or procedures.", examples: ["Meros boʻyicha qayerga murojaat qilishni tushuntirib bering", "Подскажите, куда обратиться за пропиской"]
+    note: "A question about rights or procedures.", examples: ["Meros boʻyicha qayerga murojaat qilishni tushuntirib bering", "Подскажите, куда обратиться за пропиской"],
+    source: "ZRU-445 (the inspector explains rights and procedures)"
   },
   {
     id: "legal.documents", category: "legalHelp", weight: 1.5,
     match: ["propiska", "прописк", "roʻyxatga qoʻy", "roʻyxatdan oʻt", "doimiy roʻyxat", "pasport", "паспорт", "maʼlumotnoma", "справк", "ishonchnoma", "доверенност", "meros", "наследств", "vasiylik", "опек", "id-karta", "id karta", "fuqarolik"],
-    note: "Registration, passports, certificates, inheritance, guardianship.", examples: ["Pasport olish uchun maʼlumotnoma kerak"]
+    note: "Registration, passports, certificates, inheritance, guardianship.", examples: ["Pasport olish uchun maʼlumotnoma kerak"],
+    source: "ZRU-445 (the inspector explains rights and procedures)"
   },
 
   // Social support (competent body: social protection).
@@ -345,7 +367,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "social.benefit", category: "socialSupport", weight: 3,
     match: ["nafaqa", "pensiya", "moddiy yordam", "ijtimoiy yordam", "kam taʼminlangan", "nogiron", "temir daftar", "ayollar daftar", "yoshlar daftar", "ishsiz", "ish topib", "ishga joylash", "mehribonlik", "ijtimoiy himoya", "inson markaz",
       "пенси", "пособи", "материальн помощ", "социальн помощ", "малоимущ", "инвалид", "безработ", "трудоустро", "работу найти", "соцзащит", "нафақа", "ночор", "nochor", "boquvchisini yoʻqot", "ijtimoiy xodim", "социальн работник", "yolgʻiz keksa", "одинок пожил", "многодетн", "koʻp bolali"],
-    note: "Benefits, pensions, disability, poverty, employment: forwarded to the social protection bodies.", examples: ["Onam nogironligi boʻyicha nafaqa ololmayapti", "Прошу материальную помощь, семья малоимущая"]
+    note: "Benefits, pensions, disability, poverty, employment: forwarded to the social protection bodies.", examples: ["Onam nogironligi boʻyicha nafaqa ololmayapti", "Прошу материальную помощь, семья малоимущая"],
+    source: "ZRU-445 (forwarded within 5 days to the competent body)"
   },
 
   // Housing and utilities (competent body: khokimiyat, utility companies).
@@ -353,7 +376,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
     id: "housing.utilities", category: "housingUtilities", weight: 3, negatable: false,
     match: ["=gaz", "gazi", "gazni", "gazga", "tabiiy gaz", "elektr", "=svet", "chiroq", "ichimlik suv", "suv kelmay", "suv yoʻq", "kommunal", "asfalt", "chuqur", "yoʻl taʼmir", "koʻcha yoritish", "lift", "isitish", "yoritish", "fonar", "issiq suv", "uy-joy", "uy joy", "hokimlik", "hokimiyat", "=tok", "tok yoʻq",
       "=газ", "газа", "электр", "=свет", "света", "освещен", "водоснабж", "нет воды", "коммунал", "асфальт", "=яма", "ямы", "ремонт дорог", "лифт", "отоплен", "фонар", "освещ", "горяч вод", "жильё", "жилье", "жилищ", "хокимият", "ҳоким", "жкх", "счетчик", "счётчик", "hisoblagich", "kvitansiya", "квитанци", "тарифи", "tarif"],
-    note: "Gas, electricity, water, roads, lighting, housing: forwarded to the khokimiyat or utility company.", examples: ["Mahallamizda uch kundan beri gaz yoʻq", "Во дворе не работает освещение, ямы на дороге"]
+    note: "Gas, electricity, water, roads, lighting, housing: forwarded to the khokimiyat or utility company.", examples: ["Mahallamizda uch kundan beri gaz yoʻq", "Во дворе не работает освещение, ямы на дороге"],
+    source: "ZRU-445 (forwarded within 5 days to the competent body)"
   },
 
   // Probation.
@@ -384,7 +408,8 @@ export const defaultRules: ReadonlyArray<Rule> = [
   {
     id: "flag.collective", flags: ["collective"],
     match: ["biz mahalla aholisi", "aholisi nomidan", "mahalla aholisi", "jamoaviy", "imzo", "biz aholi", "жители", "коллективн", "подписи", "жильцы", "аҳолиси", "ahli"],
-    note: "Signed or sent by several residents (collective appeal).", examples: ["Biz mahalla aholisi quyidagilarni maʼlum qilamiz", "Мы, жители дома 5, просим"]
+    note: "Signed or sent by several residents (collective appeal).", examples: ["Biz mahalla aholisi quyidagilarni maʼlum qilamiz", "Мы, жители дома 5, просим"],
+    source: "ZRU-445 (collective appeals)"
   },
   {
     id: "flag.crime", flags: ["suspectedCrime"],

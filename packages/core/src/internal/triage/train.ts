@@ -14,7 +14,7 @@ import { fold } from "./fold.js"
 import * as Matcher from "./matcher.js"
 import { int32Bytes, type Model } from "./model.js"
 
-/** One labelled text. */
+/** One labelled text (`urgent` unknown: the example does not train urgency). */
 export interface Example {
   readonly text: string
   readonly category: string
@@ -63,7 +63,7 @@ interface Doc {
   readonly rows: Int32Array
   readonly values: Float64Array
   readonly label: number
-  readonly urgent: boolean
+  readonly urgent: boolean | undefined
 }
 
 const quantise = (xs: Float64Array): { scale: number; q: Int8Array } => {
@@ -96,7 +96,7 @@ export const train = (
   // Features of every example, and a readable name for each (the first place it was seen).
   const names = new Map<number, string>()
   const df = new Map<number, number>()
-  const raw: Array<{ counts: Map<number, number>; label: number; urgent: boolean }> = []
+  const raw: Array<{ counts: Map<number, number>; label: number; urgent: boolean | undefined }> = []
   for (const e of examples) {
     const label = index.get(e.category)
     if (label === undefined) continue
@@ -111,7 +111,7 @@ export const train = (
       if (!names.has(h)) names.set(h, name(f, b, k))
     }
     for (const h of counts.keys()) df.set(h, (df.get(h) ?? 0) + 1)
-    raw.push({ counts, label, urgent: e.urgent === true })
+    raw.push({ counts, label, urgent: e.urgent })
   }
   const hashes = [...df].filter(([, d]) => d >= options.minDf).map(([h]) => h).sort((x, y) => x - y)
   const rowOf = new Map(hashes.map((h, r) => [h, r]))
@@ -168,7 +168,8 @@ export const train = (
           W[k]! -= (options.rate * gg) / Math.sqrt(G[k]!)
         }
       }
-      // Urgency: weighted logistic gradient.
+      // Urgency: weighted logistic gradient (examples of unknown urgency are left out).
+      if (urgent === undefined) continue
       let s = ub
       for (let j = 0; j < rows.length; j++) s += U[rows[j]!]! * values[j]!
       const g = (1 / (1 + Math.exp(-s)) - (urgent ? 1 : 0)) * (urgent ? options.urgentWeight : 1)
