@@ -17,10 +17,13 @@ import { fileURLToPath } from "node:url"
 import { Taxonomy, Triage } from "../packages/core/src/index.js"
 import { corpus } from "../packages/core/test/fixtures/triage-corpus.js"
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+/** The repository's root. */
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const out = join(root, "packages/core/src/internal/triage/modelData.ts")
-const fixtures = join(root, "packages/core/test/fixtures/triage")
+/** The corpus's folder. */
+export const fixtures = join(root, "packages/core/test/fixtures/triage")
 
+/** One appeal of the corpus (a line of a split). */
 export interface Item {
   readonly id: string
   readonly text: string
@@ -45,7 +48,7 @@ export const old = (): ReadonlyArray<Item> => corpus.map((i) => ({ id: `old-${i.
 const forTraining = (s: Source, items: ReadonlyArray<Item>) => items.map((i) => ({ text: i.text, category: i.category, urgent: s === "old" ? undefined : i.urgent }))
 
 /** The sources of the shipped model. */
-export const shipped: ReadonlyArray<Source> = ["train"]
+export const shipped: ReadonlyArray<Source> = ["train", "dev", "old"]
 type Source = "train" | "dev" | "old"
 
 const load = (s: Source): ReadonlyArray<Item> => (s === "old" ? old() : split(s))

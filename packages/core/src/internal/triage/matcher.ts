@@ -232,9 +232,9 @@ export interface Fired {
 }
 
 // Hits of words in the text, reused between calls.
-let hitToken = new Int32Array(1024)
-let hitWord = new Int32Array(1024)
-let hitNegated = new Uint8Array(1024)
+let hitToken = new Int32Array(0)
+let hitWord = new Int32Array(0)
+let hitNegated = new Uint8Array(0)
 
 const M = 0x6d // m
 const A = 0x61
@@ -242,10 +242,10 @@ const S = 0x73
 const I = 0x69
 const Z = 0x7a
 
-let tokenFirst = new Int32Array(1024)
+let tokenFirst = new Int32Array(0)
 
 const growHits = () => {
-  const n = hitToken.length * 2
+  const n = Math.max(1024, hitToken.length * 2)
   const t = new Int32Array(n)
   t.set(hitToken)
   hitToken = t

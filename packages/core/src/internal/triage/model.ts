@@ -8,7 +8,7 @@
  * its bias plus the dot product with its weights; probabilities are the softmax of the scores.
  */
 import * as Base64 from "./base64.js"
-import { type Bag, bag, extract, name, PAIR, type Spec } from "./features.js"
+import { type Bag, bag, extract, name, type Spec, words } from "./features.js"
 import { fold, type Folded } from "./fold.js"
 
 /** The serialised model (see `Triage.Model` for the public description). */
@@ -223,10 +223,11 @@ const workFor = (rows: number): Work => {
 }
 
 // log(1 + n) for small counts.
-const LOG1P = Float64Array.from({ length: 64 }, (_, n) => Math.log1p(n))
+let LOG1P: Float64Array | undefined
 
-/** Scores a folded text. */
-export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction => {
+// The known features of the last scored text: distinct rows, their values (after normalisation)
+// and the first feature of each (for its name). Returns how many rows.
+const read = (c: Compiled, f: Folded, skip: Uint8Array | undefined): number => {
   const wk = workFor(c.rows)
   const b = extract(f, c.model.spec, wk.bag, skip)
   if (++wk.generation === 0x7fffffff) {
@@ -271,14 +272,25 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
     } else count[r]!++
   }
   const value = wk.value
+  const log1p = (LOG1P ??= Float64Array.from({ length: 64 }, (_, k) => Math.log1p(k)))
   let norm = 0
   for (let i = 0; i < n; i++) {
     const m = count[distinct[i]!]!
-    const v = m < 64 ? LOG1P[m]! : Math.log1p(m)
+    const v = m < 64 ? log1p[m]! : Math.log1p(m)
     value[i] = v
     norm += v * v
   }
   norm = norm > 0 ? 1 / Math.sqrt(norm) : 0
+  for (let i = 0; i < n; i++) value[i]! *= norm
+  return n
+}
+
+/** Scores a folded text (words marked in `skip` are left out). */
+export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction => {
+  const n = read(c, f, skip)
+  const wk = work!
+  const distinct = wk.distinct
+  const value = wk.value
   const C = c.categories.length
   const scores = new Float64Array(C)
   const rowStart = c.rowStart
@@ -288,7 +300,7 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
   let u = 0
   for (let i = 0; i < n; i++) {
     const r = distinct[i]!
-    const v = (value[i]! *= norm)
+    const v = value[i]!
     for (let q = rowStart[r]!, end = rowStart[r + 1]!; q < end; q++) scores[cls[q]!]! += v * w[q]!
     u += v * uw[r]!
   }
@@ -304,71 +316,41 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
   for (let j = 1; j < C; j++) if (scores[j]! > scores[best]!) best = j
   let second = best === 0 ? (C > 1 ? 1 : 0) : 0
   for (let j = 0; j < C; j++) if (j !== best && scores[j]! > scores[second]!) second = j
-  // What the carriers need, copied (the buffers are reused by the next prediction).
-  const rows = distinct.slice(0, n)
-  const values = value.slice(0, n)
-  const origin = new Int32Array(2 * n)
-  for (let i = 0; i < n; i++) {
-    const k = firstOf[rows[i]!]!
-    origin[2 * i] = b.word[k]!
-    origin[2 * i + 1] = b.meta[k]!
-  }
+  // The features are named when asked, by reading the text again: nothing is kept meanwhile but
+  // the text and the filler marks (the buffers serve the next prediction).
   const source = f.source
-  const from = f.from.slice(0, f.count)
-  const to = f.to.slice(0, f.count)
+  const kept = skip?.slice(0, f.count)
   return {
     probabilities: scores,
     best,
     second,
     urgency: 1 / (1 + Math.exp(-(c.urgencyBias + u * c.urgencyScale))),
     known: n,
-    carriers: (target, against) => carriers(c, rows, values, origin, { source, from, to }, target, against)
+    carriers: (target, against) => {
+      const again = fold(source)
+      return carriers(c, again, read(c, again, kept), target, against)
+    }
   }
 }
 
-const carriers = (
-  c: Compiled,
-  rows: Int32Array,
-  values: Float64Array,
-  origin: Int32Array,
-  text: { readonly source: string; readonly from: Int32Array; readonly to: Int32Array },
-  target: number,
-  against: number
-): ReadonlyArray<Carrier> => {
+const carriers = (c: Compiled, f: Folded, n: number, target: number, against: number): ReadonlyArray<Carrier> => {
+  const wk = work!
   const top: Array<{ readonly i: number; readonly weight: number }> = []
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!
+  for (let i = 0; i < n; i++) {
+    const r = wk.distinct[i]!
+    const v = wk.value[i]!
     let x = 0
-    if (target < 0) x = values[i]! * c.urgency[r]! * c.urgencyScale
+    if (target < 0) x = v * c.urgency[r]! * c.urgencyScale
     else
       for (let q = c.rowStart[r]!, end = c.rowStart[r + 1]!; q < end; q++) {
-        if (c.cls[q] === target) x += values[i]! * c.q[q]! * c.scale
-        else if (c.cls[q] === against) x -= values[i]! * c.q[q]! * c.scale
+        if (c.cls[q] === target) x += v * c.q[q]! * c.scale
+        else if (c.cls[q] === against) x -= v * c.q[q]! * c.scale
       }
     if (x > 0) top.push({ i, weight: x })
   }
   top.sort((a, b) => b.weight - a.weight || a.i - b.i)
   return top.slice(0, carried).map(({ i, weight }) => {
-    const f = refold(text, origin[2 * i]!, origin[2 * i + 1]!)
-    return { feature: f.feature, words: f.words, weight: Math.round(weight * 1000) / 1000 }
+    const k = wk.first[wk.distinct[i]!]!
+    return { feature: name(f, wk.bag, k), words: words(f, wk.bag, k), weight: Math.round(weight * 1000) / 1000 }
   })
-}
-
-// The name of a feature, from the words it was read from (folded again: they are few).
-const refold = (text: { readonly source: string; readonly from: Int32Array; readonly to: Int32Array }, word: number, meta: number): { feature: string; words: string } => {
-  const own = text.source.slice(text.from[word]!, text.to[word]!)
-  const kind = meta & 3
-  const at = meta >> 6
-  const other = kind === PAIR ? text.source.slice(text.from[at]!, text.to[at]!) : ""
-  const f = fold(kind === PAIR ? `${other} ${own}` : own)
-  const b = bag(1)
-  b.count = 1
-  if (kind === PAIR) {
-    b.word[0] = 1
-    b.meta[0] = PAIR | (0 << 6)
-  } else {
-    b.word[0] = 0
-    b.meta[0] = meta
-  }
-  return { feature: name(f, b, 0), words: kind === PAIR ? `${other} ${own}` : own }
 }

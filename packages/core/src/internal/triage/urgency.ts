@@ -27,12 +27,12 @@ export interface Fired {
 /** The id under which the present continuous counts as "now". */
 export const presentContinuous = "cue.presentContinuous"
 
-const progressiveCodes = progressive.map((s) => Array.from(s, (ch) => ch.charCodeAt(0)))
+let progressiveCodes: ReadonlyArray<ReadonlyArray<number>> | undefined
 
 const isProgressive = (f: Folded, t: number): boolean => {
   const s = f.start[t]!
   const e = f.end[t]!
-  for (const suf of progressiveCodes) {
+  for (const suf of (progressiveCodes ??= progressive.map((x) => Array.from(x, (ch) => ch.charCodeAt(0))))) {
     if (e - s <= suf.length + 1) continue
     let ok = true
     for (let j = 0; j < suf.length && ok; j++) ok = f.codes[e - suf.length + j] === suf[j]
