@@ -60,7 +60,8 @@ export const register = (it: It, adapter: Adapter): void => {
           yield* put({ assigneeId: officer, status: "closed" }, day(1))
           yield* put({ assigneeId: freshId("other") }, day(1))
           const worklist = yield* Worklist.Worklist
-          const expected = [soon, same1, same2, late, ...[none1, none2].sort()]
+          // Ties are ordered by appeal id in code units ("…-100" before "…-99"), not by creation.
+          const expected = [soon, ...[same1, same2].sort(), late, ...[none1, none2].sort()]
           for (const limit of [1, 2, 3, 10]) expect(yield* allPages((after) => worklist.worklist(officer, { after, limit }))).toEqual(expected)
         }),
       timeoutOf(adapter)
