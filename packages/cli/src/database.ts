@@ -1,6 +1,6 @@
 /**
- * Which PostgreSQL a database command works on: `--database URL`, else `DATABASE_URL`, else the
- * embedded server with its data in `--data-dir` (default `.murojaat/postgres`).
+ * Which PostgreSQL a database command works on: `--database URL`; else the embedded server in
+ * `--data-dir DIR` when given; else `DATABASE_URL`; else the embedded server in `.murojaat/postgres`.
  */
 import { existsSync } from "node:fs"
 import { join } from "node:path"
@@ -26,7 +26,8 @@ export const layerFor = (
   config?: AppealService.ConfigInput
 ): { readonly where: string; readonly layer: ReturnType<typeof PgStore.layerPg>; readonly dataDir?: string; readonly endpoint?: string } => {
   const fromEnv = values.database === undefined
-  const url = values.database ?? process.env["DATABASE_URL"]
+  // An explicit --data-dir wins over DATABASE_URL from the environment.
+  const url = values.database ?? (values["data-dir"] === undefined ? process.env["DATABASE_URL"] : undefined)
   if (values.database === "") throw new UsageError("--database needs a URL (postgres://user@host:port/database)")
   if (values["data-dir"] !== undefined && values["data-dir"].trim() === "") throw new UsageError("--data-dir needs a folder")
   if (values.database !== undefined && values["data-dir"] !== undefined) throw new UsageError("--database and --data-dir cannot be combined")
