@@ -34,7 +34,9 @@ const startService = (): Promise<Service> =>
         ...process.env,
         DATABASE_URL: database.appUrl,
         PORT: "0",
-        MUROJAAT_MIGRATE: "false",
+        // The embedded database comes migrated, with a role that may not migrate; a server's fresh
+        // database is empty, and its role owns it.
+        MUROJAAT_MIGRATE: database.kind === "server" ? "true" : "false",
         MUROJAAT_JWT_SECRET: secret,
         MUROJAAT_TIMER_SECONDS: "0",
         MUROJAAT_RATE_PER_MINUTE: "100000",
