@@ -299,8 +299,6 @@ export const Text = Schema.Struct({
 /** @see Text */
 export type Text = typeof Text.Type
 
-const cyrillic = /[\u0400-\u04FF]/g
-const latin = /[A-Za-z]/g
 const uzCyrillicOnly = /[ўқғҳЎҚҒҲ]/
 const ruOnly = /[ыщьэЫЩЬЭ]/
 const uzLatinMarks = /(o['ʻʼ‘’`]|g['ʻʼ‘’`]|\bsh|\bch|q)/i
@@ -315,8 +313,16 @@ const uzLatinMarks = /(o['ʻʼ‘’`]|g['ʻʼ‘’`]|\bsh|\bch|q)/i
  * Appeal.detect("Сосед шумит ночью")          // { script: "cyrillic", language: "ru" }
  */
 export const detect = (body: string): { readonly script: Script; readonly language: Language } => {
-  const c = body.match(cyrillic)?.length ?? 0
-  const l = body.match(latin)?.length ?? 0
+  // Cyrillic (U+0400-U+04FF) and Latin (A-Z, a-z) letters, counted in one pass over the UTF-16
+  // code units: every appeal is received once through here, and a global regex match builds an
+  // array of every letter it counts.
+  let c = 0
+  let l = 0
+  for (let i = 0; i < body.length; i++) {
+    const u = body.charCodeAt(i)
+    if (u >= 0x400 && u <= 0x4ff) c++
+    else if ((u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a)) l++
+  }
   const total = c + l
   if (total === 0) return { script: "none", language: "unknown" }
   const script: Script = c / total > 0.9 ? "cyrillic" : l / total > 0.9 ? "latin" : "mixed"

@@ -242,79 +242,124 @@ const statusAfter: { readonly [T in Event.Type]: AppealState.Status | null } = {
   withdrawn: "withdrawn"
 }
 
-const fold = (s: AppealState.AppealState, e: Event.AppealEvent): Partial<AppealState.AppealState> => {
+type State = AppealState.AppealState
+
+// A state as `evolve` builds it: every field present (an absent one is `undefined`, which JSON,
+// canonical JSON and Schema read as absent), always in the same order. So every state `evolve`
+// returns has one shape, and V8 copies and reads it on its fast path; a spread of states of many
+// shapes (keys added as the appeal goes on) costs more than xstate's transition itself. A field
+// added to `AppealState` must be added to `draft`: this type does not compile without it.
+type Optional = { [K in keyof State]-?: {} extends Pick<State, K> ? K : never }[keyof State]
+type Draft = { -readonly [K in keyof Required<State>]: K extends Optional ? State[K] | undefined : State[K] }
+
+const draft = (s: State): Draft => ({
+  appealId: s.appealId, status: s.status, version: s.version, lastHash: s.lastHash, kind: s.kind, channel: s.channel,
+  regionCode: s.regionCode, districtCode: s.districtCode, mahallaCode: s.mahallaCode, applicantRef: s.applicantRef,
+  subjectOfficerId: s.subjectOfficerId, anonymous: s.anonymous,
+  representativeWithoutAuthority: s.representativeWithoutAuthority, personalDigest: s.personalDigest, receivedAt: s.receivedAt,
+  lateEntry: s.lateEntry, registeredAt: s.registeredAt, registrationNumber: s.registrationNumber, category: s.category,
+  priority: s.priority, flags: s.flags, needsPerson: s.needsPerson, assigneeId: s.assigneeId, extraStudy: s.extraStudy,
+  extended: s.extended, escalated: s.escalated, awaitingSince: s.awaitingSince, pauses: s.pauses, outcome: s.outcome,
+  answeredAt: s.answeredAt, closedAt: s.closedAt, rating: s.rating, forwardedTo: s.forwardedTo,
+  criminalReference: s.criminalReference, protectionOrder: s.protectionOrder, protectionOrderDecided: s.protectionOrderDecided,
+  mergedInto: s.mergedInto, disputedBy: s.disputedBy, links: s.links, updatedAt: s.updatedAt, clockFacts: s.clockFacts
+})
+
+// Writes what one event establishes into the new state.
+const apply = (next: Draft, s: State, e: Event.AppealEvent): void => {
   switch (e.type) {
     case "received": {
       const d = e.data
-      return {
-        kind: d.kind,
-        channel: d.channel,
-        regionCode: d.regionCode,
-        districtCode: d.districtCode,
-        mahallaCode: d.mahallaCode,
-        ...(d.applicantRef !== undefined ? { applicantRef: d.applicantRef } : {}),
-        ...(d.subjectOfficerId !== undefined ? { subjectOfficerId: d.subjectOfficerId } : {}),
-        anonymous: d.anonymous,
-        representativeWithoutAuthority: d.representativeWithoutAuthority,
-        personalDigest: d.personalDigest,
-        receivedAt: d.receivedAt,
-        ...AppealState.lateEntryOf(d.receivedAt, e.at),
-        links: d.links
-      }
+      next.kind = d.kind
+      next.channel = d.channel
+      next.regionCode = d.regionCode
+      next.districtCode = d.districtCode
+      next.mahallaCode = d.mahallaCode
+      if (d.applicantRef !== undefined) next.applicantRef = d.applicantRef
+      if (d.subjectOfficerId !== undefined) next.subjectOfficerId = d.subjectOfficerId
+      next.anonymous = d.anonymous
+      next.representativeWithoutAuthority = d.representativeWithoutAuthority
+      next.personalDigest = d.personalDigest
+      next.receivedAt = d.receivedAt
+      const late = AppealState.lateEntryOf(d.receivedAt, e.at).lateEntry
+      if (late !== undefined) next.lateEntry = late
+      next.links = d.links
+      return
     }
     case "registered":
-      return { registrationNumber: e.data.registrationNumber, registeredAt: e.at }
+      next.registrationNumber = e.data.registrationNumber
+      next.registeredAt = e.at
+      return
     case "triaged":
     case "triageCorrected":
-      return {
-        category: e.data.category,
-        priority: e.data.priority,
-        flags: e.data.flags,
-        needsPerson: e.type === "triaged" ? e.data.needsPerson : false
-      }
+      next.category = e.data.category
+      next.priority = e.data.priority
+      next.flags = e.data.flags
+      next.needsPerson = e.type === "triaged" ? e.data.needsPerson : false
+      return
     case "assigned":
     case "reassigned":
-      return { assigneeId: e.data.officerId }
+      next.assigneeId = e.data.officerId
+      return
     case "unassigned":
-      return { assigneeId: undefined }
+      next.assigneeId = undefined
+      return
     case "extraStudyDeclared":
-      return { extraStudy: true }
+      next.extraStudy = true
+      return
     case "informationRequested":
-      return { awaitingSince: e.at }
+      next.awaitingSince = e.at
+      return
     case "informationProvided":
-      return { awaitingSince: undefined, ...(s.awaitingSince === undefined ? {} : { pauses: [...(s.pauses ?? []), { from: s.awaitingSince, to: e.at }] }) }
+      next.awaitingSince = undefined
+      if (s.awaitingSince !== undefined) next.pauses = [...(s.pauses ?? []), { from: s.awaitingSince, to: e.at }]
+      return
     case "deadlineExtended":
-      return { extended: true }
+      next.extended = true
+      return
     case "escalated":
-      return { escalated: true }
+      next.escalated = true
+      return
     case "forwarded":
-      return { forwardedTo: e.data.body }
+      next.forwardedTo = e.data.body
+      return
     case "handedToCriminalProcedure":
-      return { criminalReference: e.data.reference }
+      next.criminalReference = e.data.reference
+      return
     case "protectionOrderIssued":
-      return { protectionOrder: { orderNumber: e.data.orderNumber, validUntil: e.data.validUntil }, protectionOrderDecided: true }
+      next.protectionOrder = { orderNumber: e.data.orderNumber, validUntil: e.data.validUntil }
+      next.protectionOrderDecided = true
+      return
     case "protectionOrderRefused":
-      return { protectionOrderDecided: true }
+      next.protectionOrderDecided = true
+      return
     case "answered":
-      return { outcome: e.data.outcome, answeredAt: e.at }
+      next.outcome = e.data.outcome
+      next.answeredAt = e.at
+      return
     case "closed":
-      return { closedAt: e.at }
+      next.closedAt = e.at
+      return
     case "rated":
-      return { rating: e.data.score }
+      next.rating = e.data.score
+      return
     case "disputed":
-      return { disputedBy: [...s.disputedBy, e.data.repeatAppealId] }
+      next.disputedBy = [...s.disputedBy, e.data.repeatAppealId]
+      return
     case "mergedAsDuplicate":
-      return { mergedInto: e.data.targetAppealId }
+      next.mergedInto = e.data.targetAppealId
+      return
     case "reviewStarted":
     case "leftWithoutConsideration":
     case "withdrawn":
-      return {}
+      return
   }
 }
 
 /**
  * Folds one event into the state. It trusts the event (the decision was made when it was
- * recorded), so replaying history never re-runs today's rules on yesterday's facts.
+ * recorded), so replaying history never re-runs today's rules on yesterday's facts. The state it
+ * returns has every field of `AppealState.AppealState`, an absent one `undefined`.
  *
  * @example
  * import { Actor, AppealState, Audit, Lifecycle } from "@murojaat/core"
@@ -324,22 +369,18 @@ const fold = (s: AppealState.AppealState, e: Event.AppealEvent): Partial<AppealS
  * s.status // "inReview"
  * s.version // 1
  */
-export const evolve = (state: AppealState.AppealState, event: Event.AppealEvent): AppealState.AppealState => {
-  const patch = fold(state, event)
-  // One copy per event: the patch and the envelope's facts, then the fields the patch cleared.
-  const next: Record<string, unknown> = {
-    ...state,
-    ...patch,
-    status: statusAfter[event.type] ?? state.status,
-    version: event.seq,
-    lastHash: event.hash,
-    updatedAt: event.at
-  }
-  for (const k in patch) if (next[k] === undefined) delete next[k]
-  // What the legal clocks need from the history, gathered here so that no commit reads it again.
-  const clocks = ClockFacts.fold(state, event)
-  if (clocks !== undefined) next.clockFacts = clocks
-  return next as AppealState.AppealState
+export const evolve = (state: State, event: Event.AppealEvent): State => {
+  // One copy per event, then what the event establishes and the envelope's facts.
+  const next = draft(state)
+  apply(next, state, event)
+  next.status = statusAfter[event.type] ?? state.status
+  next.version = event.seq
+  next.lastHash = event.hash
+  next.updatedAt = event.at
+  // What the legal clocks need from the history, gathered here so that no commit reads it again
+  // (`undefined` only for a state stored before they existed, which had none).
+  next.clockFacts = ClockFacts.fold(state, event)
+  return next
 }
 
 /**
