@@ -746,9 +746,10 @@ export const overdue: (
 export interface Escalation {
   /** The `escalate` command of the lifecycle (`Command.Escalate`). */
   readonly command: { readonly type: "escalate"; readonly appealId: string; readonly reason: string }
+  /** The overdue clocks not escalated since each fell due (an earlier escalation covers only the terms overdue by then). */
   readonly clocks: ReadonlyArray<ClockId>
   readonly ruleIds: ReadonlyArray<RuleId>
-  /** The earliest due time passed. */
+  /** The earliest due time passed among `clocks`. */
   readonly overdueSince: string
   /** Send no earlier than this (working hours; safety clocks at once when configured). */
   readonly notBefore: string
@@ -756,7 +757,8 @@ export interface Escalation {
 
 /**
  * The escalation due at `now`: an `escalate` command when a clock is overdue and the appeal was not
- * escalated since that clock fell due; `None` otherwise.
+ * escalated since that clock fell due (once per term that falls due: a term falling due after an
+ * earlier escalation is escalated again); `None` otherwise.
  *
  * @example
  * import { Deadline } from "@murojaat/core"

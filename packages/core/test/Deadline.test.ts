@@ -395,6 +395,62 @@ describe("Deadline: escalation", () => {
     expect(Option.isNone(Either.getOrThrow(Deadline.escalation(escalated, "2026-03-28T11:00:00+05:00")))).toBe(true)
   })
 
+  // "An overdue term puts the appeal under a supervisor's control once per term that falls due"
+  // (docs/rules/deadlines.md): an escalation covers the terms that had fallen due by then, not the
+  // ones that fall due after it.
+  it("escalates a term that falls due after an earlier term's escalation", () => {
+    // An ariza received Mon 2 Mar 2026 10:00 and never registered: registration was due that day at
+    // 18:00 (registration.sameDay), consideration 15 days from Tue 3 Mar, Tue 17 Mar 18:00.
+    const unregistered = [received("2026-03-02T10:00:00+05:00")]
+    const first = Either.getOrThrow(Deadline.escalation(unregistered, "2026-03-03T10:00:00+05:00"))
+    expect(Option.map(first, (x) => [x.clocks, x.overdueSince])).toEqual(Option.some([["registration"], "2026-03-02T18:00:00+05:00"]))
+    const once = [...unregistered, ev("escalated", "2026-03-03T10:00:00+05:00", { reason: "overdue" })]
+    expect(Option.isNone(Either.getOrThrow(Deadline.escalation(once, "2026-03-17T10:00:00+05:00")))).toBe(true)
+    // Wed 18 Mar: consideration fell due after the escalation of 3 Mar: a second breach, escalated.
+    const second = Either.getOrThrow(Deadline.escalation(once, "2026-03-18T10:00:00+05:00"))
+    expect(Option.map(second, (x) => [x.clocks, x.overdueSince])).toEqual(Option.some([["consideration"], "2026-03-17T18:00:00+05:00"]))
+    expect(Option.map(second, (x) => x.command.reason)).toEqual(Option.some(expect.stringMatching(/^Overdue: consideration was due 2026-03-17T18:00:00\+05:00/)))
+    const twice = [...once, ev("escalated", "2026-03-18T10:00:00+05:00", { reason: "overdue" })]
+    expect(Option.isNone(Either.getOrThrow(Deadline.escalation(twice, "2026-04-20T10:00:00+05:00")))).toBe(true)
+  })
+
+  // A timer ticking at random moments, recording each escalation it is given: after every tick
+  // each overdue term has an escalation since it fell due (none missed), and every escalation
+  // covered a term no earlier escalation had (none repeated).
+  const tick = fc.integer({ min: 0, max: 45 * 24 * 60 }).map((m) => m * 60_000)
+  test.prop(
+    [
+      fc.record({
+        receivedMs: fc.integer({ min: Date.parse("2026-01-05T00:00:00Z") / 60_000, max: Date.parse("2026-11-01T00:00:00Z") / 60_000 }).map((m) => m * 60_000),
+        kind: fc.constantFrom("ariza" as const, "shikoyat" as const, "taklif" as const),
+        registeredAfterMinutes: fc.option(fc.integer({ min: 1, max: 3 * 24 * 60 })),
+        urgent: fc.boolean(),
+        ticks: fc.uniqueArray(tick, { minLength: 1, maxLength: 10 })
+      })
+    ],
+    { numRuns: 150 }
+  )("once per term that falls due, none missed, none repeated", ({ receivedMs, kind, registeredAfterMinutes, urgent, ticks }) => {
+    const iso = (t: number) => new Date(t).toISOString()
+    const events: Array<Deadline.EventInput> = [received(iso(receivedMs), kind)]
+    if (urgent) events.push(ev("triaged", iso(receivedMs + 60_000), { priority: "urgent", flags: ["domesticViolence"] }))
+    if (registeredAfterMinutes !== null) events.push(ev("registered", iso(receivedMs + registeredAfterMinutes * 60_000), { registrationNumber: "R-1" }))
+    const escalations: Array<number> = []
+    for (const t of [...ticks].sort((a, b) => a - b).map((d) => receivedMs + d)) {
+      const now = iso(t)
+      const known = events.filter((e) => ms(e.at) <= t).sort((a, b) => ms(a.at) - ms(b.at))
+      const dueTimes = Either.getOrThrow(Deadline.overdue(known, now)).map((c) => ms(c.dueAt))
+      const uncovered = dueTimes.filter((due) => !escalations.some((e) => e >= due && e <= t))
+      const e = Either.getOrThrow(Deadline.escalation(known, now))
+      // Escalated exactly when some overdue term has had no escalation since it fell due.
+      expect(Option.isSome(e)).toBe(uncovered.length > 0)
+      if (Option.isSome(e)) {
+        escalations.push(t)
+        events.push(ev("escalated", now, { reason: e.value.command.reason }))
+      }
+      for (const due of dueTimes) expect(escalations.some((x) => x >= due && x <= t)).toBe(true)
+    }
+  })
+
   it("refuses a second extension (extension.once)", () => {
     expect(Either.getOrThrow(Deadline.checkExtension(events)).dueDate).toBe("2026-04-27")
     const r = Deadline.checkExtension([...events, ev("deadlineExtended", "2026-03-20T10:00:00+05:00")])

@@ -30,10 +30,10 @@ describe("deadline worker", () => {
       const again = yield* Deadlines.runOnce()
       expect(again.warned).toEqual([])
       const warnings = sent.length
-      // Wednesday 18 March: the term ran out. Two workers at once escalate it once.
+      // Wednesday 18 March: the term ran out. Three workers at once escalate it once.
       yield* at("2026-03-18T05:00:00.000Z")
-      const [x, y] = yield* Effect.all([Deadlines.runOnce(), Deadlines.runOnce()], { concurrency: "unbounded" })
-      expect([...x.escalated, ...y.escalated]).toEqual([a.appealId])
+      const runs = yield* Effect.all([Deadlines.runOnce(), Deadlines.runOnce(), Deadlines.runOnce()], { concurrency: "unbounded" })
+      expect(runs.flatMap((r) => r.escalated)).toEqual([a.appealId])
       expect((yield* Deadlines.runOnce()).escalated).toEqual([])
       const events = yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.events(a.appealId))
       const escalations = events.filter((e) => e.type === "escalated")
@@ -48,6 +48,36 @@ describe("deadline worker", () => {
       Effect.provide(AppealService.layerMemory(Sample.directory, { pipeline: AppealService.rulesPipeline() }))
     )
   })
+
+  it.effect("escalates each term as it falls due, once, even after an earlier term's escalation", () =>
+    Effect.gen(function* () {
+      // Monday 2 March 2026, 10:00: an ariza, then marked urgent with a report of domestic violence:
+      // first contact within 3 hours (13:00), the protection-order study within 24 hours (Tue 3 Mar
+      // 10:00), consideration by Tue 17 Mar 18:00.
+      yield* at("2026-03-02T05:00:00.000Z")
+      const a = yield* AppealService.submit(Sample.intake, Actor.applicant("u-2"))
+      yield* AppealService.execute(
+        { type: "correctTriage", appealId: a.appealId, category: "familyConflict", priority: "urgent", flags: ["domesticViolence"], reason: "Violence" },
+        yield* AppealService.officerActor("O-301")
+      )
+      const twice = Effect.map(Effect.all([Deadlines.runOnce(), Deadlines.runOnce()], { concurrency: "unbounded" }), (rs) => rs.flatMap((r) => r.escalated))
+      // 14:00: first contact is late. 11:00 next day: the protection-order study too. 18 March:
+      // consideration. Each breach once, with two workers at every step.
+      const ticks = ["2026-03-02T09:00:00.000Z", "2026-03-03T06:00:00.000Z", "2026-03-18T05:00:00.000Z"]
+      for (const iso of ticks) {
+        yield* at(iso)
+        expect(yield* twice).toEqual([a.appealId])
+        expect(yield* twice).toEqual([])
+      }
+      const events = yield* Effect.flatMap(AppealStore.AppealStore, (s) => s.events(a.appealId))
+      const escalated = events.filter((e) => e.type === "escalated")
+      expect(escalated.map((e) => Date.parse(e.at))).toEqual(ticks.map(Date.parse))
+      expect(escalated.every((e) => e.actor.id === "deadline-timer")).toBe(true)
+    }).pipe(
+      Effect.provide(Layer.mergeAll(Deadlines.alertsToLog, DeliveryLog.layerMemory())),
+      Effect.provide(AppealService.layerMemory(Sample.directory, { pipeline: AppealService.rulesPipeline() }))
+    )
+  )
 
   it.effect("runs until stopped, and a stop lets the run in hand finish", () =>
     Effect.gen(function* () {

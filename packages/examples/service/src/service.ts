@@ -1,8 +1,8 @@
 /**
  * The reference service composed: Murojaat's HTTP API (`@murojaat/http`) on PostgreSQL
  * (`@murojaat/postgres`: embedded by default, a server with `DATABASE_URL`), with the core's own
- * rules pipeline, the deadline timer (one sweep at a time across instances: a PostgreSQL advisory
- * lock), readiness checks (database reachable, migrations current), and the demo directory loaded
+ * rules pipeline, the deadline worker (`@murojaat/rabbitmq`'s `Deadlines`, the one `murojaat worker
+ * deadlines` runs: each breach escalated and each warning logged once across instances), readiness checks (database reachable, migrations current), and the demo directory loaded
  * into an empty database.
  *
  * Settings come from the environment (`configFromEnv`), documented in docs/http.md.
@@ -11,9 +11,10 @@ import { createServer } from "node:http"
 import { NodeHttpServer } from "@effect/platform-node"
 import { SqlClient } from "@effect/sql"
 import { AppealService, DirectoryStore } from "@murojaat/core"
-import { Health, Identity, Server, Timer } from "@murojaat/http"
+import { Health, Identity, Server } from "@murojaat/http"
 import { Embedded, Migrator, PgStore } from "@murojaat/postgres"
-import { Effect, Layer, Option } from "effect"
+import { Deadlines, DeliveryLog } from "@murojaat/rabbitmq"
+import { Effect, Layer } from "effect"
 import * as World from "./world.js"
 
 /** Everything the service is started with. */
@@ -134,27 +135,6 @@ const readiness = Layer.effect(
   })
 )
 
-// One deadline sweep at a time across instances: a session advisory lock on a connection reserved
-// for the sweep (the escalations themselves are exactly-once anyway: each is decided at the version
-// its commit expects).
-const timerLock = Layer.effect(
-  Timer.Lock,
-  Effect.map(SqlClient.SqlClient, (sql) => ({
-    exclusive: <A, E, R>(sweep: Effect.Effect<A, E, R>) =>
-      Effect.scoped(
-        Effect.gen(function* () {
-          const connection = yield* Effect.orDie(sql.reserve)
-          const rows = yield* Effect.orDie(connection.execute("SELECT pg_try_advisory_lock(hashtext('murojaat.deadline-timer')) AS locked", [], undefined))
-          if (rows[0]?.locked !== true) return Option.none<A>()
-          return yield* sweep.pipe(
-            Effect.map(Option.some),
-            Effect.ensuring(Effect.ignore(connection.execute("SELECT pg_advisory_unlock(hashtext('murojaat.deadline-timer'))", [], undefined)))
-          )
-        })
-      )
-  }))
-)
-
 // The demo directory, loaded when the database has none (a first start).
 const demoDirectory = Layer.effectDiscard(
   Effect.gen(function* () {
@@ -177,7 +157,11 @@ export const layer = (config: Config) => {
     open311: config.open311,
     drainSeconds: config.drainSeconds
   }).pipe(Layer.provide(readiness))
-  const timer = config.timerSeconds === 0 ? Layer.empty : Timer.layer({ intervalSeconds: config.timerSeconds }).pipe(Layer.provide(timerLock))
+  // Warnings go to the log (no broker here); the delivery log in the database keeps each one once.
+  const timer =
+    config.timerSeconds === 0
+      ? Layer.empty
+      : Deadlines.layer({ intervalMillis: config.timerSeconds * 1000 }).pipe(Layer.provide(Layer.merge(DeliveryLog.layerSql, Deadlines.alertsToLog)))
   const setup = config.demoDirectory ? demoDirectory : Layer.empty
   // After the requests in flight drained and the handler is off, whatever connection is still open
   // (idle keep-alive, or a request that arrived in the last instant and will never be answered) is

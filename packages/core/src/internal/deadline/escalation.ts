@@ -1,6 +1,6 @@
 /**
  * Escalation: the lifecycle's `escalate` command when a clock is overdue and the appeal was not
- * escalated since, with when to send it. Documented in `Deadline.ts`.
+ * escalated since that clock fell due, with when to send it. Documented in `Deadline.ts`.
  */
 import { Either, Option } from "effect"
 import type * as Deadline from "../../Deadline.js"
@@ -26,8 +26,10 @@ export const escalation = (
   })
 
 /**
- * The escalation a report calls for: its overdue clocks, unless the appeal was escalated since the
- * earliest of them fell due (`escalatedSince`, given that time in epoch milliseconds).
+ * The escalation a report calls for: its overdue clocks that the appeal was not escalated for since
+ * each fell due (`escalatedSince`, given that time in epoch milliseconds). One escalation per term
+ * that falls due: an escalation covers the terms already overdue when it came, never one that falls
+ * due after it.
  */
 export const escalationOf = (
   r: Deadline.Report,
@@ -37,10 +39,9 @@ export const escalationOf = (
   options?: Deadline.Options
 ): Option.Option<Deadline.Escalation> => {
   const ctx = ctxOf(options)
-  const late = r.clocks.filter((c) => c.state === "overdue")
+  const late = r.clocks.filter((c) => c.state === "overdue" && !escalatedSince(localTime.parseInstant(c.dueAt)!))
   if (late.length === 0) return Option.none()
   const since = Math.min(...late.map((c) => localTime.parseInstant(c.dueAt)!))
-  if (escalatedSince(since)) return Option.none()
   const safety = late.some((c) => isHourClock(c.clock))
   return Option.some({
     command: {
