@@ -281,6 +281,8 @@ export type Cue = typeof Cue.Type
  * An urgency rule: when a cue of each kind in `when` fired (two or three kinds: each within
  * `window` words of a cue of the first kind), the appeal is urgent, with `signal`. A violence, threat or weapon cue on a word in
  * the Uzbek present continuous ("uryapti", "tepishyapti", "kaltaklamoqda") also counts as `now`.
+ * `level` "unsure" (default "urgent") makes a rule mark the appeal unsure instead: urgent priority,
+ * and a person decides (a danger sign alone, without what would make it certain).
  *
  * @example
  * import { Taxonomy } from "@murojaat/core"
@@ -292,6 +294,7 @@ export const UrgencyRule = Schema.Struct({
   when: Schema.Array(CueKind).pipe(Schema.minItems(1), Schema.maxItems(3)),
   window: Schema.optional(Schema.Int.pipe(Schema.between(1, 200))),
   signal: Signal,
+  level: Schema.optional(Schema.Literal("urgent", "unsure")),
   note: Schema.String,
   source: Schema.optional(Schema.String)
 })

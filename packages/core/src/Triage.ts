@@ -530,7 +530,7 @@ export type UrgencyLevel = "urgent" | "unsure" | "none"
  */
 export interface Urgency {
   readonly level: UrgencyLevel
-  readonly rules: ReadonlyArray<{ readonly ruleId: string; readonly signal: Taxonomy.Signal; readonly cues: ReadonlyArray<string> }>
+  readonly rules: ReadonlyArray<{ readonly ruleId: string; readonly signal: Taxonomy.Signal; readonly level: "urgent" | "unsure"; readonly cues: ReadonlyArray<string> }>
   readonly cues: ReadonlyArray<{ readonly cueId: string; readonly kind: Taxonomy.CueKind; readonly words: ReadonlyArray<string> }>
   readonly probability?: number
   readonly features: ReadonlyArray<Feature>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { Either } from "effect"
 import { Normalize, Taxonomy, Triage } from "@murojaat/core"
 import { corpus, toPair } from "./fixtures/triage-corpus.js"
-import { notUrgent, urgent } from "./fixtures/triageExamples.js"
+import { notUrgent, unsure, urgent } from "./fixtures/triageExamples.js"
 
 describe("Triage rules and cues (data)", () => {
   it.each(Taxonomy.defaults.rules.flatMap((r) => r.examples.map((e) => [r.id, e] as const)))("rule %s fires on its example %s", (id, example) => {
@@ -20,8 +20,15 @@ describe("Triage rules and cues (data)", () => {
     expect(r.flags).toContain("threatToSafety")
   })
 
+  it.each(unsure.map((u) => [u.rule, u.lang, u.text] as const))("%s makes the appeal unsure: urgent priority, and a person decides (%s): %s", (rule, _lang, text) => {
+    const r = Triage.classify(text)
+    expect(r.urgency.rules.map((u) => u.ruleId)).toContain(rule)
+    expect(r.urgency.rules.every((u) => u.level === "unsure")).toBe(true)
+    expect(r).toMatchObject({ priority: "urgent", needsPerson: true, urgency: { level: "unsure" } })
+  })
+
   it("every urgency rule has an example that fires it", () => {
-    expect(Taxonomy.defaults.urgency.map((u) => u.id).filter((id) => !urgent.some((x) => x.rule === id))).toEqual([])
+    expect(Taxonomy.defaults.urgency.map((u) => u.id).filter((id) => ![...urgent, ...unsure].some((x) => x.rule === id))).toEqual([])
   })
 
   it.each(notUrgent.map((u) => [u.lang, u.text] as const))("no urgency rule fires on a past or hypothetical danger (%s): %s", (_lang, text) => {

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { fc, test } from "@fast-check/vitest"
 import { Normalize, Taxonomy, Triage } from "@murojaat/core"
-import { dangerSentences, politeFiller } from "./fixtures/triageExamples.js"
+import { dangerSentences, politeFiller, unsure } from "./fixtures/triageExamples.js"
 import { uzCyrlToLatn } from "./fixtures/uzCyrlToLatn.js"
 import { uzLatnToCyrl } from "./fixtures/uzLatnToCyrl.js"
 
@@ -99,6 +99,13 @@ describe("Triage properties", () => {
     expect(after.urgency.level).toBe("urgent")
     expect(after.priority).toBe("urgent")
     expect(Taxonomy.rank(after.priority)).toBeGreaterThanOrEqual(Taxonomy.rank(before.priority))
+  })
+
+  test.prop([anyText, fc.constantFrom(...unsure.map((u) => u.text))])("a danger sign alone is never silently normal: the appeal goes to a person, urgent", (s, sign) => {
+    const r = Triage.classify(`${s}\n${sign}`)
+    expect(r.urgency.level).not.toBe("none")
+    expect(r.priority).toBe("urgent")
+    expect(r.needsPerson || r.urgency.level === "urgent").toBe(true)
   })
 
   test.prop([fc.constantFrom(...uzCyrl)])("folding is invariant under the CLDR transliteration (the keys the rules and the model read)", (cyrillic) => {

@@ -19,6 +19,12 @@ const people = [
   "ребён", "ребен", "=дочь", "дочк", "=сын", "=сына", "муж", "=жена", "=жену", "мама", "мать", "отец", "папа", "=брат", "сестр", "бабушк", "дедушк", "человек", "мужчин", "женщин", "девушк", "парень", "племянн", "внук", "внучк", "меня", "подруг", "друг"
 ]
 
+// Ages as people write them ("8 yoshli", "8 yoshda", "8 yashar", "8 лет", "лет 8", "8-летний"): a
+// child up to 12 is helpless on their own.
+const ages = (from: number, to: number, forms: ReadonlyArray<string>): ReadonlyArray<string> =>
+  Array.from({ length: to - from + 1 }, (_, i) => forms.map((f) => f.replace("N", String(from + i)))).flat()
+const childAges = ages(1, 12, ["=N yosh", "=N yashar", "=N лет", "=лет N", "=N летн", "=N год"])
+
 export const defaultCues: ReadonlyArray<Cue> = [
   {
     id: "cue.fire", kind: "fire",
@@ -70,7 +76,7 @@ export const defaultCues: ReadonlyArray<Cue> = [
     match: [
       "=urdi", "=urib", "=uradi", "=urgan", "=uryapti", "=urayapti", "=uraapti", "=urishdi", "=urishyapti", "=urishayapti", "=urmoqda", "=urishmoqda", "=urilyapti", "urushyapti", "urushishyapti", "olishyapti",
       "kaltak", "doʻppos", "doʻpos", "savala", "sabala", "musht", "tepdi", "tepib", "tepyapti", "tepishyapti", "tepkila", "boʻgʻdi", "boʻgʻib", "boʻgʻyapti", "boʻgʻishga", "boʻgʻmoqchi", "pichoqla", "pichoq ur", "sanchdi", "yiqitib", "yerga yiqit", "sudrab",
-      "tashlanyapti", "tashlanib", "tashlanmoqda", "tashlandi", "hujum", "itarib", "tishlab", "tishladi", "oʻrab oldi", "bostirib kir", "kirib oldi", "qurol oʻqtal", "oʻqtalib", "oʻqityapti", "qoʻl koʻtar", "jarohat", "yarador", "qonatib", "qonini",
+      "tashlanyapti", "tashlanib", "tashlanmoqda", "tashlandi", "hujum", "itarib", "tishlab", "tishladi", "oʻrab oldi", "bostirib kir", "kirib oldi", "qurol oʻqtal", "oʻqtalib", "oʻqityapti", "qoʻl koʻtar", "jarohat", "yarador", "qonatib", "qonini", "boshini yor", "boshimni yor", "talayapti", "talashyapti", "bosqin", "eshikni sindir", "eshiklarni sindir", "кассу", "kassani", "грабят", "грабит", "ограбл", "разбой", "пробил голову", "разбил голову", "выламыва",
       // Idioms and euphemisms for beating.
       "tarbiyalay", "tarbiya qil", "tarbiya beryapti", "adabini ber", "adabini beryapti", "taʼzirini ber", "dakki ber", "boplab", "ezgʻila", "qiynayapti", "qiynoq",
       "избива", "избил", "избив", "бьёт", "бьет", "бьют", "=бил", "=била", "=били", "побои", "ударил", "ударила", "ударили", "ударяет", "душит", "душил", "задуш", "пинает", "пинают", "пинал", "=напал", "напали", "нападает", "нападают", "дерутся", "драка", "=режет", "порезал",
@@ -85,8 +91,8 @@ export const defaultCues: ReadonlyArray<Cue> = [
     id: "cue.threat", kind: "threat",
     match: [
       "oʻldiraman", "oʻldiramiz", "oʻldiradi", "oʻldirib qoʻyadi", "oʻldirib qoʻyaman", "oʻldirmoqchi", "oʻldiryapti", "oʻldirishadi", "oʻldiraylik", "soʻyaman", "soʻyib tashla", "soʻyib qoʻy", "otib tashlayman", "otib oʻldir", "otaman deb", "hammangni",
-      "jonimga qasd", "joniga qasd qil", "qon toʻkiladi", "tirik qoʻymay", "jonini ol", "hisob-kitob qil", "oʻlamiz", "tinchitaman", "oʻldirishidan qoʻrq", "oʻldirib qoʻyishidan",
-      "=убью", "=убьёт", "=убьет", "=убьют", "=убить", "=убьем", "=убьём", "зарежу", "зарежет", "прирежу", "прирежет", "пристрелю", "пристрелит", "застрелю", "застрелит", "=прибью", "=прибьёт", "=прибьет", "задушу", "порешу", "грозится убить", "угрожает убить", "обещал убить", "закончит со мной", "по-настоящему", "будет плохо", "конец тебе"
+      "jonimga qasd", "joniga qasd qil", "qon toʻkiladi", "tirik qoʻymay", "jonini ol", "hisob-kitob qil", "oʻlamiz", "tinchitaman", "=tirik qoʻymayman", "pichoq koʻrsat", "qurol koʻrsat", "toʻpponcha koʻrsat", "pichoq bilan qoʻrqit", "qurol bilan qoʻrqit", "=tirik qoʻymaymiz", "=tirik qoldirmayman", "oʻlduryapti", "oʻlduraman", "oʻldurib", "oʻldiryapmi", "yoʻq qilaman", "boshingni olaman", "kallangni olaman", "kuydiraman", "yoqib yuboraman", "tahdid qilib", "oʻqtal", "silkitib", "koʻrsatib qoʻrqit", "oʻldirishidan qoʻrq", "oʻldirib qoʻyishidan",
+      "=убью", "=убьёт", "=убьет", "=убьют", "=убить", "=убьем", "=убьём", "зарежу", "зарежет", "прирежу", "прирежет", "пристрелю", "пристрелит", "застрелю", "застрелит", "=прибью", "доделает начатое", "показал нож", "показывает нож", "угрожая ножом", "угрожал ножом", "угрожает ножом", "с ножом в руке", "доделаю начатое", "закончу начатое", "тебе не жить", "не жилец", "уничтожу", "закопаю", "сожгу", "подожгу", "размахива", "наставил", "=прибьёт", "=прибьет", "задушу", "порешу", "грозится убить", "угрожает убить", "обещал убить", "закончит со мной", "по-настоящему", "будет плохо", "конец тебе"
     ],
     unless: ["mushuk", "=it", "itlar", "itlarni", "hayvon", "кошк", "собак", "животн"],
     note: "A threat to kill or maim (not an animal).", examples: ["Qoʻshnim meni oʻldiraman deb qoʻrqitdi", "Муж кричит, что убьёт её", "Эрим мени ўлдираман деяпти"],
@@ -105,10 +111,10 @@ export const defaultCues: ReadonlyArray<Cue> = [
   {
     id: "cue.now", kind: "now", negatable: false,
     match: [
-      "=hozir", "hozirning oʻzida", "=hozirda", "hozir ham", "hoziroq", "ayni paytda", "ayni damda", "shu paytda", "shu topda", "shu zahoti", "=tezroq", "=tezrok", "=tezda", "tez keling", "tez kelinglar", "tez yetib", "tez yordam", "tez kimnidir", "zudlik bilan", "shoshilinch", "darhol", "darrov", "=dod", "=voy",
+      "=hozir", "hozirning oʻzida", "hozirgina", "=xozir", "xozirgina", "=hozr", "ayni vaqtda", "shoshiling", "yetib kelsin", "yetib borsin", "yashirinib", "=hozirda", "hozir ham", "hoziroq", "ayni paytda", "ayni damda", "shu paytda", "shu topda", "shu zahoti", "=tezroq", "=tezrok", "=tezda", "tez keling", "tez kelinglar", "tez yetib", "tez yordam", "tez kimnidir", "zudlik bilan", "shoshilinch", "darhol", "darrov", "=dod", "=voy",
       "yordam bering", "yordam beringlar", "yordam qiling", "qutqaring", "qutqar", "keling iltimos", "kelinglar", "yetib keling", "kimdir kelsin", "bir odam yuboring", "kimnidir yuboring", "odam yuboring", "hamon", "hali ham shu yerda",
       "yordam deb qichqir", "dod deb", "dod solib", "voy oʻldim",
-      "сейчас", "прямо сейчас", "в данный момент", "в эту минуту", "=срочно", "немедленно", "=быстрее", "=скорее", "помогите", "спасите", "приезжайте", "пришлите", "пусть кто-нибудь", "только что", "всё ещё", "все еще", "pomogite", "srochno",
+      "сейчас", "прямо сейчас", "=скорей", "поторопитесь", "прячусь", "спряталась", "спрятался", "спрятались", "в данный момент", "в эту минуту", "=срочно", "немедленно", "=быстрее", "=скорее", "помогите", "спасите", "приезжайте", "пришлите", "пусть кто-нибудь", "только что", "всё ещё", "все еще", "pomogite", "srochno",
       "кричит о помощи", "крики о помощи", "зовёт на помощь", "зовет на помощь", "просит о помощи"
     ],
     unless: ["tez-tez", "hozirgi kunda", "hozirgacha javob", "srochno primite"],
@@ -119,10 +125,9 @@ export const defaultCues: ReadonlyArray<Cue> = [
     id: "cue.vulnerable", kind: "vulnerable", negatable: false,
     match: [
       "=bola", "=bolam", "bolamni", "bolasi", "bolani", "bolakay", "bolacha", "goʻdak", "chaqaloq", "kichkina bola", "kichkina qiz", "kichkina oʻgʻil", "murgʻak", "qizcha", "nevaram", "nabiram",
-      "=1 yoshli", "=2 yoshli", "=3 yoshli", "=4 yoshli", "=5 yoshli", "=6 yoshli", "=7 yoshli", "=8 yoshli", "=9 yoshli", "=10 yoshli", "=1 yosh", "=2 yosh", "=3 yosh", "=4 yosh", "=5 yosh", "=6 yosh", "=7 yosh", "=8 yosh", "=9 yosh",
-      "=1 yashar", "=2 yashar", "=3 yashar", "=4 yashar", "=5 yashar", "=6 yashar", "=7 yashar",
+      ...childAges,
       "keksa", "kampir", "=chol", "buvi", "bobo", "otaxon", "onaxon", "nogiron", "demensiya", "xotirasini yoʻqot", "yodini unut", "aqli zaif", "homilador", "yotib qolgan", "yurolmaydi", "oʻrnidan turolmay",
-      "diabet", "диабет", "yurak xasta", "сердечник", "oʻsmir", "подрост", "ребён", "ребен", "малыш", "младен", "маленьк", "мальчик", "девочк", "=дитя", "грудн", "=1 год", "=2 года", "=3 года", "=4 года", "=5 лет", "=6 лет", "=7 лет", "лет пяти", "лет трёх", "лет трех", "лет четырёх", "=лет 3", "=лет 4", "=лет 5", "=лет 6", "=лет 7", "=лет 8", "двое детей", "трое детей", "двое малыш", "=2 ta bola", "=3 ta bola", "ikki bola", "ikkita bola",
+      "diabet", "диабет", "yurak xasta", "сердечник", "oʻsmir", "подрост", "ребён", "ребен", "малыш", "младен", "маленьк", "мальчик", "девочк", "=дитя", "грудн", "лет пяти", "лет трёх", "лет трех", "лет четырёх", "двое детей", "трое детей", "двое малыш", "=2 ta bola", "=3 ta bola", "ikki bola", "ikkita bola",
       "пожил", "бабушк", "дедушк", "старик", "старушк", "инвалид", "лежач", "деменц", "парализ", "беремен"
     ],
     note: "A small child, or an old, disabled, bedridden or pregnant person.", examples: ["3 yoshli qizcha", "Бабушка 82 лет с деменцией"],
@@ -142,8 +147,8 @@ export const defaultCues: ReadonlyArray<Cue> = [
     id: "cue.hazard", kind: "hazard", negatable: false,
     match: [
       "=ariq", "ariq boʻyida", "ariqqa", "ariqda", "kanal boʻyida", "kanalga tush", "daryo", "hovuz", "suv ombori", "suv havzasi", "quduq", "=muz", "muz ustida", "oqar suv", "suvga tushib",
-      "tomida", "tom ustida", "tomning chetida", "tomga chiqib", "kran", "balkon chetida", "deraza tokcha", "tokchasida", "deraza ochiq", "chuqurga", "chuqur ichida", "qurilish maydonchasi", "qurilishda", "katta yoʻlga", "katta yoʻlda", "trassa", "temir yoʻl", "relslar", "ayoz", "qor yogʻyapti", "koʻprik", "chetida", "tushib ketishi mumkin", "tushib ketishlari mumkin", "на краю",
-      "=пруд", "пруду", "пруда", "в канал", "у канала", "=река", "=реке", "=реку", "озер", "водоём", "водоем", "колодец", "колодц", "на льду", "лёд тонкий", "лед тонкий", "на крыше", "крышу", "=кран", "край балкона", "подоконник", "окно открыто", "открытое окно", "котлован", "стройк", "в яму", "трасс", "проезжую часть", "железн дорог", "рельс", "мороз", "оборванный провод", "оборван провод", "на мосту", "=мост"
+      "tomida", "tom ustida", "tomning chetida", "tomga chiqib", "kran", "balkon chetida", "deraza tokcha", "tokchasida", "deraza ochiq", "chuqurga", "chuqur ichida", "qurilish maydonchasi", "qurilishda", "katta yoʻlga", "katta yoʻlda", "trassa", "temir yoʻl", "relslar", "ayoz", "qor yogʻyapti", "koʻprik", "chetida", "transformator", "podstansiya", "ochiq sim", "simlar ochiq", "jarlik", "=jarga", "togʻda", "togʻga", "qayiq", "choʻmil", "suzib ketdi", "suzib ketgan", "narigi qirgʻoq", "tushib ketishi mumkin", "tushib ketishlari mumkin", "на краю",
+      "=пруд", "пруду", "пруда", "в канал", "у канала", "=река", "=реке", "=реку", "озер", "водоём", "водоем", "колодец", "колодц", "на льду", "лёд тонкий", "лед тонкий", "на крыше", "крышу", "=кран", "край балкона", "подоконник", "окно открыто", "открытое окно", "котлован", "стройк", "в яму", "трасс", "проезжую часть", "железн дорог", "рельс", "мороз", "оборванный провод", "оборван провод", "на мосту", "=мост", "трансформатор", "подстанц", "оголённ", "оголен", "голые провода", "=обрыв", "обрывы", "обрыва", "в горах", "в горы", "=лодк", "на лодке", "купаться", "поплыл", "другой берег", "шторм", "ветрен"
     ],
     note: "A dangerous place: water, ice, a roof or window ledge, a building site, a road or railway, frost, a broken wire.", examples: ["Bola ariq boʻyida oʻynayapti", "Дети на крыше гаражей"],
     source: duty
@@ -151,9 +156,9 @@ export const defaultCues: ReadonlyArray<Cue> = [
   {
     id: "cue.missing", kind: "missing", negatable: false,
     match: [
-      "qaytmadi", "qaytmagan", "qaytib kelmadi", "uyga kelmadi", "uyga kelmagan", "hali kelmadi", "hali yoʻq", "hali ham yoʻq", "hali ham kelmadi", "darak yoʻq", "darakini", "bedarak", "izsiz", "yoʻqolib qoldi", "yoʻqoldi", "topilmayapti", "topolmayapmiz", "topa olmayapmiz", "qidiryapmiz", "qidirib topolmay", "hamma joyni qidir", "qidirdik", "maktabda ham boʻlmabdi", "ishda ham yoʻq", "koʻrinmaydi", "gʻoyib boʻldi", "hech joyda yoʻq", "hech qayerda yoʻq", "bugun ham kelmadi", "на работе его нет", "на работе её нет", "на работе ее нет", "uyida yoʻq", "uydan chiqib ketibdi",
+      "qaytmadi", "qaytmagan", "qaytib kelmadi", "uyga kelmadi", "uyga kelmagan", "hali kelmadi", "hali yoʻq", "hali ham yoʻq", "hali ham kelmadi", "darak yoʻq", "darakini", "bedarak", "izsiz", "yoʻqolib qoldi", "yoʻqoldi", "topilmayapti", "topolmayapmiz", "topa olmayapmiz", "qidiryapmiz", "qidirib topolmay", "hamma joyni qidir", "qidirdik", "maktabda ham boʻlmabdi", "ishda ham yoʻq", "koʻrinmaydi", "gʻoyib boʻldi", "hech joyda yoʻq", "hech qayerda yoʻq", "bugun ham kelmadi", "на работе его нет", "на работе её нет", "на работе ее нет", "uyida yoʻq", "uydan chiqib ketibdi", "qaytishi kerak edi", "kelishi kerak edi", "qaytaman degan", "qaytaman dedi", "topilmadi", "topolmadik", "topa olmadik", "soat boʻldi",
       "ishga bormagan", "maktabga bormagan", "manzilga yetmagan", "yetib bormagan", "yetib kelmadi",
-      "не вернулся", "не вернулась", "не вернулись", "не пришёл домой", "не пришел домой", "не пришла домой", "не доехал", "не доехала", "пропал", "пропала", "пропали", "исчез", "исчезла", "до сих пор нет", "не можем найти", "нигде нет", "ищем", "без вести", "нет дома", "ушла из дома", "ушёл из дома", "ушел из дома"
+      "не вернулся", "не вернулась", "не вернулись", "не пришёл домой", "не пришел домой", "не пришла домой", "не доехал", "не доехала", "пропал", "пропала", "пропали", "исчез", "исчезла", "до сих пор нет", "не можем найти", "нигде нет", "ищем", "без вести", "нет дома", "ушла из дома", "ушёл из дома", "ушел из дома", "обещал вернуться", "обещала вернуться", "должен был вернуться", "должна была вернуться", "должен был прийти", "должна была прийти", "не нашли", "её нигде", "ее нигде", "его нигде", "не появлялся", "не появлялась", "уже сутки", "сутки нет"
     ],
     context: people, window: 25,
     note: "Someone did not come back or cannot be found.", examples: ["Oʻgʻlim maktabdan uyga qaytmadi", "Бабушка ушла и не вернулась"],
@@ -177,8 +182,8 @@ export const defaultCues: ReadonlyArray<Cue> = [
   {
     id: "cue.driver", kind: "driver", negatable: false,
     match: [
-      "mast haydovchi", "haydovchi mast", "haydovchisi mast", "mast holda hayd", "mast holda rul", "bosib ket", "bosib oladi", "bostirib kel", "qarama-qarshi", "oʻynatib", "tez haydayapti", "jinnilarcha hayd", "oʻzini yoʻqotib hayd", "=drift", "gonka", "tormozsiz", "trotuarga chiqib", "tratuarga chiqib",
-      "пьяный водитель", "пьяный за рулём", "пьяный за рулем", "водитель пьян", "на встречку", "по встречке", "зигзаг", "собьёт", "собьет", "сбить", "давит людей", "гоняет", "гоняют", "дрифт", "виляет", "без тормоз", "въехала на тротуар", "въехал на тротуар", "на большой скорости"
+      "mast haydovchi", "haydovchi mast", "haydovchisi mast", "mast holda hayd", "mast holda rul", "mast holda mashina", "mast holda haydab", "haydab ketmoqchi", "bosib ket", "bosib oladi", "bostirib kel", "qarama-qarshi", "oʻynatib", "tez haydayapti", "jinnilarcha hayd", "oʻzini yoʻqotib hayd", "=drift", "gonka", "tormozsiz", "trotuarga chiqib", "tratuarga chiqib",
+      "пьяный водитель", "пьяный сел за руль", "сел за руль пьяный", "пьяным за руль", "пьяный за рулём", "пьяный за рулем", "водитель пьян", "на встречку", "по встречке", "зигзаг", "собьёт", "собьет", "сбить", "давит людей", "гоняет", "гоняют", "дрифт", "виляет", "без тормоз", "въехала на тротуар", "въехал на тротуар", "на большой скорости"
     ],
     note: "A driver driving dangerously (drunk, against the traffic, at people).", examples: ["Mast haydovchi mahalla ichida haydayapti"],
     source: "Code of Administrative Responsibility, road traffic; " + duty
@@ -205,7 +210,15 @@ export const defaultUrgency: ReadonlyArray<UrgencyRule> = [
   { id: "urgent.lockedInNow", when: ["alone", "now"], window: 15, signal: "childInDanger", note: "Someone locked in or left alone, and the writer asks for help now.", source: duty },
   { id: "urgent.missingUnreachable", when: ["missing", "unreachable"], window: 30, signal: "personMissing", note: "Someone did not come back and cannot be reached.", source: duty },
   { id: "urgent.missingHelpless", when: ["missing", "vulnerable"], window: 20, signal: "personMissing", note: "A child or a helpless person did not come back.", source: duty },
+  { id: "urgent.missingHazard", when: ["missing", "hazard"], window: 30, signal: "personMissing", note: "Someone did not come back from a dangerous place (water, mountains, a road).", source: duty },
+  { id: "urgent.unreachableHarm", when: ["unreachable", "harm"], window: 30, signal: "personMissing", note: "Someone cannot be reached, and violence is told around them.", source: duty },
   { id: "urgent.missingNow", when: ["missing", "now"], window: 20, signal: "personMissing", note: "Someone did not come back, and the writer asks for help now.", source: duty },
+  // A danger sign alone: not enough to be sure, too much to leave normal. A person decides first.
+  { id: "unsure.threat", when: ["threat"], level: "unsure", signal: "threatToLife", note: "A threat to kill or maim, with nothing saying it is happening now.", source: crime("Art. 112") },
+  { id: "unsure.weapon", when: ["weapon"], level: "unsure", signal: "weapon", note: "A weapon, with nothing saying it is used or shown now.", source: crime("Art. 247-248") },
+  { id: "unsure.missing", when: ["missing"], level: "unsure", signal: "personMissing", note: "Someone did not come back, with nothing saying they are helpless or unreachable.", source: duty },
+  { id: "unsure.alone", when: ["alone"], level: "unsure", signal: "childInDanger", note: "Someone alone or locked in, with nothing saying who.", source: duty },
+  { id: "unsure.driver", when: ["driver"], level: "unsure", signal: "dangerousDriver", note: "A dangerous driver, with nothing saying it is now.", source: "Code of Administrative Responsibility, road traffic; " + duty },
   { id: "urgent.driverNow", when: ["driver", "now"], window: 15, signal: "dangerousDriver", note: "A dangerous driver on the road now.", source: "Code of Administrative Responsibility, road traffic; " + duty }
 ]
 

@@ -242,7 +242,11 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   const allHits = Urgency.withProgressive(folded, hits)
   const urgencyFired = Urgency.evaluate(taxonomy.urgency, allHits)
   const probability = read?.urgency
-  const level: Triage.UrgencyLevel = urgencyFired.length > 0 ? "urgent" : probability !== undefined && probability >= settings.unsure ? "unsure" : "none"
+  const level: Triage.UrgencyLevel = urgencyFired.some((u) => u.level === "urgent")
+    ? "urgent"
+    : urgencyFired.length > 0 || (probability !== undefined && probability >= settings.unsure)
+      ? "unsure"
+      : "none"
   if (level === "unsure") needsPerson = true
 
   const chosen = c.categories.get(category)
@@ -259,7 +263,7 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   const signals =
     urgencyFired.length === 0 && !matches.some((m) => m.signal !== undefined)
       ? []
-      : Taxonomy.Signal.literals.filter((sig) => matches.some((m) => m.signal === sig) || urgencyFired.some((u) => u.signal === sig))
+      : Taxonomy.Signal.literals.filter((sig) => matches.some((m) => m.signal === sig) || urgencyFired.some((u) => u.level === "urgent" && u.signal === sig))
   const ruleIds: Array<string> = matches.map((m) => m.ruleId)
   for (const u of urgencyFired) ruleIds.push(u.ruleId)
   if (decidedBy === "model") ruleIds.push(modelRuleId)

@@ -2,8 +2,9 @@
  * The urgency detector: its only job is recall. Cues (`cues.ts`, matched by the shared matcher)
  * say one thing each about danger; urgency rules combine them ("violence" and "now" within 25
  * words; a small child and water within 15). Any rule that fires makes the appeal urgent and names
- * its signal and cues. Without one, the statistical model's urgency probability decides between
- * "unsure" (urgent, and a person decides) and "none".
+ * its signal and cues; an "unsure" rule (a danger sign alone) makes it unsure. Without one, the
+ * statistical model's urgency probability decides between "unsure" (urgent, and a person decides)
+ * and "none": the detector errs towards a person, never towards normal.
  */
 import type * as Taxonomy from "../../Taxonomy.js"
 import type { Folded } from "./fold.js"
@@ -21,6 +22,7 @@ export interface CueHit {
 export interface Fired {
   readonly ruleId: string
   readonly signal: Taxonomy.Signal
+  readonly level: "urgent" | "unsure"
   readonly cues: ReadonlyArray<string>
 }
 
@@ -85,7 +87,7 @@ export const evaluate = (rules: ReadonlyArray<Taxonomy.UrgencyRule>, hits: Reado
         cues.add(a.cueId)
         for (const n of near) for (const h of n) cues.add(h.cueId)
       }
-    if (cues.size > 0) fired.push({ ruleId: r.id, signal: r.signal, cues: [...cues] })
+    if (cues.size > 0) fired.push({ ruleId: r.id, signal: r.signal, level: r.level ?? "urgent", cues: [...cues] })
   }
   return fired
 }
