@@ -1,0 +1,217 @@
+/**
+ * The comparison of two appeals: each signal an inspector uses, its contribution to the score and
+ * why, and the decision procedure that turns them into a label. The public types and the
+ * documentation of every signal and setting are in `Duplicates.ts`.
+ */
+import * as Triage from "../../Triage.js"
+import * as Place from "./place.js"
+import * as Text from "./text.js"
+
+export type Label = "duplicate" | "reminder" | "repeated" | "related" | "distinct"
+export type Status = "open" | "answered" | "overdue"
+
+export interface AppealInput {
+  readonly applicantRef?: string | null | undefined
+  readonly submittedAt: string
+  readonly status?: Status | undefined
+  readonly mahallaCode?: string | null | undefined
+  readonly address?: string | null | undefined
+  readonly lat?: number | null | undefined
+  readonly lon?: number | null | undefined
+  readonly text: string
+  /** The triage category when already known (the `triaged` event); else triage is run. */
+  readonly category?: string | undefined
+}
+
+export interface Settings {
+  readonly weights: { readonly text: number; readonly concepts: number; readonly category: number }
+  readonly place: {
+    readonly sameHouse: number
+    readonly sameStreet: number
+    readonly sameLandmark: number
+    readonly otherStreet: number
+    readonly near: number
+  }
+  readonly nearMetres: number
+  readonly farMetres: number
+  readonly matterThreshold: number
+  readonly reminderThreshold: number
+  readonly resendHours: number
+  readonly relatedAfterDays: number
+}
+
+/** Defaults (documented in `Duplicates.Settings`). */
+export const defaultSettings: Settings = {
+  weights: { text: 0.6, concepts: 0.5, category: 0.2 },
+  place: { sameHouse: 0.15, sameStreet: 0.05, sameLandmark: 0.1, otherStreet: -0.05, near: 0.15 },
+  nearMetres: 60,
+  farMetres: 100,
+  matterThreshold: 0.4,
+  reminderThreshold: 0.15,
+  resendHours: 24,
+  relatedAfterDays: 14
+}
+
+export interface Signal {
+  readonly signal: "mahalla" | "address" | "distance" | "applicant" | "timeGap" | "status" | "text" | "concepts" | "category" | "cues"
+  readonly contribution: number
+  readonly reason: string
+}
+
+export interface Comparison {
+  readonly label: Label
+  readonly score: number
+  readonly ruleId: RuleId
+  readonly signals: ReadonlyArray<Signal>
+}
+
+/** A precomputed appeal: what every comparison needs, computed once. */
+export interface Profile {
+  readonly input: AppealInput
+  readonly at: number
+  readonly applicant: string | undefined
+  readonly address: Place.Address | undefined
+  readonly text: Text.TextProfile
+  readonly category: string
+}
+
+export const rules = [
+  { id: "duplicates.otherPlace", source: "Murojaat practice (inspector's judgement, issue 18)", statement: "Another mahalla, another house on the same street, or coordinates farther apart than `farMetres`: two places, never the same matter." },
+  { id: "duplicates.reminder", source: "ZRU-445 (a repeated appeal is one after an answer or after the term; a follow-up within the term is not)", statement: "The same applicant about his own appeal that is still open and within its term (he refers to it, or writes again after `resendHours`): a reminder, linked, not a new appeal to work." },
+  { id: "duplicates.resend", source: "Murojaat practice (issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, with no reminder cue: a re-send or rewrite, a duplicate." },
+  { id: "duplicates.repeated", source: "ZRU-445 (repeated appeal, takroriy; article not confirmed)", statement: "The same applicant on the same matter after his appeal was answered (disputing it) or after its term ran out without an answer: a repeated appeal, examined by a superior." },
+  { id: "duplicates.recurrence", source: "Murojaat practice (issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related." },
+  { id: "duplicates.sameIncident", source: "Murojaat practice (issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate." },
+  { id: "duplicates.otherMatter", source: "Murojaat practice (issue 18)", statement: "The score stays below `matterThreshold`: another matter, nothing to link." }
+] as const
+
+export type RuleId = (typeof rules)[number]["id"]
+
+const round = (x: number) => Math.round(x * 1000) / 1000
+
+/** Precomputes an appeal's profile (text, concepts, category, address). */
+export const profile = (a: AppealInput, engine: Triage.Engine = Triage.defaultEngine): Profile => ({
+  input: a,
+  at: Date.parse(a.submittedAt),
+  applicant: a.applicantRef === null || a.applicantRef === undefined || a.applicantRef === "" ? undefined : a.applicantRef,
+  address: Place.parse(a.address),
+  text: Text.profile(a.text),
+  category: a.category ?? Triage.classify(a.text, engine).category
+})
+
+const hasCoords = (a: AppealInput): a is AppealInput & { lat: number; lon: number } => typeof a.lat === "number" && typeof a.lon === "number" && Number.isFinite(a.lat) && Number.isFinite(a.lon)
+
+/**
+ * The place signals and whether they part the two appeals (`apart`). Symmetric.
+ */
+export const placeSignals = (a: Profile, b: Profile, s: Settings): { readonly signals: ReadonlyArray<Signal>; readonly apart: boolean; readonly bonus: number } => {
+  const signals: Array<Signal> = []
+  let apart = false
+  let bonus = 0
+  const ma = a.input.mahallaCode ?? undefined
+  const mb = b.input.mahallaCode ?? undefined
+  if (ma !== undefined && mb !== undefined) {
+    if (ma !== mb) {
+      apart = true
+      signals.push({ signal: "mahalla", contribution: 0, reason: `different mahallas (${ma}, ${mb}): two places` })
+    } else signals.push({ signal: "mahalla", contribution: 0, reason: `same mahalla ${ma}` })
+  }
+  const rel = Place.relate(a.address, b.address)
+  const add = (c: number, reason: string) => {
+    bonus += c
+    signals.push({ signal: "address", contribution: c, reason })
+  }
+  switch (rel) {
+    case "sameHouse":
+      add(s.place.sameHouse, `same street and house (${a.address!.house})`)
+      break
+    case "sameStreet":
+      add(s.place.sameStreet, "same street, house not given on both")
+      break
+    case "sameLandmark":
+      add(s.place.sameLandmark, `same landmark (${a.address!.landmark})`)
+      break
+    case "otherStreet":
+      add(s.place.otherStreet, "different streets")
+      break
+    case "otherHouse":
+      apart = true
+      signals.push({ signal: "address", contribution: 0, reason: `same street, different houses (${a.address!.house} ≠ ${b.address!.house}): two places` })
+      break
+    case "otherLandmark":
+      apart = true
+      signals.push({ signal: "address", contribution: 0, reason: `different landmarks (${a.address!.landmark} ≠ ${b.address!.landmark}): two places` })
+      break
+    case "unknown":
+      signals.push({ signal: "address", contribution: 0, reason: "address missing or without a street on one side" })
+  }
+  if (hasCoords(a.input) && hasCoords(b.input)) {
+    const d = Place.metres(a.input.lat, a.input.lon, b.input.lat, b.input.lon)
+    if (d <= s.nearMetres) {
+      bonus += s.place.near
+      signals.push({ signal: "distance", contribution: s.place.near, reason: `${Math.round(d)} m apart (at most ${s.nearMetres} m): one place` })
+    } else if (d >= s.farMetres) {
+      apart = true
+      signals.push({ signal: "distance", contribution: 0, reason: `${Math.round(d)} m apart (at least ${s.farMetres} m): two places` })
+    } else signals.push({ signal: "distance", contribution: 0, reason: `${Math.round(d)} m apart: undecided` })
+  }
+  return { signals, apart, bonus }
+}
+
+/**
+ * The topic signals: trigram cosine of the folded texts, Dice of the lexicon's concepts, triage
+ * category agreement; each weighted. Symmetric.
+ */
+export const topicSignals = (a: Profile, b: Profile, s: Settings): { readonly signals: ReadonlyArray<Signal>; readonly topic: number } => {
+  const cos = Text.gramCosine(a.text, b.text)
+  const { dice, shared } = Text.conceptDice(a.text, b.text)
+  const same = a.category === b.category && a.category !== "other"
+  const t = round(s.weights.text * cos)
+  const c = round(s.weights.concepts * dice)
+  const k = same ? s.weights.category : 0
+  return {
+    topic: t + c + k,
+    signals: [
+      { signal: "text", contribution: t, reason: `character trigrams of the folded texts: cosine ${round(cos)}` },
+      { signal: "concepts", contribution: c, reason: shared.length === 0 ? "no shared concept" : `shared concepts: ${shared.join(", ")} (Dice ${round(dice)})` },
+      { signal: "category", contribution: k, reason: same ? `same triage category (${a.category})` : `triage categories ${a.category} / ${b.category}` }
+    ]
+  }
+}
+
+/**
+ * Compares B (the new appeal) with A (the earlier one): the score (topic + place, in [0, 1]), the
+ * signals, and the label by the decision procedure of {@link rules}.
+ */
+export const compareProfiles = (a: Profile, b: Profile, s: Settings): Comparison => {
+  const place = placeSignals(a, b, s)
+  const topic = topicSignals(a, b, s)
+  const score = round(Math.max(0, Math.min(1, topic.topic + place.bonus)))
+  const signals: Array<Signal> = [...place.signals, ...topic.signals]
+  const hours = (b.at - a.at) / 3_600_000
+  const sameApplicant = a.applicant !== undefined && a.applicant === b.applicant
+  signals.push({ signal: "applicant", contribution: 0, reason: sameApplicant ? "same applicant" : a.applicant === undefined || b.applicant === undefined ? "an anonymous appeal" : "different applicants" })
+  signals.push({ signal: "timeGap", contribution: 0, reason: `${round(hours / 24)} days between them` })
+  const status = a.input.status ?? "open"
+  signals.push({ signal: "status", contribution: 0, reason: `A is ${status} when B arrives` })
+  const cues = b.text.cues
+  if (cues.size > 0) signals.push({ signal: "cues", contribution: 0, reason: `B's cues: ${[...cues].sort().join(", ")}` })
+  const done = (label: Label, ruleId: RuleId): Comparison => ({ label, score, ruleId, signals })
+  if (place.apart) return done("distinct", "duplicates.otherPlace")
+  const sameMatter = score >= s.matterThreshold
+  if (sameApplicant) {
+    if (status === "open") {
+      const refers = cues.has("reminder") && score >= s.reminderThreshold
+      if (!sameMatter && !refers) return done("distinct", "duplicates.otherMatter")
+      return hours <= s.resendHours ? done("duplicate", "duplicates.resend") : done("reminder", "duplicates.reminder")
+    }
+    const referred = (cues.has("dispute") || cues.has("reminder")) && score >= s.reminderThreshold
+    if (!sameMatter && !referred) return done("distinct", "duplicates.otherMatter")
+    if (status === "overdue") return done("repeated", "duplicates.repeated")
+    if (!referred && cues.has("recurrence")) return done("related", "duplicates.recurrence")
+    return done("repeated", "duplicates.repeated")
+  }
+  if (!sameMatter) return done("distinct", "duplicates.otherMatter")
+  if (status === "answered" || hours > s.relatedAfterDays * 24) return done("related", "duplicates.recurrence")
+  return done("duplicate", "duplicates.sameIncident")
+}

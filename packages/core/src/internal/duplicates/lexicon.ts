@@ -1,0 +1,85 @@
+/**
+ * Data: a small concept lexicon shared by Uzbek and Russian, so that the same incident told in the
+ * two languages meets on the same concepts ("shovqin" and "шум" are both `noise`). Each concept
+ * lists word beginnings as people write them (Latin, Cyrillic, Russian, and Russian in Latin
+ * letters); they are folded once with triage's fold (script, apostrophes, q→k, x→h), so one entry
+ * covers every script and apostrophe variant, and a folded word of the text matches an entry when
+ * it begins with it. Entries are beginnings of at least four letters (three where the word is
+ * short and unambiguous) so that suffixes of both languages still match.
+ *
+ * Documented in docs/rules/duplicates.md (rendered from this table).
+ */
+export interface Concept {
+  readonly id: string
+  readonly en: string
+  readonly words: ReadonlyArray<string>
+}
+
+export const concepts: ReadonlyArray<Concept> = [
+  { id: "noise", en: "noise, loud music", words: ["shovqin", "baland ovoz", "musiqa", "karaoke", "ovoz", "shum", "шум", "шумн", "громк", "музык", "muzyk", "gromk", "караоке", "tovush", "perforator", "перфоратор", "дрел", "drel"] },
+  { id: "night", en: "at night", words: ["kechasi", "kecha soat", "tunda", "tun", "yarim kech", "ночь", "ночью", "noch", "ночн"] },
+  { id: "wedding", en: "wedding hall, party", words: ["toyxona", "тўйхона", "toy ", "svadb", "свадь", "свадеб", "банкет", "ресторан", "restoran", "ziyofat", "вечерин", "tusovk", "туса"] },
+  { id: "beating", en: "beating, violence, fight", words: ["urish", "urdi", "urad", "kaltak", "mushtla", "janjal", "бьёт", "бьет", "избив", "избил", "бил ", "драк", "дерут", "подрал", "кричит", "крик", "qichqir", "baqir", "zorav", "насили", "mushtlash", "dork", "побо", "тумак", "jarohat", "жароҳат", "травм", "ранен"] },
+  { id: "family", en: "wife, husband, family", words: ["xotin", "turmush", "eri ", "erim", "эрим", "жена", "жену", "муж", "супруг", "келин", "kelin", "kuyov", "зять", "qaynona", "свекр", "ota-ona", "oilav", "семей", "семья"] },
+  { id: "threat", en: "threat", words: ["qoʻrqit", "pichoq", "tahdid", "угрож", "угроз", "нож", "ugroj", "ugroz", "пистолет", "травмат", "qurol", "оруж", "o'ldiraman", "убью", "убить"] },
+  { id: "theft", en: "theft, burglary", words: ["oʻgʻir", "oʻgʻri", "olib ketish", "yoʻqol", "краж", "украл", "укради", "вор", "похит", "ukral", "kraj", "pokhish", "вскры", "взлом", "ограб", "срезал", "sumka", "сумк", "выхват", "snatch"] },
+  { id: "fraud", en: "fraud, scam, money", words: ["firib", "aldab", "aldash", "aldad", "мошен", "обман", "moshen", "afer", "афер", "развод", "предоплат", "olx", "karta", "карт", "kod", "код", "pul ", "pulim", "pulni", "деньг", "денег", "перевод", "kredit", "кредит", "ипотек", "ipotek"] },
+  { id: "dogs", en: "stray dogs, dogs", words: ["it ", "itlar", "itlari", "iti ", "itni", "daydi it", "собак", "пёс", "пес ", "psy", "sobak", "kuchuk", "щен", "tishla", "кусa", "укус", "покус", "тишла"] },
+  { id: "animals", en: "cats, pigeons, animals", words: ["mushuk", "кошк", "кот ", "коты", "kaptar", "голуб", "hayvon", "животн", "zahar", "отрав", "яд "] },
+  { id: "water", en: "water, pipes, drains, flooding", words: ["suv ", "suvi", "suvni", "suvga", "suv bos", "вод", "vod", "kanaliz", "канализ", "truba", "труб", "quvur", "ariq", "ариқ", "арык", "затоп", "топит", "zatop", "oqyapti", "oqmoqda", "течёт", "течет", "протеч", "ливнев", "ertula", "подвал", "podval", "kanal", "канал", "люк", "luk", "lyuk", "zovur"] },
+  { id: "light", en: "street lighting, electricity", words: ["chiroq", "yoritish", "qorongʻi", "фонар", "освещ", "свет", "svet", "fonar", "темно", "temno", "elektr", "электр", "провод", "kabel", "кабел", "sim ", "simlar", "simni", "столб", "ustun", "lampoch", "лампоч"] },
+  { id: "drunk", en: "drunk, alcohol, drugs", words: ["mast", "ichib", "ichkilik", "aroq", "пьян", "алкогол", "pyan", "водк", "spirt", "спирт", "пиво", "pivo", "нарко", "nark", "giyoh", "закладк", "таблет", "tabletk", "nasvay", "насвай", "вейп", "vape", "сигарет", "sigaret", "chekish", "курят", "кальян", "kalyan"] },
+  { id: "children", en: "children, teenagers, school", words: ["bola", "bolalar", "oʻsmir", "oʻquvchi", "дет", "ребён", "ребен", "подрост", "школьн", "ученик", "deti", "rebyon", "podrost", "maktab", "школ", "shkol", "sinf", "класс", "farzand", "oʻgʻlim", "qizim", "сын", "дочь", "дочк", "bogʻcha", "детсад", "садик", "yosh yigit", "молодёж", "молодеж", "yoshlar"] },
+  { id: "missing", en: "missing person", words: ["yoʻqolib", "qaytmadi", "topilmayapti", "пропал", "пропа", "не вернул", "ishidan qaytm", "uyga kelmad", "потерял", "adashib"] },
+  { id: "car", en: "cars, traffic, road", words: ["mashina", "машин", "avto", "авто", "haydovchi", "водител", "voditel", "yoʻl harakati", "дтп", "светофор", "svetofor", "piyoda", "пешеход", "perehod", "переход", "tezlik", "скорост", "drift", "дрифт", "gonka", "гонк", "мотоцикл", "motosikl", "mototsikl", "moped", "мопед", "самокат", "samokat", "velosiped", "велосипед", "парков", "turargoh", "стоянк", "колес", "gʻildirak", "oyna", "стекл", "зеркал", "akkumulyator", "аккумулятор", "kamaz", "камаз", "грузовик", "yuk mashina"] },
+  { id: "building", en: "construction, repairs, buildings", words: ["qurilish", "строит", "stroit", "ремонт", "remont", "таъмир", "ta'mir", "пристрой", "devor", "стен", "забор", "zabor", "panjara", "гараж", "garaj", "podyezd", "подъезд", "подьезд", "lift", "лифт", "eshik", "двер", "tom ", "крыш", "balkon", "балкон", "domofon", "домофон", "yoʻlak", "лестниц", "qurilma"] },
+  { id: "rubbish", en: "rubbish, dumping, burning", words: ["chiqindi", "axlat", "musor", "мусор", "отход", "свалк", "tashlab", "выброс", "выбрас", "sement", "цемент", "yoqish", "yoqib", "сжига", "жгут", "костер", "костёр", "дым", "tutun", "olov", "огонь", "пожар", "pojar", "yongʻin", "yondi", "sjiga", "петард", "petard", "салют", "salyut", "feyerverk", "фейерверк"] },
+  { id: "land", en: "land, boundaries, neighbours' disputes", words: ["yer ", "yerim", "chegara", "участ", "земл", "межа", "граница", "tomorqa", "мерос", "meros", "наследств", "uy-joy", "квартир", "kvartir", "ijara", "аренд", "сдают", "посуточ", "posutoch", "kvartirant", "квартирант"] },
+  { id: "officer", en: "complaints about officers", words: ["inspektor", "инспектор", "uchastkovy", "участков", "militsiya", "милиция", "polits", "полиц", "xodim", "сотрудник", "sotrudnik", "ariza qabul", "qabul qilmad", "не принял", "отказал", "hujjat", "документ", "паспорт", "pasport", "guvohnoma", "справк", "spravk", "характеристик"] },
+  { id: "trade", en: "shops, markets, selling", words: ["doʻkon", "магазин", "magazin", "kiosk", "киоск", "bozor", "рынок", "базар", "bazar", "rynok", "sotyapti", "sotad", "sotish", "продаж", "продаю", "prodaj", "savdo", "торгов", "kafe", "кафе", "чойхон", "choyxon", "chayxan", "чайхан", "apteka", "аптек", "dorixona", "klub", "клуб", "moyka", "мойк", "ustaxona", "мастерск", "сервис", "servis"] },
+  { id: "harassment", en: "harassment, pestering, filming", words: ["bezovta", "tinchlik bermay", "пристаё", "пристае", "домога", "преслед", "shilqim", "suratga ol", "фотограф", "снима", "камер", "kamera", "videog", "видео", "tinch", "покоя", "shantaj", "шантаж", "вымога", "tovlamachi", "pul talab"] },
+  { id: "elderly", en: "elderly people", words: ["qariya", "keksa", "pensioner", "пенсионер", "бабушк", "дедушк", "buvi", "bobo", "onaxon", "старик", "старуш", "пожил", "ona", "мать", "маму", "мама", "otam", "отец", "отца"] },
+  { id: "gambling", en: "gambling, games", words: ["qimor", "азарт", "казино", "kazino", "ставк", "stavk", "карты игра", "playstation", "ps klub", "игров", "oʻyin"] },
+  { id: "trees", en: "trees, green spaces", words: ["daraxt", "дерев", "chinor", "платан", "кесиш", "kesib", "вырубк", "вырубил", "srub", "сруб", "ko'kalam", "газон", "маysa", "park", "парк", "bogʻi", "сквер", "o't ", "трава", "травы", "qamish"] },
+  { id: "hole", en: "holes, trenches, open manholes", words: ["chuqur", "траншея", "транше", "yama", "яма", "ям ", "kotlovan", "котлован", "qopqoq", "крышк"] }
+]
+
+/** Phrases a citizen adds out of politeness or to sign off: they say nothing about the matter. */
+export const filler: ReadonlyArray<string> = [
+  "assalomu", "alaykum", "assalom", "salom", "hurmatli", "muhtaram", "inspektor", "inspektori", "profilaktika", "iltimos", "iltimoz", "rahmat", "raxmat", "hurmat", "bilan", "oldindan",
+  "здравствуйте", "здраствуйте", "добрый", "день", "вечер", "уважаемый", "уважаемая", "пожалуйста", "пожалуйста", "прошу", "спасибо", "заранее", "уважением", "с", "zdravstvuyte", "pojaluysta", "spasibo",
+  "ассалому", "алайкум", "ҳурматли", "илтимос", "раҳмат", "ҳурмат", "билан", "инспектор"
+]
+
+/**
+ * Function words of Uzbek and Russian: frequent in every appeal, so their n-grams would make any
+ * two appeals look alike.
+ */
+export const stopWords: ReadonlyArray<string> = [
+  "va", "ham", "bu", "shu", "u", "men", "biz", "siz", "ular", "har", "bir", "edi", "deb", "lekin", "yoki", "juda", "endi", "hali", "kerak", "emas", "bor", "yoʻq", "uchun", "bilan", "qilib", "boʻlib", "mening", "bizning", "ning", "da", "ga", "ni",
+  "и", "в", "на", "не", "что", "с", "по", "я", "мы", "он", "она", "они", "это", "как", "а", "но", "или", "у", "из", "за", "к", "о", "уже", "все", "так", "его", "её", "их", "мне", "нас", "есть", "был", "была", "было", "были", "то", "же", "бы", "ли", "ещё", "еще", "очень", "там", "тут", "когда", "где", "до", "от", "для"
+]
+
+/**
+ * Cues of a reminder: the applicant refers to his own earlier appeal and asks what became of it
+ * ("I wrote three days ago, nobody came", "any news?").
+ */
+export const reminderCues: ReadonlyArray<string> = [
+  "yozgan edim", "yozgandim", "yozganimga", "yozgan edik", "yozgandik", "ariza bergan", "arizam", "arizamga", "murojaatim", "murojaat qilgan", "murojaat qilgandim", "hech kim kelmadi", "hech kim bogʻlanmadi", "nima boʻldi", "koʻrib chiqildimi", "javob bormi", "yangilik bormi", "oldin yozgan", "eslataman",
+  "писал", "писала", "писали", "обращался", "обращалась", "обращение от", "заявлению от", "заявление от", "никто не приходил", "никто не пришел", "никто не пришёл", "пока тишина", "есть новости", "какие новости", "напоминаю", "когда будет реакция", "kimdir keladimi"
+]
+
+/**
+ * Cues of a repeated appeal in the law's sense (ZRU-445): the applicant disputes the answer to his
+ * earlier appeal, says nothing changed, or that its term ran out without an answer.
+ */
+export const disputeCues: ReadonlyArray<string> = [
+  "javob", "javobga", "javobingiz", "rozi emasman", "qoʻshilmayman", "qoniqarsiz", "norozi", "hech narsa oʻzgarmadi", "oʻzgarmadi", "muddat", "muddati", "qayta koʻrib", "yuqori turuvchi", "rahbariyat", "rahbar", "раҳбар",
+  "ответ", "ответили", "otvet", "не согласен", "не согласна", "ne soglas", "ничего не изменилось", "nichego ne izmen", "отписка", "срок", "повторно", "повторное", "вышестоящ", "руковод", "nachalnik", "начальник"
+]
+
+/**
+ * Cues of a new occurrence: the same thing happened again ("yana", "снова"), which makes a report at
+ * the same place after an answer a related appeal rather than a dispute of the answer.
+ */
+export const recurrenceCues: ReadonlyArray<string> = ["yana", "qayta", "ikkinchi marta", "avval ham", "oldin ham", "birinchi marta emas", "снова", "опять", "opyat", "ещё раз", "новый случай", "на этот раз", "bu safar"]
