@@ -10,6 +10,11 @@
  *   code under test), and when every apostrophe is swapped for ʻ, ’, ', ` or dropped;
  * - dev scored by a model trained on train alone (the shipped model has seen dev).
  *
+ * Urgent recall counts an urgent appeal as caught when triage gave it urgent priority: an urgency
+ * rule fired, or the detector was unsure (urgent priority and needsPerson: the top of the worklist).
+ * An appeal left at normal priority is missed, whatever its needsPerson. The false-urgent rate is the
+ * share of non-urgent appeals given urgent priority (the price of that recall).
+ *
  * The frozen test split is read here and nowhere else, and only in aggregate: no appeal of it, and
  * no result of one, is ever printed. `--no-test` leaves it out (for development), `--misses` lists
  * the misses of train and dev.
@@ -30,7 +35,7 @@ const resultsFile = join(root, "docs/rules/triage-evaluation.json")
 export type Figures = Pick<
   Triage.Report,
   "total" | "accuracy" | "confidentAccuracy" | "needsPerson" | "urgentActual" | "urgentFound" | "urgentRecall" | "urgentPrecision"
-> & { readonly urgentPredicted: number }
+> & { readonly urgentPredicted: number; readonly falseUrgentRate: number }
 
 /** What the evaluation file holds. */
 export interface Evaluation {
@@ -62,7 +67,8 @@ const figures = (rep: Triage.Report): Figures => ({
   urgentFound: rep.urgentFound,
   urgentRecall: rep.urgentRecall,
   urgentPrecision: rep.urgentPrecision,
-  urgentPredicted: rep.urgentPrecision === 0 ? 0 : Math.round(rep.urgentFound / rep.urgentPrecision)
+  urgentPredicted: rep.urgentPrecision === 0 ? 0 : Math.round(rep.urgentFound / rep.urgentPrecision),
+  falseUrgentRate: rep.total === rep.urgentActual ? 0 : ((rep.urgentPrecision === 0 ? 0 : Math.round(rep.urgentFound / rep.urgentPrecision)) - rep.urgentFound) / (rep.total - rep.urgentActual)
 })
 
 const score = (items: ReadonlyArray<Item>, engine: Triage.Engine, transform: (i: Item) => string = (i) => i.text) =>
@@ -81,7 +87,7 @@ const pct = (n: number) => `${(n * 100).toFixed(1)}%`
 
 const printFigures = (title: string, f: Figures) =>
   console.log(
-    `${title.padEnd(64)} ${String(f.total).padStart(5)}  accuracy ${pct(f.accuracy).padStart(6)}  confident ${pct(f.confidentAccuracy).padStart(6)}  urgent recall ${pct(f.urgentRecall).padStart(6)} (${f.urgentFound}/${f.urgentActual})  precision ${pct(f.urgentPrecision).padStart(6)}`
+    `${title.padEnd(64)} ${String(f.total).padStart(5)}  accuracy ${pct(f.accuracy).padStart(6)}  confident ${pct(f.confidentAccuracy).padStart(6)}  urgent recall ${pct(f.urgentRecall).padStart(6)} (${f.urgentFound}/${f.urgentActual})  precision ${pct(f.urgentPrecision).padStart(6)}  false urgent ${pct(f.falseUrgentRate).padStart(6)}`
   )
 
 const printMatrix = (m: Triage.Report["matrix"]) => {

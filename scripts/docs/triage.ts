@@ -134,8 +134,10 @@ wrote; do not edit by hand (\`pnpm docs:build\`). The examples below are run by 
    \`${s.fallbackCategory}\` and a person.
 6. **Urgency**, a separate detector whose only job is recall. Cues (below) each say one thing about
    danger; urgency rules combine them within a window of words. Any urgency rule that fires makes the
-   appeal **urgent** with its signal. Without one, the model's urgency probability from \`unsure\` = ${s.unsure}
-   makes it **unsure**: urgent (top of the worklist) and needsPerson. Otherwise **none**.
+   appeal **urgent** with its signal. An urgency rule of level *unsure* (a danger sign alone: a threat, a
+   weapon, someone not back, someone locked in, a dangerous driver) makes it **unsure**, and so does
+   the model's urgency probability from \`unsure\` = ${s.unsure}: urgent priority (top of the worklist)
+   and needsPerson. Otherwise **none**. The detector errs towards a person, never towards normal.
 7. **Priority** is the most urgent of: the chosen category's default, any fired rule's priority, and
    urgent when urgency is urgent or unsure.
 8. **Flags** are the flags of every fired rule, the chosen category's flags when triage is confident,
@@ -185,7 +187,7 @@ setting of the deadline rules).
 
 ### Urgency rules
 
-${table(["id", "when (cue kinds)", "within (words)", "signal", "note", "source"], t.urgency.map((u) => [`\`${u.id}\``, u.when.join(" + "), u.when.length > 1 ? (u.window ?? 10) : "", `\`${u.signal}\``, u.note, u.source ?? ""]))}
+${table(["id", "when (cue kinds)", "within (words)", "level", "signal", "note", "source"], t.urgency.map((u) => [`\`${u.id}\``, u.when.join(" + "), u.when.length > 1 ? (u.window ?? 10) : "", u.level ?? "urgent", `\`${u.signal}\``, u.note, u.source ?? ""]))}
 
 A violence, threat or weapon cue on a word in the Uzbek present continuous (endings such as -yapti,
 -moqda, -yotibdi) also counts as \`now\` (\`cue.presentContinuous\`).

@@ -58,6 +58,8 @@ export interface Compiled {
   readonly cls: Uint8Array
   /** Category weights, int8 (× `scale`). */
   readonly q: Int8Array
+  /** `cls` and `q` of each weight in one int16 (category << 8 | weight byte): one load per weight in the hot loop. */
+  readonly packed: Int16Array
   readonly scale: number
   readonly bias: Float64Array
   /** Urgency weights, int8 (× `urgencyScale`). */
@@ -123,6 +125,8 @@ export const compile = (model: Model): Compiled => {
     }
   }
   if (rows > maxRows) throw new Error(`a model has at most ${maxRows} features`)
+  const packed = new Int16Array(nnz)
+  for (let k = 0; k < nnz; k++) packed[k] = (cls[k]! << 8) | (q[k]! & 0xff)
   let size = 1024
   while (size < rows * 2) size *= 2
   const mask = size - 1
@@ -144,6 +148,7 @@ export const compile = (model: Model): Compiled => {
     rowStart,
     cls,
     q,
+    packed,
     scale: model.scale,
     bias: Float64Array.from(model.bias),
     urgency,
@@ -196,9 +201,8 @@ export const carried = 8
 
 interface Work {
   bag: Bag
-  stamp: Int32Array
-  count: Int32Array
-  first: Int32Array
+  /** Per row, side by side (one cache line for a row first seen): generation stamp, count, first feature. */
+  seen: Int32Array
   distinct: Int32Array
   value: Float64Array
   generation: number
@@ -210,9 +214,7 @@ const workFor = (rows: number): Work => {
   if (work === undefined || work.rows < rows) {
     work = {
       bag: work?.bag ?? bag(),
-      stamp: new Int32Array(rows),
-      count: new Int32Array(rows),
-      first: new Int32Array(rows),
+      seen: new Int32Array(rows * 3),
       distinct: new Int32Array(4096),
       value: new Float64Array(4096),
       generation: 0,
@@ -231,13 +233,11 @@ const read = (c: Compiled, f: Folded, skip: Uint8Array | undefined): number => {
   const wk = workFor(c.rows)
   const b = extract(f, c.model.spec, wk.bag, skip)
   if (++wk.generation === 0x7fffffff) {
-    wk.stamp.fill(0)
+    wk.seen.fill(0)
     wk.generation = 1
   }
   const gen = wk.generation
-  const stamp = wk.stamp
-  const count = wk.count
-  const firstOf = wk.first
+  const seen = wk.seen
   const table = c.table
   const mask = c.mask
   const hashes = b.hash
@@ -258,10 +258,11 @@ const read = (c: Compiled, f: Folded, skip: Uint8Array | undefined): number => {
       i = (i + 1) & mask
     }
     if (r < 0) continue
-    if (stamp[r] !== gen) {
-      stamp[r] = gen
-      count[r] = 1
-      firstOf[r] = k
+    const at = r * 3
+    if (seen[at] !== gen) {
+      seen[at] = gen
+      seen[at + 1] = 1
+      seen[at + 2] = k
       if (n === distinct.length) {
         const d = new Int32Array(n * 2)
         d.set(distinct)
@@ -269,13 +270,13 @@ const read = (c: Compiled, f: Folded, skip: Uint8Array | undefined): number => {
         wk.value = new Float64Array(n * 2)
       }
       distinct[n++] = r
-    } else count[r]!++
+    } else seen[at + 1]!++
   }
   const value = wk.value
   const log1p = (LOG1P ??= Float64Array.from({ length: 64 }, (_, k) => Math.log1p(k)))
   let norm = 0
   for (let i = 0; i < n; i++) {
-    const m = count[distinct[i]!]!
+    const m = seen[distinct[i]! * 3 + 1]!
     const v = m < 64 ? log1p[m]! : Math.log1p(m)
     value[i] = v
     norm += v * v
@@ -294,14 +295,16 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
   const C = c.categories.length
   const scores = new Float64Array(C)
   const rowStart = c.rowStart
-  const cls = c.cls
-  const w = c.q
+  const packed = c.packed
   const uw = c.urgency
   let u = 0
   for (let i = 0; i < n; i++) {
     const r = distinct[i]!
     const v = value[i]!
-    for (let q = rowStart[r]!, end = rowStart[r + 1]!; q < end; q++) scores[cls[q]!]! += v * w[q]!
+    for (let q = rowStart[r]!, end = rowStart[r + 1]!; q < end; q++) {
+      const e = packed[q]!
+      scores[e >> 8]! += v * ((e << 24) >> 24)
+    }
     u += v * uw[r]!
   }
   let max = -Infinity
@@ -350,7 +353,7 @@ const carriers = (c: Compiled, f: Folded, n: number, target: number, against: nu
   }
   top.sort((a, b) => b.weight - a.weight || a.i - b.i)
   return top.slice(0, carried).map(({ i, weight }) => {
-    const k = wk.first[wk.distinct[i]!]!
+    const k = wk.seen[wk.distinct[i]! * 3 + 2]!
     return { feature: name(f, wk.bag, k), words: words(f, wk.bag, k), weight: Math.round(weight * 1000) / 1000 }
   })
 }
