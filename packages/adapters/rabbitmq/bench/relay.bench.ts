@@ -2,10 +2,11 @@
  * RabbitMQ benchmark (AMQP_URL; DATABASE_URL if set, else the embedded PostgreSQL):
  *
  * 1. Events relayed per second: a backlog of MUROJAAT_BENCH_EVENTS (default 20,000) committed
- *    events drained by the outbox relay (claim with FOR UPDATE SKIP LOCKED, publish in waves with
- *    publisher confirms, mark published), against amqplib publishing the very same messages on a
- *    confirm channel in batches of the same size (the floor a relay could reach), same broker,
- *    same bound quorum queue, same run.
+ *    events drained by the outbox relay (claim with FOR UPDATE SKIP LOCKED while the batch before
+ *    is published, publish in claim order with publisher confirms, mark published), and again with
+ *    `strictOrder` (waves: an appeal's next message after its previous one's confirm), against
+ *    amqplib publishing the very same messages on a confirm channel in batches of the same size
+ *    (the floor a relay could reach), same broker, same bound quorum queue, same run.
  * 2. End-to-end lag at a steady rate (MUROJAAT_BENCH_RATE events/s, default 1,000, for 10 s): from
  *    the commit to the consumer's delivery, p50/p99; the baseline is amqplib's publish-to-delivery
  *    lag at the same rate.
@@ -102,27 +103,38 @@ const program = Effect.scoped(
       const directRate = total / ((performance.now() - t) / 1000)
       yield* Effect.promise(() => sink.waitFor(total))
 
-      // Subject 1: the relay drains the same messages from the outbox.
-      yield* Effect.forEach(commits, (c) => store.commit(c), { concurrency: 8, discard: true })
-      const relay = yield* Worker.start("relay", Relay.body({ url, names, batchSize: BATCH, leaseMillis: 1000, heartbeatSeconds: 1, idleMillis: 5 }))
-      while ((yield* relay.health).state !== "running") yield* Effect.sleep("2 millis")
-      t = performance.now()
-      yield* Effect.promise(() => sink.waitFor(2 * total))
-      const relayRate = total / ((performance.now() - t) / 1000)
+      // Subjects: the relay drains the same messages from the outbox, in claim order, then (other
+      // appeal ids, the same events) in waves.
+      const drain = (strictOrder: boolean, prefix: string) =>
+        Effect.gen(function* () {
+          yield* Effect.forEach(commits, (c) => store.commit(commitOf(`${prefix}${c.streams[0]!.appealId}`, new Date().toISOString())), { concurrency: 8, discard: true })
+          const before = sink.state.count
+          const relay = yield* Worker.start("relay", Relay.body({ url, names, batchSize: BATCH, leaseMillis: 1000, heartbeatSeconds: 1, idleMillis: 5, strictOrder }))
+          while ((yield* relay.health).state !== "running") yield* Effect.sleep("2 millis")
+          const started = performance.now()
+          yield* Effect.promise(() => sink.waitFor(before + total))
+          const rate = total / ((performance.now() - started) / 1000)
+          return { relay, rate }
+        })
+      const strict = yield* drain(true, "S")
+      yield* strict.relay.stop
+      const { relay, rate: relayRate } = yield* drain(false, "")
       console.log(`events published per second with publisher confirms (${fmt(total)} events)`)
       console.log(`  baseline  amqplib, the same messages, confirm channel, batches of ${BATCH}   ${fmt(directRate)} events/s`)
-      console.log(`  subject   outbox relay: claim, publish in waves, confirm, mark            ${fmt(relayRate)} events/s`)
-      console.log(`  ratio subject/baseline: ${(relayRate / directRate).toFixed(3)}`)
+      console.log(`  subject   outbox relay: claim ahead, publish in claim order, confirm, mark   ${fmt(relayRate)} events/s`)
+      console.log(`  subject   outbox relay, strictOrder (waves of confirms)                       ${fmt(strict.rate)} events/s`)
+      console.log(`  ratio subject/baseline: ${(relayRate / directRate).toFixed(3)} (strictOrder ${(strict.rate / directRate).toFixed(3)})`)
 
       // 2. Lag at a steady rate, 10 s each: commits (relay) and direct publishes (baseline).
       const seconds = 10
-      const perTick = Math.max(PER_APPEAL, Math.round(RATE / 100))
+      // Whole appeals of PER_APPEAL events each 10 ms tick, RATE events a second on average.
+      const appealsAt = (tick: number) => Math.floor(((tick + 1) * RATE) / 100 / PER_APPEAL) - Math.floor((tick * RATE) / 100 / PER_APPEAL)
       sink.state.recording = true
       sink.state.lags = []
       let received = sink.state.count
       for (let tick = 0; tick < seconds * 100; tick++) {
         const start = Date.now()
-        const batch = Array.from({ length: perTick / PER_APPEAL }, (_, i) => commitOf(`L-${tick}-${i}`, new Date().toISOString()))
+        const batch = Array.from({ length: appealsAt(tick) }, (_, i) => commitOf(`L-${tick}-${i}`, new Date().toISOString()))
         yield* Effect.forEach(batch, (c) => store.commit(c), { concurrency: 4, discard: true })
         received += batch.length * PER_APPEAL
         const spent = Date.now() - start
@@ -131,9 +143,9 @@ const program = Effect.scoped(
       yield* Effect.promise(() => sink.waitFor(received))
       const relayLags = sink.state.lags
       sink.state.lags = []
-      const sample = messages.slice(0, perTick)
       for (let tick = 0; tick < seconds * 100; tick++) {
         const start = Date.now()
+        const sample = messages.slice(0, appealsAt(tick) * PER_APPEAL)
         for (const m of sample) {
           ch.publish(names.exchange, `appeal.${m.type.split(".")[3]}`, Buffer.from(JSON.stringify(m)), {
             ...Relay.properties(m.id, m.type, m.subject, m.seq, m.time),

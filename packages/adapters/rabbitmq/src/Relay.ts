@@ -9,12 +9,19 @@
  * - A relay that takes the lock first waits out the outbox lease (`leaseMillis`, plus four
  *   heartbeats), so every claim of an earlier holder has ended before it claims anything: the
  *   oldest claimable messages are then always the earliest unpublished ones of their appeal.
- * - A batch (`Outbox.claim`, oldest first) is published in waves: the first unpublished message of
- *   each appeal in the batch, then, once the broker confirmed those, the second, and so on. A
- *   message the broker does not confirm stops its appeal for this batch; it and the appeal's later
- *   messages are released and come back first in the next claim.
+ * - A batch (`Outbox.claim`, oldest first) is published in claim order on one channel, which the
+ *   broker keeps per queue, and confirmed once. A message the broker does not confirm (a nack: an
+ *   internal error, a full queue that rejects publishes) stops its appeal for this batch: it and the
+ *   appeal's later messages in the batch, confirmed or not, are released and come back first in the
+ *   next claim, in order. Only then can a consumer see an appeal's later message before an earlier
+ *   one's redelivery (a gap in `seq`, docs/integration.md). With `strictOrder` the batch goes in
+ *   waves instead: the first message of each appeal, then, once the broker confirmed those, the
+ *   second, and so on, so a nack never lets a later message out (one confirm round trip per message
+ *   of an appeal in the batch).
+ * - The next batch is claimed while this one is published, and published only if this one was
+ *   confirmed whole; otherwise it is released unpublished, so released messages keep their place.
  * - Before each claim the relay checks that it still holds the lock (one round trip), and it
- *   publishes no wave after its lease is three-quarters gone.
+ *   publishes nothing after a claim's lease is three-quarters gone.
  *
  * Delivery is at least once: a crash after the broker's confirm and before the rows are marked
  * publishes them again. Consumers keep the last `seq` they applied per appeal, drop a message with
@@ -29,9 +36,9 @@
  *
  * @since 0.1.0
  */
-import { AppealStore, type Event, Outbox } from "@murojaat/core"
+import { AppealStore, type Errors, type Event, Outbox } from "@murojaat/core"
 import type * as amqp from "amqplib"
-import { Clock, Effect, Option } from "effect"
+import { Clock, Effect, Exit, Fiber, Option } from "effect"
 import * as Broker from "./Broker.js"
 import { BrokerError, describe } from "./Errors.js"
 import * as Messages from "./Messages.js"
@@ -71,6 +78,12 @@ export interface Settings {
   readonly source?: string | undefined
   /** Messages per claim. Default 500. */
   readonly batchSize?: number | undefined
+  /**
+   * Publish a batch in waves, each waiting for the broker's confirms of the one before (an
+   * appeal's next message only after its previous one was confirmed), so not even a nack lets a
+   * later message of an appeal out first. Default false: the batch in claim order, confirmed once.
+   */
+  readonly strictOrder?: boolean | undefined
   /** The outbox lease of a claim, in ms. Default 10,000. A new lock holder waits it out. */
   readonly leaseMillis?: number | undefined
   /** How long to wait when the outbox is empty, in ms. Default 50. */
@@ -102,6 +115,7 @@ export const resolve = (s: Settings) => ({
   names: s.names ?? Broker.defaultNames,
   source: s.source ?? "urn:murojaat",
   batchSize: Math.max(1, s.batchSize ?? 500),
+  strictOrder: s.strictOrder ?? false,
   leaseMillis: Math.max(100, s.leaseMillis ?? 10_000),
   idleMillis: Math.max(1, s.idleMillis ?? 50),
   heartbeatSeconds: Math.max(1, s.heartbeatSeconds ?? 2),
@@ -184,9 +198,68 @@ const outgoing = (
     return out
   })
 
+// The outcome of publishing a batch: what the broker confirmed (to mark published) and what goes
+// back to the outbox.
+interface Sent {
+  readonly confirmed: ReadonlyArray<string>
+  readonly rest: ReadonlyArray<string>
+}
+
+// Publishes a batch, in one pass or in waves, and sorts its messages into confirmed and rest.
+const send = (s: Resolved, ch: amqp.ConfirmChannel, batch: ReadonlyArray<Outbox.Message>, claimedAt: number): Effect.Effect<Sent, unknown> =>
+  Effect.gen(function* () {
+    const store = yield* Effect.serviceOption(AppealStore.AppealStore)
+    const stopped = new Set<string>()
+    const confirmed: Array<string> = []
+    const deadline = claimedAt + Math.floor((s.leaseMillis * 3) / 4)
+    for (const all of s.strictOrder ? waves(batch) : [batch]) {
+      if ((yield* Clock.currentTimeMillis) > deadline) break
+      const wave = all.filter((m) => !stopped.has(m.appealId))
+      if (wave.length === 0) break
+      const parts = yield* Effect.forEach(wave, (m) => outgoing(s, m, store))
+      const results = yield* Effect.promise(() => Broker.publishConfirmed(ch, s.names.exchange, parts.flat()))
+      let i = 0
+      const now: Array<string> = []
+      for (let w = 0; w < wave.length; w++) {
+        const n = parts[w]!.length
+        const ok = results.slice(i, i + n).every((r) => r)
+        i += n
+        // In claim order: after an appeal's unconfirmed message, its later ones are not counted.
+        if (!ok) stopped.add(wave[w]!.appealId)
+        else if (!stopped.has(wave[w]!.appealId)) now.push(wave[w]!.id)
+      }
+      confirmed.push(...now)
+      if (s.onConfirmed !== undefined && now.length > 0) yield* s.onConfirmed(now)
+    }
+    const done = new Set(confirmed)
+    return { confirmed, rest: batch.filter((m) => !done.has(m.id)).map((m) => m.id) }
+  })
+
+// The k-th wave: the k-th message of each appeal in the batch (claim order is each appeal's seq order).
+const waves = (batch: ReadonlyArray<Outbox.Message>): ReadonlyArray<ReadonlyArray<Outbox.Message>> => {
+  const byAppeal = new Map<string, Array<Outbox.Message>>()
+  for (const m of batch) {
+    const list = byAppeal.get(m.appealId)
+    if (list === undefined) byAppeal.set(m.appealId, [m])
+    else list.push(m)
+  }
+  const out: Array<Array<Outbox.Message>> = []
+  for (const list of byAppeal.values()) list.forEach((m, k) => (out[k] ??= []).push(m))
+  return out
+}
+
+// Marks what the broker confirmed, gives back the rest.
+const settle = (sent: Sent) =>
+  Effect.gen(function* () {
+    const outbox = yield* Outbox.Outbox
+    yield* outbox.acknowledge(sent.confirmed)
+    if (sent.rest.length > 0) yield* outbox.release(sent.rest, "not confirmed by the broker")
+  })
+
 /**
- * Publishes one claimed batch in waves and settles it: acknowledges what the broker confirmed,
- * releases the rest. Returns how many messages were published, and whether the channel failed.
+ * Publishes one claimed batch and settles it: acknowledges what the broker confirmed (and nothing
+ * of an appeal after a message it did not), releases the rest. One pass in claim order, or waves
+ * with `strictOrder`. Returns how many messages were published and how many were released.
  *
  * @example
  * import { Relay } from "@murojaat/rabbitmq"
@@ -202,44 +275,9 @@ export const publishBatch = (
   claimedAt: number
 ): Effect.Effect<{ readonly published: number; readonly failed: number }, unknown, Outbox.Outbox> =>
   Effect.gen(function* () {
-    const outbox = yield* Outbox.Outbox
-    const store = yield* Effect.serviceOption(AppealStore.AppealStore)
-    // Per appeal, in claim order (the outbox's order, which is the appeal's seq order).
-    const byAppeal = new Map<string, Array<Outbox.Message>>()
-    for (const m of batch) {
-      const list = byAppeal.get(m.appealId)
-      if (list === undefined) byAppeal.set(m.appealId, [m])
-      else list.push(m)
-    }
-    const stopped = new Set<string>()
-    const confirmed: Array<string> = []
-    const waves = Math.max(...[...byAppeal.values()].map((l) => l.length))
-    const deadline = claimedAt + Math.floor((s.leaseMillis * 3) / 4)
-    for (let k = 0; k < waves; k++) {
-      if ((yield* Clock.currentTimeMillis) > deadline) break
-      const wave: Array<Outbox.Message> = []
-      for (const [appealId, list] of byAppeal) if (!stopped.has(appealId) && list[k] !== undefined) wave.push(list[k]!)
-      if (wave.length === 0) break
-      const parts = yield* Effect.forEach(wave, (m) => outgoing(s, m, store))
-      const flat = parts.flat()
-      const results = yield* Effect.promise(() => Broker.publishConfirmed(ch, s.names.exchange, flat))
-      let i = 0
-      const now: Array<string> = []
-      for (let w = 0; w < wave.length; w++) {
-        const n = parts[w]!.length
-        const ok = results.slice(i, i + n).every((r) => r)
-        i += n
-        if (ok) now.push(wave[w]!.id)
-        else stopped.add(wave[w]!.appealId)
-      }
-      confirmed.push(...now)
-      if (s.onConfirmed !== undefined && now.length > 0) yield* s.onConfirmed(now)
-    }
-    const done = new Set(confirmed)
-    const rest = batch.filter((m) => !done.has(m.id)).map((m) => m.id)
-    yield* outbox.acknowledge(confirmed)
-    if (rest.length > 0) yield* outbox.release(rest, "not confirmed by the broker")
-    return { published: confirmed.length, failed: rest.length }
+    const sent = yield* send(s, ch, batch, claimedAt)
+    yield* settle(sent)
+    return { published: sent.confirmed.length, failed: sent.rest.length }
   })
 
 // Takes the relay lock: an exclusive queue of this connection. Another holder makes the broker
@@ -275,19 +313,54 @@ const session = (s: Resolved, ctl: Worker.Control) =>
       const outbox = yield* Outbox.Outbox
       let closed = false
       ch.on("close", () => (closed = true))
-      while (!(yield* ctl.isStopping)) {
-        if (closed) return yield* Effect.fail(new BrokerError({ operation: "publish", detail: "channel closed" }))
-        // Still the holder? A dead connection fails here, before anything is claimed.
+      // Still the holder? A dead connection fails here, before anything is claimed.
+      const claim = Effect.gen(function* () {
         yield* Broker.attempt("check relay lock", () => lock.ch.checkQueue(s.names.relayLock))
         const claimedAt = yield* Clock.currentTimeMillis
         const batch = yield* outbox.claim({ limit: s.batchSize, leaseMillis: s.leaseMillis, now: claimedAt })
-        if (batch.length === 0) {
+        return { batch, claimedAt }
+      })
+      // A batch claimed ahead and not published goes back at once (not after its lease), first in
+      // the next claim.
+      type Ahead = Fiber.RuntimeFiber<Effect.Effect.Success<typeof claim>, Effect.Effect.Error<typeof claim>>
+      const giveBack = (fiber: Ahead) =>
+        Effect.flatMap(Fiber.await(fiber), (exit) =>
+          Exit.isSuccess(exit) && exit.value.batch.length > 0
+            ? Effect.ignore(outbox.release(exit.value.batch.map((m) => m.id), "claimed ahead, not published"))
+            : Effect.void
+        )
+      let ahead: Ahead | undefined
+      // The marking of the batch before runs while this one is published; one at a time.
+      let settling: Fiber.RuntimeFiber<void, Errors.StoreError> | undefined
+      yield* Effect.addFinalizer(() =>
+        Effect.zipRight(settling === undefined ? Effect.void : Effect.ignore(Fiber.await(settling)), ahead === undefined ? Effect.void : giveBack(ahead))
+      )
+      while (!(yield* ctl.isStopping)) {
+        if (closed) return yield* Effect.fail(new BrokerError({ operation: "publish", detail: "channel closed" }))
+        const current = ahead === undefined ? yield* claim : yield* Fiber.join(ahead)
+        ahead = undefined
+        if (current.batch.length === 0) {
           yield* Effect.raceFirst(ctl.sleepUnlessStopping(s.idleMillis), connection.closed)
           continue
         }
-        const r = yield* publishBatch(s, ch, batch, claimedAt)
-        if (r.published > 0) yield* ctl.processed(r.published)
-        if (r.failed > 0) yield* ctl.failed(new BrokerError({ operation: "publish", detail: `${r.failed} message(s) not confirmed` }), r.failed)
+        // The next claim runs while this batch is published (the database's round trips under the
+        // broker's); it is used only if this batch went out whole, so order holds.
+        // A daemon: a stop in the middle of the claim still gets its rows, to give them back.
+        ahead = yield* Effect.forkDaemon(claim)
+        const sent = yield* send(s, ch, current.batch, current.claimedAt)
+        if (settling !== undefined) yield* Fiber.join(settling)
+        settling = undefined
+        if (sent.confirmed.length > 0) yield* ctl.processed(sent.confirmed.length)
+        if (sent.rest.length === 0) settling = yield* Effect.forkDaemon(settle(sent))
+        else {
+          // Released messages must be claimable before anything later of their appeal is claimed:
+          // settled now, and the batch claimed ahead goes back unpublished.
+          yield* settle(sent)
+          yield* ctl.failed(new BrokerError({ operation: "publish", detail: `${sent.rest.length} message(s) not confirmed` }), sent.rest.length)
+          const back = ahead
+          ahead = undefined
+          yield* giveBack(back)
+        }
       }
     })
   )

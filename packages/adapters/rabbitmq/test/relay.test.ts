@@ -3,7 +3,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Actor, AppealService, Outbox, Sample } from "@murojaat/core"
 import { Messages, Relay, Worker } from "@murojaat/rabbitmq"
-import { Effect, Schema } from "effect"
+import type * as amqp from "amqplib"
+import { Clock, Effect, Schema } from "effect"
 import { amqpUrl, cleanup, collector, freshNames } from "./support.js"
 
 const layer = AppealService.layerMemory(Sample.directory, { pipeline: AppealService.rulesPipeline() })
@@ -47,4 +48,40 @@ describe("outbox relay", () => {
       expect(health.processed).toBe(expected)
     }).pipe(Effect.scoped, Effect.provide(layer))
   )
+
+  // A broker that nacks one message (an internal error, a full queue rejecting publishes): the
+  // appeal it belongs to must not get a later message marked before it, in either mode.
+  const nacking = (nack: string) => {
+    const published: Array<string> = []
+    const ch = {
+      publish: (_exchange: string, _key: string, _body: Buffer, props: amqp.Options.Publish, cb: (err: unknown) => void) => {
+        published.push(String(props.messageId))
+        setImmediate(() => cb(props.messageId === nack ? new Error("nack") : null))
+        return true
+      }
+    } as unknown as amqp.ConfirmChannel
+    return { ch, published }
+  }
+  for (const strictOrder of [false, true]) {
+    it.live(`a nacked message stops its appeal for the batch${strictOrder ? " (strictOrder: its later messages are not even sent)" : ""}`, () =>
+      Effect.gen(function* () {
+        const submitted = yield* Effect.forEach([1, 2], (i) => AppealService.submit({ ...Sample.intake, text: { body: `Koʻcha chirogʻi ${i} yonmaydi` } }, Actor.applicant(`user-${i}`)))
+        const [a, b] = submitted.map((r) => r.events.map((e) => e.id))
+        expect(a!.length).toBeGreaterThanOrEqual(3)
+        const outbox = yield* Outbox.Outbox
+        const now = yield* Clock.currentTimeMillis
+        const batch = yield* outbox.claim({ limit: 100, leaseMillis: 60_000, now })
+        expect(batch.map((m) => m.id).sort()).toEqual([...a!, ...b!].sort())
+        // The broker refuses appeal a's second message.
+        const broker = nacking(a![1]!)
+        const r = yield* Relay.publishBatch(Relay.resolve({ url: "amqp://unused", strictOrder }), broker.ch, batch, now)
+        // Marked: all of b, and a's first message only; a's second and later come back, in order.
+        expect(r).toEqual({ published: b!.length + 1, failed: a!.length - 1 })
+        const again = yield* outbox.claim({ limit: 100, leaseMillis: 60_000, now })
+        expect(again.map((m) => m.id)).toEqual(a!.slice(1))
+        // Claim order sends the whole batch at once; waves stop the appeal at its nacked message.
+        expect(broker.published.filter((id) => a!.includes(id))).toEqual(strictOrder ? a!.slice(0, 2) : a)
+      }).pipe(Effect.provide(layer))
+    )
+  }
 })
