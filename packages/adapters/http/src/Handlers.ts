@@ -73,10 +73,14 @@ export const readJson = (
     if (buffer.byteLength === 0) return options.emptyAs !== undefined ? options.emptyAs : yield* Effect.fail(Problem.malformedBody())
     if (buffer.byteLength > limit) return yield* Effect.fail(Problem.payloadTooLarge(limit))
     return yield* Effect.try({
-      try: () => JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(buffer)) as unknown,
+      try: () => JSON.parse(utf8.decode(buffer)) as unknown,
       catch: () => Problem.malformedBody()
     })
   })
+
+// Fatal: a body that is not valid UTF-8 is refused, never repaired. One decoder serves every
+// request (decode without `stream` keeps no state between calls).
+const utf8 = new TextDecoder("utf-8", { fatal: true })
 
 const locale: Effect.Effect<I18n.Locale> = Effect.map(FiberRef.get(Edge.currentRequest), (info) => info.locale)
 const requestId: Effect.Effect<string> = Effect.map(FiberRef.get(Edge.currentRequest), (info) => info.id)

@@ -563,22 +563,26 @@ export const makeVerifier = (settings: Settings, clients: ClientsService): Verif
   // A token verified a moment ago need not be verified again: its claims are kept for at most 30
   // seconds and never past its expiry (a busy client sends the same token many times a second).
   // The registry is asked again each time, so a client removed from it is refused at once.
-  const recent = new Map<string, { readonly payload: jose.JWTPayload; readonly until: number }>()
-  const remember = (token: string, payload: jose.JWTPayload) => {
+  // An officer's or applicant's caller depends on the token alone, so it is kept with the payload
+  // (claims decoded and the log key hashed once per token, not per request); a client's is not.
+  const recent = new Map<string, { readonly payload: jose.JWTPayload; readonly caller: Caller | undefined; readonly until: number }>()
+  const remember = (token: string, payload: jose.JWTPayload, caller: Either.Either<Caller, Unauthenticated>) => {
     if (recent.size >= 10_000) recent.clear()
-    recent.set(token, { payload, until: Math.min(Date.now() + 30_000, (payload.exp ?? 0) * 1000) })
+    const own = Either.isRight(caller) && (caller.right.kind === "officer" || caller.right.kind === "applicant") ? caller.right : undefined
+    recent.set(token, { payload, caller: own, until: Math.min(Date.now() + 30_000, (payload.exp ?? 0) * 1000) })
   }
   const verify = (token: string): Effect.Effect<Caller, Unauthenticated> => {
     const seen = recent.get(token)
-    if (seen !== undefined && seen.until > Date.now()) return callerFromClaims(seen.payload, clients)
+    if (seen !== undefined && seen.until > Date.now()) return seen.caller !== undefined ? Effect.succeed(seen.caller) : callerFromClaims(seen.payload, clients)
     return Effect.flatMap(
       Effect.tryPromise({
         try: () => (key instanceof Uint8Array ? jose.jwtVerify(token, key, options) : jose.jwtVerify(token, key, options)),
         catch: (e) => new Unauthenticated({ reason: reasonOf(e) })
       }),
       (verified) => {
-        remember(token, verified.payload)
-        return callerFromClaims(verified.payload, clients)
+        const caller = callerFromClaims(verified.payload, clients)
+        remember(token, verified.payload, caller)
+        return caller
       }
     )
   }

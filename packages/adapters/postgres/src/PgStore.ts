@@ -195,8 +195,15 @@ export const commitStatement = (c: AppealStore.Commit, w: AppealStore.StreamWrit
     ctes.push(`${table.replace(/\W/g, "_")} AS (INSERT INTO murojaat.${table} (${names.join(", ")})
       SELECT * FROM (VALUES ${tuples}) v WHERE EXISTS (SELECT 1 FROM a) ${tail})`)
   }
+  // An event is both a row of its stream and the payload of its outbox message: serialised once.
+  const bodies = new Map<unknown, string>()
+  const bodyOf = (value: unknown): string => {
+    let text = bodies.get(value)
+    if (text === undefined) bodies.set(value, (text = json(value ?? null)))
+    return text
+  }
   rows("appeal_event", ["appeal_id", "seq", "event_id", "type", "prev_hash", "hash", "body"], ["text", "integer", "text", "text", "char(64)", "char(64)", "json"],
-    w.events.map((e) => { const r = eventRow(e); return [r.appeal_id, r.seq, r.event_id, r.type, r.prev_hash, r.hash, r.body] }))
+    w.events.map((e) => [e.appealId, e.seq, text(e.id), e.type, e.prevHash, e.hash, bodyOf(e)]))
   rows("appeal_text", ["appeal_id", "seq", "texts"], ["text", "integer", "json"], (w.texts ?? []).map((t) => [w.appealId, t.seq, json(t.texts)]))
   if (w.personal !== undefined) {
     const r = personalRow(w.appealId, w.personal)
@@ -204,7 +211,7 @@ export const commitStatement = (c: AppealStore.Commit, w: AppealStore.StreamWrit
       "ON CONFLICT (appeal_id) DO UPDATE SET data = EXCLUDED.data, contact_phone = EXCLUDED.contact_phone, contact_email = EXCLUDED.contact_email")
   }
   rows("outbox", ["id", "appeal_id", "seq", "topic", "payload"], ["text", "text", "integer", "text", "json"],
-    c.outbox.map((m) => [m.id, m.appealId, m.seq, m.topic, json(m.payload ?? null)]))
+    c.outbox.map((m) => [m.id, m.appealId, m.seq, m.topic, bodyOf(m.payload)]))
   const checks = [
     ...(i === undefined ? [] : [`WHEN NOT EXISTS (SELECT 1 FROM i) THEN murojaat.refuse_commit('${REFUSED_IDEMPOTENCY}', 'idempotency key taken')`]),
     `WHEN NOT EXISTS (SELECT 1 FROM a) THEN murojaat.refuse_commit('${REFUSED_VERSION}', 'version moved')`

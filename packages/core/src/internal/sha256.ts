@@ -1,5 +1,8 @@
-// SHA-256 (FIPS 180-4) in plain TypeScript: core must stay free of `node:crypto`, and WebCrypto is
-// asynchronous, while hashing events is part of the pure, synchronous decide step.
+// SHA-256 (FIPS 180-4) in plain TypeScript: core must stay free of `node:crypto` imports (it runs in
+// browsers too), and WebCrypto is asynchronous, while hashing events is part of the pure, synchronous
+// decide step. On Node (20.16 and later) the same digest comes from its native hash, found at run
+// time without an import: every event of every command is hashed, and the native hash is about ten
+// times faster than the loop below, which stays the implementation everywhere else.
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
   0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
@@ -43,8 +46,18 @@ export const utf8Slow = (s: string): Uint8Array => {
 
 const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0")
 
+type NativeHash = { update: (s: string, encoding: "utf8") => { digest: (encoding: "hex") => string } }
+const native: ((algorithm: "sha256") => NativeHash) | undefined = (() => {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+  const crypto = typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:crypto") as { createHash?: unknown } | undefined) : undefined
+  return typeof crypto?.createHash === "function" ? (crypto.createHash as (algorithm: "sha256") => NativeHash) : undefined
+})()
+
 /** SHA-256 of the UTF-8 encoding of a string (lone surrogates become U+FFFD), as lowercase hex. */
-export const sha256Hex = (input: string): string => {
+export const sha256Hex = (input: string): string => (native !== undefined ? native("sha256").update(input, "utf8").digest("hex") : sha256HexPortable(input))
+
+/** The same digest by the plain TypeScript implementation, whatever the runtime offers. */
+export const sha256HexPortable = (input: string): string => {
   const bytes = utf8(input)
   const bitLength = bytes.length * 8
   const padded = new Uint8Array(((bytes.length + 9 + 63) >> 6) << 6)

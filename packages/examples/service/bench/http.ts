@@ -19,7 +19,7 @@ import { Testing } from "@murojaat/postgres/testing"
 import { Effect, Exit, Scope } from "effect"
 
 interface Result {
-  readonly requests: { readonly average: number }
+  readonly requests: { readonly average: number; readonly total: number }
   readonly latency: { readonly p50: number; readonly p99: number; readonly average: number }
   readonly non2xx: number
   readonly errors: number
@@ -29,6 +29,7 @@ type Autocannon = (options: Record<string, unknown>) => Promise<Result>
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
 const seconds = Number(process.env["BENCH_SECONDS"] ?? 15)
+const warmup = Number(process.env["BENCH_WARMUP"] ?? 3)
 const httpConnections = Number(process.env["BENCH_HTTP_CONNECTIONS"] ?? 16)
 const dbConnections = Number(process.env["BENCH_DB_CONNECTIONS"] ?? 10)
 const secret = "bench-secret-bench-secret-bench-secret!"
@@ -56,7 +57,19 @@ const started = (child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray>
     child.on("exit", (code) => reject(new Error(`exited ${code} before it was ready:\n${out.slice(-2000)}`)))
   })
 
-const run = async (title: string, url: string, headers: () => Record<string, string>): Promise<Result> => {
+// CPU time (user + system, ms) a process has used so far: /proc/<pid>/stat, in clock ticks of 10 ms.
+// Throughput on a shared machine depends on what else runs; the CPU each submission costs does not.
+const cpuMs = (pid: number | undefined): number => {
+  if (pid === undefined) return Number.NaN
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return Number.NaN
+  }
+}
+
+const run = async (title: string, url: string, pid: number | undefined, headers: () => Record<string, string>): Promise<Result & { readonly cpuPerRequest: number }> => {
   const options = (duration: number) => ({
     url,
     method: "POST",
@@ -64,9 +77,11 @@ const run = async (title: string, url: string, headers: () => Record<string, str
     duration,
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { ...(req["headers"] as object), ...headers() }, body: JSON.stringify(intake) }) }]
   })
-  process.stderr.write(`${title}: warm-up 3 s, then ${seconds} s with ${httpConnections} connections\n`)
-  await autocannon(options(3))
-  return autocannon(options(seconds))
+  process.stderr.write(`${title}: warm-up ${warmup} s, then ${seconds} s with ${httpConnections} connections\n`)
+  await autocannon(options(warmup))
+  const before = cpuMs(pid)
+  const result = await autocannon(options(seconds))
+  return { ...result, cpuPerRequest: (cpuMs(pid) - before) / Math.max(1, result.requests.total) }
 }
 
 const percentile = (sorted: ReadonlyArray<number>, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
@@ -91,7 +106,7 @@ const main = async () => {
         MUROJAAT_TIMER_SECONDS: "0",
         MUROJAAT_RATE_PER_MINUTE: "0",
         MUROJAAT_ADDRESS_RATE_PER_MINUTE: "0",
-        MUROJAAT_LOG_LEVEL: "WARNING",
+        MUROJAAT_LOG_LEVEL: "WARN",
         MUROJAAT_DB_CONNECTIONS: String(dbConnections)
       },
       stdio: ["ignore", "pipe", "pipe"]
@@ -118,12 +133,12 @@ const main = async () => {
     const baselinePort = (await started(baseline, /listening (\d+)/))[1]!
 
     let n = 0
-    const svc = await run("service", `${serviceUrl}/v1/appeals`, () => ({
+    const svc = await run("service", `${serviceUrl}/v1/appeals`, service.pid, () => ({
       authorization: `Bearer ${citizen}`,
       "content-type": "application/json",
       "idempotency-key": `bench-${process.pid}-${++n}`
     }))
-    const base = await run("hand-written", `http://127.0.0.1:${baselinePort}/appeals`, () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` }))
+    const base = await run("hand-written", `http://127.0.0.1:${baselinePort}/appeals`, baseline.pid, () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` }))
 
     // pgbench: the baseline's transaction alone, from a script with the same row sizes.
     let ceiling: { tps: number; p50: number; p99: number } | string
@@ -168,6 +183,7 @@ const main = async () => {
       "",
       `service / hand-written: ${(svc.requests.average / base.requests.average).toFixed(2)}x`,
       typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.requests.average / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.requests.average / ceiling.tps).toFixed(2)}x`,
+      `CPU per request (the server process, user + system): service ${svc.cpuPerRequest.toFixed(2)} ms, hand-written ${base.cpuPerRequest.toFixed(2)} ms (${(base.cpuPerRequest / svc.cpuPerRequest).toFixed(2)}x)`,
       `non-2xx: service ${svc.non2xx}, hand-written ${base.non2xx}; errors: ${svc.errors + svc.timeouts}, ${base.errors + base.timeouts}`
     ]
     process.stdout.write(lines.join("\n") + "\n")

@@ -72,8 +72,10 @@ export const RequestOptionsSchema = Schema.Struct({
   correlationId: Schema.optional(Schema.UndefinedOr(Token(128)))
 })
 
-export const decodeOptions = (options: unknown): Effect.Effect<RequestOptions, Errors.InvalidInput> =>
-  Decode.unknown(RequestOptionsSchema, "RequestOptions")(options ?? {})
+// Decoders are built once, not per request: building one walks the schema.
+const decodeRequestOptions = Decode.unknown(RequestOptionsSchema, "RequestOptions")
+
+export const decodeOptions = (options: unknown): Effect.Effect<RequestOptions, Errors.InvalidInput> => decodeRequestOptions(options ?? {})
 
 // The configuration as given (`layerConfig`), or the defaults: read once, when the service is built.
 export const configured = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))

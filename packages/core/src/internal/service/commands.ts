@@ -18,6 +18,9 @@ import * as Trust from "../trust.js"
 import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, withClockFacts, withIdempotency } from "./base.js"
 import { disputeWrites } from "./dispute.js"
 
+// Built once (building walks the schema), used by every command.
+const decodeCommand = Decode.unknown(Command.Input, "Command")
+
 // The ids a caller never chooses, from the IdGenerator: the registration number (taken only once
 // the machine would accept the registration, so refused attempts burn no number) and the repeated
 // appeal's id.
@@ -93,7 +96,7 @@ export const run = (input: Command.Input, actor: Actor.Actor, idem: AppealStoreM
 export const execute = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}) =>
   Effect.gen(function* () {
     const opts = yield* decodeOptions(options)
-    const command = yield* Decode.unknown(Command.Input, "Command")(input)
+    const command = yield* decodeCommand(input)
     const who = yield* Trust.resolveActor(actor, command.type)
     const key = opts.idempotencyKey ?? command.commandId
     const withCorrelation = command.correlationId === undefined && opts.correlationId !== undefined ? { ...command, correlationId: opts.correlationId } : command

@@ -19,6 +19,10 @@ import * as Triage from "../../Triage.js"
 import * as Trust from "../trust.js"
 import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, once, step, systemActor, withIdempotency } from "./base.js"
 
+// Built once (building walks the schema), used by every submission.
+export const decodeIntake = Decode.unknown(Appeal.Intake, "Appeal")
+const encodeRefusal = Schema.encodeSync(Errors.NoEligibleInspector)
+
 const assignsAutomatically = (state: AppealState.AppealState): boolean => !state.needsPerson || state.priority === "urgent"
 
 export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readonly assignment?: Assignment.Settings } = {}): Pipeline => ({
@@ -93,7 +97,7 @@ export const pipelineAfterReceipt = (
           const open = yield* openWorkload(state.districtCode ?? "")
           const choice = pipeline.assign({ state, directory, now, open, ...(deadlines.calendar !== undefined ? { calendar: deadlines.calendar } : {}) })
           if (choice !== undefined && "refused" in choice) {
-            holdup = { reason: "noEligibleInspector", error: Schema.encodeSync(Errors.NoEligibleInspector)(choice.refused) }
+            holdup = { reason: "noEligibleInspector", error: encodeRefusal(choice.refused) }
           } else if (choice !== undefined) {
             const officers = new Map(directory.officers.map((o) => [o.id as string, o]))
             yield* run({ type: "assign", ...base, officerId: choice.officerId as Directory.OfficerId, ruleIds: choice.ruleIds }, systemActor("assignment"), (id) =>
@@ -155,7 +159,7 @@ export const checkIntake = (intake: Appeal.Intake, actor: Actor.Actor, directory
 export const submit = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}) =>
   Effect.gen(function* () {
     const opts = yield* decodeOptions(options)
-    const intake = yield* Decode.unknown(Appeal.Intake, "Appeal")(input)
+    const intake = yield* decodeIntake(input)
     const who = yield* Trust.resolveActor(actor, "receive")
     return yield* once(withIdempotency(opts.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) =>
       Effect.gen(function* () {

@@ -12,6 +12,7 @@ import * as Policy from "../../Policy.js"
 import * as Similarity from "../../Similarity.js"
 import * as Trust from "../trust.js"
 import { nowIso } from "./base.js"
+import { decodeIntake } from "./intake.js"
 
 // The statuses in which an appeal is open, as the store queries them.
 const openStatuses: ReadonlyArray<AppealState.Status> = [...AppealState.open]
@@ -24,7 +25,7 @@ export const suggestLinks = (
   options: { readonly limit?: number; readonly settings?: Similarity.Settings } = {}
 ): Effect.Effect<LinkSuggestions, ActorError, AppealStore | DirectoryStore> =>
   Effect.gen(function* () {
-    const intake = yield* Decode.unknown(Appeal.Intake, "Appeal")(input)
+    const intake = yield* decodeIntake(input)
     const { limit = 500 } = yield* Decode.unknown(SuggestOptions, "options")({ limit: options?.limit })
     const who = yield* Trust.resolveActor(actor, "suggestLinks")
     const applicantRef = who._tag === "applicant" ? who.applicantRef : intake.applicantRef
