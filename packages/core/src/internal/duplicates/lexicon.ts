@@ -48,7 +48,7 @@ export const concepts: ReadonlyArray<Concept> = [
 export const filler: ReadonlyArray<string> = [
   "assalomu", "alaykum", "assalom", "salom", "hurmatli", "muhtaram", "inspektor", "inspektori", "profilaktika", "iltimos", "iltimoz", "rahmat", "raxmat", "hurmat", "bilan", "oldindan",
   "здравствуйте", "здраствуйте", "добрый", "день", "вечер", "уважаемый", "уважаемая", "пожалуйста", "пожалуйста", "прошу", "спасибо", "заранее", "уважением", "с", "zdravstvuyte", "pojaluysta", "spasibo",
-  "ассалому", "алайкум", "ҳурматли", "илтимос", "раҳмат", "ҳурмат", "билан", "инспектор"
+  "ассалому", "алайкум", "ҳурматли", "илтимос", "раҳмат", "ҳурмат", "билан", "инспектор", "участковый", "uchastkoviy", "принять", "примите", "меры", "chora", "koʻring", "koʻrishingizni", "koʻrishingizdan", "soʻrayman", "soʻraymiz"
 ]
 
 /**

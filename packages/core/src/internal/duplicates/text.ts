@@ -52,6 +52,7 @@ const matchesAt = (p: Phrase, keys: ReadonlyArray<string>, i: number): boolean =
 const find = (groups: ReadonlyMap<string, ReadonlyArray<Phrase>>, keys: ReadonlyArray<string>): ReadonlySet<string> => {
   const out = new Set<string>()
   for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === "") continue
     const list = groups.get(keys[i]!.slice(0, 2))
     if (list === undefined) continue
     for (const p of list) if (!out.has(p.id) && matchesAt(p, keys, i)) out.add(p.id)
@@ -97,8 +98,10 @@ export const profile = (text: string): TextProfile => {
   }
   let sq = 0
   for (const v of grams.values()) sq += v * v
-  // Concepts and cues are looked for in all words, filler included: a cue may be a polite phrase.
-  return { grams, norm: Math.sqrt(sq), concepts: find(conceptPhrases, keys), cues: find(cuePhrases, keys), words }
+  // Cues are looked for in all words (a cue may be a polite phrase); concepts without the filler
+  // ("hurmatli inspektor" is no complaint about an officer).
+  const content = keys.map((k) => (fillerKeys.has(k) ? "" : k))
+  return { grams, norm: Math.sqrt(sq), concepts: find(conceptPhrases, content), cues: find(cuePhrases, keys), words }
 }
 
 /** Cosine of two trigram vectors, in [0, 1]. Symmetric. */

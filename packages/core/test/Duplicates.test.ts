@@ -1,0 +1,124 @@
+/**
+ * Duplicates: the brief's definitions as example tables (expected labels from the brief and the
+ * law, not from the code), the address key across scripts and languages, the frozen corpus hash,
+ * and properties over the train and dev pairs: the place and text score is symmetric, invariant to
+ * script (independent transliterators of the fixtures) and apostrophe variants, and unchanged by
+ * polite filler.
+ */
+import { createHash } from "node:crypto"
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { fc, test } from "@fast-check/vitest"
+import { Duplicates } from "@murojaat/core"
+import { politeFiller } from "./fixtures/triageExamples.js"
+import { uzCyrlToLatn } from "./fixtures/uzCyrlToLatn.js"
+import { uzLatnToCyrl } from "./fixtures/uzLatnToCyrl.js"
+
+const dir = new URL("./fixtures/duplicates/", import.meta.url)
+interface Pair {
+  readonly id: string
+  readonly label: Duplicates.Label
+  readonly a: Duplicates.Appeal & { readonly lang: string }
+  readonly b: Duplicates.Appeal & { readonly lang: string }
+}
+const load = (split: string): ReadonlyArray<Pair> =>
+  readFileSync(new URL(`${split}.jsonl`, dir), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Pair)
+// Properties run over train and dev only: the test split is for the aggregate evaluation.
+const pairs = [...load("train"), ...load("dev")]
+
+const M = "1726262-002"
+const appeal = (over: Partial<Duplicates.Appeal> & { text: string }): Duplicates.Appeal => ({ applicantRef: "sm:u-1", submittedAt: "2026-03-01T22:00:00+05:00", status: "open", mahallaCode: M, address: "Navoiy koʻchasi 14-uy", ...over })
+const noise = "Qoʻshnilar har kecha soat 12 dan keyin baland musiqa qoʻyishadi, bolalar uxlay olmayapti"
+
+describe("Duplicates: the corpus", () => {
+  it("the test split is the frozen one (SHA-256 in FROZEN)", () => {
+    const frozen = readFileSync(new URL("FROZEN", dir), "utf8").trim().split(/\s+/)
+    expect(frozen[1]).toBe("test.jsonl")
+    expect(createHash("sha256").update(readFileSync(new URL("test.jsonl", dir))).digest("hex")).toBe(frozen[0])
+  })
+})
+
+describe("Duplicates: the address key", () => {
+  it.each([
+    ["Navoiy koʻchasi 14-uy", "ул. Навои, д. 14"],
+    ["Navoiy koʻchasi 14-uy", "Navoiy 14"],
+    ["Навоий кўчаси 14", "Navoi 14 dom, 3-podyezd, 27-kv"],
+    ["Bodomzor ko'chasi 22-uy", "Бадамзар, дом 22"],
+    ["Ниёзбек йўли 7-уй", "Niyozbek yo`li 7"]
+  ])("%s and %s are one place", (x, y) => {
+    expect(Duplicates.addressKey(x)).toBeDefined()
+    expect(Duplicates.addressKey(x)).toBe(Duplicates.addressKey(y))
+  })
+  it.each([
+    ["Navoiy 14", "Navoiy 41"],
+    ["ул. Навои, д. 14", "Навоий кўчаси 41-уй"],
+    ["Niyozbek 1-tor ko'cha, 5-uy", "Niyozbek 2-tor 5"],
+    ["Minor 9-uy", "Minor 19"]
+  ])("%s and %s are two places", (x, y) => {
+    expect(Duplicates.addressKey(x)).not.toBe(Duplicates.addressKey(y))
+  })
+})
+
+describe("Duplicates: the brief's definitions", () => {
+  const a = appeal({ text: noise })
+  const later = (hours: number) => new Date(Date.parse(a.submittedAt) + hours * 3_600_000).toISOString()
+  it.each<[string, Duplicates.Appeal, Duplicates.Appeal, Duplicates.Label]>([
+    ["a re-send in the other script by the same person", a, appeal({ submittedAt: later(0.2), address: "Навоий кўчаси 14-уй", text: uzLatnToCyrl(noise) }), "duplicate"],
+    ["the same incident in Russian by a neighbour", a, appeal({ applicantRef: "sm:u-2", submittedAt: later(1), address: "ул. Навои, д. 14", text: "Соседи каждую ночь после 12 громко включают музыку, дети не могут уснуть" }), "duplicate"],
+    ["a reminder about a still-open appeal", a, appeal({ submittedAt: later(72), address: null, text: "3 kun oldin musiqa haqida yozgan edim, hech kim kelmadi" }), "reminder"],
+    ["the same person after the answer, disputing it (ZRU-445)", { ...a, status: "answered" }, appeal({ submittedAt: later(24 * 30), address: "Navoiy 14", text: "Javobingizga rozi emasman, qoʻshnilar hali ham kechasi baland musiqa qoʻyishadi" }), "repeated"],
+    ["the same person after the term ran out (ZRU-445)", { ...a, status: "overdue" }, appeal({ submittedAt: later(24 * 20), address: "Navoiy 14", text: "Kechasi baland musiqa haqidagi arizamga javob yoʻq, muddati oʻtdi" }), "repeated"],
+    ["a new occurrence at the same place after an answer", { ...a, status: "answered" }, appeal({ applicantRef: "sm:u-3", submittedAt: later(24 * 25), address: "Navoiy 14-uy", text: "Bugun kechasi yana qoʻshnilar baland musiqa qoʻyishdi, uxlay olmadik" }), "related"],
+    ["the same problem at another house of the street", a, appeal({ applicantRef: "sm:u-4", submittedAt: later(1), address: "Navoiy 41", text: noise }), "distinct"],
+    ["the same problem in another mahalla", a, appeal({ applicantRef: "sm:u-4", submittedAt: later(1), mahallaCode: "1726262-004", text: noise }), "distinct"],
+    ["the same place, another problem", a, appeal({ applicantRef: "sm:u-5", submittedAt: later(2), text: "Kartamdan firibgarlar pul yechib olishdi, SMS kodni soʻrashgan edi" }), "distinct"],
+    ["coordinates 400 m apart", { ...a, lat: 41.35, lon: 69.29 }, appeal({ applicantRef: "sm:u-6", submittedAt: later(1), address: null, lat: 41.3536, lon: 69.29, text: noise }), "distinct"]
+  ])("%s", (_, x, y, label) => {
+    expect(Duplicates.compare(x, y).label).toBe(label)
+  })
+
+  it("explains itself: every signal has a reason, the score is the sum of the contributions (clamped)", () => {
+    const r = Duplicates.compare(a, appeal({ applicantRef: "sm:u-2", submittedAt: later(1), address: "ул. Навои, д. 14", text: "Соседи ночью громко включают музыку" }))
+    for (const s of r.signals) expect(s.reason.length).toBeGreaterThan(0)
+    const sum = r.signals.reduce((t, s) => t + s.contribution, 0)
+    expect(r.score).toBeCloseTo(Math.max(0, Math.min(1, sum)), 2)
+    expect(Duplicates.rules.map((x) => x.id)).toContain(r.ruleId)
+  })
+
+  it("refuses malformed input with InvalidInput", () => {
+    const r = Duplicates.decide({ submittedAt: "yesterday", text: "x" }, appeal({ text: "y" }))
+    expect(r._tag).toBe("Left")
+  })
+})
+
+const apostrophes = ["ʻ", "'", "`", "‘", "’", "ʼ", ""]
+const swapApostrophes = (s: string, to: string) => s.replace(/[ʻ'`‘’ʼ]/g, to)
+const scriptVariant = (x: Pair["a"]): Duplicates.Appeal =>
+  x.lang === "uz-Latn" ? { ...x, text: uzLatnToCyrl(x.text) } : x.lang === "uz-Cyrl" ? { ...x, text: uzCyrlToLatn(x.text) } : x
+
+describe("Duplicates: properties over the train and dev pairs", () => {
+  const pair = fc.constantFrom(...pairs)
+  test.prop([pair], { numRuns: 60 })("the score (place and text) is symmetric", (p) => {
+    expect(Duplicates.compare(p.a, p.b).score).toBe(Duplicates.compare(p.b, p.a).score)
+  })
+  test.prop([pair, fc.constantFrom(...apostrophes)], { numRuns: 60 })("apostrophe variants change nothing", (p, to) => {
+    const r = Duplicates.compare(p.a, p.b)
+    const v = Duplicates.compare({ ...p.a, text: swapApostrophes(p.a.text, to), address: p.a.address == null ? null : swapApostrophes(p.a.address, to) }, { ...p.b, text: swapApostrophes(p.b.text, to) })
+    expect([v.label, v.score]).toEqual([r.label, r.score])
+  })
+  test.prop([pair.filter((p) => p.a.lang.startsWith("uz") || p.b.lang.startsWith("uz"))], { numRuns: 60 })("Uzbek in the other script changes neither the text signals nor the label", (p) => {
+    const r = Duplicates.compare(p.a, p.b)
+    const v = Duplicates.compare(scriptVariant(p.a), scriptVariant(p.b))
+    const text = (c: Duplicates.Comparison) => c.signals.filter((s) => s.signal === "text" || s.signal === "concepts").map((s) => s.contribution)
+    expect(text(v)).toEqual(text(r))
+    expect(v.label).toBe(r.label)
+  })
+  test.prop([pair, fc.constantFrom(...politeFiller), fc.constantFrom(...politeFiller)], { numRuns: 60 })("polite filler before and after changes neither score nor label", (p, before, after) => {
+    const r = Duplicates.compare(p.a, p.b)
+    const v = Duplicates.compare(p.a, { ...p.b, text: `${before} ${p.b.text} ${after}` })
+    expect([v.label, v.score]).toEqual([r.label, r.score])
+  })
+})
