@@ -18,6 +18,7 @@
 import { Errors, I18n } from "@murojaat/core"
 import { Schema } from "effect"
 import type * as Identity from "./Identity.js"
+import * as Locale from "./open311/Locale.js"
 
 // ---------------------------------------------------------------------------------------------
 // Languages
@@ -27,6 +28,7 @@ import type * as Identity from "./Identity.js"
  * The locale of an `Accept-Language` header: the first supported language by quality (`uz`,
  * `uz-Latn` and `uz-UZ` are Uzbek in Latin script, `uz-Cyrl` in Cyrillic; `ru-*` Russian; `en-*`
  * English), Uzbek in Latin script when none is supported or the header is absent or malformed.
+ * The same negotiation as Open311's (`Open311.Locale.negotiate` without a `locale` parameter).
  *
  * @example
  * import { Problem } from "@murojaat/http"
@@ -36,26 +38,7 @@ import type * as Identity from "./Identity.js"
  *
  * @since 0.1.0
  */
-export const negotiate = (header: string | undefined): I18n.Locale => {
-  if (header === undefined || header.length > 1000) return "uz-Latn"
-  const ranked = header
-    .split(",")
-    .slice(0, 30)
-    .map((part, index) => {
-      const [tag = "", ...params] = part.trim().split(";")
-      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)).find((m) => m !== null)
-      return { tag: tag.trim().toLowerCase(), q: q ? Number(q[1]) : 1, index }
-    })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index)
-  for (const { tag } of ranked) {
-    if (tag === "uz-cyrl" || tag.startsWith("uz-cyrl-")) return "uz-Cyrl"
-    if (tag === "uz" || tag.startsWith("uz-")) return "uz-Latn"
-    if (tag === "ru" || tag.startsWith("ru-")) return "ru"
-    if (tag === "en" || tag.startsWith("en-")) return "en"
-  }
-  return "uz-Latn"
-}
+export const negotiate = (header: string | undefined): I18n.Locale => Locale.negotiate(undefined, header)
 
 /**
  * The `Content-Language` value of a locale (BCP 47).

@@ -5,6 +5,8 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import { get, keys, postForm, start, submission, type Server } from "./open311/harness.js"
 import { parseXml, spark } from "./open311/xml.js"
+import { fc, test as property } from "@fast-check/vitest"
+import { Open311, Problem } from "@murojaat/http"
 
 let server: Server
 beforeAll(async () => {
@@ -188,5 +190,38 @@ describe("appeals as Open311 requests", () => {
     expect(spark(parseXml(x.body), false)).toEqual(
       (j.body as Array<Record<string, unknown>>).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)])))
     )
+  })
+})
+
+// One negotiation for the API's problems and Open311's answers. The oracle reads the ranges as
+// generated (tag, weight), not the header text: RFC 9110's rule is the highest weight, the first
+// listed among equals; uz without a script is Latin; nothing supported gives uz-Latn.
+describe("Accept-Language", () => {
+  const tags = ["uz", "uz-UZ", "uz-Latn", "uz-Cyrl", "uz-Cyrl-UZ", "ru", "ru-RU", "en", "en-GB", "de", "fr-CA", "*"] as const
+  const ours = (tag: string) => (tag.startsWith("uz-Cyrl") ? "uz-Cyrl" : tag.startsWith("uz") ? "uz-Latn" : tag.startsWith("ru") ? "ru" : tag.startsWith("en") ? "en" : undefined)
+  const range = fc.record({ tag: fc.constantFrom(...tags), q: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }) })
+
+  property.prop([fc.array(range, { maxLength: 12 })])("the supported language of highest weight, first among equals", (ranges) => {
+    const header = ranges.map((r) => (r.q === undefined ? r.tag : `${r.tag};q=${(r.q / 1000).toFixed(3)}`)).join(", ")
+    let expected: string | undefined
+    let best = 0
+    for (const r of ranges) {
+      const weight = r.q === undefined ? 1000 : r.q
+      const locale = ours(r.tag)
+      if (locale !== undefined && weight > best) {
+        best = weight
+        expected = locale
+      }
+    }
+    expect(Problem.negotiate(header)).toBe(expected ?? "uz-Latn")
+    expect(Open311.Locale.negotiate(undefined, header)).toBe(expected ?? "uz-Latn")
+  })
+
+  test("a malformed weight makes its range unusable; absurd headers are not read", () => {
+    expect(Problem.negotiate("ru;q=2, en;q=0.5")).toBe("en")
+    expect(Problem.negotiate("ru;q=abc")).toBe("uz-Latn")
+    expect(Problem.negotiate("ru;q=0")).toBe("uz-Latn")
+    expect(Problem.negotiate(`${"de, ".repeat(300)}ru`)).toBe("uz-Latn")
+    expect(Open311.Locale.negotiate("en", "ru")).toBe("en")
   })
 })

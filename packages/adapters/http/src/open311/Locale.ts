@@ -50,17 +50,28 @@ export const fromTag = (tag: string): I18n.Locale | undefined => {
 export const negotiate = (param: string | undefined, acceptLanguage: string | undefined): I18n.Locale => {
   const fromParam = param === undefined ? undefined : fromTag(param)
   if (fromParam !== undefined) return fromParam
-  if (acceptLanguage === undefined) return "uz-Latn"
-  const ranked = acceptLanguage
-    .slice(0, 1000)
-    .split(",")
-    .map((item, index) => {
-      const [tag = "", ...params] = item.split(";")
-      const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined)
-      const weight = q === undefined ? 1 : Number(q)
-      return { locale: fromTag(tag), weight: Number.isFinite(weight) ? weight : 0, index }
-    })
-    .filter((x): x is { locale: I18n.Locale; weight: number; index: number } => x.locale !== undefined && x.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.index - b.index)
-  return ranked[0]?.locale ?? "uz-Latn"
+  // An absurd header (over 1000 characters) is not read at all, so its cost stays bounded.
+  if (acceptLanguage === undefined || acceptLanguage.length > 1000) return "uz-Latn"
+  let best: { readonly locale: I18n.Locale; readonly weight: number } | undefined
+  // At most 30 ranges are read; among equal weights the first listed wins.
+  for (const item of acceptLanguage.split(",").slice(0, 30)) {
+    const [tag = "", ...params] = item.split(";")
+    const locale = fromTag(tag)
+    if (locale === undefined) continue
+    const weight = weightOf(params)
+    if (weight > 0 && (best === undefined || weight > best.weight)) best = { locale, weight }
+  }
+  return best?.locale ?? "uz-Latn"
+}
+
+// RFC 9110 12.4.2: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ); without one the
+// weight is 1, and a malformed one makes the range unusable (weight 0).
+const weightOf = (params: ReadonlyArray<string>): number => {
+  for (const p of params) {
+    const [name = "", value = ""] = p.split("=")
+    if (name.trim().toLowerCase() !== "q") continue
+    const v = value.trim()
+    return /^(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)$/.test(v) ? Number(v) : 0
+  }
+  return 1
 }
