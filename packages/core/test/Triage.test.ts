@@ -18,6 +18,8 @@ describe("Triage rules and cues (data)", () => {
     expect(r.urgency.rules.map((u) => u.ruleId)).toContain(rule)
     expect(r).toMatchObject({ priority: "urgent", urgency: { level: "urgent" } })
     expect(r.flags).toContain("threatToSafety")
+    // An urgent rule settles it: the unsure ones are not listed beside it.
+    expect(r.urgency.rules.every((u) => u.level === "urgent")).toBe(true)
   })
 
   it.each(unsure.map((u) => [u.rule, u.lang, u.text] as const))("%s makes the appeal unsure: urgent priority, and a person decides (%s): %s", (rule, _lang, text) => {

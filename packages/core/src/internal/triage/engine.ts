@@ -240,7 +240,9 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
 
   // Urgency.
   const allHits = Urgency.withProgressive(folded, hits)
-  const urgencyFired = Urgency.evaluate(taxonomy.urgency, allHits)
+  const evaluated = Urgency.evaluate(taxonomy.urgency, allHits)
+  // Where an urgent rule fired, the unsure ones say nothing more: the explanation lists the urgent.
+  const urgencyFired = evaluated.some((u) => u.level === "urgent") ? evaluated.filter((u) => u.level === "urgent") : evaluated
   const probability = read?.urgency
   const level: Triage.UrgencyLevel = urgencyFired.some((u) => u.level === "urgent")
     ? "urgent"
