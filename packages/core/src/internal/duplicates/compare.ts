@@ -24,7 +24,7 @@ export interface AppealInput {
 }
 
 export interface Settings {
-  readonly weights: { readonly text: number; readonly concepts: number; readonly category: number }
+  readonly weights: { readonly text: number; readonly concepts: number; readonly category: number; readonly setting: number; readonly problemConflict: number }
   readonly place: {
     readonly sameHouse: number
     readonly sameStreet: number
@@ -42,11 +42,11 @@ export interface Settings {
 
 /** Defaults (documented in `Duplicates.Settings`). */
 export const defaultSettings: Settings = {
-  weights: { text: 0.6, concepts: 0.5, category: 0.2 },
+  weights: { text: 0.6, concepts: 0.5, category: 0.2, setting: 0.25, problemConflict: -0.3 },
   place: { sameHouse: 0.15, sameStreet: 0.05, sameLandmark: 0.1, otherStreet: -0.05, near: 0.15 },
   nearMetres: 60,
   farMetres: 100,
-  matterThreshold: 0.4,
+  matterThreshold: 0.33,
   reminderThreshold: 0.15,
   resendHours: 24,
   relatedAfterDays: 14
@@ -164,14 +164,16 @@ export const placeSignals = (a: Profile, b: Profile, s: Settings): { readonly si
  */
 export const topicSignals = (a: Profile, b: Profile, s: Settings): { readonly signals: ReadonlyArray<Signal>; readonly topic: number } => {
   const cos = Text.gramCosine(a.text, b.text)
-  const { dice, shared } = Text.conceptDice(a.text, b.text)
+  const { dice, shared, conflict } = Text.conceptDice(a.text, b.text, s.weights.setting)
   const same = a.category === b.category && a.category !== "other"
   const t = round(s.weights.text * cos)
   const c = round(s.weights.concepts * dice)
   const k = same ? s.weights.category : 0
+  const x = conflict ? s.weights.problemConflict : 0
   return {
-    topic: t + c + k,
+    topic: t + c + k + x,
     signals: [
+      ...(conflict ? [{ signal: "concepts" as const, contribution: x, reason: `each names a problem, none shared (${[...a.text.concepts].sort().join(", ")} / ${[...b.text.concepts].sort().join(", ")})` }] : []),
       { signal: "text", contribution: t, reason: `character trigrams of the folded texts: cosine ${round(cos)}` },
       { signal: "concepts", contribution: c, reason: shared.length === 0 ? "no shared concept" : `shared concepts: ${shared.join(", ")} (Dice ${round(dice)})` },
       { signal: "category", contribution: k, reason: same ? `same triage category (${a.category})` : `triage categories ${a.category} / ${b.category}` }

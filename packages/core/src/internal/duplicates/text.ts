@@ -113,9 +113,27 @@ export const gramCosine = (a: TextProfile, b: TextProfile): number => {
   return Math.min(1, dot / (a.norm * b.norm))
 }
 
-/** Dice coefficient of the two concept sets, in [0, 1] (0 when either has none). Symmetric. */
-export const conceptDice = (a: TextProfile, b: TextProfile): { readonly dice: number; readonly shared: ReadonlyArray<string> } => {
-  if (a.concepts.size === 0 || b.concepts.size === 0) return { dice: 0, shared: [] }
+const kindOf = new Map(Lexicon.concepts.map((c) => [c.id, c.kind] as const))
+
+/**
+ * Weighted Dice coefficient of the two concept sets, in [0, 1] (0 when either has none): a problem
+ * concept weighs 1, a setting concept `settingWeight`. `conflict` when both name problems and share
+ * none (the same place, another problem). Symmetric.
+ */
+export const conceptDice = (
+  a: TextProfile,
+  b: TextProfile,
+  settingWeight: number
+): { readonly dice: number; readonly shared: ReadonlyArray<string>; readonly conflict: boolean } => {
+  const w = (c: string) => (kindOf.get(c) === "problem" ? 1 : settingWeight)
+  const sum = (s: Iterable<string>) => {
+    let t = 0
+    for (const c of s) t += w(c)
+    return t
+  }
   const shared = [...a.concepts].filter((c) => b.concepts.has(c)).sort()
-  return { dice: (2 * shared.length) / (a.concepts.size + b.concepts.size), shared }
+  const problems = (s: ReadonlySet<string>) => [...s].filter((c) => kindOf.get(c) === "problem")
+  const conflict = problems(a.concepts).length > 0 && problems(b.concepts).length > 0 && !shared.some((c) => kindOf.get(c) === "problem")
+  const total = sum(a.concepts) + sum(b.concepts)
+  return { dice: total === 0 ? 0 : (2 * sum(shared)) / total, shared, conflict }
 }
