@@ -288,6 +288,7 @@ export type Cue = typeof Cue.Type
  * import { Taxonomy } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.UrgencyRule)({ id: "urgent.test", when: ["harm", "now"], window: 15, signal: "violenceNow", note: "n", source: "s" }).window // 15
+ * Schema.decodeUnknownSync(Taxonomy.UrgencyRule)({ id: "unsure.test", when: ["weapon"], level: "unsure", signal: "weapon", note: "n" }).level // "unsure"
  */
 export const UrgencyRule = Schema.Struct({
   id: RuleId,

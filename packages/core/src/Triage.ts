@@ -516,14 +516,15 @@ export interface Match {
 export type UrgencyLevel = "urgent" | "unsure" | "none"
 
 /**
- * Why the urgency is what it is: the urgency rules that fired (with their signal and cues), every
- * cue that fired with the citizen's words, the model's urgency probability, and (when the model
- * decided) the features that carried it.
+ * Why the urgency is what it is: the urgency rules that fired (with their signal, level and cues;
+ * where an urgent rule fired, only the urgent ones), every cue that fired with the citizen's words,
+ * the model's urgency probability, and (when the model decided) the features that carried it.
  *
  * @example
  * import { Triage } from "@murojaat/core"
  * const u: Triage.Urgency = Triage.classify("Oʻgʻlim maktabdan qaytmadi, telefoni oʻchiq").urgency
  * u.rules.map((r) => r.ruleId) // ["urgent.missingUnreachable"]
+ * Triage.classify("Qoʻshnimning uyida ruxsatsiz miltiq bor").urgency.rules.map((r) => `${r.ruleId} ${r.level}`) // ["unsure.weapon unsure"]
  *
  * @since 0.2.0
  * @category results
