@@ -33,6 +33,7 @@ const docOf: Readonly<Record<Rule.Area, string>> = {
   service: "lifecycle.md",
   deadline: "deadlines.md",
   assignment: "assignment.md",
+  prevention: "prevention.md",
   triage: "triage.md"
 }
 

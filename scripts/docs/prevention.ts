@@ -5,6 +5,7 @@
  * its default, and the worked examples of packages/core/test/fixtures/prevention.ts.
  */
 import {
+  AppealMachine,
   Analytics,
   AppealFact,
   Hotspots,
@@ -210,6 +211,38 @@ const render = (): string =>
     "No law found sets these terms: they are Murojaat settings.",
     "",
     ruleTable(PreventiveMeasure.rules),
+    "",
+    "## 7. Measures and orders in the lifecycle",
+    "",
+    "The five prevention commands are lifecycle commands like any other: audited events on the appeal's",
+    "hash chain, given by the roles below within their territory (docs/security.md), guarded by the rules",
+    "above. None changes the appeal's status. A measure is planned from registration on, before and after",
+    "the answer; what exists (a planned measure, an issued order) is settled in every later status, after",
+    "the appeal ended too, so no measure stays planned and no order loses its extension because its",
+    "appeal moved on.",
+    "",
+    "After `handToCriminalProcedure` measures are still planned and orders extended: the appeal leaves",
+    "ZRU-445 for the Criminal Procedure Code, but preventive work with the family and the protection of",
+    "the victim (ZRU-561) go on beside the criminal case; domestic violence is itself a crime (Criminal",
+    "Code Art. 126-1, ZRU-829 of 2023). After an appeal was left without consideration, forwarded,",
+    "merged or withdrawn, nothing new is planned on it (the competent body, or the appeal it joined,",
+    "plans), and what exists is completed, cancelled, extended or breached.",
+    "",
+    table(
+      ["command", "who", "statuses", "records"],
+      (["planMeasure", "completeMeasure", "cancelMeasure", "extendProtectionOrder", "recordProtectionOrderBreach"] as const).map((c) => [
+        code(c),
+        AppealMachine.grants[c].who.join(", "),
+        AppealMachine.transitions()
+          .filter((t) => t.command === c)
+          .map((t) => t.from)
+          .join(", "),
+        AppealMachine.grants[c].events.map(code).join(", ")
+      ])
+    ),
+    "",
+    "Over HTTP: `POST /v1/appeals/{appealId}/{command}` takes these commands like every other",
+    "(docs/http.md); the analytics are read at `/v1/analytics/*`.",
     "",
     "## For developers",
     "",

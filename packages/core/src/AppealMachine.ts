@@ -21,7 +21,7 @@
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.transitions().filter((t) => t.from === "inReview").map((t) => t.command).includes("answer") // true
  */
-import { Option, Schema } from "effect"
+import { Either, Option, Schema } from "effect"
 import { setup, type SnapshotFrom } from "xstate"
 import type * as Actor from "./Actor.js"
 import * as AppealState from "./AppealState.js"
@@ -33,6 +33,8 @@ import type * as Event from "./Event.js"
 import * as LocalTime from "./internal/localTime.js"
 import * as Eligibility from "./internal/eligibility.js"
 import * as Policy from "./Policy.js"
+import * as PreventiveMeasure from "./PreventiveMeasure.js"
+import * as ProtectionOrder from "./ProtectionOrder.js"
 
 /**
  * Settings where the law is silent or reasonable operators differ. Defaults are documented with
@@ -68,6 +70,10 @@ export interface Settings {
    * Counted from the answer, the earliest day the applicant could learn of it. Default: 12.
    */
   readonly disputeTermMonths: number | null
+  /** The terms of preventive measures (no law sets them). Default: `PreventiveMeasure.defaultSettings`. */
+  readonly preventiveMeasures?: PreventiveMeasure.Settings | undefined
+  /** The numbers of protection orders (extensions, the suggestion). Default: `ProtectionOrder.defaultSettings`. */
+  readonly protectionOrders?: ProtectionOrder.Settings | undefined
 }
 
 /**
@@ -413,6 +419,93 @@ export const rules = {
   }
 } satisfies Record<string, Rule>
 
+// The first rule of its own module a measure command breaks (`PreventiveMeasure.decide`), once per
+// evaluation: every guard of the command reads the same answer.
+const measureVerdicts = new WeakMap<RuleInput, string | undefined>()
+const measureRefusal = (input: RuleInput): string | undefined => {
+  const c = input.command
+  if (c.type !== "planMeasure" && c.type !== "completeMeasure" && c.type !== "cancelMeasure") return undefined
+  if (measureVerdicts.has(input)) return measureVerdicts.get(input)
+  const decided = PreventiveMeasure.decide(input.state.measures ?? [], c, { now: input.ctx.now, settings: settingsOf(input.ctx).preventiveMeasures })
+  const refusal = Either.isLeft(decided) ? decided.left.rule : undefined
+  measureVerdicts.set(input, refusal)
+  return refusal
+}
+
+/**
+ * The protection order of an appeal as the extension and breach checks read it
+ * (`ProtectionOrder.Order`), or `undefined` when none was issued. It was issued when the appeal's
+ * first `protectionOrderIssued` event was recorded (its clock facts keep it); for a state without
+ * clock facts, the time of receipt stands in for it, which only ever makes the current regime's
+ * ceiling earlier.
+ *
+ * @example
+ * import { AppealMachine, AppealState } from "@murojaat/core"
+ * const s = { ...AppealState.initial("A-1"), receivedAt: "2026-01-09T05:00:00.000Z",
+ *   protectionOrder: { orderNumber: "HO-1", validUntil: "2026-02-09T05:00:00.000Z" },
+ *   clockFacts: { termChanges: [], firsts: [{ type: "protectionOrderIssued", at: "2026-01-10T05:00:00.000Z" }] } }
+ * AppealMachine.orderOf(s)?.issuedAt // "2026-01-10T05:00:00.000Z"
+ * AppealMachine.orderOf(AppealState.initial("A-1")) // undefined
+ *
+ * @since 0.3.0
+ * @category prevention
+ */
+export const orderOf = (state: AppealState.AppealState): ProtectionOrder.Order | undefined => {
+  const o = state.protectionOrder
+  if (o === undefined) return undefined
+  const issuedAt = state.clockFacts?.firsts.find((f) => f.type === "protectionOrderIssued")?.at ?? state.receivedAt ?? o.validUntil
+  return { orderNumber: o.orderNumber, issuedAt, validUntil: o.validUntil, extensions: o.extensions ?? 0, breaches: o.breaches ?? [] }
+}
+
+// The first protection-order rule an extension or a breach breaks (`ProtectionOrder.check*`).
+const orderRefusal = (input: RuleInput): string | undefined => {
+  const { command: c, state, ctx } = input
+  if (c.type === "extendProtectionOrder") {
+    const settings = settingsOf(ctx)
+    return ProtectionOrder.checkExtension(orderOf(state), c, { now: ctx.now, regime: settings.protectionOrderRegime, settings: settings.protectionOrders })
+  }
+  return c.type === "recordProtectionOrderBreach" ? ProtectionOrder.checkBreach(orderOf(state), c, ctx) : undefined
+}
+
+// A table of prevention rules as guards: each holds unless its module names it as the refusal.
+const guards = <I extends string>(
+  table: ReadonlyArray<{ readonly id: I; readonly source: string; readonly statement: string }>,
+  refusal: (input: RuleInput) => string | undefined
+): { readonly [K in I]: Rule } =>
+  Object.fromEntries(table.map((r) => [r.id, { source: r.source, requires: r.statement, holds: (input: RuleInput) => refusal(input) !== r.id }])) as {
+    readonly [K in I]: Rule
+  }
+
+/**
+ * The rules of preventive measures and protection orders as guards of their commands, by id: the
+ * tables of `PreventiveMeasure.rules` and `ProtectionOrder.rules` (registered in the `prevention`
+ * area of `Rule.registry`), each holding unless the module's own check names it. The rules that
+ * guard no command (`measure.overdue`, `protectionOrder.ownInitiative`) always hold here.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.preventionRules["measure.known"].source // "Murojaat policy"
+ *
+ * @since 0.3.0
+ * @category prevention
+ */
+export const preventionRules: { readonly [K in PreventiveMeasure.RuleId | ProtectionOrder.RuleId]: Rule } = {
+  ...guards(PreventiveMeasure.rules, measureRefusal),
+  ...guards(ProtectionOrder.rules, orderRefusal)
+}
+
+/**
+ * The id of a prevention rule that guards a command (`preventionRules`).
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * const id: AppealMachine.PreventionRuleId = "measure.open"
+ *
+ * @since 0.3.0
+ * @category prevention
+ */
+export type PreventionRuleId = keyof typeof preventionRules
+
 /**
  * A rule id.
  *
@@ -424,6 +517,32 @@ export const rules = {
 export type RuleId = keyof typeof rules
 
 /**
+ * The id of any rule a grant names: a lifecycle rule (`rules`) or a prevention rule (`preventionRules`).
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * const ids: ReadonlyArray<AppealMachine.GuardId> = ["extension.once", "measure.known"]
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export type GuardId = RuleId | PreventionRuleId
+
+const guardsById: { readonly [K in GuardId]: Rule } = { ...rules, ...preventionRules }
+
+/**
+ * The rule a grant names, by id: its source, what it requires, its check.
+ *
+ * @example
+ * import { AppealMachine } from "@murojaat/core"
+ * AppealMachine.guard("protectionOrder.extension.sameOrder").source // "ZRU-561 of 2 Sep 2019 (protection order)"
+ *
+ * @since 0.3.0
+ * @category rules
+ */
+export const guard = (id: GuardId): Rule => guardsById[id]
+
+/**
  * What a transition declares: who may make it, the rules that guard it, the events it records,
  * its legal source and, where the law is silent, the choice made.
  *
@@ -433,7 +552,7 @@ export type RuleId = keyof typeof rules
  */
 export interface Grant {
   readonly who: ReadonlyArray<Policy.Grantee>
-  readonly rules: ReadonlyArray<RuleId>
+  readonly rules: ReadonlyArray<GuardId>
   readonly events: ReadonlyArray<Event.Type>
   readonly source: string
   readonly note?: string
@@ -441,6 +560,9 @@ export interface Grant {
 
 const officers: ReadonlyArray<Policy.Grantee> = Directory.OfficerRole.literals
 const supervisors: ReadonlyArray<Policy.Grantee> = ["seniorInspector", "districtChief"]
+// Who plans and carries out preventive measures: the inspectors of the appeal's mahalla who do
+// preventive work, the senior inspectors of its district, and the officer who holds the appeal.
+const measureOfficers: ReadonlyArray<Policy.Grantee> = ["assignee", "preventionInspector", "womensAffairsInspector", "juvenileInspector", "seniorInspector"]
 
 /**
  * The grant of every command: one per command, whatever state it is given in.
@@ -552,13 +674,53 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     rules: ["protectionOrder.once", "protectionOrder.validity"],
     events: ["protectionOrderIssued"],
     source: "ZRU-561 of 2 Sep 2019 (the prevention inspector studies the report within 24 hours and issues the order)",
-    note: "The prevention inspectors of the appeal's mahalla (and the senior inspectors of its district, who are senior prevention inspectors) decide, whoever holds the appeal: the law names the prevention inspector. Recorded on the appeal that reported the violence; the appeal stays where it is. Extending an order under the original regime is a new order."
+    note: "The prevention inspectors of the appeal's mahalla (and the senior inspectors of its district, who are senior prevention inspectors) decide, whoever holds the appeal: the law names the prevention inspector. Recorded on the appeal that reported the violence; the appeal stays where it is. Extending the order is a command of its own (`extendProtectionOrder`), never a new order."
   },
   refuseProtectionOrder: {
     who: ["preventionInspector", "seniorInspector"],
     rules: ["protectionOrder.once"],
     events: ["protectionOrderRefused"],
     source: "ZRU-561 of 2 Sep 2019 (the 24-hour study ends with a decision)"
+  },
+  extendProtectionOrder: {
+    who: ["preventionInspector", "seniorInspector"],
+    rules: [
+      "protectionOrder.extension.sameOrder",
+      "protectionOrder.extension.inForce",
+      "protectionOrder.extension.original",
+      "protectionOrder.extension.current"
+    ],
+    events: ["protectionOrderExtended"],
+    source: "ZRU-561 of 2 Sep 2019 (the prevention inspector who issues the order extends it; the original text: once by 30 days on the victim's application)",
+    note: "Its own command: an extension moves the end of the order issued on this appeal and is counted, never recorded as a new order. Allowed in every status once an order may exist, after the answer and after the appeal ended too: an order outlives the 15 days of its appeal."
+  },
+  recordProtectionOrderBreach: {
+    who: ["preventionInspector", "seniorInspector", "womensAffairsInspector", "districtChief"],
+    rules: ["protectionOrder.extension.sameOrder", "protectionOrder.breach.whileInForce"],
+    events: ["protectionOrderBreached"],
+    source: "ZRU-561 of 2 Sep 2019; Code of Administrative Responsibility (a breach of the order is an offence; article not confirmed)",
+    note: "Recorded on the appeal the order was issued on, for a time the order was in force, with the administrative case's reference when one was opened. Like an extension, allowed whatever the appeal's status."
+  },
+  planMeasure: {
+    who: measureOfficers,
+    rules: ["measure.dueWithinTerm", "measure.referralNamesBody", "measure.linksOthers"],
+    events: ["measurePlanned"],
+    source: "ZRU-371 of 14 May 2014 \"On the prevention of offences\" (prevention talk, preventive register, individual preventive measures; articles not confirmed)",
+    note: "Planned on the appeal that led to the measure, linked to the other appeals behind it, by the inspectors of its mahalla (prevention, women's affairs, juvenile), the senior inspectors of its district, or the officer who holds it. Allowed from registration on, before and after the answer, and after the appeal was handed to criminal procedure: prevention goes on beside a criminal case (ZRU-561 protects the victim whatever the case). Not after it was left without consideration, forwarded (the competent body's work), merged (plan on the appeal it joined) or withdrawn."
+  },
+  completeMeasure: {
+    who: measureOfficers,
+    rules: ["measure.known", "measure.open", "measure.outcomeFitsKind"],
+    events: ["measureCompleted"],
+    source: "ZRU-371 of 14 May 2014 (preventive measures; articles not confirmed); Murojaat policy (outcomes)",
+    note: "Allowed in every status in which a measure may exist, after the appeal ended too: a measure planned is always settled, never left planned because its appeal moved on."
+  },
+  cancelMeasure: {
+    who: [...measureOfficers, "districtChief"],
+    rules: ["measure.known", "measure.open"],
+    events: ["measureCancelled"],
+    source: "Murojaat policy (a measure no longer needed is cancelled with the reason, never deleted)",
+    note: "Like completing, allowed whatever the appeal's status; the district chief may cancel too."
   },
   answer: {
     who: ["assignee"],
@@ -584,7 +746,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
     rules: ["dispute.term", "dispute.newAppeal", "dispute.oneOpen"],
     events: ["disputed"],
     source: "ZRU-445: repeated appeal (article not confirmed); Art. 22 (a complaint to a higher body within 1 year of learning of the decision, restorable for a good reason)",
-    note: "Disputing reopens the matter as a new, repeated appeal linked to this one (`repeatOf`) and placed under a supervisor's control; this appeal keeps its answer and records the dispute. So a closed appeal accepts exactly two commands: rate and dispute."
+    note: "Disputing reopens the matter as a new, repeated appeal linked to this one (`repeatOf`) and placed under a supervisor's control; this appeal keeps its answer and records the dispute. So a closed appeal accepts rate and dispute, and besides them only the prevention commands, which keep it closed."
   },
   mergeInto: {
     who: ["assignee", ...supervisors],
@@ -651,7 +813,7 @@ export const disputeAfterTerm = (state: AppealState.AppealState, at: string, set
 export type Verdict =
   | { readonly ok: true; readonly role: Actor.Role }
   | { readonly ok: false; readonly refusal: Errors.RefusalReason; readonly rule?: undefined }
-  | { readonly ok: false; readonly refusal: "rule"; readonly rule: RuleId }
+  | { readonly ok: false; readonly refusal: "rule"; readonly rule: GuardId }
 
 /**
  * Evaluates the command's grant, once: the policy (who) first, then each rule in order. Returns the
@@ -679,7 +841,7 @@ export const evaluate = (input: RuleInput): Verdict => {
   const decision = Policy.check(grant.who, input.ctx.actor, scope)
   if (!decision.ok) return { ok: false, refusal: decision.reason }
   for (const id of grant.rules) {
-    if (!rules[id].holds(input)) return { ok: false, refusal: "rule", rule: id }
+    if (!guardsById[id].holds(input)) return { ok: false, refusal: "rule", rule: id }
   }
   return { ok: true, role: decision.role }
 }
@@ -702,14 +864,21 @@ const working = {
   extendDeadline: stay,
   handToCriminalProcedure: to("handedToCriminalProcedure")
 }
-const final = { type: "final" } as const
+// Prevention: measures and protection orders do not change the appeal's status. A measure is
+// planned from registration on; what exists (a planned measure, an issued order) is settled
+// whatever the status, after the appeal ended too (`ended`).
+const settle = { completeMeasure: stay, cancelMeasure: stay }
+const order = { extendProtectionOrder: stay, recordProtectionOrderBreach: stay }
+const prevention = { planMeasure: stay, ...settle }
+const ended = { on: { ...settle, ...order } }
 
 /**
  * The xstate machine: which command leads from which status to which, and nothing else. Its events
  * are the decoded commands (`Command.Command`); it has no guards and no context, so a status is all
  * a snapshot holds. Each transition has the action `record` (the command's events are recorded).
- * Terminal statuses are final states. Who may give a command and which rules guard it are the
- * grants (`grants`, `rules`), evaluated once by `evaluate`.
+ * Terminal statuses take only the prevention commands, which keep the status. Who may give a
+ * command and which rules guard it are the grants (`grants`, `rules`, `preventionRules`),
+ * evaluated once by `evaluate`.
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
@@ -728,18 +897,21 @@ export const machine = setup({
   states: {
     none: { on: { receive: to("received") } },
     received: { on: { register: to("registered"), ...openCommon } },
-    registered: { on: { triage: to("triaged"), ...beforeReview, ...openCommon } },
+    registered: { on: { triage: to("triaged"), ...beforeReview, ...openCommon, ...prevention } },
     triaged: {
       on: {
         assign: to("assigned"),
         correctTriage: stay,
         handToCriminalProcedure: to("handedToCriminalProcedure"),
         ...beforeReview,
-        ...openCommon
+        ...openCommon,
+        ...prevention
       }
     },
-    assigned: { on: { startReview: to("inReview"), ...working, ...beforeReview, ...openCommon, reassign: stay } },
-    inReview: { on: { requestInformation: to("awaitingApplicant"), answer: to("answered"), ...working, ...beforeReview, ...openCommon } },
+    assigned: { on: { startReview: to("inReview"), ...working, ...beforeReview, ...openCommon, reassign: stay, ...prevention, ...order } },
+    inReview: {
+      on: { requestInformation: to("awaitingApplicant"), answer: to("answered"), ...working, ...beforeReview, ...openCommon, ...prevention, ...order }
+    },
     awaitingApplicant: {
       on: {
         provideInformation: to("inReview"),
@@ -749,16 +921,20 @@ export const machine = setup({
         unassign: to("triaged"),
         declareExtraStudy: stay,
         extendDeadline: stay,
-        ...openCommon
+        ...openCommon,
+        ...prevention,
+        ...order
       }
     },
-    answered: { on: { close: to("closed"), rate: stay, dispute: stay } },
-    closed: { on: { rate: stay, dispute: stay } },
-    leftWithoutConsideration: final,
-    forwarded: final,
-    handedToCriminalProcedure: final,
-    mergedAsDuplicate: final,
-    withdrawn: final
+    answered: { on: { close: to("closed"), rate: stay, dispute: stay, ...prevention, ...order } },
+    closed: { on: { rate: stay, dispute: stay, ...prevention, ...order } },
+    // The ends of an appeal: no command changes its status any more (they are not xstate final
+    // states only because a final state takes no event at all).
+    leftWithoutConsideration: ended,
+    forwarded: ended,
+    handedToCriminalProcedure: { on: { ...prevention, ...order } },
+    mergedAsDuplicate: ended,
+    withdrawn: ended
   }
 })
 

@@ -22,7 +22,8 @@ import * as Command from "./Command.js"
 export const mermaid = (): string => {
   const lines = ["stateDiagram-v2", "  [*] --> none"]
   for (const t of AppealMachine.transitions()) lines.push(`  ${t.from} --> ${t.to}: ${t.command}`)
-  for (const [status, node] of Object.entries(AppealMachine.machine.root.states)) if (node.type === "final") lines.push(`  ${status} --> [*]`)
+  // The ends of an appeal: its status changes no more (they take only the prevention commands).
+  for (const status of AppealState.terminal) lines.push(`  ${status} --> [*]`)
   return lines.join("\n")
 }
 

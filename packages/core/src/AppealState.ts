@@ -15,6 +15,7 @@ import * as Command from "./Command.js"
 import * as Directory from "./Directory.js"
 import * as LocalTime from "./internal/localTime.js"
 import * as I18n from "./I18n.js"
+import * as PreventiveMeasure from "./PreventiveMeasure.js"
 
 /**
  * Lifecycle statuses. `none` is the state of an appeal with no events yet.
@@ -183,10 +184,26 @@ export const AppealState = Schema.Struct({
   rating: Schema.optional(Schema.Int),
   forwardedTo: Schema.optional(Command.Body),
   criminalReference: Schema.optional(Schema.String),
-  /** The protection order issued on this appeal, if any (ZRU-561). */
-  protectionOrder: Schema.optional(Schema.Struct({ orderNumber: Schema.String, validUntil: Directory.Instant })),
+  /**
+   * The protection order issued on this appeal, if any (ZRU-561): its end as extended, and, once
+   * any was recorded, how many times it was extended and its breaches (kept absent until then, so
+   * a state stored before extensions and breaches were commands is still the replay of its events).
+   */
+  protectionOrder: Schema.optional(
+    Schema.Struct({
+      orderNumber: Schema.String,
+      validUntil: Directory.Instant,
+      extensions: Schema.optional(Schema.NonNegativeInt),
+      breaches: Schema.optional(Schema.Array(Schema.Struct({ occurredAt: Directory.Instant, recordedAt: Directory.Instant })))
+    })
+  ),
   /** Whether the protection-order study ended (issued or refused). */
   protectionOrderDecided: Schema.Boolean,
+  /**
+   * The preventive measures recorded on this appeal, in the order they were planned
+   * (`PreventiveMeasure`); absent until the first one is planned.
+   */
+  measures: Schema.optional(Schema.Array(PreventiveMeasure.Measure)),
   mergedInto: Schema.optional(Schema.String),
   disputedBy: Schema.Array(Schema.String),
   links: Schema.Array(Appeal.Link),

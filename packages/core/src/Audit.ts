@@ -149,24 +149,29 @@ export const seal = (
  */
 export type Breakage = "hashMismatch" | "prevHashMismatch" | "sequenceGap" | "otherAppeal" | "headMismatch" | "afterEnd"
 
+// What settles the prevention work that exists when an appeal ends: its planned measures and its
+// protection order (docs/rules/prevention.md).
+const settled: ReadonlyArray<Event.Type> = ["measureCompleted", "measureCancelled", "protectionOrderExtended", "protectionOrderBreached"]
+
 /**
- * The events that end an appeal, each with the events that may still follow it: nothing after a
- * terminal one, only a rating or a dispute after `closed` (docs/rules/lifecycle.md: "terminal:
- * accepts nothing"; "closed: accepts only rate and dispute"). A chain with anything else after an
- * ending was written behind the lifecycle's back.
+ * The events that end an appeal, each with the events that may still follow it
+ * (docs/rules/lifecycle.md): after a terminal one, only what settles its measures and its
+ * protection order; after `closed`, a rating, a dispute, and the prevention events; after
+ * `handedToCriminalProcedure`, new measures too (prevention goes on beside a criminal case). A chain
+ * with anything else after an ending was written behind the lifecycle's back.
  *
  * @example
  * import { Audit } from "@murojaat/core"
- * Audit.endings.closed // ["rated", "disputed"]
- * Audit.endings.withdrawn // []
+ * Audit.endings.closed?.slice(0, 2) // ["rated", "disputed"]
+ * Audit.endings.withdrawn // ["measureCompleted", "measureCancelled", "protectionOrderExtended", "protectionOrderBreached"]
  */
 export const endings: { readonly [T in Event.Type]?: ReadonlyArray<Event.Type> } = {
-  closed: ["rated", "disputed"],
-  leftWithoutConsideration: [],
-  forwarded: [],
-  handedToCriminalProcedure: [],
-  mergedAsDuplicate: [],
-  withdrawn: []
+  closed: ["rated", "disputed", "measurePlanned", ...settled],
+  leftWithoutConsideration: settled,
+  forwarded: settled,
+  handedToCriminalProcedure: ["measurePlanned", ...settled],
+  mergedAsDuplicate: settled,
+  withdrawn: settled
 }
 
 /**

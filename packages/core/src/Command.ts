@@ -15,6 +15,8 @@ import { Schema } from "effect"
 import * as Appeal from "./Appeal.js"
 import * as Directory from "./Directory.js"
 import * as Limits from "./Limits.js"
+import * as PreventiveMeasure from "./PreventiveMeasure.js"
+import * as ProtectionOrder from "./ProtectionOrder.js"
 
 const envelope = {
   appealId: Appeal.AppealId,
@@ -152,6 +154,16 @@ export const IssueProtectionOrder = make("issueProtectionOrder", {
 })
 /** Decide, after study, that no protection order is issued, with the reason (ZRU-561). @example import { Command } from "@murojaat/core"; Command.RefuseProtectionOrder.fields.type.literals // ["refuseProtectionOrder"] */
 export const RefuseProtectionOrder = make("refuseProtectionOrder", { reason: Reason })
+/** Extend the protection order issued on this appeal to a later end, with the reason (ZRU-561; rules `protectionOrder.extension.*`). @example import { Command } from "@murojaat/core"; Command.ExtendProtectionOrder.fields.type.literals // ["extendProtectionOrder"] */
+export const ExtendProtectionOrder = make("extendProtectionOrder", ProtectionOrder.commandFields.extendProtectionOrder)
+/** Record a breach of the protection order issued on this appeal, when it happened, and the administrative case opened for it, if any (ZRU-561). @example import { Command } from "@murojaat/core"; Command.RecordProtectionOrderBreach.fields.type.literals // ["recordProtectionOrderBreach"] */
+export const RecordProtectionOrderBreach = make("recordProtectionOrderBreach", ProtectionOrder.commandFields.recordProtectionOrderBreach)
+/** Plan a preventive measure (prevention talk, home visit, entry on the preventive register, referral) on this appeal, linked to the other appeals behind it; the lifecycle gives its id (`<appealId>/M<n>`). @example import { Command } from "@murojaat/core"; Command.PlanMeasure.fields.type.literals // ["planMeasure"] */
+export const PlanMeasure = make("planMeasure", PreventiveMeasure.commandFields.planMeasure)
+/** Record that a planned measure was carried out, with its outcome and a note. @example import { Command } from "@murojaat/core"; Command.CompleteMeasure.fields.type.literals // ["completeMeasure"] */
+export const CompleteMeasure = make("completeMeasure", PreventiveMeasure.commandFields.completeMeasure)
+/** Cancel a planned measure, with the reason. @example import { Command } from "@murojaat/core"; Command.CancelMeasure.fields.type.literals // ["cancelMeasure"] */
+export const CancelMeasure = make("cancelMeasure", PreventiveMeasure.commandFields.cancelMeasure)
 /** Close an answered appeal. @example import { Command } from "@murojaat/core"; Command.Close.fields.type.literals // ["close"] */
 export const Close = make("close", {})
 /** The applicant rates the answer (1 to 5). @example import { Command } from "@murojaat/core"; Command.Rate.fields.type.literals // ["rate"] */
@@ -194,6 +206,11 @@ export const Command = Schema.Union(
   HandToCriminalProcedure,
   IssueProtectionOrder,
   RefuseProtectionOrder,
+  ExtendProtectionOrder,
+  RecordProtectionOrderBreach,
+  PlanMeasure,
+  CompleteMeasure,
+  CancelMeasure,
   Answer,
   Close,
   Rate,
@@ -232,6 +249,11 @@ export const Input = Schema.Union(
   HandToCriminalProcedure,
   IssueProtectionOrder,
   RefuseProtectionOrder,
+  ExtendProtectionOrder,
+  RecordProtectionOrderBreach,
+  PlanMeasure,
+  CompleteMeasure,
+  CancelMeasure,
   Answer,
   Close,
   Rate,

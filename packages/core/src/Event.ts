@@ -19,6 +19,8 @@ import * as Actor from "./Actor.js"
 import * as Appeal from "./Appeal.js"
 import * as Command from "./Command.js"
 import * as Directory from "./Directory.js"
+import * as PreventiveMeasure from "./PreventiveMeasure.js"
+import * as ProtectionOrder from "./ProtectionOrder.js"
 
 const Hash = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/))
 // The digest of the event's texts (`Texts`), which live in the personal-data record.
@@ -85,6 +87,11 @@ export const data = {
   handedToCriminalProcedure: Schema.Struct({ reference: Schema.String }),
   protectionOrderIssued: Schema.Struct({ orderNumber: Schema.String, validUntil: Directory.Instant }),
   protectionOrderRefused: Schema.Struct({ textDigest: TextDigest }),
+  protectionOrderExtended: ProtectionOrder.eventData.protectionOrderExtended,
+  protectionOrderBreached: ProtectionOrder.eventData.protectionOrderBreached,
+  measurePlanned: PreventiveMeasure.eventData.measurePlanned,
+  measureCompleted: PreventiveMeasure.eventData.measureCompleted,
+  measureCancelled: PreventiveMeasure.eventData.measureCancelled,
   answered: Schema.Struct({
     outcome: Command.Outcome,
     approvedBy: Schema.optional(Directory.OfficerId),
@@ -151,6 +158,8 @@ export const textFields: { readonly [T in Type]?: ReadonlyArray<string> } = {
   deadlineExtended: ["reason"],
   escalated: ["reason"],
   protectionOrderRefused: ["reason"],
+  ...ProtectionOrder.textFields,
+  ...PreventiveMeasure.textFields,
   answered: ["answerText", "legalBasis"],
   rated: ["comment"],
   disputed: ["reason"],
@@ -234,6 +243,11 @@ export const AppealEvent = Schema.Union(
   member("handedToCriminalProcedure"),
   member("protectionOrderIssued"),
   member("protectionOrderRefused"),
+  member("protectionOrderExtended"),
+  member("protectionOrderBreached"),
+  member("measurePlanned"),
+  member("measureCompleted"),
+  member("measureCancelled"),
   member("answered"),
   member("closed"),
   member("rated"),
@@ -301,8 +315,9 @@ export type Pending = {
 }[Type]
 
 /**
- * Events after which nothing more can be done with the appeal, except reading (and rating and
- * disputing an answer, which are not terminal).
+ * Events after which the appeal's status no longer changes: only what settles its preventive
+ * measures and protection order may follow (and, after `closed`, rating and disputing the answer;
+ * see `Audit.endings`).
  *
  * @example
  * import { Event } from "@murojaat/core"

@@ -27,6 +27,7 @@ import * as Directory from "./Directory.js"
 import * as Errors from "./Errors.js"
 import * as Event from "./Event.js"
 import * as ClockFacts from "./internal/clockFacts.js"
+import * as PreventiveMeasure from "./PreventiveMeasure.js"
 
 /**
  * What `decide` may refuse with.
@@ -63,6 +64,25 @@ const holder = (state: AppealState.AppealState): Directory.OfficerId => {
 // the grant's rules in order. Built once, shared by every event of that command (events are
 // immutable).
 const applied = Records.map(AppealMachine.grants, (grant, type): ReadonlyArray<string> => [`lifecycle.${type}`, ...grant.rules])
+
+// The events of a measure command, as `PreventiveMeasure.decide` builds them (the measure's id,
+// its due time), with the lifecycle's rule ids. Its guards (`AppealMachine.preventionRules`) held,
+// so the module accepts the command: a refusal here is a defect.
+const measureEvents = (
+  c: PreventiveMeasure.Command,
+  state: AppealState.AppealState,
+  ctx: AppealMachine.Context
+): ReadonlyArray<Event.Pending> => {
+  const decided = PreventiveMeasure.decide(state.measures ?? [], c, { now: ctx.now, settings: ctx.settings?.preventiveMeasures })
+  if (Either.isLeft(decided)) throw new Error(`measure command ${c.type} on ${state.appealId} refused by ${decided.left.rule} after its guards held`)
+  return decided.right.map((p) => ({ ...p, rules: applied[c.type] }))
+}
+
+// The order an extension or a breach names: its guard `protectionOrder.extension.sameOrder` held.
+const issuedOrder = (state: AppealState.AppealState): NonNullable<AppealState.AppealState["protectionOrder"]> => {
+  if (state.protectionOrder === undefined) throw new Error(`appeal ${state.appealId} has no protection order`)
+  return state.protectionOrder
+}
 
 /**
  * The events each command records, typed by command: `(command, state, ctx) => events`, with their
@@ -136,6 +156,24 @@ export const records: {
     { type: "protectionOrderIssued", data: { orderNumber: c.orderNumber, validUntil: c.validUntil }, rules: applied.issueProtectionOrder }
   ],
   refuseProtectionOrder: (c) => [{ type: "protectionOrderRefused", data: {}, texts: { reason: c.reason }, rules: applied.refuseProtectionOrder }],
+  extendProtectionOrder: (c, state) => [
+    {
+      type: "protectionOrderExtended",
+      data: { orderNumber: c.orderNumber, previousValidUntil: issuedOrder(state).validUntil, validUntil: c.validUntil, onVictimApplication: c.onVictimApplication },
+      texts: { reason: c.reason },
+      rules: applied.extendProtectionOrder
+    }
+  ],
+  recordProtectionOrderBreach: (c) => [
+    {
+      type: "protectionOrderBreached",
+      data: c.reference === undefined ? { orderNumber: c.orderNumber, occurredAt: c.occurredAt } : { orderNumber: c.orderNumber, occurredAt: c.occurredAt, reference: c.reference },
+      rules: applied.recordProtectionOrderBreach
+    }
+  ],
+  planMeasure: measureEvents,
+  completeMeasure: measureEvents,
+  cancelMeasure: measureEvents,
   answer: (c) => [
     {
       type: "answered",
@@ -208,7 +246,7 @@ export const decide = (
   if (!verdict.ok) {
     return Either.left(
       verdict.refusal === "rule"
-        ? new Errors.RuleViolation({ appealId: state.appealId, rule: verdict.rule, source: AppealMachine.rules[verdict.rule].source })
+        ? new Errors.RuleViolation({ appealId: state.appealId, rule: verdict.rule, source: AppealMachine.guard(verdict.rule).source })
         : new Errors.NotAuthorized({ actor: Actor.label(ctx.actor), command: command.type, reason: verdict.refusal })
     )
   }
@@ -234,6 +272,11 @@ const statusAfter: { readonly [T in Event.Type]: AppealState.Status | null } = {
   handedToCriminalProcedure: "handedToCriminalProcedure",
   protectionOrderIssued: null,
   protectionOrderRefused: null,
+  protectionOrderExtended: null,
+  protectionOrderBreached: null,
+  measurePlanned: null,
+  measureCompleted: null,
+  measureCancelled: null,
   answered: "answered",
   closed: "closed",
   rated: null,
@@ -262,7 +305,7 @@ const draft = (s: State): Draft => ({
   extended: s.extended, escalated: s.escalated, awaitingSince: s.awaitingSince, pauses: s.pauses, outcome: s.outcome,
   answeredAt: s.answeredAt, closedAt: s.closedAt, rating: s.rating, forwardedTo: s.forwardedTo,
   criminalReference: s.criminalReference, protectionOrder: s.protectionOrder, protectionOrderDecided: s.protectionOrderDecided,
-  mergedInto: s.mergedInto, disputedBy: s.disputedBy, links: s.links, updatedAt: s.updatedAt, clockFacts: s.clockFacts
+  measures: s.measures, mergedInto: s.mergedInto, disputedBy: s.disputedBy, links: s.links, updatedAt: s.updatedAt, clockFacts: s.clockFacts
 })
 
 // Writes what one event establishes into the new state.
@@ -332,6 +375,21 @@ const apply = (next: Draft, s: State, e: Event.AppealEvent): void => {
       return
     case "protectionOrderRefused":
       next.protectionOrderDecided = true
+      return
+    case "protectionOrderExtended":
+      if (s.protectionOrder !== undefined) {
+        next.protectionOrder = { ...s.protectionOrder, validUntil: e.data.validUntil, extensions: (s.protectionOrder.extensions ?? 0) + 1 }
+      }
+      return
+    case "protectionOrderBreached":
+      if (s.protectionOrder !== undefined) {
+        next.protectionOrder = { ...s.protectionOrder, breaches: [...(s.protectionOrder.breaches ?? []), { occurredAt: e.data.occurredAt, recordedAt: e.at }] }
+      }
+      return
+    case "measurePlanned":
+    case "measureCompleted":
+    case "measureCancelled":
+      next.measures = PreventiveMeasure.evolve(s.measures ?? [], e)
       return
     case "answered":
       next.outcome = e.data.outcome

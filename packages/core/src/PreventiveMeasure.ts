@@ -11,9 +11,12 @@
  * `measureCompleted`, `measureCancelled`) on the stream of the appeal they are recorded on, hash
  * chained like every other event, so the measure's history is the appeal's history. This module
  * holds everything about them that is pure: the command and event fields, the machine, `decide`
- * and `evolve`, the due times, and the rules with their sources. The lifecycle (`Command`,
- * `Event`, `AppealMachine`, `Lifecycle`) carries them through its hooks; until those are wired,
- * `fromEvents` reads measures from any list of events by type name.
+ * and `evolve`, the due times, and the rules with their sources. The lifecycle carries them:
+ * `Command.PlanMeasure`, `CompleteMeasure` and `CancelMeasure`; the events in `Event.AppealEvent`;
+ * the grants (who, in which statuses) and guards (`AppealMachine.preventionRules`) in
+ * `AppealMachine`; the fold into `AppealState.measures` in `Lifecycle.evolve`, which calls
+ * `evolve` here. `fromEvents` reads the measures of stored events (`Event.AppealEvent`) or of any
+ * list of the same shape.
  *
  * No law found sets terms for these measures: their terms are settings (`Settings`), marked
  * "Murojaat setting".

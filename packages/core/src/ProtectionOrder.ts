@@ -12,10 +12,13 @@
  * calendar year. The regime is `AppealMachine.Settings.protectionOrderRegime` (default `current`);
  * the numbers here are `Settings`, each marked with its source or as unconfirmed.
  *
- * Issuing and refusing an order are lifecycle commands today (`issueProtectionOrder`,
- * `refuseProtectionOrder`). Extension (`extendProtectionOrder`) and breach
- * (`recordProtectionOrderBreach`) are new commands whose fields, event data, checks and fold are
- * here, for the lifecycle to carry (its hooks); before them, an extension was recorded as a new order.
+ * Issuing and refusing an order are lifecycle commands (`issueProtectionOrder`,
+ * `refuseProtectionOrder`), and so are extension (`extendProtectionOrder`, event
+ * `protectionOrderExtended`) and breach (`recordProtectionOrderBreach`, event
+ * `protectionOrderBreached`): their fields, event data, checks and fold are here, and the lifecycle
+ * carries them (`Command`, `Event`, the grants and guards of `AppealMachine`, the fold into
+ * `AppealState.protectionOrder` in `Lifecycle.evolve`). An extension moves the end of the order
+ * and is counted; it is never recorded as a new order.
  *
  * @example
  * import { ProtectionOrder } from "@murojaat/core"

@@ -2,7 +2,8 @@
  * The one registry of rules: every rule the core applies, as `{ id, area, source, statement }`,
  * from the tables that apply them: the lifecycle machine (`AppealMachine.rules`, and each command
  * itself, `lifecycle.<command>`), the deadline clocks (`Deadline.rules`), assignment
- * (`Assignment.rules`), the service, and the built-in triage rules (`Taxonomy.defaults`). Events
+ * (`Assignment.rules`), the service, preventive measures and protection orders
+ * (`PreventiveMeasure.rules`, `ProtectionOrder.rules`), and the built-in triage rules (`Taxonomy.defaults`). Events
  * record these ids, refusals name them (`Errors.RuleViolation`), and docs/rules render their
  * tables from here.
  *
@@ -22,6 +23,8 @@ import * as AppealMachine from "./AppealMachine.js"
 import * as Assignment from "./Assignment.js"
 import type * as Command from "./Command.js"
 import * as Deadline from "./Deadline.js"
+import * as PreventiveMeasure from "./PreventiveMeasure.js"
+import * as ProtectionOrder from "./ProtectionOrder.js"
 import * as Taxonomy from "./Taxonomy.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -77,6 +80,20 @@ export type DeadlineId = Deadline.RuleId
  */
 export type AssignmentId = Assignment.RuleId
 
+/**
+ * The id of a rule of preventive measures (`PreventiveMeasure.rules`) or protection orders
+ * (`ProtectionOrder.rules`): the guards of the prevention commands, when a measure is overdue, and
+ * when an order is suggested.
+ *
+ * @example
+ * import { Rule } from "@murojaat/core"
+ * const id: Rule.PreventionId = "protectionOrder.breach.whileInForce"
+ *
+ * @since 0.3.0
+ * @category ids
+ */
+export type PreventionId = PreventiveMeasure.RuleId | ProtectionOrder.RuleId
+
 // Rules the service applies around the machine; no other table states them.
 const serviceRules = [
   {
@@ -110,7 +127,7 @@ export type ServiceId = (typeof serviceRules)[number]["id"]
  * @since 0.2.0
  * @category ids
  */
-export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId
+export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId | PreventionId
 
 // ---------------------------------------------------------------------------------------------
 // The registry
@@ -118,7 +135,7 @@ export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId
 
 /**
  * Where a rule belongs: the lifecycle machine's rules, the lifecycle's commands themselves, the
- * deadline clocks, assignment, the service, or triage.
+ * deadline clocks, assignment, the service, prevention (measures and protection orders), or triage.
  *
  * @example
  * import { Rule } from "@murojaat/core"
@@ -127,7 +144,7 @@ export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId
  * @since 0.2.0
  * @category models
  */
-export type Area = "lifecycle" | "command" | "deadline" | "assignment" | "service" | "triage"
+export type Area = "lifecycle" | "command" | "deadline" | "assignment" | "service" | "prevention" | "triage"
 
 /**
  * One rule: its id (audit vocabulary), where it belongs, its legal source (law and article, or
@@ -161,12 +178,13 @@ const builtIn: ReadonlyArray<Rule<Id>> = [
   }),
   ...Deadline.rules.map((r) => rule(r.id, "deadline", r.source, `${r.term}. ${r.note}`)),
   ...Assignment.rules.map((r) => rule(r.id, "assignment", r.source, r.statement)),
-  ...serviceRules.map((r) => rule(r.id, "service", r.source, r.statement))
+  ...serviceRules.map((r) => rule(r.id, "service", r.source, r.statement)),
+  ...[...PreventiveMeasure.rules, ...ProtectionOrder.rules].map((r) => rule(r.id, "prevention", r.source, r.statement))
 ]
 
 /**
  * Every rule, in the order auditors read them: lifecycle, commands, deadlines, assignment,
- * service, then the built-in triage rules. Ids are unique across the registry.
+ * service, prevention, then the built-in triage rules. Ids are unique across the registry.
  *
  * @example
  * import { Rule } from "@murojaat/core"

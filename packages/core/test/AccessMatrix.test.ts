@@ -140,6 +140,13 @@ const statusFor: Record<Exclude<Command.Type, "receive">, string> = {
   handToCriminalProcedure: "triaged",
   issueProtectionOrder: "inReview",
   refuseProtectionOrder: "inReview",
+  // No order is issued on these appeals: the policy lets or refuses, then the rule names the missing order.
+  extendProtectionOrder: "inReview",
+  recordProtectionOrderBreach: "answered",
+  planMeasure: "registered",
+  // No measure is planned on it: the policy decides first, then `measure.known` refuses.
+  completeMeasure: "inReview",
+  cancelMeasure: "answered",
   answer: "inReview",
   close: "answered",
   rate: "answered",
@@ -177,6 +184,16 @@ const payload = (type: Exclude<Command.Type, "receive">, p: Place, target: strin
       return { reference: "KUSP-1" }
     case "issueProtectionOrder":
       return { orderNumber: "HO-1", validUntil: new Date(now + 180 * 86_400_000).toISOString() }
+    case "extendProtectionOrder":
+      return { orderNumber: "HO-1", validUntil: new Date(now + 200 * 86_400_000).toISOString(), onVictimApplication: true, reason: "Threats go on" }
+    case "recordProtectionOrderBreach":
+      return { orderNumber: "HO-1", occurredAt: new Date(now - 86_400_000).toISOString() }
+    case "planMeasure":
+      return { kind: "homeVisit" }
+    case "completeMeasure":
+      return { measureId: `${target}/M1`, outcome: "held", note: "Talked with the family" }
+    case "cancelMeasure":
+      return { measureId: `${target}/M1`, reason: "Moved away" }
     case "answer":
       return { outcome: "explained", answerText: "Explained", legalBasis: "ZRU-445 Art. 28" }
     case "rate":

@@ -12,16 +12,24 @@ const pendingArb = fc.array(
   { minLength: 1, maxLength: 12 }
 ) as fc.Arbitrary<ReadonlyArray<Event.Pending>>
 
-// docs/rules/lifecycle.md: a terminal status accepts nothing; `closed` accepts only rate and dispute.
-// Written out here, not read from Audit.endings, so the test checks the code against the rules.
+// docs/rules/lifecycle.md and prevention.md: a terminal status accepts only what settles its
+// measures and its protection order (and, handed to criminal procedure, new measures); `closed`
+// accepts rate, dispute and the prevention commands. Written out here, not read from
+// Audit.endings, so the test checks the code against the rules.
+const settling = ["measureCompleted", "measureCancelled", "protectionOrderExtended", "protectionOrderBreached"]
 const afterEnding: Readonly<Record<string, ReadonlyArray<string>>> = {
-  closed: ["rated", "disputed"],
-  leftWithoutConsideration: [],
-  forwarded: [],
-  handedToCriminalProcedure: [],
-  mergedAsDuplicate: [],
-  withdrawn: []
+  closed: ["rated", "disputed", "measurePlanned", ...settling],
+  leftWithoutConsideration: settling,
+  forwarded: settling,
+  handedToCriminalProcedure: ["measurePlanned", ...settling],
+  mergedAsDuplicate: settling,
+  withdrawn: settling
 }
+const commandsAfter: Readonly<Record<string, ReadonlyArray<string>>> = {
+  closed: ["cancelMeasure", "completeMeasure", "dispute", "extendProtectionOrder", "planMeasure", "rate", "recordProtectionOrderBreach"],
+  handedToCriminalProcedure: ["cancelMeasure", "completeMeasure", "extendProtectionOrder", "planMeasure", "recordProtectionOrderBreach"]
+}
+const settlingCommands = ["cancelMeasure", "completeMeasure", "extendProtectionOrder", "recordProtectionOrderBreach"]
 
 // A history the lifecycle could have written: after an ending, only what the ending allows.
 const lawful = (pending: ReadonlyArray<Event.Pending>): ReadonlyArray<Event.Pending> => {
@@ -128,10 +136,12 @@ describe("audit chain", () => {
     expect(then(["closed"])).toMatchObject({ ok: false, reason: "afterEnd", seq: 3 })
   })
 
-  test("the endings agree with the machine: terminal statuses have no transition, closed only rate and dispute", () => {
-    const from = (s: string) => AppealMachine.transitions().filter((t) => t.from === s).map((t) => t.command).sort()
-    for (const s of AppealState.terminal) expect(from(s)).toEqual([])
-    expect(from("closed")).toEqual(["dispute", "rate"])
+  test("the endings agree with the machine: terminal statuses take only the prevention commands, closed also rate and dispute", () => {
+    const from = (s: string) => AppealMachine.transitions().filter((t) => t.from === s)
+    for (const s of [...AppealState.terminal, "closed"]) {
+      expect(from(s).map((t) => t.command).sort(), s).toEqual(commandsAfter[s] ?? settlingCommands)
+      expect(from(s).every((t) => t.to === s), s).toBe(true)
+    }
     expect(Object.keys(Audit.endings).sort()).toEqual(Object.keys(afterEnding).sort())
   })
 

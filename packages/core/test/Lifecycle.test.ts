@@ -5,7 +5,7 @@ import { fc, test } from "@fast-check/vitest"
 import { Actor, AppealMachine, AppealState, Audit, Command, Deadline, Decode, Event, Lifecycle } from "@murojaat/core"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { after, expected, terminal } from "./support/lifecycleOracle.js"
+import { after, expected, prevention, terminal } from "./support/lifecycleOracle.js"
 import { actors, buildCommand, intakeArb, type IntakeSeed, lookup, others, rightActorFor, type Step, stepArb } from "./support/world.js"
 
 const applicantCommands = new Set(["receive", "provideInformation", "close", "rate", "dispute", "withdraw"])
@@ -55,8 +55,14 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
   for (const step of steps) {
     t += step.minutes * 60_000
     const now = new Date(t).toISOString()
-    // Commands that end the appeal are picked less often, so runs go deep.
-    const allowed = Command.types.filter((c) => expected[c].from.includes(state.status) && (step.typeIndex % 7 === 0 || !ending.has(c)))
+    // Commands that end the appeal are picked less often, so runs go deep; so are the prevention
+    // commands, which keep the status (PreventionLifecycle.test.ts runs them in depth).
+    const allowed = Command.types.filter(
+      (c) =>
+        expected[c].from.includes(state.status) &&
+        (step.typeIndex % 7 === 0 || !ending.has(c)) &&
+        (step.typeIndex % 5 === 0 || !prevention.includes(c))
+    )
     const pool = step.pickAllowed && allowed.length > 0 ? allowed : Command.types
     const type = pool[step.typeIndex % pool.length]!
     const actor = step.rightActor ? rightActorFor(type, state, intake) : actors[step.actorIndex % actors.length]!
@@ -92,7 +98,7 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
       const e = r.left
       expect(["InvalidTransition", "NotAuthorized", "RuleViolation"]).toContain(e._tag)
       if (!expected[type].from.includes(state.status)) expect(e._tag).toBe("InvalidTransition")
-      if (terminal.includes(state.status)) expect(e._tag).toBe("InvalidTransition")
+      if (terminal.includes(state.status) && !prevention.includes(type)) expect(e._tag).toBe("InvalidTransition")
       if (actor._tag === "auditor" && e._tag !== "InvalidTransition") expect(e).toMatchObject({ _tag: "NotAuthorized", reason: "readOnly" })
     }
     // Invariants of every reachable state.
@@ -104,6 +110,25 @@ const runSteps = (intake: IntakeSeed, steps: ReadonlyArray<Step>, check: boolean
     expect(events.filter((e) => e.type === "protectionOrderIssued" || e.type === "protectionOrderRefused").length).toBeLessThanOrEqual(1)
     if (events.some((e) => e.type === "escalated")) expect(state.escalated).toBe(true)
     if (state.status === "answered" || state.status === "closed") expect(state.outcome).toBeDefined()
+    // Measures (oracle: the events by type, docs/rules/prevention.md): one per plan, numbered in
+    // order; each settled at most once, and settled as its last event says.
+    const plans = events.filter((e) => e.type === "measurePlanned")
+    expect((state.measures ?? []).map((m) => m.measureId)).toEqual(plans.map((_, i) => `A-1/M${i + 1}`))
+    for (const m of state.measures ?? []) {
+      const ends = events.filter((e) => (e.type === "measureCompleted" || e.type === "measureCancelled") && e.data.measureId === m.measureId)
+      expect(ends.length).toBeLessThanOrEqual(1)
+      expect(m.status).toBe(ends[0]?.type === "measureCompleted" ? "done" : ends[0]?.type === "measureCancelled" ? "cancelled" : "planned")
+    }
+    // An order: extended as often as its extensions say, never to an earlier end; a breach falls in its term.
+    const extensions = events.filter((e) => e.type === "protectionOrderExtended")
+    if (extensions.length > 0) expect(state.protectionOrder?.extensions).toBe(extensions.length)
+    for (const x of extensions) if (x.type === "protectionOrderExtended") expect(Date.parse(x.data.validUntil)).toBeGreaterThan(Date.parse(x.data.previousValidUntil))
+    const issued = events.find((e) => e.type === "protectionOrderIssued")
+    for (const b of events) {
+      if (b.type !== "protectionOrderBreached") continue
+      expect(issued).toBeDefined()
+      expect(b.data.occurredAt >= issued!.at && b.data.occurredAt <= b.at).toBe(true)
+    }
   }
   return { state, events, accepted }
 }
@@ -138,18 +163,21 @@ describe("lifecycle (model-based)", () => {
   })
 
   test.prop([fc.constantFrom(...terminal), fc.constantFrom(...Command.types), fc.constantFrom(...actors), stepArb, intakeArb])(
-    "terminal states accept no command",
+    "terminal states accept no command but the prevention commands that settle what exists",
     (status, type, actor, step, intake) => {
       const state: AppealState.AppealState = { ...AppealState.initial("A-1"), status, mahallaCode: "M1", districtCode: "D1", applicantRef: "u1", assigneeId: "I1" }
       const command = Decode.either(Command.Command, "Command")(buildCommand(type, "A-1", step.p, intake, "2026-03-02T05:00:00.000Z"))
       if (Either.isLeft(command)) throw new Error(command.left.message)
       const r = Lifecycle.decide(state, command.right, { now: "2026-03-02T05:00:00.000Z", actor, officer: lookup, appeal: others })
-      expect(r).toMatchObject({ _tag: "Left", left: { _tag: "InvalidTransition" } })
+      if (expected[type].from.includes(status)) {
+        expect(prevention).toContain(type)
+        if (Either.isRight(r)) expect(r.right.status).toBe(status)
+      } else expect(r).toMatchObject({ _tag: "Left", left: { _tag: "InvalidTransition" } })
     }
   )
 
   test.prop([fc.constantFrom(...Command.types.filter((c) => c !== "receive")), fc.constantFrom(...actors), stepArb])(
-    "a closed appeal accepts only rate and dispute, and stays closed",
+    "a closed appeal accepts only rate, dispute and the prevention commands, and stays closed",
     (type, actor, step) => {
       const state: AppealState.AppealState = {
         ...AppealState.initial("A-1"),
@@ -164,9 +192,9 @@ describe("lifecycle (model-based)", () => {
       if (Either.isLeft(command)) throw new Error(command.left.message)
       const r = Lifecycle.execute(state, command.right, { now: "2026-03-03T05:00:00.000Z", actor, officer: lookup, appeal: others })
       if (Either.isRight(r)) {
-        expect(["rate", "dispute"]).toContain(type)
+        expect(["rate", "dispute", ...prevention]).toContain(type)
         expect(r.right.state.status).toBe("closed")
-      } else if (type !== "rate" && type !== "dispute") {
+      } else if (type !== "rate" && type !== "dispute" && !prevention.includes(type)) {
         expect(r.left._tag).toBe("InvalidTransition")
       }
     }

@@ -85,8 +85,32 @@ const happy = (type: Command.Type, state: AppealState.AppealState): { command: u
       return { command: base, actor: applicant }
     case "escalate":
       return { command: { ...base, reason: "overdue:consideration" }, actor: system }
+    // Prevention: the prevention inspector of the mahalla (ZRU-561; ZRU-371).
+    case "planMeasure":
+      return { command: { ...base, kind: "homeVisit" }, actor: Actor.fromOfficer(officer("I1")) }
+    case "completeMeasure":
+      return { command: { ...base, measureId: "A-1/M1", outcome: "held", note: "Talked with the family" }, actor: Actor.fromOfficer(officer("I1")) }
+    case "cancelMeasure":
+      return { command: { ...base, measureId: "A-1/M1", reason: "Moved away" }, actor: Actor.fromOfficer(officer("I1")) }
+    case "extendProtectionOrder":
+      return {
+        command: { ...base, orderNumber: "HO-1", validUntil: "2026-10-01T00:00:00.000Z", onVictimApplication: true, reason: "Threats go on" },
+        actor: Actor.fromOfficer(officer("I1"))
+      }
+    case "recordProtectionOrderBreach":
+      return { command: { ...base, orderNumber: "HO-1", occurredAt: "2026-03-02T06:00:00.000Z" }, actor: Actor.fromOfficer(officer("I1")) }
   }
 }
+
+// What settling a measure or an order needs to exist: a planned measure and an issued order, as an
+// appeal that reached this status with them would have (planned or issued in an earlier status).
+const withPrevention = (state: AppealState.AppealState): AppealState.AppealState => ({
+  ...state,
+  protectionOrder: { orderNumber: "HO-1", validUntil: "2026-09-01T00:00:00.000Z" },
+  measures: [
+    { measureId: "A-1/M1", appealId: "A-1", kind: "homeVisit", status: "planned", plannedAt: "2026-03-02T04:00:00.000Z", dueBy: "2026-03-07T04:00:00.000Z", linkedAppealIds: [] }
+  ]
+})
 
 const step = (state: AppealState.AppealState, type: Command.Type, minute: number) => {
   const { command, actor } = happy(type, state)
@@ -148,7 +172,7 @@ describe("machine paths against the rules", () => {
   it.each(cases)("%s", (_name, status, type) => {
     const before = drive(prefixes.get(status)!)
     expect(before.state.status).toBe(status)
-    const r = step(before.state, type, 500)
+    const r = step(withPrevention(before.state), type, 500)
     const to = after(type, status)
     if (to === undefined) {
       expect(r).toMatchObject({ _tag: "Left", left: { _tag: "InvalidTransition", state: status, command: type } })

@@ -28,7 +28,7 @@ export const lifecycle: Command = define({
           command: t.command,
           to: t.to,
           who: t.grant.who,
-          rules: t.grant.rules.map((id) => ({ id, source: AppealMachine.rules[id].source, requires: AppealMachine.rules[id].requires })),
+          rules: t.grant.rules.map((id) => ({ id, source: AppealMachine.guard(id).source, requires: AppealMachine.guard(id).requires })),
           events: t.grant.events,
           source: t.grant.source,
           ...(t.grant.note !== undefined ? { note: t.grant.note } : {})

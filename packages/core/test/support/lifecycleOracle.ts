@@ -21,6 +21,20 @@ const registeredToReview: ReadonlyArray<Status> = ["registered", "triaged", "ass
 /** An officer holds the appeal. */
 const held: ReadonlyArray<Status> = ["assigned", "inReview", "awaitingApplicant"]
 
+/** The statuses that end an appeal: only the prevention commands that settle what exists are accepted in them. */
+export const terminal: ReadonlyArray<Status> = ["leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"]
+/**
+ * Prevention (docs/rules/prevention.md, "Measures and orders in the lifecycle"): a measure is
+ * planned from registration on, after the answer, and beside a criminal case; what exists (a
+ * measure, an order) is settled in every status after that, the ends included; an order may exist
+ * from the moment an officer holds the appeal.
+ */
+const planning: ReadonlyArray<Status> = ["registered", "triaged", "assigned", "inReview", "awaitingApplicant", "answered", "closed", "handedToCriminalProcedure"]
+const settling: ReadonlyArray<Status> = [...planning, ...terminal.filter((s) => s !== "handedToCriminalProcedure")]
+const ordered: ReadonlyArray<Status> = [...held, "answered", "closed", ...terminal]
+/** The commands of prevention: they never change the status. */
+export const prevention: ReadonlyArray<Command.Type> = ["planMeasure", "completeMeasure", "cancelMeasure", "extendProtectionOrder", "recordProtectionOrderBreach"]
+
 export const expected: { readonly [C in Command.Type]: Expected } = {
   receive: { from: ["none"], to: "received", event: "received" },
   register: { from: ["received"], to: "registered", event: "registered" },
@@ -46,11 +60,13 @@ export const expected: { readonly [C in Command.Type]: Expected } = {
   dispute: { from: ["answered", "closed"], to: "stays", event: "disputed" },
   mergeInto: { from: registeredToReview, to: "mergedAsDuplicate", event: "mergedAsDuplicate" },
   withdraw: { from: open, to: "withdrawn", event: "withdrawn" },
-  escalate: { from: open, to: "stays", event: "escalated" }
+  escalate: { from: open, to: "stays", event: "escalated" },
+  planMeasure: { from: planning, to: "stays", event: "measurePlanned" },
+  completeMeasure: { from: settling, to: "stays", event: "measureCompleted" },
+  cancelMeasure: { from: settling, to: "stays", event: "measureCancelled" },
+  extendProtectionOrder: { from: ordered, to: "stays", event: "protectionOrderExtended" },
+  recordProtectionOrderBreach: { from: ordered, to: "stays", event: "protectionOrderBreached" }
 }
-
-/** The statuses that end an appeal: nothing is accepted in them. */
-export const terminal: ReadonlyArray<Status> = ["leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"]
 /** Where a path from receipt ends: closed (only rating and disputing remain) or a terminal status. */
 export const ends: ReadonlyArray<Status> = ["closed", ...terminal]
 

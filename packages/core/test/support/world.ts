@@ -175,6 +175,26 @@ export const buildCommand = (type: Command.Type, appealId: string, p: Step["p"],
       return { ...base, reason: "Resolved" }
     case "escalate":
       return { ...base, reason: "overdue:consideration" }
+    // Measures: every kind, a referral with its body; a due time beyond every term (p.score 5) is refused.
+    case "planMeasure": {
+      const kind = (["preventionTalk", "homeVisit", "preventiveRegister", "referral"] as const)[p.score % 4]!
+      return {
+        ...base,
+        kind,
+        ...(kind === "referral" ? { body: { name: "Mahalla va oilani qoʻllab-quvvatlash boʻlimi" } } : {}),
+        ...(p.score === 5 ? { dueBy: new Date(Date.parse(now) + 400 * 86_400_000).toISOString() } : {})
+      }
+    }
+    // A measure that may not exist (M3), with an outcome that fits some kinds only.
+    case "completeMeasure":
+      return { ...base, measureId: `${appealId}/M${(p.score % 3) + 1}`, outcome: p.score % 2 === 0 ? "held" : "accepted", note: "Talked with the family" }
+    case "cancelMeasure":
+      return { ...base, measureId: `${appealId}/M${(p.score % 3) + 1}`, reason: "Moved away" }
+    // The order issued above (HO-17), to a later end; on the victim's application or not.
+    case "extendProtectionOrder":
+      return { ...base, orderNumber: "HO-17", validUntil: new Date(Date.parse(now) + 200 * 86_400_000).toISOString(), onVictimApplication: p.score % 2 === 0, reason: "Threats go on" }
+    case "recordProtectionOrderBreach":
+      return { ...base, orderNumber: "HO-17", occurredAt: new Date(Date.parse(now) - 3_600_000).toISOString(), ...(p.score > 3 ? { reference: "AJ-2026-17" } : {}) }
   }
 }
 
