@@ -323,16 +323,25 @@ export interface RequestOptions {
   /** Makes a retried request safe: the same key and request give the first answer again. */
   readonly idempotencyKey?: string | undefined
   readonly correlationId?: string | undefined
+  /**
+   * The version of the appeal the caller decided on (HTTP `If-Match`), for `execute` and
+   * `dispute`: an appeal at another version refuses the command with `VersionConflict`, and the
+   * commit itself re-checks it, so no write can slip in between (not retried, unlike a conflict
+   * without it). A new appeal has no version to expect: `submit` ignores it.
+   */
+  readonly expectedVersion?: number | undefined
 }
 
 /**
  * The schema of `RequestOptions`: an idempotency key of 1 to 255 visible ASCII characters (a UUID,
- * a ULID, "portal-7f3a"), a correlation id of 1 to 128.
+ * a ULID, "portal-7f3a"), a correlation id of 1 to 128, an expected version that is a whole number
+ * from 0.
  *
  * @example
  * import { AppealService, Decode } from "@murojaat/core"
  * Decode.either(AppealService.RequestOptionsSchema, "RequestOptions")({ idempotencyKey: "" })._tag // "Left"
  * Decode.either(AppealService.RequestOptionsSchema, "RequestOptions")({ idempotencyKey: "portal-7f3a" })._tag // "Right"
+ * Decode.either(AppealService.RequestOptionsSchema, "RequestOptions")({ expectedVersion: -1 })._tag // "Left"
  *
  * @since 0.1.0
  * @category models

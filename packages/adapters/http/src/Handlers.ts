@@ -300,29 +300,24 @@ const commandHandler =
         return yield* Effect.fail(Problem.invalid("Command", taken.map((k) => ({ path: k, problem: "notAllowed" as const, detail: "given by the path" }))))
       }
       const key = yield* idempotencyKey(caller, headers["idempotency-key"])
-      if (headers["if-match"] !== undefined) {
-        const expected = Views.ifMatch(headers["if-match"])
-        if (expected === "invalid") {
-          return yield* Effect.fail(Problem.invalid("headers", [{ path: "if-match", problem: "invalidValue", detail: 'one strong ETag as given ("7"), or *' }]))
-        }
-        const current = yield* AppealService.get(path.appealId, caller.subject).pipe(Effect.catchAll(refuse(caller)))
-        if (expected !== undefined && current.state.version !== expected) {
-          // An idempotent retry of a command that did commit finds the appeal past its If-Match: its
-          // first answer stands (the service answers it from the idempotency record).
-          if (key === undefined) return yield* Effect.fail(Problem.preconditionFailed(path.appealId, expected, current.state.version))
-          const replay = yield* Effect.either(
-            AppealService.execute({ ...body, type, appealId: path.appealId }, caller.subject, { idempotencyKey: key, correlationId: yield* requestId })
-          )
-          if (replay._tag === "Right" && replay.right.events[0] !== undefined && replay.right.events[0].seq === expected + 1) {
-            return yield* resultResponse(replay.right, yield* historyOf(path.appealId, caller), 200)
-          }
-          return yield* Effect.fail(Problem.preconditionFailed(path.appealId, expected, current.state.version))
-        }
+      const expected = headers["if-match"] === undefined ? undefined : Views.ifMatch(headers["if-match"])
+      if (expected === "invalid") {
+        return yield* Effect.fail(Problem.invalid("headers", [{ path: "if-match", problem: "invalidValue", detail: 'one strong ETag as given ("7"), or *' }]))
       }
+      // The version is checked by the service, at the commit (`*` asks only that the appeal exists,
+      // which every command does). An idempotent retry of a command that did commit is answered
+      // from its idempotency record before any check, so its first answer stands.
       const result = yield* AppealService.execute({ ...body, type, appealId: path.appealId }, caller.subject, {
         idempotencyKey: key,
-        correlationId: yield* requestId
-      }).pipe(Effect.catchAll(refuse(caller)))
+        correlationId: yield* requestId,
+        expectedVersion: expected
+      }).pipe(
+        Effect.catchAll((e) =>
+          e._tag === "VersionConflict" && expected !== undefined && e.appealId === path.appealId
+            ? Effect.fail(Problem.preconditionFailed(path.appealId, expected, e.actual))
+            : refuse(caller)(e)
+        )
+      )
       yield* Effect.logInfo("command").pipe(Effect.annotateLogs({ command: type, appealId: result.appealId, version: result.state.version }))
       return yield* resultResponse(result, yield* historyOf(result.appealId, caller), 200)
     })

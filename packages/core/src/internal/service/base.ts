@@ -69,7 +69,8 @@ export const Token = (max: number) =>
 
 export const RequestOptionsSchema = Schema.Struct({
   idempotencyKey: Schema.optional(Schema.UndefinedOr(Token(255))),
-  correlationId: Schema.optional(Schema.UndefinedOr(Token(128)))
+  correlationId: Schema.optional(Schema.UndefinedOr(Token(128))),
+  expectedVersion: Schema.optional(Schema.UndefinedOr(Schema.Int.pipe(Schema.between(0, Number.MAX_SAFE_INTEGER))))
 })
 
 // Decoders are built once, not per request: building one walks the schema.

@@ -102,7 +102,15 @@ export const execute = (input: unknown, actor: Actor.Subject, options: RequestOp
     const withCorrelation = command.correlationId === undefined && opts.correlationId !== undefined ? { ...command, correlationId: opts.correlationId } : command
     return yield* once(
       withIdempotency(key, { execute: input, actor: Actor.label(who) }, (idem) =>
-        run(withCorrelation, who, idem).pipe(Effect.retry({ times: 5, while: (e) => e._tag === "VersionConflict" }))
+        // Decided again on the fresh state after a conflict, unless the caller named the version of
+        // this appeal it decided on and this appeal moved: then the conflict is the answer. (A merge
+        // target that moved meanwhile is decided again, as without it.)
+        run(withCorrelation, who, idem, opts.expectedVersion).pipe(
+          Effect.retry({
+            times: 5,
+            while: (e) => e._tag === "VersionConflict" && (opts.expectedVersion === undefined || e.appealId !== command.appealId)
+          })
+        )
       )
     )
   })
