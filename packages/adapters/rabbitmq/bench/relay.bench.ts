@@ -3,8 +3,9 @@
  *
  * 1. Events relayed per second: a backlog of MUROJAAT_BENCH_EVENTS (default 20,000) committed
  *    events drained by the outbox relay (claim with FOR UPDATE SKIP LOCKED while the batch before
- *    is published, publish in claim order with publisher confirms, mark published), and again with
- *    `strictOrder` (waves: an appeal's next message after its previous one's confirm), against
+ *    is published, publish in waves with publisher confirms: an appeal's next message after its
+ *    previous one's confirm, mark published), and again with `strictOrder: false` (the batch in
+ *    claim order, one confirm wait), against
  *    amqplib publishing the very same messages on a confirm channel in batches of the same size
  *    (the floor a relay could reach), same broker, same bound quorum queue, same run.
  * 2. End-to-end lag at a steady rate (MUROJAAT_BENCH_RATE events/s, default 1,000, for 10 s): from
@@ -103,27 +104,28 @@ const program = Effect.scoped(
       const directRate = total / ((performance.now() - t) / 1000)
       yield* Effect.promise(() => sink.waitFor(total))
 
-      // Subjects: the relay drains the same messages from the outbox, in claim order, then (other
-      // appeal ids, the same events) in waves.
+      // Subjects: the relay drains the same messages (other appeal ids) in claim order, then in
+      // waves (the default); that relay stays for the lag below. The lease is the default (10 s): a short one
+      // on a loaded machine runs out under a batch claimed ahead and repeats it.
       const drain = (strictOrder: boolean, prefix: string) =>
         Effect.gen(function* () {
           yield* Effect.forEach(commits, (c) => store.commit(commitOf(`${prefix}${c.streams[0]!.appealId}`, new Date().toISOString())), { concurrency: 8, discard: true })
           const before = sink.state.count
-          const relay = yield* Worker.start("relay", Relay.body({ url, names, batchSize: BATCH, leaseMillis: 1000, heartbeatSeconds: 1, idleMillis: 5, strictOrder }))
+          const relay = yield* Worker.start("relay", Relay.body({ url, names, batchSize: BATCH, heartbeatSeconds: 1, idleMillis: 5, strictOrder }))
           while ((yield* relay.health).state !== "running") yield* Effect.sleep("2 millis")
           const started = performance.now()
           yield* Effect.promise(() => sink.waitFor(before + total))
           const rate = total / ((performance.now() - started) / 1000)
           return { relay, rate }
         })
-      const strict = yield* drain(true, "S")
-      yield* strict.relay.stop
-      const { relay, rate: relayRate } = yield* drain(false, "")
+      const loose = yield* drain(false, "C")
+      yield* loose.relay.stop
+      const { relay, rate: relayRate } = yield* drain(true, "")
       console.log(`events published per second with publisher confirms (${fmt(total)} events)`)
       console.log(`  baseline  amqplib, the same messages, confirm channel, batches of ${BATCH}   ${fmt(directRate)} events/s`)
-      console.log(`  subject   outbox relay: claim ahead, publish in claim order, confirm, mark   ${fmt(relayRate)} events/s`)
-      console.log(`  subject   outbox relay, strictOrder (waves of confirms)                       ${fmt(strict.rate)} events/s`)
-      console.log(`  ratio subject/baseline: ${(relayRate / directRate).toFixed(3)} (strictOrder ${(strict.rate / directRate).toFixed(3)})`)
+      console.log(`  subject   outbox relay: claim ahead, publish in waves, confirm, mark        ${fmt(relayRate)} events/s`)
+      console.log(`  subject   outbox relay, strictOrder false (claim order, one confirm wait)   ${fmt(loose.rate)} events/s`)
+      console.log(`  ratio subject/baseline: ${(relayRate / directRate).toFixed(3)} (strictOrder false ${(loose.rate / directRate).toFixed(3)})`)
 
       // 2. Lag at a steady rate, 10 s each: commits (relay) and direct publishes (baseline).
       const seconds = 10

@@ -9,15 +9,16 @@
  * - A relay that takes the lock first waits out the outbox lease (`leaseMillis`, plus four
  *   heartbeats), so every claim of an earlier holder has ended before it claims anything: the
  *   oldest claimable messages are then always the earliest unpublished ones of their appeal.
- * - A batch (`Outbox.claim`, oldest first) is published in claim order on one channel, which the
- *   broker keeps per queue, and confirmed once. A message the broker does not confirm (a nack: an
- *   internal error, a full queue that rejects publishes) stops its appeal for this batch: it and the
- *   appeal's later messages in the batch, confirmed or not, are released and come back first in the
- *   next claim, in order. Only then can a consumer see an appeal's later message before an earlier
- *   one's redelivery (a gap in `seq`, docs/integration.md). With `strictOrder` the batch goes in
- *   waves instead: the first message of each appeal, then, once the broker confirmed those, the
- *   second, and so on, so a nack never lets a later message out (one confirm round trip per message
- *   of an appeal in the batch).
+ * - A batch (`Outbox.claim`, oldest first) is published in waves (`strictOrder`, the default): the
+ *   first message of each appeal in the batch, then, once the broker confirmed those, the second,
+ *   and so on. A message the broker does not confirm (a nack: an internal error, a full queue that
+ *   rejects publishes) stops its appeal for this batch: it and the appeal's later messages are
+ *   released and come back first in the next claim, so no later message of an appeal goes out
+ *   before an earlier one. With `strictOrder: false` the batch goes in claim order on the one
+ *   channel (which the broker keeps per queue) and is confirmed once; a nack still stops its appeal
+ *   (its later messages in the batch, confirmed or not, are released and come back in order), but
+ *   a consumer may then see a later message before the earlier one's redelivery (a gap in `seq`,
+ *   docs/integration.md).
  * - The next batch is claimed while this one is published, and published only if this one was
  *   confirmed whole; otherwise it is released unpublished, so released messages keep their place.
  * - Before each claim the relay checks that it still holds the lock (one round trip), and it
@@ -81,7 +82,8 @@ export interface Settings {
   /**
    * Publish a batch in waves, each waiting for the broker's confirms of the one before (an
    * appeal's next message only after its previous one was confirmed), so not even a nack lets a
-   * later message of an appeal out first. Default false: the batch in claim order, confirmed once.
+   * later message of an appeal out first. Default true. False: the batch in claim order, confirmed
+   * once (one confirm round trip per batch; after a nack a consumer may see a gap in `seq`).
    */
   readonly strictOrder?: boolean | undefined
   /** The outbox lease of a claim, in ms. Default 10,000. A new lock holder waits it out. */
@@ -115,7 +117,7 @@ export const resolve = (s: Settings) => ({
   names: s.names ?? Broker.defaultNames,
   source: s.source ?? "urn:murojaat",
   batchSize: Math.max(1, s.batchSize ?? 500),
-  strictOrder: s.strictOrder ?? false,
+  strictOrder: s.strictOrder ?? true,
   leaseMillis: Math.max(100, s.leaseMillis ?? 10_000),
   idleMillis: Math.max(1, s.idleMillis ?? 50),
   heartbeatSeconds: Math.max(1, s.heartbeatSeconds ?? 2),
@@ -258,8 +260,8 @@ const settle = (sent: Sent) =>
 
 /**
  * Publishes one claimed batch and settles it: acknowledges what the broker confirmed (and nothing
- * of an appeal after a message it did not), releases the rest. One pass in claim order, or waves
- * with `strictOrder`. Returns how many messages were published and how many were released.
+ * of an appeal after a message it did not), releases the rest. Waves (`strictOrder`), or one pass
+ * in claim order. Returns how many messages were published and how many were released.
  *
  * @example
  * import { Relay } from "@murojaat/rabbitmq"

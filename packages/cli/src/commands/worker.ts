@@ -7,7 +7,9 @@
  * health as JSON. On start it prints `{ worker, state: "started", database, broker }` on one line.
  * `--health-port N` serves `GET /health` on 127.0.0.1 (200 while running or on standby, else 503).
  *
- *   relay      the outbox relay (--batch N, --lease-ms N)
+ *   relay      the outbox relay (--batch N, --lease-ms N; --claim-order: a batch in claim order
+ *              with one confirm wait, instead of an appeal's next message only after the broker
+ *              confirmed the one before)
  *   intake     forwarded appeals (--clients FILE: JSON array of { user, systemId, districts?, scopes? };
  *              --prefetch N, --poison-limit N)
  *   notify     applicant notices (--smtp smtp://[user:pass@]host:port --from ADDRESS, or
@@ -28,7 +30,7 @@ import { type Command, define, type Io, oneLine, printJson, readJson, UsageError
 import { databaseOptions, layerFor, runOn } from "../database.js"
 
 const usage =
-  "murojaat worker relay|intake|notify|deadlines [--database URL | --data-dir DIR] [--amqp URL] [--prefix NAME] [--health-port N] [--batch N] [--lease-ms N] [--clients FILE] [--prefetch N] [--poison-limit N] [--smtp URL --from ADDRESS | --webhook URL --webhook-secret-env NAME] [--interval-ms N] [--once]"
+  "murojaat worker relay|intake|notify|deadlines [--database URL | --data-dir DIR] [--amqp URL] [--prefix NAME] [--health-port N] [--batch N] [--lease-ms N] [--claim-order] [--clients FILE] [--prefetch N] [--poison-limit N] [--smtp URL --from ADDRESS | --webhook URL --webhook-secret-env NAME] [--interval-ms N] [--once]"
 
 const kinds = ["relay", "intake", "notify", "deadlines"] as const
 type Kind = (typeof kinds)[number]
@@ -132,6 +134,7 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
       "health-port": { type: "string" },
       batch: { type: "string" },
       "lease-ms": { type: "string" },
+      "claim-order": { type: "boolean", default: false },
       clients: { type: "string" },
       prefetch: { type: "string" },
       "poison-limit": { type: "string" },
@@ -181,7 +184,7 @@ const execute = async (argv: ReadonlyArray<string>, io: Io): Promise<number> => 
     switch (kind) {
       case "relay":
         return Effect.provide(
-          Effect.flatMap(Worker.start("relay", Relay.body({ url: broker!.url, names, batchSize: positive("batch", values.batch), leaseMillis: positive("lease-ms", values["lease-ms"]) })), started),
+          Effect.flatMap(Worker.start("relay", Relay.body({ url: broker!.url, names, batchSize: positive("batch", values.batch), leaseMillis: positive("lease-ms", values["lease-ms"]), strictOrder: !values["claim-order"] })), started),
           logged
         )
       case "intake":
