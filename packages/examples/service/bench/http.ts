@@ -6,8 +6,9 @@
  * transaction alone as the ceiling. One run, one embedded PostgreSQL, the same number of database
  * connections for the three; autocannon drives both HTTP servers, each its own process.
  *
- * Options (environment): BENCH_SECONDS (15), BENCH_HTTP_CONNECTIONS (16), BENCH_DB_CONNECTIONS (10).
- * Prints a table and the ratios; the figures go to docs/performance.md ("HTTP").
+ * Options (environment): BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_HTTP_CONNECTIONS (16),
+ * BENCH_DB_CONNECTIONS (10). Prints a table, the ratios and the CPU each server process spent per
+ * request; the figures go to docs/performance.md ("HTTP").
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
