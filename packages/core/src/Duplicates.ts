@@ -19,8 +19,8 @@
  * agreement (+ weights.problemConflict) + place bonus`, clamped to [0, 1]; the label follows the decision procedure in
  * {@link rules}. Suggestions only: merging stays a person's decision.
  *
- * {@link Index} finds the candidates for a new appeal by place (mahalla and address key, geohash),
- * category and applicant, so suggestions do not scan a region.
+ * {@link Index} finds the candidates for a new appeal by place (mahalla, street and address key,
+ * geohash), category, problem concept and applicant, so suggestions do not scan a region.
  *
  * @example
  * import { Duplicates } from "@murojaat/core"
@@ -286,9 +286,10 @@ export const addressKey = (address: string | null | undefined): string | undefin
 export type Suggestion = IndexImpl.Suggestion
 
 /**
- * An index of open appeals by place (mahalla + address key, geohash of 7 characters, about 150 m)
- * and by mahalla + category and applicant: {@link Index.suggest} compares a new appeal with the
- * appeals that share one of these keys only, never the whole region.
+ * An index of open appeals by place (mahalla + address key, mahalla + street, geohash cell of 7
+ * characters, about 150 m, with its neighbours), by mahalla + triage category, mahalla + problem
+ * concept, and by applicant: `suggest` compares a new appeal with the appeals that share one of
+ * these keys only, never the whole region.
  *
  * @example
  * import { Duplicates } from "@murojaat/core"

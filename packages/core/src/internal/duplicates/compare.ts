@@ -101,105 +101,98 @@ export const profile = (a: AppealInput, engine: Triage.Engine = Triage.defaultEn
 
 const hasCoords = (a: AppealInput): a is AppealInput & { lat: number; lon: number } => typeof a.lat === "number" && typeof a.lon === "number" && Number.isFinite(a.lat) && Number.isFinite(a.lon)
 
-/**
- * The place signals and whether they part the two appeals (`apart`). Symmetric.
- */
-export const placeSignals = (a: Profile, b: Profile, s: Settings): { readonly signals: ReadonlyArray<Signal>; readonly apart: boolean; readonly bonus: number } => {
-  const signals: Array<Signal> = []
-  let apart = false
-  let bonus = 0
+/** The numbers a comparison rests on, computed without any text, so that ranking many is cheap. */
+interface Facts {
+  readonly mahalla: "same" | "other" | "unknown"
+  readonly relation: Place.Relation
+  readonly metres: number | undefined
+  readonly cosine: number
+  readonly dice: number
+  readonly conflict: boolean
+  readonly sameCategory: boolean
+  readonly placeBonus: number
+  readonly apart: boolean
+  readonly topic: number
+}
+
+const placeBonus = (rel: Place.Relation, s: Settings): number =>
+  rel === "sameHouse" ? s.place.sameHouse : rel === "sameStreet" ? s.place.sameStreet : rel === "sameLandmark" ? s.place.sameLandmark : rel === "otherStreet" ? s.place.otherStreet : 0
+
+/** The facts of a pair. Symmetric in A and B. */
+const facts = (a: Profile, b: Profile, s: Settings): Facts => {
   const ma = a.input.mahallaCode ?? undefined
   const mb = b.input.mahallaCode ?? undefined
-  if (ma !== undefined && mb !== undefined) {
-    if (ma !== mb) {
-      apart = true
-      signals.push({ signal: "mahalla", contribution: 0, reason: `different mahallas (${ma}, ${mb}): two places` })
-    } else signals.push({ signal: "mahalla", contribution: 0, reason: `same mahalla ${ma}` })
-  }
-  const rel = Place.relate(a.address, b.address)
-  const add = (c: number, reason: string) => {
-    bonus += c
-    signals.push({ signal: "address", contribution: c, reason })
-  }
-  switch (rel) {
-    case "sameHouse":
-      add(s.place.sameHouse, `same street and house (${a.address!.house})`)
-      break
-    case "sameStreet":
-      add(s.place.sameStreet, "same street, house not given on both")
-      break
-    case "sameLandmark":
-      add(s.place.sameLandmark, `same landmark (${a.address!.landmark})`)
-      break
-    case "otherStreet":
-      add(s.place.otherStreet, "different streets")
-      break
-    case "otherHouse":
-      apart = true
-      signals.push({ signal: "address", contribution: 0, reason: `same street, different houses (${a.address!.house} ≠ ${b.address!.house}): two places` })
-      break
-    case "otherLandmark":
-      apart = true
-      signals.push({ signal: "address", contribution: 0, reason: `different landmarks (${a.address!.landmark} ≠ ${b.address!.landmark}): two places` })
-      break
-    case "unknown":
-      signals.push({ signal: "address", contribution: 0, reason: "address missing or without a street on one side" })
-  }
-  if (hasCoords(a.input) && hasCoords(b.input)) {
-    const d = Place.metres(a.input.lat, a.input.lon, b.input.lat, b.input.lon)
-    if (d <= s.nearMetres) {
-      bonus += s.place.near
-      signals.push({ signal: "distance", contribution: s.place.near, reason: `${Math.round(d)} m apart (at most ${s.nearMetres} m): one place` })
-    } else if (d >= s.farMetres) {
-      apart = true
-      signals.push({ signal: "distance", contribution: 0, reason: `${Math.round(d)} m apart (at least ${s.farMetres} m): two places` })
-    } else signals.push({ signal: "distance", contribution: 0, reason: `${Math.round(d)} m apart: undecided` })
-  }
-  return { signals, apart, bonus }
-}
-
-/**
- * The topic signals: trigram cosine of the folded texts, Dice of the lexicon's concepts, triage
- * category agreement; each weighted. Symmetric.
- */
-export const topicSignals = (a: Profile, b: Profile, s: Settings): { readonly signals: ReadonlyArray<Signal>; readonly topic: number } => {
-  const cos = Text.gramCosine(a.text, b.text)
-  const { dice, shared, conflict } = Text.conceptDice(a.text, b.text, s.weights.setting)
-  const same = a.category === b.category && a.category !== "other"
-  const t = round(s.weights.text * cos)
-  const c = round(s.weights.concepts * dice)
-  const k = same ? s.weights.category : 0
-  const x = conflict ? s.weights.problemConflict : 0
+  const mahalla = ma === undefined || mb === undefined ? "unknown" : ma === mb ? "same" : "other"
+  const relation = Place.relate(a.address, b.address)
+  const metres = hasCoords(a.input) && hasCoords(b.input) ? Place.metres(a.input.lat, a.input.lon, b.input.lat, b.input.lon) : undefined
+  const near = metres !== undefined && metres <= s.nearMetres
+  const far = metres !== undefined && metres >= s.farMetres
+  const cosine = Text.gramCosine(a.text, b.text)
+  const { dice, conflict } = Text.conceptDice(a.text, b.text, s.weights.setting)
+  const sameCategory = a.category === b.category && a.category !== "other"
+  const bonus = placeBonus(relation, s) + (near ? s.place.near : 0)
+  const topic = round(s.weights.text * cosine) + round(s.weights.concepts * dice) + (sameCategory ? s.weights.category : 0) + (conflict ? s.weights.problemConflict : 0)
   return {
-    topic: t + c + k + x,
-    signals: [
-      ...(conflict ? [{ signal: "concepts" as const, contribution: x, reason: `each names a problem, none shared (${[...a.text.concepts].sort().join(", ")} / ${[...b.text.concepts].sort().join(", ")})` }] : []),
-      { signal: "text", contribution: t, reason: `character trigrams of the folded texts: cosine ${round(cos)}` },
-      { signal: "concepts", contribution: c, reason: shared.length === 0 ? "no shared concept" : `shared concepts: ${shared.join(", ")} (Dice ${round(dice)})` },
-      { signal: "category", contribution: k, reason: same ? `same triage category (${a.category})` : `triage categories ${a.category} / ${b.category}` }
-    ]
+    mahalla,
+    relation,
+    metres,
+    cosine,
+    dice,
+    conflict,
+    sameCategory,
+    placeBonus: bonus,
+    apart: mahalla === "other" || relation === "otherHouse" || relation === "otherLandmark" || far,
+    topic
   }
 }
 
-/**
- * Compares B (the new appeal) with A (the earlier one): the score (topic + place, in [0, 1]), the
- * signals, and the label by the decision procedure of {@link rules}.
- */
-export const compareProfiles = (a: Profile, b: Profile, s: Settings): Comparison => {
-  const place = placeSignals(a, b, s)
-  const topic = topicSignals(a, b, s)
-  const score = round(Math.max(0, Math.min(1, topic.topic + place.bonus)))
-  const signals: Array<Signal> = [...place.signals, ...topic.signals]
+/** The signals of a pair, each with its contribution and reason (built only for what is shown). */
+const explain = (a: Profile, b: Profile, f: Facts, s: Settings): Array<Signal> => {
+  const out: Array<Signal> = []
+  const ma = a.input.mahallaCode
+  const mb = b.input.mahallaCode
+  if (f.mahalla === "other") out.push({ signal: "mahalla", contribution: 0, reason: `different mahallas (${ma}, ${mb}): two places` })
+  else if (f.mahalla === "same") out.push({ signal: "mahalla", contribution: 0, reason: `same mahalla ${ma}` })
+  const bonus = placeBonus(f.relation, s)
+  const address: Record<Place.Relation, string> = {
+    sameHouse: `same street and house (${a.address?.house})`,
+    sameStreet: "same street, house not given on both (or within a range of houses)",
+    sameLandmark: `same landmark (${a.address?.landmark})`,
+    otherStreet: "different streets",
+    otherHouse: `same street, different houses (${a.address?.house} ≠ ${b.address?.house}): two places`,
+    otherLandmark: `different landmarks (${a.address?.landmark} ≠ ${b.address?.landmark}): two places`,
+    unknown: "address missing or without a street on one side"
+  }
+  out.push({ signal: "address", contribution: bonus, reason: address[f.relation] })
+  if (f.metres !== undefined) {
+    const m = Math.round(f.metres)
+    if (f.metres <= s.nearMetres) out.push({ signal: "distance", contribution: s.place.near, reason: `${m} m apart (at most ${s.nearMetres} m): one place` })
+    else if (f.metres >= s.farMetres) out.push({ signal: "distance", contribution: 0, reason: `${m} m apart (at least ${s.farMetres} m): two places` })
+    else out.push({ signal: "distance", contribution: 0, reason: `${m} m apart: undecided` })
+  }
+  const shared = Text.sharedConcepts(a.text, b.text)
+  out.push({ signal: "text", contribution: round(s.weights.text * f.cosine), reason: `character trigrams of the folded texts: cosine ${round(f.cosine)}` })
+  out.push({ signal: "concepts", contribution: round(s.weights.concepts * f.dice), reason: shared.length === 0 ? "no shared concept" : `shared concepts: ${shared.join(", ")} (weighted Dice ${round(f.dice)})` })
+  if (f.conflict)
+    out.push({ signal: "concepts", contribution: s.weights.problemConflict, reason: `each names a problem, none shared (${[...a.text.concepts].sort().join(", ")} / ${[...b.text.concepts].sort().join(", ")})` })
+  out.push({ signal: "category", contribution: f.sameCategory ? s.weights.category : 0, reason: f.sameCategory ? `same triage category (${a.category})` : `triage categories ${a.category} / ${b.category}` })
+  const sameApplicant = a.applicant !== undefined && a.applicant === b.applicant
+  out.push({ signal: "applicant", contribution: 0, reason: sameApplicant ? "same applicant" : a.applicant === undefined || b.applicant === undefined ? "an anonymous appeal" : "different applicants" })
+  out.push({ signal: "timeGap", contribution: 0, reason: `${round((b.at - a.at) / 86_400_000)} days between them` })
+  out.push({ signal: "status", contribution: 0, reason: `A is ${a.input.status ?? "open"} when B arrives` })
+  if (b.text.cues.size > 0) out.push({ signal: "cues", contribution: 0, reason: `B's cues: ${[...b.text.cues].sort().join(", ")}` })
+  return out
+}
+
+/** The decision procedure of {@link rules}, in order. */
+const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly label: Label; readonly ruleId: RuleId; readonly score: number } => {
+  const score = round(Math.max(0, Math.min(1, f.topic + f.placeBonus)))
+  const done = (label: Label, ruleId: RuleId) => ({ label, ruleId, score })
+  if (f.apart) return done("distinct", "duplicates.otherPlace")
   const hours = (b.at - a.at) / 3_600_000
   const sameApplicant = a.applicant !== undefined && a.applicant === b.applicant
-  signals.push({ signal: "applicant", contribution: 0, reason: sameApplicant ? "same applicant" : a.applicant === undefined || b.applicant === undefined ? "an anonymous appeal" : "different applicants" })
-  signals.push({ signal: "timeGap", contribution: 0, reason: `${round(hours / 24)} days between them` })
   const status = a.input.status ?? "open"
-  signals.push({ signal: "status", contribution: 0, reason: `A is ${status} when B arrives` })
   const cues = b.text.cues
-  if (cues.size > 0) signals.push({ signal: "cues", contribution: 0, reason: `B's cues: ${[...cues].sort().join(", ")}` })
-  const done = (label: Label, ruleId: RuleId): Comparison => ({ label, score, ruleId, signals })
-  if (place.apart) return done("distinct", "duplicates.otherPlace")
   const sameMatter = score >= s.matterThreshold
   if (sameApplicant) {
     if (status === "open") {
@@ -217,3 +210,15 @@ export const compareProfiles = (a: Profile, b: Profile, s: Settings): Comparison
   if (status === "answered" || hours > s.relatedAfterDays * 24) return done("related", "duplicates.recurrence")
   return done("duplicate", "duplicates.sameIncident")
 }
+
+/**
+ * Compares B (the new appeal) with A (the earlier one): the score (topic + place, in [0, 1]), the
+ * signals, and the label by the decision procedure of {@link rules}.
+ */
+export const compareProfiles = (a: Profile, b: Profile, s: Settings): Comparison => {
+  const f = facts(a, b, s)
+  return { ...decideFacts(a, b, f, s), signals: explain(a, b, f, s) }
+}
+
+/** The label and score only (no signals): what ranking many candidates needs. */
+export const quick = (a: Profile, b: Profile, s: Settings): { readonly label: Label; readonly ruleId: RuleId; readonly score: number } => decideFacts(a, b, facts(a, b, s), s)

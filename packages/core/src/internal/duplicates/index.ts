@@ -1,11 +1,12 @@
 /**
- * An index of open appeals for suggestions: buckets by mahalla + address key, by geohash cell, by
- * mahalla + triage category, and by applicant. A new appeal is compared only with the appeals of the
+ * An index of open appeals for suggestions: buckets by mahalla + address key, mahalla + street,
+ * geohash cell, mahalla + triage category, mahalla + problem concept, and applicant. A new appeal is compared only with the appeals of the
  * buckets it falls in (its geohash cell and the eight around it), so the work grows with the
  * appeals at its place and of its kind, not with the region.
  */
 import * as Compare from "./compare.js"
 import * as Place from "./place.js"
+import * as Text from "./text.js"
 
 /** Geohash cells of 7 characters are about 150 m × 150 m here; with the neighbours, ≥ 150 m around. */
 const GEOHASH = 7
@@ -27,23 +28,21 @@ export interface AppealIndex {
   readonly suggest: (appeal: Compare.Profile, settings?: Compare.Settings) => ReadonlyArray<Suggestion>
 }
 
-const keysOf = (p: Compare.Profile): ReadonlyArray<string> => {
+// The keys an appeal is filed under (and, for a query, looked up by): mahalla + triage category,
+// mahalla + each problem concept (the same incident told in two categories), mahalla + street,
+// mahalla + address key, the applicant, and the geohash cell (for a query, with its neighbours).
+const keys = (p: Compare.Profile, query: boolean): ReadonlyArray<string> => {
   const m = p.input.mahallaCode ?? ""
   const out: Array<string> = [`c|${m}|${p.category}`]
+  for (const c of p.text.concepts) if (Text.isProblem(c)) out.push(`k|${m}|${c}`)
+  for (const st of p.address?.street ?? []) out.push(`s|${m}|${st}`)
   const k = Place.key(p.address)
   if (k !== undefined) out.push(`a|${m}|${k}`)
   if (p.applicant !== undefined) out.push(`p|${p.applicant}`)
-  if (typeof p.input.lat === "number" && typeof p.input.lon === "number") out.push(`g|${Place.geohash(p.input.lat, p.input.lon, GEOHASH)}`)
-  return out
-}
-
-const queryKeys = (p: Compare.Profile): ReadonlyArray<string> => {
-  const m = p.input.mahallaCode ?? ""
-  const out: Array<string> = [`c|${m}|${p.category}`]
-  const k = Place.key(p.address)
-  if (k !== undefined) out.push(`a|${m}|${k}`)
-  if (p.applicant !== undefined) out.push(`p|${p.applicant}`)
-  if (typeof p.input.lat === "number" && typeof p.input.lon === "number") for (const g of Place.geohashNeighbourhood(p.input.lat, p.input.lon, GEOHASH)) out.push(`g|${g}`)
+  if (typeof p.input.lat === "number" && typeof p.input.lon === "number") {
+    if (query) for (const g of Place.geohashNeighbourhood(p.input.lat, p.input.lon, GEOHASH)) out.push(`g|${g}`)
+    else out.push(`g|${Place.geohash(p.input.lat, p.input.lon, GEOHASH)}`)
+  }
   return out
 }
 
@@ -58,7 +57,7 @@ export const make = (defaults: Compare.Settings = Compare.defaultSettings): Appe
   const remove = (id: string) => {
     const p = appeals.get(id)
     if (p === undefined) return
-    for (const k of keysOf(p)) {
+    for (const k of keys(p, false)) {
       const b = buckets.get(k)
       b?.delete(id)
       if (b?.size === 0) buckets.delete(k)
@@ -67,7 +66,7 @@ export const make = (defaults: Compare.Settings = Compare.defaultSettings): Appe
   }
   const candidates = (p: Compare.Profile): ReadonlySet<string> => {
     const out = new Set<string>()
-    for (const k of queryKeys(p)) for (const id of buckets.get(k) ?? []) out.add(id)
+    for (const k of keys(p, true)) for (const id of buckets.get(k) ?? []) out.add(id)
     return out
   }
   return {
@@ -77,7 +76,7 @@ export const make = (defaults: Compare.Settings = Compare.defaultSettings): Appe
     add: (id, p) => {
       remove(id)
       appeals.set(id, p)
-      for (const k of keysOf(p)) {
+      for (const k of keys(p, false)) {
         let b = buckets.get(k)
         if (b === undefined) buckets.set(k, (b = new Set()))
         b.add(id)
@@ -87,8 +86,12 @@ export const make = (defaults: Compare.Settings = Compare.defaultSettings): Appe
     candidates,
     suggest: (p, settings) => {
       const s = settings ?? defaults
+      // Every candidate is decided cheaply; only those kept are explained.
       const found: Array<Suggestion> = []
-      for (const id of candidates(p)) found.push({ id, comparison: Compare.compareProfiles(appeals.get(id)!, p, s) })
+      for (const id of candidates(p)) {
+        const a = appeals.get(id)!
+        if (Compare.quick(a, p, s).label !== "distinct") found.push({ id, comparison: Compare.compareProfiles(a, p, s) })
+      }
       return rank(found)
     }
   }

@@ -62,9 +62,12 @@ const find = (groups: ReadonlyMap<string, ReadonlyArray<Phrase>>, keys: Readonly
 
 /** What duplicate detection reads off a text. */
 export interface TextProfile {
-  /** Trigram counts of the content words (with word boundaries), and the vector's norm. */
-  readonly grams: ReadonlyMap<string, number>
+  /** Trigrams of the content words (with word boundaries) as sorted integer ids, their counts, and the vector's norm. */
+  readonly gramIds: Float64Array
+  readonly gramCounts: Int32Array
   readonly norm: number
+  /** The concepts as a bit set (bit i = `Lexicon.concepts[i]`), for fast comparison. */
+  readonly mask: number
   /** The lexicon's concepts found. */
   readonly concepts: ReadonlySet<string>
   /** Cues found: "reminder", "dispute", "recurrence". */
@@ -84,56 +87,82 @@ export const foldedWords = (text: string): ReadonlyArray<string> => {
 /** Reads the profile of a text (see {@link TextProfile}). */
 export const profile = (text: string): TextProfile => {
   const keys = foldedWords(text)
-  const grams = new Map<string, number>()
+  const raw: Array<number> = []
   let words = 0
   for (const k of keys) {
     // Numbers name houses, dates and sums; filler and function words carry no topic.
     if (k === "#" || k.length < 2 || fillerKeys.has(k) || stopKeys.has(k)) continue
     words++
-    const w = `^${k}$`
-    for (let i = 0; i + 3 <= w.length; i++) {
-      const g = w.slice(i, i + 3)
-      grams.set(g, (grams.get(g) ?? 0) + 1)
+    // A trigram of 16-bit code units packed exactly into 48 bits (a double holds it without loss);
+    // "^" and "$" mark the word's ends.
+    const code = (i: number) => (i < 0 ? 0x5e : i >= k.length ? 0x24 : k.charCodeAt(i))
+    for (let i = -1; i + 2 <= k.length; i++) raw.push(code(i) * 4294967296 + code(i + 1) * 65536 + code(i + 2))
+  }
+  raw.sort((x, y) => x - y)
+  const ids: Array<number> = []
+  const counts: Array<number> = []
+  for (const g of raw) {
+    if (ids.length > 0 && ids[ids.length - 1] === g) counts[counts.length - 1]!++
+    else {
+      ids.push(g)
+      counts.push(1)
     }
   }
   let sq = 0
-  for (const v of grams.values()) sq += v * v
+  for (const v of counts) sq += v * v
   // Cues are looked for in all words (a cue may be a polite phrase); concepts without the filler
   // ("hurmatli inspektor" is no complaint about an officer).
   const content = keys.map((k) => (fillerKeys.has(k) ? "" : k))
-  return { grams, norm: Math.sqrt(sq), concepts: find(conceptPhrases, content), cues: find(cuePhrases, keys), words }
+  const concepts = find(conceptPhrases, content)
+  let mask = 0
+  for (const c of concepts) mask |= bit.get(c)!
+  return { gramIds: Float64Array.from(ids), gramCounts: Int32Array.from(counts), norm: Math.sqrt(sq), mask, concepts, cues: find(cuePhrases, keys), words }
 }
 
-/** Cosine of two trigram vectors, in [0, 1]. Symmetric. */
+/** Cosine of two trigram vectors, in [0, 1]: a merge of the two sorted id lists. Symmetric. */
 export const gramCosine = (a: TextProfile, b: TextProfile): number => {
   if (a.norm === 0 || b.norm === 0) return 0
-  const [small, big] = a.grams.size <= b.grams.size ? [a, b] : [b, a]
+  const x = a.gramIds
+  const y = b.gramIds
+  let i = 0
+  let j = 0
   let dot = 0
-  for (const [g, v] of small.grams) dot += v * (big.grams.get(g) ?? 0)
+  while (i < x.length && j < y.length) {
+    const p = x[i]!
+    const q = y[j]!
+    if (p === q) dot += a.gramCounts[i++]! * b.gramCounts[j++]!
+    else if (p < q) i++
+    else j++
+  }
   return Math.min(1, dot / (a.norm * b.norm))
 }
 
 const kindOf = new Map(Lexicon.concepts.map((c) => [c.id, c.kind] as const))
+// At most 31 concepts, one bit each (a 32-bit signed integer).
+const bit = new Map(Lexicon.concepts.map((c, i) => [c.id, 1 << i] as const))
+let problemMask = 0
+for (const c of Lexicon.concepts) if (c.kind === "problem") problemMask |= bit.get(c.id)!
+const popcount = (x: number): number => {
+  let n = 0
+  for (let v = x >>> 0; v !== 0; v &= v - 1) n++
+  return n
+}
+
+/** Whether a concept names a problem (rather than a setting). */
+export const isProblem = (concept: string): boolean => kindOf.get(concept) === "problem"
 
 /**
  * Weighted Dice coefficient of the two concept sets, in [0, 1] (0 when either has none): a problem
  * concept weighs 1, a setting concept `settingWeight`. `conflict` when both name problems and share
  * none (the same place, another problem). Symmetric.
  */
-export const conceptDice = (
-  a: TextProfile,
-  b: TextProfile,
-  settingWeight: number
-): { readonly dice: number; readonly shared: ReadonlyArray<string>; readonly conflict: boolean } => {
-  const w = (c: string) => (kindOf.get(c) === "problem" ? 1 : settingWeight)
-  const sum = (s: Iterable<string>) => {
-    let t = 0
-    for (const c of s) t += w(c)
-    return t
-  }
-  const shared = [...a.concepts].filter((c) => b.concepts.has(c)).sort()
-  const problems = (s: ReadonlySet<string>) => [...s].filter((c) => kindOf.get(c) === "problem")
-  const conflict = problems(a.concepts).length > 0 && problems(b.concepts).length > 0 && !shared.some((c) => kindOf.get(c) === "problem")
-  const total = sum(a.concepts) + sum(b.concepts)
-  return { dice: total === 0 ? 0 : (2 * sum(shared)) / total, shared, conflict }
+export const conceptDice = (a: TextProfile, b: TextProfile, settingWeight: number): { readonly dice: number; readonly conflict: boolean } => {
+  const weigh = (m: number) => popcount(m & problemMask) + settingWeight * popcount(m & ~problemMask)
+  const shared = a.mask & b.mask
+  const conflict = (a.mask & problemMask) !== 0 && (b.mask & problemMask) !== 0 && (shared & problemMask) === 0
+  const total = weigh(a.mask) + weigh(b.mask)
+  return { dice: total === 0 ? 0 : (2 * weigh(shared)) / total, conflict }
 }
+
+/** The concepts two texts share, by id (for explanations). */
+export const sharedConcepts = (a: TextProfile, b: TextProfile): ReadonlyArray<string> => [...a.concepts].filter((c) => b.concepts.has(c)).sort()
