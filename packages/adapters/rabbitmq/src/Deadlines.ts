@@ -9,9 +9,10 @@
  *   never escalate a breach twice. The relay publishes it as `appeal.escalated`.
  * - Warnings: the district's soon-due list (`AppealService.soonDue`, the same index, up to
  *   `warnWithinMillis` ahead) gives the appeals whose clocks raise a warning by now
- *   (`Deadline.status`: "3 working days before", "1 hour before"...); each warning (appeal, clock,
- *   due time, threshold) is claimed in the `DeliveryLog` and sent once through `Alerts` (the
- *   broker, as `Messages.DeadlineWarning` on `deadline.warning.<clock>`, or the log).
+ *   (`Deadline.statusOf` on the listed state, no history read: "3 working days before", "1 hour
+ *   before"...); each warning (appeal, clock, due time, threshold) is claimed in the `DeliveryLog`
+ *   and sent once through `Alerts` (the broker, as `Messages.DeadlineWarning` on
+ *   `deadline.warning.<clock>`, or the log).
  *
  * @example
  * import { Deadlines, Worker } from "@murojaat/rabbitmq"
@@ -259,7 +260,10 @@ export const runOnce = (settings: Settings = {}): Effect.Effect<Run, Errors.Stor
           const page: Worklist.DuePage = yield* list(after)
           for (const state of page.items) {
             soonDue++
-            const report = Deadline.status(yield* store.events(state.appealId), now, deadlines)
+            // From the state's clock facts (no history read); a state stored before they existed
+            // is read from its events.
+            const fromState = Deadline.statusOf(state, now, deadlines)
+            const report = Either.isRight(fromState) ? fromState : Deadline.status(yield* store.events(state.appealId), now, deadlines)
             if (Either.isLeft(report)) {
               failed.push({ id: state.appealId, code: report.left._tag })
               continue
