@@ -250,7 +250,7 @@ export const decide = (a: unknown, b: unknown, settings: Settings = defaultSetti
   Either.flatMap(Decode.either(AppealSchema, "Duplicates.a")(a), (pa) => Either.map(Decode.either(AppealSchema, "Duplicates.b")(b), (pb) => compare(pa, pb, settings)))
 
 /**
- * The concept lexicon shared by Uzbek and Russian (data): each concept's id, English gloss and
+ * The concept lexicon shared by Uzbek and Russian (data): each concept's id, kind (problem or setting), English gloss and
  * word beginnings in any script.
  *
  * @example
@@ -259,7 +259,7 @@ export const decide = (a: unknown, b: unknown, settings: Settings = defaultSetti
  *
  * @since 0.3.0
  */
-export const lexicon: ReadonlyArray<{ readonly id: string; readonly en: string; readonly words: ReadonlyArray<string> }> = Lexicon.concepts
+export const lexicon: ReadonlyArray<{ readonly id: string; readonly kind: "problem" | "setting"; readonly en: string; readonly words: ReadonlyArray<string> }> = Lexicon.concepts
 
 /**
  * The address key of an address as written, the same across scripts, languages and spellings:

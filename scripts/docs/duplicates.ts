@@ -1,0 +1,122 @@
+/**
+ * Renders docs/rules/duplicates.md from `Duplicates`: the signals, how the score is made, the
+ * decision procedure (rules with sources), the settings with their defaults, the concept lexicon,
+ * and worked examples computed by the code.
+ */
+import { Duplicates } from "../../packages/core/src/index.js"
+import type { Doc } from "../docs.js"
+import { generated, table } from "../markdown.js"
+
+const s = Duplicates.defaultSettings
+const cell = (x: string) => x.replace(/\|/g, "\\|")
+
+const examples: ReadonlyArray<{ readonly title: string; readonly a: Duplicates.Appeal; readonly b: Duplicates.Appeal }> = [
+  {
+    title: "The same night's noise, in Uzbek and in Russian, by two neighbours",
+    a: { applicantRef: "sm:u-1", submittedAt: "2026-01-14T23:40:00+05:00", status: "open", mahallaCode: "1726262-002", address: "Navoiy koʻchasi 14-uy", text: "Qoʻshnilar har kecha baland musiqa qoʻyishadi, bolalar uxlay olmayapti" },
+    b: { applicantRef: "sm:u-2", submittedAt: "2026-01-15T00:05:00+05:00", mahallaCode: "1726262-002", address: "ул. Навои, д. 14", text: "Соседи каждую ночь громко включают музыку, дети не могут уснуть" }
+  },
+  {
+    title: "The same problem at house 41 instead of 14",
+    a: { applicantRef: "sm:u-1", submittedAt: "2026-01-14T23:40:00+05:00", status: "open", mahallaCode: "1726262-002", address: "Navoiy koʻchasi 14-uy", text: "Qoʻshnilar har kecha baland musiqa qoʻyishadi, bolalar uxlay olmayapti" },
+    b: { applicantRef: "sm:u-3", submittedAt: "2026-01-15T00:05:00+05:00", mahallaCode: "1726262-002", address: "Navoiy 41", text: "Qoʻshnilar har kecha baland musiqa qoʻyishadi" }
+  },
+  {
+    title: "A reminder about a still-open appeal",
+    a: { applicantRef: "sm:u-1", submittedAt: "2026-01-14T23:40:00+05:00", status: "open", mahallaCode: "1726262-002", address: "Navoiy koʻchasi 14-uy", text: "Qoʻshnilar har kecha baland musiqa qoʻyishadi, bolalar uxlay olmayapti" },
+    b: { applicantRef: "sm:u-1", submittedAt: "2026-01-17T10:00:00+05:00", mahallaCode: "1726262-002", address: null, text: "3 kun oldin musiqa haqida yozgan edim, hech kim kelmadi" }
+  },
+  {
+    title: "The same person disputing the answer (a repeated appeal, ZRU-445)",
+    a: { applicantRef: "sm:u-1", submittedAt: "2026-01-14T23:40:00+05:00", status: "answered", mahallaCode: "1726262-002", address: "Navoiy koʻchasi 14-uy", text: "Qoʻshnilar har kecha baland musiqa qoʻyishadi, bolalar uxlay olmayapti" },
+    b: { applicantRef: "sm:u-1", submittedAt: "2026-02-14T22:00:00+05:00", mahallaCode: "1726262-002", address: "Navoiy 14", text: "Javobingizga rozi emasman, qoʻshnilar hali ham kechasi baland musiqa qoʻyishadi" }
+  }
+]
+
+const render = (): string =>
+  [
+    generated("packages/core/src/Duplicates.ts"),
+    "",
+    "# Duplicates, reminders, repeated and related appeals",
+    "",
+    "`Duplicates.compare(a, b)` tells what a new appeal B is with respect to an earlier appeal A, as an",
+    "inspector would decide it, and says why: every signal with its contribution to the score and its",
+    "reason. It suggests; merging and linking stay a person's decision.",
+    "",
+    table(
+      ["label", "what B is", "what the inspector does"],
+      [
+        ["`duplicate`", "the same incident reported again (other script, rewrite, another neighbour, other language, added details)", "merges B into A"],
+        ["`reminder`", "the same applicant about his own still-open appeal A", "links B to A; no new appeal to work"],
+        ["`repeated`", "the same applicant on the same matter after A was answered or after A's term ran out (ZRU-445)", "a new appeal, linked to A, examined by a superior"],
+        ["`related`", "the same kind of problem at the same place, a new occurrence", "a new appeal, linked to A"],
+        ["`distinct`", "anything else: same place other problem, same problem other place, another house", "nothing to link"]
+      ]
+    ),
+    "",
+    "## Signals",
+    "",
+    table(
+      ["signal", "what is compared", "effect"],
+      [
+        ["mahalla", "the mahalla codes", "different mahallas: two places (`distinct`)"],
+        ["address", "the address as written, reduced to street skeleton, lane, house, flat, numbered landmark, across scripts, languages and spellings (\"Navoiy koʻchasi 14-uy\", \"ул. Навои, д. 14\", \"Navoiy 14\" are one key)", `same house ${s.place.sameHouse}, same street ${s.place.sameStreet}, same landmark ${s.place.sameLandmark}, other street ${s.place.otherStreet}; another house on the same street (14 ≠ 41) or another landmark: two places`],
+        ["distance", "great-circle distance between coordinates, when both have them", `at most ${s.nearMetres} m: +${s.place.near}; at least ${s.farMetres} m: two places`],
+        ["text", "cosine of the character trigrams of the folded words (triage's fold: script, apostrophes, q→k, x→h), polite filler, function words and numbers left out", `× ${s.weights.text}`],
+        ["concepts", "weighted Dice of the concepts of the shared Uzbek–Russian lexicon (below); a problem concept weighs 1, a setting concept " + s.weights.setting, `× ${s.weights.concepts}; both name problems and share none: ${s.weights.problemConflict}`],
+        ["category", "the triage categories (`Triage.classify`, or the recorded one)", `the same (not \`other\`): +${s.weights.category}`],
+        ["applicant", "the applicant refs", "decides between reminder / repeated and duplicate / related"],
+        ["timeGap", "hours between A and B", `same applicant within ${s.resendHours} h: a re-send; another applicant after ${s.relatedAfterDays} days: related`],
+        ["status", "A's status when B arrives (open, answered, overdue)", "open: reminder; answered or overdue: repeated (ZRU-445)"],
+        ["cues", "B's words: reminder (\"yozgan edim\", \"писал\"), dispute (\"javobga rozi emasman\", \"не согласна\"), recurrence (\"yana\", \"снова\")", `a reminder or dispute cue lowers the score needed to ${s.reminderThreshold}`]
+      ]
+    ),
+    "",
+    "## Score",
+    "",
+    `score = ${s.weights.text} × text cosine + ${s.weights.concepts} × concept Dice + ${s.weights.category} × same category + (${s.weights.problemConflict} when the problems differ) + place, clamped to [0, 1].`,
+    `Two appeals are about the same matter when the score reaches \`matterThreshold\` (${s.matterThreshold}). The text and place parts are symmetric in A and B.`,
+    "",
+    "## Decision procedure",
+    "",
+    "Applied in this order; the first that applies gives the label and is named in the result (`ruleId`).",
+    "",
+    table(["rule", "statement", "source"], Duplicates.rules.map((r) => [`\`${r.id}\``, cell(r.statement), cell(r.source)])),
+    "",
+    "## Settings",
+    "",
+    "All thresholds and weights are `Duplicates.Settings`, with these defaults (chosen on the train and dev splits of the labelled corpus; the frozen test split played no part):",
+    "",
+    "```json",
+    JSON.stringify(s, null, 2),
+    "```",
+    "",
+    "## Concept lexicon",
+    "",
+    "Data in `packages/core/src/internal/duplicates/lexicon.ts`; entries are word beginnings in any script, folded once.",
+    "",
+    table(["concept", "kind", "meaning", "words"], Duplicates.lexicon.map((c) => [`\`${c.id}\``, c.kind, c.en, cell(c.words.map((w) => w.trim()).join(", "))])),
+    "",
+    "## Examples",
+    "",
+    ...examples.flatMap((e) => {
+      const r = Duplicates.compare(e.a, e.b)
+      return [
+        `### ${e.title}`,
+        "",
+        `- A (${e.a.status}): ${e.a.address ?? "no address"}: "${e.a.text}"`,
+        `- B: ${e.b.address ?? "no address"}: "${e.b.text}"`,
+        "",
+        `**${r.label}** (score ${r.score}, rule \`${r.ruleId}\`)`,
+        "",
+        table(["signal", "contribution", "reason"], r.signals.map((x) => [x.signal, x.contribution, cell(x.reason)])),
+        ""
+      ]
+    }),
+    "## Evaluation",
+    "",
+    "`pnpm similarity:eval` reports precision and recall of `duplicate` and the confusion table over the five labels for the train, dev and frozen test splits of packages/core/test/fixtures/duplicates."
+  ].join("\n")
+
+const docs: ReadonlyArray<Doc> = [{ file: "docs/rules/duplicates.md", render }]
+export default docs
