@@ -17,8 +17,9 @@
  * may read. Scope `lists:read` (officers and auditors hold it). The numbers are as of the facts'
  * last refresh (`Analytics.Service.refresh`; `refresher` runs it on a schedule).
  *
- * Self-contained: `group` and the handler functions `handle` mount into any `HttpApi`; `api` and
- * `live` serve them on their own (with `Handlers.authentication`).
+ * The group is declared in `Api` (`Api.analytics`, part of `Api.api`); this module holds its
+ * handlers (`handle`, implemented on `Api.api` by `live`, which `Server.layer` serves) and the
+ * background `refresher`.
  *
  * @example
  * import { Analytics } from "@murojaat/http"
@@ -26,86 +27,24 @@
  *
  * @since 0.1.0
  */
-import { HttpApi, HttpApiBuilder, HttpApiEndpoint, HttpApiGroup, HttpServerResponse, OpenApi } from "@effect/platform"
+import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
 import { Actor, Analytics as Core, AnalyticsExport, AppealFact, AppealService, Directory, Errors, ReportPeriod } from "@murojaat/core"
-import { Clock, Duration, Effect, Layer, Option, Schedule, Schema } from "effect"
+import { Clock, Duration, Effect, Layer, Option, Schedule } from "effect"
 import * as Api from "./Api.js"
 import * as Handlers from "./Handlers.js"
 import * as Identity from "./Identity.js"
 import * as Problem from "./Problem.js"
 
-// ---------------------------------------------------------------------------------------------
-// Parameters
-// ---------------------------------------------------------------------------------------------
-
-const strict = { parseOptions: { onExcessProperty: "error" } } as const
-const Format = Schema.optional(Schema.Literal("json", "csv")).annotations({ description: "json (default) or csv." })
-const area = {
-  region: Schema.optional(Directory.RegionCode),
-  district: Schema.optional(Directory.DistrictCode),
-  mahalla: Schema.optional(Schema.Array(Directory.MahallaCode).pipe(Schema.maxItems(1000)))
-}
-const AsOf = Schema.optional(Directory.Instant).annotations({ description: "The instant deadline violations are judged at (default: the end of the period, or now)." })
+/** The query of the hotspot report (`Api.HotspotParams`). @example import { Analytics } from "@murojaat/http"; Object.keys(Analytics.HotspotParams.fields).includes("previous") // true */
+export const HotspotParams = Api.HotspotParams
+/** The query of the ratings and of the repeat rates (`Api.RatingParams`). @example import { Analytics } from "@murojaat/http"; Object.keys(Analytics.RatingParams.fields).includes("asOf") // true */
+export const RatingParams = Api.RatingParams
+/** The query of the signals and of the suggestions (`Api.SignalParams`). @example import { Analytics } from "@murojaat/http"; Object.keys(Analytics.SignalParams.fields).includes("unmeasured") // true */
+export const SignalParams = Api.SignalParams
 
 /**
- * The query of the hotspot report.
- *
- * @example
- * import { Analytics } from "@murojaat/http"
- * Object.keys(Analytics.HotspotParams.fields).includes("previous") // true
- *
- * @since 0.1.0
- */
-export const HotspotParams = Schema.Struct({
-  period: ReportPeriod.Label,
-  previous: Schema.optional(ReportPeriod.Label),
-  level: Schema.optional(Schema.Literal("mahalla", "district", "region")),
-  ...area,
-  format: Format
-}).annotations(strict)
-
-/**
- * The query of the ratings and of the repeat rates.
- *
- * @example
- * import { Analytics } from "@murojaat/http"
- * Object.keys(Analytics.RatingParams.fields).includes("asOf") // true
- *
- * @since 0.1.0
- */
-export const RatingParams = Schema.Struct({
-  period: ReportPeriod.Label,
-  level: Schema.optional(Schema.Literal("inspector", "mahalla", "district")),
-  asOf: AsOf,
-  ...area,
-  format: Format
-}).annotations(strict)
-
-/**
- * The query of the signals and of the protection-order suggestions.
- *
- * @example
- * import { Analytics } from "@murojaat/http"
- * Object.keys(Analytics.SignalParams.fields).includes("unmeasured") // true
- *
- * @since 0.1.0
- */
-export const SignalParams = Schema.Struct({
-  asOf: AsOf,
-  unmeasured: Schema.optional(Schema.Literal("true", "false")),
-  ...area,
-  format: Format
-}).annotations(strict)
-
-// ---------------------------------------------------------------------------------------------
-// The group
-// ---------------------------------------------------------------------------------------------
-
-const summary = (text: string, description: string) => OpenApi.annotations({ summary: text, description })
-const Report = Schema.Unknown.annotations({ identifier: "AnalyticsReport", description: "The report as JSON (see docs/rules/prevention.md), or CSV with format=csv." })
-
-/**
- * The analytics endpoints.
+ * The analytics endpoints: the group of the REST API (`Api.analytics`), declared there so that
+ * `Api.api` holds it without importing this module.
  *
  * @example
  * import { Analytics } from "@murojaat/http"
@@ -113,61 +52,7 @@ const Report = Schema.Unknown.annotations({ identifier: "AnalyticsReport", descr
  *
  * @since 0.1.0
  */
-export const group = HttpApiGroup.make("analytics")
-  .add(
-    HttpApiEndpoint.get("hotspots", "/analytics/hotspots")
-      .setUrlParams(HotspotParams)
-      .addSuccess(Report)
-      .annotateContext(summary("Hotspots", "Counts, rates per day, trend and the rise test (conditional Poisson test, Benjamini–Hochberg) per place and category. Scope `lists:read`."))
-  )
-  .add(
-    HttpApiEndpoint.get("ratings", "/analytics/ratings")
-      .setUrlParams(RatingParams)
-      .addSuccess(Report)
-      .annotateContext(summary("Unit ratings", "Cabinet resolution No. 40 of 2026 indicators and green/yellow/red ranks per inspector, mahalla or district. Scope `lists:read`."))
-  )
-  .add(
-    HttpApiEndpoint.get("repeatRates", "/analytics/repeat-rates")
-      .setUrlParams(RatingParams)
-      .addSuccess(Report)
-      .annotateContext(summary("Mahallas by repeat rate", "Repeated appeals (ZRU-445) over registered ones, per mahalla. Scope `lists:read`."))
-  )
-  .add(
-    HttpApiEndpoint.get("signals", "/analytics/signals")
-      .setUrlParams(SignalParams)
-      .addSuccess(Report)
-      .annotateContext(summary("Repeat signals", "Addresses and families with repeated appeals, repeated appeals; each with the appeals behind it. Scope `lists:read`."))
-  )
-  .add(
-    HttpApiEndpoint.get("orderSuggestions", "/analytics/order-suggestions")
-      .setUrlParams(SignalParams)
-      .addSuccess(Report)
-      .annotateContext(summary("Protection orders to consider", "Victims with repeated domestic-violence incidents this year and no order in force (ZRU-561). Scope `lists:read`."))
-  )
-  .annotateContext(OpenApi.annotations({ title: "Analytics", description: "Prevention analytics, within the reader's territory." }))
-
-/**
- * The group as an API of its own under `/v1`, with the REST API's authentication and problems:
- * to serve it alone, and the shape `Api.api` takes once the group is added to it.
- *
- * @example
- * import { Analytics } from "@murojaat/http"
- * Analytics.api.identifier // "murojaat-analytics"
- *
- * @since 0.1.0
- */
-export const api = HttpApi.make("murojaat-analytics")
-  .add(group)
-  .prefix("/v1")
-  .middleware(Api.Authentication)
-  .addError(Api.ProblemSchema, { status: 400 })
-  .addError(Api.ProblemSchema, { status: 401 })
-  .addError(Api.ProblemSchema, { status: 403 })
-  .addError(Api.ProblemSchema, { status: 404 })
-  .addError(Api.ProblemSchema, { status: 422 })
-  .addError(Api.ProblemSchema, { status: 429 })
-  .addError(Api.ProblemSchema, { status: 500 })
-  .addError(Api.ProblemSchema, { status: 503 })
+export const group = Api.analytics
 
 // ---------------------------------------------------------------------------------------------
 // Handlers
@@ -282,18 +167,18 @@ export const handle = {
 }
 
 /**
- * The group implemented on `api` (the standalone analytics API). Needs the core's `Analytics`
- * port, the `AppealService` (to resolve officers) and `Api.Authentication`
- * (`Handlers.authentication`).
+ * The group implemented on the REST API (`Api.api`, which holds it): what `Server.layer` serves
+ * under `/v1/analytics`. Needs the core's `Analytics` port, the `AppealService` and
+ * `Api.Authentication`.
  *
  * @example
  * import { Analytics } from "@murojaat/http"
  * const layer = Analytics.live
  *
- * @since 0.1.0
+ * @since 0.3.0
  */
-export const live = HttpApiBuilder.group(api, "analytics", (handlers) =>
-  handlers
+export const live = HttpApiBuilder.group(Api.api, "analytics", (h) =>
+  h
     .handle("hotspots", handle.hotspots)
     .handle("ratings", handle.ratings)
     .handle("repeatRates", handle.repeatRates)

@@ -17,7 +17,7 @@
  * @since 0.1.0
  */
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
-import { Appeal, AppealState, Calendar, Command, Directory } from "@murojaat/core"
+import { Appeal, AppealState, Calendar, Command, Directory, ReportPeriod } from "@murojaat/core"
 import { Context, Schema } from "effect"
 import type * as Identity from "./Identity.js"
 import * as Problem from "./Problem.js"
@@ -430,6 +430,117 @@ export const admin = HttpApiGroup.make("admin")
   .middleware(Authentication)
   .annotateContext(OpenApi.annotations({ title: "Administration", description: "Directory and calendar." }))
 
+// ---------------------------------------------------------------------------------------------
+// Analytics (issue 16): declared here, beside the other groups, so that `api` holds it; the
+// handlers are in `Analytics` (which imports this module, never the other way round).
+// ---------------------------------------------------------------------------------------------
+
+const Format = Schema.optional(Schema.Literal("json", "csv")).annotations({ description: "json (default) or csv." })
+const area = {
+  region: Schema.optional(Directory.RegionCode),
+  district: Schema.optional(Directory.DistrictCode),
+  mahalla: Schema.optional(Schema.Array(Directory.MahallaCode).pipe(Schema.maxItems(1000)))
+}
+const AsOf = Schema.optional(Directory.Instant).annotations({ description: "The instant deadline violations are judged at (default: the end of the period, or now)." })
+
+/**
+ * The query of the hotspot report.
+ *
+ * @example
+ * import { Api } from "@murojaat/http"
+ * Object.keys(Api.HotspotParams.fields).includes("previous") // true
+ *
+ * @since 0.1.0
+ */
+export const HotspotParams = Schema.Struct({
+  period: ReportPeriod.Label,
+  previous: Schema.optional(ReportPeriod.Label),
+  level: Schema.optional(Schema.Literal("mahalla", "district", "region")),
+  ...area,
+  format: Format
+}).annotations(strict)
+
+/**
+ * The query of the ratings and of the repeat rates.
+ *
+ * @example
+ * import { Api } from "@murojaat/http"
+ * Object.keys(Api.RatingParams.fields).includes("asOf") // true
+ *
+ * @since 0.1.0
+ */
+export const RatingParams = Schema.Struct({
+  period: ReportPeriod.Label,
+  level: Schema.optional(Schema.Literal("inspector", "mahalla", "district")),
+  asOf: AsOf,
+  ...area,
+  format: Format
+}).annotations(strict)
+
+/**
+ * The query of the signals and of the protection-order suggestions.
+ *
+ * @example
+ * import { Api } from "@murojaat/http"
+ * Object.keys(Api.SignalParams.fields).includes("unmeasured") // true
+ *
+ * @since 0.1.0
+ */
+export const SignalParams = Schema.Struct({
+  asOf: AsOf,
+  unmeasured: Schema.optional(Schema.Literal("true", "false")),
+  ...area,
+  format: Format
+}).annotations(strict)
+
+const Report = Schema.Unknown.annotations({ identifier: "AnalyticsReport", description: "The report as JSON (see docs/rules/prevention.md), or CSV with format=csv." })
+
+/**
+ * The analytics endpoints (`GET /v1/analytics/*`, scope `lists:read`): hotspots, unit ratings,
+ * repeat rates, repeat signals and protection-order suggestions, as JSON or CSV. Handled by
+ * `Analytics.handle`.
+ *
+ * @example
+ * import { Api } from "@murojaat/http"
+ * Api.analytics.identifier // "analytics"
+ *
+ * @since 0.3.0
+ */
+export const analytics = HttpApiGroup.make("analytics")
+  .add(
+    HttpApiEndpoint.get("hotspots", "/analytics/hotspots")
+      .setUrlParams(HotspotParams)
+      .addSuccess(Report)
+      .annotateContext(summary("Hotspots", "Counts, rates per day, trend and the rise test (conditional Poisson test, Benjamini–Hochberg) per place and category. Scope `lists:read`."))
+  )
+  .add(
+    HttpApiEndpoint.get("ratings", "/analytics/ratings")
+      .setUrlParams(RatingParams)
+      .addSuccess(Report)
+      .annotateContext(summary("Unit ratings", "Cabinet resolution No. 40 of 2026 indicators and green/yellow/red ranks per inspector, mahalla or district. Scope `lists:read`."))
+  )
+  .add(
+    HttpApiEndpoint.get("repeatRates", "/analytics/repeat-rates")
+      .setUrlParams(RatingParams)
+      .addSuccess(Report)
+      .annotateContext(summary("Mahallas by repeat rate", "Repeated appeals (ZRU-445) over registered ones, per mahalla. Scope `lists:read`."))
+  )
+  .add(
+    HttpApiEndpoint.get("signals", "/analytics/signals")
+      .setUrlParams(SignalParams)
+      .addSuccess(Report)
+      .annotateContext(summary("Repeat signals", "Addresses and families with repeated appeals, repeated appeals; each with the appeals behind it. Scope `lists:read`."))
+  )
+  .add(
+    HttpApiEndpoint.get("orderSuggestions", "/analytics/order-suggestions")
+      .setUrlParams(SignalParams)
+      .addSuccess(Report)
+      .annotateContext(summary("Protection orders to consider", "Victims with repeated domestic-violence incidents this year and no order in force (ZRU-561). Scope `lists:read`."))
+  )
+  .addError(ProblemSchema, { status: 422 })
+  .middleware(Authentication)
+  .annotateContext(OpenApi.annotations({ title: "Analytics", description: "Prevention analytics, within the reader's territory." }))
+
 /**
  * The whole REST API, under `/v1`, every group authenticated by bearer tokens (the middleware is on
  * the groups, not the API: an API-level middleware would also guard `/health`, `/docs` and the
@@ -446,6 +557,7 @@ export const api = HttpApi.make("murojaat")
   .add(commands)
   .add(lists)
   .add(admin)
+  .add(analytics)
   .prefix("/v1")
   .addError(ProblemSchema, { status: 400 })
   .addError(ProblemSchema, { status: 401 })

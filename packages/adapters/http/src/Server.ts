@@ -23,8 +23,9 @@
  * @since 0.1.0
  */
 import { HttpApiBuilder, HttpApiSwagger, HttpMiddleware, HttpRouter, type HttpServer } from "@effect/platform"
-import type { AppealService, AppealStore, CalendarStore, DirectoryStore } from "@murojaat/core"
+import { Analytics as CoreAnalytics, type AppealService, type AppealStore, type CalendarStore, type DirectoryStore } from "@murojaat/core"
 import { Effect, Layer } from "effect"
+import * as Analytics from "./Analytics.js"
 import * as Api from "./Api.js"
 import * as Edge from "./Edge.js"
 import * as Handlers from "./Handlers.js"
@@ -41,6 +42,7 @@ import * as Open311 from "./open311/index.js"
  * - `open311`: the Open311 GeoReport v2 face (`Open311.Options`), or `false` to leave it out.
  * - `drainSeconds`: on shutdown, how long requests in flight may take to finish (default 10).
  * - `tracing`: a span per request for Effect's tracer (default false).
+ * - `analytics`: the prevention analytics port behind `/v1/analytics/*` (default: computed from the store).
  *
  * @example
  * import type { Server } from "@murojaat/http"
@@ -48,7 +50,7 @@ import * as Open311 from "./open311/index.js"
  *
  * @since 0.1.0
  */
-export interface Settings {
+export interface Settings<R = never> {
   readonly identity: Identity.Settings
   readonly clients: ReadonlyArray<unknown>
   readonly edge?: Partial<Edge.Settings> | undefined
@@ -59,6 +61,13 @@ export interface Settings {
    * without an exporter the spans are only cost.
    */
   readonly tracing?: boolean | undefined
+  /**
+   * The prevention analytics behind `/v1/analytics/*` (the core's `Analytics` port): on PostgreSQL
+   * `PgAnalytics.layer()` (SQL over the stored facts; it needs the `SqlClient` of the storage
+   * layer, `R`). Default: `Analytics.layerFromStore()`, the facts computed from the `AppealStore`
+   * at every read: right for the in-memory store and tests, too slow for a real district.
+   */
+  readonly analytics?: Layer.Layer<CoreAnalytics.Analytics, never, R> | undefined
 }
 
 /**
@@ -119,10 +128,12 @@ const draining = (seconds: number): Layer.Layer<never, never, Edge.Drain | HttpS
  *
  * @since 0.1.0
  */
-export const layer = (settings: Settings): Layer.Layer<Edge.Drain | Edge.EdgeSettings | Edge.RateLimiter, never, Requirements> => {
+export const layer = <R = never>(settings: Settings<R>): Layer.Layer<Edge.Drain | Edge.EdgeSettings | Edge.RateLimiter, never, Requirements | R> => {
   const edge = Edge.layer(settings.edge)
   const identity = Identity.layer(settings.identity, settings.clients)
-  const api = HttpApiBuilder.api(Api.api).pipe(Layer.provide(Handlers.layer), Layer.provide(Handlers.authentication))
+  const port: Layer.Layer<CoreAnalytics.Analytics, never, AppealStore.AppealStore | R> = settings.analytics ?? CoreAnalytics.layerFromStore()
+  const analytics = Analytics.live.pipe(Layer.provide(port))
+  const api = HttpApiBuilder.api(Api.api).pipe(Layer.provide(Handlers.layer), Layer.provide(analytics), Layer.provide(Handlers.authentication))
   const routes = Layer.mergeAll(
     HttpApiBuilder.middlewareOpenApi({ path: "/openapi.json" }),
     HttpApiSwagger.layer({ path: "/docs" }),

@@ -10,6 +10,7 @@
  *
  * @since 0.1.0
  */
+export * as Analytics from "./Analytics.js"
 export * as Api from "./Api.js"
 export * as Edge from "./Edge.js"
 export * as Handlers from "./Handlers.js"

@@ -1,18 +1,14 @@
-// The analytics endpoints served on their own (Analytics.api with the REST API's authentication):
-// each reader gets his territory's reports, as JSON or CSV; the keys linking appeals go to officers
-// only; out-of-territory reads are 403, unknown parameters 400.
-import { createServer } from "node:http"
-import { HttpApiBuilder } from "@effect/platform"
-import { NodeHttpServer } from "@effect/platform-node"
-import { Actor, Analytics as Core, AppealService, Sample } from "@murojaat/core"
-import { Edge, Handlers, Identity } from "@murojaat/http"
-// Not yet in the package index (mounting is the REST API's owner's step): read from the source.
-import * as Analytics from "../src/Analytics.js"
-import { HttpServer } from "@effect/platform"
-import { Context, Effect, Exit, Layer, Logger, LogLevel, Option, Scope } from "effect"
+// The analytics endpoints as the REST API serves them (Server.layer mounts Api.analytics under
+// /v1): each reader gets his territory's reports, as JSON or CSV; the keys linking appeals go to
+// officers only; out-of-territory reads are 403, unknown parameters 400. The prevention commands
+// (planMeasure, extendProtectionOrder, ...) are endpoints of the REST API like every command, and
+// a measure planned over HTTP shows in the signals.
+import { OpenApi } from "@effect/platform"
+import { Actor, AppealService, ReportPeriod, Sample } from "@murojaat/core"
+import { Api } from "@murojaat/http"
+import { Effect, Exit, Layer, Option, Scope } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ReportPeriod } from "@murojaat/core"
-import { call, clients, identity, token } from "./support.js"
+import { call, type Running, start, token } from "./support.js"
 
 const pipeline = {
   pipeline: {
@@ -22,31 +18,21 @@ const pipeline = {
 }
 
 let url = ""
-let close = async () => {}
+let s: Running
+const coreScope = Effect.runSync(Scope.make())
 const t: Record<string, string> = {}
+const ids: Array<string> = []
 const DAY = 86_400_000
 const now = Date.now()
 // The period of the appeals: the month holding two days ago (Tashkent time).
 const month = Option.getOrThrow(ReportPeriod.containing("month", new Date(now - 2 * DAY).toISOString()))
 
 beforeAll(async () => {
-  const core = Layer.provideMerge(Core.layerFromStore(), AppealService.layerMemory(Sample.directory, pipeline))
-  const served = HttpApiBuilder.api(Analytics.api).pipe(Layer.provide(Analytics.live), Layer.provide(Handlers.authentication))
-  // As Server.layer serves the REST API: the edge turns every failure into its problem document.
-  const layer = HttpApiBuilder.serve().pipe(
-    Layer.provide(HttpApiBuilder.middleware(Edge.middleware, { withContext: true })),
-    Layer.provide(served),
-    Layer.provide(Identity.layer(identity, clients)),
-    Layer.provide(Edge.layer()),
-    Layer.provideMerge(core),
-    Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })),
-    Layer.provide(Logger.minimumLogLevel(LogLevel.None))
-  )
-  const scope = Effect.runSync(Scope.make())
-  const context = (await Effect.runPromise(Layer.buildWithScope(layer, scope))) as Context.Context<HttpServer.HttpServer | AppealService.AppealService>
-  const address = Context.get(context, HttpServer.HttpServer).address
-  url = `http://127.0.0.1:${address._tag === "TcpAddress" ? address.port : 0}`
-  close = () => Effect.runPromise(Scope.close(scope, Exit.void))
+  // The core built once: the appeals are submitted through it, and Server.layer serves it with its
+  // default analytics (computed from the store): the REST API as served.
+  const core = await Effect.runPromise(Layer.buildWithScope(AppealService.layerMemory(Sample.directory, pipeline), coreScope))
+  s = await start(Layer.succeedContext(core))
+  url = s.url
   // Two appeals of one family at one address, received two days ago, in the inspector's mahalla.
   const intake = (applicantRef: string) => ({
     ...Sample.intake,
@@ -55,7 +41,10 @@ beforeAll(async () => {
     applicantRef,
     receivedAt: new Date(now - 2 * DAY).toISOString()
   })
-  for (const ref of ["u-1", "u-1"]) await Effect.runPromise(Effect.provide(AppealService.submit(intake(ref), Actor.applicant(ref)), context))
+  for (const ref of ["u-1", "u-1"]) {
+    const r = await Effect.runPromise(Effect.provide(AppealService.submit(intake(ref), Actor.applicant(ref)), core))
+    ids.push(r.appealId)
+  }
   t.inspector = await token({ kind: "officer", sub: "O-101" })
   t.otherInspector = await token({ kind: "officer", sub: "O-102" })
   t.chief = await token({ kind: "officer", sub: "O-301" })
@@ -63,7 +52,10 @@ beforeAll(async () => {
   t.citizen = await token({ kind: "applicant", sub: "u-1" })
 }, 60_000)
 
-afterAll(() => close())
+afterAll(async () => {
+  await s.close()
+  await Effect.runPromise(Scope.close(coreScope, Exit.void))
+})
 
 describe("GET /v1/analytics/*", () => {
   it("a chief's hotspots of his district, per mahalla, as JSON and as CSV", async () => {
@@ -109,3 +101,59 @@ describe("GET /v1/analytics/*", () => {
     expect((await call(url, "GET", `/v1/analytics/hotspots?period=${month.label}`)).status).toBe(401)
   })
 })
+
+describe("analytics in the REST API", () => {
+  it("the OpenAPI document lists the analytics endpoints and the prevention commands", () => {
+    const paths = Object.keys(OpenApi.fromApi(Api.api).paths)
+    for (const p of ["/v1/analytics/hotspots", "/v1/analytics/ratings", "/v1/analytics/repeat-rates", "/v1/analytics/signals", "/v1/analytics/order-suggestions"]) expect(paths).toContain(p)
+    for (const c of ["planMeasure", "completeMeasure", "cancelMeasure", "extendProtectionOrder", "recordProtectionOrderBreach"]) expect(paths).toContain(`/v1/appeals/{appealId}/${c}`)
+  })
+
+  it("every report comes as CSV too, with codes and counts only", async () => {
+    for (const path of [`ratings?period=${month.label}`, `repeat-rates?period=${month.label}`, "signals", "order-suggestions"]) {
+      const r = await call(url, "GET", `/v1/analytics/${path}${path.includes("?") ? "&" : "?"}format=csv`, { token: t.chief! })
+      expect(r.status, path).toBe(200)
+      expect(r.headers.get("content-type"), path).toMatch(/^text\/csv/)
+      expect(r.text, path).not.toContain("Bodomzor")
+      expect(r.text, path).not.toContain("u-1")
+    }
+  })
+
+  it("a measure planned over HTTP on one of the family's appeals takes the signal off the unmeasured list; completed, it stays measured", async () => {
+    const before = await call(url, "GET", "/v1/analytics/signals?unmeasured=true", { token: t.inspector! })
+    expect(before.json.signals.map((x: { kind: string }) => x.kind)).toEqual(["family"])
+    const appeal = await call(url, "GET", `/v1/appeals/${ids[0]}`, { token: t.inspector! })
+    const plan = await call(url, "POST", `/v1/appeals/${ids[0]}/planMeasure`, {
+      token: t.inspector!,
+      body: { kind: "homeVisit", linkedAppealIds: [ids[1]] },
+      headers: { "if-match": appeal.headers.get("etag")! }
+    })
+    expect(plan.status, JSON.stringify(plan.json)).toBe(200)
+    expect(plan.json.events.at(-1)).toMatchObject({ type: "measurePlanned", data: { measureId: `${ids[0]}/M1`, kind: "homeVisit", linkedAppealIds: [ids[1]] } })
+    // Another mahalla's inspector may not plan here; a citizen may not either.
+    for (const who of [t.otherInspector!, t.citizen!]) {
+      const r = await call(url, "POST", `/v1/appeals/${ids[0]}/planMeasure`, { token: who, body: { kind: "homeVisit" } })
+      expect([403, 404]).toContain(r.status)
+    }
+    const after = await call(url, "GET", "/v1/analytics/signals?unmeasured=true", { token: t.inspector! })
+    expect(after.json.signals).toEqual([])
+    const done = await call(url, "POST", `/v1/appeals/${ids[0]}/completeMeasure`, {
+      token: t.inspector!,
+      body: { measureId: `${ids[0]}/M1`, outcome: "held", note: "Oila bilan suhbat oʻtkazildi" },
+      headers: { "if-match": plan.headers.get("etag")! }
+    })
+    expect(done.status, JSON.stringify(done.json)).toBe(200)
+    expect(JSON.stringify(done.json.events.at(-1))).not.toContain("suhbat")
+    // Completing it twice is refused by the rule, as a problem naming it.
+    const again = await call(url, "POST", `/v1/appeals/${ids[0]}/completeMeasure`, {
+      token: t.inspector!,
+      body: { measureId: `${ids[0]}/M1`, outcome: "held", note: "Yana" },
+      headers: { "if-match": done.headers.get("etag")!, "accept-language": "en" }
+    })
+    expect(again.status).toBe(422)
+    expect(JSON.stringify(again.json)).toContain("measure.open")
+    expect((await call(url, "GET", "/v1/analytics/signals?unmeasured=true", { token: t.inspector! })).json.signals).toEqual([])
+    expect((await call(url, "GET", "/v1/analytics/signals", { token: t.inspector! })).json.signals.map((x: { measured: boolean }) => x.measured)).toEqual([true])
+  })
+})
+

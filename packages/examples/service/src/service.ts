@@ -12,8 +12,8 @@ import { createServer } from "node:http"
 import { NodeHttpServer } from "@effect/platform-node"
 import { SqlClient } from "@effect/sql"
 import { AppealService, DirectoryStore } from "@murojaat/core"
-import { Health, Identity, Server } from "@murojaat/http"
-import { Embedded, Migrator, PgStore } from "@murojaat/postgres"
+import { Analytics, Health, Identity, Server } from "@murojaat/http"
+import { Embedded, Migrator, PgAnalytics, PgStore } from "@murojaat/postgres"
 import { Deadlines, DeliveryLog } from "@murojaat/rabbitmq"
 import { Effect, Layer } from "effect"
 import * as World from "./world.js"
@@ -35,6 +35,8 @@ export interface Config {
   readonly demoDirectory: boolean
   /** Seconds between deadline sweeps; 0: no timer in this instance. */
   readonly timerSeconds: number
+  /** How often the prevention analytics' facts are refreshed, in seconds; 0: never (another instance does it). */
+  readonly analyticsRefreshSeconds: number
   readonly edge: Server.Settings["edge"]
   readonly open311: Server.Settings["open311"]
   readonly drainSeconds: number
@@ -92,6 +94,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
     clients,
     demoDirectory: flag("MUROJAAT_DEMO_DIRECTORY", true),
     timerSeconds: int("MUROJAAT_TIMER_SECONDS", env["MUROJAAT_TIMER_SECONDS"], 60, 0, 86_400),
+    analyticsRefreshSeconds: int("MUROJAAT_ANALYTICS_REFRESH_SECONDS", env["MUROJAAT_ANALYTICS_REFRESH_SECONDS"], 300, 0, 86_400),
     edge: {
       ...(rate !== undefined && rate !== "" ? { rateLimit: perMinute("MUROJAAT_RATE_PER_MINUTE", rate) } : {}),
       ...(addressRate !== undefined && addressRate !== "" ? { addressRateLimit: perMinute("MUROJAAT_ADDRESS_RATE_PER_MINUTE", addressRate) } : {}),
@@ -151,13 +154,19 @@ const demoDirectory = Layer.effectDiscard(
 /** The service as a layer: serving while alive; outputs the HTTP server (its address). */
 export const layer = (config: Config) => {
   const db = database(config)
+  // The prevention analytics in SQL over the facts (migration 0007), read by /v1/analytics/* and
+  // refreshed in the background (every instance may refresh: refreshes claim their work with SKIP LOCKED).
+  const analytics = PgAnalytics.layer()
   const http = Server.layer({
     identity: config.identity,
     clients: config.clients,
     edge: config.edge,
     open311: config.open311,
-    drainSeconds: config.drainSeconds
+    drainSeconds: config.drainSeconds,
+    analytics
   }).pipe(Layer.provide(readiness))
+  const refresh =
+    config.analyticsRefreshSeconds === 0 ? Layer.empty : Analytics.refresher(`${config.analyticsRefreshSeconds} seconds`).pipe(Layer.provide(analytics))
   // Warnings go to the log (no broker here); the delivery log in the database keeps each one once.
   const timer =
     config.timerSeconds === 0
@@ -169,7 +178,7 @@ export const layer = (config: Config) => {
   // closed, so the server's close does not wait on it forever. Its finalizer runs between the two.
   const server = createServer()
   const closer = Layer.scopedDiscard(Effect.addFinalizer(() => Effect.sync(() => server.closeAllConnections())))
-  return Layer.mergeAll(http, timer).pipe(
+  return Layer.mergeAll(http, timer, refresh).pipe(
     Layer.provide(closer),
     Layer.provideMerge(NodeHttpServer.layer(() => server, { host: config.host, port: config.port })),
     Layer.provide(setup),
