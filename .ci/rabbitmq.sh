@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Debian's RabbitMQ server for the integration and fault tests of @murojaat/rabbitmq
-# (packages/adapters/rabbitmq/test). Idempotent; runs as root on a fresh Debian machine.
+# (packages/adapters/rabbitmq/test). Runs as root on a fresh Debian machine.
 # Installs the `rabbitmq-server` package if missing (3.10 in bookworm: quorum queues, publisher
-# confirms), starts node `murojaat@localhost` on 127.0.0.1:${MUROJAAT_AMQP_PORT:-5672} as the
-# `rabbitmq` user (the package's init script is not used: containers have no init), makes sure user
-# `murojaat` (password `murojaat`, every right on vhost `/`) exists, and prints ONE line on stdout:
-#   export AMQP_URL=amqp://murojaat:murojaat@127.0.0.1:<port>/
-# Everything else goes to stderr. Use it as:  eval "$(bash .ci/rabbitmq.sh)"
+# confirms; it stays installed), starts node `murojaat@localhost` on 127.0.0.1:${MUROJAAT_AMQP_PORT:-5672}
+# as the `rabbitmq` user when it is down (the package's init script is not used: containers have no
+# init), then creates the test run's own user and virtual host: both named $MUROJAAT_AMQP_USER
+# (default murojaat_test_<pid>), password random, every right on that vhost only (no tags). Prints
+# on stdout only `export` lines (everything else goes to stderr):
+#   export AMQP_URL=amqp://<user>:<password>@127.0.0.1:<port>/<user>
+#   export MUROJAAT_AMQP_CLEANUP='<port> <user> <started 0|1>'
+# `bash .ci/rabbitmq.sh --cleanup "$MUROJAAT_AMQP_CLEANUP"` deletes the vhost (with every queue and
+# exchange the tests made) and the user, and stops the node when this script started it.
+# scripts/test.sh does both.
 #
 # Tests that restart a broker start a node of their own (own node name, ports and data folder; see
 # packages/adapters/rabbitmq/test/fixtures/rabbitBroker.ts), never this one.
@@ -14,14 +19,10 @@ set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
 bin=/usr/lib/rabbitmq/bin
-if [ ! -x "$bin/rabbitmq-server" ] || ! id rabbitmq >/dev/null 2>&1; then
-  echo "rabbitmq.sh: installing rabbitmq-server" >&2
-  apt-get update -qq >&2
-  apt-get install -y -qq rabbitmq-server >&2
-fi
 
 node="murojaat@localhost"
 port="${MUROJAAT_AMQP_PORT:-5672}"
+[ "${1:-}" = "--cleanup" ] && port="$(awk '{ print $1 }' <<<"$2")"
 # From / : the rabbitmq user may not read the caller's folder (a 0700 temp clone), and Erlang
 # then logs an access error for every module it looks up in the current directory.
 as_rabbit() {
@@ -29,9 +30,27 @@ as_rabbit() {
     RABBITMQ_NODE_PORT="$port" RABBITMQ_LOG_BASE=/var/log/rabbitmq "$@")
 }
 
+if [ "${1:-}" = "--cleanup" ]; then
+  read -r port user started <<<"$2"
+  if [ -x "$bin/rabbitmqctl" ] && as_rabbit "$bin/rabbitmqctl" -q status >/dev/null 2>&1; then
+    as_rabbit "$bin/rabbitmqctl" -q delete_vhost "$user" >&2 || true
+    as_rabbit "$bin/rabbitmqctl" -q delete_user "$user" >&2 || true
+    [ "$started" = "1" ] && as_rabbit "$bin/rabbitmqctl" -q stop >&2
+  fi
+  echo "rabbitmq.sh: removed user and vhost $user (node started here: $started)" >&2
+  exit 0
+fi
+
+if [ ! -x "$bin/rabbitmq-server" ] || ! id rabbitmq >/dev/null 2>&1; then
+  echo "rabbitmq.sh: installing rabbitmq-server" >&2
+  apt-get update -qq >&2
+  apt-get install -y -qq rabbitmq-server >&2
+fi
 mkdir -p /var/log/rabbitmq
 chown rabbitmq:rabbitmq /var/log/rabbitmq
+started=0
 if ! as_rabbit "$bin/rabbitmqctl" -q status >/dev/null 2>&1; then
+  started=1
   echo "rabbitmq.sh: starting node $node on port $port" >&2
   (cd /var/lib/rabbitmq && as_rabbit "$bin/rabbitmq-server" -detached) >&2
 fi
@@ -43,12 +62,13 @@ for _ in $(seq 1 90); do
 done
 [ -n "$ready" ] || { echo "rabbitmq.sh: node $node did not start (see /var/log/rabbitmq)" >&2; exit 1; }
 
-if ! as_rabbit "$bin/rabbitmqctl" -q list_users 2>/dev/null | awk '{ print $1 }' | grep -qx murojaat; then
-  as_rabbit "$bin/rabbitmqctl" -q add_user murojaat murojaat >&2
-else
-  as_rabbit "$bin/rabbitmqctl" -q change_password murojaat murojaat >&2
-fi
-as_rabbit "$bin/rabbitmqctl" -q set_user_tags murojaat administrator >&2
-as_rabbit "$bin/rabbitmqctl" -q set_permissions -p / murojaat '.*' '.*' '.*' >&2
+user="${MUROJAAT_AMQP_USER:-murojaat_test_$$}"
+[[ "$user" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "rabbitmq.sh: user name $user is not a plain identifier" >&2; exit 1; }
+password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+as_rabbit "$bin/rabbitmqctl" -q delete_user "$user" >/dev/null 2>&1 || true
+as_rabbit "$bin/rabbitmqctl" -q add_user "$user" "$password" >&2
+as_rabbit "$bin/rabbitmqctl" -q add_vhost "$user" >&2 || true
+as_rabbit "$bin/rabbitmqctl" -q set_permissions -p "$user" "$user" '.*' '.*' '.*' >&2
 
-echo "export AMQP_URL=amqp://murojaat:murojaat@127.0.0.1:${port}/"
+echo "export AMQP_URL=amqp://${user}:${password}@127.0.0.1:${port}/${user}"
+echo "export MUROJAAT_AMQP_CLEANUP='${port} ${user} ${started}'"

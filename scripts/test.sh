@@ -9,10 +9,12 @@
 # starts the cluster when it is down, and creates a login role and database of this run's own
 # (random password). A RabbitMQ broker (for @murojaat/rabbitmq's integration and fault tests) comes
 # from AMQP_URL, or, when that is unset, from .ci/rabbitmq.sh, which installs Debian's
-# rabbitmq-server the same way.
+# rabbitmq-server the same way, starts its node when it is down, and creates a user and virtual host
+# of this run's own (random password).
 #
 # Clean-up, whatever the outcome: the run's role and every database it owns are dropped, a cluster
-# this run started is stopped (and dropped if it created it), and the temporary folder every test
+# this run started is stopped (and dropped if it created it), the run's broker user and virtual host
+# (with every queue in it) are deleted and a node this run started is stopped, and the temporary folder every test
 # wrote into (TMPDIR, a fresh one per run) is removed. Installed Debian packages stay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ run_tmp="$(mktemp -d "${TMPDIR:-/tmp}/murojaat-test-XXXXXX")"
 chmod 755 "$run_tmp"
 cleanup() {
   if [ -n "${MUROJAAT_PG_CLEANUP:-}" ]; then bash .ci/postgres.sh --cleanup "$MUROJAAT_PG_CLEANUP" || true; fi
+  if [ -n "${MUROJAAT_AMQP_CLEANUP:-}" ]; then bash .ci/rabbitmq.sh --cleanup "$MUROJAAT_AMQP_CLEANUP" || true; fi
   rm -rf "$run_tmp"
 }
 trap cleanup EXIT
@@ -36,7 +39,7 @@ if [ -z "${DATABASE_URL:-}" ] && [ -f .ci/postgres.sh ]; then
 fi
 
 if [ -z "${AMQP_URL:-}" ] && [ -f .ci/rabbitmq.sh ]; then
-  # The script prints `export AMQP_URL=...` on its last line; everything else goes to stderr.
+  # The script prints `export` lines on stdout (AMQP_URL, MUROJAAT_AMQP_CLEANUP); all else on stderr.
   if exports=$(bash .ci/rabbitmq.sh); then
     eval "$(printf '%s\n' "$exports" | grep '^export ')"
   else
