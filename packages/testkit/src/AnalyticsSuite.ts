@@ -139,6 +139,15 @@ const population = (tag: string, n: number): ReadonlyArray<Generated> => {
       })
       if (i % 5 !== 0) steps.push({ at: received + 3 * HOUR, event: { type: "assigned", data: { officerId: officerId as never }, rules: ["testkit"] } })
     }
+    // Preventive measures in the event log (lifecycle commands): planned on some appeals, one in two
+    // of them cancelled (a cancelled measure does not count as one).
+    if (i % 7 === 1 && i % 13 !== 6) {
+      steps.push({
+        at: received + 2 * HOUR + 1,
+        event: { type: "measurePlanned", data: { measureId: `${appealId}/M1`, kind: i % 2 === 0 ? "homeVisit" : "preventionTalk", dueBy: iso(received + 5 * DAY) as never, linkedAppealIds: [] }, rules: ["testkit"] }
+      })
+      if (i % 14 === 8) steps.push({ at: received + 2 * HOUR + 2, event: { type: "measureCancelled", data: { measureId: `${appealId}/M1` }, texts: { reason: "moved away" }, rules: ["testkit"] } })
+    }
     const answeredAt = received + (1 + ((i * 11) % 40)) * DAY
     const mergedTarget = i % 17 === 16 ? ids[i - 1] : undefined
     if (mergedTarget !== undefined) {
@@ -158,6 +167,21 @@ const population = (tag: string, n: number): ReadonlyArray<Generated> => {
         event: { type: "answered", data: { outcome: outcomes[i % 3]! }, texts: { answerText: "Choralar koʻrildi", legalBasis: "ZRU-445" }, rules: ["testkit"] }
       })
       if (i % 3 === 0) steps.push({ at: answeredAt + DAY, event: { type: "rated", data: { score: 1 + (i % 5) }, rules: ["testkit"] } })
+      // An order extended after the answer, and breached while in force: the fact reads its new end.
+      if (dv && i % 3 === 0) {
+        const until = received + 300 * DAY
+        steps.push({
+          at: answeredAt + 2 * DAY,
+          actor: officer(officerId),
+          event: {
+            type: "protectionOrderExtended",
+            data: { orderNumber: `HO-${appealId}`, previousValidUntil: iso(until) as never, validUntil: iso(until + 30 * DAY) as never, onVictimApplication: true },
+            texts: { reason: "threats go on" },
+            rules: ["testkit"]
+          }
+        })
+        steps.push({ at: answeredAt + 3 * DAY, actor: officer(officerId), event: { type: "protectionOrderBreached", data: { orderNumber: `HO-${appealId}`, occurredAt: iso(answeredAt + 2 * DAY + HOUR) as never }, rules: ["testkit"] } })
+      }
     }
     const { events, texts } = chain(appealId, steps)
     return { appealId, events, texts, personal }
