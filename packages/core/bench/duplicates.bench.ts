@@ -1,7 +1,7 @@
 /**
  * Duplicate suggestions for a new appeal against 200,000 open appeals of a region (400 mahallas of
  * 500 appeals, 40 streets each, a third with coordinates), with `Duplicates.Index` (buckets by
- * place, category, problem concept and applicant) against a linear scan of the region in the same
+ * place, category, concept and applicant) against a linear scan of the region in the same
  * process (every appeal of the new one's mahalla or applicant is compared; the rest are skipped by
  * a field check). Texts are the corpus's train and dev texts (prepared once each); places,
  * applicants and times are generated deterministically. Also checked (not timed): the index finds

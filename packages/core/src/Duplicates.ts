@@ -20,7 +20,7 @@
  * {@link rules}. Suggestions only: merging stays a person's decision.
  *
  * {@link Index} finds the candidates for a new appeal by place (mahalla, street and address key,
- * geohash), category, problem concept and applicant, so suggestions do not scan a region.
+ * geohash), category, concept and applicant, so suggestions do not scan a region.
  *
  * @example
  * import { Duplicates } from "@murojaat/core"
@@ -287,7 +287,7 @@ export type Suggestion = IndexImpl.Suggestion
 
 /**
  * An index of open appeals by place (mahalla + address key, mahalla + street, geohash cell of 7
- * characters, about 150 m, with its neighbours), by mahalla + triage category, mahalla + problem
+ * characters, about 150 m, with its neighbours), by mahalla + triage category, mahalla +
  * concept, and by applicant: `suggest` compares a new appeal with the appeals that share one of
  * these keys only, never the whole region.
  *

@@ -1,12 +1,11 @@
 /**
  * An index of open appeals for suggestions: buckets by mahalla + address key, mahalla + street,
- * geohash cell, mahalla + triage category, mahalla + problem concept, and applicant. A new appeal is compared only with the appeals of the
+ * geohash cell, mahalla + triage category, mahalla + concept, and applicant. A new appeal is compared only with the appeals of the
  * buckets it falls in (its geohash cell and the eight around it), so the work grows with the
  * appeals at its place and of its kind, not with the region.
  */
 import * as Compare from "./compare.js"
 import * as Place from "./place.js"
-import * as Text from "./text.js"
 
 /** Geohash cells of 7 characters are about 150 m × 150 m here; with the neighbours, ≥ 150 m around. */
 const GEOHASH = 7
@@ -29,12 +28,12 @@ export interface AppealIndex {
 }
 
 // The keys an appeal is filed under (and, for a query, looked up by): mahalla + triage category,
-// mahalla + each problem concept (the same incident told in two categories), mahalla + street,
+// mahalla + each concept (the same incident told in two categories), mahalla + street,
 // mahalla + address key, the applicant, and the geohash cell (for a query, with its neighbours).
 const keys = (p: Compare.Profile, query: boolean): ReadonlyArray<string> => {
   const m = p.input.mahallaCode ?? ""
   const out: Array<string> = [`c|${m}|${p.category}`]
-  for (const c of p.text.concepts) if (Text.isProblem(c)) out.push(`k|${m}|${c}`)
+  for (const c of p.text.concepts) out.push(`k|${m}|${c}`)
   for (const st of p.address?.street ?? []) out.push(`s|${m}|${st}`)
   const k = Place.key(p.address)
   if (k !== undefined) out.push(`a|${m}|${k}`)

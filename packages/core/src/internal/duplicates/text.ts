@@ -148,8 +148,6 @@ const popcount = (x: number): number => {
   return n
 }
 
-/** Whether a concept names a problem (rather than a setting). */
-export const isProblem = (concept: string): boolean => kindOf.get(concept) === "problem"
 
 /**
  * Weighted Dice coefficient of the two concept sets, in [0, 1] (0 when either has none): a problem

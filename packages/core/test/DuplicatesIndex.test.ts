@@ -1,0 +1,78 @@
+/**
+ * Duplicates.Index: what it promises (brief of issue 18: candidates by place and category, not a
+ * scan): every appeal of the same applicant, or of the same mahalla with the same triage category
+ * or the same address key, is a candidate, and it is suggested exactly when `compare` does not
+ * say `distinct`, with the same comparison. Checked over the train and dev pairs, all earlier
+ * appeals in one index.
+ */
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { Duplicates } from "@murojaat/core"
+
+interface Pair {
+  readonly id: string
+  readonly a: Duplicates.Appeal
+  readonly b: Duplicates.Appeal
+}
+const pairs: ReadonlyArray<Pair> = ["train", "dev"].flatMap((s) =>
+  readFileSync(new URL(`./fixtures/duplicates/${s}.jsonl`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Pair)
+)
+
+describe("Duplicates.Index", () => {
+  const prepared = pairs.map((p) => ({ id: p.id, a: Duplicates.prepare(p.a), b: Duplicates.prepare(p.b) }))
+  const index = Duplicates.Index.make()
+  for (const p of prepared) index.add(p.id, p.a)
+
+  it("finds every earlier appeal that shares the applicant, or the mahalla and the category or address key", () => {
+    let checked = 0
+    for (const p of prepared) {
+      const sameApplicant = p.a.applicant !== undefined && p.a.applicant === p.b.applicant
+      const sameMahalla = p.a.input.mahallaCode === p.b.input.mahallaCode
+      const key = Duplicates.addressKey(p.a.input.address)
+      const shares = sameApplicant || (sameMahalla && (p.a.category === p.b.category || (key !== undefined && key === Duplicates.addressKey(p.b.input.address))))
+      if (!shares) continue
+      checked++
+      expect(index.candidates(p.b).has(p.id)).toBe(true)
+      const direct = Duplicates.comparePrepared(p.a, p.b)
+      const found = index.suggest(p.b).find((s) => s.id === p.id)
+      if (direct.label === "distinct") expect(found).toBeUndefined()
+      else expect(found?.comparison).toEqual(direct)
+    }
+    expect(checked).toBeGreaterThan(pairs.length / 2)
+  })
+
+  it("ranks by score, then id, and leaves distinct ones out", () => {
+    for (const p of prepared.slice(0, 40)) {
+      const s = index.suggest(p.b)
+      for (const x of s) expect(x.comparison.label).not.toBe("distinct")
+      for (let i = 1; i < s.length; i++) expect(s[i - 1]!.comparison.score >= s[i]!.comparison.score).toBe(true)
+    }
+  })
+
+  it("files by category: same mahalla and category, nothing else shared, is a candidate; another mahalla is not", () => {
+    const ix = Duplicates.Index.make()
+    const base = { submittedAt: "2026-03-01T09:00:00+05:00", status: "open" as const, category: "fraud", text: "Salom" }
+    ix.add("a", Duplicates.prepare({ ...base, applicantRef: "sm:u-1", mahallaCode: "M-1", address: "Navoiy 14" }))
+    ix.add("b", Duplicates.prepare({ ...base, applicantRef: "sm:u-2", mahallaCode: "M-2", address: "Navoiy 14" }))
+    const q = Duplicates.prepare({ ...base, applicantRef: "sm:u-3", mahallaCode: "M-1", address: "Chinor 3" })
+    expect([...ix.candidates(q)]).toEqual(["a"])
+  })
+
+  it("removes an appeal from every bucket", () => {
+    const ix = Duplicates.Index.make()
+    const p = prepared[0]!
+    ix.add("x", p.a)
+    expect(ix.candidates(p.a).has("x")).toBe(true)
+    ix.remove("x")
+    expect(ix.size).toBe(0)
+    expect(ix.candidates(p.a).size).toBe(0)
+  })
+
+  it("the lexicon fits the concept bit set (at most 31 concepts)", () => {
+    expect(Duplicates.lexicon.length).toBeLessThanOrEqual(31)
+    expect(new Set(Duplicates.lexicon.map((c) => c.id)).size).toBe(Duplicates.lexicon.length)
+  })
+})
