@@ -149,7 +149,8 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  *   `place.otherStreet` (−0.05), `place.near` (0.15): what the place adds to the score;
  * - `nearMetres` (60): coordinates this close are one place; `farMetres` (100): this far, two places;
  * - `matterThreshold` (0.33): the score from which two appeals are about the same matter;
- * - `reminderThreshold` (0.15): the lower score enough when B refers to A (a reminder or dispute cue);
+ * - `reminderThreshold` (0): the score enough when the same applicant refers to his appeal A (a
+ *   reminder or dispute cue): by default the cue alone, unless the place parts them;
  * - `resendHours` (24): a same-applicant follow-up on an open appeal within this many hours is a
  *   re-send (duplicate); later, a reminder;
  * - `relatedAfterDays` (14): the same matter at the same place this many days later is a new

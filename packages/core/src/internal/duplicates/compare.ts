@@ -47,7 +47,7 @@ export const defaultSettings: Settings = {
   nearMetres: 60,
   farMetres: 100,
   matterThreshold: 0.33,
-  reminderThreshold: 0.15,
+  reminderThreshold: 0,
   resendHours: 24,
   relatedAfterDays: 14
 }
