@@ -28,6 +28,7 @@ import type * as Appeal from "./Appeal.js"
 import type * as AppealMachine from "./AppealMachine.js"
 import type * as AppealState from "./AppealState.js"
 import { AppealStore, layerMemory as storeLayerMemory } from "./AppealStore.js"
+import type { Workload as AppealStoreWorkload } from "./AppealStore.js"
 import type * as Assignment from "./Assignment.js"
 import type * as Audit from "./Audit.js"
 import type * as Calendar from "./Calendar.js"
@@ -83,8 +84,11 @@ export interface Pipeline {
         readonly state: AppealState.AppealState
         readonly directory: Directory.Directory
         readonly now: string
-        /** The open appeals of the district and who holds them (the workloads). */
-        readonly open: ReadonlyArray<Assignment.OpenAppeal>
+        /**
+         * The district's held appeals counted by officer and priority (the workloads; weigh them
+         * with `Assignment.loadsFromCounts`).
+         */
+        readonly workload: ReadonlyArray<AppealStoreWorkload>
         /** The calendar the service counts on (configured, or the CalendarStore's), for duty in working hours. */
         readonly calendar?: Calendar.Calendar | undefined
       }) =>

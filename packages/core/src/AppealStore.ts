@@ -115,6 +115,35 @@ export interface Page<A> {
 }
 
 /**
+ * How many appeals of one priority an officer holds among those a workload query counted: the
+ * aggregate automatic assignment balances on, so that its cost does not grow with the open appeals.
+ * `priority` is absent for appeals not yet triaged with one (assignment counts them as `normal`).
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * const w: AppealStore.Workload = { officerId: "O-1", priority: "urgent", count: 2 }
+ * w.count // 2
+ */
+export interface Workload {
+  readonly officerId: string
+  readonly priority?: NonNullable<AppealState.AppealState["priority"]> | undefined
+  readonly count: number
+}
+
+/**
+ * Workload rows in one order for every adapter: officer id, then priority (absent first), in
+ * code units.
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * AppealStore.sortWorkload([{ officerId: "O-2", count: 1 }, { officerId: "O-1", priority: "low", count: 3 }])[0]!.officerId // "O-1"
+ */
+export const sortWorkload = (rows: ReadonlyArray<Workload>): ReadonlyArray<Workload> => {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+  return [...rows].sort((a, b) => cmp(a.officerId, b.officerId) || cmp(a.priority ?? "", b.priority ?? ""))
+}
+
+/**
  * The store's operations.
  *
  * @example
@@ -141,6 +170,12 @@ export interface Service {
   readonly erasePersonal: (appealId: string) => Effect.Effect<boolean, Errors.StoreError>
   /** Lists appeals' states. */
   readonly query: (query: Query) => Effect.Effect<Page<AppealState.AppealState>, Errors.StoreError>
+  /**
+   * The workload of each officer over the district's appeals in these statuses that someone holds:
+   * counts by officer and priority, in `sortWorkload` order (the same filter as `query` with
+   * `districtCode` and `status`, aggregated by the store).
+   */
+  readonly workload: (districtCode: string, status: ReadonlyArray<AppealState.Status>) => Effect.Effect<ReadonlyArray<Workload>, Errors.StoreError>
   /** Ids of every appeal, in order, paged (for chain verification and exports). */
   readonly ids: (after: string | undefined, limit: number) => Effect.Effect<ReadonlyArray<string>, Errors.StoreError>
 }
@@ -238,6 +273,18 @@ const makeMemory = (db: MemoryDb): Service => ({
         .slice(0, limit + 1)
       const page = items.slice(0, limit)
       return { items: page, next: items.length > limit ? page[page.length - 1]!.appealId : undefined }
+    }),
+  workload: (districtCode, status) =>
+    Effect.sync(() => {
+      const counts = new Map<string, { officerId: string; priority: AppealState.AppealState["priority"]; count: number }>()
+      for (const s of db.states.values()) {
+        if (s.assigneeId === undefined || !matchesQuery(s, { districtCode, status })) continue
+        const key = `${s.assigneeId}\u0000${s.priority ?? ""}`
+        const c = counts.get(key)
+        if (c !== undefined) c.count++
+        else counts.set(key, { officerId: s.assigneeId, priority: s.priority, count: 1 })
+      }
+      return sortWorkload([...counts.values()].map(({ officerId, priority, count }) => ({ officerId, count, ...(priority !== undefined ? { priority } : {}) })))
     }),
   ids: (after, limit) =>
     Effect.sync(() =>

@@ -499,6 +499,22 @@ export type Loads = ReadonlyMap<string, Load>
  */
 export const loads: (open: ReadonlyArray<{ readonly officerId: string; readonly priority: Priority }>, settings?: Settings) => Loads = workload.loads
 
+/**
+ * Computes the workloads from counts of open appeals by officer and priority (what
+ * `AppealStore.workload` returns): the same loads as {@link loads} over the appeals counted, without
+ * reading them one by one. A count without a priority weighs as `normal`.
+ *
+ * @since 0.3.0
+ * @category workload
+ * @example
+ * import { Assignment } from "@murojaat/core"
+ * Assignment.loadsFromCounts([{ officerId: "O-1", priority: "urgent", count: 1 }, { officerId: "O-1", priority: "low", count: 1 }]).get("O-1") // { weighted: 4.5, count: 2 }
+ */
+export const loadsFromCounts: (
+  counts: ReadonlyArray<{ readonly officerId: string; readonly priority?: Priority | undefined; readonly count: number }>,
+  settings?: Settings
+) => Loads = workload.fromCounts
+
 // ---------------------------------------------------------------------------------------------
 // Duty and eligibility
 // ---------------------------------------------------------------------------------------------
@@ -606,7 +622,7 @@ export const assign: (index: Index, appeal: AppealInput, options: Options) => Re
 export const choose: (
   directory: Directory.Directory,
   appeal: AppealInput,
-  options: { readonly at: Directory.Instant; readonly open?: ReadonlyArray<OpenAppeal>; readonly settings?: Settings }
+  options: { readonly at: Directory.Instant; readonly open?: ReadonlyArray<OpenAppeal>; readonly loads?: Loads; readonly settings?: Settings }
 ) => Result = choice.choose
 
 /**

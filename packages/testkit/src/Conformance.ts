@@ -23,13 +23,14 @@ import * as QueriesSuite from "./QueriesSuite.js"
 import * as RoundTripSuite from "./RoundTripSuite.js"
 import * as StoreKeySuite from "./StoreKeySuite.js"
 import * as WorklistSuite from "./WorklistSuite.js"
+import * as WorkloadSuite from "./WorkloadSuite.js"
 
 /**
  * The sub-suites, by name.
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
- * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "ports", "storeKeys", "analytics"]
+ * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "workload", "ports", "storeKeys", "analytics"]
  */
 export const suites = {
   roundTrip: RoundTripSuite.register,
@@ -39,6 +40,7 @@ export const suites = {
   outbox: OutboxSuite.register,
   queries: QueriesSuite.register,
   worklist: WorklistSuite.register,
+  workload: WorkloadSuite.register,
   ports: PortsSuite.register,
   storeKeys: StoreKeySuite.register,
   analytics: AnalyticsSuite.register

@@ -15,7 +15,7 @@ import { SqlClient, SqlSchema } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
 import {
-  type Appeal,
+  Appeal,
   AppealService,
   AppealState,
   AppealStore,
@@ -264,6 +264,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
   })
   const states = decodeRows(Schema.Struct({ state: StateDocument }))
   const ids = decodeRows(Schema.Struct({ appeal_id: Schema.String }))
+  const workloads = decodeRows(Schema.Struct({ assignee_id: Schema.String, priority: Schema.NullOr(Appeal.Priority), count: Schema.Number }))
 
   const writeStream = (w: AppealStore.StreamWrite) =>
     Effect.gen(function* () {
@@ -417,6 +418,15 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         }
       ).pipe(run)
     },
+    // Counted by the server (index on district_code): the answer's size is officers x priorities,
+    // not the district's open appeals. Key columns hold the exact values (StoreKey refuses the rest).
+    workload: (districtCode, status) =>
+      status.length === 0 ? Effect.succeed([]) : Effect.map(
+        sql`SELECT assignee_id, priority, count(*)::int AS count FROM murojaat.appeal
+          WHERE district_code = ${text(districtCode)} AND status IN ${sql.in(status)} AND assignee_id IS NOT NULL
+          GROUP BY assignee_id, priority`.pipe(Effect.flatMap(workloads), orCorrupt(STORE, "workloads")),
+        (rows) => AppealStore.sortWorkload(rows.map((r) => ({ officerId: r.assignee_id, count: r.count, ...(r.priority !== null ? { priority: r.priority } : {}) })))
+      ).pipe(run),
     ids: (after, limit) =>
       Effect.map(
         sql`SELECT appeal_id FROM murojaat.appeal

@@ -122,10 +122,10 @@ export const assign = (index: Assignment.Index, appeal: Assignment.AppealInput, 
 export const choose = (
   directory: Directory.Directory,
   appeal: Assignment.AppealInput,
-  options: { readonly at: Directory.Instant; readonly open?: ReadonlyArray<Assignment.OpenAppeal>; readonly settings?: Assignment.Settings }
+  options: { readonly at: Directory.Instant; readonly open?: ReadonlyArray<Assignment.OpenAppeal>; readonly loads?: Assignment.Loads; readonly settings?: Assignment.Settings }
 ): Assignment.Result => {
   const settings = options.settings ?? defaultSettings
-  return assign(makeIndex(directory), appeal, { at: options.at, settings, loads: loads(options.open ?? [], settings) })
+  return assign(makeIndex(directory), appeal, { at: options.at, settings, loads: options.loads ?? loads(options.open ?? [], settings) })
 }
 
 export const assignAll = (

@@ -19,3 +19,18 @@ export const loads = (
   for (const a of open) addLoad(m, a.officerId, settings.weights[a.priority], 1)
   return m
 }
+
+// From counts by officer and priority (the store's aggregate): each row adds count x weight, so
+// the weighted load does not depend on the order appeals were read in. An appeal without a
+// priority weighs as `normal`, as assignment treats it.
+export const fromCounts = (
+  counts: ReadonlyArray<{ readonly officerId: string; readonly priority?: Assignment.Priority | undefined; readonly count: number }>,
+  settings: Assignment.Settings = defaultSettings
+): Assignment.Loads => {
+  const m = new Map<string, Assignment.Load>()
+  for (const c of counts) {
+    const l = m.get(c.officerId) ?? zero
+    m.set(c.officerId, { weighted: l.weighted + c.count * settings.weights[c.priority ?? "normal"], count: l.count + c.count })
+  }
+  return m
+}

@@ -31,11 +31,12 @@ export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readon
   // An appeal that needs a person is not assigned automatically, unless it is urgent: someone on
   // duty must see it now. Decided before the workloads are read.
   assigns: assignsAutomatically,
-  assign: ({ state, directory, now, open, calendar }) => {
+  assign: ({ state, directory, now, workload, calendar }) => {
     if (!assignsAutomatically(state)) return undefined
     // Duty in working hours follows the service's calendar (its holidays, a decree loaded later).
     const settings = options.assignment ?? (calendar !== undefined ? Assignment.settings({ calendar }) : undefined)
-    const r = Assignment.choose(directory, assignmentInput(state), { at: now as Directory.Instant, open, ...(settings !== undefined ? { settings } : {}) })
+    const loads = Assignment.loadsFromCounts(workload, settings)
+    const r = Assignment.choose(directory, assignmentInput(state), { at: now as Directory.Instant, loads, ...(settings !== undefined ? { settings } : {}) })
     return Either.isRight(r) ? { officerId: r.right.officerId, ruleIds: r.right.command.ruleIds } : { refused: r.left }
   }
 })
@@ -52,21 +53,9 @@ export const assignmentInput = (state: AppealState.AppealState): Assignment.Appe
 
 export const held: ReadonlyArray<AppealState.Status> = ["assigned", "inReview", "awaitingApplicant"]
 
-// The open, assigned appeals of a district: the workloads assignment balances.
-export const openWorkload = (districtCode: string) =>
-  Effect.gen(function* () {
-    const store = yield* AppealStore
-    const out: Array<Assignment.OpenAppeal> = []
-    let after: string | undefined
-    do {
-      const page = yield* store.query({ districtCode, status: held, limit: 1000, ...(after !== undefined ? { after } : {}) })
-      for (const s of page.items) {
-        if (s.assigneeId !== undefined) out.push({ ...assignmentInput(s), officerId: s.assigneeId } as Assignment.OpenAppeal)
-      }
-      after = page.next
-    } while (after !== undefined)
-    return out
-  })
+// The workloads assignment balances: the district's held appeals counted by officer and priority
+// in the store (their number does not grow the answer).
+export const openWorkload = (districtCode: string) => Effect.flatMap(AppealStore, (store) => store.workload(districtCode, held))
 
 // After receipt: register, triage and assign as configured, each as the system, each recorded.
 export const pipelineAfterReceipt = (
@@ -94,8 +83,8 @@ export const pipelineAfterReceipt = (
       if (fields !== undefined) {
         yield* run({ type: "triage", ...base, ...fields }, systemActor("triage"))
         if (pipeline.assign !== undefined && (pipeline.assigns?.(state) ?? true)) {
-          const open = yield* openWorkload(state.districtCode ?? "")
-          const choice = pipeline.assign({ state, directory, now, open, ...(deadlines.calendar !== undefined ? { calendar: deadlines.calendar } : {}) })
+          const workload = yield* openWorkload(state.districtCode ?? "")
+          const choice = pipeline.assign({ state, directory, now, workload, ...(deadlines.calendar !== undefined ? { calendar: deadlines.calendar } : {}) })
           if (choice !== undefined && "refused" in choice) {
             holdup = { reason: "noEligibleInspector", error: encodeRefusal(choice.refused) }
           } else if (choice !== undefined) {
