@@ -84,7 +84,14 @@ describe("murojaat demo, lifecycle, verify-chain", () => {
     extendDeadline: open,
     reassign: ["assigned"],
     rate: ["answered", "closed"],
-    dispute: ["answered", "closed"]
+    dispute: ["answered", "closed"],
+    // Prevention (docs/rules/prevention.md): planned from registration on and beside a criminal
+    // case; what exists is settled in every later status, the ends included.
+    planMeasure: ["registered", "triaged", ...open, "answered", "closed", "handedToCriminalProcedure"],
+    completeMeasure: ["registered", "triaged", ...open, "answered", "closed", "leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"],
+    cancelMeasure: ["registered", "triaged", ...open, "answered", "closed", "leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"],
+    extendProtectionOrder: [...open, "answered", "closed", "leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"],
+    recordProtectionOrderBreach: [...open, "answered", "closed", "leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"]
   }
   const officers = ["preventionInspector", "seniorInspector", "womensAffairsInspector", "juvenileInspector", "probationInspector", "districtChief"]
   const supervisors = ["seniorInspector", "districtChief"]
@@ -112,7 +119,12 @@ describe("murojaat demo, lifecycle, verify-chain", () => {
     provideInformation: ["applicant", "assignee"],
     close: ["system", "applicant"],
     rate: ["applicant"],
-    dispute: ["applicant"]
+    dispute: ["applicant"],
+    planMeasure: ["assignee", "preventionInspector", "womensAffairsInspector", "juvenileInspector", "seniorInspector"],
+    completeMeasure: ["assignee", "preventionInspector", "womensAffairsInspector", "juvenileInspector", "seniorInspector"],
+    cancelMeasure: ["assignee", "preventionInspector", "womensAffairsInspector", "juvenileInspector", "seniorInspector", "districtChief"],
+    extendProtectionOrder: ["preventionInspector", "seniorInspector"], // ZRU-561: the inspector who issues it
+    recordProtectionOrderBreach: ["preventionInspector", "seniorInspector", "womensAffairsInspector", "districtChief"]
   }
   const ends = ["leftWithoutConsideration", "forwarded", "handedToCriminalProcedure", "mergedAsDuplicate", "withdrawn"]
   const table = [...moves, ...Object.entries(stays).flatMap(([c, ss]) => ss.map((s) => [s, c, s] as const))]
