@@ -288,6 +288,12 @@ export interface Result {
   readonly events: ReadonlyArray<Event.AppealEvent>
   /** Set by `submit` when the appeal stopped at `triaged`, before assignment: why. */
   readonly holdup?: Holdup | undefined
+  /**
+   * The calendar and counting settings the service decided with (due times, term rules): an
+   * answer shows the appeal's clocks on them without reading the calendar again. Set by `submit`
+   * and `execute`; not stored with an idempotent answer (a replay carries the settings in force).
+   */
+  readonly deadlines?: Deadline.Options | undefined
 }
 
 /**

@@ -147,9 +147,10 @@ const deadlineOptions: Effect.Effect<Deadline.Options> = Effect.gen(function* ()
   return Option.isSome(calendar) ? { ...configured, calendar: calendar.value } : configured
 })
 
-const clocksOf = (events: ReadonlyArray<Deadline.EventInput>) =>
+// `decided`: the settings the service decided with (a command's result), used as they are.
+const clocksOf = (events: ReadonlyArray<Deadline.EventInput>, decided?: Deadline.Options) =>
   Effect.gen(function* () {
-    const options = yield* deadlineOptions
+    const options = decided ?? (yield* deadlineOptions)
     return Views.deadlines(events, yield* nowIso, options)
   })
 
@@ -162,7 +163,7 @@ const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "obj
 const resultResponse = (result: AppealService.Result, events: ReadonlyArray<Deadline.EventInput> | undefined, status: number, extra: Record<string, string> = {}) =>
   Effect.gen(function* () {
     const l = yield* locale
-    const deadlines = events === undefined ? null : yield* clocksOf(events)
+    const deadlines = events === undefined ? null : yield* clocksOf(events, result.deadlines)
     return yield* json(
       { appeal: Views.appeal(result.state, l), deadlines, events: result.events },
       { status, headers: { etag: Views.etag(result.state.version), ...extra } }

@@ -119,6 +119,12 @@ export const config = Resolved
 export const once = <A, E, R>(program: Effect.Effect<A, E, R>): Effect.Effect<A, E | Errors.StoreError, Exclude<R, Resolved> | Resolver> =>
   Effect.flatMap(Effect.flatten(Resolver), (c) => Effect.provideService(program, Resolved, c))
 
+// The result with the calendar and counting settings it was decided with, added after the
+// idempotent answer is stored (a calendar is no part of a stored answer), so a caller shows the
+// clocks on them without reading the calendar again.
+export const withDeadlines = <E, R>(program: Effect.Effect<Result, E, R>) =>
+  Effect.flatMap(program, (r) => Effect.map(config, ({ deadlines }): Result => ({ ...r, deadlines })))
+
 export const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
 
 export const systemActor = (name: string) => Actor.system(name)

@@ -15,7 +15,7 @@ import * as Errors from "../../Errors.js"
 import { IdGenerator } from "../../IdGenerator.js"
 import * as Lifecycle from "../../Lifecycle.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, withClockFacts, withIdempotency } from "./base.js"
+import { commitResult, config, decodeOptions, dueAtOrFail, load, namedOfficers, nowIso, officerLookup, once, step, withClockFacts, withDeadlines, withIdempotency } from "./base.js"
 import { disputeWrites } from "./dispute.js"
 
 // Built once (building walks the schema), used by every command.
@@ -100,7 +100,7 @@ export const execute = (input: unknown, actor: Actor.Subject, options: RequestOp
     const who = yield* Trust.resolveActor(actor, command.type)
     const key = opts.idempotencyKey ?? command.commandId
     const withCorrelation = command.correlationId === undefined && opts.correlationId !== undefined ? { ...command, correlationId: opts.correlationId } : command
-    return yield* once(
+    return yield* once(withDeadlines(
       withIdempotency(key, { execute: input, actor: Actor.label(who) }, (idem) =>
         // Decided again on the fresh state after a conflict, unless the caller named the version of
         // this appeal it decided on and this appeal moved: then the conflict is the answer. (A merge
@@ -112,5 +112,5 @@ export const execute = (input: unknown, actor: Actor.Subject, options: RequestOp
           })
         )
       )
-    )
+    ))
   })

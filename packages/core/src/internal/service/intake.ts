@@ -17,7 +17,7 @@ import type * as Event from "../../Event.js"
 import { IdGenerator } from "../../IdGenerator.js"
 import * as Triage from "../../Triage.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, once, step, systemActor, withIdempotency } from "./base.js"
+import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, once, step, systemActor, withDeadlines, withIdempotency } from "./base.js"
 
 // Built once (building walks the schema), used by every submission.
 export const decodeIntake = Decode.unknown(Appeal.Intake, "Appeal")
@@ -150,12 +150,12 @@ export const submit = (input: unknown, actor: Actor.Subject, options: RequestOpt
     const opts = yield* decodeOptions(options)
     const intake = yield* decodeIntake(input)
     const who = yield* Trust.resolveActor(actor, "receive")
-    return yield* once(withIdempotency(opts.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) =>
+    return yield* once(withDeadlines(withIdempotency(opts.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) =>
       Effect.gen(function* () {
         const directory = yield* Effect.flatMap(DirectoryStore, (d) => d.snapshot)
         yield* checkIntake(intake, who, directory)
         const appealId = yield* Effect.flatMap(IdGenerator, (g) => g.appealId)
         return yield* receiveNew(appealId, intake, who, opts, opts.idempotencyKey, idem, directory)
       })
-    ))
+    )))
   })
