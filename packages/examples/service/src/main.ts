@@ -12,9 +12,17 @@ import { readFileSync } from "node:fs"
 import { HttpServer } from "@effect/platform"
 import { NodeRuntime } from "@effect/platform-node"
 import { Identity } from "@murojaat/http"
-import { Effect, Layer, Logger, LogLevel, Redacted } from "effect"
+import { Effect, Either, Layer, Logger, Redacted } from "effect"
+import { logLevelFromEnv } from "./logLevel.js"
 import { configFromEnv, layer } from "./service.js"
 import * as World from "./world.js"
+
+// Refused before anything starts (no database, no port): exit code 2, as for a wrong argument.
+const logLevel = logLevelFromEnv(process.env["MUROJAAT_LOG_LEVEL"])
+if (Either.isLeft(logLevel)) {
+  process.stderr.write(`murojaat: ${logLevel.left}\n`)
+  process.exit(2)
+}
 
 const config = configFromEnv(process.env, (path) => readFileSync(path, "utf8"))
 
@@ -60,7 +68,7 @@ const program = Effect.zipRight(banner, Effect.never).pipe(
   Effect.provide(
     Layer.mergeAll(
       Logger.json,
-      Logger.minimumLogLevel(LogLevel.allLevels.find((l) => l.label === (process.env["MUROJAAT_LOG_LEVEL"] ?? "INFO").toUpperCase()) ?? LogLevel.Info)
+      Logger.minimumLogLevel(logLevel.right)
     )
   )
 )
