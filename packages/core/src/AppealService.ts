@@ -95,6 +95,11 @@ export interface Pipeline {
         | { readonly officerId: string; readonly ruleIds: ReadonlyArray<string> }
         /** Nobody can take it: the appeal stays `triaged` and the result's `holdup` carries this. */
         | { readonly refused: Errors.NoEligibleInspector }
+        /**
+         * The same refusal as a plain value, its encoding (no error is built: `Assignment`'s
+         * refusal at submission is an expected outcome, e.g. nobody on duty at the weekend).
+         */
+        | { readonly refusal: typeof Errors.NoEligibleInspector.Encoded }
         | undefined)
     | undefined
 }

@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest"
 import { Either, Schema } from "effect"
 import { describe, expect } from "vitest"
 import { Actor, Assignment, Directory, Errors, Policy } from "../src/index.js"
+import * as Choice from "../src/internal/assignment/choice.js"
 import * as Eligibility from "../src/internal/eligibility.js"
 import * as Fixture from "./fixtures/assignment/index.js"
 
@@ -326,6 +327,20 @@ describe("properties", () => {
     }, 500)
     // Not vacuous: a good share of the generated cases find an officer.
     expect(assigned).toBeGreaterThan(50)
+  })
+
+  // The service meets a refusal as a plain value (its holdup): it must be, byte for byte, what
+  // encoding the error gave before (the error built and encoded: the old path).
+  test.prop([caseArb, openArb(Fixture.directory)])("a refusal as a plain value is exactly the encoded error; a choice is unchanged", ({ d, appeal, at, offShift }, open) => {
+    const settings = Assignment.settings({ nonUrgentOffShift: offShift })
+    const options = { at: at as Directory.Instant, settings, loads: Assignment.loads(open, settings) }
+    const plain = Choice.chooseOrRefuse(d, appeal, options)
+    const error = Assignment.choose(d, appeal, options)
+    if (Either.isLeft(error)) {
+      expect(Either.isLeft(plain)).toBe(true)
+      if (Either.isLeft(plain)) expect(JSON.stringify(plain.left)).toBe(JSON.stringify(Schema.encodeSync(Errors.NoEligibleInspector)(error.left)))
+      expect(error.left).toBeInstanceOf(Errors.NoEligibleInspector)
+    } else expect(plain).toEqual(error)
   })
 
   test.prop([caseArb, fc.integer()])("deterministic, whatever the order of the directory", ({ d, appeal, at }, seed) => {

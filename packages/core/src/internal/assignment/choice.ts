@@ -51,7 +51,17 @@ const withDistrictWide = (index: Assignment.Index, own: ReadonlyArray<Directory.
   return extra.length === 0 ? own : [...own, ...extra].sort(byOfficerId)
 }
 
-export const assign = (index: Assignment.Index, appeal: Assignment.AppealInput, options: Assignment.Options): Assignment.Result => {
+// The refusal as a plain value, the shape of the error's encoding (what a submission's holdup
+// carries): a weekend submission meets it as an expected outcome, so no error (schema check, stack
+// trace) is built unless it escapes through `assign`.
+export type Refusal = { readonly _tag: "NoEligibleInspector" } & ConstructorParameters<typeof Errors.NoEligibleInspector>[0]
+
+export const refusalError = ({ _tag, ...fields }: Refusal): Errors.NoEligibleInspector => new Errors.NoEligibleInspector(fields)
+
+export const assign = (index: Assignment.Index, appeal: Assignment.AppealInput, options: Assignment.Options): Assignment.Result =>
+  Either.mapLeft(decide(index, appeal, options), refusalError)
+
+export const decide = (index: Assignment.Index, appeal: Assignment.AppealInput, options: Assignment.Options): Either.Either<Assignment.Assigned, Refusal> => {
   const settings = options.settings ?? defaultSettings
   const ctx = makeCtx(index, appeal, options.at, settings, options.loads ?? new Map(), new Set(options.exclude ?? []))
   const role = requiredRole(appeal, settings)
@@ -106,27 +116,29 @@ export const assign = (index: Assignment.Index, appeal: Assignment.AppealInput, 
   }
   applied.push(RuleId.chiefQueue)
   const chiefs = (index.chiefsByDistrict.get(appeal.districtCode) ?? []).filter((o) => o.active !== false && o.id !== appeal.subjectOfficerId)
-  return Either.left(
-    new Errors.NoEligibleInspector({
-      appealId: appeal.appealId,
-      mahallaCode: appeal.mahallaCode,
-      districtCode: appeal.districtCode,
-      reason: knownDistrict === appeal.districtCode ? failureReason(stages) : "unknownMahalla",
-      chiefOfficerIds: chiefs.map((o) => o.id),
-      excluded: stages.flatMap((s) => s.considered.map((c) => ({ officerId: c.officerId, tier: s.tier, role: s.role, reasons: c.exclusions }))),
-      rules: applied
-    })
-  )
+  // Keys in the order encoding the error gives (fields, then the tag): the same document.
+  return Either.left({
+    appealId: appeal.appealId,
+    mahallaCode: appeal.mahallaCode,
+    districtCode: appeal.districtCode,
+    reason: knownDistrict === appeal.districtCode ? failureReason(stages) : "unknownMahalla",
+    chiefOfficerIds: chiefs.map((o) => o.id),
+    excluded: stages.flatMap((s) => s.considered.map((c) => ({ officerId: c.officerId, tier: s.tier, role: s.role, reasons: c.exclusions }))),
+    rules: applied,
+    _tag: "NoEligibleInspector"
+  })
 }
 
-export const choose = (
-  directory: Directory.Directory,
-  appeal: Assignment.AppealInput,
-  options: { readonly at: Directory.Instant; readonly open?: ReadonlyArray<Assignment.OpenAppeal>; readonly loads?: Assignment.Loads; readonly settings?: Assignment.Settings }
-): Assignment.Result => {
+type ChooseOptions = { readonly at: Directory.Instant; readonly open?: ReadonlyArray<Assignment.OpenAppeal>; readonly loads?: Assignment.Loads; readonly settings?: Assignment.Settings }
+
+// `choose` with the refusal as a plain value (the service's pipeline; see `Refusal`).
+export const chooseOrRefuse = (directory: Directory.Directory, appeal: Assignment.AppealInput, options: ChooseOptions): Either.Either<Assignment.Assigned, Refusal> => {
   const settings = options.settings ?? defaultSettings
-  return assign(makeIndex(directory), appeal, { at: options.at, settings, loads: options.loads ?? loads(options.open ?? [], settings) })
+  return decide(makeIndex(directory), appeal, { at: options.at, settings, loads: options.loads ?? loads(options.open ?? [], settings) })
 }
+
+export const choose = (directory: Directory.Directory, appeal: Assignment.AppealInput, options: ChooseOptions): Assignment.Result =>
+  Either.mapLeft(chooseOrRefuse(directory, appeal, options), refusalError)
 
 export const assignAll = (
   index: Assignment.Index,

@@ -16,6 +16,7 @@ import * as Errors from "../../Errors.js"
 import type * as Event from "../../Event.js"
 import { IdGenerator } from "../../IdGenerator.js"
 import * as Triage from "../../Triage.js"
+import * as Choice from "../assignment/choice.js"
 import * as Trust from "../trust.js"
 import { commitResult, config, decodeOptions, dueAtOrFail, load, nowIso, once, step, systemActor, withDeadlines, withIdempotency } from "./base.js"
 
@@ -36,8 +37,8 @@ export const rulesPipeline = (options: { readonly triage?: Triage.Engine; readon
     // Duty in working hours follows the service's calendar (its holidays, a decree loaded later).
     const settings = options.assignment ?? (calendar !== undefined ? Assignment.settings({ calendar }) : undefined)
     const loads = Assignment.loadsFromCounts(workload, settings)
-    const r = Assignment.choose(directory, assignmentInput(state), { at: now as Directory.Instant, loads, ...(settings !== undefined ? { settings } : {}) })
-    return Either.isRight(r) ? { officerId: r.right.officerId, ruleIds: r.right.command.ruleIds } : { refused: r.left }
+    const r = Choice.chooseOrRefuse(directory, assignmentInput(state), { at: now as Directory.Instant, loads, ...(settings !== undefined ? { settings } : {}) })
+    return Either.isRight(r) ? { officerId: r.right.officerId, ruleIds: r.right.command.ruleIds } : { refusal: r.left }
   }
 })
 
@@ -85,7 +86,9 @@ export const pipelineAfterReceipt = (
         if (pipeline.assign !== undefined && (pipeline.assigns?.(state) ?? true)) {
           const workload = yield* openWorkload(state.districtCode ?? "")
           const choice = pipeline.assign({ state, directory, now, workload, ...(deadlines.calendar !== undefined ? { calendar: deadlines.calendar } : {}) })
-          if (choice !== undefined && "refused" in choice) {
+          if (choice !== undefined && "refusal" in choice) {
+            holdup = { reason: "noEligibleInspector", error: choice.refusal }
+          } else if (choice !== undefined && "refused" in choice) {
             holdup = { reason: "noEligibleInspector", error: encodeRefusal(choice.refused) }
           } else if (choice !== undefined) {
             const officers = new Map(directory.officers.map((o) => [o.id as string, o]))
