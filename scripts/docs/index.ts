@@ -1,6 +1,6 @@
 /**
  * Renders docs/rules/index.md: one index of every rule id of the rule registry (`Rule.registry`:
- * lifecycle, deadlines, assignment, the service, triage), each with its legal source or "Murojaat policy", article numbers
+ * lifecycle, deadlines, assignment, the service, prevention, duplicates, triage), each with its legal source or "Murojaat policy", article numbers
  * the law brief does not confirm marked as such; and the open legal questions with the setting that
  * answers each.
  */
@@ -34,6 +34,7 @@ const docOf: Readonly<Record<Rule.Area, string>> = {
   deadline: "deadlines.md",
   assignment: "assignment.md",
   prevention: "prevention.md",
+  duplicates: "duplicates.md",
   triage: "triage.md"
 }
 

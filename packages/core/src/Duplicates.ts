@@ -122,8 +122,8 @@ export type Comparison = Compare.Comparison
 export type RuleId = Compare.RuleId
 
 /**
- * The rules of the decision procedure, in the order they are applied, with their sources. Kept
- * here rather than in `Rule` for now (see the changeset); ids are stable.
+ * The rules of the decision procedure, in the order they are applied, with their sources; also in
+ * the rule registry (`Rule.registry`, area `duplicates`). Ids are stable: link suggestions name them.
  *
  * @example
  * import { Duplicates } from "@murojaat/core"

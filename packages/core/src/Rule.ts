@@ -3,7 +3,8 @@
  * from the tables that apply them: the lifecycle machine (`AppealMachine.rules`, and each command
  * itself, `lifecycle.<command>`), the deadline clocks (`Deadline.rules`), assignment
  * (`Assignment.rules`), the service, preventive measures and protection orders
- * (`PreventiveMeasure.rules`, `ProtectionOrder.rules`), and the built-in triage rules (`Taxonomy.defaults`). Events
+ * (`PreventiveMeasure.rules`, `ProtectionOrder.rules`), duplicate detection's decision procedure
+ * (`Duplicates.rules`), and the built-in triage rules (`Taxonomy.defaults`). Events
  * record these ids, refusals name them (`Errors.RuleViolation`), and docs/rules render their
  * tables from here.
  *
@@ -23,6 +24,7 @@ import * as AppealMachine from "./AppealMachine.js"
 import * as Assignment from "./Assignment.js"
 import type * as Command from "./Command.js"
 import * as Deadline from "./Deadline.js"
+import * as Duplicates from "./Duplicates.js"
 import * as PreventiveMeasure from "./PreventiveMeasure.js"
 import * as ProtectionOrder from "./ProtectionOrder.js"
 import * as Taxonomy from "./Taxonomy.js"
@@ -94,6 +96,19 @@ export type AssignmentId = Assignment.RuleId
  */
 export type PreventionId = PreventiveMeasure.RuleId | ProtectionOrder.RuleId
 
+/**
+ * The id of a rule of duplicate detection's decision procedure (`Duplicates.rules`): what a link
+ * suggestion names as the reason for its label.
+ *
+ * @example
+ * import { Rule } from "@murojaat/core"
+ * const id: Rule.DuplicatesId = "duplicates.repeated"
+ *
+ * @since 0.3.0
+ * @category ids
+ */
+export type DuplicatesId = Duplicates.RuleId
+
 // Rules the service applies around the machine; no other table states them.
 const serviceRules = [
   {
@@ -127,7 +142,7 @@ export type ServiceId = (typeof serviceRules)[number]["id"]
  * @since 0.2.0
  * @category ids
  */
-export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId | PreventionId
+export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId | PreventionId | DuplicatesId
 
 // ---------------------------------------------------------------------------------------------
 // The registry
@@ -135,7 +150,8 @@ export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId
 
 /**
  * Where a rule belongs: the lifecycle machine's rules, the lifecycle's commands themselves, the
- * deadline clocks, assignment, the service, prevention (measures and protection orders), or triage.
+ * deadline clocks, assignment, the service, prevention (measures and protection orders), duplicate
+ * detection (link suggestions), or triage.
  *
  * @example
  * import { Rule } from "@murojaat/core"
@@ -144,7 +160,7 @@ export type Id = LifecycleId | CommandId | DeadlineId | AssignmentId | ServiceId
  * @since 0.2.0
  * @category models
  */
-export type Area = "lifecycle" | "command" | "deadline" | "assignment" | "service" | "prevention" | "triage"
+export type Area = "lifecycle" | "command" | "deadline" | "assignment" | "service" | "prevention" | "duplicates" | "triage"
 
 /**
  * One rule: its id (audit vocabulary), where it belongs, its legal source (law and article, or
@@ -179,12 +195,13 @@ const builtIn: ReadonlyArray<Rule<Id>> = [
   ...Deadline.rules.map((r) => rule(r.id, "deadline", r.source, `${r.term}. ${r.note}`)),
   ...Assignment.rules.map((r) => rule(r.id, "assignment", r.source, r.statement)),
   ...serviceRules.map((r) => rule(r.id, "service", r.source, r.statement)),
-  ...[...PreventiveMeasure.rules, ...ProtectionOrder.rules].map((r) => rule(r.id, "prevention", r.source, r.statement))
+  ...[...PreventiveMeasure.rules, ...ProtectionOrder.rules].map((r) => rule(r.id, "prevention", r.source, r.statement)),
+  ...Duplicates.rules.map((r) => rule(r.id, "duplicates", r.source, r.statement))
 ]
 
 /**
  * Every rule, in the order auditors read them: lifecycle, commands, deadlines, assignment,
- * service, prevention, then the built-in triage rules. Ids are unique across the registry.
+ * service, prevention, duplicates, then the built-in triage rules. Ids are unique across the registry.
  *
  * @example
  * import { Rule } from "@murojaat/core"

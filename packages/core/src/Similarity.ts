@@ -15,6 +15,7 @@
  * import { Similarity } from "@murojaat/core"
  * Similarity.similarity("Qoʻshnim har kecha shovqin qiladi", "Қўшнимиз ҳар кеча шовқин қилади") > 0.8 // true
  */
+import type * as Duplicates from "./Duplicates.js"
 import * as Normalize from "./Normalize.js"
 
 /**
@@ -24,7 +25,9 @@ import * as Normalize from "./Normalize.js"
  * appeal of the same person is looked for when deciding a repeat (ZRU-445 sets no limit; the 1-year
  * default follows the term for a complaint to a higher body, ZRU-445 Art. 22 as amended by
  * ZRU-683); `repeatThreshold`: similarity from which a later appeal of the same person is about the
- * same matter. All are settings because the law does not fix them.
+ * same matter. All are settings because the law does not fix them. The service's link suggestions
+ * (`AppealService.suggestLinks`) compare with `Duplicates` under `duplicates` (default
+ * `Duplicates.defaultSettings`) and look back `repeatWindowDays` for the applicant's answered appeals.
  *
  * @example
  * import { Similarity } from "@murojaat/core"
@@ -36,6 +39,8 @@ export interface Settings {
   readonly relatedThreshold: number
   readonly repeatWindowDays: number
   readonly repeatThreshold: number
+  /** The comparison the service's link suggestions use (default `Duplicates.defaultSettings`). */
+  readonly duplicates?: Duplicates.Settings
 }
 
 /**
@@ -124,15 +129,31 @@ const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(
  * a likely duplicate (`duplicateOf`) or only related (`relatedTo`). Link kinds are the appeal
  * model's (`Appeal.LinkKind`).
  *
+ * The service's suggestions (`AppealService.suggestLinks`) come from `Duplicates` and also carry
+ * its `label` (`duplicate`, `reminder`, `repeated`, `related`; `distinct` pairs are not
+ * suggested), its `score` (also in `similarity`), the rule of its decision procedure that chose
+ * the label (`ruleId`, in `Rule.registry`) and every `signal` with its contribution and reason;
+ * there `kind` is `duplicateOf` for a duplicate and `relatedTo` otherwise (a repeated appeal is
+ * linked `repeatOf` only when a person opens it). {@link suggest} leaves them out.
+ *
  * @example
  * import { Similarity } from "@murojaat/core"
  * const s: Similarity.Suggestion = { appealId: "A-1", kind: "duplicateOf", reasons: ["sameApplicant"], similarity: 0.9 }
+ * const d: Similarity.Suggestion = { ...s, kind: "relatedTo", label: "reminder", score: 0.9, ruleId: "duplicates.reminder", signals: [{ signal: "applicant", contribution: 0, reason: "same applicant" }] }
  */
 export interface Suggestion {
   readonly appealId: string
   readonly kind: "duplicateOf" | "relatedTo"
   readonly reasons: ReadonlyArray<"sameApplicant" | "samePlace">
   readonly similarity: number
+  /** What the new appeal is with respect to this one (`Duplicates.Label`, never `distinct`). */
+  readonly label?: Exclude<Duplicates.Label, "distinct">
+  /** `Duplicates`' score in [0, 1]. */
+  readonly score?: number
+  /** The rule of `Duplicates.rules` that chose the label. */
+  readonly ruleId?: Duplicates.RuleId
+  /** Every signal of the comparison, with its contribution and reason. */
+  readonly signals?: ReadonlyArray<Duplicates.Signal>
 }
 
 /**

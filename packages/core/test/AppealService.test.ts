@@ -257,8 +257,8 @@ describe("Facade", () => {
       now = Date.parse("2026-04-02T05:00:00.000Z")
       expect((await m.overdue({ districtCode: "D1" }, Actor.officer("C1"))).items.map((s) => s.appealId)).toEqual([r.appealId])
       expect((await m.escalateOverdue({ districtCode: "D1" }, Actor.system("deadline-timer"))).escalated.map((e) => e.appealId)).toEqual([r.appealId])
-      // A month on, the earlier appeal is outside the duplicate window (30 days by default).
-      expect((await m.suggestLinks(intake(), Actor.applicant("u1"))).suggestions).toEqual([])
+      // A month on, the earlier appeal's term ran out unanswered: the same matter again is a repeated appeal (ZRU-445).
+      expect((await m.suggestLinks(intake(), Actor.applicant("u1"))).suggestions.map((s) => [s.appealId, s.label])).toEqual([[r.appealId, "repeated"]])
     } finally {
       await m.dispose()
     }
@@ -339,10 +339,11 @@ describe("link suggestions before submission", () => {
       const own = yield* AppealService.submit(intake(), Actor.applicant("u1"))
       const neighbour = yield* AppealService.submit(intake({ applicant: { type: "individual", surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5", contact: {}, consent: { given: true, form: "electronic" } } }), Actor.applicant("u2"))
       yield* AppealService.submit(intake({ text: { body: "Koʻchadagi chiroqlar yonmayapti" } }), Actor.applicant("u2"))
-      yield* at("2026-03-05T05:00:00.000Z")
+      // The same applicant re-sends it in the other script the same morning: a duplicate.
+      yield* at("2026-03-02T09:00:00.000Z")
       const again = intake({ text: { body: "Қўшним ҳар кеча шовқин қилади, ухлай олмаймиз" } })
       const forCitizen = yield* AppealService.suggestLinks(again, Actor.applicant("u1"))
-      expect(forCitizen.suggestions.map((s) => [s.appealId, s.kind, s.reasons])).toEqual([[own.appealId, "duplicateOf", ["sameApplicant", "samePlace"]]])
+      expect(forCitizen.suggestions.map((s) => [s.appealId, s.kind, s.label, s.reasons])).toEqual([[own.appealId, "duplicateOf", "duplicate", ["sameApplicant", "samePlace"]]])
       expect(forCitizen.similarElsewhere).toBe(1)
       const forOfficer = yield* Effect.flatMap(AppealService.officerActor("S1"), (s1) => AppealService.suggestLinks(again, s1))
       expect(forOfficer.suggestions.map((s) => s.appealId).sort()).toEqual([own.appealId, neighbour.appealId].sort())

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { fc, test } from "@fast-check/vitest"
-import { Duplicates } from "@murojaat/core"
+import { Duplicates, Rule } from "@murojaat/core"
 import { politeFiller } from "./fixtures/triageExamples.js"
 import { uzCyrlToLatn } from "./fixtures/uzCyrlToLatn.js"
 import { uzLatnToCyrl } from "./fixtures/uzLatnToCyrl.js"
@@ -120,5 +120,12 @@ describe("Duplicates: properties over the train and dev pairs", () => {
     const r = Duplicates.compare(p.a, p.b)
     const v = Duplicates.compare(p.a, { ...p.b, text: `${before} ${p.b.text} ${after}` })
     expect([v.label, v.score]).toEqual([r.label, r.score])
+  })
+})
+
+describe("the rule registry", () => {
+  it("lists every rule of the decision procedure with its source, in the duplicates area", () => {
+    for (const r of Duplicates.rules) expect(Rule.find(r.id)).toEqual({ id: r.id, area: "duplicates", source: r.source, statement: r.statement })
+    expect(Rule.registry.filter((r) => r.area === "duplicates").map((r) => r.id)).toEqual(Duplicates.rules.map((r) => r.id))
   })
 })

@@ -203,10 +203,15 @@ export const SuggestionsSchema = Schema.Struct({
       appealId: Schema.String,
       kind: Schema.Literal("duplicateOf", "relatedTo"),
       reasons: Schema.Array(Schema.Literal("sameApplicant", "samePlace")),
-      similarity: Schema.Number
+      similarity: Schema.Number,
+      label: Schema.optional(Schema.Literal("duplicate", "reminder", "repeated", "related")).annotations({ description: "What the new appeal is with respect to this one (`Duplicates.Label`)." }),
+      score: Schema.optional(Schema.Number),
+      ruleId: Schema.optional(Schema.String).annotations({ description: "The rule of the duplicates decision procedure that chose the label (docs/rules/duplicates.md)." }),
+      signals: Schema.optional(Schema.Array(Schema.Struct({ signal: Schema.String, contribution: Schema.Number, reason: Schema.String })))
     })
   ),
-  similarElsewhere: Schema.Number.annotations({ description: "Similar open appeals the caller may not read: only how many." })
+  similarElsewhere: Schema.Number.annotations({ description: "Similar appeals the caller may not read: only how many." }),
+  openAtPlace: Schema.optional(Schema.Boolean).annotations({ description: "Whether one of those is an open appeal of the same category at the same place." })
 }).annotations({ identifier: "LinkSuggestions" })
 
 // ---------------------------------------------------------------------------------------------

@@ -195,6 +195,18 @@ describe("who may read", () => {
     expect(r.status).toBe(200)
     expect(typeof r.json.similarElsewhere).toBe("number")
     expect(r.json.suggestions.every((x: any) => typeof x.appealId === "string")).toBe(true)
+    // Each carries the duplicates label, the rule and the reasons; the caller's own appeals only.
+    expect(r.json.suggestions.length).toBeGreaterThan(0)
+    for (const x of r.json.suggestions) {
+      expect(["duplicate", "reminder", "repeated", "related"]).toContain(x.label)
+      expect(x.ruleId).toMatch(/^duplicates\./)
+      expect(x.signals.every((g: any) => typeof g.reason === "string" && g.reason.length > 0)).toBe(true)
+      // An appeal the caller may not read is 404 (see above): these he may.
+      expect((await call(s.url, "GET", `/v1/appeals/${x.appealId}`, { token: t.neighbour! })).status).toBe(200)
+    }
+    // u-1's open appeals of the same text at the same place are counted, not shown.
+    expect(r.json.similarElsewhere).toBeGreaterThan(0)
+    expect(r.json.openAtPlace).toBe(true)
   })
 })
 

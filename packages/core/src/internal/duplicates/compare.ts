@@ -76,13 +76,13 @@ export interface Profile {
 }
 
 export const rules = [
-  { id: "duplicates.otherPlace", source: "Murojaat practice (inspector's judgement, issue 18)", statement: "Another mahalla, another house on the same street, or coordinates farther apart than `farMetres`: two places, never the same matter." },
+  { id: "duplicates.otherPlace", source: "Murojaat policy (an inspector's judgement, issue 18)", statement: "Another mahalla, another house on the same street, or coordinates farther apart than `farMetres`: two places, never the same matter." },
   { id: "duplicates.reminder", source: "ZRU-445 (a repeated appeal is one after an answer or after the term; a follow-up within the term is not)", statement: "The same applicant about his own appeal that is still open and within its term (he refers to it, or writes again after `resendHours`): a reminder, linked, not a new appeal to work." },
-  { id: "duplicates.resend", source: "Murojaat practice (issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, with no reminder cue: a re-send or rewrite, a duplicate." },
+  { id: "duplicates.resend", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, with no reminder cue: a re-send or rewrite, a duplicate." },
   { id: "duplicates.repeated", source: "ZRU-445 (repeated appeal, takroriy; article not confirmed)", statement: "The same applicant on the same matter after his appeal was answered (disputing it) or after its term ran out without an answer: a repeated appeal, examined by a superior." },
-  { id: "duplicates.recurrence", source: "Murojaat practice (issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related." },
-  { id: "duplicates.sameIncident", source: "Murojaat practice (issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate." },
-  { id: "duplicates.otherMatter", source: "Murojaat practice (issue 18)", statement: "The score stays below `matterThreshold`: another matter, nothing to link." }
+  { id: "duplicates.recurrence", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related." },
+  { id: "duplicates.sameIncident", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate." },
+  { id: "duplicates.otherMatter", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The score stays below `matterThreshold`: another matter, nothing to link." }
 ] as const
 
 export type RuleId = (typeof rules)[number]["id"]

@@ -1,65 +1,148 @@
-// Link suggestions for an intake: the open appeals of the same mahalla or the same applicant with
-// similar text; a reader sees those he may read, and of the others only how many there are.
-import { Effect, Option, Schema } from "effect"
+// Link suggestions for an intake, by `Duplicates`: the candidates are the open appeals of the same
+// mahalla and of the same applicant, and the applicant's answered appeals within the repeat window
+// (so that a repeated appeal in the sense of ZRU-445 can be suggested); each is compared with its
+// place, status and due time, and only what is not `distinct` is suggested. A reader sees the
+// suggestions he may read; of the others only how many there are, and whether one of them is an
+// open appeal of the same category at the same place.
+import { Effect, Either, Option, Schema } from "effect"
 import type * as Actor from "../../Actor.js"
-import * as Appeal from "../../Appeal.js"
+import type * as Appeal from "../../Appeal.js"
 import type { ActorError, LinkSuggestions } from "../../AppealService.js"
 import * as AppealState from "../../AppealState.js"
 import { AppealStore } from "../../AppealStore.js"
 import * as Decode from "../../Decode.js"
+import type * as Deadline from "../../Deadline.js"
 import type { DirectoryStore } from "../../DirectoryStore.js"
+import * as Duplicates from "../../Duplicates.js"
 import * as Policy from "../../Policy.js"
 import * as Similarity from "../../Similarity.js"
+import { statusOfState } from "../deadline/fromState.js"
 import * as Trust from "../trust.js"
-import { nowIso } from "./base.js"
+import { nowIso, Resolver } from "./base.js"
 import { decodeIntake } from "./intake.js"
 
-// The statuses in which an appeal is open, as the store queries them.
+// The statuses in which an appeal is open, and those in which it was answered, as the store queries them.
 const openStatuses: ReadonlyArray<AppealState.Status> = [...AppealState.open]
+const answeredStatuses: ReadonlyArray<AppealState.Status> = ["answered", "closed"]
+
+// Personal data is read for this many candidates at a time (one store read each).
+const personalReads = 8
 
 export const SuggestOptions = Schema.Struct({ limit: Schema.optional(Schema.Int.pipe(Schema.between(1, 1000))) })
+
+/**
+ * What `suggestLinks` returns: the suggestions the reader may read, how many others there are, and
+ * whether one of those others is an open appeal of the new appeal's triage category at its place
+ * (the same mahalla, not told apart by address or coordinates): "the place already has an open
+ * appeal about this".
+ */
+export interface Suggestions extends LinkSuggestions {
+  readonly openAtPlace: boolean
+}
+
+/**
+ * A candidate's status when the new appeal arrives, in `Duplicates`' terms: `answered` once answered
+ * (a closed appeal was answered first); `overdue` while open past its consideration term (ZRU-445
+ * Art. 28, from the clock facts in its state); else `open`. A state without clock facts (stored
+ * before they existed) counts as open: its term is not known here.
+ */
+export const duplicatesStatus = (state: AppealState.AppealState, at: string, deadlines: Deadline.Options): Duplicates.Status => {
+  if (answeredStatuses.includes(state.status)) return "answered"
+  const report = statusOfState(state, at, { ...deadlines, explain: false })
+  const overdue = report !== undefined && Either.isRight(report) && report.right.clocks.some((c) => c.clock === "consideration" && c.state === "overdue")
+  return overdue ? "overdue" : "open"
+}
+
+/** The comparison input of a stored appeal: its state's facts and its personal data's address, point and text. */
+const candidateOf = (state: AppealState.AppealState, personal: Appeal.Personal, status: Duplicates.Status, fallbackAt: string): Duplicates.Appeal => ({
+  applicantRef: state.applicantRef ?? null,
+  submittedAt: state.receivedAt ?? fallbackAt,
+  status,
+  mahallaCode: state.mahallaCode ?? null,
+  address: personal.address ?? null,
+  lat: personal.point?.lat ?? null,
+  lon: personal.point?.lon ?? null,
+  text: personal.text.body
+})
+
+const daysBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 86_400_000
 
 export const suggestLinks = (
   input: unknown,
   actor: Actor.Subject,
   options: { readonly limit?: number; readonly settings?: Similarity.Settings } = {}
-): Effect.Effect<LinkSuggestions, ActorError, AppealStore | DirectoryStore> =>
+): Effect.Effect<Suggestions, ActorError, AppealStore | DirectoryStore | Resolver> =>
   Effect.gen(function* () {
     const intake = yield* decodeIntake(input)
     const { limit = 500 } = yield* Decode.unknown(SuggestOptions, "options")({ limit: options?.limit })
     const who = yield* Trust.resolveActor(actor, "suggestLinks")
     const applicantRef = who._tag === "applicant" ? who.applicantRef : intake.applicantRef
     const now = yield* nowIso
+    const at = intake.receivedAt ?? now
+    const settings = options?.settings ?? Similarity.defaultSettings
+    const compareWith = settings.duplicates ?? Duplicates.defaultSettings
+    const { deadlines } = yield* Effect.flatten(Resolver)
     const store = yield* AppealStore
     const near = yield* store.query({ mahallaCode: intake.location.mahallaCode, status: openStatuses, limit })
-    const own = applicantRef === undefined ? { items: [] } : yield* store.query({ applicantRef, status: openStatuses, limit })
-    const states = new Map([...near.items, ...own.items].map((st) => [st.appealId, st]))
-    const candidates: Array<Similarity.Candidate> = []
-    for (const st of states.values()) {
-      const personal = yield* store.personal(st.appealId)
-      if (Option.isNone(personal)) continue
-      candidates.push({
-        id: st.appealId,
-        ...(st.applicantRef !== undefined ? { applicantId: st.applicantRef } : {}),
-        ...(st.mahallaCode !== undefined ? { mahallaCode: st.mahallaCode } : {}),
-        text: personal.value.text.body,
-        receivedAt: st.receivedAt ?? now,
-        open: true
+    const own = applicantRef === undefined ? [] : (yield* store.query({ applicantRef, status: openStatuses, limit })).items
+    // Answered appeals count only within the repeat window: a dispute after it is a new matter.
+    const answered =
+      applicantRef === undefined
+        ? []
+        : (yield* store.query({ applicantRef, status: answeredStatuses, limit })).items.filter((st) => {
+            const age = st.answeredAt === undefined ? Number.NaN : daysBetween(st.answeredAt, at)
+            return age >= 0 && age <= settings.repeatWindowDays
+          })
+    const states = new Map([...near.items, ...own, ...answered].map((st) => [st.appealId, st]))
+    const index = Duplicates.Index.make(compareWith)
+    const prepared = new Map<string, Duplicates.Prepared>()
+    yield* Effect.forEach(
+      states.values(),
+      (st) =>
+        Effect.map(store.personal(st.appealId), (personal) => {
+          // An appeal whose personal data was erased has nothing left to compare.
+          if (Option.isNone(personal)) return
+          const p = Duplicates.prepare(candidateOf(st, personal.value, duplicatesStatus(st, at, deadlines), now))
+          prepared.set(st.appealId, p)
+          index.add(st.appealId, p)
+        }),
+      { concurrency: personalReads, discard: true }
+    )
+    const mine = Duplicates.prepare({
+      applicantRef: applicantRef ?? null,
+      submittedAt: at,
+      mahallaCode: intake.location.mahallaCode,
+      address: intake.location.address ?? null,
+      lat: intake.location.point?.lat ?? null,
+      lon: intake.location.point?.lon ?? null,
+      text: intake.text.body
+    })
+    const suggestions: Array<Similarity.Suggestion> = []
+    let similarElsewhere = 0
+    let openAtPlace = false
+    for (const { id, comparison } of index.suggest(mine, compareWith)) {
+      const st = states.get(id)!
+      if (!Policy.canRead(who, st)) {
+        similarElsewhere++
+        // Not `distinct`, so not told apart by address or coordinates; "other" is no category.
+        openAtPlace ||= AppealState.open.has(st.status) && st.mahallaCode === intake.location.mahallaCode && mine.category !== "other" && prepared.get(id)!.category === mine.category
+        continue
+      }
+      const { label } = comparison
+      if (label === "distinct") continue
+      const reasons: Array<"sameApplicant" | "samePlace"> = []
+      if (applicantRef !== undefined && st.applicantRef === applicantRef) reasons.push("sameApplicant")
+      if (st.mahallaCode === intake.location.mahallaCode) reasons.push("samePlace")
+      suggestions.push({
+        appealId: id,
+        kind: label === "duplicate" ? "duplicateOf" : "relatedTo",
+        reasons,
+        similarity: comparison.score,
+        label,
+        score: comparison.score,
+        ruleId: comparison.ruleId,
+        signals: comparison.signals
       })
     }
-    const all = Similarity.suggest(
-      {
-        id: "(new)",
-        ...(applicantRef !== undefined ? { applicantId: applicantRef } : {}),
-        mahallaCode: intake.location.mahallaCode,
-        text: intake.text.body,
-        receivedAt: intake.receivedAt ?? now,
-        open: true
-      },
-      candidates,
-      options?.settings
-    )
-    const readable = all.filter((sug) => Policy.canRead(who, states.get(sug.appealId)!))
-    return { suggestions: readable, similarElsewhere: all.length - readable.length }
+    return { suggestions, similarElsewhere, openAtPlace }
   })
-
