@@ -89,6 +89,30 @@ describe("link suggestions by Duplicates", () => {
     }).pipe(Effect.provide(layer))
   )
 
+  // The repeat window is a setting (ZRU-445 sets none): an answered appeal is a candidate exactly
+  // while the days since its answer are within it.
+  it("an answered appeal is suggested as repeated exactly within the repeat window", () =>
+    fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 40 }), (days, window) =>
+        Effect.runPromise(
+          Effect.gen(function* () {
+            yield* at("2026-03-02T06:00:00.000Z")
+            const a = yield* AppealService.submit(intake("Qoʻshnining iti bolalarni qopyapti", "Shahriobod 20"), Actor.applicant("u1"))
+            const i = yield* inspector
+            yield* AppealService.execute({ type: "startReview", appealId: a.appealId }, i)
+            yield* AppealService.execute({ type: "answer", appealId: a.appealId, outcome: "explained", answerText: "Explained", legalBasis: "ZRU-445 Art. 28" }, i)
+            yield* at(new Date(Date.parse("2026-03-02T06:00:00.000Z") + days * 86_400_000).toISOString())
+            const dispute = intake("Javobingizga rozi emasman, it hali ham bolalarni qopyapti", "Shahriobod 20")
+            const r = yield* AppealService.suggestLinks(dispute, Actor.applicant("u1"), { settings: { ...Similarity.defaultSettings, repeatWindowDays: window } })
+            expect(r.suggestions.map((s) => s.label)).toEqual(days <= window ? ["repeated"] : [])
+          }).pipe(Effect.provide(layer), Effect.provide(TestContext.TestContext))
+        )
+      ),
+      // The boundary itself, and one day past it, always.
+      { numRuns: 12, examples: [[10, 10], [11, 10]] }
+    ), 60_000
+  )
+
   it.effect("another problem at the same place is not suggested, to anyone", () =>
     Effect.gen(function* () {
       yield* at("2026-03-02T06:00:00.000Z")
