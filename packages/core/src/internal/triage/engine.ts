@@ -120,21 +120,34 @@ let shared: Scratch | undefined
 let sharedSkip = new Uint8Array(0)
 let busy = false
 
+// Distinct words, ignoring case (the matcher already dropped exact repeats); few words, so a
+// quadratic scan allocates less than a set.
+const distinctWords = (words: ReadonlyArray<string>): number => {
+  if (words.length < 2) return words.length
+  const lower = words.map((w) => w.toLowerCase())
+  let n = 0
+  for (let i = 0; i < lower.length; i++) if (lower.indexOf(lower[i]!) === i) n++
+  return n
+}
+
+const noFlags: ReadonlyArray<Taxonomy.Flag> = []
+
+// Built property by property in the order of `Triage.Match` (absent ones left out): no
+// intermediate objects.
 const matchOf = (rule: Taxonomy.Rule, fired: Matcher.Fired): Triage.Match => {
   const weight = rule.weight ?? 1
-  let distinct = fired.words.length
-  if (distinct > 1) distinct = new Set(fired.words.map((w) => w.toLowerCase())).size
-  return {
-    ruleId: rule.id,
-    ...(rule.category !== undefined ? { category: rule.category } : {}),
-    weight,
-    score: round2(weight * Math.min(maxEvidence, 1 + evidenceStep * (distinct - 1))),
-    ...(rule.priority !== undefined || rule.signal !== undefined ? { priority: rule.signal !== undefined ? "urgent" : rule.priority! } : {}),
-    ...(rule.signal !== undefined ? { signal: rule.signal } : {}),
-    flags: rule.flags ?? [],
-    words: fired.words,
-    context: fired.context
-  }
+  const m: { -readonly [K in keyof Triage.Match]: Triage.Match[K] } = { ruleId: rule.id } as Triage.Match
+  if (rule.category !== undefined) m.category = rule.category
+  m.weight = weight
+  m.score = round2(weight * Math.min(maxEvidence, 1 + evidenceStep * (distinctWords(fired.words) - 1)))
+  if (rule.signal !== undefined) {
+    m.priority = "urgent"
+    m.signal = rule.signal
+  } else if (rule.priority !== undefined) m.priority = rule.priority
+  m.flags = rule.flags ?? noFlags
+  m.words = fired.words
+  m.context = fired.context
+  return m
 }
 
 /** Triages a text with an engine's parts. */

@@ -310,34 +310,13 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   }
   first[f.count] = hits
   if (hits === 0) return []
-  // A phrase from token t: the token of its last word, or -1.
-  const phrase = (words: Int32Array, t: number, blocked: boolean): { last: number; negated: boolean } | undefined => {
-    let last = t
-    let negated = false
-    for (let w = 1; w < words.length; w++) {
-      let found = -1
-      for (let j = last + 1; j <= last + 1 + phraseGap && j < f.count; j++) {
-        if (f.clause[j] !== f.clause[t] || (blocked && skip[j] === 1)) break
-        for (let x = first[j]!, end = first[j + 1]!; x < end; x++)
-          if (hitWord[x] === words[w]) {
-            found = j
-            negated = negated || hitNegated[x] === 1
-            break
-          }
-        if (found >= 0) break
-      }
-      if (found < 0) return undefined
-      last = found
-    }
-    return { last, negated }
-  }
   // Filler phrases first.
   for (let h = 0; h < hits; h++) {
     const t = hitToken[h]!
     for (const pid of c.starts[hitWord[h]!]!) {
       if (c.filler[pid] !== 1) continue
-      const p = phrase(c.patterns[pid]!.words, t, false)
-      if (p !== undefined) skip.fill(1, t, p.last + 1)
+      const last = phrase(f, skip, c.patterns[pid]!.words, t, false)
+      if (last >= 0) skip.fill(1, t, last + 1)
     }
   }
   // Occurrences of patterns, in token order, and for each item the occurrences it sees (linked
@@ -345,7 +324,8 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   const st = stateOf(c)
   st.occurrences = 0
   st.links = 0
-  const touched: Array<number> = []
+  const touched = st.touched
+  touched.length = 0
   for (let h = 0; h < hits; h++) {
     const t = hitToken[h]!
     if (skip[t] === 1) continue
@@ -355,10 +335,9 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
       let last = t
       let negated = hitNegated[h] === 1
       if (words.length > 1) {
-        const p = phrase(words, t, true)
-        if (p === undefined) continue
-        last = p.last
-        negated = negated || p.negated
+        last = phrase(f, skip, words, t, true)
+        if (last < 0) continue
+        negated = negated || phraseNegated
       }
       const o = st.add(t, last, negated)
       for (const i of c.matchOf[pid]!) {
@@ -369,7 +348,7 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
       for (const i of c.unlessOf[pid]!) st.link(UNLESS, i, o)
     }
   }
-  touched.sort((a, b) => a - b)
+  if (touched.length > 1) touched.sort(ascending)
   const fired: Array<Fired> = []
   for (const i of touched) {
     const r = fire(c.items[i]!, i, f, st)
@@ -377,6 +356,36 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   }
   st.reset()
   return fired
+}
+
+const ascending = (a: number, b: number): number => a - b
+
+// Whether the last phrase found by `phrase` had a negated word (an out-parameter: no object per phrase).
+let phraseNegated = false
+
+// A phrase from token t: the token of its last word, or -1 (then `phraseNegated` says whether one
+// of its further words was negated). Its words follow within `phraseGap` words, in one clause, and
+// (when `blocked`) not through filler words.
+const phrase = (f: Folded, skip: Uint8Array, words: Int32Array, t: number, blocked: boolean): number => {
+  let last = t
+  let negated = false
+  for (let w = 1; w < words.length; w++) {
+    let found = -1
+    for (let j = last + 1; j <= last + 1 + phraseGap && j < f.count; j++) {
+      if (f.clause[j] !== f.clause[t] || (blocked && skip[j] === 1)) break
+      for (let x = tokenFirst[j]!, end = tokenFirst[j + 1]!; x < end; x++)
+        if (hitWord[x] === words[w]) {
+          found = j
+          negated = negated || hitNegated[x] === 1
+          break
+        }
+      if (found >= 0) break
+    }
+    if (found < 0) return -1
+    last = found
+  }
+  phraseNegated = negated
+  return last
 }
 
 const MATCH = 0
@@ -395,6 +404,8 @@ class State {
   readonly head: Int32Array
   readonly tail: Int32Array
   readonly used: Array<number> = []
+  /** Items with an occurrence in the current text. */
+  readonly touched: Array<number> = []
   constructor(readonly items: number) {
     this.head = new Int32Array(3 * items).fill(-1)
     this.tail = new Int32Array(3 * items).fill(-1)

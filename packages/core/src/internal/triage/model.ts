@@ -8,7 +8,7 @@
  * its bias plus the dot product with its weights; probabilities are the softmax of the scores.
  */
 import * as Base64 from "./base64.js"
-import { type Bag, bag, extract, name, type Spec, words } from "./features.js"
+import { type Bag, bag, extract, name, rowIn, type Spec, words } from "./features.js"
 import { fold, type Folded } from "./fold.js"
 
 /** The serialised model (see `Triage.Model` for the public description). */
@@ -160,17 +160,7 @@ export const compile = (model: Model): Compiled => {
 }
 
 /** Row of a feature hash, or -1. */
-export const rowOf = (c: Compiled, h: number): number => {
-  const table = c.table
-  const fp = fingerprint(h)
-  let i = h & c.mask
-  for (;;) {
-    const e = table[i]!
-    if (e === 0) return -1
-    if (e >>> 16 === fp) return e & 0xffff
-    i = (i + 1) & c.mask
-  }
-}
+export const rowOf = (c: Compiled, h: number): number => rowIn(c.table, c.mask, h)
 
 /** One feature that carried a decision. */
 export interface Carrier {
@@ -231,33 +221,18 @@ let LOG1P: Float64Array | undefined
 // and the first feature of each (for its name). Returns how many rows.
 const read = (c: Compiled, f: Folded, skip: Uint8Array | undefined): number => {
   const wk = workFor(c.rows)
-  const b = extract(f, c.model.spec, wk.bag, skip)
+  const b = extract(f, c.model.spec, wk.bag, skip, c)
   if (++wk.generation === 0x7fffffff) {
     wk.seen.fill(0)
     wk.generation = 1
   }
   const gen = wk.generation
   const seen = wk.seen
-  const table = c.table
-  const mask = c.mask
-  const hashes = b.hash
+  const rows = b.row
   let distinct = wk.distinct
   let n = 0
   for (let k = 0, end = b.count; k < end; k++) {
-    const h = hashes[k]!
-    const fp = ((h >>> 16) | 1) & 0xffff
-    let i = h & mask
-    let r = -1
-    for (;;) {
-      const e = table[i]!
-      if (e === 0) break
-      if (e >>> 16 === fp) {
-        r = e & 0xffff
-        break
-      }
-      i = (i + 1) & mask
-    }
-    if (r < 0) continue
+    const r = rows[k]!
     const at = r * 3
     if (seen[at] !== gen) {
       seen[at] = gen
