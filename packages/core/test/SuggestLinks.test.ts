@@ -113,6 +113,18 @@ describe("link suggestions by Duplicates", () => {
     ), 60_000
   )
 
+  it.effect("a neighbour's appeal past its term is explained as overdue, from its clocks", () =>
+    Effect.gen(function* () {
+      yield* at("2026-03-02T06:00:00.000Z")
+      const a = yield* AppealService.submit(intake(noiseLatin, "Navoiy 14"), Actor.applicant("u1"))
+      // A shikoyat is considered within 15 days (ZRU-445 Art. 28); two months on it is overdue.
+      yield* at("2026-05-04T06:00:00.000Z")
+      const r = yield* Effect.flatMap(senior, (s) => AppealService.suggestLinks(intake(noiseCyrillic, "Навоий 14", "Aliyev", "u2"), s))
+      expect(r.suggestions.map((s) => s.appealId)).toEqual([a.appealId])
+      expect(r.suggestions[0]!.signals?.find((x) => x.signal === "status")?.reason).toBe("A is overdue when B arrives")
+    }).pipe(Effect.provide(layer))
+  )
+
   it.effect("another problem at the same place is not suggested, to anyone", () =>
     Effect.gen(function* () {
       yield* at("2026-03-02T06:00:00.000Z")

@@ -102,7 +102,11 @@ export const suggestLinks = (
         Effect.map(store.personal(st.appealId), (personal) => {
           // An appeal whose personal data was erased has nothing left to compare.
           if (Option.isNone(personal)) return
-          const p = Duplicates.prepare(candidateOf(st, personal.value, duplicatesStatus(st, at, deadlines), now))
+          // Overdue or open decides the label only for the applicant's own appeals; for the
+          // others it is settled below, for those suggested (the clocks are the costly part).
+          const own = applicantRef !== undefined && st.applicantRef === applicantRef
+          const status = own ? duplicatesStatus(st, at, deadlines) : answeredStatuses.includes(st.status) ? "answered" : "open"
+          const p = Duplicates.prepare(candidateOf(st, personal.value, status, now))
           prepared.set(st.appealId, p)
           index.add(st.appealId, p)
         }),
@@ -120,12 +124,19 @@ export const suggestLinks = (
     const suggestions: Array<Similarity.Suggestion> = []
     let similarElsewhere = 0
     let openAtPlace = false
-    for (const { id, comparison } of index.suggest(mine, compareWith)) {
+    for (const found of index.suggest(mine, compareWith)) {
+      const { id } = found
       const st = states.get(id)!
+      const p = prepared.get(id)!
+      // Another applicant's open appeal past its term: the same label, but the signals say so.
+      const comparison =
+        p.input.status === "open" && (p.applicant === undefined || p.applicant !== mine.applicant) && duplicatesStatus(st, at, deadlines) === "overdue"
+          ? Duplicates.comparePrepared({ ...p, input: { ...p.input, status: "overdue" } }, mine, compareWith)
+          : found.comparison
       if (!Policy.canRead(who, st)) {
         similarElsewhere++
         // Not `distinct`, so not told apart by address or coordinates; "other" is no category.
-        openAtPlace ||= AppealState.open.has(st.status) && st.mahallaCode === intake.location.mahallaCode && mine.category !== "other" && prepared.get(id)!.category === mine.category
+        openAtPlace ||= AppealState.open.has(st.status) && st.mahallaCode === intake.location.mahallaCode && mine.category !== "other" && p.category === mine.category
         continue
       }
       const { label } = comparison
