@@ -396,10 +396,12 @@ export type ReadError = ActorError | Errors.AppealNotFound
 
 /**
  * Link suggestions for an appeal about to be submitted (or just received): the open appeals of the
- * same applicant or the same mahalla with similar text (`Similarity.suggest`, its windows and
- * thresholds). A reader sees the suggestions for appeals he may read; of the others, only how many
- * there are, so a citizen learns that his neighbours' matter is already being handled without
- * learning anything about them.
+ * same mahalla and of the same applicant, and the applicant's appeals answered within
+ * `repeatWindowDays`, compared by `Duplicates` (each suggestion carries its label, score, rule and
+ * signals; `distinct` pairs are left out). A reader sees the suggestions for appeals he may read;
+ * of the others, only how many there are (`similarElsewhere`) and whether one of them is an open
+ * appeal of the same category at the same place (`openAtPlace`), so a citizen learns that his
+ * neighbours' matter is already being handled without learning anything about them.
  *
  * @example
  * import { AppealService } from "@murojaat/core"
@@ -411,6 +413,8 @@ export type ReadError = ActorError | Errors.AppealNotFound
 export interface LinkSuggestions {
   readonly suggestions: ReadonlyArray<Similarity.Suggestion>
   readonly similarElsewhere: number
+  /** One of the appeals counted in `similarElsewhere` is open, of the same category, at the same place. */
+  readonly openAtPlace?: boolean
 }
 
 /**
@@ -718,9 +722,9 @@ export const verify = (
   Effect.flatMap(AppealService, (s) => s.verify(appealId, actor))
 
 /**
- * Suggests links for an intake before it is submitted (duplicates and related appeals). Looks at
- * up to `limit` (1 to 1,000, default 500) open appeals of the same mahalla and of the same
- * applicant.
+ * Suggests links for an intake before it is submitted (duplicates, reminders, repeated and related
+ * appeals, by `Duplicates`). Looks at up to `limit` (1 to 1,000, default 500) open appeals of the
+ * same mahalla and of the same applicant, and as many of his answered ones.
  *
  * @example
  * import { Actor, AppealService } from "@murojaat/core"

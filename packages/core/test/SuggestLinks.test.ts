@@ -56,7 +56,7 @@ describe("link suggestions by Duplicates", () => {
       const forNeighbour = yield* AppealService.suggestLinks(b, Actor.applicant("u2"))
       expect(forNeighbour.suggestions).toEqual([])
       expect(forNeighbour.similarElsewhere).toBe(1)
-      expect((forNeighbour as { readonly openAtPlace?: boolean }).openAtPlace).toBe(true)
+      expect(forNeighbour.openAtPlace).toBe(true)
     }).pipe(Effect.provide(layer))
   )
 
@@ -135,7 +135,7 @@ describe("link suggestions by Duplicates", () => {
       expect(forInspector.suggestions).toEqual([])
       const forNeighbour = yield* AppealService.suggestLinks(lights, Actor.applicant("u2"))
       expect([forNeighbour.suggestions, forNeighbour.similarElsewhere]).toEqual([[], 0])
-      expect((forNeighbour as { readonly openAtPlace?: boolean }).openAtPlace).toBe(false)
+      expect(forNeighbour.openAtPlace).toBe(false)
     }).pipe(Effect.provide(layer))
   )
 

@@ -30,12 +30,7 @@ const personalReads = 8
 
 export const SuggestOptions = Schema.Struct({ limit: Schema.optional(Schema.Int.pipe(Schema.between(1, 1000))) })
 
-/**
- * What `suggestLinks` returns: the suggestions the reader may read, how many others there are, and
- * whether one of those others is an open appeal of the new appeal's triage category at its place
- * (the same mahalla, not told apart by address or coordinates): "the place already has an open
- * appeal about this".
- */
+// What `suggestLinks` returns: `openAtPlace` is always decided here.
 export interface Suggestions extends LinkSuggestions {
   readonly openAtPlace: boolean
 }
