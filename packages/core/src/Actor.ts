@@ -21,6 +21,9 @@ const ActorId = Limits.requiredText(Limits.defaultSettings.opaqueId)
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.Role.literals.includes("auditor") // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Role = Schema.Literal(...Directory.OfficerRole.literals, "applicant", "auditor", "integrationSystem", "system")
 /** @see Role */
@@ -33,6 +36,9 @@ export type Role = typeof Role.Type
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Officer)({ _tag: "officer", officerId: "O-1", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"] })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Officer = Schema.TaggedStruct("officer", {
   officerId: Directory.OfficerId,
@@ -50,6 +56,9 @@ export type Officer = typeof Officer.Type
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Applicant)({ _tag: "applicant", applicantRef: "user-1" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Applicant = Schema.TaggedStruct("applicant", { applicantRef: ActorId })
 /** @see Applicant */
@@ -62,6 +71,9 @@ export type Applicant = typeof Applicant.Type
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.System)({ _tag: "system", name: "deadline-timer" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const System = Schema.TaggedStruct("system", { name: ActorId })
 /** @see System */
@@ -75,6 +87,9 @@ export type System = typeof System.Type
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Integration)({ _tag: "integration", systemId: "my.gov.uz" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Integration = Schema.TaggedStruct("integration", {
   systemId: ActorId,
@@ -90,6 +105,9 @@ export type Integration = typeof Integration.Type
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Auditor)({ _tag: "auditor", auditorId: "AUD-1" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Auditor = Schema.TaggedStruct("auditor", { auditorId: ActorId })
 /** @see Auditor */
@@ -101,6 +119,9 @@ export type Auditor = typeof Auditor.Type
  * @example
  * import { Actor } from "@murojaat/core"
  * const a: Actor.Actor = Actor.applicant("user-1")
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Actor = Schema.Union(Officer, Applicant, System, Integration, Auditor)
 /** @see Actor */
@@ -113,6 +134,9 @@ export type Actor = typeof Actor.Type
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Ref)({ kind: "system", id: "triage", role: "system" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Ref = Schema.Struct({
   kind: Schema.Literal("officer", "applicant", "system", "integration", "auditor"),
@@ -128,6 +152,9 @@ export type Ref = typeof Ref.Type
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.id(Actor.applicant("u-1")) // "u-1"
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const id = (a: Actor): string => {
   switch (a._tag) {
@@ -150,6 +177,9 @@ export const id = (a: Actor): string => {
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.label(Actor.auditor("AUD-1")) // "auditor:AUD-1"
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const label = (a: Actor): string => `${a._tag}:${id(a)}`
 
@@ -159,6 +189,9 @@ export const label = (a: Actor): string => `${a._tag}:${id(a)}`
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.roles(Actor.system("timer")) // ["system"]
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const roles = (a: Actor): ReadonlyArray<Role> => {
   switch (a._tag) {
@@ -181,6 +214,9 @@ export const roles = (a: Actor): ReadonlyArray<Role> => {
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.ref(Actor.system("timer"), "system") // { kind: "system", id: "timer", role: "system" }
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const ref = (a: Actor, role: Role): Ref => ({ kind: a._tag, id: id(a), role })
 
@@ -192,6 +228,9 @@ export const ref = (a: Actor, role: Role): Ref => ({ kind: a._tag, id: id(a), ro
  * import { Schema } from "effect"
  * const o = Schema.decodeUnknownSync(Directory.Officer)({ id: "O-1", name: "X", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"], duty: [], absences: [], conflicts: [] })
  * Actor.fromOfficer(o).mahallas // ["M1"]
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromOfficer = (o: Directory.Officer): Officer => ({
   _tag: "officer",
@@ -207,6 +246,9 @@ export const fromOfficer = (o: Directory.Officer): Officer => ({
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.applicant("user-1")._tag // "applicant"
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const applicant = (applicantRef: string): Applicant => ({ _tag: "applicant", applicantRef })
 
@@ -216,6 +258,9 @@ export const applicant = (applicantRef: string): Applicant => ({ _tag: "applican
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.system("assignment-policy").name // "assignment-policy"
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const system = (name: string): System => ({ _tag: "system", name })
 
@@ -225,6 +270,9 @@ export const system = (name: string): System => ({ _tag: "system", name })
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.integration("my.gov.uz").systemId // "my.gov.uz"
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const integration = (systemId: string, districts?: ReadonlyArray<Directory.DistrictCode>): Integration =>
   districts === undefined ? { _tag: "integration", systemId } : { _tag: "integration", systemId, districts }
@@ -235,6 +283,9 @@ export const integration = (systemId: string, districts?: ReadonlyArray<Director
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.auditor("AUD-1").auditorId // "AUD-1"
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const auditor = (auditorId: string): Auditor => ({ _tag: "auditor", auditorId })
 
@@ -248,6 +299,9 @@ export const auditor = (auditorId: string): Auditor => ({ _tag: "auditor", audit
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.OfficerSubject)({ _tag: "officer", officerId: "O-1" }).officerId // "O-1"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const OfficerSubject = Schema.TaggedStruct("officer", {
   officerId: Directory.OfficerId,
@@ -269,6 +323,9 @@ export type OfficerSubject = typeof OfficerSubject.Type
  * import { Actor } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Actor.Subject)(Actor.officer("O-1"))._tag // "officer"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Subject = Schema.Union(OfficerSubject, Applicant, System, Integration, Auditor)
 /** @see Subject */
@@ -280,6 +337,9 @@ export type Subject = typeof Subject.Type
  * @example
  * import { Actor } from "@murojaat/core"
  * Actor.officer("O-1") // { _tag: "officer", officerId: "O-1" }
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const officer = (officerId: string): OfficerSubject => ({ _tag: "officer", officerId: officerId as Directory.OfficerId })
 
@@ -293,6 +353,9 @@ export const officer = (officerId: string): OfficerSubject => ({ _tag: "officer"
  * const o = Schema.decodeUnknownSync(Directory.Officer)({ id: "O-1", name: "X", roles: ["preventionInspector"], districtCode: "D1", mahallas: ["M1"], duty: [], absences: [], conflicts: [] })
  * const claim = Schema.decodeUnknownSync(Actor.OfficerSubject)({ _tag: "officer", officerId: "O-1", roles: ["districtChief"] })
  * Actor.mismatchedClaims(claim, o) // ["roles"]
+ *
+ * @since 0.1.0
+ * @category access
  */
 export const mismatchedClaims = (subject: OfficerSubject, entry: Directory.Officer): ReadonlyArray<"roles" | "districtCode" | "mahallas"> => {
   const sameSet = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => {

@@ -29,6 +29,9 @@ import * as Limits from "./Limits.js"
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.AppealId)("A-2026-000001")
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const AppealId = Limits.matching(64, /^[0-9A-Za-z][0-9A-Za-z._:-]{0,63}$/).pipe(
   Schema.annotations({ description: "appeal id (letters, digits, . _ : -; up to 64)" }),
@@ -44,6 +47,9 @@ export type AppealId = typeof AppealId.Type
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.Kind.literals // ["ariza", "taklif", "shikoyat"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Kind = Schema.Literal("ariza", "taklif", "shikoyat")
 /** @see Kind */
@@ -56,6 +62,9 @@ export type Kind = typeof Kind.Type
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.Priority.literals // ["urgent", "high", "normal", "low"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Priority = Schema.Literal("urgent", "high", "normal", "low")
 /** @see Priority */
@@ -67,6 +76,9 @@ export type Priority = typeof Priority.Type
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.Form.literals // ["oral", "written", "electronic"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Form = Schema.Literal("oral", "written", "electronic")
 /** @see Form */
@@ -78,6 +90,9 @@ export type Form = typeof Form.Type
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.Channel.literals.includes("trustPhone") // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Channel = Schema.Literal(
   "smartMahallaApp",
@@ -103,6 +118,9 @@ const OpaqueRef = Limits.requiredText(limit.opaqueId)
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Contact)({ phone: "+998 90 123 45 67" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Contact = Schema.Struct({
   phone: Schema.optional(Limits.matching(20, /^\+?[0-9 ()-]{5,20}$/)),
@@ -121,6 +139,9 @@ export type Contact = typeof Contact.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Consent)({ given: true, form: "electronic" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Consent = Schema.Struct({
   given: Schema.Boolean,
@@ -138,6 +159,9 @@ export type Consent = typeof Consent.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Representative)({ name: "Aliyev Bobur", authorityProof: "Ishonchnoma 12/2026" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Representative = Schema.Struct({ name: Name, authorityProof: Schema.optional(Limits.text(limit.reference)) })
 /** @see Representative */
@@ -153,6 +177,9 @@ export type Representative = typeof Representative.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Individual)({ type: "individual", surname: "Karimova", name: "Dilnoza", residence: "Bodomzor 3", contact: {}, consent: { given: true, form: "oral" } })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Individual = Schema.Struct({
   type: Schema.Literal("individual"),
@@ -177,6 +204,9 @@ export type Individual = typeof Individual.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.LegalEntity)({ type: "legalEntity", fullName: "\"Bodomzor\" MFY", location: "Yunusobod, 4", contact: {}, consent: { given: true, form: "written" } })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const LegalEntity = Schema.Struct({
   type: Schema.Literal("legalEntity"),
@@ -197,6 +227,9 @@ export type LegalEntity = typeof LegalEntity.Type
  * @example
  * import { Appeal } from "@murojaat/core"
  * const a: Appeal.Applicant = { type: "individual", declaredFalse: false, contact: {}, consent: { given: false, form: "oral", revoked: false } }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Applicant = Schema.Union(Individual, LegalEntity)
 /** @see Applicant */
@@ -210,6 +243,9 @@ export type Applicant = typeof Applicant.Type
  * import { Appeal } from "@murojaat/core"
  * Appeal.anonymity({ type: "individual", name: "Anvar", declaredFalse: false, contact: {}, consent: { given: true, form: "oral", revoked: false } })
  * // { anonymous: true, missing: ["surname", "residence"] }
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const anonymity = (a: Applicant): { readonly anonymous: boolean; readonly missing: ReadonlyArray<string> } => {
   const missing =
@@ -225,6 +261,9 @@ export const anonymity = (a: Applicant): { readonly anonymous: boolean; readonly
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.representativeWithoutAuthority({ type: "individual", declaredFalse: false, contact: {}, consent: { given: true, form: "oral", revoked: false }, representative: { name: "X" } }) // true
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const representativeWithoutAuthority = (a: Applicant): boolean =>
   a.representative !== undefined && (a.representative.authorityProof ?? "").trim() === ""
@@ -236,6 +275,9 @@ export const representativeWithoutAuthority = (a: Applicant): boolean =>
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Point)({ lat: 41.36, lon: 69.28 })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Point = Schema.Struct({
   lat: Schema.Number.pipe(Schema.between(-90, 90)),
@@ -251,6 +293,9 @@ export type Point = typeof Point.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Location)({ regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Location = Schema.Struct({
   regionCode: Directory.RegionCode,
@@ -268,6 +313,9 @@ export type Location = typeof Location.Type
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.Script.literals // ["latin", "cyrillic", "mixed", "none"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Script = Schema.Literal("latin", "cyrillic", "mixed", "none")
 /** @see Script */
@@ -279,6 +327,9 @@ export type Script = typeof Script.Type
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.Language.literals // ["uz", "ru", "unknown"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Language = Schema.Literal("uz", "ru", "unknown")
 /** @see Language */
@@ -291,6 +342,9 @@ export type Language = typeof Language.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Text)({ body: "Salom" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Text = Schema.Struct({
   body: Limits.requiredText(limit.appealText),
@@ -311,6 +365,9 @@ const uzLatinMarks = /(o['ʻʼ‘’`]|g['ʻʼ‘’`]|\bsh|\bch|q)/i
  * import { Appeal } from "@murojaat/core"
  * Appeal.detect("Қўшним мени ҳақорат қилди") // { script: "cyrillic", language: "uz" }
  * Appeal.detect("Сосед шумит ночью")          // { script: "cyrillic", language: "ru" }
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const detect = (body: string): { readonly script: Script; readonly language: Language } => {
   // Cyrillic (U+0400-U+04FF) and Latin (A-Z, a-z) letters, counted in one pass over the UTF-16
@@ -339,6 +396,9 @@ export const detect = (body: string): { readonly script: Script; readonly langua
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Attachment)({ ref: "files/abc.jpg", mediaType: "image/jpeg", bytes: 20480 })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Attachment = Schema.Struct({
   ref: Limits.requiredText(limit.attachmentRef),
@@ -359,6 +419,9 @@ const Attachments = Limits.array(Attachment, limit.attachments)
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.LinkKind.literals // ["repeatOf", "duplicateOf", "relatedTo"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const LinkKind = Schema.Literal("repeatOf", "duplicateOf", "relatedTo")
 /** @see LinkKind */
@@ -371,6 +434,9 @@ export type LinkKind = typeof LinkKind.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Link)({ kind: "repeatOf", appealId: "A-1" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Link = Schema.Struct({ kind: LinkKind, appealId: AppealId })
 /** @see Link */
@@ -385,6 +451,9 @@ export type Link = typeof Link.Type
  * import { Appeal } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Appeal.Signatory)({ surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Signatory = Schema.Struct({ surname: Name, name: Name, residence: Schema.optional(Address), applicantRef: Schema.optional(OpaqueRef) })
 /** @see Signatory */
@@ -406,6 +475,9 @@ const Signatories = Limits.array(Signatory, limit.signatories)
  *   location: { regionCode: "1726", districtCode: "1726262", mahallaCode: "1726262-001" },
  *   text: { body: "Koʻchaga chiroq oʻrnatishni taklif qilamiz" }
  * }).kind // "taklif"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Intake = Schema.Struct({
   kind: Kind,
@@ -437,6 +509,9 @@ export type Intake = typeof Intake.Type
  *   applicant: { type: "individual", contact: {}, consent: { given: true, form: "oral" } },
  *   location: { regionCode: "R", districtCode: "D", mahallaCode: "M" }, text: { body: "Yordam kerak" } }
  * wire.kind // "ariza"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type IntakeEncoded = typeof Intake.Encoded
 
@@ -446,6 +521,9 @@ export type IntakeEncoded = typeof Intake.Encoded
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.isCollective({ signatories: [] }) // false
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const isCollective = (intake: Pick<Intake, "signatories">): boolean => intake.signatories.length > 0
 
@@ -458,6 +536,9 @@ export const isCollective = (intake: Pick<Intake, "signatories">): boolean => in
  * @example
  * import { Appeal } from "@murojaat/core"
  * Appeal.Personal.fields.text === Appeal.Text // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Personal = Schema.Struct({
   applicant: Applicant,
@@ -481,6 +562,9 @@ export type Personal = typeof Personal.Type
  *   applicant: { type: "individual", contact: {}, consent: { given: true, form: "oral" } },
  *   location: { regionCode: "R", districtCode: "D", mahallaCode: "M" }, text: { body: "Yordam kerak" } })
  * Appeal.split(intake).facts.anonymous // true
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const split = (intake: Intake) => {
   const { anonymous, missing } = anonymity(intake.applicant)

@@ -43,6 +43,9 @@ import * as ProtectionOrder from "./ProtectionOrder.js"
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.defaultSettings.disputeTermMonths // 12
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export interface Settings {
   /**
@@ -82,6 +85,9 @@ export interface Settings {
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.defaultSettings.portalGrounds // true
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const defaultSettings: Settings = {
   portalGrounds: true,
@@ -97,6 +103,9 @@ export const defaultSettings: Settings = {
  * @example
  * import { Actor, AppealMachine } from "@murojaat/core"
  * const ctx: AppealMachine.Context = { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("rules") }
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export interface Context {
   readonly now: string
@@ -122,6 +131,9 @@ export interface Context {
  * import { Actor, AppealMachine, AppealState } from "@murojaat/core"
  * const input: AppealMachine.RuleInput = { state: AppealState.initial("A-1"), command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") } }
  * input.state.status // "none"
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export interface RuleInput {
   readonly state: AppealState.AppealState
@@ -136,6 +148,9 @@ export interface RuleInput {
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.rules["extension.once"].source // "ZRU-445 Art. 28"
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export interface Rule {
   readonly source: string
@@ -194,6 +209,9 @@ const addMonths = (iso: string, months: number): number => LocalTime.addMonthsTo
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * Object.keys(AppealMachine.rules).includes("leave.notACrime") // true
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const rules = {
   "receive.notInFuture": {
@@ -513,6 +531,9 @@ export type PreventionRuleId = keyof typeof preventionRules
  * import { AppealMachine } from "@murojaat/core"
  * const id: AppealMachine.RuleId = "extension.once"
  * AppealMachine.rules[id].source // "ZRU-445 Art. 28"
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export type RuleId = keyof typeof rules
 
@@ -549,6 +570,9 @@ export const guard = (id: GuardId): Rule => guardsById[id]
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.grants.answer.who // ["assignee"]
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export interface Grant {
   readonly who: ReadonlyArray<Policy.Grantee>
@@ -570,6 +594,9 @@ const measureOfficers: ReadonlyArray<Policy.Grantee> = ["assignee", "preventionI
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.grants.extendDeadline.rules // ["extension.once", "extension.notForProposal", "extension.beforeTermEnds", "extension.writtenNotice"]
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const grants: { readonly [C in Command.Type]: Grant } = {
   receive: {
@@ -780,6 +807,9 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
  * const s = { ...AppealState.initial("A-1"), answeredAt: "2026-03-31T05:00:00.000Z" }
  * AppealMachine.disputeTermEnds(s) // "2027-03-31T05:00:00.000Z"
  * AppealMachine.disputeTermEnds(s, { ...AppealMachine.defaultSettings, disputeTermMonths: null }) // undefined
+ *
+ * @since 0.1.0
+ * @category deadlines
  */
 export const disputeTermEnds = (state: AppealState.AppealState, settings: Settings = defaultSettings): string | undefined =>
   state.answeredAt === undefined || settings.disputeTermMonths === null
@@ -796,6 +826,9 @@ export const disputeTermEnds = (state: AppealState.AppealState, settings: Settin
  * const s = { ...AppealState.initial("A-1"), answeredAt: "2026-03-31T05:00:00.000Z" }
  * AppealMachine.disputeAfterTerm(s, "2027-03-31T05:00:00.000Z") // false
  * AppealMachine.disputeAfterTerm(s, "2027-04-01T05:00:00.000Z") // true
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const disputeAfterTerm = (state: AppealState.AppealState, at: string, settings: Settings = defaultSettings): boolean => {
   const ends = disputeTermEnds(state, settings)
@@ -809,6 +842,9 @@ export const disputeAfterTerm = (state: AppealState.AppealState, at: string, set
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * const v: AppealMachine.Verdict = { ok: false, refusal: "rule", rule: "extension.once" }
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
 export type Verdict =
   | { readonly ok: true; readonly role: Actor.Role }
@@ -825,6 +861,9 @@ export type Verdict =
  * const state = { ...AppealState.initial("A-1"), status: "inReview" as const, assigneeId: "O-1" }
  * AppealMachine.evaluate({ state, command: { type: "startReview", appealId: "A-1" } as any, ctx: { now: "2026-01-05T05:00:00Z", actor: Actor.system("x") } })
  * // { ok: false, refusal: "roleNotAllowed" }
+ *
+ * @since 0.1.0
+ * @category evaluation
  */
 export const evaluate = (input: RuleInput): Verdict => {
   const { command } = input
@@ -883,6 +922,9 @@ const ended = { on: { ...settle, ...order } }
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.machine.id // "appeal"
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export const machine = setup({
   types: { context: {} as Record<string, never>, events: {} as Command.Command },
@@ -945,6 +987,9 @@ export const machine = setup({
  * import { AppealMachine } from "@murojaat/core"
  * const s: AppealMachine.Snapshot = AppealMachine.snapshot("received")
  * s.value // "received"
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export type Snapshot = SnapshotFrom<typeof machine>
 
@@ -958,6 +1003,9 @@ const snapshots = new Map<AppealState.Status, Snapshot>()
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.snapshot("inReview").value // "inReview"
  * AppealMachine.snapshot("inReview") === AppealMachine.snapshot("inReview") // true
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export const snapshot = (status: AppealState.Status): Snapshot => {
   const known = snapshots.get(status)
@@ -974,6 +1022,9 @@ export const snapshot = (status: AppealState.Status): Snapshot => {
  * import { AppealMachine } from "@murojaat/core"
  * const t: AppealMachine.Transition = AppealMachine.transitions()[0]!
  * t.from // "none"
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export interface Transition {
   readonly from: AppealState.Status
@@ -992,6 +1043,9 @@ let every: ReadonlyArray<Transition> | undefined
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.transitions().some((t) => t.from === "closed" && t.command === "dispute") // true
  * AppealMachine.transitions().find((t) => t.from === "inReview" && t.command === "answer")?.to // "answered"
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export const transitions = (): ReadonlyArray<Transition> => {
   if (every !== undefined) return every

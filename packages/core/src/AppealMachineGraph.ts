@@ -18,6 +18,9 @@ import * as Command from "./Command.js"
  * @example
  * import { AppealMachineGraph } from "@murojaat/core"
  * AppealMachineGraph.mermaid().startsWith("stateDiagram-v2") // true
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export const mermaid = (): string => {
   const lines = ["stateDiagram-v2", "  [*] --> none"]
@@ -34,6 +37,9 @@ export const mermaid = (): string => {
  * @example
  * import { AppealMachineGraph } from "@murojaat/core"
  * const p: AppealMachineGraph.Path = { commands: ["receive", "withdraw"], statuses: ["none", "received", "withdrawn"] }
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export interface Path {
   readonly commands: ReadonlyArray<Command.Type>
@@ -56,6 +62,9 @@ const events = Command.types.map((type) => ({ type, appealId: "" }) as unknown a
  * @example
  * import { AppealMachineGraph } from "@murojaat/core"
  * AppealMachineGraph.paths().some((p) => p.commands.join(">") === "receive>register>triage>assign>startReview>answer>close") // true
+ *
+ * @since 0.1.0
+ * @category machine
  */
 export const paths = (): ReadonlyArray<Path> =>
   getSimplePaths(AppealMachine.machine, { events })

@@ -23,6 +23,9 @@ import * as PreventiveMeasure from "./PreventiveMeasure.js"
  * @example
  * import { AppealState } from "@murojaat/core"
  * AppealState.Status.literals.length // 14
+ *
+ * @since 0.1.0
+ * @category status
  */
 export const Status = Schema.Literal(
   "none",
@@ -51,6 +54,9 @@ export type Status = typeof Status.Type
  * @example
  * import { AppealState } from "@murojaat/core"
  * AppealState.names.inReview["uz-Latn"] // "koʻrib chiqilmoqda"
+ *
+ * @since 0.1.0
+ * @category status
  */
 export const names: { readonly [S in Status]: I18n.Text } = {
   none: I18n.text("qabul qilinmagan", "қабул қилинмаган", "не принято", "not received"),
@@ -80,6 +86,9 @@ export const names: { readonly [S in Status]: I18n.Text } = {
  * @example
  * import { AppealState } from "@murojaat/core"
  * AppealState.open.has("inReview") // true
+ *
+ * @since 0.1.0
+ * @category status
  */
 export const open: ReadonlySet<Status> = new Set(["received", "registered", "triaged", "assigned", "inReview", "awaitingApplicant"])
 
@@ -89,6 +98,9 @@ export const open: ReadonlySet<Status> = new Set(["received", "registered", "tri
  * @example
  * import { AppealState } from "@murojaat/core"
  * AppealState.terminal.has("forwarded") // true
+ *
+ * @since 0.1.0
+ * @category status
  */
 export const terminal: ReadonlySet<Status> = new Set([
   "leftWithoutConsideration",
@@ -140,6 +152,9 @@ export type ClockFacts = typeof ClockFacts.Type
  * import { AppealState } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.is(AppealState.AppealState)(AppealState.initial("A-1")) // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const AppealState = Schema.Struct({
   appealId: Schema.String,
@@ -230,6 +245,9 @@ const tashkentDay = (iso: string): number => LocalTime.localDay(LocalTime.parseI
  * AppealState.lateEntryOf("2026-02-02T10:00:00+05:00", "2026-03-16T09:00:00+05:00")
  * // { lateEntry: { enteredAt: "2026-03-16T09:00:00+05:00", daysAfterReceipt: 42 } }
  * AppealState.lateEntryOf("2026-03-16T08:00:00+05:00", "2026-03-16T09:00:00+05:00") // {}
+ *
+ * @since 0.1.0
+ * @category late changes
  */
 export const lateEntryOf = (
   receivedAt: string,
@@ -266,6 +284,9 @@ export const matchesReplay = (stored: unknown, replayed: AppealState): boolean =
  * @example
  * import { AppealState } from "@murojaat/core"
  * AppealState.initial("A-1").version // 0
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const initial = (appealId: string): AppealState => ({
   appealId,

@@ -33,6 +33,9 @@ import * as Worklist from "./Worklist.js"
  * import { AppealState, AppealStore } from "@murojaat/core"
  * const w: AppealStore.StreamWrite = { appealId: "A-1", expectedVersion: 0, events: [], state: AppealState.initial("A-1") }
  * w.expectedVersion // 0
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface StreamWrite {
   readonly appealId: string
@@ -57,6 +60,9 @@ export interface StreamWrite {
  * @example
  * import { AppealStore } from "@murojaat/core"
  * const m: AppealStore.OutboxWrite = { id: "A-1#1", appealId: "A-1", seq: 1, topic: "appeal.received", payload: {} }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface OutboxWrite {
   readonly id: string
@@ -75,6 +81,9 @@ export interface OutboxWrite {
  * const empty: AppealStore.Commit = { streams: [], outbox: [] }
  * const program = Effect.flatMap(AppealStore.AppealStore, (s) => s.commit(empty))
  * Effect.runSync(Effect.provide(program, AppealStore.layerMemory())) // undefined
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Commit {
   readonly streams: ReadonlyArray<StreamWrite>
@@ -89,6 +98,9 @@ export interface Commit {
  * @example
  * import { AppealStore } from "@murojaat/core"
  * const q: AppealStore.Query = { districtCode: "1726262", status: ["inReview"], limit: 50 }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Query {
   readonly mahallaCode?: string
@@ -108,6 +120,9 @@ export interface Query {
  * import { AppealStore } from "@murojaat/core"
  * const page: AppealStore.Page<string> = { items: ["A-1", "A-2"], next: undefined }
  * page.items.length // 2
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
@@ -123,6 +138,9 @@ export interface Page<A> {
  * import { AppealStore } from "@murojaat/core"
  * const w: AppealStore.Workload = { officerId: "O-1", priority: "urgent", count: 2 }
  * w.count // 2
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Workload {
   readonly officerId: string
@@ -137,6 +155,9 @@ export interface Workload {
  * @example
  * import { AppealStore } from "@murojaat/core"
  * AppealStore.sortWorkload([{ officerId: "O-2", count: 1 }, { officerId: "O-1", priority: "low", count: 3 }])[0]!.officerId // "O-1"
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const sortWorkload = (rows: ReadonlyArray<Workload>): ReadonlyArray<Workload> => {
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -151,6 +172,9 @@ export const sortWorkload = (rows: ReadonlyArray<Workload>): ReadonlyArray<Workl
  * import { Effect, Option } from "effect"
  * const program = Effect.flatMap(AppealStore.AppealStore, (store: AppealStore.Service) => store.load("A-404"))
  * Option.isNone(Effect.runSync(Effect.provide(program, AppealStore.layerMemory()))) // true
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export interface Service {
   /** The appeal's current state, if it exists. */
@@ -186,6 +210,9 @@ export interface Service {
  * @example
  * import { AppealStore } from "@murojaat/core"
  * AppealStore.AppealStore.key // "@murojaat/core/AppealStore"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class AppealStore extends Context.Tag("@murojaat/core/AppealStore")<AppealStore, Service>() {}
 
@@ -196,6 +223,9 @@ export class AppealStore extends Context.Tag("@murojaat/core/AppealStore")<Appea
  * @example
  * import { AppealState, AppealStore } from "@murojaat/core"
  * AppealStore.matchesQuery({ ...AppealState.initial("A-1"), districtCode: "D1" }, { districtCode: "D2" }) // false
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const matchesQuery = (s: AppealState.AppealState, q: Query): boolean =>
   (q.mahallaCode === undefined || s.mahallaCode === q.mahallaCode) &&
@@ -211,6 +241,9 @@ export const matchesQuery = (s: AppealState.AppealState, q: Query): boolean =>
  * @example
  * import { AppealStore } from "@murojaat/core"
  * AppealStore.pageLimit(5000) // 1000
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const pageLimit = (limit: number | undefined): number => Math.max(1, Math.min(limit ?? 100, 1000))
 
@@ -304,6 +337,9 @@ const makeMemory = (db: MemoryDb): Service => ({
  * import { AppealStore, Outbox } from "@murojaat/core"
  * import { Effect } from "effect"
  * Effect.runSync(Effect.provide(Effect.flatMap(Outbox.Outbox, (o) => o.pending), AppealStore.layerMemory())) // 0
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore | Worklist.Worklist> => memoryContext(false)
 
@@ -316,6 +352,9 @@ export const layerMemory = (): Layer.Layer<AppealStore | Outbox | IdempotencySto
  * import { Effect } from "effect"
  * const contents: AppealStore.MemoryContents = Effect.runSync(Effect.provide(AppealStore.MemoryInspector, AppealStore.layerMemoryInspectable()))
  * contents.states.size // 0
+ *
+ * @since 0.1.0
+ * @category test
  */
 export interface MemoryContents {
   readonly states: ReadonlyMap<string, AppealState.AppealState>
@@ -332,6 +371,9 @@ export interface MemoryContents {
  * @example
  * import { AppealStore } from "@murojaat/core"
  * AppealStore.MemoryInspector.key // "@murojaat/core/AppealStore/MemoryInspector"
+ *
+ * @since 0.1.0
+ * @category test
  */
 export class MemoryInspector extends Context.Tag("@murojaat/core/AppealStore/MemoryInspector")<MemoryInspector, MemoryContents>() {}
 
@@ -342,6 +384,9 @@ export class MemoryInspector extends Context.Tag("@murojaat/core/AppealStore/Mem
  * import { AppealStore } from "@murojaat/core"
  * import { Effect } from "effect"
  * Effect.runSync(Effect.provide(Effect.map(AppealStore.MemoryInspector, (m) => m.states.size), AppealStore.layerMemoryInspectable())) // 0
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerMemoryInspectable = (): Layer.Layer<AppealStore | Outbox | IdempotencyStore | Worklist.Worklist | MemoryInspector> =>
   memoryContext(true)

@@ -23,6 +23,9 @@ import { sha256Hex } from "./internal/sha256.js"
  * @example
  * import { Audit } from "@murojaat/core"
  * Audit.genesis.length // 64
+ *
+ * @since 0.1.0
+ * @category hash chain
  */
 export const genesis = "0".repeat(64)
 
@@ -32,6 +35,9 @@ export const genesis = "0".repeat(64)
  * @example
  * import { Audit } from "@murojaat/core"
  * Audit.canonical({ b: 1, a: [true, "x"] }) // '{"a":[true,"x"],"b":1}'
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const canonical = (value: unknown): string => canonicalJson(value)
 
@@ -41,6 +47,9 @@ export const canonical = (value: unknown): string => canonicalJson(value)
  * @example
  * import { Audit } from "@murojaat/core"
  * Audit.sha256("abc").slice(0, 8) // "ba7816bf"
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const sha256 = (s: string): string => sha256Hex(s)
 
@@ -50,6 +59,9 @@ export const sha256 = (s: string): string => sha256Hex(s)
  * @example
  * import { Audit } from "@murojaat/core"
  * Audit.digest({ a: 1 }) === Audit.digest({ a: 1 }) // true
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const digest = (value: unknown): string => sha256Hex(canonicalJson(value))
 
@@ -61,6 +73,9 @@ export const digest = (value: unknown): string => sha256Hex(canonicalJson(value)
  * const [e] = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "reviewStarted", data: {}, rules: [] }],
  *   { appealId: "A-1", at: "2026-01-05T05:00:00.000Z", actor: Actor.ref(Actor.system("t"), "system") })
  * Audit.hashOf(e!) === e!.hash // true: an untouched event
+ *
+ * @since 0.1.0
+ * @category hash chain
  */
 export const hashOf = (event: Omit<Event.AppealEvent, "hash"> & { readonly hash?: string }): string => {
   const { hash: _ignored, ...rest } = event
@@ -74,6 +89,9 @@ export const hashOf = (event: Omit<Event.AppealEvent, "hash"> & { readonly hash?
  * import { Actor, Audit } from "@murojaat/core"
  * const meta: Audit.SealMeta = { appealId: "A-1", at: "2026-03-02T05:00:00.000Z", actor: Actor.ref(Actor.system("registry"), "system") }
  * meta.actor.kind // "system"
+ *
+ * @since 0.1.0
+ * @category hash chain
  */
 export interface SealMeta {
   readonly appealId: string
@@ -105,6 +123,9 @@ const sealedData = (p: Event.Pending): object => {
  * e!.seq // 1
  * const [x] = Audit.seal({ version: 1, lastHash: e!.hash }, [{ type: "escalated", data: {}, texts: { reason: "overdue" }, rules: [] }], meta)
  * x!.type === "escalated" && x!.data.textDigest === Audit.digest({ reason: "overdue" }) // true
+ *
+ * @since 0.1.0
+ * @category hash chain
  */
 export const seal = (
   head: { readonly version: number; readonly lastHash: string },
@@ -146,6 +167,9 @@ export const seal = (
  * @example
  * import { Audit } from "@murojaat/core"
  * const r: Audit.Breakage = "hashMismatch"
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export type Breakage = "hashMismatch" | "prevHashMismatch" | "sequenceGap" | "otherAppeal" | "headMismatch" | "afterEnd"
 
@@ -164,6 +188,9 @@ const settled: ReadonlyArray<Event.Type> = ["measureCompleted", "measureCancelle
  * import { Audit } from "@murojaat/core"
  * Audit.endings.closed?.slice(0, 2) // ["rated", "disputed"]
  * Audit.endings.withdrawn // ["measureCompleted", "measureCancelled", "protectionOrderExtended", "protectionOrderBreached"]
+ *
+ * @since 0.1.0
+ * @category hash chain
  */
 export const endings: { readonly [T in Event.Type]?: ReadonlyArray<Event.Type> } = {
   closed: ["rated", "disputed", "measurePlanned", ...settled],
@@ -180,6 +207,9 @@ export const endings: { readonly [T in Event.Type]?: ReadonlyArray<Event.Type> }
  * @example
  * import { Audit } from "@murojaat/core"
  * const r: Audit.Verification = { ok: true, count: 0, head: undefined }
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export type Verification =
   | { readonly ok: true; readonly count: number; readonly head: { readonly seq: number; readonly hash: string } | undefined }
@@ -206,6 +236,9 @@ export type Verification =
  * Audit.verifyChain([{ ...events[0]!, at: "2026-01-06T05:00:00.000Z" }]).ok // false
  * const forged = Audit.seal({ version: 1, lastHash: events[0]!.hash }, [{ type: "reviewStarted", data: {}, rules: [] }], meta)
  * Audit.verifyChain([...events, ...forged]).ok // false: nothing but a rating or a dispute follows `closed`
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export const verifyChain = (
   events: ReadonlyArray<Event.AppealEvent>,

@@ -24,6 +24,9 @@ import type * as Errors from "./Errors.js"
  * import { Effect } from "effect"
  * const program = Effect.flatMap(CalendarStore.CalendarStore, (s: CalendarStore.Service) => s.current)
  * Effect.runSync(Effect.provide(program, CalendarStore.layerMemory())).coveredYears.has(2026) // true
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export interface Service {
   /** The calendar in force. */
@@ -41,6 +44,9 @@ export interface Service {
  * @example
  * import { CalendarStore } from "@murojaat/core"
  * CalendarStore.CalendarStore.key // "@murojaat/core/CalendarStore"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class CalendarStore extends Context.Tag("@murojaat/core/CalendarStore")<CalendarStore, Service>() {}
 
@@ -50,6 +56,9 @@ export class CalendarStore extends Context.Tag("@murojaat/core/CalendarStore")<C
  * @example
  * import { Calendar, CalendarStore } from "@murojaat/core"
  * CalendarStore.layerMemory(Calendar.uzbekistan)
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerMemory = (initial: Calendar.Calendar = Calendar.uzbekistan): Layer.Layer<CalendarStore> =>
   Layer.sync(CalendarStore, () => {

@@ -48,6 +48,9 @@ const scrub = (message: string): string => message.replace(/, actual [\s\S]*$/, 
  * import { Either, Schema } from "effect"
  * const r = Schema.decodeUnknownEither(Schema.Struct({ a: Schema.String }))({})
  * Either.isLeft(r) && Decode.fromParseError("Thing", r.left).issues[0]!.path // "a"
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export const fromParseError = (subject: string, error: ParseResult.ParseError): Errors.InvalidInput => {
   // A union (e.g. a literal set) reports one issue per member at the same path: merge them into
@@ -85,6 +88,9 @@ const options = { errors: "all", onExcessProperty: "error" } as const
  * import { Decode } from "@murojaat/core"
  * const b: Decode.Bounds = { ...Decode.defaultBounds, depth: 8 }
  * b.depth // 8
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export interface Bounds {
   readonly depth: number
@@ -99,6 +105,9 @@ export interface Bounds {
  * @example
  * import { Decode, Limits } from "@murojaat/core"
  * Decode.defaultBounds.depth === Limits.defaultSettings.inputDepth // true
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const defaultBounds: Bounds = {
   depth: Limits.defaultSettings.inputDepth,
@@ -136,6 +145,9 @@ const isPlainPrototype = (proto: unknown): boolean => proto === null || Object.g
  * const r = Decode.snapshot(deep)
  * r._tag === "Left" && r.left[0]!.detail // "nested deeper than 32 levels"
  * Decode.snapshot({ a: [1, "b"] }) // Either.right({ a: [1, "b"] })
+ *
+ * @since 0.1.0
+ * @category input
  */
 export const snapshot = (input: unknown, bounds: Bounds = defaultBounds): Either.Either<unknown, ReadonlyArray<Errors.FieldIssue>> => {
   const stack: Array<Frame> = []
@@ -218,6 +230,9 @@ const unreadable = (subject: string): Errors.InvalidInput =>
  * import { Appeal, Decode } from "@murojaat/core"
  * import { Effect } from "effect"
  * Effect.runSync(Effect.either(Decode.unknown(Appeal.Form, "Appeal.form")("oral"))) // Either.right("oral")
+ *
+ * @since 0.1.0
+ * @category input
  */
 export const unknown = <A, I, R>(schema: Schema.Schema<A, I, R>, subject: string, bounds: Bounds = defaultBounds) => {
   const decode = Schema.decodeUnknown(schema, options)
@@ -237,6 +252,9 @@ export const unknown = <A, I, R>(schema: Schema.Schema<A, I, R>, subject: string
  * @example
  * import { Appeal, Decode } from "@murojaat/core"
  * Decode.either(Appeal.Form, "Appeal.form")("fax")._tag // "Left"
+ *
+ * @since 0.1.0
+ * @category input
  */
 export const either = <A, I>(schema: Schema.Schema<A, I, never>, subject: string, bounds: Bounds = defaultBounds) => {
   const decode = Schema.decodeUnknownEither(schema, options)

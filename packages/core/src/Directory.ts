@@ -33,6 +33,9 @@ const Code = (brand: string, description: string) =>
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.RegionCode)("1726")
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const RegionCode = Code("RegionCode", "region code (letters, digits, . _ -; up to 40)")
 /** @see RegionCode */
@@ -45,6 +48,9 @@ export type RegionCode = typeof RegionCode.Type
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.DistrictCode)("1726262")
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const DistrictCode = Code("DistrictCode", "district code (letters, digits, . _ -; up to 40)")
 /** @see DistrictCode */
@@ -57,6 +63,9 @@ export type DistrictCode = typeof DistrictCode.Type
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.MahallaCode)("1726262-001")
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const MahallaCode = Code("MahallaCode", "mahalla code (letters, digits, . _ -; up to 40)")
 /** @see MahallaCode */
@@ -69,6 +78,9 @@ export type MahallaCode = typeof MahallaCode.Type
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.OfficerId)("O-1")
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const OfficerId = Code("OfficerId", "officer id (letters, digits, . _ -; up to 40)")
 /** @see OfficerId */
@@ -89,6 +101,9 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?
  * Directory.isRealInstant("2024-02-29T23:59:59+14:00") // true
  * Directory.isRealInstant("2026-02-29T10:00:00Z") // false
  * Directory.isRealInstant("2026-03-20T24:00:00Z") // false
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const isRealInstant = (text: string): boolean => {
   const m = INSTANT.exec(text)
@@ -109,6 +124,9 @@ const pad = (n: number, width = 2) => String(n).padStart(width, "0")
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Instant)("2026-03-20T10:00:00Z")
  * Schema.is(Directory.Instant)("2026-02-30T10:00:00Z") // false
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Instant = Schema.String.pipe(
   Schema.maxLength(40),
@@ -139,6 +157,9 @@ export type Instant = typeof Instant.Type
  * @example
  * import { Directory } from "@murojaat/core"
  * Directory.OfficerRole.literals.includes("womensAffairsInspector") // true
+ *
+ * @since 0.1.0
+ * @category vocabulary
  */
 export const OfficerRole = Schema.Literal(
   "preventionInspector",
@@ -157,6 +178,9 @@ export type OfficerRole = typeof OfficerRole.Type
  * @example
  * import { Directory } from "@murojaat/core"
  * Directory.districtWideRoles.has("districtChief") // true
+ *
+ * @since 0.1.0
+ * @category access
  */
 export const districtWideRoles: ReadonlySet<OfficerRole> = Eligibility.districtWideRoles
 
@@ -167,6 +191,9 @@ export const districtWideRoles: ReadonlySet<OfficerRole> = Eligibility.districtW
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Period)({ from: "2026-01-05T09:00:00+05:00", to: "2026-01-05T18:00:00+05:00" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Period = Schema.Struct({ from: Instant, to: Instant }).pipe(
   Schema.filter((p) => Date.parse(p.from) < Date.parse(p.to), { message: () => "`from` must be before `to`" })
@@ -180,6 +207,9 @@ export type Period = typeof Period.Type
  * @example
  * import { Directory } from "@murojaat/core"
  * Directory.AbsenceReason.literals // ["leave", "sickness", "training", "businessTrip", "other"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const AbsenceReason = Schema.Literal("leave", "sickness", "training", "businessTrip", "other")
 /** @see AbsenceReason */
@@ -192,6 +222,9 @@ export type AbsenceReason = typeof AbsenceReason.Type
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Absence)({ from: "2026-02-01T00:00:00+05:00", to: "2026-02-15T00:00:00+05:00", reason: "leave" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Absence = Schema.Struct({ from: Instant, to: Instant, reason: AbsenceReason })
 /** @see Absence */
@@ -205,6 +238,9 @@ export type Absence = typeof Absence.Type
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Conflict)({ applicantRef: "user-77", note: "relative" })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Conflict = Schema.Struct({
   applicantRef: Limits.requiredText(Limits.defaultSettings.opaqueId),
@@ -222,6 +258,9 @@ export type Conflict = typeof Conflict.Type
  * import { Directory } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Officer)({ id: "O-2", name: "B. Tursunova", roles: ["womensAffairsInspector"], districtCode: "1726262", mahallas: [], duty: [], absences: [], conflicts: [] })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Officer = Schema.Struct({
   id: OfficerId,
@@ -248,6 +287,9 @@ const placeNameText = Limits.requiredText(Limits.defaultSettings.placeName)
  * import { Schema } from "effect"
  * Schema.is(Directory.PlaceName)(I18n.text("Bodomzor", "Бодомзор", "Бадамзар", "Bodomzor")) // true
  * Schema.is(Directory.PlaceName)(I18n.text("Bodomzor", "Бодомзор", "Бадамзар", " ")) // false
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const PlaceName = Schema.Struct({ "uz-Latn": placeNameText, "uz-Cyrl": placeNameText, ru: placeNameText, en: placeNameText })
 /** @see PlaceName */
@@ -260,6 +302,9 @@ export type PlaceName = typeof PlaceName.Type
  * import { Directory, I18n } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Region)({ code: "1726", name: I18n.text("Toshkent shahri", "Тошкент шаҳри", "город Ташкент", "Tashkent city") })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Region = Schema.Struct({ code: RegionCode, name: PlaceName })
 /** @see Region */
@@ -272,6 +317,9 @@ export type Region = typeof Region.Type
  * import { Directory, I18n } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.District)({ code: "1726262", regionCode: "1726", name: I18n.text("Yunusobod", "Юнусобод", "Юнусабад", "Yunusobod") })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const District = Schema.Struct({ code: DistrictCode, regionCode: RegionCode, name: PlaceName })
 /** @see District */
@@ -283,6 +331,9 @@ export type District = typeof District.Type
  * @example
  * import { Directory } from "@murojaat/core"
  * Directory.MahallaRank.literals // ["green", "yellow", "red"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const MahallaRank = Schema.Literal("green", "yellow", "red")
 /** @see MahallaRank */
@@ -295,6 +346,9 @@ export type MahallaRank = typeof MahallaRank.Type
  * import { Directory, I18n } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Directory.Mahalla)({ code: "1726262-001", districtCode: "1726262", name: I18n.text("Bodomzor", "Бодомзор", "Бадамзар", "Bodomzor") })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Mahalla = Schema.Struct({
   code: MahallaCode,
@@ -314,6 +368,9 @@ export type Mahalla = typeof Mahalla.Type
  * import { Schema } from "effect"
  * const d = Schema.decodeUnknownSync(Directory.Directory)({ regions: [], districts: [], mahallas: [], officers: [] })
  * d.officers.length // 0
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Directory = Schema.Struct({
   regions: Limits.array(Region, Limits.defaultSettings.directoryRegions),
@@ -361,6 +418,9 @@ export type Directory = typeof Directory.Type
  * import { Directory } from "@murojaat/core"
  * const o = { id: "O-1", name: "x", roles: ["districtChief"], districtCode: "D1", mahallas: [], duty: [], absences: [], conflicts: [], active: true } as unknown as Directory.Officer
  * Directory.serves(o, "M1" as Directory.MahallaCode, "D1" as Directory.DistrictCode) // true
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const serves = (officer: Officer, mahalla: MahallaCode, district?: DistrictCode): boolean =>
   Eligibility.servesAppeal(officer, { mahallaCode: mahalla, districtCode: district })
@@ -374,6 +434,9 @@ const within = (t: number, p: { readonly from: string; readonly to: string }) =>
  * import { Directory } from "@murojaat/core"
  * const o = { absences: [{ from: "2026-02-01T00:00:00Z", to: "2026-02-02T00:00:00Z", reason: "sickness" }] } as unknown as Directory.Officer
  * Directory.isAbsent(o, "2026-02-01T12:00:00Z") // true
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const isAbsent = (officer: Officer, at: Instant): boolean => {
   const t = Date.parse(at)
@@ -387,6 +450,9 @@ export const isAbsent = (officer: Officer, at: Instant): boolean => {
  * import { Directory } from "@murojaat/core"
  * const o = { active: true, absences: [], duty: [{ from: "2026-02-01T09:00:00+05:00", to: "2026-02-01T18:00:00+05:00" }] } as unknown as Directory.Officer
  * Directory.onDutyPeriod(o, "2026-02-01T10:00:00+05:00") // true
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const onDutyPeriod = (officer: Officer, at: Instant): boolean => {
   const t = Date.parse(at)
@@ -399,6 +465,9 @@ export const onDutyPeriod = (officer: Officer, at: Instant): boolean => {
  * @example
  * import { Directory } from "@murojaat/core"
  * Directory.findOfficer({ regions: [], districts: [], mahallas: [], officers: [] }, "O-1") // undefined
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const findOfficer = (directory: Directory, id: string): Officer | undefined =>
   directory.officers.find((o) => o.id === id)

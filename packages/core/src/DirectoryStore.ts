@@ -20,6 +20,9 @@ import type * as Errors from "./Errors.js"
  * import { Effect, Option } from "effect"
  * const program = Effect.flatMap(DirectoryStore.DirectoryStore, (s: DirectoryStore.Service) => s.officer("O-404"))
  * Option.isNone(Effect.runSync(Effect.provide(program, DirectoryStore.layerMemory()))) // true
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export interface Service {
   /** The whole directory. */
@@ -36,6 +39,9 @@ export interface Service {
  * @example
  * import { DirectoryStore } from "@murojaat/core"
  * DirectoryStore.DirectoryStore.key // "@murojaat/core/DirectoryStore"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class DirectoryStore extends Context.Tag("@murojaat/core/DirectoryStore")<DirectoryStore, Service>() {}
 
@@ -47,6 +53,9 @@ const empty: Directory.Directory = { regions: [], districts: [], mahallas: [], o
  * @example
  * import { DirectoryStore } from "@murojaat/core"
  * DirectoryStore.layerMemory({ regions: [], districts: [], mahallas: [], officers: [] })
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerMemory = (initial: Directory.Directory = empty): Layer.Layer<DirectoryStore> =>
   Layer.sync(DirectoryStore, () => {

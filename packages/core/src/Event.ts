@@ -32,6 +32,9 @@ const TextDigest = Hash
  * @example
  * import { Event } from "@murojaat/core"
  * Object.keys(Event.data.answered.fields) // ["outcome", "approvedBy", "textDigest"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const data = {
   received: Schema.Struct({
@@ -111,6 +114,9 @@ export const data = {
  * import { Event } from "@murojaat/core"
  * const t: Event.Type = "answered"
  * Event.types.includes(t) // true
+ *
+ * @since 0.1.0
+ * @category vocabulary
  */
 export type Type = keyof typeof data
 
@@ -120,6 +126,9 @@ export type Type = keyof typeof data
  * @example
  * import { Event } from "@murojaat/core"
  * Event.types[0] // "received"
+ *
+ * @since 0.1.0
+ * @category vocabulary
  */
 export const types = Object.keys(data) as ReadonlyArray<Type>
 
@@ -131,6 +140,9 @@ export const types = Object.keys(data) as ReadonlyArray<Type>
  * import { Schema } from "effect"
  * const d: Event.Data<"assigned"> = { officerId: Schema.decodeUnknownSync(Directory.OfficerId)("O-1") }
  * d.officerId // "O-1"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Data<T extends Type> = (typeof data)[T]["Type"]
 
@@ -146,6 +158,9 @@ export type Data<T extends Type> = (typeof data)[T]["Type"]
  * import { Event } from "@murojaat/core"
  * Event.textFields.answered // ["answerText", "legalBasis"]
  * Event.textFields.registered // undefined
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const textFields: { readonly [T in Type]?: ReadonlyArray<string> } = {
   leftWithoutConsideration: ["conclusion"],
@@ -175,6 +190,9 @@ export const textFields: { readonly [T in Type]?: ReadonlyArray<string> } = {
  * import { Event } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Event.Texts)({ note: "Hujjatlar yuborildi" }).note // "Hujjatlar yuborildi"
+ *
+ * @since 0.1.0
+ * @category models
  */
 // Keys are field names (`textFields`): identifiers, never `__proto__` or other text a JSON
 // document or an object could treat specially.
@@ -189,6 +207,9 @@ export type Texts = typeof Texts.Type
  * import { Event } from "@murojaat/core"
  * const r: Event.TextRecord = { seq: 7, texts: { comment: "Rahmat" } }
  * r.seq // 7
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface TextRecord {
   readonly seq: number
@@ -201,6 +222,9 @@ export interface TextRecord {
  * @example
  * import { Event } from "@murojaat/core"
  * Object.keys(Event.envelope).includes("prevHash") // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const envelope = {
   id: Schema.String,
@@ -223,6 +247,9 @@ const member = <T extends Type>(type: T) => Schema.Struct({ type: Schema.Literal
  * @example
  * import { Event, Decode } from "@murojaat/core"
  * Decode.either(Event.AppealEvent, "AppealEvent")({})._tag // "Left"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const AppealEvent = Schema.Union(
   member("received"),
@@ -265,6 +292,9 @@ export type AppealEvent = typeof AppealEvent.Type
  * import { Event } from "@murojaat/core"
  * const isAnswer = (e: Event.AppealEvent): e is Event.Of<"answered"> => e.type === "answered"
  * isAnswer({ type: "closed" } as Event.AppealEvent) // false
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Of<T extends Type> = Extract<AppealEvent, { type: T }>
 
@@ -305,6 +335,9 @@ type Apart<T extends Type> = T extends "received"
  * const p: Event.Pending = { type: "reviewStarted", data: {}, rules: ["lifecycle.startReview"] }
  * const q: Event.Pending = { type: "escalated", data: {}, texts: { reason: "overdue" }, rules: ["lifecycle.escalate"] }
  * q.texts // { reason: "overdue" }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Pending = {
   [T in Type]: {
@@ -322,6 +355,9 @@ export type Pending = {
  * @example
  * import { Event } from "@murojaat/core"
  * Event.terminal.has("withdrawn") // true
+ *
+ * @since 0.1.0
+ * @category lifecycle
  */
 export const terminal: ReadonlySet<Type> = new Set([
   "leftWithoutConsideration",

@@ -109,6 +109,9 @@ export interface LayerOptions extends Common {
  * import { Facade } from "@murojaat/core"
  * const options: Facade.Options = {}
  * typeof Facade.make(options).submit // "function"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Options = MemoryOptions | LayerOptions
 
@@ -120,6 +123,9 @@ export type Options = MemoryOptions | LayerOptions
  * let t = Date.parse("2026-03-20T05:00:00Z")
  * const clock = Facade.clockFrom(() => t)
  * clock.unsafeCurrentTimeMillis() // 1773982800000
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const clockFrom = (now: () => number): Clock.Clock => ({
   [Clock.ClockTypeId]: Clock.ClockTypeId,
@@ -222,6 +228,9 @@ export interface OutboxReader {
  * list.items.length // 0
  * // `m.execute({ type: "anwser", ... })` does not compile: the command types are checked.
  * await m.dispose()
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Murojaat {
   /** Receives a new appeal; `holdup` says why when it stops at `triaged`. */
@@ -280,6 +289,9 @@ const decreeYears = (decree: Decree): Effect.Effect<ReadonlyArray<Calendar.Year>
  * import { Facade } from "@murojaat/core"
  * const m = Facade.make({ config: { pipeline: { registerOnReceipt: true } } })
  * await m.dispose()
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = (options: Options = {}): Murojaat => {
   const config = AppealService.layerConfig(options.config ?? {})

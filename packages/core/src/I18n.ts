@@ -17,6 +17,9 @@ import { Schema } from "effect"
  * @example
  * import { I18n } from "@murojaat/core"
  * I18n.locales // ["uz-Latn", "uz-Cyrl", "ru", "en"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const locales = ["uz-Latn", "uz-Cyrl", "ru", "en"] as const
 
@@ -27,6 +30,9 @@ export const locales = ["uz-Latn", "uz-Cyrl", "ru", "en"] as const
  * import { I18n } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(I18n.Locale)("uz-Cyrl") // "uz-Cyrl"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Locale = Schema.Literal(...locales)
 /** @see Locale */
@@ -38,6 +44,9 @@ export type Locale = typeof Locale.Type
  * @example
  * import { I18n } from "@murojaat/core"
  * const t: I18n.Text = { "uz-Latn": "Ariza", "uz-Cyrl": "Ариза", ru: "Заявление", en: "Application" }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Text = Schema.Struct({
   "uz-Latn": Schema.String,
@@ -54,6 +63,9 @@ export type Text = typeof Text.Type
  * @example
  * import { I18n } from "@murojaat/core"
  * I18n.text("Shikoyat", "Шикоят", "Жалоба", "Complaint").en // "Complaint"
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const text = (uzLatn: string, uzCyrl: string, ru: string, en: string): Text => ({
   "uz-Latn": uzLatn,
@@ -68,5 +80,8 @@ export const text = (uzLatn: string, uzCyrl: string, ru: string, en: string): Te
  * @example
  * import { I18n } from "@murojaat/core"
  * I18n.pick(I18n.text("a", "а", "а", "a"), "en") // "a"
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const pick = (t: Text, locale: Locale): string => t[locale]

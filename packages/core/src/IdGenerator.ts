@@ -21,6 +21,9 @@ import * as localTime from "./internal/localTime.js"
  * import { Effect } from "effect"
  * const program = Effect.flatMap(IdGenerator.IdGenerator, (g: IdGenerator.Service) => g.registrationNumber("1726262", "2026-03-02T05:00:00.000Z"))
  * Effect.runSync(Effect.provide(program, IdGenerator.layerMemory())) // "1726262-2026-000001"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export interface Service {
   /** A new, never used appeal id. */
@@ -35,6 +38,9 @@ export interface Service {
  * @example
  * import { IdGenerator } from "@murojaat/core"
  * IdGenerator.IdGenerator.key // "@murojaat/core/IdGenerator"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class IdGenerator extends Context.Tag("@murojaat/core/IdGenerator")<IdGenerator, Service>() {}
 
@@ -45,6 +51,9 @@ export class IdGenerator extends Context.Tag("@murojaat/core/IdGenerator")<IdGen
  * @example
  * import { IdGenerator } from "@murojaat/core"
  * IdGenerator.tashkentYear("2025-12-31T20:00:00Z") // 2026
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const tashkentYear = (at: string): number => {
   const ms = localTime.parseInstant(at)
@@ -57,6 +66,9 @@ export const tashkentYear = (at: string): number => {
  * @example
  * import { IdGenerator } from "@murojaat/core"
  * IdGenerator.formatRegistration("1726262", 2026, 17) // "1726262-2026-000017"
+ *
+ * @since 0.1.0
+ * @category ids
  */
 export const formatRegistration = (districtCode: string, year: number, n: number): string =>
   `${districtCode}-${year}-${String(n).padStart(6, "0")}`
@@ -67,6 +79,9 @@ export const formatRegistration = (districtCode: string, year: number, n: number
  * @example
  * import { IdGenerator } from "@murojaat/core"
  * IdGenerator.layerMemory("T")
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerMemory = (prefix = "A"): Layer.Layer<IdGenerator> =>
   Layer.sync(IdGenerator, () => {

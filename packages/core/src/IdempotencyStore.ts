@@ -20,6 +20,9 @@ import type * as Errors from "./Errors.js"
  * import { IdempotencyStore } from "@murojaat/core"
  * const r: IdempotencyStore.Record = { fingerprint: IdempotencyStore.fingerprint({ a: 1 }), response: { appealId: "A-1" } }
  * r.fingerprint === IdempotencyStore.fingerprint({ a: 1 }) // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Record {
   readonly fingerprint: string
@@ -34,6 +37,9 @@ export interface Record {
  * import { Effect, Option } from "effect"
  * const program = Effect.flatMap(IdempotencyStore.IdempotencyStore, (s: IdempotencyStore.Service) => s.lookup("portal-7f3a"))
  * Option.isNone(Effect.runSync(Effect.provide(program, AppealStore.layerMemory()))) // true
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export interface Service {
   readonly lookup: (key: string) => Effect.Effect<Option.Option<Record>, Errors.StoreError>
@@ -45,6 +51,9 @@ export interface Service {
  * @example
  * import { IdempotencyStore } from "@murojaat/core"
  * IdempotencyStore.IdempotencyStore.key // "@murojaat/core/IdempotencyStore"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class IdempotencyStore extends Context.Tag("@murojaat/core/IdempotencyStore")<IdempotencyStore, Service>() {}
 
@@ -55,5 +64,8 @@ export class IdempotencyStore extends Context.Tag("@murojaat/core/IdempotencySto
  * @example
  * import { IdempotencyStore } from "@murojaat/core"
  * IdempotencyStore.fingerprint({ a: 1, b: 2 }) === IdempotencyStore.fingerprint({ b: 2, a: 1 }) // true
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const fingerprint = (request: unknown): string => Audit.digest(request)

@@ -35,6 +35,9 @@ import * as PreventiveMeasure from "./PreventiveMeasure.js"
  * @example
  * import { Lifecycle } from "@murojaat/core"
  * const code = (e: Lifecycle.DecideError) => e._tag
+ *
+ * @since 0.1.0
+ * @category decide
  */
 export type DecideError = Errors.InvalidTransition | Errors.NotAuthorized | Errors.RuleViolation | Errors.InvalidInput
 
@@ -45,6 +48,9 @@ export type DecideError = Errors.InvalidTransition | Errors.NotAuthorized | Erro
  * @example
  * import { Lifecycle } from "@murojaat/core"
  * const d: Lifecycle.Decision = { events: [], role: "system", status: "received" }
+ *
+ * @since 0.1.0
+ * @category decide
  */
 export interface Decision {
   readonly events: ReadonlyArray<Event.Pending>
@@ -97,6 +103,9 @@ const issuedOrder = (state: AppealState.AppealState): NonNullable<AppealState.Ap
  * // [{ type: "reviewStarted", data: {}, rules: ["lifecycle.startReview"] }]
  * Lifecycle.records.escalate({ type: "escalate", appealId: "A-1", reason: "overdue" } as any, AppealState.initial("A-1"), { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("x") })
  * // [{ type: "escalated", data: {}, texts: { reason: "overdue" }, rules: ["lifecycle.escalate", "escalate.supervisorServes"] }]
+ *
+ * @since 0.1.0
+ * @category decide
  */
 export const records: {
   readonly [C in Command.Type]: (command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context) => ReadonlyArray<Event.Pending>
@@ -224,6 +233,9 @@ const record = <C extends Command.Type>(command: Command.Of<C>, state: AppealSta
  * const r = Lifecycle.decide(s, { type: "register", appealId: "A-1", registrationNumber: "D1-2026-1" } as any,
  *   { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("registry") })
  * r._tag === "Right" && r.right.events[0]!.type // "registered"
+ *
+ * @since 0.1.0
+ * @category decide
  */
 export const decide = (
   state: AppealState.AppealState,
@@ -426,6 +438,9 @@ const apply = (next: Draft, s: State, e: Event.AppealEvent): void => {
  * const s = Lifecycle.evolve(AppealState.initial("A-1"), e!)
  * s.status // "inReview"
  * s.version // 1
+ *
+ * @since 0.1.0
+ * @category evolve
  */
 export const evolve = (state: State, event: Event.AppealEvent): State => {
   // One copy per event, then what the event establishes and the envelope's facts.
@@ -447,6 +462,9 @@ export const evolve = (state: State, event: Event.AppealEvent): State => {
  * @example
  * import { Lifecycle } from "@murojaat/core"
  * Lifecycle.replay("A-1", []).status // "none"
+ *
+ * @since 0.1.0
+ * @category evolve
  */
 export const replay = (appealId: string, events: ReadonlyArray<Event.AppealEvent>): AppealState.AppealState =>
   events.reduce(evolve, AppealState.initial(appealId))
@@ -458,6 +476,9 @@ export const replay = (appealId: string, events: ReadonlyArray<Event.AppealEvent
  * @example
  * import { Lifecycle } from "@murojaat/core"
  * const r: Lifecycle.Executed = { events: [], state: Lifecycle.replay("A-1", []), role: "system", texts: [] }
+ *
+ * @since 0.1.0
+ * @category engine
  */
 export interface Executed {
   readonly events: ReadonlyArray<Event.AppealEvent>
@@ -481,6 +502,9 @@ export interface Executed {
  *   { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("deadline-timer") })
  * w._tag === "Right" && w.right.texts // [{ seq: 1, texts: { reason: "Karimov is waiting" } }]
  * w._tag === "Right" && JSON.stringify(w.right.events).includes("Karimov") // false
+ *
+ * @since 0.1.0
+ * @category engine
  */
 export const execute = (
   state: AppealState.AppealState,

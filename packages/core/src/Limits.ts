@@ -29,6 +29,9 @@ import { Schema } from "effect"
  * @example
  * import { Limits } from "@murojaat/core"
  * const n: Limits.Name = "appealText"
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export type Name =
   | "personName"
@@ -79,6 +82,9 @@ export type Name =
  * import { Limits } from "@murojaat/core"
  * const s: Limits.Settings = Limits.defaultSettings
  * s.inputDepth // 32
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export type Settings = { readonly [K in Name]: number }
 
@@ -88,6 +94,9 @@ export type Settings = { readonly [K in Name]: number }
  * @example
  * import { Limits } from "@murojaat/core"
  * const u: Limits.Unit = "characters"
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export type Unit = "characters" | "items" | "levels" | "values"
 
@@ -97,6 +106,9 @@ export type Unit = "characters" | "items" | "levels" | "values"
  * @example
  * import { Limits } from "@murojaat/core"
  * Limits.describe.personName.unit // "characters"
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export interface Description {
   readonly unit: Unit
@@ -112,6 +124,9 @@ export interface Description {
  * import { Limits } from "@murojaat/core"
  * Limits.defaultSettings.appealText // 20000
  * Limits.defaultSettings.signatories // 1000
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const defaultSettings: Settings = {
   personName: 200,
@@ -162,6 +177,9 @@ export const defaultSettings: Settings = {
  * @example
  * import { Limits } from "@murojaat/core"
  * Limits.describe.inputDepth.appliesTo.includes("Decode") // true
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const describe: { readonly [K in Name]: Description } = {
   personName: {
@@ -383,6 +401,9 @@ const blank = /^[\s\u200B-\u200D\u2060\u180E\u00AD]*$/
  * import { Limits } from "@murojaat/core"
  * Limits.isBlank(" \u00a0\u3000\u200b") // true
  * Limits.isBlank(" a ") // false
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const isBlank = (s: string): boolean => blank.test(s)
 
@@ -394,6 +415,9 @@ export const isBlank = (s: string): boolean => blank.test(s)
  * import { Limits } from "@murojaat/core"
  * Limits.hasForbiddenCharacter("a\u0000b") // true
  * Limits.hasForbiddenCharacter("line 1\r\nline 2\tend") // false
+ *
+ * @since 0.1.0
+ * @category predicates
  */
 export const hasForbiddenCharacter = (s: string): boolean => control.test(s) || loneSurrogate.test(s)
 
@@ -408,6 +432,9 @@ export const hasForbiddenCharacter = (s: string): boolean => control.test(s) || 
  * Schema.is(Limits.text(5))("") // true
  * Schema.is(Limits.text(5))("123456") // false
  * Schema.is(Limits.text(5))("a\u0000") // false
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const text = (max: number) =>
   Schema.String.pipe(
@@ -426,6 +453,9 @@ export const text = (max: number) =>
  * import { Schema } from "effect"
  * Schema.is(Limits.requiredText(50))("Karimov") // true
  * Schema.is(Limits.requiredText(50))("   ") // false
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const requiredText = (max: number) =>
   text(max).pipe(Schema.filter((s) => !isBlank(s), { message: () => "Expected non-blank text" }))
@@ -438,6 +468,9 @@ export const requiredText = (max: number) =>
  * import { Limits } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.is(Limits.matching(9, /^[0-9]{9}$/))("123456789") // true
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const matching = (max: number, pattern: RegExp) =>
   Schema.String.pipe(Schema.maxLength(max, { message: () => `Expected at most ${max} characters` }), Schema.pattern(pattern))
@@ -449,6 +482,9 @@ export const matching = (max: number, pattern: RegExp) =>
  * import { Limits } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.is(Limits.array(Schema.String, 2))(["a", "b", "c"]) // false
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const array = <S extends Schema.Schema.Any>(item: S, max: number): Schema.filter<Schema.Array$<S>> =>
   Schema.Array(item).pipe(Schema.maxItems<Schema.Array$<S>>(max, { message: () => `Expected at most ${max} items` }))
@@ -460,6 +496,9 @@ export const array = <S extends Schema.Schema.Any>(item: S, max: number): Schema
  * import { Limits } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.is(Limits.nonEmptyArray(Schema.String, 2))([]) // false
+ *
+ * @since 0.1.0
+ * @category schemas
  */
 export const nonEmptyArray = <S extends Schema.Schema.Any>(item: S, max: number): Schema.filter<Schema.filter<Schema.Array$<S>>> =>
   array(item, max).pipe(Schema.minItems<Schema.filter<Schema.Array$<S>>>(1, { message: () => "Expected at least one item" }))

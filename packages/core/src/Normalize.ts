@@ -24,6 +24,9 @@ import * as Stem from "./internal/triage/stem.js"
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.fixApostrophes("o'g'il") === `o${Normalize.okina}g${Normalize.okina}il` // true
+ *
+ * @since 0.1.0
+ * @category letters
  */
 export const okina = "\u02BB"
 /**
@@ -32,6 +35,9 @@ export const okina = "\u02BB"
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.fixApostrophes("ma'lumot") === `ma${Normalize.tutuq}lumot` // true
+ *
+ * @since 0.1.0
+ * @category letters
  */
 export const tutuq = "\u02BC"
 
@@ -42,6 +48,9 @@ export const tutuq = "\u02BC"
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.apostrophes.includes("`") // true
+ *
+ * @since 0.1.0
+ * @category letters
  */
 export const apostrophes: ReadonlyArray<string> = ["'", "`", "\u2018", "\u2019", "\u02BB", "\u02BC", "\u00B4", "\u02B9", "\u2032", "\u201B", "\u02BD"]
 const apostropheSet = new Set(apostrophes)
@@ -68,6 +77,9 @@ const hasCyrillic = /[\u0400-\u04FF]/
  * import { Normalize } from "@murojaat/core"
  * Normalize.toLatin("Ерим ўғлимни урди") // "Yerim oʻgʻlimni urdi"
  * Normalize.toLatin("Шаҳар") // "Shahar"
+ *
+ * @since 0.1.0
+ * @category normalization
  */
 export const toLatin = (s: string): string => {
   if (!hasCyrillic.test(s)) return s
@@ -102,6 +114,9 @@ export const toLatin = (s: string): string => {
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.fixApostrophes("o`g'il ma’lumot") // "oʻgʻil maʼlumot"
+ *
+ * @since 0.1.0
+ * @category normalization
  */
 export const fixApostrophes = (s: string): string => {
   let out = ""
@@ -126,6 +141,9 @@ export const fixApostrophes = (s: string): string => {
  * @example
  * import { Normalize } from "@murojaat/core"
  * Normalize.normalize("  ҚЎШНИМ   15-ёшли   боламни 2марта урди ") // "qoʻshnim 15 yoshli bolamni 2 marta urdi"
+ *
+ * @since 0.1.0
+ * @category normalization
  */
 export const normalize = (s: string): string =>
   fixApostrophes(toLatin(s))
@@ -147,6 +165,7 @@ export const normalize = (s: string): string =>
  * Normalize.key("хулиганлик") // "huliganlik"
  *
  * @since 0.1.0
+ * @category keys
  */
 export const key = (word: string): string => Fold.keyOf(word)
 
@@ -159,6 +178,7 @@ export const key = (word: string): string => Fold.keyOf(word)
  * Normalize.keyVariants("qoʻshni") // ["koshni", "kushni"]
  *
  * @since 0.1.0
+ * @category keys
  */
 export const keyVariants = (word: string): ReadonlyArray<string> => {
   const latin = toLatin(word.toLowerCase())
@@ -175,6 +195,7 @@ export const keyVariants = (word: string): ReadonlyArray<string> => {
  * Normalize.stem("uyda").length >= Normalize.minStem // true
  *
  * @since 0.1.0
+ * @category keys
  */
 export const minStem = Stem.minStem
 
@@ -187,6 +208,7 @@ export const minStem = Stem.minStem
  * Normalize.stem(Normalize.key("qoʻshnilarimizdan")) === Normalize.stem(Normalize.key("қўшнидан")) // true
  *
  * @since 0.1.0
+ * @category keys
  */
 export const stem = (k: string): string => {
   const codes = Array.from(k, (ch) => ch.charCodeAt(0))
@@ -206,6 +228,7 @@ export const stem = (k: string): string => {
  * f.count // 3
  *
  * @since 0.2.0
+ * @category folding
  */
 export type Folded = Fold.Folded
 
@@ -219,6 +242,7 @@ export type Folded = Fold.Folded
  * Normalize.foldedKeys(f) // ["oglim", "uyga", "kaytmadi"]
  *
  * @since 0.2.0
+ * @category folding
  */
 export const fold = (text: string): Folded => Fold.fold(text)
 
@@ -230,6 +254,7 @@ export const fold = (text: string): Folded => Fold.fold(text)
  * Normalize.foldedKeys(Normalize.fold("qo'shni, қўшни")) // ["koshni", "koshni"]
  *
  * @since 0.2.0
+ * @category folding
  */
 export const foldedKeys = (f: Folded): ReadonlyArray<string> => Array.from({ length: f.count }, (_, i) => Fold.keyAt(f, i))
 
@@ -243,6 +268,7 @@ export const foldedKeys = (f: Folded): ReadonlyArray<string> => Array.from({ len
  * t.key // "pichok"
  *
  * @since 0.1.0
+ * @category folding
  */
 export interface Token {
   readonly text: string
@@ -262,6 +288,7 @@ export interface Token {
  * Normalize.tokens("Ўғлим йўқолди. Ёрдам беринг!").map((t) => t.sentence) // [0, 0, 1, 1]
  *
  * @since 0.1.0
+ * @category folding
  */
 export const tokens = (text: string): ReadonlyArray<Token> => {
   const f = Fold.fold(text)

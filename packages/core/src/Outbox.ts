@@ -22,6 +22,9 @@ import type * as Errors from "./Errors.js"
  * @example
  * import { Outbox } from "@murojaat/core"
  * const m: Outbox.Message = { id: "A-1#1", appealId: "A-1", seq: 1, topic: "appeal.received", payload: {}, attempts: 1 }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Message {
   readonly id: string
@@ -41,6 +44,9 @@ export interface Message {
  * import { Effect } from "effect"
  * const program = Effect.flatMap(Outbox.Outbox, (o: Outbox.Service) => o.acknowledge([]))
  * Effect.runSync(Effect.provide(program, AppealStore.layerMemory())) // undefined
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export interface Service {
   /** Claims up to `limit` unpublished messages, oldest first, for `leaseMillis` from `now` (epoch ms). */
@@ -59,6 +65,9 @@ export interface Service {
  * @example
  * import { Outbox } from "@murojaat/core"
  * Outbox.Outbox.key // "@murojaat/core/Outbox"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class Outbox extends Context.Tag("@murojaat/core/Outbox")<Outbox, Service>() {}
 
@@ -68,5 +77,8 @@ export class Outbox extends Context.Tag("@murojaat/core/Outbox")<Outbox, Service
  * @example
  * import { Outbox } from "@murojaat/core"
  * Outbox.topicOf("answered") // "appeal.answered"
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const topicOf = (eventType: string): string => `appeal.${eventType}`

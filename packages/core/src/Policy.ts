@@ -34,6 +34,9 @@ import * as Masking from "./internal/masking.js"
  * @example
  * import { Policy } from "@murojaat/core"
  * const g: Policy.Grantee = "assignee"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Grantee = Directory.OfficerRole | "assignee" | "applicant" | "system" | "integrationSystem"
 
@@ -43,6 +46,9 @@ export type Grantee = Directory.OfficerRole | "assignee" | "applicant" | "system
  * @example
  * import { Policy } from "@murojaat/core"
  * const s: Policy.Scope = { mahallaCode: "M1", districtCode: "D1", assigneeId: "O-1" }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Scope {
   readonly mahallaCode?: string | undefined
@@ -58,6 +64,9 @@ export interface Scope {
  * @example
  * import { Policy } from "@murojaat/core"
  * const d: Policy.Decision = { ok: true, role: "system" }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Decision =
   | { readonly ok: true; readonly role: Actor.Role }
@@ -72,6 +81,9 @@ const refuse = (reason: Errors.RefusalReason): Decision => ({ ok: false, reason 
  * import { Policy } from "@murojaat/core"
  * const o = { _tag: "officer", officerId: "O-1", roles: ["districtChief"], districtCode: "D1", mahallas: [] } as any
  * Policy.covers(o, "districtChief", { mahallaCode: "M9", districtCode: "D1" }) // true
+ *
+ * @since 0.1.0
+ * @category access
  */
 export const covers = (officer: Actor.Officer, role: Directory.OfficerRole, scope: Scope): boolean =>
   Eligibility.coversAs(officer, role, scope)
@@ -84,6 +96,9 @@ export const covers = (officer: Actor.Officer, role: Directory.OfficerRole, scop
  * import { Actor, Policy } from "@murojaat/core"
  * Policy.check(["applicant"], Actor.applicant("u-1"), { applicantRef: "u-2" }) // { ok: false, reason: "notApplicant" }
  * Policy.check(["system"], Actor.system("timer"), {})                        // { ok: true, role: "system" }
+ *
+ * @since 0.1.0
+ * @category access
  */
 export const check = (grantees: ReadonlyArray<Grantee>, actor: Actor.Actor, scope: Scope): Decision => {
   switch (actor._tag) {
@@ -122,6 +137,9 @@ export const check = (grantees: ReadonlyArray<Grantee>, actor: Actor.Actor, scop
  * @example
  * import { Actor, Policy } from "@murojaat/core"
  * Policy.canRead(Actor.auditor("AUD-1"), { mahallaCode: "M1" }) // true
+ *
+ * @since 0.1.0
+ * @category access
  */
 export const canRead = (actor: Actor.Actor, scope: Scope): boolean => {
   switch (actor._tag) {
@@ -145,6 +163,9 @@ export const canRead = (actor: Actor.Actor, scope: Scope): boolean => {
  * @example
  * import { Actor, Policy } from "@murojaat/core"
  * Policy.seesPersonalData(Actor.auditor("AUD-1")) // false
+ *
+ * @since 0.1.0
+ * @category access
  */
 export const seesPersonalData = (actor: Actor.Actor): boolean => actor._tag === "officer" || actor._tag === "applicant"
 
@@ -163,6 +184,9 @@ const hideIf = <K extends string>(key: K, s: string | undefined) => (s === undef
  * Policy.maskText("Tel: +998901234567, a@b.uz") // "Tel: +**********67, ***@***"
  * Policy.maskText("(90) 123 45 67 yoki 90.123.45.67") // "(**) *** ** 67 yoki **.***.**.67"
  * Policy.maskText("\uff19\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17") // "*******\uff16\uff17"
+ *
+ * @since 0.1.0
+ * @category masking
  */
 export const maskText = (text: string): string => Masking.maskText(text)
 
@@ -192,6 +216,9 @@ const maskRepresentative = (r: Appeal.Representative | undefined) =>
  * p.applicant.type === "individual" && p.applicant.surname // "K******"
  * p.text.subject // "Tel ** *** ** 67"
  * p.attachments[0] // { ref: "***", name: "***.pdf", mediaType: "application/pdf", bytes: 10 }
+ *
+ * @since 0.1.0
+ * @category masking
  */
 export const mask = (p: Appeal.Personal): Appeal.Personal => {
   const a = p.applicant

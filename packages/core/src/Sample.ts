@@ -23,6 +23,9 @@ import * as I18n from "./I18n.js"
  * @example
  * import { Sample } from "@murojaat/core"
  * Sample.directory.officers.map((o) => o.id) // ["O-101", "O-102", "O-201", "O-301"]
+ *
+ * @since 0.1.0
+ * @category data
  */
 export const directory: Directory.Directory = Schema.decodeUnknownSync(Directory.Directory)({
   regions: [{ code: "1726", name: I18n.text("Toshkent shahri", "Тошкент шаҳри", "город Ташкент", "Tashkent city") }],
@@ -47,6 +50,9 @@ export const directory: Directory.Directory = Schema.decodeUnknownSync(Directory
  * @example
  * import { Sample } from "@murojaat/core"
  * Sample.intake.location.mahallaCode // "1726262-001"
+ *
+ * @since 0.1.0
+ * @category data
  */
 export const intake: Appeal.IntakeEncoded = {
   kind: "ariza",

@@ -23,6 +23,9 @@ import * as Errors from "./Errors.js"
  * @example
  * import { StoreKey } from "@murojaat/core"
  * StoreKey.maxLength // 256
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export const maxLength = 256
 
@@ -32,6 +35,9 @@ export const maxLength = 256
  * @example
  * import { StoreKey } from "@murojaat/core"
  * const p: StoreKey.Problem = "tooLong"
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export type Problem = "nul" | "loneSurrogate" | "tooLong"
 
@@ -46,6 +52,9 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
  * StoreKey.problem("x".repeat(257)) // "tooLong"
  * StoreKey.problem("\uD800") // "loneSurrogate"
  * StoreKey.problem("Oʻzbekiston 🇺🇿") // undefined
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export const problem = (s: string): Problem | undefined =>
   s.length > maxLength ? "tooLong" : s.includes("\u0000") ? "nul" : loneSurrogate.test(s) ? "loneSurrogate" : undefined
@@ -56,6 +65,9 @@ export const problem = (s: string): Problem | undefined =>
  * @example
  * import { StoreKey } from "@murojaat/core"
  * StoreKey.isStorable("idem-1") // true
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export const isStorable = (s: string): boolean => problem(s) === undefined
 
@@ -71,6 +83,9 @@ const words: Record<Problem, string> = {
  * @example
  * import { StoreKey } from "@murojaat/core"
  * StoreKey.invalid("AppealStore", "appealId", "nul").reason // "invalidInput"
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export const invalid = (port: string, field: string, p: Problem): Errors.StoreError =>
   new Errors.StoreError({ port, reason: "invalidInput", detail: `${field} ${words[p]}` })
@@ -82,6 +97,9 @@ export const invalid = (port: string, field: string, p: Problem): Errors.StoreEr
  * @example
  * import { StoreKey } from "@murojaat/core"
  * StoreKey.duplicateRegistration().reason // "constraint"
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export const duplicateRegistration = (port = "AppealStore"): Errors.StoreError =>
   new Errors.StoreError({ port, reason: "constraint", detail: "registrationNumber is already given to another appeal (unique per district and year)" })
@@ -95,6 +113,9 @@ export const duplicateRegistration = (port = "AppealStore"): Errors.StoreError =
  * import { AppealState, StoreKey } from "@murojaat/core"
  * StoreKey.checkCommit({ streams: [], outbox: [], idempotency: { key: "k\u0000", fingerprint: "f", response: null } })?.detail
  * // "idempotency.key contains U+0000"
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export const checkCommit = (commit: AppealStore.Commit, port = "AppealStore"): Errors.StoreError | undefined => {
   const ids: Array<readonly [string, string | undefined]> = []

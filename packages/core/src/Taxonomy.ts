@@ -30,6 +30,9 @@ import { defaultRules } from "./internal/triage/rules.js"
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.Priority.literals // ["urgent", "high", "normal", "low"]
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Priority = Appeal.Priority
 /** @see Priority */
@@ -41,6 +44,9 @@ export type Priority = typeof Priority.Type
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.rank("urgent") > Taxonomy.rank("high") // true
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const rank = (p: Priority): number => (p === "urgent" ? 3 : p === "high" ? 2 : p === "normal" ? 1 : 0)
 
@@ -50,6 +56,9 @@ export const rank = (p: Priority): number => (p === "urgent" ? 3 : p === "high" 
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.maxPriority("normal", "urgent") // "urgent"
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const maxPriority = (a: Priority, b: Priority): Priority => (rank(b) > rank(a) ? b : a)
 
@@ -65,6 +74,9 @@ export const maxPriority = (a: Priority, b: Priority): Priority => (rank(b) > ra
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.Flag.literals.includes("domesticViolence") // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Flag = Schema.Literal(
   "suspectedCrime",
@@ -91,6 +103,9 @@ export type Flag = typeof Flag.Type
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.Signal.literals.length // 8
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Signal = Schema.Literal(
   "threatToLife",
@@ -112,6 +127,9 @@ export type Signal = typeof Signal.Type
  * import { Taxonomy } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.CategoryCode)("domesticViolence") // "domesticViolence"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const CategoryCode = Schema.String.pipe(Schema.pattern(/^[a-z][A-Za-z0-9]{1,39}$/))
 /** @see CategoryCode */
@@ -129,6 +147,9 @@ export type CategoryCode = typeof CategoryCode.Type
  *   code: "graffiti", name: { "uz-Latn": "Devoriy yozuvlar", "uz-Cyrl": "Деворий ёзувлар", ru: "Граффити", en: "Graffiti" },
  *   priority: "low", role: "preventionInspector", flags: [], note: "Paint on walls."
  * })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Category = Schema.Struct({
   code: CategoryCode,
@@ -149,6 +170,9 @@ export type Category = typeof Category.Type
  * import { Taxonomy } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.RuleId)("theft.stolen") // "theft.stolen"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const RuleId = Schema.String.pipe(Schema.pattern(/^[a-z][A-Za-z0-9]*(\.[a-z0-9][A-Za-z0-9-]*)+$/))
 /** @see RuleId */
@@ -165,6 +189,9 @@ export type RuleId = typeof RuleId.Type
  * import { Taxonomy } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.Pattern)("pichoq bilan") // "pichoq bilan"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Pattern = Schema.String.pipe(
   Schema.filter((s) => /[\p{L}\p{N}]/u.test(s) || "a pattern needs at least one letter or digit"),
@@ -189,6 +216,9 @@ export type Pattern = typeof Pattern.Type
  *   note: "Noise at night", examples: ["Kechasi qoʻshnilar shovqin qiladi"]
  * })
  * r.id // "noise.night"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Rule = Schema.Struct({
   id: RuleId,
@@ -215,6 +245,9 @@ export type Rule = typeof Rule.Type
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.contextWindow // 10
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const contextWindow = 10
 
@@ -231,6 +264,9 @@ export const contextWindow = 10
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.CueKind.literals.includes("hazard") // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const CueKind = Schema.Literal(
   "fire",
@@ -261,6 +297,9 @@ export type CueKind = typeof CueKind.Type
  * import { Taxonomy } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.Cue)({ id: "cue.fire.local", kind: "fire", match: ["yongʻin"], note: "Fire", examples: ["Yongʻin!"], source: "ZRU-445" }).kind // "fire"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Cue = Schema.Struct({
   id: RuleId,
@@ -289,6 +328,9 @@ export type Cue = typeof Cue.Type
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.UrgencyRule)({ id: "urgent.test", when: ["harm", "now"], window: 15, signal: "violenceNow", note: "n", source: "s" }).window // 15
  * Schema.decodeUnknownSync(Taxonomy.UrgencyRule)({ id: "unsure.test", when: ["weapon"], level: "unsure", signal: "weapon", note: "n" }).level // "unsure"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const UrgencyRule = Schema.Struct({
   id: RuleId,
@@ -317,6 +359,9 @@ export type UrgencyRule = typeof UrgencyRule.Type
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaultSettings.minConfidence // 0.5
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const Settings = Schema.Struct({
   minScore: Schema.Number.pipe(Schema.between(0, 100)),
@@ -337,6 +382,9 @@ export type Settings = typeof Settings.Type
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaultSettings.fallbackCategory // "other"
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const defaultSettings: Settings = {
   minScore: 1.5,
@@ -355,6 +403,9 @@ export const defaultSettings: Settings = {
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaults.categories.length >= 20 // true
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Taxonomy {
   readonly categories: ReadonlyArray<Category>
@@ -384,6 +435,9 @@ const hokimiyat = I18n.text("Tuman (shahar) hokimligi", "Туман (шаҳар)
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaultCategories.find((c) => c.code === "officerComplaint")?.role // "districtChief"
+ *
+ * @since 0.1.0
+ * @category shipped data
  */
 export const defaultCategories: ReadonlyArray<Category> = [
   c("domesticViolence", I18n.text("Oiladagi zoʻravonlik", "Оиладаги зўравонлик", "Насилие в семье", "Domestic violence"), "high", "womensAffairsInspector",
@@ -442,6 +496,9 @@ export const defaultCategories: ReadonlyArray<Category> = [
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.defaults.cues.some((c) => c.kind === "weapon") // true
+ *
+ * @since 0.1.0
+ * @category shipped data
  */
 export const defaults: Taxonomy = { categories: defaultCategories, rules: defaultRules, cues: defaultCues, urgency: defaultUrgency, fillers: defaultFillers, settings: defaultSettings }
 
@@ -454,6 +511,9 @@ export const defaults: Taxonomy = { categories: defaultCategories, rules: defaul
  * import { Taxonomy } from "@murojaat/core"
  * import { Schema } from "effect"
  * Schema.decodeUnknownSync(Taxonomy.Overrides)({ disable: ["animals.dog"], settings: { minConfidence: 0.6 } })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export const Overrides = Schema.Struct({
   categories: Schema.optional(Schema.Array(Category)),
@@ -478,6 +538,9 @@ const issue = (path: string, detail: string) => new Errors.FieldIssue({ path, pr
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.check(Taxonomy.defaults)._tag // "Right"
+ *
+ * @since 0.1.0
+ * @category checks
  */
 export const check = (t: Taxonomy): Either.Either<Taxonomy, Errors.InvalidInput> => {
   const issues: Array<Errors.FieldIssue> = []
@@ -523,6 +586,9 @@ const mergeBy = <A>(base: ReadonlyArray<A>, extra: ReadonlyArray<A>, keyOf: (a: 
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.make({ settings: { minConfidence: 2 } })._tag // "Left"
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = (overrides: unknown, base: Taxonomy = defaults): Either.Either<Taxonomy, Errors.InvalidInput> =>
   Either.flatMap(Decode.either(Overrides, "Taxonomy")(overrides), (o) => {
@@ -543,5 +609,8 @@ export const make = (overrides: unknown, base: Taxonomy = defaults): Either.Eith
  * @example
  * import { Taxonomy } from "@murojaat/core"
  * Taxonomy.category(Taxonomy.defaults, "minors")?.role // "juvenileInspector"
+ *
+ * @since 0.1.0
+ * @category queries
  */
 export const category = (t: Taxonomy, code: string): Category | undefined => t.categories.find((x) => x.code === code)

@@ -23,6 +23,9 @@ import type * as Errors from "./Errors.js"
  * @example
  * import { Worklist } from "@murojaat/core"
  * const c: Worklist.DueCursor = { dueAt: "2026-04-03T13:00:00.000Z", appealId: "A-000017" }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface DueCursor {
   /** ISO instant, or `null` for appeals with no running clock (they sort last). */
@@ -36,6 +39,9 @@ export interface DueCursor {
  * @example
  * import { Worklist } from "@murojaat/core"
  * const p: Worklist.DuePage = { items: [], next: undefined }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface DuePage {
   readonly items: ReadonlyArray<AppealState.AppealState>
@@ -48,6 +54,9 @@ export interface DuePage {
  * @example
  * import { Worklist } from "@murojaat/core"
  * const a: Worklist.Area = { districtCode: "1726262" }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Area = { readonly districtCode: string } | { readonly mahallaCode: string }
 
@@ -57,6 +66,9 @@ export type Area = { readonly districtCode: string } | { readonly mahallaCode: s
  * @example
  * import { Worklist } from "@murojaat/core"
  * const p: Worklist.PageRequest = { limit: 50 }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface PageRequest {
   readonly after?: DueCursor | undefined
@@ -69,6 +81,9 @@ export interface PageRequest {
  * @example
  * import { Worklist } from "@murojaat/core"
  * const ops = (w: Worklist.Service) => [w.worklist, w.overdue, w.soonDue]
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export interface Service {
   /** The officer's open appeals, due first on top. */
@@ -85,6 +100,9 @@ export interface Service {
  * @example
  * import { Worklist } from "@murojaat/core"
  * Worklist.Worklist.key // "@murojaat/core/Worklist"
+ *
+ * @since 0.1.0
+ * @category ports
  */
 export class Worklist extends Context.Tag("@murojaat/core/Worklist")<Worklist, Service>() {}
 
@@ -94,6 +112,9 @@ export class Worklist extends Context.Tag("@murojaat/core/Worklist")<Worklist, S
  * @example
  * import { Worklist } from "@murojaat/core"
  * Worklist.compare({ dueAt: null, appealId: "A" }, { dueAt: "2026-01-01T00:00:00.000Z", appealId: "B" }) // 1
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const compare = (a: DueCursor, b: DueCursor): number => {
   const da = a.dueAt === null ? Infinity : Date.parse(a.dueAt)
