@@ -31,10 +31,13 @@ describe("clocks of a command's answer", () => {
     const submitted = await call(s.url, "POST", "/v1/appeals", { token: citizen, body: { ...Sample.intake, applicantRef: "u-1" }, headers: { "idempotency-key": "clocks-1" } })
     expect(submitted.status, submitted.text).toBe(201)
     expect(reads).toBe(1)
-    const at = new Date(submitted.json.deadlines.now as string).toISOString()
+    // The answer's `now` is written to the second; the server's instant lies in that second, after
+    // the events it committed. The last millisecond of that second gives the same report (same
+    // second, every event counted), where its first could fall before the events.
+    const at = new Date(Date.parse(submitted.json.deadlines.now as string) + 999).toISOString()
     // The clocks are those of the events on the calendar in force (the shipped one), at the answer's time.
     const expected = Deadline.status(submitted.json.events, at)
-    expect(expected._tag).toBe("Right")
+    expect(expected._tag, JSON.stringify(expected)).toBe("Right")
     if (expected._tag === "Right") expect(submitted.json.deadlines).toEqual(JSON.parse(JSON.stringify(expected.right)))
     expect(submitted.json.deadlines.clocks.some((c: { clock: string }) => c.clock === "consideration")).toBe(true)
 
