@@ -47,6 +47,7 @@ import * as Triage from "./Triage.js"
  * const l: Duplicates.Label = "reminder"
  *
  * @since 0.3.0
+ * @category models
  */
 export type Label = Compare.Label
 
@@ -58,6 +59,7 @@ export type Label = Compare.Label
  * Duplicates.labels.length // 5
  *
  * @since 0.3.0
+ * @category models
  */
 export const labels: ReadonlyArray<Label> = ["duplicate", "reminder", "repeated", "related", "distinct"]
 
@@ -70,6 +72,7 @@ export const labels: ReadonlyArray<Label> = ["duplicate", "reminder", "repeated"
  * const s: Duplicates.Status = "overdue"
  *
  * @since 0.3.0
+ * @category models
  */
 export type Status = Compare.Status
 
@@ -83,6 +86,7 @@ export type Status = Compare.Status
  * const a: Duplicates.Appeal = { applicantRef: null, submittedAt: "2026-03-01T09:00:00+05:00", mahallaCode: "1726262-002", address: "Minor 5", text: "Itlar bolalarga tashlanyapti" }
  *
  * @since 0.3.0
+ * @category models
  */
 export type Appeal = Compare.AppealInput
 
@@ -95,6 +99,7 @@ export type Appeal = Compare.AppealInput
  * const s: Duplicates.Signal = { signal: "address", contribution: 0.15, reason: "same street and house (14)" }
  *
  * @since 0.3.0
+ * @category models
  */
 export type Signal = Compare.Signal
 
@@ -107,6 +112,7 @@ export type Signal = Compare.Signal
  * const r: Duplicates.Comparison = { label: "distinct", score: 0.1, ruleId: "duplicates.otherMatter", signals: [] }
  *
  * @since 0.3.0
+ * @category models
  */
 export type Comparison = Compare.Comparison
 
@@ -118,6 +124,7 @@ export type Comparison = Compare.Comparison
  * const id: Duplicates.RuleId = "duplicates.repeated"
  *
  * @since 0.3.0
+ * @category rules
  */
 export type RuleId = Compare.RuleId
 
@@ -130,6 +137,7 @@ export type RuleId = Compare.RuleId
  * Duplicates.rules.find((r) => r.id === "duplicates.repeated")?.source // "ZRU-445 (repeated appeal, takroriy; article not confirmed)"
  *
  * @since 0.3.0
+ * @category rules
  */
 export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string; readonly statement: string }> = Compare.rules
 
@@ -161,6 +169,7 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  * Duplicates.defaultSettings.farMetres // 100
  *
  * @since 0.3.0
+ * @category settings
  */
 export type Settings = Compare.Settings
 
@@ -172,6 +181,7 @@ export type Settings = Compare.Settings
  * Duplicates.defaultSettings.matterThreshold // 0.33
  *
  * @since 0.3.0
+ * @category settings
  */
 export const defaultSettings: Settings = Compare.defaultSettings
 
@@ -184,6 +194,7 @@ export const defaultSettings: Settings = Compare.defaultSettings
  * const p: Duplicates.Prepared = Duplicates.prepare({ submittedAt: "2026-03-01T09:00:00+05:00", text: "Shovqin" })
  *
  * @since 0.3.0
+ * @category models
  */
 export type Prepared = Compare.Profile
 
@@ -195,6 +206,7 @@ export type Prepared = Compare.Profile
  * Duplicates.prepare({ submittedAt: "2026-03-01T09:00:00+05:00", address: "ул. Навои, д. 14", text: "Шум" }).address?.house // "14"
  *
  * @since 0.3.0
+ * @category comparison
  */
 export const prepare = (appeal: Appeal, engine: Triage.Engine = Triage.defaultEngine): Prepared => Compare.profile(appeal, engine)
 
@@ -208,6 +220,7 @@ export const prepare = (appeal: Appeal, engine: Triage.Engine = Triage.defaultEn
  * Duplicates.comparePrepared(a, b).label // "distinct"
  *
  * @since 0.3.0
+ * @category comparison
  */
 export const comparePrepared = (a: Prepared, b: Prepared, settings: Settings = defaultSettings): Comparison => Compare.compareProfiles(a, b, settings)
 
@@ -222,6 +235,7 @@ export const comparePrepared = (a: Prepared, b: Prepared, settings: Settings = d
  * Duplicates.compare(a, b).label // "repeated"
  *
  * @since 0.3.0
+ * @category comparison
  */
 export const compare = (a: Appeal, b: Appeal, settings: Settings = defaultSettings): Comparison => Compare.compareProfiles(prepare(a), prepare(b), settings)
 
@@ -246,6 +260,7 @@ const AppealSchema = Schema.Struct({
  * Duplicates.decide({ text: 1 }, {})._tag // "Left"
  *
  * @since 0.3.0
+ * @category comparison
  */
 export const decide = (a: unknown, b: unknown, settings: Settings = defaultSettings): Either.Either<Comparison, Errors.InvalidInput> =>
   Either.flatMap(Decode.either(AppealSchema, "Duplicates.a")(a), (pa) => Either.map(Decode.either(AppealSchema, "Duplicates.b")(b), (pb) => compare(pa, pb, settings)))
@@ -259,6 +274,7 @@ export const decide = (a: unknown, b: unknown, settings: Settings = defaultSetti
  * Duplicates.lexicon.find((c) => c.id === "noise")?.words.includes("шум") // true
  *
  * @since 0.3.0
+ * @category data
  */
 export const lexicon: ReadonlyArray<{ readonly id: string; readonly kind: "problem" | "setting"; readonly en: string; readonly words: ReadonlyArray<string> }> = Lexicon.concepts
 
@@ -272,6 +288,7 @@ export const lexicon: ReadonlyArray<{ readonly id: string; readonly kind: "probl
  * Duplicates.addressKey("Navoiy 14") === Duplicates.addressKey("Navoiy 41") // false
  *
  * @since 0.3.0
+ * @category keys
  */
 export const addressKey = (address: string | null | undefined): string | undefined => Place.key(Place.parse(address))
 
@@ -283,6 +300,7 @@ export const addressKey = (address: string | null | undefined): string | undefin
  * const s: Duplicates.Suggestion = { id: "A-1", comparison: { label: "duplicate", score: 0.8, ruleId: "duplicates.sameIncident", signals: [] } }
  *
  * @since 0.3.0
+ * @category models
  */
 export type Suggestion = IndexImpl.Suggestion
 
@@ -300,6 +318,7 @@ export type Suggestion = IndexImpl.Suggestion
  * ix.suggest(b)[0]?.id // "A-1"
  *
  * @since 0.3.0
+ * @category index
  */
 export const Index = IndexImpl
 
@@ -312,5 +331,6 @@ export const Index = IndexImpl
  * ix.size // 0
  *
  * @since 0.3.0
+ * @category index
  */
 export type AppealIndex = IndexImpl.AppealIndex

@@ -32,6 +32,9 @@ import * as Normalize from "./Normalize.js"
  * @example
  * import { Similarity } from "@murojaat/core"
  * Similarity.defaultSettings.duplicateThreshold // 0.6
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export interface Settings {
   readonly windowDays: number
@@ -49,6 +52,9 @@ export interface Settings {
  * @example
  * import { Similarity } from "@murojaat/core"
  * Similarity.defaultSettings.windowDays // 30
+ *
+ * @since 0.1.0
+ * @category settings
  */
 export const defaultSettings: Settings = { windowDays: 30, duplicateThreshold: 0.6, relatedThreshold: 0.3, repeatWindowDays: 365, repeatThreshold: 0.35 }
 
@@ -59,6 +65,9 @@ export const defaultSettings: Settings = { windowDays: 30, duplicateThreshold: 0
  * @example
  * import { Similarity } from "@murojaat/core"
  * const c: Similarity.Candidate = { id: "A-1", applicantId: "P-1", mahallaCode: "M-1", text: "Shovqin", receivedAt: "2026-03-01T09:00:00.000Z", open: true }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Candidate {
   readonly id: string
@@ -89,6 +98,9 @@ const stopWords = new Set(
  * @example
  * import { Similarity } from "@murojaat/core"
  * Similarity.features("Qoʻshnilar shovqin qiladi").get("shovkin") // 1
+ *
+ * @since 0.1.0
+ * @category comparison
  */
 export const features = (text: string): ReadonlyMap<string, number> => {
   const m = new Map<string, number>()
@@ -119,6 +131,9 @@ const cosine = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>):
  * @example
  * import { Similarity } from "@murojaat/core"
  * Similarity.similarity("Телефонимни ўғирлашди", "telefonimni oʻgʻirlashdi") // 1
+ *
+ * @since 0.1.0
+ * @category comparison
  */
 export const similarity = (a: string, b: string): number => cosine(features(a), features(b))
 
@@ -140,6 +155,9 @@ const days = (from: string, to: string): number => (Date.parse(to) - Date.parse(
  * import { Similarity } from "@murojaat/core"
  * const s: Similarity.Suggestion = { appealId: "A-1", kind: "duplicateOf", reasons: ["sameApplicant"], similarity: 0.9 }
  * const d: Similarity.Suggestion = { ...s, kind: "relatedTo", label: "reminder", score: 0.9, ruleId: "duplicates.reminder", signals: [{ signal: "applicant", contribution: 0, reason: "same applicant" }] }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Suggestion {
   readonly appealId: string
@@ -166,6 +184,9 @@ export interface Suggestion {
  * const old = { id: "A-1", applicantId: "P-1", text: "Qoʻshnim kechasi baland musiqa qoʻyadi", receivedAt: "2026-03-01T09:00:00.000Z", open: true }
  * const neu = { id: "A-2", applicantId: "P-1", text: "Қўшним кечаси баланд мусиқа қўяди, ухлай олмаймиз", receivedAt: "2026-03-05T09:00:00.000Z", open: true }
  * Similarity.suggest(neu, [old])[0]?.kind // "duplicateOf"
+ *
+ * @since 0.1.0
+ * @category suggestion
  */
 export const suggest = (appeal: Candidate, others: ReadonlyArray<Candidate>, settings: Settings = defaultSettings): ReadonlyArray<Suggestion> => {
   const mine = features(appeal.text)
@@ -194,6 +215,9 @@ export const suggest = (appeal: Candidate, others: ReadonlyArray<Candidate>, set
  * @example
  * import { Similarity } from "@murojaat/core"
  * const r: Similarity.Repeat = { repeated: true, earlierAppealId: "A-1", ground: "termExpired", similarity: 0.7 }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Repeat =
   | { readonly repeated: false }
@@ -212,6 +236,9 @@ export type Repeat =
  * const later = { id: "A-2", applicantId: "P-1", text: "Qoʻshnim ariqni yana toʻsib qoʻydi, javobga roziman emas", receivedAt: "2026-02-01T09:00:00.000Z", open: true }
  * const r = Similarity.repeat(later, [earlier])
  * r.repeated && [r.earlierAppealId, r.ground] // ["A-1", "disputesDecision"]
+ *
+ * @since 0.1.0
+ * @category rules
  */
 export const repeat = (appeal: Candidate, history: ReadonlyArray<Candidate>, settings: Settings = defaultSettings): Repeat => {
   if (appeal.applicantId === undefined) return { repeated: false }
@@ -241,6 +268,9 @@ export const repeat = (appeal: Candidate, history: ReadonlyArray<Candidate>, set
  * @example
  * import { Similarity } from "@murojaat/core"
  * const s: Similarity.Signatory = { surname: "Aliyev", name: "Bobur", residence: "Bodomzor 5" }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Signatory {
   readonly surname: string
@@ -266,6 +296,9 @@ const samePerson = (a: Signatory, b: Signatory): boolean => {
  * @example
  * import { Similarity } from "@murojaat/core"
  * Similarity.mergeSignatories([[{ surname: "Aliyev", name: "Bobur" }], [{ surname: "Алиев", name: "Бобур", residence: "Bodomzor 5" }, { surname: "Karimova", name: "Dilnoza" }]]).length // 2
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const mergeSignatories = (lists: ReadonlyArray<ReadonlyArray<Signatory>>): ReadonlyArray<Signatory> => {
   const out: Array<Signatory> = []
