@@ -50,10 +50,12 @@ export interface Collected {
   readonly missing: ReadonlyArray<string>
 }
 
-const isExported = (s: ts.Statement): boolean =>
+/** Whether a statement carries `export`. */
+export const isExported = (s: ts.Statement): boolean =>
   ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
 
-const declaredNames = (s: ts.Statement): Array<string> => {
+/** The names a statement declares (variables, functions, classes, interfaces, types, enums, namespaces). */
+export const declaredNames = (s: ts.Statement): Array<string> => {
   if (ts.isVariableStatement(s))
     return s.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []))
   if (
