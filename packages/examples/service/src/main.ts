@@ -73,4 +73,15 @@ const program = Effect.zipRight(banner, Effect.never).pipe(
   )
 )
 
+// Effect's runMain takes the first SIGINT or SIGTERM and then removes its handler; a second one (a
+// second Ctrl-C, or the same Ctrl-C relayed by a wrapper such as tsx) would kill the process by the
+// default action, skipping the shutdown that stops the embedded server and leaving it running. So
+// later signals are noted and the shutdown goes on (bounded by MUROJAAT_DRAIN_SECONDS).
+let signals = 0
+const stopping = () => {
+  if (++signals > 1) process.stderr.write("Murojaat reference service: already stopping (requests in flight, then the database)\n")
+}
+process.on("SIGINT", stopping)
+process.on("SIGTERM", stopping)
+
 NodeRuntime.runMain(program, { disablePrettyLogger: true })
