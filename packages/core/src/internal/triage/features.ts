@@ -5,7 +5,7 @@
  * are left out (they name houses and sums, not topics). Every feature remembers where it was seen,
  * so a decision can name the features that carried it and the citizen's word they came from.
  */
-import type { Folded } from "./fold.js"
+import { type Folded, widened } from "./fold.js"
 import { stemEnd } from "./stem.js"
 
 /** Which features are read: n-gram sizes, stems, stem pairs. Part of a trained model. */
@@ -65,11 +65,7 @@ export const rowIn = (table: Uint32Array, mask: number, h: number): number => {
 const ensure = (b: Bag, n: number) => {
   if (b.hash.length >= n) return
   const size = Math.max(n, b.hash.length * 2)
-  const i32 = (a: Int32Array) => {
-    const x = new Int32Array(size)
-    x.set(a)
-    return x
-  }
+  const i32 = (a: Int32Array) => widened(a, size)
   b.hash = i32(b.hash)
   b.word = i32(b.word)
   b.meta = i32(b.meta)

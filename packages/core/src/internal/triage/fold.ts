@@ -150,13 +150,16 @@ export const scratch = (): Scratch => ({
   numeric: new Uint8Array(256)
 })
 
+/** A copy of `a` in a buffer of `size` entries (the rest zero): scratch buffers grow, never shrink. */
+export const widened = (a: Int32Array, size: number): Int32Array => {
+  const b = new Int32Array(size)
+  b.set(a)
+  return b
+}
+
 const grow = (s: Scratch, n: number) => {
   const words = Math.max(n, s.start.length * 2)
-  const i32 = (a: Int32Array) => {
-    const b = new Int32Array(words)
-    b.set(a)
-    return b
-  }
+  const i32 = (a: Int32Array) => widened(a, words)
   s.start = i32(s.start)
   s.end = i32(s.end)
   s.from = i32(s.from)
