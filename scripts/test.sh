@@ -10,7 +10,8 @@
 # (random password). A RabbitMQ broker (for @murojaat/rabbitmq's integration and fault tests) comes
 # from AMQP_URL, or, when that is unset, from .ci/rabbitmq.sh, which installs Debian's
 # rabbitmq-server the same way, starts its node when it is down, and creates a user and virtual host
-# of this run's own (random password).
+# of this run's own (random password). The console's browser tests drive Debian's Chromium
+# (MUROJAAT_CHROMIUM, or .ci/chromium.sh, which installs the `chromium` package with apt-get when missing).
 #
 # Clean-up, whatever the outcome: the run's role and every database it owns are dropped, a cluster
 # this run started is stopped (and dropped if it created it), the run's broker user and virtual host
@@ -44,6 +45,15 @@ if [ -z "${AMQP_URL:-}" ] && [ -f .ci/rabbitmq.sh ]; then
     eval "$(printf '%s\n' "$exports" | grep '^export ')"
   else
     echo "test: could not start RabbitMQ (.ci/rabbitmq.sh failed); the RabbitMQ tests will report it" >&2
+  fi
+fi
+
+if [ -f .ci/chromium.sh ]; then
+  # The script prints an `export` line on stdout (MUROJAAT_CHROMIUM); all else on stderr.
+  if exports=$(bash .ci/chromium.sh); then
+    eval "$(printf '%s\n' "$exports" | grep '^export ')"
+  else
+    echo "test: could not install Chromium (.ci/chromium.sh failed); the browser tests will report it" >&2
   fi
 fi
 
