@@ -34,10 +34,11 @@ const appeal = (over: Partial<Duplicates.Appeal> & { text: string }): Duplicates
 const noise = "Qoʻshnilar har kecha soat 12 dan keyin baland musiqa qoʻyishadi, bolalar uxlay olmayapti"
 
 describe("Duplicates: the corpus", () => {
-  it("the test split is the frozen one (SHA-256 in FROZEN)", () => {
-    const frozen = readFileSync(new URL("FROZEN", dir), "utf8").trim().split(/\s+/)
-    expect(frozen[1]).toBe("test.jsonl")
-    expect(createHash("sha256").update(readFileSync(new URL("test.jsonl", dir))).digest("hex")).toBe(frozen[0])
+  it("the held-out split is the frozen one (its SHA-256 is on its line of FROZEN)", () => {
+    const lines = readFileSync(new URL("FROZEN", dir), "utf8").trim().split("\n").map((l) => l.trim().split(/\s+/))
+    const holdout = lines.find(([, file]) => file === "holdout.jsonl")
+    expect(holdout?.[0]).toMatch(/^[0-9a-f]{64}$/)
+    expect(createHash("sha256").update(readFileSync(new URL("holdout.jsonl", dir))).digest("hex")).toBe(holdout?.[0])
   })
 })
 
