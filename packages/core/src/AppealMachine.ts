@@ -13,26 +13,32 @@
  * explain. Split this way, `Lifecycle.decide` asks xstate where the command leads, then evaluates
  * the grant once; nothing is looked up before xstate and nothing is evaluated twice.
  *
- * The Mermaid diagram and the path list are in `AppealMachineGraph` (it imports `xstate/graph`;
- * this module, on the path of every command, does not). Choices where the law is silent are
+ * This module holds the tables, the types and the machine's structure; the rules' checks, the
+ * evaluation and the readings of the machine (snapshots, transitions) work in
+ * `internal/lifecycle/`. The Mermaid diagram and the path list are in `AppealMachineGraph` (it
+ * imports `xstate/graph`; this module, on the path of every command, does not). Choices where the law is silent are
  * written in each grant's `note` and rendered to docs/rules/lifecycle.md.
  *
  * @example
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.transitions().filter((t) => t.from === "inReview").map((t) => t.command).includes("answer") // true
  */
-import { Either, Option, Schema } from "effect"
 import { setup, type SnapshotFrom } from "xstate"
 import type * as Actor from "./Actor.js"
-import * as AppealState from "./AppealState.js"
-import * as Command from "./Command.js"
-import * as Deadline from "./Deadline.js"
+import type * as AppealState from "./AppealState.js"
+import type * as Command from "./Command.js"
+import type * as Deadline from "./Deadline.js"
 import * as Directory from "./Directory.js"
 import type * as Errors from "./Errors.js"
 import type * as Event from "./Event.js"
-import * as LocalTime from "./internal/localTime.js"
-import * as Eligibility from "./internal/eligibility.js"
-import * as Policy from "./Policy.js"
+import * as checks_ from "./internal/lifecycle/checks.js"
+import * as disputeTerm_ from "./internal/lifecycle/disputeTerm.js"
+import * as evaluate_ from "./internal/lifecycle/evaluate.js"
+import * as prevention_ from "./internal/lifecycle/prevention.js"
+import * as settings_ from "./internal/lifecycle/settings.js"
+import * as snapshots_ from "./internal/lifecycle/snapshots.js"
+import * as transitions_ from "./internal/lifecycle/transitions.js"
+import type * as Policy from "./Policy.js"
 import * as PreventiveMeasure from "./PreventiveMeasure.js"
 import * as ProtectionOrder from "./ProtectionOrder.js"
 
@@ -89,12 +95,7 @@ export interface Settings {
  * @since 0.1.0
  * @category settings
  */
-export const defaultSettings: Settings = {
-  portalGrounds: true,
-  protectionOrderRegime: "current",
-  answerApprovalByHead: false,
-  disputeTermMonths: 12
-}
+export const defaultSettings: Settings = settings_.defaultSettings
 
 /**
  * What decide knows besides the state and the command: the time (from Effect's `Clock`), the
@@ -158,51 +159,6 @@ export interface Rule {
   readonly holds: (input: RuleInput) => boolean
 }
 
-const settingsOf = (ctx: Context): Settings => ctx.settings ?? defaultSettings
-
-// "Approved by the head": an active district chief of the appeal's own district, in the directory,
-// and never the officer a complaint is about (he may not approve what concerns himself).
-const headOfDistrict = (ctx: Context, id: string | undefined, state: AppealState.AppealState): boolean => {
-  const o = id === undefined ? undefined : ctx.officer?.(id)
-  return (
-    o !== undefined &&
-    o.active !== false &&
-    o.roles.includes("districtChief") &&
-    o.districtCode === state.districtCode &&
-    o.id !== state.subjectOfficerId
-  )
-}
-
-const targetOfficer = (input: RuleInput): string | undefined =>
-  input.command.type === "assign" || input.command.type === "reassign" ? input.command.officerId : undefined
-
-// Written form: paper (post) or electronic (e-mail, SMS, the app) (ZRU-445: electronic form has
-// the same force); a word said in person is not a written notice.
-const writtenChannels: ReadonlySet<string> = new Set(["post", "email", "sms", "app"])
-
-// What the legal terms of an appeal depend on, as its state knows it.
-const factsOf = (state: AppealState.AppealState): Deadline.Facts | undefined =>
-  state.kind === undefined || state.receivedAt === undefined
-    ? undefined
-    : {
-        kind: state.kind,
-        receivedAt: state.receivedAt,
-        extraStudy: state.extraStudy,
-        extended: state.extended,
-        pauses: [...(state.pauses ?? []), ...(state.awaitingSince === undefined ? [] : [{ from: state.awaitingSince }])]
-      }
-
-// The rule a change to the terms would break now (Deadline.lateChange), if any.
-const lateRule = (input: RuleInput, change: "extension" | "extraStudy"): string | undefined => {
-  const facts = factsOf(input.state)
-  if (facts === undefined) return undefined
-  const late = Deadline.lateChange(facts, change, input.ctx.now, input.ctx.deadlines)
-  return Option.isSome(late) ? late.value.rule : undefined
-}
-
-// Months are added to the Tashkent date (UTC+5), as a person counts them: one home for local time.
-const addMonths = (iso: string, months: number): number => LocalTime.addMonthsToInstant(Date.parse(iso), months)
-
 /**
  * Every rule the machine's transitions name, by id.
  *
@@ -217,238 +173,166 @@ export const rules = {
   "receive.notInFuture": {
     source: "ZRU-445 Art. 28 (terms run from the day of receipt)",
     requires: "the declared time of receipt is not later than now",
-    holds: ({ command, ctx }) =>
-      command.type !== "receive" || command.intake.receivedAt === undefined || Date.parse(command.intake.receivedAt) <= Date.parse(ctx.now)
+    holds: checks_.receiptNotInFuture
   },
   "receive.supportedYears": {
     source: "Murojaat policy (the calendar covers 1992 to 2200, the years of the Republic: a receipt date outside them is a typing error, not an old appeal)",
     requires: "the declared time of receipt is in the years 1992 to 2200",
-    holds: ({ command }) => {
-      if (command.type !== "receive" || command.intake.receivedAt === undefined) return true
-      const ms = Date.parse(command.intake.receivedAt)
-      return ms >= Date.UTC(1992, 0, 1) && ms < Date.UTC(2201, 0, 1)
-    }
+    holds: checks_.receiptInSupportedYears
   },
   "receive.trueReceiptDate": {
     source: "ZRU-445 Art. 23 (registration the day of receipt; refusing to register is forbidden) and Art. 28 (terms run from the day of receipt)",
     requires:
       "never refuses: an appeal received long ago (through another body, lost and found) is taken with its true date of receipt, never dated to the day it is entered; when entered on a later day it is marked `lateEntry`, and its terms run from the true date",
-    holds: () => true
+    holds: checks_.neverRefuses
   },
   "leave.groundApplies": {
     source: "ZRU-445 Art. 29",
     requires:
       "ground `anonymous` only for an anonymous appeal; `noRepresentativeAuthority` only when a representative gave no proof of authority; portal grounds only when the `portalGrounds` setting is on",
-    holds: ({ command, state, ctx }) => {
-      if (command.type !== "leaveWithoutConsideration") return true
-      switch (command.ground) {
-        case "anonymous":
-          return state.anonymous
-        case "noRepresentativeAuthority":
-          return state.representativeWithoutAuthority
-        case "otherRequirements":
-          return true
-        default:
-          return settingsOf(ctx).portalGrounds
-      }
-    }
+    holds: checks_.groundApplies
   },
   "leave.approvedByHead": {
     source: "ZRU-445 Art. 29 (written conclusion approved by the head of the body)",
     requires:
       "`approvedBy` is an active district chief of the appeal's own district, in the directory, and not the officer the appeal complains about",
-    holds: ({ command, state, ctx }) => command.type !== "leaveWithoutConsideration" || headOfDistrict(ctx, command.approvedBy, state)
+    holds: checks_.leaveApprovedByHead
   },
   "leave.notACrime": {
     source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
     requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never left without consideration",
-    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+    holds: checks_.notASuspectedCrime
   },
   "answer.notACrime": {
     source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
     requires:
       "an appeal flagged `suspectedCrime` is handed to criminal procedure, not just answered; an officer who finds no crime corrects the triage first, with a reason",
-    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+    holds: checks_.notASuspectedCrime
   },
   "protectionOrder.validity": {
     source: "ZRU-561 of 2 Sep 2019 (protection order); setting `protectionOrderRegime`: up to 1 year (current regulation) or 30 days (original regime)",
     requires: "the order ends after now and no later than the regime allows: 1 year (current, default) or 30 days (original)",
-    holds: ({ command, ctx }) => {
-      if (command.type !== "issueProtectionOrder") return true
-      const until = Date.parse(command.validUntil)
-      const now = Date.parse(ctx.now)
-      const ceiling = settingsOf(ctx).protectionOrderRegime === "original" ? now + 30 * 86_400_000 : addMonths(ctx.now, 12)
-      return until > now && until <= ceiling
-    }
+    holds: checks_.protectionOrderValidity
   },
   "protectionOrder.once": {
     source: "ZRU-561 of 2 Sep 2019",
     requires: "the protection-order study ends once on an appeal: one order issued or refused (a new incident is a new appeal)",
-    holds: ({ state }) => !state.protectionOrderDecided
+    holds: checks_.protectionOrderUndecided
   },
   "triage.changes": {
     source: "Murojaat policy (audit noise)",
     requires: "a correction changes the category, the priority or the flags",
-    holds: ({ command, state }) =>
-      command.type !== "correctTriage" ||
-      command.category !== state.category ||
-      command.priority !== state.priority ||
-      [...command.flags].sort().join() !== [...state.flags].sort().join()
+    holds: checks_.triageChanges
   },
   "assign.officerServes": {
     source: "MIA order No. 151 of 2017 (support-point territories)",
     requires: "the officer is active in the directory and serves the appeal's mahalla, or is a senior inspector or district chief of its district",
-    holds: (input) => {
-      const id = targetOfficer(input)
-      if (id === undefined) return true
-      return Eligibility.servesAppeal(input.ctx.officer?.(id), input.state)
-    }
+    holds: checks_.officerServes
   },
   "assign.noConflict": {
     source: "Murojaat policy (conflict of interest: an officer never handles a complaint about himself, nor an applicant he declared a conflict with; no article confirmed)",
     requires: "the officer is not the one the appeal complains about and has declared no conflict with the applicant",
-    holds: (input) => {
-      const id = targetOfficer(input)
-      if (id === undefined) return true
-      return !Eligibility.hasConflict(input.ctx.officer?.(id) ?? { id, conflicts: [] }, input.state)
-    }
+    holds: checks_.officerHasNoConflict
   },
   "reassign.otherOfficer": {
     source: "Murojaat policy",
     requires: "reassignment names an officer other than the current one",
-    holds: ({ command, state }) => command.type !== "reassign" || command.officerId !== state.assigneeId
+    holds: checks_.otherOfficer
   },
   "extraStudy.once": {
     source: "ZRU-445 Art. 28",
     requires: "extra study is declared at most once (the term becomes one month)",
-    holds: ({ state }) => !state.extraStudy
+    holds: checks_.extraStudyNotDeclared
   },
   "extraStudy.beforeTermEnds": {
     source: "ZRU-445 Art. 28 (up to 1 month where extra study is needed: a term is lengthened while it runs); CM resolution No. 40 of 2026 (deadline-violated appeals are scored)",
     requires: "for an ariza or shikoyat, extra study is declared before the 15-day term ends; after that the term has run out and stays violated",
-    holds: (input) => input.command.type !== "declareExtraStudy" || lateRule(input, "extraStudy") !== "extraStudy.beforeTermEnds"
+    holds: checks_.extraStudyBeforeTermEnds
   },
   "extraStudy.proposalWithinTenDays": {
     source: "ZRU-445 Art. 28 (a proposal that needs longer study: the proposer is told in writing within 10 days)",
     requires: "for a taklif, longer study is declared within the 10-day notice term; after it, the proposal keeps its 1-month term",
-    holds: (input) => input.command.type !== "declareExtraStudy" || lateRule(input, "extraStudy") !== "extraStudy.proposalWithinTenDays"
+    holds: checks_.proposalStudyWithinTenDays
   },
   "extraStudy.proposalNoticeWritten": {
     source: "ZRU-445 Art. 28 (the proposer is told in writing)",
     requires: "for a taklif, the declaration names the written notice to the proposer (`applicantNotice`: post, e-mail, SMS or the app; not in person)",
-    holds: ({ command, state }) =>
-      command.type !== "declareExtraStudy" ||
-      state.kind !== "taklif" ||
-      (command.applicantNotice !== undefined && writtenChannels.has(command.applicantNotice.channel))
+    holds: checks_.proposalNoticeWritten
   },
   "extension.once": {
     source: "ZRU-445 Art. 28",
     requires: "the deadline is extended at most once, by at most one month, with the applicant told in writing",
-    holds: ({ state }) => !state.extended
+    holds: checks_.notExtended
   },
   "extension.notForProposal": {
     source: "ZRU-445 Art. 28 (the head's extension by at most 1 month, 2 months in all, is given for applications and complaints; a proposal that needs longer study follows the 10-day notice)",
     requires: "only an ariza or a shikoyat is extended by the head; a taklif is refused (its longer study is declared with `declareExtraStudy` within 10 days)",
-    holds: ({ state }) => state.kind !== "taklif"
+    holds: checks_.notAProposal
   },
   "extension.beforeTermEnds": {
     source: "ZRU-445 Art. 28 (the head extends a term: only one that still runs); CM resolution No. 40 of 2026 (deadline-violated appeals are scored)",
     requires: "the extension is recorded before the term it extends ends; after that the term has run out and stays violated, and a later answer is late",
-    holds: (input) => input.command.type !== "extendDeadline" || lateRule(input, "extension") !== "extension.beforeTermEnds"
+    holds: checks_.extensionBeforeTermEnds
   },
   "extension.writtenNotice": {
     source: "ZRU-445 Art. 28 (the applicant is told in writing)",
     requires: "the applicant is told in writing: by post, e-mail, SMS or the app (paper or electronic), not in person",
-    holds: ({ command }) => command.type !== "extendDeadline" || writtenChannels.has(command.applicantNotice.channel)
+    holds: checks_.extensionNoticeWritten
   },
   "answer.approval": {
     source: "Murojaat setting `answerApprovalByHead` (default off)",
     requires:
       "when the setting is on, `approvedBy` is an active district chief of the appeal's own district, in the directory, and not the officer the appeal complains about",
-    holds: ({ command, state, ctx }) =>
-      command.type !== "answer" || !settingsOf(ctx).answerApprovalByHead || headOfDistrict(ctx, command.approvedBy, state)
+    holds: checks_.answerApprovedWhenRequired
   },
   "rate.once": {
     source: "Murojaat policy",
     requires: "an answer is rated once",
-    holds: ({ state }) => state.rating === undefined
+    holds: checks_.notRated
   },
   "dispute.term": {
     source: "ZRU-445 Art. 22 as amended by ZRU-683 of 2021 (a complaint to a higher body within 1 year of learning of the decision; a missed term is restored for a good reason); setting `disputeTermMonths`",
     requires:
       "never refuses: a dispute after the term (default 12 months from the answer) is accepted and marked (`disputeAfterTerm`); the supervisor who controls the repeated appeal decides whether the term is restored for a good reason (the appeal is then considered) or not (it is left without consideration)",
-    holds: () => true
+    holds: checks_.neverRefuses
   },
   "dispute.newAppeal": {
     source: "ZRU-445 (a repeated appeal, takroriy: from the same person, disputing the decision on an earlier one; article not confirmed)",
     requires: "the repeated appeal has an id of its own",
-    holds: ({ command, state }) => command.type !== "dispute" || command.repeatAppealId !== state.appealId
+    holds: checks_.repeatIsNewAppeal
   },
   "merge.otherAppeal": {
     source: "Murojaat policy",
     requires: "an appeal is merged into another appeal, not itself",
-    holds: ({ command, state }) => command.type !== "mergeInto" || command.targetAppealId !== state.appealId
+    holds: checks_.mergeIntoOther
   },
   "merge.targetOpen": {
     source: "Murojaat policy (a duplicate is considered with the appeal it joins, so that appeal must still be under consideration)",
     requires:
       "the appeal merged into exists and is open (not answered, closed or ended); so no merge ever leads back to the appeal merged (no cycles)",
-    holds: ({ command, ctx }) => {
-      if (command.type !== "mergeInto") return true
-      const target = ctx.appeal?.(command.targetAppealId)
-      return target !== undefined && AppealState.open.has(target.status)
-    }
+    holds: checks_.mergeTargetOpen
   },
   "merge.notACrime": {
     source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
     requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never ended by merging it into another appeal",
-    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+    holds: checks_.notASuspectedCrime
   },
   "forward.notACrime": {
     source: "Criminal Procedure Code (reports of crimes follow it, not ZRU-445)",
     requires: "an appeal flagged `suspectedCrime` is handed to criminal procedure, never ended by forwarding it",
-    holds: ({ state }) => !state.flags.includes("suspectedCrime")
+    holds: checks_.notASuspectedCrime
   },
   "dispute.oneOpen": {
     source: "Murojaat policy (one repeated appeal under control at a time; a further dispute follows its answer)",
     requires: "no repeated appeal opened by an earlier dispute of this appeal is still open",
-    holds: ({ command, state, ctx }) =>
-      command.type !== "dispute" ||
-      state.disputedBy.every((id) => {
-        const repeat = ctx.appeal?.(id)
-        // Unknown to the lookup: refuse rather than allow a second open repeated appeal.
-        return repeat !== undefined && !AppealState.open.has(repeat.status)
-      })
+    holds: checks_.noOpenRepeat
   },
   "escalate.supervisorServes": {
     source: "Murojaat policy (control is given to a supervisor of the appeal's own district)",
     requires: "a named supervisor is an active senior inspector or district chief of the appeal's district, in the directory, and not the officer the appeal complains about",
-    holds: ({ command, state, ctx }) => {
-      if (command.type !== "escalate" || command.supervisorId === undefined) return true
-      const o = ctx.officer?.(command.supervisorId)
-      return (
-        o !== undefined &&
-        o.active !== false &&
-        o.districtCode === state.districtCode &&
-        o.roles.some((r) => r === "seniorInspector" || r === "districtChief") &&
-        o.id !== state.subjectOfficerId
-      )
-    }
+    holds: checks_.supervisorServes
   }
 } satisfies Record<string, Rule>
-
-// The first rule of its own module a measure command breaks (`PreventiveMeasure.decide`), once per
-// evaluation: every guard of the command reads the same answer.
-const measureVerdicts = new WeakMap<RuleInput, string | undefined>()
-const measureRefusal = (input: RuleInput): string | undefined => {
-  const c = input.command
-  if (c.type !== "planMeasure" && c.type !== "completeMeasure" && c.type !== "cancelMeasure") return undefined
-  if (measureVerdicts.has(input)) return measureVerdicts.get(input)
-  const decided = PreventiveMeasure.decide(input.state.measures ?? [], c, { now: input.ctx.now, settings: settingsOf(input.ctx).preventiveMeasures })
-  const refusal = Either.isLeft(decided) ? decided.left.rule : undefined
-  measureVerdicts.set(input, refusal)
-  return refusal
-}
 
 /**
  * The protection order of an appeal as the extension and breach checks read it
@@ -468,31 +352,7 @@ const measureRefusal = (input: RuleInput): string | undefined => {
  * @since 0.3.0
  * @category prevention
  */
-export const orderOf = (state: AppealState.AppealState): ProtectionOrder.Order | undefined => {
-  const o = state.protectionOrder
-  if (o === undefined) return undefined
-  const issuedAt = state.clockFacts?.firsts.find((f) => f.type === "protectionOrderIssued")?.at ?? state.receivedAt ?? o.validUntil
-  return { orderNumber: o.orderNumber, issuedAt, validUntil: o.validUntil, extensions: o.extensions ?? 0, breaches: o.breaches ?? [] }
-}
-
-// The first protection-order rule an extension or a breach breaks (`ProtectionOrder.check*`).
-const orderRefusal = (input: RuleInput): string | undefined => {
-  const { command: c, state, ctx } = input
-  if (c.type === "extendProtectionOrder") {
-    const settings = settingsOf(ctx)
-    return ProtectionOrder.checkExtension(orderOf(state), c, { now: ctx.now, regime: settings.protectionOrderRegime, settings: settings.protectionOrders })
-  }
-  return c.type === "recordProtectionOrderBreach" ? ProtectionOrder.checkBreach(orderOf(state), c, ctx) : undefined
-}
-
-// A table of prevention rules as guards: each holds unless its module names it as the refusal.
-const guards = <I extends string>(
-  table: ReadonlyArray<{ readonly id: I; readonly source: string; readonly statement: string }>,
-  refusal: (input: RuleInput) => string | undefined
-): { readonly [K in I]: Rule } =>
-  Object.fromEntries(table.map((r) => [r.id, { source: r.source, requires: r.statement, holds: (input: RuleInput) => refusal(input) !== r.id }])) as {
-    readonly [K in I]: Rule
-  }
+export const orderOf: (state: AppealState.AppealState) => ProtectionOrder.Order | undefined = prevention_.orderOf
 
 /**
  * The rules of preventive measures and protection orders as guards of their commands, by id: the
@@ -508,8 +368,8 @@ const guards = <I extends string>(
  * @category prevention
  */
 export const preventionRules: { readonly [K in PreventiveMeasure.RuleId | ProtectionOrder.RuleId]: Rule } = {
-  ...guards(PreventiveMeasure.rules, measureRefusal),
-  ...guards(ProtectionOrder.rules, orderRefusal)
+  ...prevention_.guards(PreventiveMeasure.rules, prevention_.measureRefusal),
+  ...prevention_.guards(ProtectionOrder.rules, prevention_.orderRefusal)
 }
 
 /**
@@ -811,10 +671,7 @@ export const grants: { readonly [C in Command.Type]: Grant } = {
  * @since 0.1.0
  * @category deadlines
  */
-export const disputeTermEnds = (state: AppealState.AppealState, settings: Settings = defaultSettings): string | undefined =>
-  state.answeredAt === undefined || settings.disputeTermMonths === null
-    ? undefined
-    : new Date(addMonths(state.answeredAt, settings.disputeTermMonths)).toISOString()
+export const disputeTermEnds: (state: AppealState.AppealState, settings?: Settings) => string | undefined = disputeTerm_.disputeTermEnds
 
 /**
  * Whether a dispute made at `at` comes after the term (rule `dispute.term`): the mark the
@@ -830,10 +687,7 @@ export const disputeTermEnds = (state: AppealState.AppealState, settings: Settin
  * @since 0.1.0
  * @category rules
  */
-export const disputeAfterTerm = (state: AppealState.AppealState, at: string, settings: Settings = defaultSettings): boolean => {
-  const ends = disputeTermEnds(state, settings)
-  return ends !== undefined && Date.parse(at) > Date.parse(ends)
-}
+export const disputeAfterTerm: (state: AppealState.AppealState, at: string, settings?: Settings) => boolean = disputeTerm_.disputeAfterTerm
 
 /**
  * The verdict on one command: the role the actor acts in, or why it is refused (a policy refusal,
@@ -865,25 +719,7 @@ export type Verdict =
  * @since 0.1.0
  * @category evaluation
  */
-export const evaluate = (input: RuleInput): Verdict => {
-  const { command } = input
-  const grant = grants[command.type]
-  const scope: Policy.Scope =
-    command.type === "receive"
-      ? {
-          mahallaCode: command.intake.location.mahallaCode,
-          districtCode: command.intake.location.districtCode,
-          applicantRef: command.intake.applicantRef,
-          subjectOfficerId: command.intake.subjectOfficerId
-        }
-      : input.state
-  const decision = Policy.check(grant.who, input.ctx.actor, scope)
-  if (!decision.ok) return { ok: false, refusal: decision.reason }
-  for (const id of grant.rules) {
-    if (!guardsById[id].holds(input)) return { ok: false, refusal: "rule", rule: id }
-  }
-  return { ok: true, role: decision.role }
-}
+export const evaluate = (input: RuleInput): Verdict => evaluate_.evaluate(grants[input.command.type], guardsById, input)
 
 // Every transition records the command's events (Lifecycle builds them); the action is also how
 // `transition` shows that a transition was taken when it keeps the status (xstate's own `can`
@@ -993,8 +829,6 @@ export const machine = setup({
  */
 export type Snapshot = SnapshotFrom<typeof machine>
 
-const snapshots = new Map<AppealState.Status, Snapshot>()
-
 /**
  * The machine's snapshot of a status, resolved once and kept: the machine has no context, so the
  * status is the whole snapshot, and xstate's snapshots are immutable.
@@ -1007,13 +841,7 @@ const snapshots = new Map<AppealState.Status, Snapshot>()
  * @since 0.1.0
  * @category machine
  */
-export const snapshot = (status: AppealState.Status): Snapshot => {
-  const known = snapshots.get(status)
-  if (known !== undefined) return known
-  const resolved = machine.resolveState({ value: status, context: {} })
-  snapshots.set(status, resolved)
-  return resolved
-}
+export const snapshot: (status: AppealState.Status) => Snapshot = snapshots_.cached((status) => machine.resolveState({ value: status, context: {} }))
 
 /**
  * One transition of the machine with its grant, for docs and tests.
@@ -1033,9 +861,6 @@ export interface Transition {
   readonly grant: Grant
 }
 
-const isStatus = Schema.is(AppealState.Status)
-let every: ReadonlyArray<Transition> | undefined
-
 /**
  * Every transition of the machine, read from the machine itself, in its order (status by status).
  *
@@ -1047,20 +872,4 @@ let every: ReadonlyArray<Transition> | undefined
  * @since 0.1.0
  * @category machine
  */
-export const transitions = (): ReadonlyArray<Transition> => {
-  if (every !== undefined) return every
-  const out: Array<Transition> = []
-  for (const [from, node] of Object.entries(machine.root.states)) {
-    if (!isStatus(from)) continue
-    for (const [type, defs] of Object.entries(node.on)) {
-      const command = Command.types.find((t) => t === type)
-      if (command === undefined) continue
-      for (const def of defs) {
-        const target = def.target?.[0]?.key ?? from
-        if (isStatus(target)) out.push({ from, command, to: target, grant: grants[command] })
-      }
-    }
-  }
-  every = out
-  return out
-}
+export const transitions: () => ReadonlyArray<Transition> = transitions_.lister(machine, grants)
