@@ -39,7 +39,7 @@ import * as Normalize from "./Normalize.js"
 import * as Taxonomy from "./Taxonomy.js"
 import * as Engine_ from "./internal/triage/engine.js"
 import * as Matcher from "./internal/triage/matcher.js"
-import type * as ModelData from "./internal/triage/model.js"
+import * as ModelData from "./internal/triage/model.js"
 import { model as shippedModel } from "./internal/triage/modelData.js"
 import * as Report_ from "./internal/triage/report.js"
 import * as Train from "./internal/triage/train.js"
@@ -119,9 +119,11 @@ export interface Classifier {
 }
 
 /**
- * A trained model as data (JSON-safe): feature spec, categories, biases, the feature hashes and
- * sparse int8 weights (base64), the urgency weights, what it was trained on, and its strongest
- * features per category for auditors. Produced by {@link train} (`pnpm triage:train`,
+ * A trained model as data (JSON-safe): feature spec, the size of its hashed table (2^bits rows: a
+ * feature's row is the low bits of its hash), categories, biases, the rows that have weights and
+ * their sparse int8 category weights (base64), the urgency weight of each such row, what it was
+ * trained on, and its strongest features per category for auditors. Version 2 (feature hashing);
+ * a version 1 model is refused: retrain it with `murojaat triage train`. Produced by {@link train} (`pnpm triage:train`,
  * `murojaat triage train`).
  *
  * @example
@@ -166,8 +168,9 @@ const Base64Text = Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9+/\s]*=*\s*$/))
 
 const ModelSchema = Schema.Struct({
   format: Schema.Literal("murojaat.triage.model"),
-  version: Schema.Literal(1),
+  version: Schema.Literal(2),
   spec: Schema.Struct({ ngrams: Schema.Array(Schema.Int.pipe(Schema.between(1, 4))), stems: Schema.Boolean, pairs: Schema.Boolean }),
+  bits: Schema.Int.pipe(Schema.between(ModelData.minBits, ModelData.maxBits)),
   categories: Schema.Array(Taxonomy.CategoryCode).pipe(Schema.minItems(1), Schema.maxItems(255)),
   bias: Schema.Array(Schema.Number),
   scale: Schema.Number.pipe(Schema.positive()),
@@ -232,8 +235,9 @@ export const Example = Schema.Struct({
 export type Example = typeof Example.Type
 
 /**
- * Training options: the features read (n-gram sizes, stems, pairs of stems), the least number of
- * examples a feature must occur in, epochs, learning rate, L2 regularisation (category, urgency),
+ * Training options: the features read (n-gram sizes, stems, pairs of stems), the table's size
+ * (2^bits rows), the least number of examples a row must be used by to get weights, epochs,
+ * learning rate, L2 regularisation (category, urgency),
  * how much more an urgent example weighs, the shuffle seed, and pruning of small weights.
  *
  * @example
@@ -251,7 +255,7 @@ export type TrainOptions = Train.Options
  *
  * @example
  * import { Triage } from "@murojaat/core"
- * Triage.trainDefaults.minDf // 2
+ * Triage.trainDefaults.minDf // 1
  *
  * @since 0.2.0
  * @category training

@@ -1,9 +1,10 @@
 /**
- * The model reads only the features it knows, looked up as they are hashed (`extract` with a
- * table). Oracle: the earlier extraction, kept here verbatim (every feature hashed into buffers,
- * then each looked up in the model's table): the fused reading must give exactly the known
- * features of the oracle, in the same order, with the same words, positions and rows, for generated
- * texts in every script and for the corpus.
+ * The model's features and its scoring (issue 13, third round). Oracles: the extraction before the
+ * fused lookup (kept here verbatim: every feature hashed into buffers), which `extract` must equal
+ * with or without the feature positions; and a plain reading of the serialised model (base64
+ * decoded with Node's Buffer, rows in a Map, float64 arithmetic, the formula of `Triage.Model`'s
+ * documentation: each row a feature falls in counts once, 1/√rows), which the compiled table and
+ * its integer sums must equal.
  */
 import { readFileSync } from "node:fs"
 import { describe, expect } from "vitest"
@@ -67,34 +68,43 @@ const oracleExtract = (f: Folded, spec: Spec, skip?: Uint8Array): Array<Feature>
   }
   return out
 }
-// The earlier lookup: open addressing, fingerprint in the high 16 bits of an entry.
-const oracleRow = (c: Model.Compiled, h: number): number => {
-  const fp = ((h >>> 16) | 1) & 0xffff
-  let i = h & c.mask
-  for (;;) {
-    const e = c.table[i]!
-    if (e === 0) return -1
-    if (e >>> 16 === fp) return e & 0xffff
-    i = (i + 1) & c.mask
-  }
-}
 // ---- end of the oracle ----
 
+// The model read as its documentation describes it, independently of model.ts.
+const oracleModel = (m: Model.Model) => {
+  const bytes = (b64: string) => Buffer.from(b64.replace(/\s+/g, ""), "base64")
+  const listed = bytes(m.hashes)
+  const weights = bytes(m.weights)
+  const urgency = bytes(m.urgency.weights)
+  const rows = new Map<number, { readonly cats: Map<number, number>; readonly urgency: number }>()
+  for (let i = 0, p = 0; i < listed.length / 4; i++) {
+    const n = weights[p++]!
+    const cats = new Map<number, number>()
+    for (let j = 0; j < n; j++, p += 2) cats.set(weights[p]!, weights.readInt8(p + 1))
+    rows.set(listed.readInt32LE(4 * i), { cats, urgency: urgency.readInt8(i) })
+  }
+  return (f: Folded, skip?: Uint8Array) => {
+    const seen = new Set(oracleExtract(f, m.spec, skip).map((x) => x.hash & ((1 << m.bits) - 1)))
+    const v = seen.size === 0 ? 0 : 1 / Math.sqrt(seen.size)
+    const scores = m.categories.map((_, c) => m.bias[c]! + [...seen].reduce((s, r) => s + (rows.get(r)?.cats.get(c) ?? 0) * m.scale * v, 0))
+    const max = Math.max(...scores)
+    const z = scores.reduce((s, x) => s + Math.exp(x - max), 0)
+    const u = m.urgency.bias + [...seen].reduce((s, r) => s + (rows.get(r)?.urgency ?? 0) * m.urgency.scale * v, 0)
+    return { probabilities: scores.map((x) => Math.exp(x - max) / z), urgency: 1 / (1 + Math.exp(-u)), rows: seen.size }
+  }
+}
+
 const compiled = Model.compile(shipped)
+const oracle = oracleModel(shipped)
 const specs: ReadonlyArray<Spec> = [shipped.spec, { ngrams: [1, 2, 3, 4], stems: true, pairs: true }, { ngrams: [3], stems: false, pairs: true }, { ngrams: [], stems: true, pairs: false }]
 
-const fused = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array) => {
-  extract(f, spec, b, skip, compiled)
-  return Array.from({ length: b.count }, (_, k) => ({ hash: b.hash[k]!, word: b.word[k]!, meta: b.meta[k]!, row: b.row[k]! }))
-}
-const expected = (f: Folded, spec: Spec, skip?: Uint8Array) =>
-  oracleExtract(f, spec, skip).flatMap((x) => {
-    const row = oracleRow(compiled, x.hash)
-    return row < 0 ? [] : [{ ...x, row }]
-  })
 const all = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array) => {
   extract(f, spec, b, skip)
   return Array.from({ length: b.count }, (_, k) => ({ hash: b.hash[k]!, word: b.word[k]!, meta: b.meta[k]! }))
+}
+const hashes = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array) => {
+  extract(f, spec, b, skip, false)
+  return Array.from(b.hash.subarray(0, b.count))
 }
 
 const corpus = ["train", "dev"].flatMap((split) =>
@@ -108,20 +118,32 @@ const corpus = ["train", "dev"].flatMap((split) =>
 const alphabet = [..."abcdefghijklmnopqrstuvwxyzABCXQ’ʻ'`0123456789 .,!?-абвгдеёжзийклмнопрстуфхцчшщъыьэюяқғҳўАБҚЎ"]
 const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 400 }).map((cs) => cs.join(""))
 
-describe("model features: fused lookup equals extraction then lookup (oracle)", () => {
+const close = (got: ArrayLike<number>, want: ReadonlyArray<number>) => {
+  expect(got.length).toBe(want.length)
+  for (let i = 0; i < want.length; i++) expect(Math.abs(got[i]! - want[i]!)).toBeLessThan(1e-9)
+}
+
+describe("model features and scoring (oracles)", () => {
   const b = bag(16)
-  test.prop([text, fc.constantFrom(...specs), fc.array(fc.boolean(), { maxLength: 80 })], { numRuns: 400 })("generated texts, any spec, any skipped words", (t, spec, marks) => {
+  test.prop([text, fc.constantFrom(...specs), fc.array(fc.boolean(), { maxLength: 80 })], { numRuns: 400 })("extraction: every feature, with or without positions", (t, spec, marks) => {
     const f = fold(t)
     const skip = marks.length === 0 ? undefined : Uint8Array.from({ length: f.count }, (_, i) => (marks[i % marks.length] ? 1 : 0))
-    expect(fused(f, spec, b, skip)).toEqual(expected(f, spec, skip))
-    // Without a table, every feature, as before.
-    expect(all(f, spec, b, skip)).toEqual(oracleExtract(f, spec, skip))
+    const want = oracleExtract(f, spec, skip)
+    expect(all(f, spec, b, skip)).toEqual(want)
+    expect(hashes(f, spec, b, skip)).toEqual(want.map((x) => x.hash))
   })
-  test.prop([fc.constantFrom(...corpus)], { numRuns: 300 })("corpus texts, the shipped spec", (t) => {
+  test.prop([fc.oneof(text, fc.constantFrom(...corpus)), fc.array(fc.boolean(), { maxLength: 80 })], { numRuns: 400 })("scoring equals the model read as documented", (t, marks) => {
     const f = fold(t)
-    const got = fused(f, shipped.spec, b)
-    expect(got).toEqual(expected(f, shipped.spec))
-    // The corpus's texts carry features the model knows (the comparison is not vacuous).
-    expect(got.length).toBeGreaterThan(0)
+    const skip = marks.length === 0 ? undefined : Uint8Array.from({ length: f.count }, (_, i) => (marks[i % marks.length] ? 1 : 0))
+    const want = oracle(f, skip)
+    const got = Model.predict(compiled, f, skip)
+    close(got.probabilities, want.probabilities)
+    expect(Math.abs(got.urgency - want.urgency)).toBeLessThan(1e-9)
+    expect(got.known).toBe(want.rows)
+  })
+  test.prop([fc.constantFrom(...corpus)], { numRuns: 200 })("corpus texts carry weighted rows (the comparison is not vacuous)", (t) => {
+    const p = Model.predict(compiled, fold(t))
+    expect(p.known).toBeGreaterThan(0)
+    expect(Math.max(...p.probabilities)).toBeGreaterThan(1.5 / shipped.categories.length)
   })
 })

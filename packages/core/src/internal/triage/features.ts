@@ -1,6 +1,7 @@
 /**
  * The statistical model's features, read off a folded text (`fold.ts`) in one pass and hashed to
- * 32-bit integers (never 0, which marks an empty slot of the model's table): character n-grams of each word with its boundaries ("^kosh", "oshn", ...,
+ * 32-bit integers (a feature's row in the model is its hash's low bits): character n-grams of each
+ * word with its boundaries ("^kosh", "oshn", ...,
  * "nim$"), the word's stem ("stem:koshni"), and pairs of consecutive stems ("koshni+ur"). Numbers
  * are left out (they name houses and sums, not topics). Every feature remembers where it was seen,
  * so a decision can name the features that carried it and the citizen's word they came from.
@@ -33,34 +34,10 @@ export interface Bag {
   /** kind | size << 2 | at << 6, where `at` is: n-gram: its offset in the padded word (0 = "^");
    * stem: its length; pair: the first word. */
   meta: Int32Array
-  /** The feature's row in the model (when read with a {@link Known} table; else 0). */
-  row: Int32Array
 }
 
 /** Empty buffers that grow on demand. */
-export const bag = (size = 4096): Bag => ({ count: 0, hash: new Int32Array(size), word: new Int32Array(size), meta: new Int32Array(size), row: new Int32Array(size) })
-
-/**
- * A model's feature table (see `model.ts`): open addressing on the low bits of a feature's hash; an
- * entry is the hash's 16-bit fingerprint (high bits, never 0) << 16 | its row, 0 = empty. Given to
- * {@link extract}, only the features the model knows are kept (most of a text's n-grams are not).
- */
-export interface Known {
-  readonly table: Uint32Array
-  readonly mask: number
-}
-
-/** The row of feature hash `h` in `table`, or -1. */
-export const rowIn = (table: Uint32Array, mask: number, h: number): number => {
-  const fp = ((h >>> 16) | 1) & 0xffff
-  let i = h & mask
-  for (;;) {
-    const e = table[i]!
-    if (e === 0) return -1
-    if (e >>> 16 === fp) return e & 0xffff
-    i = (i + 1) & mask
-  }
-}
+export const bag = (size = 4096): Bag => ({ count: 0, hash: new Int32Array(size), word: new Int32Array(size), meta: new Int32Array(size) })
 
 const ensure = (b: Bag, n: number) => {
   if (b.hash.length >= n) return
@@ -69,7 +46,6 @@ const ensure = (b: Bag, n: number) => {
   b.hash = i32(b.hash)
   b.word = i32(b.word)
   b.meta = i32(b.meta)
-  b.row = i32(b.row)
 }
 
 /** The kind of feature `k`. */
@@ -93,13 +69,10 @@ const mix = (x: number): number => {
 
 /**
  * Reads the features of `f` into `b` (cleared first) and returns it. Words marked in `skip`
- * (filler phrases) are left out as if they were not there. With `known`, only the features in that
- * table are kept, in the same order, each with its row: looked up as it is hashed, so the unknown
- * majority is never written.
+ * (filler phrases) are left out as if they were not there. With `where` false only the hashes are
+ * written (scoring needs nothing else; naming a feature reads the text again with `where`).
  */
-export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, known?: Known): Bag => {
-  const table = known?.table
-  const mask = known?.mask ?? 0
+export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, where = true): Bag => {
   const codes = f.codes
   let wantN = 0 // bit set of the n-gram sizes read
   for (const n of spec.ngrams) if (n >= 1 && n <= maxNgram) wantN |= 1 << n
@@ -119,7 +92,6 @@ export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, known?
     const hash = b.hash
     const word = b.word
     const meta = b.meta
-    const row = b.row
     if (wantN !== 0) {
       // The last four characters of the padded word, 7 bits each ("^" and "$" at the ends).
       let packed = 0
@@ -128,13 +100,11 @@ export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, known?
         packed = ((packed << 7) | (code < 128 ? code : 64 | (code & 63))) & 0xfffffff
         for (let n = 1; n <= maxNgram && n <= j + 1; n++) {
           if ((wantN & (1 << n)) === 0) continue
-          const h = mix((packed & ((1 << (7 * n)) - 1)) | (n << 28))
-          const r = table === undefined ? 0 : rowIn(table, mask, h)
-          if (r < 0) continue
-          hash[count] = h
-          row[count] = r
-          word[count] = w
-          meta[count] = NGRAM | (n << 2) | ((j - n + 1) << 6)
+          hash[count] = mix((packed & ((1 << (7 * n)) - 1)) | (n << 28))
+          if (where) {
+            word[count] = w
+            meta[count] = NGRAM | (n << 2) | ((j - n + 1) << 6)
+          }
           count++
         }
       }
@@ -144,24 +114,21 @@ export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, known?
       let h = 0x9e3779b9 | 0
       for (let j = s; j < se; j++) h = Math.imul(h ^ codes[j]!, PRIME)
       h = mix(h)
-      const r = stems && table !== undefined ? rowIn(table, mask, h) : 0
-      if (stems && r >= 0) {
+      if (stems) {
         hash[count] = h
-        row[count] = r
-        word[count] = w
-        meta[count] = STEM | ((se - s) << 6)
+        if (where) {
+          word[count] = w
+          meta[count] = STEM | ((se - s) << 6)
+        }
         count++
       }
       if (pairs && prevWord >= 0) {
-        const ph = mix(Math.imul(prevStem, 31) ^ h ^ 0x5bd1e995)
-        const pr = table === undefined ? 0 : rowIn(table, mask, ph)
-        if (pr >= 0) {
-          hash[count] = ph
-          row[count] = pr
+        hash[count] = mix(Math.imul(prevStem, 31) ^ h ^ 0x5bd1e995)
+        if (where) {
           word[count] = w
           meta[count] = PAIR | (prevWord << 6)
-          count++
         }
+        count++
       }
       prevStem = h
       prevWord = w

@@ -1,34 +1,41 @@
 /**
  * The statistical layer: a multinomial logistic regression over hashed features (`features.ts`)
  * for the category, and a binary one for urgency, stored as data (`Model`, JSON-safe: base64 typed
- * arrays). Compiled once per model object, on first use: an open-addressing hash table from
- * feature hash to row, and sparse rows of (category, weight).
+ * arrays). Feature hashing: a feature's row is the low `bits` bits of its hash, so there is no
+ * table of features to look up; features that share a row share its weights (training sees the
+ * same sharing). Compiled once per model object, on first use: each row's weights (category and
+ * urgency together) in one contiguous run of int16 entries (a feature is one hash, the run's start,
+ * and one contiguous read of its few weights).
  *
- * A text's vector is log(1 + count) per known feature, scaled to unit length; a category's score is
- * its bias plus the dot product with its weights; probabilities are the softmax of the scores.
+ * A text's vector has 1 for each row at least one of its features falls in, scaled to unit length
+ * (1/√rows); a category's score is its bias plus the dot product with its weights; probabilities
+ * are the softmax of the scores. The dot product is summed in integers (the int8 weights) and
+ * scaled once.
  */
 import * as Base64 from "./base64.js"
-import { type Bag, bag, extract, name, rowIn, type Spec, words } from "./features.js"
+import { type Bag, bag, extract, name, type Spec, words } from "./features.js"
 import { fold, type Folded } from "./fold.js"
 
 /** The serialised model (see `Triage.Model` for the public description). */
 export interface Model {
   readonly format: "murojaat.triage.model"
-  readonly version: 1
+  readonly version: 2
   readonly spec: Spec
+  /** The table has 2^bits rows; a feature's row is the low `bits` bits of its hash. */
+  readonly bits: number
   readonly categories: ReadonlyArray<string>
   /** Category biases. */
   readonly bias: ReadonlyArray<number>
   /** Category weights are int8 × scale. */
   readonly scale: number
-  /** The feature hashes (int32, little endian, base64), one per row. */
+  /** The rows that have weights (int32, little endian, base64), ascending: the others are all 0. */
   readonly hashes: string
-  /** Per row: the number of categories n (uint8), then n × (category index uint8, weight int8). Base64. */
+  /** Per listed row: the number of categories n (uint8), then n × (category index uint8, weight int8). Base64. */
   readonly weights: string
   readonly urgency: {
     readonly bias: number
     readonly scale: number
-    /** One int8 per row, base64. */
+    /** One int8 per listed row, base64. */
     readonly weights: string
   }
   /** Where the weights came from: counts of examples, sources, options. */
@@ -47,38 +54,37 @@ export interface Model {
 export interface Compiled {
   readonly model: Model
   readonly categories: ReadonlyArray<string>
+  /** Rows of the table (2^bits) and the mask of a hash's row bits. */
   readonly rows: number
   readonly mask: number
   /**
-   * Open addressing on the low bits of a feature's hash; an entry is the hash's 16-bit fingerprint
-   * (high bits, never 0) << 16 | its row, 0 = empty. 4 bytes a slot: the table stays in cache.
+   * Per row, side by side (one cache line): where its weights start in `entries` (they end where
+   * the next row's start, at `2r + 2`), and the stamp of the last text that had a feature in it (the
+   * only mutable part: scoring marks the rows it has read, see `predict`).
    */
-  readonly table: Uint32Array
-  readonly rowStart: Int32Array
-  readonly cls: Uint8Array
-  /** Category weights, int8 (× `scale`). */
-  readonly q: Int8Array
-  /** `cls` and `q` of each weight in one int16 (category << 8 | weight byte): one load per weight in the hot loop. */
-  readonly packed: Int16Array
+  readonly rowAt: Int32Array
+  /** The stamp of the text being scored. */
+  generation: number
+  /**
+   * One int16 per weight: category index << 8 | int8 weight (× `scale`); the urgency weight (×
+   * `urgencyScale`) has the index of the category count.
+   */
+  readonly entries: Int16Array
   readonly scale: number
   readonly bias: Float64Array
-  /** Urgency weights, int8 (× `urgencyScale`). */
-  readonly urgency: Int8Array
   readonly urgencyScale: number
   readonly urgencyBias: number
 }
 
-/** The most rows (features) a model may have: rows are 16-bit in the table. */
-export const maxRows = 0xffff
-
-const fingerprint = (h: number): number => ((h >>> 16) | 1) & 0xffff
+/** Bounds of `bits`: 2^10 to 2^20 rows. */
+export const minBits = 10
+export const maxBits = 20
 
 const int32s = (bytes: Uint8Array): Int32Array => {
   const out = new Int32Array(bytes.length >> 2)
   for (let i = 0; i < out.length; i++) out[i] = bytes[4 * i]! | (bytes[4 * i + 1]! << 8) | (bytes[4 * i + 2]! << 16) | (bytes[4 * i + 3]! << 24)
   return out
 }
-const int8 = (b: number): number => (b > 127 ? b - 256 : b)
 
 /** Encodes int32s as little-endian bytes. */
 export const int32Bytes = (xs: ArrayLike<number>): Uint8Array => {
@@ -102,65 +108,49 @@ const cache = new WeakMap<Model, Compiled>()
 export const compile = (model: Model): Compiled => {
   const known = cache.get(model)
   if (known !== undefined) return known
-  const hashes = int32s(Base64.decode(model.hashes))
-  const rows = hashes.length
+  const bits = model.bits
+  if (!Number.isInteger(bits) || bits < minBits || bits > maxBits) throw new Error(`bits must be an integer from ${minBits} to ${maxBits}`)
+  const rows = 1 << bits
+  const C = model.categories.length
+  const listed = int32s(Base64.decode(model.hashes))
   const raw = Base64.decode(model.weights)
-  const rowStart = new Int32Array(rows + 1)
-  let nnz = 0
-  for (let r = 0, p = 0; r < rows; r++) {
-    const n = raw[p]
-    if (n === undefined) throw new Error("model weights end early")
-    rowStart[r] = nnz
-    nnz += n
-    p += 1 + 2 * n
-  }
-  rowStart[rows] = nnz
-  const cls = new Uint8Array(nnz)
-  const q = new Int8Array(nnz)
-  for (let r = 0, p = 0, k = 0; r < rows; r++) {
-    const n = raw[p++]!
-    for (let j = 0; j < n; j++, k++) {
-      cls[k] = raw[p++]!
-      q[k] = int8(raw[p++]!)
-    }
-  }
-  if (rows > maxRows) throw new Error(`a model has at most ${maxRows} features`)
-  const packed = new Int16Array(nnz)
-  for (let k = 0; k < nnz; k++) packed[k] = (cls[k]! << 8) | (q[k]! & 0xff)
-  let size = 1024
-  while (size < rows * 2) size *= 2
-  const mask = size - 1
-  const table = new Uint32Array(size)
-  for (let r = 0; r < rows; r++) {
-    let i = hashes[r]! & mask
-    while (table[i] !== 0) i = (i + 1) & mask
-    table[i] = ((fingerprint(hashes[r]!) << 16) | r) >>> 0
-  }
   const u = Base64.decode(model.urgency.weights)
-  const urgency = new Int8Array(rows)
-  for (let r = 0; r < rows; r++) urgency[r] = int8(u[r] ?? 0)
+  if (u.length !== listed.length) throw new Error("one urgency weight per listed row")
+  const rowAt = new Int32Array(2 * rows + 2)
+  const entries: Array<number> = []
+  let p = 0
+  let next = 0
+  for (let i = 0; i < listed.length; i++) {
+    const r = listed[i]!
+    if (r < 0 || r >= rows || (i > 0 && r <= listed[i - 1]!)) throw new Error("listed rows must ascend within the table")
+    while (next <= r) rowAt[2 * next++] = entries.length
+    const n = raw[p++]
+    if (n === undefined || p + 2 * n > raw.length) throw new Error("model weights end early")
+    for (let j = 0; j < n; j++) {
+      const cat = raw[p++]!
+      if (cat >= C) throw new Error("a weight names no category")
+      entries.push((cat << 8) | raw[p++]!)
+    }
+    if (u[i] !== 0) entries.push((C << 8) | u[i]!)
+  }
+  while (next <= rows) rowAt[2 * next++] = entries.length
+  if (p !== raw.length) throw new Error("model weights run past the listed rows")
   const compiled: Compiled = {
     model,
     categories: model.categories,
     rows,
-    mask,
-    table,
-    rowStart,
-    cls,
-    q,
-    packed,
+    mask: rows - 1,
+    rowAt,
+    generation: 0,
+    entries: Int16Array.from(entries),
     scale: model.scale,
     bias: Float64Array.from(model.bias),
-    urgency,
     urgencyScale: model.urgency.scale,
     urgencyBias: model.urgency.bias
   }
   cache.set(model, compiled)
   return compiled
 }
-
-/** Row of a feature hash, or -1. */
-export const rowOf = (c: Compiled, h: number): number => rowIn(c.table, c.mask, h)
 
 /** One feature that carried a decision. */
 export interface Carrier {
@@ -191,101 +181,53 @@ export const carried = 8
 
 interface Work {
   bag: Bag
-  /** Per row, side by side (one cache line for a row first seen): generation stamp, count, first feature. */
-  seen: Int32Array
-  distinct: Int32Array
-  value: Float64Array
-  generation: number
-  rows: number
+  /** Integer sums: the categories' weights, then urgency's. */
+  sums: Int32Array
 }
 let work: Work | undefined
 
-const workFor = (rows: number): Work => {
-  if (work === undefined || work.rows < rows) {
-    work = {
-      bag: work?.bag ?? bag(),
-      seen: new Int32Array(rows * 3),
-      distinct: new Int32Array(4096),
-      value: new Float64Array(4096),
-      generation: 0,
-      rows
-    }
+const workFor = (c: Compiled): Work => {
+  const sums = c.categories.length + 1
+  if (work === undefined || work.sums.length < sums) work = { bag: work?.bag ?? bag(), sums: new Int32Array(sums) }
+  if (++c.generation === 0x7fffffff) {
+    for (let r = 1; r < c.rowAt.length; r += 2) c.rowAt[r] = 0
+    c.generation = 1
   }
   return work
 }
 
-// log(1 + n) for small counts.
-let LOG1P: Float64Array | undefined
-
-// The known features of the last scored text: distinct rows, their values (after normalisation)
-// and the first feature of each (for its name). Returns how many rows.
-const read = (c: Compiled, f: Folded, skip: Uint8Array | undefined): number => {
-  const wk = workFor(c.rows)
-  const b = extract(f, c.model.spec, wk.bag, skip, c)
-  if (++wk.generation === 0x7fffffff) {
-    wk.seen.fill(0)
-    wk.generation = 1
-  }
-  const gen = wk.generation
-  const seen = wk.seen
-  const rows = b.row
-  let distinct = wk.distinct
-  let n = 0
-  for (let k = 0, end = b.count; k < end; k++) {
-    const r = rows[k]!
-    const at = r * 3
-    if (seen[at] !== gen) {
-      seen[at] = gen
-      seen[at + 1] = 1
-      seen[at + 2] = k
-      if (n === distinct.length) {
-        const d = new Int32Array(n * 2)
-        d.set(distinct)
-        wk.distinct = distinct = d
-        wk.value = new Float64Array(n * 2)
-      }
-      distinct[n++] = r
-    } else seen[at + 1]!++
-  }
-  const value = wk.value
-  const log1p = (LOG1P ??= Float64Array.from({ length: 64 }, (_, k) => Math.log1p(k)))
-  let norm = 0
-  for (let i = 0; i < n; i++) {
-    const m = seen[distinct[i]! * 3 + 1]!
-    const v = m < 64 ? log1p[m]! : Math.log1p(m)
-    value[i] = v
-    norm += v * v
-  }
-  norm = norm > 0 ? 1 / Math.sqrt(norm) : 0
-  for (let i = 0; i < n; i++) value[i]! *= norm
-  return n
-}
-
 /** Scores a folded text (words marked in `skip` are left out). */
 export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction => {
-  const n = read(c, f, skip)
-  const wk = work!
-  const distinct = wk.distinct
-  const value = wk.value
+  const wk = workFor(c)
+  const b = extract(f, c.model.spec, wk.bag, skip, false)
+  const hash = b.hash
+  const gen = c.generation
+  const sums = wk.sums
+  const rowAt = c.rowAt
+  const entries = c.entries
+  const mask = c.mask
   const C = c.categories.length
-  const scores = new Float64Array(C)
-  const rowStart = c.rowStart
-  const packed = c.packed
-  const uw = c.urgency
-  let u = 0
-  for (let i = 0; i < n; i++) {
-    const r = distinct[i]!
-    const v = value[i]!
-    for (let q = rowStart[r]!, end = rowStart[r + 1]!; q < end; q++) {
-      const e = packed[q]!
-      scores[e >> 8]! += v * ((e << 24) >> 24)
+  sums.fill(0)
+  // Each row once (the vector is 0/1), its weights read in one run.
+  let n = 0
+  for (let k = 0, end = b.count; k < end; k++) {
+    const at = (hash[k]! & mask) << 1
+    if (rowAt[at + 1] === gen) continue
+    rowAt[at + 1] = gen
+    n++
+    for (let q = rowAt[at]!, to = rowAt[at + 2]!; q < to; q++) {
+      const e = entries[q]!
+      sums[e >> 8]! += (e << 24) >> 24
     }
-    u += v * uw[r]!
   }
+  const norm = n > 0 ? 1 / Math.sqrt(n) : 0
+  const scores = new Float64Array(C)
+  const scale = c.scale * norm
   let max = -Infinity
   for (let j = 0; j < C; j++) {
-    scores[j] = c.bias[j]! + scores[j]! * c.scale
-    if (scores[j]! > max) max = scores[j]!
+    const x = c.bias[j]! + sums[j]! * scale
+    scores[j] = x
+    if (x > max) max = x
   }
   let z = 0
   for (let j = 0; j < C; j++) z += scores[j] = Math.exp(scores[j]! - max)
@@ -302,33 +244,40 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
     probabilities: scores,
     best,
     second,
-    urgency: 1 / (1 + Math.exp(-(c.urgencyBias + u * c.urgencyScale))),
+    urgency: 1 / (1 + Math.exp(-(c.urgencyBias + sums[C]! * c.urgencyScale * norm))),
     known: n,
-    carriers: (target, against) => {
-      const again = fold(source)
-      return carriers(c, again, read(c, again, kept), target, against)
-    }
+    carriers: (target, against) => carriers(c, fold(source), kept, target, against)
   }
 }
 
-const carriers = (c: Compiled, f: Folded, n: number, target: number, against: number): ReadonlyArray<Carrier> => {
-  const wk = work!
-  const top: Array<{ readonly i: number; readonly weight: number }> = []
-  for (let i = 0; i < n; i++) {
-    const r = wk.distinct[i]!
-    const v = wk.value[i]!
-    let x = 0
-    if (target < 0) x = v * c.urgency[r]! * c.urgencyScale
-    else
-      for (let q = c.rowStart[r]!, end = c.rowStart[r + 1]!; q < end; q++) {
-        if (c.cls[q] === target) x += v * c.q[q]! * c.scale
-        else if (c.cls[q] === against) x -= v * c.q[q]! * c.scale
-      }
-    if (x > 0) top.push({ i, weight: x })
+// The rows of a text, each with the first feature that fell in it (for its name).
+const rowsOf = (c: Compiled, f: Folded, skip: Uint8Array | undefined): { readonly bag: Bag; readonly rows: ReadonlyArray<number>; readonly first: ReadonlyArray<number> } => {
+  const b = extract(f, c.model.spec, bag(), skip, true)
+  const at = new Map<number, number>()
+  for (let k = 0; k < b.count; k++) {
+    const r = b.hash[k]! & c.mask
+    if (!at.has(r)) at.set(r, k)
   }
-  top.sort((a, b) => b.weight - a.weight || a.i - b.i)
-  return top.slice(0, carried).map(({ i, weight }) => {
-    const k = wk.seen[wk.distinct[i]! * 3 + 2]!
-    return { feature: name(f, wk.bag, k), words: words(f, wk.bag, k), weight: Math.round(weight * 1000) / 1000 }
+  return { bag: b, rows: [...at.keys()], first: [...at.values()] }
+}
+
+const carriers = (c: Compiled, f: Folded, skip: Uint8Array | undefined, target: number, against: number): ReadonlyArray<Carrier> => {
+  const { bag: b, rows, first } = rowsOf(c, f, skip)
+  const norm = rows.length > 0 ? 1 / Math.sqrt(rows.length) : 0
+  const C = c.categories.length
+  const top: Array<{ readonly i: number; readonly weight: number }> = []
+  rows.forEach((r, i) => {
+    let x = 0
+    for (let q = c.rowAt[2 * r]!; q < c.rowAt[2 * r + 2]!; q++) {
+      const e = c.entries[q]!
+      const w = (e << 24) >> 24
+      const cat = e >> 8
+      if (target < 0) x += cat === C ? norm * w * c.urgencyScale : 0
+      else if (cat === target) x += norm * c.scale * w
+      else if (cat === against) x -= norm * c.scale * w
+    }
+    if (x > 0) top.push({ i, weight: x })
   })
+  top.sort((a, b) => b.weight - a.weight || a.i - b.i)
+  return top.slice(0, carried).map(({ i, weight }) => ({ feature: name(f, b, first[i]!), words: words(f, b, first[i]!), weight: Math.round(weight * 1000) / 1000 }))
 }

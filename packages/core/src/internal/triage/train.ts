@@ -3,16 +3,18 @@
  * examples and options give the same model, byte for byte (a fixed-seed shuffle, float64 sums in a
  * fixed order, weights rounded to int8).
  *
- * Category: multinomial logistic regression, AdaGrad stochastic gradient descent with L2
- * regularisation, over the features seen in at least `minDf` examples. Urgency: binary logistic
- * regression over the same features, urgent examples weighted `urgentWeight` times (the detector's
- * job is recall). Weights below half a quantisation step are dropped, so rows stay sparse.
+ * Features are hashed into 2^bits rows (`model.ts`); an example is the set of rows its features
+ * fall in, each 1/√rows. Category: multinomial logistic regression, AdaGrad stochastic gradient
+ * descent with L2 regularisation, over the rows used by at least `minDf` examples (the others keep
+ * zero weights). Urgency: binary logistic regression over the same rows, urgent examples weighted
+ * `urgentWeight` times (the detector's job is recall). Category weights smaller than `prune`
+ * quantisation steps are dropped, so the stored rows stay sparse.
  */
 import * as Base64 from "./base64.js"
 import { bag, extract, name, type Spec } from "./features.js"
 import { fold } from "./fold.js"
 import * as Matcher from "./matcher.js"
-import { int32Bytes, type Model } from "./model.js"
+import { int32Bytes, maxBits, minBits, type Model } from "./model.js"
 
 /** One labelled text (`urgent` unknown: the example does not train urgency). */
 export interface Example {
@@ -24,6 +26,8 @@ export interface Example {
 /** Training options (all recorded in the model). */
 export interface Options {
   readonly spec: Spec
+  /** The model's table has 2^bits rows. */
+  readonly bits: number
   readonly minDf: number
   readonly epochs: number
   readonly rate: number
@@ -37,8 +41,9 @@ export interface Options {
 
 /** The options the shipped model was selected with (see scripts/triage-train.ts). */
 export const defaultOptions: Options = {
-  spec: { ngrams: [4], stems: true, pairs: true },
-  minDf: 2,
+  spec: { ngrams: [4], stems: true, pairs: false },
+  bits: 16,
+  minDf: 1,
   epochs: 30,
   rate: 0.5,
   l2: 3e-4,
@@ -92,11 +97,16 @@ export const train = (
   const present = new Set(examples.map((e) => e.category))
   const cats = categories.filter((c) => present.has(c))
   const index = new Map(cats.map((c, i) => [c, i]))
+  if (!Number.isInteger(options.bits) || options.bits < minBits || options.bits > maxBits) throw new RangeError(`bits must be an integer from ${minBits} to ${maxBits}`)
+  const R = 1 << options.bits
+  const mask = R - 1
   const b = bag()
-  // Features of every example, and a readable name for each (the first place it was seen).
+  // Rows of every example; per feature, in how many examples it occurs and its readable name (the
+  // first place it was seen): a row is named after its most frequent feature.
   const names = new Map<number, string>()
-  const df = new Map<number, number>()
-  const raw: Array<{ counts: Map<number, number>; label: number; urgent: boolean | undefined }> = []
+  const featureDf = new Map<number, number>()
+  const df = new Int32Array(R)
+  const raw: Array<{ rows: Int32Array; label: number; urgent: boolean | undefined }> = []
   for (const e of examples) {
     const label = index.get(e.category)
     if (label === undefined) continue
@@ -104,30 +114,32 @@ export const train = (
     const skip = new Uint8Array(f.count)
     Matcher.run(fillerMatcher, f, skip)
     extract(f, options.spec, b, skip)
-    const counts = new Map<number, number>()
+    const rows = new Set<number>()
+    const features = new Set<number>()
     for (let k = 0; k < b.count; k++) {
       const h = b.hash[k]!
-      counts.set(h, (counts.get(h) ?? 0) + 1)
+      rows.add(h & mask)
+      features.add(h)
       if (!names.has(h)) names.set(h, name(f, b, k))
     }
-    for (const h of counts.keys()) df.set(h, (df.get(h) ?? 0) + 1)
-    raw.push({ counts, label, urgent: e.urgent })
+    for (const h of features) featureDf.set(h, (featureDf.get(h) ?? 0) + 1)
+    for (const r of rows) df[r]!++
+    raw.push({ rows: Int32Array.from(rows).sort(), label, urgent: e.urgent })
   }
-  const hashes = [...df].filter(([, d]) => d >= options.minDf).map(([h]) => h).sort((x, y) => x - y)
-  const rowOf = new Map(hashes.map((h, r) => [h, r]))
-  const docs: Array<Doc> = raw.map(({ counts, label, urgent }) => {
-    const rows: Array<number> = []
-    const values: Array<number> = []
-    for (const [h, n] of [...counts].sort((x, y) => x[0] - y[0])) {
-      const r = rowOf.get(h)
-      if (r === undefined) continue
-      rows.push(r)
-      values.push(Math.log1p(n))
+  const rowName = new Map<number, string>()
+  const rowBest = new Map<number, number>()
+  for (const [h, d] of [...featureDf].sort((x, y) => x[0] - y[0])) {
+    const r = h & mask
+    if ((rowBest.get(r) ?? 0) < d) {
+      rowBest.set(r, d)
+      rowName.set(r, names.get(h)!)
     }
-    const norm = Math.sqrt(values.reduce((s, v) => s + v * v, 0)) || 1
-    return { rows: Int32Array.from(rows), values: Float64Array.from(values, (v) => v / norm), label, urgent }
+  }
+  const docs: Array<Doc> = raw.map(({ rows, label, urgent }) => {
+    const value = rows.length === 0 ? 0 : 1 / Math.sqrt(rows.length)
+    const trained = rows.filter((r) => df[r]! >= options.minDf)
+    return { rows: trained, values: new Float64Array(trained.length).fill(value), label, urgent }
   })
-  const R = hashes.length
   const C = cats.length
   const W = new Float64Array(R * C)
   const G = new Float64Array(R * C).fill(1e-8)
@@ -192,43 +204,48 @@ export const train = (
     const median = C % 2 === 1 ? sorted[(C - 1) >> 1]! : (sorted[C / 2 - 1]! + sorted[C / 2]!) / 2
     for (let c = 0; c < C; c++) W[r * C + c]! -= median
   }
-  // Sparse rows: (count, then (category, int8 weight) per category kept).
+  // Sparse rows: the rows with a weight, each (count, then (category, int8 weight) per category kept).
   const { scale, q } = quantise(W)
-  const bytes: Array<number> = []
-  const keptRows: Array<number> = []
-  for (let r = 0; r < R; r++) {
-    const kept: Array<number> = []
-    for (let c = 0; c < C; c++) if (Math.abs(q[r * C + c]!) >= Math.max(1, options.prune)) kept.push(c)
-    keptRows.push(r)
-    bytes.push(kept.length)
-    for (const c of kept) bytes.push(c, q[r * C + c]! & 0xff)
-  }
   const urgency = quantise(U)
+  const kept = (r: number, c: number) => Math.abs(q[r * C + c]!) >= Math.max(1, options.prune)
+  const bytes: Array<number> = []
+  const listed: Array<number> = []
+  const urgencyBytes: Array<number> = []
+  for (let r = 0; r < R; r++) {
+    const cs: Array<number> = []
+    for (let c = 0; c < C; c++) if (kept(r, c)) cs.push(c)
+    if (cs.length === 0 && urgency.q[r] === 0) continue
+    listed.push(r)
+    urgencyBytes.push(urgency.q[r]! & 0xff)
+    bytes.push(cs.length)
+    for (const c of cs) bytes.push(c, q[r * C + c]! & 0xff)
+  }
   const strongest: Record<string, ReadonlyArray<readonly [string, number]>> = {}
   cats.forEach((cat, c) => {
-    strongest[cat] = hashes
-      .map((h, r) => [names.get(h)!, Math.abs(q[r * C + c]!) >= Math.max(1, options.prune) ? q[r * C + c]! * scale : 0] as const)
+    strongest[cat] = listed
+      .map((r) => [rowName.get(r) ?? `#${r}`, kept(r, c) ? q[r * C + c]! * scale : 0] as const)
       .filter(([, w]) => w > 0)
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
       .slice(0, 12)
       .map(([n, w]) => [n, Math.round(w * 100) / 100] as const)
   })
-  const strongestUrgency = hashes
-    .map((h, r) => [names.get(h)!, urgency.q[r]! * urgency.scale] as const)
+  const strongestUrgency = listed
+    .map((r) => [rowName.get(r) ?? `#${r}`, urgency.q[r]! * urgency.scale] as const)
     .filter(([, w]) => w > 0)
     .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
     .slice(0, 20)
     .map(([n, w]) => [n, Math.round(w * 100) / 100] as const)
   return {
     format: "murojaat.triage.model",
-    version: 1,
+    version: 2,
     spec: options.spec,
+    bits: options.bits,
     categories: cats,
     bias: Array.from(B, (x) => Number(x.toPrecision(8))),
     scale,
-    hashes: Base64.encode(int32Bytes(keptRows.map((r) => hashes[r]!))),
+    hashes: Base64.encode(int32Bytes(listed)),
     weights: Base64.encode(Uint8Array.from(bytes)),
-    urgency: { bias: Number(ub.toPrecision(8)), scale: urgency.scale, weights: Base64.encode(Uint8Array.from(urgency.q, (x) => x & 0xff)) },
+    urgency: { bias: Number(ub.toPrecision(8)), scale: urgency.scale, weights: Base64.encode(Uint8Array.from(urgencyBytes)) },
     training: {
       examples: docs.length,
       sources: [...sources],
@@ -236,6 +253,7 @@ export const train = (
         ngrams: options.spec.ngrams.join(","),
         stems: options.spec.stems,
         pairs: options.spec.pairs,
+        bits: options.bits,
         minDf: options.minDf,
         epochs: options.epochs,
         rate: options.rate,
