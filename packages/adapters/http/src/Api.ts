@@ -371,6 +371,26 @@ const DirectorySummary = Schema.Struct({
 }).annotations({ identifier: "DirectorySummary" })
 
 /**
+ * The answer of `GET /v1/rules`: the core's rule registry (`Rule.registry`).
+ *
+ * @example
+ * import { Api } from "@murojaat/http"
+ * Api.RulesSchema.fields.rules !== undefined // true
+ *
+ * @since 0.3.0
+ */
+export const RulesSchema = Schema.Struct({
+  rules: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      area: Schema.String,
+      source: Schema.String.annotations({ description: "The legal source (law and article), or the Murojaat policy or setting where the law is silent." }),
+      statement: Schema.String
+    })
+  )
+}).annotations({ identifier: "Rules" })
+
+/**
  * The years of a decree to load into the calendar.
  *
  * @example
@@ -384,11 +404,12 @@ export const CalendarYears = Schema.Struct({ years: Schema.Array(Calendar.Year).
 })
 
 /**
- * Administration: the directory (places and officers) and the working calendar.
+ * Administration: the directory (places and officers), the working calendar, and the rule
+ * registry (read-only: what each rule id in an event means and its legal source).
  *
  * @example
  * import { Api } from "@murojaat/http"
- * Object.keys(Api.admin.endpoints) // ["places", "directory", "replaceDirectory", "calendar", "loadCalendarYears"]
+ * Object.keys(Api.admin.endpoints) // ["places", "directory", "replaceDirectory", "calendar", "loadCalendarYears", "rules"]
  *
  * @since 0.1.0
  */
@@ -426,6 +447,18 @@ export const admin = HttpApiGroup.make("admin")
       .addSuccess(Calendar.CalendarData)
       .addError(ProblemSchema, { status: 422 })
       .annotateContext(summary("Load a decree's years", "Adds or replaces years (next year's decree); impossible data is refused and nothing changes. Scope `calendar:admin`."))
+  )
+  .add(
+    HttpApiEndpoint.get("rules", "/rules")
+      .setUrlParams(Schema.Struct({}).annotations(strict))
+      .setHeaders(LanguageHeaders)
+      .addSuccess(RulesSchema)
+      .annotateContext(
+        summary(
+          "The rule registry",
+          "Every rule the core applies (`Rule.registry`): its id as events and refusals record it, its area, its legal source and what it says (in English). For every authenticated caller: auditors read an event's rules with it."
+        )
+      )
   )
   .middleware(Authentication)
   .annotateContext(OpenApi.annotations({ title: "Administration", description: "Directory and calendar." }))

@@ -457,6 +457,8 @@ export const middleware = (
     const withHeaders = (response: HttpServerResponse.HttpServerResponse) =>
       HttpServerResponse.setHeaders(response, {
         ...(isDocs ? docsSecurityHeaders : apiSecurityHeaders),
+        // A page mounted beside the API (the reference service's console) keeps its own policy.
+        ...(response.headers["content-security-policy"] !== undefined ? { "content-security-policy": response.headers["content-security-policy"] } : {}),
         ...(settings.hsts ? { "strict-transport-security": "max-age=31536000" } : {}),
         ...(path.startsWith("/v1/") || path.startsWith("/open311/") ? { "cache-control": "no-store" } : {}),
         "x-request-id": info.id

@@ -27,6 +27,7 @@ import {
   Errors,
   type I18n,
   Policy,
+  Rule,
   type Worklist
 } from "@murojaat/core"
 import { Clock, Effect, FiberRef, Layer, Option, Redacted } from "effect"
@@ -416,6 +417,12 @@ const adminLive = HttpApiBuilder.group(Api.api, "admin", (handlers) =>
         yield* callerWith(undefined)
         const directory = yield* Effect.flatMap(DirectoryStore.DirectoryStore, (d) => d.snapshot).pipe(Effect.catchAll(refuse(undefined)))
         return yield* json({ regions: directory.regions, districts: directory.districts, mahallas: directory.mahallas })
+      })
+    )
+    .handle("rules", () =>
+      Effect.gen(function* () {
+        yield* callerWith(undefined)
+        return yield* json({ rules: Rule.registry })
       })
     )
     .handle("directory", () =>

@@ -9,12 +9,14 @@
  * Settings come from the environment (`configFromEnv`), documented in docs/http.md.
  */
 import { createServer } from "node:http"
+import { HttpApiBuilder, HttpServerResponse } from "@effect/platform"
 import { NodeHttpServer } from "@effect/platform-node"
 import { SqlClient } from "@effect/sql"
 import { AppealService, DirectoryStore } from "@murojaat/core"
 import { Analytics, Health, Identity, Server } from "@murojaat/http"
 import { Embedded, Migrator, PgAnalytics, PgStore } from "@murojaat/postgres"
 import { Deadlines, DeliveryLog } from "@murojaat/rabbitmq"
+import * as Console from "@murojaat/example-console/build"
 import { Effect, Layer } from "effect"
 import * as World from "./world.js"
 
@@ -40,6 +42,8 @@ export interface Config {
   readonly edge: Server.Settings["edge"]
   readonly open311: Server.Settings["open311"]
   readonly drainSeconds: number
+  /** The web console at `/` (with its OpenID provider, if any), or `false` to leave it out. */
+  readonly console: Console.PageConfig | false
 }
 
 const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
@@ -56,7 +60,9 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
  * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
  * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
  * `MUROJAAT_TIMER_SECONDS` (60), `MUROJAAT_CORS_ORIGINS` (comma-separated), `MUROJAAT_RATE_PER_MINUTE`
- * and `MUROJAAT_ADDRESS_RATE_PER_MINUTE` (0: off), `MUROJAAT_LOG_LEVEL` (Info), `MUROJAAT_TRUST_PROXY`, `MUROJAAT_HSTS`, `MUROJAAT_OPEN311` (true), `MUROJAAT_DRAIN_SECONDS` (10).
+ * and `MUROJAAT_ADDRESS_RATE_PER_MINUTE` (0: off), `MUROJAAT_LOG_LEVEL` (Info), `MUROJAAT_TRUST_PROXY`, `MUROJAAT_HSTS`, `MUROJAAT_OPEN311` (true), `MUROJAAT_DRAIN_SECONDS` (10),
+ * `MUROJAAT_CONSOLE` (true: the web console at `/`), `MUROJAAT_OIDC_ISSUER` + `MUROJAAT_OIDC_CLIENT_ID`
+ * (+ `MUROJAAT_OIDC_SCOPE`, default `openid`): the console's sign-in through that OpenID provider.
  */
 export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (path: string) => string = () => "[]"): Config => {
   const jwks = env["MUROJAAT_JWKS_URL"]
@@ -103,9 +109,42 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
       hsts: flag("MUROJAAT_HSTS", false)
     },
     open311: flag("MUROJAAT_OPEN311", true) ? { responseType: "realtime" } : false,
-    drainSeconds: int("MUROJAAT_DRAIN_SECONDS", env["MUROJAAT_DRAIN_SECONDS"], 10, 0, 600)
+    drainSeconds: int("MUROJAAT_DRAIN_SECONDS", env["MUROJAAT_DRAIN_SECONDS"], 10, 0, 600),
+    console: flag("MUROJAAT_CONSOLE", true) ? consoleConfig(env) : false
   }
 }
+
+const consoleConfig = (env: NodeJS.ProcessEnv): Console.PageConfig => {
+  const issuer = env["MUROJAAT_OIDC_ISSUER"]
+  if (issuer === undefined || issuer === "") return {}
+  const clientId = env["MUROJAAT_OIDC_CLIENT_ID"]
+  if (clientId === undefined || clientId === "") throw new Error("MUROJAAT_OIDC_CLIENT_ID is required with MUROJAAT_OIDC_ISSUER")
+  // Refused at start rather than at the first sign-in: the page's CSP names the issuer's origin.
+  if (!URL.canParse(issuer)) throw new Error("MUROJAAT_OIDC_ISSUER must be a URL")
+  const scope = env["MUROJAAT_OIDC_SCOPE"]
+  return { oidc: { issuer, clientId, ...(scope !== undefined && scope !== "" ? { scope } : {}) } }
+}
+
+/**
+ * The web console's routes (packages/examples/console): its files, built with esbuild in memory
+ * when the service starts (a fraction of a second; nothing is written, so concurrent starts cannot
+ * race), at `/` and `/console/*`, with their types, a strict CSP and cache headers; and its
+ * settings at `/console/config.json`.
+ */
+export const consoleRoutes = (config: Console.PageConfig) =>
+  HttpApiBuilder.Router.use((router) =>
+    Effect.gen(function* () {
+      const assets = yield* Effect.promise(() => Console.build())
+      for (const asset of assets) {
+        const headers = Console.headersOf(asset, config)
+        yield* router.get(asset.path as `/${string}`, Effect.sync(() => HttpServerResponse.uint8Array(asset.contents, { contentType: asset.contentType, headers })))
+      }
+      const settings = new TextEncoder().encode(JSON.stringify(config))
+      const configAsset = { path: "/console/config.json", contents: settings, contentType: "application/json", immutable: false }
+      yield* router.get("/console/config.json", Effect.sync(() => HttpServerResponse.uint8Array(settings, { contentType: configAsset.contentType, headers: Console.headersOf(configAsset, config) })))
+      yield* Effect.logInfo("console built").pipe(Effect.annotateLogs({ files: assets.length, bytes: assets.reduce((n, a) => n + a.contents.byteLength, 0) }))
+    })
+  )
 
 const required = (env: NodeJS.ProcessEnv, name: string): string => {
   const value = env[name]
@@ -164,7 +203,7 @@ export const layer = (config: Config) => {
     open311: config.open311,
     drainSeconds: config.drainSeconds,
     analytics
-  }).pipe(Layer.provide(readiness))
+  }).pipe(Layer.provide(readiness), Layer.provide(config.console === false ? Layer.empty : consoleRoutes(config.console)))
   const refresh =
     config.analyticsRefreshSeconds === 0 ? Layer.empty : Analytics.refresher(`${config.analyticsRefreshSeconds} seconds`).pipe(Layer.provide(analytics))
   // Warnings go to the log (no broker here); the delivery log in the database keeps each one once.
