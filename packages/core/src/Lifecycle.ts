@@ -8,26 +8,26 @@
  *
  * `execute` does both and seals the events onto the hash chain: it is what a service calls.
  *
+ * This module holds the signatures, types and documentation; the working code is in
+ * `internal/lifecycle/` (`records`, `decide`, `evolve`, `execute`).
+ *
  * @example
  * import { Actor, AppealState, Lifecycle } from "@murojaat/core"
  * const r = Lifecycle.decide(AppealState.initial("A-1"), { type: "startReview", appealId: "A-1" } as any,
  *   { now: "2026-03-02T05:00:00.000Z", actor: Actor.system("rules") })
  * r._tag === "Left" && r.left._tag // "InvalidTransition"
  */
-// effect's Record module, under another name: `Record<K, V>` stays the TypeScript type.
-import { Either, Record as Records } from "effect"
-import { transition } from "xstate"
-import * as Actor from "./Actor.js"
-import * as Appeal from "./Appeal.js"
-import * as AppealMachine from "./AppealMachine.js"
-import * as AppealState from "./AppealState.js"
-import * as Audit from "./Audit.js"
+import type { Either } from "effect"
+import type * as Actor from "./Actor.js"
+import type * as AppealMachine from "./AppealMachine.js"
+import type * as AppealState from "./AppealState.js"
 import type * as Command from "./Command.js"
-import * as Directory from "./Directory.js"
-import * as Errors from "./Errors.js"
-import * as Event from "./Event.js"
-import * as ClockFacts from "./internal/clockFacts.js"
-import * as PreventiveMeasure from "./PreventiveMeasure.js"
+import type * as Errors from "./Errors.js"
+import type * as Event from "./Event.js"
+import * as decide_ from "./internal/lifecycle/decide.js"
+import * as evolve_ from "./internal/lifecycle/evolve.js"
+import * as execute_ from "./internal/lifecycle/execute.js"
+import * as records_ from "./internal/lifecycle/records.js"
 
 /**
  * What `decide` may refuse with.
@@ -59,37 +59,6 @@ export interface Decision {
   readonly status: AppealState.Status
 }
 
-// The officer who holds the appeal: every status that accepts reassign or unassign has one (the
-// machine's structure), so a state without one is corrupt: a defect, not a refusal.
-const holder = (state: AppealState.AppealState): Directory.OfficerId => {
-  if (state.assigneeId === undefined) throw new Error(`appeal ${state.appealId} is ${state.status} without an assignee`)
-  return Directory.OfficerId.make(state.assigneeId)
-}
-
-// The rule ids every event of a command carries: the lifecycle's own (`lifecycle.<command>`), then
-// the grant's rules in order. Built once, shared by every event of that command (events are
-// immutable).
-const applied = Records.map(AppealMachine.grants, (grant, type): ReadonlyArray<string> => [`lifecycle.${type}`, ...grant.rules])
-
-// The events of a measure command, as `PreventiveMeasure.decide` builds them (the measure's id,
-// its due time), with the lifecycle's rule ids. Its guards (`AppealMachine.preventionRules`) held,
-// so the module accepts the command: a refusal here is a defect.
-const measureEvents = (
-  c: PreventiveMeasure.Command,
-  state: AppealState.AppealState,
-  ctx: AppealMachine.Context
-): ReadonlyArray<Event.Pending> => {
-  const decided = PreventiveMeasure.decide(state.measures ?? [], c, { now: ctx.now, settings: ctx.settings?.preventiveMeasures })
-  if (Either.isLeft(decided)) throw new Error(`measure command ${c.type} on ${state.appealId} refused by ${decided.left.rule} after its guards held`)
-  return decided.right.map((p) => ({ ...p, rules: applied[c.type] }))
-}
-
-// The order an extension or a breach names: its guard `protectionOrder.extension.sameOrder` held.
-const issuedOrder = (state: AppealState.AppealState): NonNullable<AppealState.AppealState["protectionOrder"]> => {
-  if (state.protectionOrder === undefined) throw new Error(`appeal ${state.appealId} has no protection order`)
-  return state.protectionOrder
-}
-
 /**
  * The events each command records, typed by command: `(command, state, ctx) => events`, with their
  * data, their rule ids (`lifecycle.<command>`, the grant's rules, and for `triage` and `assign` the
@@ -109,115 +78,7 @@ const issuedOrder = (state: AppealState.AppealState): NonNullable<AppealState.Ap
  */
 export const records: {
   readonly [C in Command.Type]: (command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context) => ReadonlyArray<Event.Pending>
-} = {
-  receive: (c, _state, ctx) => {
-    const { facts, personal } = Appeal.split(c.intake)
-    // Object.assign, not a spread with a key added after it: see `Audit.seal`.
-    const data = Object.assign({}, facts, { receivedAt: c.intake.receivedAt ?? ctx.now })
-    return [{ type: "received", data, personal, rules: applied.receive }]
-  },
-  register: (c) => [{ type: "registered", data: { registrationNumber: c.registrationNumber }, rules: applied.register }],
-  leaveWithoutConsideration: (c) => [
-    { type: "leftWithoutConsideration", data: { ground: c.ground, approvedBy: c.approvedBy }, texts: { conclusion: c.conclusion }, rules: applied.leaveWithoutConsideration }
-  ],
-  triage: (c) => [
-    {
-      type: "triaged",
-      data: { category: c.category, priority: c.priority, flags: c.flags, confidence: c.confidence, needsPerson: c.needsPerson },
-      rules: [...applied.triage, ...c.ruleIds]
-    }
-  ],
-  correctTriage: (c, state) => [
-    {
-      type: "triageCorrected",
-      data: {
-        category: c.category,
-        priority: c.priority,
-        flags: c.flags,
-        previous: { category: state.category ?? "", priority: state.priority ?? "normal", flags: state.flags }
-      },
-      texts: { reason: c.reason },
-      rules: applied.correctTriage
-    }
-  ],
-  assign: (c) => [{ type: "assigned", data: { officerId: c.officerId }, rules: [...applied.assign, ...c.ruleIds] }],
-  reassign: (c, state) => [
-    { type: "reassigned", data: { officerId: c.officerId, previousOfficerId: holder(state) }, texts: { reason: c.reason }, rules: applied.reassign }
-  ],
-  unassign: (c, state) => [{ type: "unassigned", data: { previousOfficerId: holder(state) }, texts: { reason: c.reason }, rules: applied.unassign }],
-  startReview: () => [{ type: "reviewStarted", data: {}, rules: applied.startReview }],
-  declareExtraStudy: (c) => [
-    {
-      type: "extraStudyDeclared",
-      data: c.applicantNotice === undefined ? {} : { applicantNotice: c.applicantNotice },
-      texts: { reason: c.reason },
-      rules: applied.declareExtraStudy
-    }
-  ],
-  requestInformation: (c) => [{ type: "informationRequested", data: {}, texts: { request: c.request }, rules: applied.requestInformation }],
-  provideInformation: (c) => [{ type: "informationProvided", data: {}, texts: { note: c.note }, rules: applied.provideInformation }],
-  extendDeadline: (c) => [
-    { type: "deadlineExtended", data: { applicantNotice: c.applicantNotice }, texts: { reason: c.reason }, rules: applied.extendDeadline }
-  ],
-  forward: (c) => [{ type: "forwarded", data: { body: c.body, applicantNotice: c.applicantNotice }, rules: applied.forward }],
-  handToCriminalProcedure: (c) => [{ type: "handedToCriminalProcedure", data: { reference: c.reference }, rules: applied.handToCriminalProcedure }],
-  issueProtectionOrder: (c) => [
-    { type: "protectionOrderIssued", data: { orderNumber: c.orderNumber, validUntil: c.validUntil }, rules: applied.issueProtectionOrder }
-  ],
-  refuseProtectionOrder: (c) => [{ type: "protectionOrderRefused", data: {}, texts: { reason: c.reason }, rules: applied.refuseProtectionOrder }],
-  extendProtectionOrder: (c, state) => [
-    {
-      type: "protectionOrderExtended",
-      data: { orderNumber: c.orderNumber, previousValidUntil: issuedOrder(state).validUntil, validUntil: c.validUntil, onVictimApplication: c.onVictimApplication },
-      texts: { reason: c.reason },
-      rules: applied.extendProtectionOrder
-    }
-  ],
-  recordProtectionOrderBreach: (c) => [
-    {
-      type: "protectionOrderBreached",
-      data: c.reference === undefined ? { orderNumber: c.orderNumber, occurredAt: c.occurredAt } : { orderNumber: c.orderNumber, occurredAt: c.occurredAt, reference: c.reference },
-      rules: applied.recordProtectionOrderBreach
-    }
-  ],
-  planMeasure: measureEvents,
-  completeMeasure: measureEvents,
-  cancelMeasure: measureEvents,
-  answer: (c) => [
-    {
-      type: "answered",
-      data: c.approvedBy === undefined ? { outcome: c.outcome } : { outcome: c.outcome, approvedBy: c.approvedBy },
-      texts: { answerText: c.answerText, legalBasis: c.legalBasis },
-      rules: applied.answer
-    }
-  ],
-  close: () => [{ type: "closed", data: {}, rules: applied.close }],
-  rate: (c) => [
-    c.comment === undefined
-      ? { type: "rated", data: { score: c.score }, rules: applied.rate }
-      : { type: "rated", data: { score: c.score }, texts: { comment: c.comment }, rules: applied.rate }
-  ],
-  dispute: (c) => [{ type: "disputed", data: { repeatAppealId: c.repeatAppealId }, texts: { reason: c.reason }, rules: applied.dispute }],
-  mergeInto: (c) => [{ type: "mergedAsDuplicate", data: { targetAppealId: c.targetAppealId }, texts: { reason: c.reason }, rules: applied.mergeInto }],
-  withdraw: (c) => [
-    c.reason === undefined
-      ? { type: "withdrawn", data: {}, rules: applied.withdraw }
-      : { type: "withdrawn", data: {}, texts: { reason: c.reason }, rules: applied.withdraw }
-  ],
-  escalate: (c) => [
-    {
-      type: "escalated",
-      data: c.supervisorId === undefined ? {} : { supervisorId: c.supervisorId },
-      texts: { reason: c.reason },
-      rules: applied.escalate
-    }
-  ]
-}
-
-// The correlation TypeScript needs (microsoft/TypeScript#47109): the command of type C goes to the
-// recorder of C.
-const record = <C extends Command.Type>(command: Command.Of<C>, state: AppealState.AppealState, ctx: AppealMachine.Context): ReadonlyArray<Event.Pending> =>
-  records[command.type](command, state, ctx)
+} = records_.records
 
 /**
  * Decides a command: the events it produces, or why it is refused. Refusals come in this order:
@@ -237,194 +98,11 @@ const record = <C extends Command.Type>(command: Command.Of<C>, state: AppealSta
  * @since 0.1.0
  * @category decide
  */
-export const decide = (
+export const decide: (
   state: AppealState.AppealState,
   command: Command.Command,
   ctx: AppealMachine.Context
-): Either.Either<Decision, DecideError> => {
-  if (command.appealId !== state.appealId) {
-    return Either.left(
-      new Errors.InvalidInput({
-        subject: "Command",
-        issues: [new Errors.FieldIssue({ path: "appealId", problem: "invalidValue", expected: state.appealId, detail: "command names another appeal" })]
-      })
-    )
-  }
-  const [next, actions] = transition(AppealMachine.machine, AppealMachine.snapshot(state.status), command)
-  if (actions.length === 0) {
-    return Either.left(new Errors.InvalidTransition({ appealId: state.appealId, state: state.status, command: command.type }))
-  }
-  const verdict = AppealMachine.evaluate({ state, command, ctx })
-  if (!verdict.ok) {
-    return Either.left(
-      verdict.refusal === "rule"
-        ? new Errors.RuleViolation({ appealId: state.appealId, rule: verdict.rule, source: AppealMachine.guard(verdict.rule).source })
-        : new Errors.NotAuthorized({ actor: Actor.label(ctx.actor), command: command.type, reason: verdict.refusal })
-    )
-  }
-  return Either.right({ events: record(command, state, ctx), role: verdict.role, status: next.value })
-}
-
-const statusAfter: { readonly [T in Event.Type]: AppealState.Status | null } = {
-  received: "received",
-  registered: "registered",
-  leftWithoutConsideration: "leftWithoutConsideration",
-  triaged: "triaged",
-  triageCorrected: null,
-  assigned: "assigned",
-  reassigned: "assigned",
-  unassigned: "triaged",
-  reviewStarted: "inReview",
-  extraStudyDeclared: null,
-  informationRequested: "awaitingApplicant",
-  informationProvided: "inReview",
-  deadlineExtended: null,
-  escalated: null,
-  forwarded: "forwarded",
-  handedToCriminalProcedure: "handedToCriminalProcedure",
-  protectionOrderIssued: null,
-  protectionOrderRefused: null,
-  protectionOrderExtended: null,
-  protectionOrderBreached: null,
-  measurePlanned: null,
-  measureCompleted: null,
-  measureCancelled: null,
-  answered: "answered",
-  closed: "closed",
-  rated: null,
-  disputed: null,
-  mergedAsDuplicate: "mergedAsDuplicate",
-  withdrawn: "withdrawn"
-}
-
-type State = AppealState.AppealState
-
-// A state as `evolve` builds it: every field present (an absent one is `undefined`, which JSON,
-// canonical JSON and Schema read as absent), always in the same order. So every state `evolve`
-// returns has one shape, and V8 copies and reads it on its fast path; a spread of states of many
-// shapes (keys added as the appeal goes on) costs more than xstate's transition itself. A field
-// added to `AppealState` must be added to `draft`: this type does not compile without it.
-type Optional = { [K in keyof State]-?: {} extends Pick<State, K> ? K : never }[keyof State]
-type Draft = { -readonly [K in keyof Required<State>]: K extends Optional ? State[K] | undefined : State[K] }
-
-const draft = (s: State): Draft => ({
-  appealId: s.appealId, status: s.status, version: s.version, lastHash: s.lastHash, kind: s.kind, channel: s.channel,
-  regionCode: s.regionCode, districtCode: s.districtCode, mahallaCode: s.mahallaCode, applicantRef: s.applicantRef,
-  subjectOfficerId: s.subjectOfficerId, anonymous: s.anonymous,
-  representativeWithoutAuthority: s.representativeWithoutAuthority, personalDigest: s.personalDigest, receivedAt: s.receivedAt,
-  lateEntry: s.lateEntry, registeredAt: s.registeredAt, registrationNumber: s.registrationNumber, category: s.category,
-  priority: s.priority, flags: s.flags, needsPerson: s.needsPerson, assigneeId: s.assigneeId, extraStudy: s.extraStudy,
-  extended: s.extended, escalated: s.escalated, awaitingSince: s.awaitingSince, pauses: s.pauses, outcome: s.outcome,
-  answeredAt: s.answeredAt, closedAt: s.closedAt, rating: s.rating, forwardedTo: s.forwardedTo,
-  criminalReference: s.criminalReference, protectionOrder: s.protectionOrder, protectionOrderDecided: s.protectionOrderDecided,
-  measures: s.measures, mergedInto: s.mergedInto, disputedBy: s.disputedBy, links: s.links, updatedAt: s.updatedAt, clockFacts: s.clockFacts
-})
-
-// Writes what one event establishes into the new state.
-const apply = (next: Draft, s: State, e: Event.AppealEvent): void => {
-  switch (e.type) {
-    case "received": {
-      const d = e.data
-      next.kind = d.kind
-      next.channel = d.channel
-      next.regionCode = d.regionCode
-      next.districtCode = d.districtCode
-      next.mahallaCode = d.mahallaCode
-      if (d.applicantRef !== undefined) next.applicantRef = d.applicantRef
-      if (d.subjectOfficerId !== undefined) next.subjectOfficerId = d.subjectOfficerId
-      next.anonymous = d.anonymous
-      next.representativeWithoutAuthority = d.representativeWithoutAuthority
-      next.personalDigest = d.personalDigest
-      next.receivedAt = d.receivedAt
-      const late = AppealState.lateEntryOf(d.receivedAt, e.at).lateEntry
-      if (late !== undefined) next.lateEntry = late
-      next.links = d.links
-      return
-    }
-    case "registered":
-      next.registrationNumber = e.data.registrationNumber
-      next.registeredAt = e.at
-      return
-    case "triaged":
-    case "triageCorrected":
-      next.category = e.data.category
-      next.priority = e.data.priority
-      next.flags = e.data.flags
-      next.needsPerson = e.type === "triaged" ? e.data.needsPerson : false
-      return
-    case "assigned":
-    case "reassigned":
-      next.assigneeId = e.data.officerId
-      return
-    case "unassigned":
-      next.assigneeId = undefined
-      return
-    case "extraStudyDeclared":
-      next.extraStudy = true
-      return
-    case "informationRequested":
-      next.awaitingSince = e.at
-      return
-    case "informationProvided":
-      next.awaitingSince = undefined
-      if (s.awaitingSince !== undefined) next.pauses = [...(s.pauses ?? []), { from: s.awaitingSince, to: e.at }]
-      return
-    case "deadlineExtended":
-      next.extended = true
-      return
-    case "escalated":
-      next.escalated = true
-      return
-    case "forwarded":
-      next.forwardedTo = e.data.body
-      return
-    case "handedToCriminalProcedure":
-      next.criminalReference = e.data.reference
-      return
-    case "protectionOrderIssued":
-      next.protectionOrder = { orderNumber: e.data.orderNumber, validUntil: e.data.validUntil }
-      next.protectionOrderDecided = true
-      return
-    case "protectionOrderRefused":
-      next.protectionOrderDecided = true
-      return
-    case "protectionOrderExtended":
-      if (s.protectionOrder !== undefined) {
-        next.protectionOrder = { ...s.protectionOrder, validUntil: e.data.validUntil, extensions: (s.protectionOrder.extensions ?? 0) + 1 }
-      }
-      return
-    case "protectionOrderBreached":
-      if (s.protectionOrder !== undefined) {
-        next.protectionOrder = { ...s.protectionOrder, breaches: [...(s.protectionOrder.breaches ?? []), { occurredAt: e.data.occurredAt, recordedAt: e.at }] }
-      }
-      return
-    case "measurePlanned":
-    case "measureCompleted":
-    case "measureCancelled":
-      next.measures = PreventiveMeasure.evolve(s.measures ?? [], e)
-      return
-    case "answered":
-      next.outcome = e.data.outcome
-      next.answeredAt = e.at
-      return
-    case "closed":
-      next.closedAt = e.at
-      return
-    case "rated":
-      next.rating = e.data.score
-      return
-    case "disputed":
-      next.disputedBy = [...s.disputedBy, e.data.repeatAppealId]
-      return
-    case "mergedAsDuplicate":
-      next.mergedInto = e.data.targetAppealId
-      return
-    case "reviewStarted":
-    case "leftWithoutConsideration":
-    case "withdrawn":
-      return
-  }
-}
+) => Either.Either<Decision, DecideError> = decide_.decide
 
 /**
  * Folds one event into the state. It trusts the event (the decision was made when it was
@@ -442,19 +120,7 @@ const apply = (next: Draft, s: State, e: Event.AppealEvent): void => {
  * @since 0.1.0
  * @category evolve
  */
-export const evolve = (state: State, event: Event.AppealEvent): State => {
-  // One copy per event, then what the event establishes and the envelope's facts.
-  const next = draft(state)
-  apply(next, state, event)
-  next.status = statusAfter[event.type] ?? state.status
-  next.version = event.seq
-  next.lastHash = event.hash
-  next.updatedAt = event.at
-  // What the legal clocks need from the history, gathered here so that no commit reads it again
-  // (`undefined` only for a state stored before they existed, which had none).
-  next.clockFacts = ClockFacts.fold(state, event)
-  return next
-}
+export const evolve: (state: AppealState.AppealState, event: Event.AppealEvent) => AppealState.AppealState = evolve_.evolve
 
 /**
  * Rebuilds an appeal's state from its events.
@@ -466,8 +132,7 @@ export const evolve = (state: State, event: Event.AppealEvent): State => {
  * @since 0.1.0
  * @category evolve
  */
-export const replay = (appealId: string, events: ReadonlyArray<Event.AppealEvent>): AppealState.AppealState =>
-  events.reduce(evolve, AppealState.initial(appealId))
+export const replay: (appealId: string, events: ReadonlyArray<Event.AppealEvent>) => AppealState.AppealState = evolve_.replay
 
 /**
  * The result of executing a command: the sealed events, the new state, and the events' free texts
@@ -506,20 +171,8 @@ export interface Executed {
  * @since 0.1.0
  * @category engine
  */
-export const execute = (
+export const execute: (
   state: AppealState.AppealState,
   command: Command.Command,
   ctx: AppealMachine.Context
-): Either.Either<Executed, DecideError> =>
-  Either.map(decide(state, command, ctx), (d) => {
-    const events = Audit.seal(state, d.events, {
-      appealId: state.appealId,
-      at: ctx.now,
-      actor: Actor.ref(ctx.actor, d.role),
-      causationId: command.commandId,
-      correlationId: command.correlationId
-    })
-    // Sealing keeps the order of the decided events, so the i-th pending is the i-th sealed.
-    const texts = d.events.flatMap((p, i) => (p.texts === undefined ? [] : [{ seq: events[i]!.seq, texts: p.texts }]))
-    return { events, state: events.reduce(evolve, state), role: d.role, texts }
-  })
+) => Either.Either<Executed, DecideError> = execute_.execute
