@@ -1,16 +1,16 @@
 /**
  * The appeal machine drawn and walked, for auditors, docs and tests: the Mermaid state diagram and
  * every simple path from receipt to an end, enumerated with xstate's graph utilities
- * (`xstate/graph`). Kept apart from `AppealMachine` so that deciding a command never loads them.
+ * (`xstate/graph`). Kept apart from `AppealMachine` so that deciding a command never loads them;
+ * the working code is in `internal/lifecycle/graph.ts`.
  *
  * @example
  * import { AppealMachineGraph } from "@murojaat/core"
  * AppealMachineGraph.paths()[0]!.commands // ["receive", "withdraw"]
  */
-import { getSimplePaths } from "xstate/graph"
-import * as AppealMachine from "./AppealMachine.js"
-import * as AppealState from "./AppealState.js"
-import * as Command from "./Command.js"
+import type * as AppealState from "./AppealState.js"
+import type * as Command from "./Command.js"
+import * as graph_ from "./internal/lifecycle/graph.js"
 
 /**
  * The machine as a Mermaid state diagram.
@@ -22,13 +22,7 @@ import * as Command from "./Command.js"
  * @since 0.1.0
  * @category machine
  */
-export const mermaid = (): string => {
-  const lines = ["stateDiagram-v2", "  [*] --> none"]
-  for (const t of AppealMachine.transitions()) lines.push(`  ${t.from} --> ${t.to}: ${t.command}`)
-  // The ends of an appeal: its status changes no more (they take only the prevention commands).
-  for (const status of AppealState.terminal) lines.push(`  ${status} --> [*]`)
-  return lines.join("\n")
-}
+export const mermaid: () => string = graph_.mermaid
 
 /**
  * One path through the machine from `none` to an end (closed or a terminal status): the commands
@@ -46,14 +40,6 @@ export interface Path {
   readonly statuses: ReadonlyArray<AppealState.Status>
 }
 
-const ends: ReadonlySet<AppealState.Status> = new Set<AppealState.Status>(["closed", ...AppealState.terminal])
-// xstate's graph starts each path with its own init step, which its types do not show.
-const init: string = "xstate.init"
-
-// The walk reads only each event's type: the machine has no guards, so a command's payload never
-// matters to which transitions exist.
-const events = Command.types.map((type) => ({ type, appealId: "" }) as unknown as Command.Command)
-
 /**
  * Every simple path (no status visited twice) from `none` to an end, enumerated by xstate's graph
  * utilities on the machine's structure. Loops (self-transitions, unassign, provideInformation) are
@@ -66,11 +52,4 @@ const events = Command.types.map((type) => ({ type, appealId: "" }) as unknown a
  * @since 0.1.0
  * @category machine
  */
-export const paths = (): ReadonlyArray<Path> =>
-  getSimplePaths(AppealMachine.machine, { events })
-    .filter((p) => ends.has(p.state.value))
-    .map((p) => {
-      const steps = p.steps.filter((s) => s.event.type !== init)
-      return { commands: steps.map((s) => s.event.type), statuses: ["none" as const, ...steps.map((s) => s.state.value)] }
-    })
-    .sort((a, b) => a.commands.length - b.commands.length || a.commands.join(">").localeCompare(b.commands.join(">")))
+export const paths: () => ReadonlyArray<Path> = graph_.paths
