@@ -11,13 +11,16 @@
  * - `distinct`: anything else (same place other problem, same problem other place, other house).
  *
  * Signals (each reported with its contribution and reason): the mahalla, the address normalised
- * across scripts, languages and spellings (house numbers matter: 14 ≠ 41), the distance between
- * coordinates, the text (character trigrams of triage's folded text, so script and apostrophes do
+ * across scripts, languages and spellings (house numbers matter: 14 ≠ 41, though neighbouring houses
+ * and a house the other text names are one place; blocks and lanes matter), the distance between
+ * coordinates (near coordinates are one place even across a mahalla border), the text (character trigrams of triage's folded text, so script and apostrophes do
  * not matter), a shared Uzbek–Russian concept lexicon (so the two languages meet), the triage
  * category, the applicant, the time between the two, A's status, and B's cues (reminder, dispute,
- * recurrence). The score is `weights.text × cosine + weights.concepts × Dice + weights.category ×
- * agreement (+ weights.problemConflict) + place bonus`, clamped to [0, 1]; the label follows the decision procedure in
- * {@link rules}. Suggestions only: merging stays a person's decision.
+ * recurrence). The topic is `weights.text × cosine + weights.concepts × Dice + weights.category ×
+ * agreement (+ weights.problemConflict)`; the score is the topic plus the place bonus, clamped to
+ * [0, 1]. Two appeals are about the same matter when the score reaches `matterThreshold` and the topic
+ * alone reaches `topicThreshold` (the place alone never makes a matter); the label follows the
+ * decision procedure in {@link rules}. Suggestions only: merging stays a person's decision.
  *
  * {@link Index} finds the candidates for a new appeal by place (mahalla, street and address key,
  * geohash), category, concept and applicant, so suggestions do not scan a region.
@@ -142,9 +145,10 @@ export type RuleId = Compare.RuleId
 export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string; readonly statement: string }> = Compare.rules
 
 /**
- * Settings, all with defaults chosen on the train and dev splits of the labelled corpus
- * (packages/core/test/fixtures/duplicates) to make the lower of duplicate precision and recall
- * as high as possible on both; the frozen test split played no part:
+ * Settings, with defaults chosen on the tuning splits of the labelled corpus
+ * (packages/core/test/fixtures/duplicates: train, dev and test; the thresholds by 5-fold
+ * cross-validation over their pairs, `pnpm similarity:eval --cv`) to make the lower of duplicate
+ * precision and recall as high as possible; the frozen held-out split played no part:
  *
  * - `weights.text` (0.6): weight of the trigram cosine of the folded texts;
  * - `weights.concepts` (0.5): weight of the weighted Dice coefficient of the lexicon's concepts;
@@ -155,10 +159,18 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  * - `weights.category` (0.2): added when triage puts both in the same category (not `other`);
  * - `place.sameHouse` (0.15), `place.sameStreet` (0.05), `place.sameLandmark` (0.1),
  *   `place.otherStreet` (−0.05), `place.near` (0.15): what the place adds to the score;
- * - `nearMetres` (60): coordinates this close are one place; `farMetres` (100): this far, two places;
- * - `matterThreshold` (0.33): the score from which two appeals are about the same matter;
+ * - `nearMetres` (60): coordinates this close are one place (even when the applicants chose two
+ *   mahallas: a border street); `farMetres` (100): this far, two places;
+ * - `neighbourHouses` (2): two house numbers of one street at most this far apart are neighbouring
+ *   houses, one place for an incident heard or signed for from both (22 and 24); farther, two places;
+ * - `matterThreshold` (0.2): the score (topic and place) from which two appeals are about the same matter;
+ * - `topicThreshold` (0.225): the topic (text, concepts, category) it takes besides, so that the
+ *   place alone never makes the same matter, nor the place with the triage category alone (above
+ *   `weights.category`: the texts must share words or concepts);
  * - `reminderThreshold` (0): the score enough when the same applicant refers to his appeal A (a
  *   reminder or dispute cue): by default the cue alone, unless the place parts them;
+ * - `recurrenceThreshold` (0): the topic enough when B says the matter is back ("yana", "снова") at
+ *   the place of an answered or older appeal A: a new occurrence, related;
  * - `resendHours` (24): a same-applicant follow-up on an open appeal within this many hours is a
  *   re-send (duplicate); later, a reminder;
  * - `relatedAfterDays` (14): the same matter at the same place this many days later is a new
@@ -178,7 +190,7 @@ export type Settings = Compare.Settings
  *
  * @example
  * import { Duplicates } from "@murojaat/core"
- * Duplicates.defaultSettings.matterThreshold // 0.33
+ * Duplicates.defaultSettings.topicThreshold // 0.225
  *
  * @since 0.3.0
  * @category settings

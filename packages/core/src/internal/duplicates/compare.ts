@@ -34,8 +34,11 @@ export interface Settings {
   }
   readonly nearMetres: number
   readonly farMetres: number
+  readonly neighbourHouses: number
   readonly matterThreshold: number
+  readonly topicThreshold: number
   readonly reminderThreshold: number
+  readonly recurrenceThreshold: number
   readonly resendHours: number
   readonly relatedAfterDays: number
 }
@@ -46,8 +49,11 @@ export const defaultSettings: Settings = {
   place: { sameHouse: 0.15, sameStreet: 0.05, sameLandmark: 0.1, otherStreet: -0.05, near: 0.15 },
   nearMetres: 60,
   farMetres: 100,
-  matterThreshold: 0.33,
+  neighbourHouses: 2,
+  matterThreshold: 0.2,
+  topicThreshold: 0.225,
   reminderThreshold: 0,
+  recurrenceThreshold: 0,
   resendHours: 24,
   relatedAfterDays: 14
 }
@@ -71,18 +77,20 @@ export interface Profile {
   readonly at: number
   readonly applicant: string | undefined
   readonly address: Place.Address | undefined
+  /** House numbers the text names (a collective letter's signatories, "31-uy haqida"). */
+  readonly houses: ReadonlySet<string>
   readonly text: Text.TextProfile
   readonly category: string
 }
 
 export const rules = [
-  { id: "duplicates.otherPlace", source: "Murojaat policy (an inspector's judgement, issue 18)", statement: "Another mahalla, another house on the same street, or coordinates farther apart than `farMetres`: two places, never the same matter." },
+  { id: "duplicates.otherPlace", source: "Murojaat policy (an inspector's judgement, issue 18)", statement: "Another mahalla (unless the coordinates are within `nearMetres`), another house on the same street (more than `neighbourHouses` apart, and not named by the other text), another street and house, another landmark, or coordinates farther apart than `farMetres`: two places, never the same matter." },
   { id: "duplicates.reminder", source: "ZRU-445 (a repeated appeal is one after an answer or after the term; a follow-up within the term is not)", statement: "The same applicant about his own appeal that is still open and within its term (he refers to it, or writes again after `resendHours`): a reminder, linked, not a new appeal to work." },
   { id: "duplicates.resend", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, with no reminder cue: a re-send or rewrite, a duplicate." },
   { id: "duplicates.repeated", source: "ZRU-445 (repeated appeal, takroriy; article not confirmed)", statement: "The same applicant on the same matter after his appeal was answered (disputing it) or after its term ran out without an answer: a repeated appeal, examined by a superior." },
-  { id: "duplicates.recurrence", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related." },
+  { id: "duplicates.recurrence", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related. When B says it is back (a recurrence cue) at the same place, a topic of `recurrenceThreshold` suffices." },
   { id: "duplicates.sameIncident", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate." },
-  { id: "duplicates.otherMatter", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The score stays below `matterThreshold`: another matter, nothing to link." }
+  { id: "duplicates.otherMatter", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The score stays below `matterThreshold`, or the topic below `topicThreshold`: another matter, nothing to link." }
 ] as const
 
 export type RuleId = (typeof rules)[number]["id"]
@@ -90,21 +98,25 @@ export type RuleId = (typeof rules)[number]["id"]
 const round = (x: number) => Math.round(x * 1000) / 1000
 
 /** Precomputes an appeal's profile (text, concepts, category, address). */
-export const profile = (a: AppealInput, engine: Triage.Engine = Triage.defaultEngine): Profile => ({
-  input: a,
-  at: Date.parse(a.submittedAt),
-  applicant: a.applicantRef === null || a.applicantRef === undefined || a.applicantRef === "" ? undefined : a.applicantRef,
-  address: Place.parse(a.address),
-  text: Text.profile(a.text),
-  category: a.category ?? Triage.classify(a.text, engine).category
-})
+export const profile = (a: AppealInput, engine: Triage.Engine = Triage.defaultEngine): Profile => {
+  const address = Place.parse(a.address)
+  return {
+    input: a,
+    at: Date.parse(a.submittedAt),
+    applicant: a.applicantRef === null || a.applicantRef === undefined || a.applicantRef === "" ? undefined : a.applicantRef,
+    address,
+    houses: Place.housesIn(a.text),
+    text: Text.profile(a.text, address?.streetWords),
+    category: a.category ?? Triage.classify(a.text, engine).category
+  }
+}
 
 const hasCoords = (a: AppealInput): a is AppealInput & { lat: number; lon: number } => typeof a.lat === "number" && typeof a.lon === "number" && Number.isFinite(a.lat) && Number.isFinite(a.lon)
 
 /** The numbers a comparison rests on, computed without any text, so that ranking many is cheap. */
 interface Facts {
   readonly mahalla: "same" | "other" | "unknown"
-  readonly relation: Place.Relation
+  readonly relation: Relation
   readonly metres: number | undefined
   readonly cosine: number
   readonly dice: number
@@ -115,15 +127,31 @@ interface Facts {
   readonly topic: number
 }
 
-const placeBonus = (rel: Place.Relation, s: Settings): number =>
-  rel === "sameHouse" ? s.place.sameHouse : rel === "sameStreet" ? s.place.sameStreet : rel === "sameLandmark" ? s.place.sameLandmark : rel === "otherStreet" ? s.place.otherStreet : 0
+/** How the two places relate: the addresses' relation, or `namedHouse` when one text names the other's house. */
+type Relation = Place.Relation | "namedHouse"
+
+const placeBonus = (rel: Relation, s: Settings): number =>
+  rel === "sameHouse"
+    ? s.place.sameHouse
+    : rel === "sameStreet" || rel === "neighbourHouse" || rel === "namedHouse"
+      ? s.place.sameStreet
+      : rel === "sameLandmark"
+        ? s.place.sameLandmark
+        : rel === "otherStreet"
+          ? s.place.otherStreet
+          : 0
+
+/** Two houses of one street, where one appeal's text names the other's house (the place of the incident, not only the applicant's home). */
+const names = (a: Profile, b: Profile): boolean =>
+  (a.address?.house !== undefined && b.houses.has(a.address.house)) || (b.address?.house !== undefined && a.houses.has(b.address.house))
 
 /** The facts of a pair. Symmetric in A and B. */
 const facts = (a: Profile, b: Profile, s: Settings): Facts => {
   const ma = a.input.mahallaCode ?? undefined
   const mb = b.input.mahallaCode ?? undefined
   const mahalla = ma === undefined || mb === undefined ? "unknown" : ma === mb ? "same" : "other"
-  const relation = Place.relate(a.address, b.address)
+  const related = Place.relate(a.address, b.address, s.neighbourHouses)
+  const relation: Relation = related === "otherHouse" && names(a, b) ? "namedHouse" : related
   const metres = hasCoords(a.input) && hasCoords(b.input) ? Place.metres(a.input.lat, a.input.lon, b.input.lat, b.input.lon) : undefined
   const near = metres !== undefined && metres <= s.nearMetres
   const far = metres !== undefined && metres >= s.farMetres
@@ -141,7 +169,8 @@ const facts = (a: Profile, b: Profile, s: Settings): Facts => {
     conflict,
     sameCategory,
     placeBonus: bonus,
-    apart: mahalla === "other" || relation === "otherHouse" || relation === "otherLandmark" || far,
+    // Coordinates this near are one place whatever mahalla each applicant chose (a border street).
+    apart: (mahalla === "other" && !near) || relation === "otherHouse" || relation === "otherAddress" || relation === "otherLandmark" || far,
     topic
   }
 }
@@ -151,14 +180,18 @@ const explain = (a: Profile, b: Profile, f: Facts, s: Settings): Array<Signal> =
   const out: Array<Signal> = []
   const ma = a.input.mahallaCode
   const mb = b.input.mahallaCode
-  if (f.mahalla === "other") out.push({ signal: "mahalla", contribution: 0, reason: `different mahallas (${ma}, ${mb}): two places` })
+  if (f.mahalla === "other")
+    out.push({ signal: "mahalla", contribution: 0, reason: f.metres !== undefined && f.metres <= s.nearMetres ? `different mahallas (${ma}, ${mb}), but the coordinates make one place` : `different mahallas (${ma}, ${mb}): two places` })
   else if (f.mahalla === "same") out.push({ signal: "mahalla", contribution: 0, reason: `same mahalla ${ma}` })
   const bonus = placeBonus(f.relation, s)
-  const address: Record<Place.Relation, string> = {
+  const address: Record<Relation, string> = {
     sameHouse: `same street and house (${a.address?.house})`,
+    neighbourHouse: `same street, neighbouring houses (${a.address?.house}, ${b.address?.house})`,
+    namedHouse: `same street, houses ${a.address?.house} and ${b.address?.house}, and one text names the other's house`,
     sameStreet: "same street, house not given on both (or within a range of houses)",
     sameLandmark: `same landmark (${a.address?.landmark})`,
     otherStreet: "different streets",
+    otherAddress: `different streets and houses (${a.address?.house} ≠ ${b.address?.house}): two places`,
     otherHouse: `same street, different houses (${a.address?.house} ≠ ${b.address?.house}): two places`,
     otherLandmark: `different landmarks (${a.address?.landmark} ≠ ${b.address?.landmark}): two places`,
     unknown: "address missing or without a street on one side"
@@ -193,7 +226,8 @@ const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly 
   const sameApplicant = a.applicant !== undefined && a.applicant === b.applicant
   const status = a.input.status ?? "open"
   const cues = b.text.cues
-  const sameMatter = score >= s.matterThreshold
+  // The place alone never makes the same matter: the texts must agree to `topicThreshold`.
+  const sameMatter = score >= s.matterThreshold && f.topic >= s.topicThreshold
   if (sameApplicant) {
     if (status === "open") {
       const refers = cues.has("reminder") && score >= s.reminderThreshold
@@ -206,8 +240,12 @@ const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly 
     if (!referred && cues.has("recurrence")) return done("related", "duplicates.recurrence")
     return done("repeated", "duplicates.repeated")
   }
-  if (!sameMatter) return done("distinct", "duplicates.otherMatter")
-  if (status === "answered" || hours > s.relatedAfterDays * 24) return done("related", "duplicates.recurrence")
+  const later = status === "answered" || hours > s.relatedAfterDays * 24
+  // "It is back again" at the place of an answered (or old) appeal: the cue says the same matter
+  // recurs, so a weaker topic suffices; the place must agree (a street, house, landmark or point).
+  const recurs = later && cues.has("recurrence") && f.topic >= s.recurrenceThreshold && (f.placeBonus > 0 || f.relation === "sameStreet")
+  if (!sameMatter && !recurs) return done("distinct", "duplicates.otherMatter")
+  if (later) return done("related", "duplicates.recurrence")
   return done("duplicate", "duplicates.sameIncident")
 }
 

@@ -22,6 +22,10 @@ const wayKind = new Map<string, string>(wayKinds.flatMap(([k, ws]) => ws.map((w)
 const houseWords = new Set(["uy", "uyi", "uylar", "dom", "doma", "d", "house", "hovli", "hovlisi", "dvor"])
 const flatWords = new Set(["kv", "kvartira", "honadon", "honadoni", "hona", "xonadon", "flat"])
 const entranceWords = new Set(["podyezd", "podezd", "pod", "podyezdi", "etaj", "kavat"])
+/** Words of a numbered block of a district ("7-й квартал", "7-мавзе", "19-массив"): its number is not a house. */
+const blockWords = new Set(["kvartal", "kvartali", "mavze", "mavzesi", "massiv", "massivi", "mikrorayon", "mikrorayoni", "mkr", "blok", "bloki"])
+/** Russian ordinal endings written after a number ("7-й", "7-ый", "7-я"): they belong to the number. */
+const ordinalEndings = new Set(["y", "iy", "yi", "i", "ya", "oy", "ye"])
 
 /** Landmarks: their number names the landmark, not a house ("78-maktab", "школа №256"). */
 const landmarkWords = new Set(
@@ -30,7 +34,7 @@ const landmarkWords = new Set(
     "bekat", "bekati", "ostanovka", "ost", "masjid", "masjidi", "mechet", "dokon", "magazin", "kiosk", "apteka", "dorihona", "choyhona", "choyhonasi", "chayhana", "toyhona", "toyhonasi",
     "poliklinika", "kanal", "kanali", "kopri", "koprik", "most", "oldi", "oldida", "yoni", "yonida", "yonidagi", "orqasi", "orqasidagi", "ropara", "roparasi", "vozle", "u", "okolo", "naprotiv",
     "mejdu", "za", "domom", "domami", "i", "va", "orasidagi", "ploshadka", "maydoncha", "maydonchasi", "maydoni", "avtoturargoh", "turargoh", "stoyanka", "tts", "ts", "klub", "klubi", "vihod",
-    "chorraha", "chorrahasi", "svetofor", "svetofori", "perehod", "garaj", "garajlar", "devor", "devori", "stena", "podval", "yertola", "burilish", "burilishi", "ortasida"
+    "chorraha", "chorrahasi", "svetofor", "svetofori", "perehod", "garaj", "garajlar", "garajami", "garajlari", "garaji", "devor", "devori", "stena", "podval", "yertola", "burilish", "burilishi", "ortasida"
   ].map((w) => keyOf(w))
 )
 
@@ -51,6 +55,10 @@ export interface Address {
   readonly landmark?: string
   /** A range of houses the address spans (inclusive). */
   readonly range?: readonly [number, number]
+  /** The number of the district's block ("7-mavze"). */
+  readonly block?: string
+  /** The folded words of the street's name as written (not skeletons): a text that names the street is not naming a topic. */
+  readonly streetWords: ReadonlyArray<string>
 }
 
 const vowels = /[aeiouy]/g
@@ -69,8 +77,13 @@ const isNumber = (w: string) => /^[0-9]+$/.test(w)
 export const parse = (address: string | null | undefined): Address | undefined => {
   if (address === null || address === undefined || address.trim() === "") return undefined
   // № glues to the number in some texts; the fold keeps digits as their own words.
-  const words = keyOf(address.replace(/№/g, " ")).split(" ").filter((w) => w !== "")
+  // "кв-л" abbreviates квартал (a block), not кв. (a flat).
+  const all = keyOf(address.replace(/№/g, " ").replace(/(кв|kv)-л(?!\p{L})/giu, " kvartal ")).split(" ").filter((w) => w !== "")
+  // An ordinal ending after a number is part of the number ("7-й квартал").
+  const words = all.filter((w, i) => !(ordinalEndings.has(w) && i > 0 && isNumber(all[i - 1]!)))
   const street: Array<string> = []
+  const streetWords: Array<string> = []
+  let block: string | undefined
   let kind: string | undefined
   let lane: string | undefined
   let house: string | undefined
@@ -83,6 +96,12 @@ export const parse = (address: string | null | undefined): Address | undefined =
     const next = words[i + 1]
     if (isNumber(w)) {
       if (next !== undefined && wayKind.get(next) === "lane") lane = w
+      else if (block === undefined && next !== undefined && blockWords.has(next)) block = w
+      else if (block === undefined && prev !== undefined && blockWords.has(prev)) block = w
+      // "дом 20, кв 44": the number after the house word is the house, though a flat word follows.
+      else if (house === undefined && prev !== undefined && houseWords.has(prev)) house = w
+      // "Navoiy 14 kv 3": a flat word between two numbers follows the house.
+      else if (house === undefined && next !== undefined && flatWords.has(next) && isNumber(words[i + 2] ?? "")) house = w
       else if (next !== undefined && houseWords.has(next)) house ??= w
       else if (next !== undefined && flatWords.has(next)) flat ??= w
       else if (next !== undefined && entranceWords.has(next)) continue
@@ -96,12 +115,16 @@ export const parse = (address: string | null | undefined): Address | undefined =
     }
     const k = wayKind.get(w)
     if (k !== undefined) {
-      if (k !== "lane" || kind === undefined) kind = k
+      // "tor koʻchasi", "berk koʻchasi": a lane stays a lane whatever word follows.
+      if (kind !== "lane") kind = k
       continue
     }
-    if (houseWords.has(w) || flatWords.has(w) || entranceWords.has(w) || landmarkWords.has(w) || w.length < 2) continue
+    if (houseWords.has(w) || flatWords.has(w) || entranceWords.has(w) || blockWords.has(w) || landmarkWords.has(w) || w.length < 2) continue
     const s = skeleton(w)
-    if (s.length >= 2) street.push(s)
+    if (s.length >= 2) {
+      street.push(s)
+      streetWords.push(w)
+    }
   }
   // Numbers with no word to say what they are: the first is the house, the next the flat
   // ("Бадамзар 18-61", "Шахриобод 3, кв 18").
@@ -115,6 +138,8 @@ export const parse = (address: string | null | undefined): Address | undefined =
   const range = nums.length === 2 ? ([Math.min(nums[0]!, nums[1]!), Math.max(nums[0]!, nums[1]!)] as const) : undefined
   return {
     street,
+    streetWords,
+    ...(block !== undefined ? { block } : {}),
     ...(range !== undefined ? { range } : {}),
     ...(kind !== undefined ? { kind } : {}),
     ...(lane !== undefined ? { lane } : {}),
@@ -125,26 +150,50 @@ export const parse = (address: string | null | undefined): Address | undefined =
 }
 
 /** How two addresses relate. */
-export type Relation = "sameHouse" | "sameStreet" | "sameLandmark" | "otherHouse" | "otherLandmark" | "otherStreet" | "unknown"
+export type Relation = "sameHouse" | "neighbourHouse" | "sameStreet" | "sameLandmark" | "otherHouse" | "otherAddress" | "otherLandmark" | "otherStreet" | "unknown"
 
 /**
  * Relates two parsed addresses. Symmetric. Streets are the same when their skeletons share a word
- * (or one is a prefix of the other), the way kinds do not contradict each other, and the lane
- * numbers agree; two different house numbers on one street are two places (14 ≠ 41).
+ * (or one is a prefix of the other), the way kinds, the lane numbers and the block numbers agree;
+ * another street with another house number is another place (`otherAddress`); two house numbers on one street at most `neighbourHouses` apart are neighbouring houses (one
+ * incident is heard, seen and signed for from both: 22 and 24), farther apart two places (14 ≠ 41).
  */
-export const relate = (a: Address | undefined, b: Address | undefined): Relation => {
+export const relate = (a: Address | undefined, b: Address | undefined, neighbourHouses = 0): Relation => {
   if (a === undefined || b === undefined) return "unknown"
   if (a.landmark !== undefined && b.landmark !== undefined) return a.landmark === b.landmark ? "sameLandmark" : "otherLandmark"
   if (a.street.length === 0 || b.street.length === 0) return "unknown"
   const streetMatch = a.street.some((x) => b.street.some((y) => x === y || (Math.min(x.length, y.length) >= 3 && (x.startsWith(y) || y.startsWith(x)))))
-  if (!streetMatch) return "otherStreet"
+  // Another street and another house number: two places. With the same number the "street" of one
+  // may be a description ("мусорные баки у 25 дома"), so that stays only a weaker match.
+  if (!streetMatch) return a.house !== undefined && b.house !== undefined && a.house !== b.house ? "otherAddress" : "otherStreet"
   if (a.kind !== undefined && b.kind !== undefined && a.kind !== b.kind && (a.kind === "lane" || b.kind === "lane" || a.kind === "road" || b.kind === "road")) return "otherStreet"
   if ((a.lane ?? "") !== (b.lane ?? "") && a.lane !== undefined && b.lane !== undefined) return "otherStreet"
   if ((a.lane === undefined) !== (b.lane === undefined) && a.house !== undefined && b.house !== undefined) return "otherStreet"
+  if (a.block !== undefined && b.block !== undefined && a.block !== b.block) return "otherStreet"
   const inRange = (x: Address, y: Address) => x.range !== undefined && y.house !== undefined && Number(y.house) >= x.range[0] && Number(y.house) <= x.range[1]
   if (inRange(a, b) || inRange(b, a)) return "sameStreet"
-  if (a.house !== undefined && b.house !== undefined) return a.house === b.house ? "sameHouse" : "otherHouse"
+  if (a.house !== undefined && b.house !== undefined) {
+    if (a.house === b.house) return "sameHouse"
+    return Math.abs(Number(a.house) - Number(b.house)) <= neighbourHouses ? "neighbourHouse" : "otherHouse"
+  }
   return "sameStreet"
+}
+
+/**
+ * The house numbers a text names ("31-uy haqida", "(6-уй)", "в доме 20", "Navoiy 14 dom"): a letter
+ * signed by the neighbours of houses 4 and 6, or a neighbour writing about house 31, names the place
+ * of the incident beyond the applicant's own address.
+ */
+export const housesIn = (text: string): ReadonlySet<string> => {
+  const words = keyOf(text.replace(/№/g, " ")).split(" ").filter((w) => w !== "")
+  const out = new Set<string>()
+  for (let i = 0; i < words.length; i++) {
+    if (!isNumber(words[i]!)) continue
+    const next = words[i + 1]
+    const prev = words[i - 1]
+    if ((next !== undefined && houseWords.has(next)) || (prev !== undefined && houseWords.has(prev))) out.add(words[i]!)
+  }
+  return out
 }
 
 /** The key of a parsed address for an index: street skeleton (first word), lane and house. */

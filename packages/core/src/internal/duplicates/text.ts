@@ -84,8 +84,12 @@ export const foldedWords = (text: string): ReadonlyArray<string> => {
   return out
 }
 
-/** Reads the profile of a text (see {@link TextProfile}). */
-export const profile = (text: string): TextProfile => {
+/**
+ * Reads the profile of a text (see {@link TextProfile}). `placeWords` (folded) are the words of the
+ * appeal's street: a text that names its street ("ул. Тинчлик", "Bogʻishamol koʻchasi") names a
+ * place, not a concept ("tinchlik" is peace, "bogʻ" a garden).
+ */
+export const profile = (text: string, placeWords: ReadonlyArray<string> = []): TextProfile => {
   const keys = foldedWords(text)
   const raw: Array<number> = []
   let words = 0
@@ -112,7 +116,9 @@ export const profile = (text: string): TextProfile => {
   for (const v of counts) sq += v * v
   // Cues are looked for in all words (a cue may be a polite phrase); concepts without the filler
   // ("hurmatli inspektor" is no complaint about an officer).
-  const content = keys.map((k) => (fillerKeys.has(k) ? "" : k))
+  // The street's name with a case ending ("Тинчликда") is still the street.
+  const place = placeWords.filter((w) => w.length >= 4)
+  const content = keys.map((k) => (fillerKeys.has(k) || place.some((w) => k.startsWith(w)) ? "" : k))
   const concepts = find(conceptPhrases, content)
   let mask = 0
   for (const c of concepts) mask |= bit.get(c)!
