@@ -79,6 +79,23 @@ const intake = (n: string) => ({
   text: { body: `Koʻchamizdagi chiroqlar yonmaydi (${n})` }
 })
 
+/** An appeal submitted by the citizen through the API and assigned to O-101; its id. */
+const assigned = async (n: string): Promise<string> => {
+  const submitted = await api(service.url, tokens["citizen"]!, "POST", "/v1/appeals", intake(n), { "idempotency-key": `console-${n}` })
+  expect(submitted.status, JSON.stringify(submitted.json)).toBe(201)
+  const id = submitted.json.appeal.appealId as string
+  if (submitted.json.appeal.assigneeId === undefined) {
+    const r = await api(service.url, tokens["senior"]!, "POST", `/v1/appeals/${id}/assign`, { officerId: "O-101" }, { "if-match": submitted.etag! })
+    expect(r.status, JSON.stringify(r.json)).toBe(200)
+  }
+  return id
+}
+
+const command = async (token: string, id: string, type: string, body: unknown, locale = "en") => {
+  const current = await api(service.url, token, "GET", `/v1/appeals/${id}`)
+  return api(service.url, token, "POST", `/v1/appeals/${id}/${type}`, body, { "if-match": current.etag!, "accept-language": locale })
+}
+
 describe("the console, served by the reference service", () => {
   it("serves the page and its files with their types, a strict CSP and cache headers; no external URL in them", async () => {
     const page = await fetch(service.url + "/")
@@ -168,6 +185,127 @@ describe("the console, served by the reference service", () => {
     expect(after.json.appeal).toMatchObject({ status: "answered", outcome: "explained" })
     await expect(page.locator("#status").textContent()).resolves.toBe(after.json.appeal.statusName)
     await page.screenshot({ path: join(shots, "inspector-appeal.png"), fullPage: true })
+    await page.close()
+  })
+
+  it("a refused command shows the API's own message in the chosen language; a stale page is refused (412) and says so", async () => {
+    const id = await assigned("refused")
+    expect((await command(tokens["inspector"]!, id, "startReview", {})).status).toBe(200)
+    const page = await signedIn(tokens["inspector"]!, { locale: "en" })
+    // The language switch: the page's words and the API's status names follow it.
+    await page.getByLabel("Language").selectOption("ru")
+    await ready(page, "/")
+    await expect(page.locator("h2").first().textContent()).resolves.toBe("Рабочий список")
+    await page.goto(`${service.url}/#/appeal/${id}`)
+    await ready(page, `/appeal/${id}`)
+    const ru = await api(service.url, tokens["inspector"]!, "GET", `/v1/appeals/${id}`, undefined, { "accept-language": "ru" })
+    await expect(page.locator("#status").textContent()).resolves.toBe(ru.json.appeal.statusName)
+
+    // startReview again, in review: the lifecycle refuses; the page shows the API's Russian message in place.
+    await page.locator("details[data-command=startReview] summary").click()
+    await page.locator("form[data-command=startReview] button[type=submit]").click()
+    const box = page.locator("form[data-command=startReview] .problem")
+    await box.waitFor()
+    // The oracle: the same refusal asked of the API directly, in Russian and in English.
+    const [inRussian, inEnglish] = [await command(tokens["inspector"]!, id, "startReview", {}, "ru"), await command(tokens["inspector"]!, id, "startReview", {}, "en")]
+    expect(inRussian.status).toBeGreaterThanOrEqual(400)
+    expect(inRussian.json.detail).not.toBe(inEnglish.json.detail)
+    expect(inRussian.json.detail).toMatch(/[А-Яа-яЁё]/)
+    await expect(box.textContent()).resolves.toContain(inRussian.json.detail)
+    await expect(box.getAttribute("data-code")).resolves.toBe(inRussian.json.code)
+    await page.screenshot({ path: join(shots, "refused-ru.png"), fullPage: false })
+
+    // Stale: the appeal changes elsewhere (information requested through the API) while the page is open.
+    const elsewhere = await command(tokens["inspector"]!, id, "requestInformation", { request: "Qoʻshnining manzilini aniqlashtiring" })
+    expect(elsewhere.status, JSON.stringify(elsewhere.json)).toBe(200)
+    await page.locator("details[data-command=answer] summary").click()
+    const answer = page.locator("form[data-command=answer]")
+    await answer.getByLabel("outcome *").selectOption("satisfied")
+    await answer.getByLabel("answerText *").fill("Masala hal qilindi")
+    await answer.getByLabel("legalBasis *").fill("ZRU-445 Art. 28")
+    await answer.locator("button[type=submit]").click()
+    const stale = answer.locator(".problem.stale")
+    await stale.waitFor()
+    await expect(stale.getAttribute("data-status")).resolves.toBe("412")
+    await expect(stale.locator(".stale-note").textContent()).resolves.toBe("Страница устарела: обращение изменено в другом месте. Обновите и повторите.")
+    await page.screenshot({ path: join(shots, "stale-412.png") })
+    // Nothing was overwritten: the appeal is as the other change left it.
+    const now = await api(service.url, tokens["inspector"]!, "GET", `/v1/appeals/${id}`)
+    expect(now.json.appeal.status).toBe("awaitingApplicant")
+    expect(now.etag).toBe(elsewhere.etag)
+    await page.close()
+  })
+
+  it("the auditor's view verifies the chain in the browser and flags an event changed in the database behind the application's back", async () => {
+    const id = await assigned("audit")
+    expect((await command(tokens["inspector"]!, id, "startReview", {})).status).toBe(200)
+    const page = await signedIn(tokens["auditor"]!, { locale: "en" })
+    await expect(page.locator(".who").getAttribute("data-role")).resolves.toBe("auditor")
+    await page.screenshot({ path: join(shots, "auditor-home.png") })
+    await page.goto(`${service.url}/#/audit/${id}`)
+    await ready(page, `/audit/${id}`)
+    const history = await api(service.url, tokens["auditor"]!, "GET", `/v1/appeals/${id}/history`)
+    await expect(page.locator("#verdict").getAttribute("data-verdict")).resolves.toBe("ok")
+    await expect(page.locator("[data-check=ok]").count()).resolves.toBe(history.json.events.length)
+    // Every rule id with its legal source, as the registry gives it.
+    const rules = (await api(service.url, tokens["auditor"]!, "GET", "/v1/rules")).json.rules as ReadonlyArray<{ id: string; source: string }>
+    const first = history.json.events[0].rules[0] as string
+    await expect(page.locator('tr[data-seq="1"]').textContent()).resolves.toContain(rules.find((r) => r.id === first)!.source)
+    // Personal data masked, as the API masks it for auditors: no name, no text of the applicant.
+    await expect(page.locator("#masked").count()).resolves.toBe(1)
+    await expect(page.locator("#main").textContent()).resolves.not.toContain("Aliyev")
+    await page.screenshot({ path: join(shots, "auditor-verified.png"), fullPage: true })
+
+    // Someone with the database's rights switches the guard off and edits event 2.
+    await sql(databaseUrl, "ALTER TABLE murojaat.appeal_event DISABLE TRIGGER appeal_event_append_only")
+    try {
+      const edited = await sql(databaseUrl, `UPDATE murojaat.appeal_event SET body = replace(body::text, '"registry"', '"forger"')::json WHERE appeal_id = $1 AND seq = 2 RETURNING seq`, [id])
+      expect(edited.length).toBe(1)
+    } finally {
+      await sql(databaseUrl, "ALTER TABLE murojaat.appeal_event ENABLE TRIGGER appeal_event_append_only")
+    }
+    // The server's own check is made to say "ok": the page must find the edit by itself.
+    await page.route("**/v1/appeals/*/history", async (route) => {
+      const response = await route.fetch()
+      const body = await response.json()
+      await route.fulfill({ response, json: { ...body, verification: { ok: true, count: body.events.length, projectionMatches: true } } })
+    })
+    await page.reload()
+    await ready(page, `/audit/${id}`)
+    await expect(page.locator("#verdict").getAttribute("data-verdict")).resolves.toBe("broken")
+    await expect(page.locator("#verdict").textContent()).resolves.toContain("#2 hashMismatch")
+    await expect(page.locator('tr[data-seq="2"] [data-check]').getAttribute("data-check")).resolves.toBe("broken")
+    await expect(page.locator('tr[data-seq="1"] [data-check]').getAttribute("data-check")).resolves.toBe("ok")
+    await expect(page.locator("#server-verdict").textContent()).resolves.toContain("ok")
+    await page.screenshot({ path: join(shots, "auditor-broken.png"), fullPage: true })
+    await page.close()
+  })
+
+  it("the district chief sees the overdue list, approvals, ratings and hotspots, and reassigns an appeal", async () => {
+    const id = await assigned("chief")
+    const period = new Date().toISOString().slice(0, 7)
+    const hotspotsOf = () => api(service.url, tokens["chief"]!, "GET", `/v1/analytics/hotspots?period=${period}&level=mahalla&district=1726262`)
+    // The facts are refreshed every 2 seconds: wait until this month's appeals are counted.
+    for (let i = 0; i < 30 && JSON.stringify((await hotspotsOf()).json).indexOf("1726262-001") < 0; i++) await new Promise((r) => setTimeout(r, 1000))
+    const page = await signedIn(tokens["chief"]!, { locale: "en" })
+    await expect(page.locator(".who").getAttribute("data-role")).resolves.toBe("chief")
+    for (const heading of ["The district's overdue appeals", "Awaiting approval", "Reassign"]) await expect(page.getByRole("heading", { name: heading }).count()).resolves.toBe(1)
+    await expect(page.getByRole("heading", { name: /Unit ratings/ }).count()).resolves.toBe(1)
+    await expect(page.getByRole("heading", { name: /Hotspots per mahalla/ }).count()).resolves.toBe(1)
+    // The hotspots as the API counts them: a bar per mahalla in the chart, a row per mahalla and category in the table.
+    const report = (await hotspotsOf()).json as { totals: ReadonlyArray<{ code: string; current: number }>; cells: ReadonlyArray<unknown> }
+    await expect(page.locator("svg.chart rect").count()).resolves.toBe(report.totals.length)
+    await expect(page.locator("svg.chart").textContent()).resolves.toContain("Bodomzor")
+    await expect(page.locator("#hotspots tbody tr").count()).resolves.toBe(report.cells.length)
+    await expect(page.locator("#ratings tbody").textContent()).resolves.toContain("O-101")
+    await page.getByLabel("Appeal id").fill(id)
+    await page.locator("#reassign-officer").selectOption("O-103")
+    await page.locator("#reassign-reason").fill("Oilaviy nizo: xotin-qizlar inspektoriga")
+    await page.locator("#reassign button[type=submit]").click()
+    await until(page, () => document.querySelector("#reassign .ok, #reassign .problem") !== null, null)
+    await expect(page.locator("#reassign .problem").count()).resolves.toBe(0)
+    expect((await api(service.url, tokens["chief"]!, "GET", `/v1/appeals/${id}`)).json.appeal.assigneeId).toBe("O-103")
+    await page.screenshot({ path: join(shots, "chief.png"), fullPage: true })
     await page.close()
   })
 })

@@ -62,7 +62,8 @@ export const startService = (database: Testing.Database, env: Record<string, str
         MUROJAAT_MIGRATE: database.kind === "server" ? "true" : "false",
         MUROJAAT_JWT_SECRET: secret,
         MUROJAAT_TIMER_SECONDS: "0",
-        MUROJAAT_ANALYTICS_REFRESH_SECONDS: "0",
+        // The chief's ratings and hotspots read the analytics facts, refreshed in the background.
+        MUROJAAT_ANALYTICS_REFRESH_SECONDS: "2",
         MUROJAAT_RATE_PER_MINUTE: "100000",
         MUROJAAT_LOG_LEVEL: "WARN",
         ...env

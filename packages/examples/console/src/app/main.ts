@@ -567,6 +567,12 @@ const appealView = async (s: Session, appealId: string): Promise<ReadonlyArray<C
 // Auditor: the history verified in this browser
 // ---------------------------------------------------------------------------------------------
 
+/** An object's leaves as `path: value` pairs (the personal data as the API masked it). */
+const flatten = (value: unknown, prefix = ""): ReadonlyArray<readonly [string, string]> =>
+  typeof value === "object" && value !== null
+    ? Object.entries(value).flatMap(([k, v]) => flatten(v, prefix === "" ? k : `${prefix}.${k}`))
+    : [[prefix, String(value)]]
+
 const auditView = async (s: Session, appealId: string): Promise<ReadonlyArray<Child>> => {
   const id = encodeURIComponent(appealId)
   const [got, history, known] = await Promise.all([s.api.get<AppealView>(`/v1/appeals/${id}`), s.api.get<History>(`/v1/appeals/${id}/history`), loadRules(s.api)])
@@ -586,7 +592,7 @@ const auditView = async (s: Session, appealId: string): Promise<ReadonlyArray<Ch
     ),
     h("p", { id: "server-verdict" }, `${w("serverSays")}: ${server.ok ? "ok" : `${server.reason ?? "broken"} #${server.seq ?? "?"}`}`),
     got.body.masked ? h("p", { class: "masked", id: "masked" }, w("masked")) : null,
-    got.body.personal !== undefined ? dl([[w("applicant"), JSON.stringify(got.body.personal.applicant)], [w("text"), got.body.personal.text.body]]) : null,
+    got.body.personal !== undefined ? dl([[w("applicant"), h("ul", { class: "plain" }, flatten(got.body.personal.applicant).map(([k, v]) => h("li", null, `${k}: ${v}`)))], [w("text"), got.body.personal.text.body]]) : null,
     h("p", { class: "read-only" }, w("readOnly")),
     historyTable(events, known, checks)
   ]
@@ -703,34 +709,33 @@ const chiefView = async (s: Session): Promise<ReadonlyArray<Child>> => {
   const district = s.officer!.districtCode
   const q = encodeURIComponent(district)
   const period = monthLabel(new Date())
-  const [overdue, soon, open, ratings, hotspots] = await Promise.all([
+  const [overdue, soon, open, ratings, hotspots, places] = await Promise.all([
     s.api.get<{ items: ReadonlyArray<Row> }>(`/v1/overdue?districtCode=${q}&limit=500`),
     s.api.get<{ items: ReadonlyArray<Row> }>(`/v1/soon-due?districtCode=${q}&limit=500`),
     s.api.get<{ items: ReadonlyArray<Row & { escalated: boolean; extraStudy: boolean }> }>(`/v1/appeals?districtCode=${q}&limit=500`),
     s.api.get<unknown>(`/v1/analytics/ratings?period=${period}&level=inspector&district=${q}`).then((r) => r.body, (e) => asProblem(e)),
-    s.api.get<unknown>(`/v1/analytics/hotspots?period=${period}&level=mahalla&district=${q}`).then((r) => r.body, (e) => asProblem(e))
+    s.api.get<unknown>(`/v1/analytics/hotspots?period=${period}&level=mahalla&district=${q}`).then((r) => r.body, (e) => asProblem(e)),
+    s.api.get<{ mahallas: ReadonlyArray<{ code: string; name: Record<Locale, string> }> }>("/v1/places").then((r) => r.body)
   ])
   const badges = new Map<string, Badge>([...soon.body.items.map((r) => [r.appealId, "soon"] as const), ...overdue.body.items.map((r) => [r.appealId, "overdue"] as const)])
   const approvals = open.body.items.filter((a) => a.escalated || a.extraStudy)
   const open_ = (id: string) => go(`#/appeal/${encodeURIComponent(id)}`)
-  const hotspotRows = "status" in (hotspots as object) && "code" in (hotspots as object) ? [] : rowsOf(hotspots)
-  // Counts per mahalla, summed over categories: the chart's bars.
-  const perPlace = new Map<string, number>()
-  for (const r of hotspotRows) {
-    const place = String(r["placeName"] ?? r["place"] ?? r["mahallaCode"] ?? r["code"] ?? "?")
-    const count = Number(r["count"] ?? r["current"] ?? 0)
-    perPlace.set(place, (perPlace.get(place) ?? 0) + (Number.isFinite(count) ? count : 0))
-  }
+  const refused = (r: unknown): r is Problem => typeof r === "object" && r !== null && "status" in r && "code" in r && "detail" in r
+  // The hotspot report: `cells` per mahalla and category (the table), `totals` per mahalla (the chart).
+  const hotspotRows = refused(hotspots) ? [] : rowsOf(hotspots)
+  const totals = refused(hotspots) ? [] : ((hotspots as { totals?: ReadonlyArray<{ code: string; current: number }> }).totals ?? [])
+  const names = new Map(places.mahallas.map((m) => [m.code, m.name[locale] ?? m.code]))
+  const bars = totals.map((t) => [`${names.get(t.code) ?? t.code}`, t.current] as const).sort((a, b) => b[1] - a[1])
   return [
     h("section", { "aria-labelledby": "h-overdue" }, h("h2", { id: "h-overdue" }, w("overdueList")), overdue.body.items.length === 0 ? h("p", null, w("empty")) : renderWorklist(overdue.body.items, badges, locale, open_)),
     h("section", { "aria-labelledby": "h-approvals" }, h("h2", { id: "h-approvals" }, w("approvals")), approvals.length === 0 ? h("p", null, w("empty")) : renderWorklist(approvals, badges, locale, open_)),
     reassignForm(s, district),
-    h("section", { "aria-labelledby": "h-ratings" }, h("h2", { id: "h-ratings" }, `${w("ratings")} (${period})`), "status" in (ratings as object) && "code" in (ratings as object) ? problemBox(ratings as Problem) : reportTable(rowsOf(ratings), "ratings")),
+    h("section", { "aria-labelledby": "h-ratings" }, h("h2", { id: "h-ratings" }, `${w("ratings")} (${period})`), refused(ratings) ? problemBox(ratings) : reportTable(rowsOf(ratings), "ratings")),
     h(
       "section",
       { "aria-labelledby": "h-hotspots" },
       h("h2", { id: "h-hotspots" }, `${w("hotspots")} (${period})`),
-      "status" in (hotspots as object) && "code" in (hotspots as object) ? problemBox(hotspots as Problem) : [barChart([...perPlace].sort((a, b) => b[1] - a[1]), w("hotspots")), reportTable(hotspotRows, "hotspots")]
+      refused(hotspots) ? problemBox(hotspots) : [barChart(bars, w("hotspots")), reportTable(hotspotRows, "hotspots")]
     )
   ]
 }
