@@ -165,6 +165,53 @@ export const sortWorkload = (rows: ReadonlyArray<Workload>): ReadonlyArray<Workl
 }
 
 /**
+ * A comparison profile to store in an appeal's personal-data record: what duplicate detection
+ * derives from the personal data (trigrams of the text, its concepts, the parsed address, the
+ * triage category), kept so that link suggestions need not derive it again on every request.
+ * It is personal data: it lives in the personal record, is erased with it, and is dropped when the
+ * record is written again. `basis` is the record's `basis` it was derived from (it is stored only
+ * while the record still has that basis); `version` names the model that derived it; `data` is a
+ * JSON object (its members plain objects, arrays, strings, finite numbers, booleans, null).
+ *
+ * @example
+ * import { AppealStore } from "@murojaat/core"
+ * const w: AppealStore.ProfileWrite = { appealId: "A-1", basis: "b1", version: "v1", data: { grams: [1, 2] } }
+ * w.version // "v1"
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface ProfileWrite {
+  readonly appealId: string
+  readonly basis: string
+  readonly version: string
+  readonly data: { readonly [key: string]: unknown }
+}
+
+/**
+ * One appeal's personal data as `personalMany` reads it for comparison: the personal data, its
+ * `basis` (a token that changes whenever the personal record is written), and the stored comparison
+ * profile when there is one of the version asked for.
+ *
+ * @example
+ * import { Appeal, AppealStore, Sample } from "@murojaat/core"
+ * import { Schema } from "effect"
+ * const personal = Appeal.split(Schema.decodeUnknownSync(Appeal.Intake)(Sample.intake)).personal
+ * const r: AppealStore.PersonalRecord = { appealId: "A-1", personal, basis: "b1" }
+ * r.profile // undefined
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export interface PersonalRecord {
+  readonly appealId: string
+  readonly personal: Appeal.Personal
+  readonly basis: string
+  /** The stored profile's `data`, present only when stored for this basis and the version asked for. */
+  readonly profile?: { readonly [key: string]: unknown }
+}
+
+/**
  * The store's operations.
  *
  * @example
@@ -185,6 +232,18 @@ export interface Service {
   readonly commit: (commit: Commit) => Effect.Effect<void, Errors.VersionConflict | Errors.IdempotencyConflict | Errors.StoreError>
   /** The appeal's personal data, unless erased. */
   readonly personal: (appealId: string) => Effect.Effect<Option.Option<Appeal.Personal>, Errors.StoreError>
+  /**
+   * The personal data of many appeals in one read, in appeal id order, each id once: appeals
+   * without personal data (erased, or unknown) are left out. With each, its stored comparison
+   * profile of `profileVersion`, if any (`PersonalRecord`).
+   */
+  readonly personalMany: (appealIds: ReadonlyArray<string>, profileVersion: string) => Effect.Effect<ReadonlyArray<PersonalRecord>, Errors.StoreError>
+  /**
+   * Stores comparison profiles in the appeals' personal records, each only if the record still
+   * exists with the `basis` the profile was derived from (an erasure or a new write in between
+   * wins); replaces a profile stored before. The number stored.
+   */
+  readonly saveProfiles: (profiles: ReadonlyArray<ProfileWrite>) => Effect.Effect<number, Errors.StoreError>
   /** The free texts of the appeal's events, by seq, unless erased. */
   readonly texts: (appealId: string) => Effect.Effect<ReadonlyArray<Event.TextRecord>, Errors.StoreError>
   /**
@@ -281,7 +340,12 @@ const makeMemory = (db: MemoryDb): Service => ({
         db.events.set(w.appealId, [...(db.events.get(w.appealId) ?? []), ...w.events])
         db.states.set(w.appealId, w.state)
         if (w.dueAt !== undefined) db.dueAt.set(w.appealId, w.dueAt)
-        if (w.personal !== undefined) db.personal.set(w.appealId, w.personal)
+        if (w.personal !== undefined) {
+          // A new write of the personal data: a new basis, and the profile derived from the old one goes.
+          db.personal.set(w.appealId, w.personal)
+          db.personalBasis.set(w.appealId, String(++db.personalWrites))
+          db.profiles.delete(w.appealId)
+        }
         if (w.texts !== undefined && w.texts.length > 0) db.texts.set(w.appealId, [...(db.texts.get(w.appealId) ?? []), ...w.texts])
       }
       for (const m of commit.outbox) db.outbox.set(m.id, { ...m, attempts: 0, state: "pending", createdAt: db.tick++ })
@@ -291,10 +355,35 @@ const makeMemory = (db: MemoryDb): Service => ({
       return Effect.void
     }),
   personal: (appealId) => Effect.sync(() => Option.fromNullable(db.personal.get(appealId))),
+  personalMany: (appealIds, profileVersion) =>
+    Effect.sync(() =>
+      [...new Set(appealIds)].sort().flatMap((appealId): Array<PersonalRecord> => {
+        const personal = db.personal.get(appealId)
+        if (personal === undefined) return []
+        const basis = db.personalBasis.get(appealId)!
+        const stored = db.profiles.get(appealId)
+        const current = stored !== undefined && stored.version === profileVersion && stored.basis === basis
+        return [{ appealId, personal, basis, ...(current ? { profile: stored.data } : {}) }]
+      })
+    ),
+  saveProfiles: (profiles) =>
+    Effect.sync(() => {
+      let stored = 0
+      for (const p of profiles) {
+        if (!db.personal.has(p.appealId) || db.personalBasis.get(p.appealId) !== p.basis) continue
+        // A JSON copy: what is stored is what a database would keep, not the caller's object.
+        db.profiles.set(p.appealId, { basis: p.basis, version: p.version, data: JSON.parse(JSON.stringify(p.data)) })
+        stored++
+      }
+      return stored
+    }),
   texts: (appealId) => Effect.sync(() => db.texts.get(appealId) ?? []),
   erasePersonal: (appealId) =>
     Effect.sync(() => {
       const hadTexts = db.texts.delete(appealId)
+      // The comparison profile is derived from the personal data: it goes with it.
+      db.profiles.delete(appealId)
+      db.personalBasis.delete(appealId)
       return db.personal.delete(appealId) || hadTexts
     }),
   query: (q) =>
@@ -361,6 +450,8 @@ export interface MemoryContents {
   readonly events: ReadonlyMap<string, ReadonlyArray<Event.AppealEvent>>
   readonly personal: ReadonlyMap<string, Appeal.Personal>
   readonly texts: ReadonlyMap<string, ReadonlyArray<Event.TextRecord>>
+  /** Comparison profiles stored in the personal records (`saveProfiles`). */
+  readonly profiles: ReadonlyMap<string, { readonly basis: string; readonly version: string; readonly data: { readonly [key: string]: unknown } }>
   readonly outbox: ReadonlyMap<string, OutboxWrite & { readonly attempts: number; readonly state: "pending" | "claimed" | "published" }>
   readonly idempotency: ReadonlyMap<string, { readonly fingerprint: string; readonly response: unknown }>
 }

@@ -3,7 +3,7 @@
  * once (servers started, pools opened) and released when the file ends.
  *
  * Sub-suites: round-trip, concurrency, idempotency, audit append-only, outbox, queries, worklist,
- * ids and directory, store keys, analytics. Tests that need a capability the adapter lacks are skipped with the reason printed.
+ * ids and directory, store keys, analytics, comparison profiles. Tests that need a capability the adapter lacks are skipped with the reason printed.
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
@@ -19,6 +19,7 @@ import * as IdempotencySuite from "./IdempotencySuite.js"
 import { withService } from "./internal/support.js"
 import * as OutboxSuite from "./OutboxSuite.js"
 import * as PortsSuite from "./PortsSuite.js"
+import * as ProfilesSuite from "./ProfilesSuite.js"
 import * as QueriesSuite from "./QueriesSuite.js"
 import * as RoundTripSuite from "./RoundTripSuite.js"
 import * as StoreKeySuite from "./StoreKeySuite.js"
@@ -30,7 +31,7 @@ import * as WorkloadSuite from "./WorkloadSuite.js"
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
- * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "workload", "ports", "storeKeys", "analytics"]
+ * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "workload", "ports", "storeKeys", "analytics", "profiles"]
  */
 export const suites = {
   roundTrip: RoundTripSuite.register,
@@ -43,7 +44,8 @@ export const suites = {
   workload: WorkloadSuite.register,
   ports: PortsSuite.register,
   storeKeys: StoreKeySuite.register,
-  analytics: AnalyticsSuite.register
+  analytics: AnalyticsSuite.register,
+  profiles: ProfilesSuite.register
 } as const
 
 /**

@@ -12,19 +12,9 @@ import { describe, expect } from "@effect/vitest"
 import { Actor, Appeal, AppealService, AppealState, AppealStore, Audit, DirectoryStore, Event, Outbox, Sample } from "@murojaat/core"
 import { Arbitrary, Effect, Either, FastCheck as fc, Option, Schema } from "effect"
 import type { Adapter } from "./Adapter.js"
-import { advance, freshId, type It, newAppeal, outboxOf, runsOf, same, seal, timeoutOf } from "./internal/support.js"
+import { advance, freshId, isJson, type It, newAppeal, outboxOf, personals, runsOf, same, seal, timeoutOf } from "./internal/support.js"
 import { RawReader } from "./RawReader.js"
 
-// Stored documents are JSON and hashed as canonical JSON, which has no NaN or Infinity; some
-// schemas (plain Schema.Number) allow them, so generated values are kept to what JSON can carry.
-const isJson = (v: unknown): boolean => {
-  try {
-    Audit.canonical(v)
-    return true
-  } catch {
-    return false
-  }
-}
 // `receivedAt` is dropped: the legal clocks of an appeal received centuries ago are the deadline
 // engine's concern, not storage's, and take long to count.
 // The place is one the directory knows (the service checks codes against it), and links and the
@@ -53,7 +43,6 @@ const withSamplePlace = Effect.gen(function* () {
 })
 const events = fc.array(Arbitrary.make(Event.AppealEvent).filter(isJson), { minLength: 1, maxLength: 4 })
 const states = Arbitrary.make(AppealState.AppealState).filter(isJson)
-const personals = Arbitrary.make(Appeal.Personal).filter(isJson)
 const textsOf = Arbitrary.make(Event.Texts).filter(isJson)
 
 // Generated events renumbered into one appeal's chain shape (the store does not check hashes).

@@ -24,6 +24,11 @@ export interface MemoryDb {
   readonly events: Map<string, ReadonlyArray<Event.AppealEvent>>
   readonly personal: Map<string, Appeal.Personal>
   readonly texts: Map<string, ReadonlyArray<Event.TextRecord>>
+  /** The basis of each personal record: a new one at each write of it (`AppealStore.personalMany`). */
+  readonly personalBasis: Map<string, string>
+  /** Comparison profiles, part of the personal records (`AppealStore.saveProfiles`). */
+  readonly profiles: Map<string, { readonly basis: string; readonly version: string; readonly data: { readonly [key: string]: unknown } }>
+  personalWrites: number
   readonly dueAt: Map<string, string | null>
   readonly outbox: Map<string, Row>
   readonly idempotency: Map<string, { readonly fingerprint: string; readonly response: unknown }>
@@ -47,6 +52,9 @@ export const makeMemoryDb = (): MemoryDb => {
     events: new Map(),
     personal: new Map(),
     texts: new Map(),
+    personalBasis: new Map(),
+    profiles: new Map(),
+    personalWrites: 0,
     dueAt: new Map(),
     outbox: new Map<string, Row>(),
     idempotency: new Map(),

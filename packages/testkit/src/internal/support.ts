@@ -1,7 +1,7 @@
 import type { Vitest } from "@effect/vitest"
 import { expect } from "@effect/vitest"
-import { Actor, AppealService, AppealState, AppealStore, Audit, type Errors, type Event, Outbox } from "@murojaat/core"
-import { Effect, Layer } from "effect"
+import { Actor, Appeal, AppealService, AppealState, AppealStore, Audit, type Errors, type Event, Outbox } from "@murojaat/core"
+import { Arbitrary, Effect, Layer } from "effect"
 import type { Adapter, Capabilities, Services } from "../Adapter.js"
 
 /** What a suite's tests run with: the adapter's ports and raw reader, and the service built over them. */
@@ -75,6 +75,20 @@ export const drainOutbox: Effect.Effect<void, Errors.StoreError, Outbox.Outbox> 
     yield* outbox.acknowledge(batch.map((m) => m.id))
   }
 })
+
+// Stored documents are JSON and hashed as canonical JSON, which has no NaN or Infinity; some
+// schemas (plain Schema.Number) allow them, so generated values are kept to what JSON can carry.
+export const isJson = (v: unknown): boolean => {
+  try {
+    Audit.canonical(v)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Generated personal data that JSON can carry. */
+export const personals = Arbitrary.make(Appeal.Personal).filter(isJson)
 
 export const timeoutOf = (adapter: Adapter) => adapter.timeout ?? 60_000
 export const runsOf = (adapter: Adapter) => adapter.numRuns ?? 15

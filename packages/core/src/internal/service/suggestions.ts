@@ -4,12 +4,12 @@
 // place, status and due time, and only what is not `distinct` is suggested. A reader sees the
 // suggestions he may read; of the others only how many there are, and whether one of them is an
 // open appeal of the same category at the same place.
-import { Effect, Either, Option, Schema } from "effect"
+import { Effect, Either, Schema } from "effect"
 import type * as Actor from "../../Actor.js"
 import type * as Appeal from "../../Appeal.js"
 import type { ActorError, LinkSuggestions } from "../../AppealService.js"
 import * as AppealState from "../../AppealState.js"
-import { AppealStore } from "../../AppealStore.js"
+import * as AppealStore from "../../AppealStore.js"
 import * as Decode from "../../Decode.js"
 import type * as Deadline from "../../Deadline.js"
 import type { DirectoryStore } from "../../DirectoryStore.js"
@@ -19,14 +19,12 @@ import * as Similarity from "../../Similarity.js"
 import { statusOfState } from "../deadline/fromState.js"
 import * as Trust from "../trust.js"
 import { nowIso, Resolver } from "./base.js"
+import * as Profile from "./comparisonProfile.js"
 import { decodeIntake } from "./intake.js"
 
 // The statuses in which an appeal is open, and those in which it was answered, as the store queries them.
 const openStatuses: ReadonlyArray<AppealState.Status> = [...AppealState.open]
 const answeredStatuses: ReadonlyArray<AppealState.Status> = ["answered", "closed"]
-
-// Personal data is read for this many candidates at a time (one store read each).
-const personalReads = 8
 
 export const SuggestOptions = Schema.Struct({ limit: Schema.optional(Schema.Int.pipe(Schema.between(1, 1000))) })
 
@@ -66,7 +64,7 @@ export const suggestLinks = (
   input: unknown,
   actor: Actor.Subject,
   options: { readonly limit?: number; readonly settings?: Similarity.Settings } = {}
-): Effect.Effect<Suggestions, ActorError, AppealStore | DirectoryStore | Resolver> =>
+): Effect.Effect<Suggestions, ActorError, AppealStore.AppealStore | DirectoryStore | Resolver> =>
   Effect.gen(function* () {
     const intake = yield* decodeIntake(input)
     const { limit = 500 } = yield* Decode.unknown(SuggestOptions, "options")({ limit: options?.limit })
@@ -77,7 +75,7 @@ export const suggestLinks = (
     const settings = options?.settings ?? Similarity.defaultSettings
     const compareWith = settings.duplicates ?? Duplicates.defaultSettings
     const { deadlines } = yield* Effect.flatten(Resolver)
-    const store = yield* AppealStore
+    const store = yield* AppealStore.AppealStore
     const near = yield* store.query({ mahallaCode: intake.location.mahallaCode, status: openStatuses, limit })
     const own = applicantRef === undefined ? [] : (yield* store.query({ applicantRef, status: openStatuses, limit })).items
     // Answered appeals count only within the repeat window: a dispute after it is a new matter.
@@ -91,22 +89,36 @@ export const suggestLinks = (
     const states = new Map([...near.items, ...own, ...answered].map((st) => [st.appealId, st]))
     const index = Duplicates.Index.make(compareWith)
     const prepared = new Map<string, Duplicates.Prepared>()
-    yield* Effect.forEach(
-      states.values(),
-      (st) =>
-        Effect.map(store.personal(st.appealId), (personal) => {
-          // An appeal whose personal data was erased has nothing left to compare.
-          if (Option.isNone(personal)) return
-          // Overdue or open decides the label only for the applicant's own appeals; for the
-          // others it is settled below, for those suggested (the clocks are the costly part).
-          const own = applicantRef !== undefined && st.applicantRef === applicantRef
-          const status = own ? duplicatesStatus(st, at, deadlines) : answeredStatuses.includes(st.status) ? "answered" : "open"
-          const p = Duplicates.prepare(candidateOf(st, personal.value, status, now))
-          prepared.set(st.appealId, p)
-          index.add(st.appealId, p)
-        }),
-      { concurrency: personalReads, discard: true }
-    )
+    // One read for every candidate's personal data, with the comparison profile stored in it for
+    // this model: deriving a profile (trigrams, concepts, address, triage) is the costly part, so
+    // each is derived once and stored back in its personal record, erased with it. An appeal
+    // whose personal data was erased is not returned: nothing is left to compare.
+    const version = Profile.version()
+    const records = yield* store.personalMany([...states.keys()], version ?? "")
+    const derived: Array<AppealStore.ProfileWrite> = []
+    for (const record of records) {
+      const st = states.get(record.appealId)!
+      // Overdue or open decides the label only for the applicant's own appeals; for the
+      // others it is settled below, for those suggested (the clocks are the costly part).
+      const own = applicantRef !== undefined && st.applicantRef === applicantRef
+      const status = own ? duplicatesStatus(st, at, deadlines) : answeredStatuses.includes(st.status) ? "answered" : "open"
+      const input = candidateOf(st, record.personal, status, now)
+      let p = version === undefined || record.profile === undefined ? undefined : Profile.fromStored(record.profile, input)
+      if (p === undefined) {
+        p = Duplicates.prepare(input)
+        const data = version === undefined ? undefined : Profile.toStored(p)
+        if (version !== undefined && data !== undefined) derived.push({ appealId: record.appealId, basis: record.basis, version, data })
+      }
+      prepared.set(record.appealId, p)
+      index.add(record.appealId, p)
+    }
+    // Storing the profiles only spares later requests the work: a store that refuses the write
+    // leaves this answer whole (the warning names no appeal and no person).
+    if (derived.length > 0) {
+      yield* store.saveProfiles(derived).pipe(
+        Effect.catchTag("StoreError", (e) => Effect.logWarning(`suggestLinks: comparison profiles not stored (${e.port}: ${e.reason})`))
+      )
+    }
     const mine = Duplicates.prepare({
       applicantRef: applicantRef ?? null,
       submittedAt: at,
