@@ -9,51 +9,71 @@
  * Scratch buffers are reused between calls (`foldInto`); `fold` returns a fresh copy.
  */
 
-/** Kinds of code units. */
+/** Kinds of code units; the letter kinds are the ones from LETTER up. */
 const OTHER = 0
-const LETTER = 1
-const DIGIT = 2
-const APOSTROPHE = 3
-const CLAUSE = 4
-const SENTENCE = 5
-const MARK = 6
+const DIGIT = 1
+const APOSTROPHE = 2
+const CLAUSE = 3
+const SENTENCE = 4
+const MARK = 5
+const LETTER = 8
 /** Cyrillic е: "ye" at the start of a word or after a vowel, ъ or ь, otherwise "e". */
-const CYR_E = 7
+const CYR_E = 9
 /** Latin c: "c" before h (for "ch"), otherwise "s". */
-const LATIN_C = 8
+const LATIN_C = 10
 
 const TABLE = 0x530
-let kinds: Uint8Array | undefined
-// Up to two output codes per code unit (0 = none).
-let out1: Uint16Array
-let out2: Uint16Array
+/**
+ * One entry per code unit below TABLE: kind (4 bits) | first output code << 4 (16 bits) | second
+ * output code << 20 (ASCII; 0 = none). One load per character in the loop.
+ */
+let entries: Int32Array | undefined
 // Cyrillic vowels and ъ/ь, after which е is "ye".
 let yeAfter: Uint8Array
+
+// The text's code units are copied into a reused array before the loop: Node's native UTF-16 copy
+// where there is one (reading a typed array is cheaper than charCodeAt on the sliced
+// and concatenated strings texts arrive as; little-endian hosts only), else a plain loop (browsers).
+interface NodeBuffer {
+  readonly from: (a: ArrayBuffer, offset: number, length: number) => { readonly write: (s: string, offset: number, encoding: "utf16le") => number }
+}
+const nodeBuffer: NodeBuffer | undefined =
+  new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? (globalThis as { readonly Buffer?: NodeBuffer }).Buffer : undefined
+let units = new Uint16Array(4096)
+let writer: ReturnType<NodeBuffer["from"]> | undefined
+
+const unitsOf = (text: string): Uint16Array => {
+  const n = text.length
+  if (units.length < n) {
+    units = new Uint16Array(n * 2)
+    writer = undefined
+  }
+  const u = units
+  if (nodeBuffer !== undefined) (writer ??= nodeBuffer.from(u.buffer as ArrayBuffer, u.byteOffset, u.byteLength)).write(text, 0, "utf16le")
+  else for (let i = 0; i < n; i++) u[i] = text.charCodeAt(i)
+  return u
+}
 
 /** The apostrophe variants folded away (the same list as `Normalize.apostrophes`). */
 export const apostropheCodes: ReadonlyArray<number> = [0x27, 0x60, 0x2018, 0x2019, 0x2bb, 0x2bc, 0xb4, 0x2b9, 0x2032, 0x201b, 0x2bd]
 
 const c = (s: string) => s.charCodeAt(0)
 
-const init = (): Uint8Array => {
-  const k = new Uint8Array(TABLE)
-  out1 = new Uint16Array(TABLE)
-  out2 = new Uint16Array(TABLE)
+const init = (): Int32Array => {
+  const t = new Int32Array(TABLE)
   yeAfter = new Uint8Array(TABLE)
   const letter = (code: number, o: string) => {
-    k[code] = LETTER
-    out1[code] = o.length > 0 ? c(o[0]!) : 0
-    out2[code] = o.length > 1 ? c(o[1]!) : 0
+    t[code] = LETTER | ((o.length > 0 ? c(o[0]!) : 0) << 4) | ((o.length > 1 ? c(o[1]!) : 0) << 20)
+  }
+  const kind = (code: number, k: number) => {
+    t[code] = (t[code]! & ~15) | k
   }
   // Every other letter of the table keeps its lower case form.
   for (let u = 0; u < TABLE; u++) {
     const ch = String.fromCharCode(u)
-    if (/\p{M}/u.test(ch)) k[u] = MARK
+    if (/\p{M}/u.test(ch)) t[u] = MARK
     else if (/\p{L}/u.test(ch)) letter(u, ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch)
-    else if (/\p{N}/u.test(ch)) {
-      k[u] = /[0-9]/.test(ch) ? DIGIT : LETTER
-      out1[u] = u
-    }
+    else if (/\p{N}/u.test(ch)) t[u] = (/[0-9]/.test(ch) ? DIGIT : LETTER) | (u << 4)
   }
   for (let u = c("a"); u <= c("z"); u++) {
     letter(u, String.fromCharCode(u))
@@ -63,8 +83,8 @@ const init = (): Uint8Array => {
     letter(c(l), o)
     letter(c(l.toUpperCase()), o)
   }
-  k[c("c")] = LATIN_C
-  k[c("C")] = LATIN_C
+  kind(c("c"), LATIN_C)
+  kind(c("C"), LATIN_C)
   // Latin letters of older Uzbek and Turkic spellings.
   for (const [l, o] of [["ş", "sh"], ["ç", "ch"], ["ğ", "g"], ["ö", "o"], ["ü", "u"], ["ı", "i"], ["é", "e"], ["è", "e"], ["ё", "yo"], ["à", "a"], ["á", "a"], ["ñ", "n"], ["í", "i"], ["ó", "o"], ["ú", "u"]] as const) {
     letter(c(l), o)
@@ -82,25 +102,29 @@ const init = (): Uint8Array => {
     letter(c(l), o)
     letter(c(l.toUpperCase()), o)
   }
-  k[c("е")] = CYR_E
-  k[c("Е")] = CYR_E
+  t[c("е")] = CYR_E
+  t[c("Е")] = CYR_E
   for (const v of "аеёиоуўэюяыъьАЕЁИОУЎЭЮЯЫЪЬ") yeAfter[c(v)] = 1
-  for (const a of apostropheCodes) if (a < TABLE) k[a] = APOSTROPHE
-  for (const p of ",;:()") k[c(p)] = CLAUSE
-  for (const p of ".!?\n\r") k[c(p)] = SENTENCE
-  return k
+  for (const a of apostropheCodes) if (a < TABLE) t[a] = APOSTROPHE
+  for (const p of ",;:()") t[c(p)] = CLAUSE
+  for (const p of ".!?\n\r") t[c(p)] = SENTENCE
+  return t
 }
 
-const kindOf = (k: Uint8Array, u: number): number => {
-  if (u < TABLE) return k[u]!
+// The entry of a code unit beyond the table (rare: typographic apostrophes and dashes, other scripts).
+const entryOf = (t: Int32Array, u: number): number => {
+  if (u < TABLE) return t[u]!
   if (u === 0x2018 || u === 0x2019 || u === 0x201b || u === 0x2032) return APOSTROPHE
   if (u === 0x2013 || u === 0x2014) return CLAUSE
   if (u === 0x2026) return SENTENCE
   if (u >= 0xd800 && u <= 0xdfff) return OTHER
   const ch = String.fromCharCode(u)
-  if (/\p{L}/u.test(ch)) return LETTER
+  if (/\p{L}/u.test(ch)) {
+    const lower = ch.toLowerCase()
+    return LETTER | ((lower.length === 1 ? lower.charCodeAt(0) : u) << 4)
+  }
   if (/\p{M}/u.test(ch)) return MARK
-  if (/\p{N}/u.test(ch)) return LETTER
+  if (/\p{N}/u.test(ch)) return LETTER | (u << 4)
   return OTHER
 }
 
@@ -172,13 +196,11 @@ const grow = (s: Scratch, n: number) => {
 }
 
 /**
- * Folds `text` into `s` (its buffers grow when needed) and returns it. One pass, one table lookup
- * per code unit.
+ * Folds `text` into `s` (its buffers grow when needed) and returns it. One pass over the code
+ * units in a typed array, one table load per unit; letters, the common case, take the first branch.
  */
 export const foldInto = (s: Scratch, text: string): Scratch => {
-  const k = (kinds ??= init())
-  const o1 = out1
-  const o2 = out2
+  const t = (entries ??= init())
   const ye = yeAfter
   const n = text.length
   if (s.codes.length < n * 2 + 8) s.codes = new Uint16Array(n * 2 + 64)
@@ -196,38 +218,37 @@ export const foldInto = (s: Scratch, text: string): Scratch => {
   let p = 0 // codes written
   let clause = 0
   let sentence = 0
-  let inWord = 0 // 0 none, LETTER or DIGIT
+  let inWord = OTHER // OTHER, LETTER or DIGIT
   let last = 0 // last code written in the current word (for doubled letters)
-  let pending = 0 // 0 none, CLAUSE or SENTENCE seen since the last word
+  let pending = OTHER // OTHER, CLAUSE or SENTENCE seen since the last word
+  const us = unitsOf(text)
   for (let i = 0; i < n; i++) {
-    const u = text.charCodeAt(i)
-    let kind = u < TABLE ? k[u]! : kindOf(k, u)
-    if (kind === MARK) kind = inWord === LETTER ? MARK : OTHER
-    if (kind === MARK) continue
-    if (kind === APOSTROPHE) {
+    const u = us[i]!
+    const e = u < TABLE ? t[u]! : entryOf(t, u)
+    let kind = e & 15
+    if (kind === MARK) {
+      if (inWord === LETTER) continue
+      kind = OTHER
+    } else if (kind === APOSTROPHE) {
       // Inside a word (a letter on both sides) it is dropped and the word goes on.
-      if (inWord === LETTER && i + 1 < n) {
-        const nu = text.charCodeAt(i + 1)
-        const nk = nu < TABLE ? k[nu]! : kindOf(k, nu)
-        if (nk === LETTER || nk === CYR_E || nk === LATIN_C) continue
-      }
+      if (inWord === LETTER && i + 1 < n && (entryOf(t, us[i + 1]!) & 15) >= LETTER) continue
       kind = OTHER
     }
-    const wordKind = kind === DIGIT ? DIGIT : kind === LETTER || kind === CYR_E || kind === LATIN_C ? LETTER : 0
+    const wordKind = kind >= LETTER ? LETTER : kind === DIGIT ? DIGIT : OTHER
     if (wordKind !== inWord) {
       // Close the current word (empty words, such as a lone ь, are dropped) ...
-      if (inWord !== 0 && p > start[w]!) {
+      if (inWord !== OTHER && p > start[w]!) {
         end[w] = p
         to[w] = i
         w++
       }
       // ... and open the next.
-      if (wordKind !== 0) {
-        if (pending === SENTENCE) {
-          sentence++
+      if (wordKind !== OTHER) {
+        if (pending !== OTHER) {
+          if (pending === SENTENCE) sentence++
           clause++
-        } else if (pending === CLAUSE) clause++
-        pending = 0
+          pending = OTHER
+        }
         start[w] = p
         from[w] = i
         clauses[w] = clause
@@ -237,44 +258,31 @@ export const foldInto = (s: Scratch, text: string): Scratch => {
       }
       inWord = wordKind
     }
-    if (wordKind === 0) {
-      if (kind === SENTENCE) pending = SENTENCE
-      else if (kind === CLAUSE && pending === 0) pending = CLAUSE
-      continue
-    }
-    if (wordKind === DIGIT) {
-      codes[p++] = u // digits are never collapsed: "100" is not "10"
-      continue
-    }
-    let a: number
-    let b = 0
-    if (kind === LETTER) {
-      if (u < TABLE) {
-        a = o1[u]!
-        b = o2[u]!
-      } else {
-        const lower = String.fromCharCode(u).toLowerCase()
-        a = lower.length === 1 ? lower.charCodeAt(0) : u
+    if (wordKind === LETTER) {
+      let a = (e >>> 4) & 0xffff
+      let b = e >>> 20
+      if (kind === CYR_E) {
+        const prev = i > 0 ? us[i - 1]! : 0
+        const pk = i === 0 ? OTHER : entryOf(t, prev) & 15
+        // The modifier-letter apostrophes (ʻ ʼ ʹ ʽ) are letters here, as in CLDR's [:L:].
+        const isLetter = pk >= LETTER || pk === MARK || prev === 0x2bb || prev === 0x2bc || prev === 0x2b9 || prev === 0x2bd
+        if (!isLetter || (prev < TABLE && ye[prev] === 1)) {
+          a = 0x79 // y
+          b = 0x65 // e
+        } else a = 0x65
+      } else if (kind === LATIN_C) {
+        const next = i + 1 < n ? us[i + 1]! : 0
+        a = next === 0x68 || next === 0x48 ? 0x63 : 0x73
       }
-    } else if (kind === CYR_E) {
-      const prev = i > 0 ? text.charCodeAt(i - 1) : 0
-      const pk = i === 0 ? OTHER : prev < TABLE ? k[prev]! : kindOf(k, prev)
-      // The modifier-letter apostrophes (ʻ ʼ ʹ ʽ) are letters here, as in CLDR's [:L:].
-      const isLetter = pk === LETTER || pk === CYR_E || pk === LATIN_C || pk === MARK || prev === 0x2bb || prev === 0x2bc || prev === 0x2b9 || prev === 0x2bd
-      if (!isLetter || (prev < TABLE && ye[prev] === 1)) {
-        a = 0x79 // y
-        b = 0x65 // e
-      } else a = 0x65
-    } else {
-      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0
-      a = next === 0x68 || next === 0x48 ? 0x63 : 0x73
-    }
-    if (a !== 0) {
-      if (a !== last) codes[p++] = last = a
-      if (b !== 0 && b !== last) codes[p++] = last = b
-    }
+      if (a !== 0) {
+        if (a !== last) codes[p++] = last = a
+        if (b !== 0 && b !== last) codes[p++] = last = b
+      }
+    } else if (wordKind === DIGIT) codes[p++] = u // digits are never collapsed: "100" is not "10"
+    else if (kind === SENTENCE) pending = SENTENCE
+    else if (kind === CLAUSE && pending === OTHER) pending = CLAUSE
   }
-  if (inWord !== 0 && p > start[w]!) {
+  if (inWord !== OTHER && p > start[w]!) {
     end[w] = p
     to[w] = n
     w++
