@@ -19,12 +19,14 @@
  * Policy.check(["preventionInspector"], inspector, { mahallaCode: "M2", districtCode: "D1" })
  * // { ok: false, reason: "outsideJurisdiction" }
  */
-import * as Actor from "./Actor.js"
+import type * as Actor from "./Actor.js"
 import type * as Appeal from "./Appeal.js"
-import * as Directory from "./Directory.js"
+import type * as Directory from "./Directory.js"
 import * as Eligibility from "./internal/eligibility.js"
 import type * as Errors from "./Errors.js"
 import * as Masking from "./internal/masking.js"
+import * as access_ from "./internal/policy/access.js"
+import * as mask_ from "./internal/policy/mask.js"
 
 /**
  * Who a transition is granted to: an officer role (within its territory), the officer the appeal
@@ -72,8 +74,6 @@ export type Decision =
   | { readonly ok: true; readonly role: Actor.Role }
   | { readonly ok: false; readonly reason: Errors.RefusalReason }
 
-const refuse = (reason: Errors.RefusalReason): Decision => ({ ok: false, reason })
-
 /**
  * Whether an officer's role covers the appeal's territory.
  *
@@ -100,33 +100,7 @@ export const covers = (officer: Actor.Officer, role: Directory.OfficerRole, scop
  * @since 0.1.0
  * @category access
  */
-export const check = (grantees: ReadonlyArray<Grantee>, actor: Actor.Actor, scope: Scope): Decision => {
-  switch (actor._tag) {
-    case "auditor":
-      return refuse("readOnly")
-    case "system":
-      return grantees.includes("system") ? { ok: true, role: "system" } : refuse("roleNotAllowed")
-    case "integration":
-      if (!grantees.includes("integrationSystem")) return refuse("roleNotAllowed")
-      if (actor.districts !== undefined && !actor.districts.includes(scope.districtCode as Directory.DistrictCode)) {
-        return refuse("outsideJurisdiction")
-      }
-      return { ok: true, role: "integrationSystem" }
-    case "applicant":
-      if (!grantees.includes("applicant")) return refuse("roleNotAllowed")
-      return scope.applicantRef !== undefined && scope.applicantRef === actor.applicantRef
-        ? { ok: true, role: "applicant" }
-        : refuse("notApplicant")
-    case "officer": {
-      if (scope.subjectOfficerId !== undefined && scope.subjectOfficerId === actor.officerId) return refuse("conflictOfInterest")
-      if (grantees.includes("assignee") && scope.assigneeId === actor.officerId) return { ok: true, role: actor.roles[0]! }
-      const roles = actor.roles.filter((r) => grantees.includes(r))
-      if (roles.length === 0) return refuse(grantees.includes("assignee") ? "notAssignee" : "roleNotAllowed")
-      const role = roles.find((r) => covers(actor, r, scope))
-      return role === undefined ? refuse("outsideJurisdiction") : { ok: true, role }
-    }
-  }
-}
+export const check: (grantees: ReadonlyArray<Grantee>, actor: Actor.Actor, scope: Scope) => Decision = access_.check
 
 /**
  * Whether an actor may read an appeal: officers within their territory or when assigned, the
@@ -141,20 +115,7 @@ export const check = (grantees: ReadonlyArray<Grantee>, actor: Actor.Actor, scop
  * @since 0.1.0
  * @category access
  */
-export const canRead = (actor: Actor.Actor, scope: Scope): boolean => {
-  switch (actor._tag) {
-    case "auditor":
-    case "system":
-      return true
-    case "integration":
-      return actor.districts === undefined || actor.districts.includes(scope.districtCode as Directory.DistrictCode)
-    case "applicant":
-      return scope.applicantRef !== undefined && scope.applicantRef === actor.applicantRef
-    case "officer":
-      if (scope.subjectOfficerId === actor.officerId) return false
-      return scope.assigneeId === actor.officerId || actor.roles.some((r) => covers(actor, r, scope))
-  }
-}
+export const canRead: (actor: Actor.Actor, scope: Scope) => boolean = access_.canRead
 
 /**
  * Whether an actor sees personal data unmasked. Auditors see it masked; integration systems too
@@ -168,10 +129,6 @@ export const canRead = (actor: Actor.Actor, scope: Scope): boolean => {
  * @category access
  */
 export const seesPersonalData = (actor: Actor.Actor): boolean => actor._tag === "officer" || actor._tag === "applicant"
-
-const hidden = "***"
-const maskNameIf = <K extends string>(key: K, s: string | undefined) => (s === undefined ? {} : ({ [key]: Masking.maskName(s) } as { [P in K]: string }))
-const hideIf = <K extends string>(key: K, s: string | undefined) => (s === undefined ? {} : ({ [key]: hidden } as { [P in K]: string }))
 
 /**
  * Masks a text for auditors: e-mail addresses, and numbers of seven or more digits (phones,
@@ -189,15 +146,6 @@ const hideIf = <K extends string>(key: K, s: string | undefined) => (s === undef
  * @category masking
  */
 export const maskText = (text: string): string => Masking.maskText(text)
-
-const maskContact = (c: Appeal.Contact): Appeal.Contact => ({
-  ...(c.phone !== undefined ? { phone: Masking.maskDigitsOf(c.phone) } : {}),
-  ...(c.email !== undefined ? { email: "***@***" } : {}),
-  ...hideIf("postalAddress", c.postalAddress)
-})
-
-const maskRepresentative = (r: Appeal.Representative | undefined) =>
-  r === undefined ? {} : { representative: { name: Masking.maskName(r.name), ...hideIf("authorityProof", r.authorityProof) } }
 
 /**
  * Masks an appeal's personal data for readers who may not see it (auditors): every field of
@@ -220,42 +168,4 @@ const maskRepresentative = (r: Appeal.Representative | undefined) =>
  * @since 0.1.0
  * @category masking
  */
-export const mask = (p: Appeal.Personal): Appeal.Personal => {
-  const a = p.applicant
-  const applicant: Appeal.Applicant =
-    a.type === "individual"
-      ? {
-          type: a.type,
-          ...maskNameIf("surname", a.surname),
-          ...maskNameIf("name", a.name),
-          ...maskNameIf("patronymic", a.patronymic),
-          ...hideIf("residence", a.residence),
-          declaredFalse: a.declaredFalse,
-          contact: maskContact(a.contact),
-          consent: a.consent,
-          ...maskRepresentative(a.representative)
-        }
-      : {
-          type: a.type,
-          ...maskNameIf("fullName", a.fullName),
-          ...hideIf("location", a.location),
-          ...(a.tin !== undefined ? { tin: Masking.maskDigitsOf(a.tin) } : {}),
-          declaredFalse: a.declaredFalse,
-          contact: maskContact(a.contact),
-          consent: a.consent,
-          ...maskRepresentative(a.representative)
-        }
-  return {
-    applicant,
-    signatories: p.signatories.map((s) => ({ surname: Masking.maskName(s.surname), name: Masking.maskName(s.name), ...hideIf("residence", s.residence) })),
-    text: { body: maskText(p.text.body), ...(p.text.subject !== undefined ? { subject: maskText(p.text.subject) } : {}) },
-    ...hideIf("address", p.address),
-    attachments: p.attachments.map((f) => ({
-      ref: hidden,
-      ...(f.name !== undefined ? { name: Masking.maskFileName(f.name) } : {}),
-      mediaType: f.mediaType,
-      bytes: f.bytes,
-      ...(f.sha256 !== undefined ? { sha256: f.sha256 } : {})
-    }))
-  }
-}
+export const mask: (p: Appeal.Personal) => Appeal.Personal = mask_.mask
