@@ -7,9 +7,9 @@
  *   it is reported in aggregate only (never pair by pair, whatever the flags), and the target
  *   (duplicate precision and recall ≥ 0.90) is checked on it. When the file or its line in FROZEN is
  *   missing the script says so and exits 1: without the frozen split there is no measure.
- * - `--cv` cross-validates `matterThreshold` over the tuning splits (k folds of pairs, the threshold
- *   chosen on k−1 folds, measured on the one left out) and prints the out-of-fold figures and the
- *   threshold that maximises the lower of precision and recall on all the tuning pairs.
+ * - `--cv` cross-validates `matterThreshold` and `topicThreshold` over the tuning splits (5 folds of
+ *   pairs, the thresholds chosen on four, measured on the one left out) and prints the out-of-fold
+ *   figures and the thresholds that maximise the lower of precision and recall on all tuning pairs.
  *
  * Run: pnpm similarity:eval [--pairs] [--cv] [--split train,dev,test,holdout]
  */
@@ -124,34 +124,36 @@ for (const split of splits) {
 }
 
 if (crossValidate && all.length > 0) {
-  // Each pair is prepared once; only the threshold varies.
+  // Each pair is prepared once; only the two thresholds vary.
   const prepared = all.map((p) => ({ label: p.label, a: Duplicates.prepare(p.a), b: Duplicates.prepare(p.b) }))
-  const grid = Array.from({ length: 41 }, (_, i) => Math.round((0.15 + i * 0.01) * 100) / 100)
-  const labelsAt = new Map(grid.map((th) => {
-    const s = { ...Duplicates.defaultSettings, matterThreshold: th }
-    return [th, prepared.map((p) => Duplicates.comparePrepared(p.a, p.b, s).label)] as const
-  }))
-  const score = (idx: ReadonlyArray<number>, th: number) => {
-    const t = tally(idx.map((i) => [prepared[i]!.label, labelsAt.get(th)![i]!] as const))
+  const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000)
+  const grid = steps(0.15, 0.55, 0.02).flatMap((matterThreshold) => steps(0, 0.5, 0.025).map((topicThreshold) => ({ matterThreshold, topicThreshold })))
+  const labelsAt = grid.map((g) => {
+    const s = { ...Duplicates.defaultSettings, ...g }
+    return prepared.map((p) => Duplicates.comparePrepared(p.a, p.b, s).label)
+  })
+  // The lower of precision and recall; accuracy over the five labels breaks ties.
+  const score = (idx: ReadonlyArray<number>, g: number) => {
+    const t = tally(idx.map((i) => [prepared[i]!.label, labelsAt[g]![i]!] as const))
     return Math.min(t.precision || 0, t.recall || 0) + 0.001 * t.accuracy
   }
+  const best = (idx: ReadonlyArray<number>) => grid.reduce((b, _, g) => (score(idx, g) > score(idx, b) ? g : b), 0)
+  const show = (g: number) => `matter ${grid[g]!.matterThreshold} topic ${grid[g]!.topicThreshold}`
   // Folds by a fixed stride over the pairs in file order, so every fold mixes the three authors.
   const k = 5
   const folds = Array.from({ length: k }, (_, f) => prepared.map((_, i) => i).filter((i) => i % k === f))
   const outRows: Array<readonly [Duplicates.Label, Duplicates.Label]> = []
-  const chosen: Array<number> = []
+  const chosen: Array<string> = []
   for (let f = 0; f < k; f++) {
-    const trainIdx = folds.filter((_, g) => g !== f).flat()
-    const best = grid.reduce((b, th) => (score(trainIdx, th) > score(trainIdx, b) ? th : b), grid[0]!)
-    chosen.push(best)
-    for (const i of folds[f]!) outRows.push([prepared[i]!.label, labelsAt.get(best)![i]!])
+    const g = best(folds.filter((_, h) => h !== f).flat())
+    chosen.push(show(g))
+    for (const i of folds[f]!) outRows.push([prepared[i]!.label, labelsAt[g]![i]!])
   }
   const t = tally(outRows)
-  const allIdx = prepared.map((_, i) => i)
-  const overall = grid.reduce((b, th) => (score(allIdx, th) > score(allIdx, b) ? th : b), grid[0]!)
-  console.log(`\ncross-validation of matterThreshold over ${prepared.length} tuning pairs (${k} folds): thresholds chosen ${chosen.join(", ")}`)
+  const overall = best(prepared.map((_, i) => i))
+  console.log(`\ncross-validation of matterThreshold and topicThreshold over ${prepared.length} tuning pairs (${k} folds): chosen ${chosen.join("; ")}`)
   console.log(`  out of fold: duplicate precision ${pct(t.precision)} (${t.tp}/${t.predicted}), recall ${pct(t.recall)} (${t.tp}/${t.actual}), accuracy ${pct(t.accuracy)}`)
-  console.log(`  on all tuning pairs the best threshold is ${overall} (default ${Duplicates.defaultSettings.matterThreshold})`)
+  console.log(`  on all tuning pairs the best is ${show(overall)} (defaults: matter ${Duplicates.defaultSettings.matterThreshold} topic ${Duplicates.defaultSettings.topicThreshold})`)
 }
 
 if (failed) {

@@ -169,6 +169,8 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  *   `weights.category`: the texts must share words or concepts);
  * - `reminderThreshold` (0): the score enough when the same applicant refers to his appeal A (a
  *   reminder or dispute cue): by default the cue alone, unless the place parts them;
+ * - `reminderWords` (8): a message of at most this many content words from the same applicant,
+ *   after `resendHours`, about his open appeal A refers to it (a reminder) whatever its words;
  * - `recurrenceThreshold` (0): the topic enough when B says the matter is back ("yana", "снова") at
  *   the place of an answered or older appeal A: a new occurrence, related;
  * - `resendHours` (24): a same-applicant follow-up on an open appeal within this many hours is a

@@ -133,6 +133,8 @@ describe("Duplicates: what B says about A", () => {
   it.each<[string, Duplicates.Appeal, Duplicates.Appeal, Duplicates.Label]>([
     ["a short reminder in Russian typed in Latin letters", a, appeal({ submittedAt: later(72), address: null, text: "nu chto tam? nikto tak i ne prishel" }), "reminder"],
     ["a formal request about the progress of one's appeal", a, appeal({ submittedAt: later(24 * 7), address: null, text: "Прошу сообщить о ходе рассмотрения обращения от 01.03.2026. Адвокат Хегай К." }), "reminder"],
+    ["a one-line message from the same person days later, in words no cue lists", a, appeal({ submittedAt: later(72), address: null, text: "Nima gap? Kutyapman" }), "reminder"],
+    ["the same one-line message within the hour is no reminder of anything", a, appeal({ submittedAt: later(1), address: null, text: "Nima gap? Kutyapman" }), "distinct"],
     ["another neighbour says it is back after the answer", { ...a, status: "answered" }, appeal({ applicantRef: "sm:u-7", submittedAt: later(24 * 25), text: "Yana boshlashdi, bugun ham uxlay olmadik" }), "related"]
   ])("%s", (_, x, y, label) => {
     expect(Duplicates.compare(x, y).label).toBe(label)

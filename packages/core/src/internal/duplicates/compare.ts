@@ -38,6 +38,7 @@ export interface Settings {
   readonly matterThreshold: number
   readonly topicThreshold: number
   readonly reminderThreshold: number
+  readonly reminderWords: number
   readonly recurrenceThreshold: number
   readonly resendHours: number
   readonly relatedAfterDays: number
@@ -53,6 +54,7 @@ export const defaultSettings: Settings = {
   matterThreshold: 0.2,
   topicThreshold: 0.225,
   reminderThreshold: 0,
+  reminderWords: 8,
   recurrenceThreshold: 0,
   resendHours: 24,
   relatedAfterDays: 14
@@ -85,7 +87,7 @@ export interface Profile {
 
 export const rules = [
   { id: "duplicates.otherPlace", source: "Murojaat policy (an inspector's judgement, issue 18)", statement: "Another mahalla (unless the coordinates are within `nearMetres`), another house on the same street (more than `neighbourHouses` apart, and not named by the other text), another street and house, another landmark, or coordinates farther apart than `farMetres`: two places, never the same matter." },
-  { id: "duplicates.reminder", source: "ZRU-445 (a repeated appeal is one after an answer or after the term; a follow-up within the term is not)", statement: "The same applicant about his own appeal that is still open and within its term (he refers to it, or writes again after `resendHours`): a reminder, linked, not a new appeal to work." },
+  { id: "duplicates.reminder", source: "ZRU-445 (a repeated appeal is one after an answer or after the term; a follow-up within the term is not)", statement: "The same applicant about his own appeal that is still open and within its term (he refers to it, or writes again after `resendHours`, or sends a message of at most `reminderWords` words after `resendHours`): a reminder, linked, not a new appeal to work." },
   { id: "duplicates.resend", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, with no reminder cue: a re-send or rewrite, a duplicate." },
   { id: "duplicates.repeated", source: "ZRU-445 (repeated appeal, takroriy; article not confirmed)", statement: "The same applicant on the same matter after his appeal was answered (disputing it) or after its term ran out without an answer: a repeated appeal, examined by a superior." },
   { id: "duplicates.recurrence", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related. When B says it is back (a recurrence cue) at the same place, a topic of `recurrenceThreshold` suffices." },
@@ -230,7 +232,10 @@ const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly 
   const sameMatter = score >= s.matterThreshold && f.topic >= s.topicThreshold
   if (sameApplicant) {
     if (status === "open") {
-      const refers = cues.has("reminder") && score >= s.reminderThreshold
+      // A one-line message from the same person a day or more after his open appeal ("nu chto?")
+      // asks after it, whatever words it uses.
+      const short = b.text.words <= s.reminderWords && hours > s.resendHours
+      const refers = (cues.has("reminder") || short) && score >= s.reminderThreshold
       if (!sameMatter && !refers) return done("distinct", "duplicates.otherMatter")
       return hours <= s.resendHours ? done("duplicate", "duplicates.resend") : done("reminder", "duplicates.reminder")
     }
