@@ -450,7 +450,6 @@ export const admin = HttpApiGroup.make("admin")
   )
   .add(
     HttpApiEndpoint.get("rules", "/rules")
-      .setUrlParams(Schema.Struct({}).annotations(strict))
       .setHeaders(LanguageHeaders)
       .addSuccess(RulesSchema)
       .annotateContext(

@@ -85,7 +85,7 @@ const requestOf = (op: (typeof operations)[number], f: Flaw, id: string, languag
       raw = f.body
       break
     case "query":
-      if (op.method !== "GET" || op.path === "/v1/places" || op.path === "/v1/directory" || op.path === "/v1/calendar" || op.path.includes("/history") || /\{appealId\}$/.test(op.path)) return undefined
+      if (op.method !== "GET" || op.path === "/v1/places" || op.path === "/v1/rules" || op.path === "/v1/directory" || op.path === "/v1/calendar" || op.path.includes("/history") || /\{appealId\}$/.test(op.path)) return undefined
       path += `?${encodeURIComponent(`zz${f.key}`)}=${encodeURIComponent(f.value)}`
       break
     case "path":

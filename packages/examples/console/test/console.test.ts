@@ -69,6 +69,17 @@ const until = async <A>(page: Page, condition: (arg: A) => boolean, arg: A, time
 const ready = (page: Page, hash: string) => until(page, (h) => document.body.dataset["ready"] === h, hash)
 const statusIs = (page: Page, status: string) => until(page, (s) => document.querySelector("#status")?.getAttribute("data-status") === s, status)
 
+/** Fills and sends the page's answer form (generated from the API's schema); the form. */
+const answerThrough = async (page: Page, outcome: string, text: string) => {
+  await page.locator("details[data-command=answer] summary").click()
+  const form = page.locator("form[data-command=answer]")
+  await form.getByLabel("outcome *").selectOption(outcome)
+  await form.getByLabel("answerText *").fill(text)
+  await form.getByLabel("legalBasis *").fill("ZRU-445 Art. 28")
+  await form.locator("button[type=submit]").click()
+  return form
+}
+
 const intake = (n: string) => ({
   kind: "ariza",
   form: "electronic",
@@ -174,12 +185,7 @@ describe("the console, served by the reference service", () => {
     await page.locator("details[data-command=startReview] summary").click()
     await page.locator("form[data-command=startReview] button[type=submit]").click()
     await statusIs(page, "inReview")
-    await page.locator("details[data-command=answer] summary").click()
-    const answer = page.locator("form[data-command=answer]")
-    await answer.getByLabel("outcome *").selectOption("explained")
-    await answer.getByLabel("answerText *").fill("Tushuntirish xati yuborildi; profilaktik suhbat oʻtkazildi")
-    await answer.getByLabel("legalBasis *").fill("ZRU-445 Art. 28")
-    await answer.locator("button[type=submit]").click()
+    await answerThrough(page, "explained", "Tushuntirish xati yuborildi; profilaktik suhbat oʻtkazildi")
     await statusIs(page, "answered")
     const after = await api(service.url, tokens["inspector"]!, "GET", `/v1/appeals/${encodeURIComponent(appealId)}`, undefined, { "accept-language": "en" })
     expect(after.json.appeal).toMatchObject({ status: "answered", outcome: "explained" })
@@ -218,12 +224,7 @@ describe("the console, served by the reference service", () => {
     // Stale: the appeal changes elsewhere (information requested through the API) while the page is open.
     const elsewhere = await command(tokens["inspector"]!, id, "requestInformation", { request: "Qoʻshnining manzilini aniqlashtiring" })
     expect(elsewhere.status, JSON.stringify(elsewhere.json)).toBe(200)
-    await page.locator("details[data-command=answer] summary").click()
-    const answer = page.locator("form[data-command=answer]")
-    await answer.getByLabel("outcome *").selectOption("satisfied")
-    await answer.getByLabel("answerText *").fill("Masala hal qilindi")
-    await answer.getByLabel("legalBasis *").fill("ZRU-445 Art. 28")
-    await answer.locator("button[type=submit]").click()
+    const answer = await answerThrough(page, "satisfied", "Masala hal qilindi")
     const stale = answer.locator(".problem.stale")
     await stale.waitFor()
     await expect(stale.getAttribute("data-status")).resolves.toBe("412")
@@ -249,6 +250,8 @@ describe("the console, served by the reference service", () => {
     await expect(page.locator("[data-check=ok]").count()).resolves.toBe(history.json.events.length)
     // Every rule id with its legal source, as the registry gives it.
     const rules = (await api(service.url, tokens["auditor"]!, "GET", "/v1/rules")).json.rules as ReadonlyArray<{ id: string; source: string }>
+    // The registry as the law states it: the one extension of a term is ZRU-445 Art. 28's.
+    expect(rules.find((r) => r.id === "extension.once")?.source).toBe("ZRU-445 Art. 28")
     const first = history.json.events[0].rules[0] as string
     await expect(page.locator('tr[data-seq="1"]').textContent()).resolves.toContain(rules.find((r) => r.id === first)!.source)
     // Personal data masked, as the API masks it for auditors: no name, no text of the applicant.
