@@ -49,7 +49,9 @@ describe("Duplicates: the address key", () => {
     ["Navoiy koʻchasi 14-uy", "Navoiy 14"],
     ["Навоий кўчаси 14", "Navoi 14 dom, 3-podyezd, 27-kv"],
     ["Bodomzor ko'chasi 22-uy", "Бадамзар, дом 22"],
-    ["Ниёзбек йўли 7-уй", "Niyozbek yo`li 7"]
+    ["Ниёзбек йўли 7-уй", "Niyozbek yo`li 7"],
+    ["Navoiy koʻchasi 14-uyda", "ул. Навои, д. 14"],
+    ["Шахриобод, 7-й квартал, дом 20, кв 44", "Шаҳриобод 7-мавзе 20-уй"]
   ])("%s and %s are one place", (x, y) => {
     expect(Duplicates.addressKey(x)).toBeDefined()
     expect(Duplicates.addressKey(x)).toBe(Duplicates.addressKey(y))

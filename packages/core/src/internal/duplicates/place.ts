@@ -19,7 +19,7 @@ const wayKinds: ReadonlyArray<readonly [string, ReadonlyArray<string>]> = [
 const wayKind = new Map<string, string>(wayKinds.flatMap(([k, ws]) => ws.map((w) => [w, k] as const)))
 
 /** Words of an address that name its parts (house, flat, entrance) rather than the street. */
-const houseWords = new Set(["uy", "uyi", "uylar", "dom", "doma", "d", "house", "hovli", "hovlisi", "dvor"])
+const houseWords = new Set(["uy", "uyi", "uylar", "uyda", "uydan", "uyga", "uydagi", "uyning", "dom", "doma", "dome", "domu", "d", "house", "hovli", "hovlisi", "dvor"])
 const flatWords = new Set(["kv", "kvartira", "honadon", "honadoni", "hona", "xonadon", "flat"])
 const entranceWords = new Set(["podyezd", "podezd", "pod", "podyezdi", "etaj", "kavat"])
 /** Words of a numbered block of a district ("7-й квартал", "7-мавзе", "19-массив"): its number is not a house. */
