@@ -487,16 +487,18 @@ export const makeOutbox: Effect.Effect<Outbox.Service, never, SqlClient.SqlClien
             .sort((a, b) => Number(a.position) - Number(b.position))
             .map((r) => ({ id: r.id, appealId: r.appeal_id, seq: r.seq, topic: r.topic, payload: r.payload, attempts: r.attempts }))
       ).pipe(run),
+    // The ids as one array parameter rather than one parameter each: a batch of 500 is one value
+    // to encode, send and plan instead of 500.
     acknowledge: (ids) =>
       ids.length === 0
         ? Effect.void
         : sql`UPDATE murojaat.outbox SET published_at = now(), claimed_until = NULL
-            WHERE id IN ${sql.in(ids)} AND published_at IS NULL`.pipe(Effect.asVoid, run),
+            WHERE id = ANY(${ids}::text[]) AND published_at IS NULL`.pipe(Effect.asVoid, run),
     release: (ids, error) =>
       ids.length === 0
         ? Effect.void
         : sql`UPDATE murojaat.outbox SET claimed_until = NULL, last_error = coalesce(${error ?? null}, last_error)
-            WHERE id IN ${sql.in(ids)} AND published_at IS NULL AND claimed_until IS NOT NULL`.pipe(Effect.asVoid, run),
+            WHERE id = ANY(${ids}::text[]) AND published_at IS NULL AND claimed_until IS NOT NULL`.pipe(Effect.asVoid, run),
     pending: Effect.map(pending(undefined).pipe(orCorrupt("Outbox", "pending count")), (r) => r.n).pipe(run)
   }
 })

@@ -12,12 +12,20 @@
  *    the commit to the consumer's delivery, p50/p99; the baseline is amqplib's publish-to-delivery
  *    lag at the same rate.
  *
+ * The machine is shared: beside wall-clock rates, each throughput case prints the CPU time it cost
+ * per 1,000 events in this process (relay or amqplib, and the consumer), in the PostgreSQL backends
+ * of the bench's database (read from /proc), and in the broker (the rabbitmq user's beam.smp,
+ * shared with whatever else uses it), which a loaded machine does not inflate the way it does
+ * wall time.
+ *
  * Run: npx tsx scripts/bench.ts rabbitmq   (MUROJAAT_BENCH_BATCH: claim and publish batch size, default 500)
  */
 import { Actor, AppealState, AppealStore, Audit, type Event, Outbox } from "@murojaat/core"
 import { PgStore } from "@murojaat/postgres"
 import { Testing } from "@murojaat/postgres/testing"
 import { Broker, Messages, Relay, Worker } from "@murojaat/rabbitmq"
+import { readdirSync, readFileSync, statSync } from "node:fs"
+import { SqlClient } from "@murojaat/postgres"
 import * as amqp from "amqplib"
 import { Effect } from "effect"
 import { fmt } from "../../../../scripts/benchkit.js"
@@ -47,6 +55,55 @@ const commitOf = (appealId: string, at: string): AppealStore.Commit => {
     outbox: events.map((e) => ({ id: e.id, appealId, seq: e.seq, topic: Outbox.topicOf(e.type), payload: e }))
   }
 }
+
+// CPU time (user + system, ms) of a process, from /proc; 0 once it is gone.
+const cpuOf = (pid: number): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // USER_HZ is 100 on Linux
+  } catch {
+    return 0
+  }
+}
+// The broker's processes: beam.smp run by the rabbitmq user (the system's RabbitMQ).
+const brokerPids = (): ReadonlyArray<number> => {
+  const uid = readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("rabbitmq:"))?.split(":")[2]
+  return readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "beam.smp" && String(statSync(`/proc/${pid}`).uid) === uid
+    } catch {
+      return false
+    }
+  })
+}
+interface Cpu {
+  readonly node: number
+  readonly pg: ReadonlyMap<number, number>
+  readonly broker: ReadonlyMap<number, number>
+}
+// A snapshot of the CPU spent so far by this process, the database's backends and the broker.
+const cpuNow = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const backends = yield* Effect.orDie(sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)
+  const u = process.cpuUsage()
+  return {
+    node: (u.user + u.system) / 1000,
+    pg: new Map(backends.map((b) => [b.pid, cpuOf(b.pid)])),
+    broker: new Map(brokerPids().map((pid) => [pid, cpuOf(pid)]))
+  } satisfies Cpu
+})
+// CPU ms per 1,000 events since `from`, by process (a backend that ended in between is not counted).
+const cpuSince = (from: Cpu, events: number) =>
+  Effect.map(cpuNow, (to) => {
+    const delta = (a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>) => [...b].reduce((s, [pid, ms]) => s + ms - (a.get(pid) ?? 0), 0)
+    const per = (ms: number) => (ms * 1000) / events
+    const node = per(to.node - from.node)
+    const pg = per(delta(from.pg, to.pg))
+    const broker = per(delta(from.broker, to.broker))
+    return { node, pg, broker, total: node + pg + broker }
+  })
+const cpuLine = (c: { node: number; pg: number; broker: number; total: number }) =>
+  `CPU ms per 1,000 events: ${fmt(c.total)} (this process ${fmt(c.node)}, PostgreSQL ${fmt(c.pg)}, broker ${fmt(c.broker)})`
 
 const percentile = (xs: ReadonlyArray<number>, p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? NaN
 
@@ -92,6 +149,7 @@ const program = Effect.scoped(
       // Baseline 1: amqplib, the same messages, confirm channel, batches of BATCH.
       const conn = yield* Effect.promise(() => amqp.connect(url))
       const ch = yield* Effect.promise(() => conn.createConfirmChannel())
+      const cpu = yield* cpuNow
       let t = performance.now()
       yield* Effect.promise(async () => {
         for (let i = 0; i < total; i += BATCH) {
@@ -102,7 +160,9 @@ const program = Effect.scoped(
         }
       })
       const directRate = total / ((performance.now() - t) / 1000)
+      // Its CPU counts the consumer's deliveries too, as the relay's does.
       yield* Effect.promise(() => sink.waitFor(total))
+      const directCpu = yield* cpuSince(cpu, total)
 
       // Subjects: the relay drains the same messages (other appeal ids) in claim order, then in
       // waves (the default); that relay stays for the lag below. The lease is the default (10 s): a short one
@@ -113,19 +173,24 @@ const program = Effect.scoped(
           const before = sink.state.count
           const relay = yield* Worker.start("relay", Relay.body({ url, names, batchSize: BATCH, heartbeatSeconds: 1, idleMillis: 5, strictOrder }))
           while ((yield* relay.health).state !== "running") yield* Effect.sleep("2 millis")
+          const from = yield* cpuNow
           const started = performance.now()
           yield* Effect.promise(() => sink.waitFor(before + total))
           const rate = total / ((performance.now() - started) / 1000)
-          return { relay, rate }
+          return { relay, rate, cpu: yield* cpuSince(from, total) }
         })
       const loose = yield* drain(false, "C")
       yield* loose.relay.stop
-      const { relay, rate: relayRate } = yield* drain(true, "")
+      const { relay, rate: relayRate, cpu: relayCpu } = yield* drain(true, "")
       console.log(`events published per second with publisher confirms (${fmt(total)} events)`)
       console.log(`  baseline  amqplib, the same messages, confirm channel, batches of ${BATCH}   ${fmt(directRate)} events/s`)
       console.log(`  subject   outbox relay: claim ahead, publish in waves, confirm, mark        ${fmt(relayRate)} events/s`)
       console.log(`  subject   outbox relay, strictOrder false (claim order, one confirm wait)   ${fmt(loose.rate)} events/s`)
       console.log(`  ratio subject/baseline: ${(relayRate / directRate).toFixed(3)} (strictOrder false ${(loose.rate / directRate).toFixed(3)})`)
+      console.log(`  baseline  ${cpuLine(directCpu)}`)
+      console.log(`  subject   ${cpuLine(relayCpu)}`)
+      console.log(`  subject   strictOrder false: ${cpuLine(loose.cpu)}`)
+      console.log(`  ratio of total CPU per event subject/baseline: ${(relayCpu.total / directCpu.total).toFixed(2)} (strictOrder false ${(loose.cpu.total / directCpu.total).toFixed(2)})`)
 
       // 2. Lag at a steady rate, 10 s each: commits (relay) and direct publishes (baseline).
       const seconds = 10

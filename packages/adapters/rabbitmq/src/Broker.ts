@@ -14,6 +14,7 @@
  *
  * @since 0.1.0
  */
+import { Writable } from "node:stream"
 import * as amqp from "amqplib"
 import { Deferred, Effect, type Scope } from "effect"
 import { BrokerError, describe } from "./Errors.js"
@@ -91,6 +92,9 @@ export interface Connection {
   readonly isClosed: Effect.Effect<boolean>
 }
 
+// Room in the socket's buffer for a batch of frames held together (see `hold`): 4 MiB.
+const SOCKET_BUFFER = 4 * 1024 * 1024
+
 /**
  * Opens a connection, closed when the scope closes. `name` shows in the broker's management
  * views; `heartbeatSeconds` (default 5) bounds how long a dead peer goes unnoticed.
@@ -111,8 +115,13 @@ export const connect = (
     Effect.gen(function* () {
       const target = new URL(url)
       if (!target.searchParams.has("heartbeat")) target.searchParams.set("heartbeat", String(options.heartbeatSeconds ?? 5))
+      // amqplib hands these to net.connect, whose socket takes `writableHighWaterMark`.
+      const socket: amqp.SocketOptions & { readonly writableHighWaterMark: number } = {
+        clientProperties: { connection_name: options.name },
+        writableHighWaterMark: SOCKET_BUFFER
+      }
       const model = yield* Effect.tryPromise({
-        try: () => amqp.connect(target.toString(), { clientProperties: { connection_name: options.name } }),
+        try: () => amqp.connect(target.toString(), socket),
         catch: (e) => new BrokerError({ operation: "connect", detail: describe(e) })
       })
       const closed = yield* Deferred.make<void>()
@@ -250,25 +259,51 @@ export const publishConfirmed = async (
   messages: ReadonlyArray<Outgoing>
 ): Promise<ReadonlyArray<boolean>> => {
   const confirms: Array<Promise<boolean>> = []
-  for (const m of messages) {
-    let writable = true
-    confirms.push(
-      new Promise<boolean>((resolve) => {
-        try {
-          writable = ch.publish(exchange, m.routingKey, m.body, m.properties, (err) => resolve(err === null || err === undefined))
-        } catch {
-          resolve(false)
-        }
-      })
-    )
-    if (!writable) {
-      const drained = await Promise.race([
-        new Promise<boolean>((resolve) => ch.once("drain", () => resolve(true))),
-        new Promise<boolean>((resolve) => ch.once("close", () => resolve(false)))
-      ])
-      if (!drained) break
+  const held = hold(ch)
+  try {
+    for (const m of messages) {
+      let writable = true
+      confirms.push(
+        new Promise<boolean>((resolve) => {
+          try {
+            writable = ch.publish(exchange, m.routingKey, m.body, m.properties, (err) => resolve(err === null || err === undefined))
+          } catch {
+            resolve(false)
+          }
+        })
+      )
+      if (!writable) {
+        // The frames held so far must go out for the channel's buffer to drain.
+        held.release()
+        const drained = await Promise.race([
+          new Promise<boolean>((resolve) => ch.once("drain", () => resolve(true))),
+          new Promise<boolean>((resolve) => ch.once("close", () => resolve(false)))
+        ])
+        if (!drained) break
+      }
     }
+  } finally {
+    held.releaseAfterMux()
   }
   const results = await Promise.all(confirms)
   return messages.map((_, i) => results[i] ?? false)
+}
+
+// amqplib writes each message to the socket on its own (one system call each: a third of the
+// relay's CPU in a profile). Corking the socket while a batch is handed to amqplib sends the batch
+// in a few writes. amqplib moves a channel's frames to the socket in a setImmediate scheduled from
+// the channel stream's 'readable' event (a nextTick): two turns later they are all in the socket's
+// buffer. The cork is always undone: at the latest two turns after the loop, or before waiting for
+// the channel to drain (which needs the socket to write).
+const hold = (ch: amqp.ConfirmChannel) => {
+  const socket = (ch as unknown as { connection?: { stream?: unknown } }).connection?.stream
+  const corkable = socket instanceof Writable ? socket : undefined
+  let corked = corkable !== undefined
+  corkable?.cork()
+  const release = () => {
+    if (!corked) return
+    corked = false
+    corkable!.uncork()
+  }
+  return { release, releaseAfterMux: () => (corked ? setImmediate(() => setImmediate(release)) : undefined) }
 }

@@ -161,6 +161,13 @@ export const properties = (id: string, type: string, appealId: string, seq: numb
   headers: { "x-murojaat-appeal": appealId, "x-murojaat-seq": seq }
 })
 
+// An outbox message's public message.
+const publicMessage = (s: Resolved, m: Outbox.Message): Broker.Outgoing => {
+  const event = m.payload as Event.AppealEvent
+  const message = Messages.fromEvent(event, s.source)
+  return { routingKey: m.topic, body: Buffer.from(JSON.stringify(message)), properties: properties(m.id, message.type, m.appealId, m.seq, event.at) }
+}
+
 // One outbox message as the messages it becomes: the public one and the personal copies.
 const outgoing = (
   s: Resolved,
@@ -169,10 +176,7 @@ const outgoing = (
 ): Effect.Effect<ReadonlyArray<Broker.Outgoing>, unknown> =>
   Effect.gen(function* () {
     const event = m.payload as Event.AppealEvent
-    const message = Messages.fromEvent(event, s.source)
-    const out: Array<Broker.Outgoing> = [
-      { routingKey: m.topic, body: Buffer.from(JSON.stringify(message)), properties: properties(m.id, message.type, m.appealId, m.seq, event.at) }
-    ]
+    const out: Array<Broker.Outgoing> = [publicMessage(s, m)]
     const registered = s.personal.filter((p) => p.events.includes(event.type))
     if (registered.length === 0 || Option.isNone(store)) return out
     const personal = event.type === "received" ? Option.getOrNull(yield* store.value.personal(m.appealId)) : undefined
@@ -218,7 +222,8 @@ const send = (s: Resolved, ch: amqp.ConfirmChannel, batch: ReadonlyArray<Outbox.
       if ((yield* Clock.currentTimeMillis) > deadline) break
       const wave = all.filter((m) => !stopped.has(m.appealId))
       if (wave.length === 0) break
-      const parts = yield* Effect.forEach(wave, (m) => outgoing(s, m, store))
+      // Without consumers of personal data, one message each, built without an effect per message.
+      const parts = s.personal.length === 0 ? wave.map((m) => [publicMessage(s, m)]) : yield* Effect.forEach(wave, (m) => outgoing(s, m, store))
       const results = yield* Effect.promise(() => Broker.publishConfirmed(ch, s.names.exchange, parts.flat()))
       let i = 0
       const now: Array<string> = []
