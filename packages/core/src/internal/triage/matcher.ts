@@ -47,6 +47,18 @@ interface Item {
   readonly window: number
 }
 
+/** Lists of ids in two flat arrays (list i is `ids[at[i]..at[i + 1])`): the per-hit loops read typed arrays, no nested ones. */
+export interface Lists {
+  readonly at: Int32Array
+  readonly ids: Int32Array
+}
+
+const lists = (xs: ReadonlyArray<ReadonlyArray<number>>): Lists => {
+  const at = new Int32Array(xs.length + 1)
+  for (let i = 0; i < xs.length; i++) at[i + 1] = at[i]! + xs[i]!.length
+  return { at, ids: Int32Array.from(xs.flat()) }
+}
+
 /** A compiled matcher. */
 export interface Compiled {
   /** Children of node n: childSym/childNode[childStart[n]..childStart[n + 1]), by symbol. */
@@ -56,15 +68,18 @@ export interface Compiled {
   readonly endStart: Int32Array
   readonly endWord: Int32Array
   readonly endExact: Uint8Array
-  readonly patterns: ReadonlyArray<Pattern>
+  /** pattern id -> its word ids (flat lists: list i is `ids[at[i]..at[i + 1])`, see {@link Lists}) */
+  readonly patternWords: Lists
   /** word id -> patterns it starts */
-  readonly starts: ReadonlyArray<ReadonlyArray<number>>
+  readonly starts: Lists
+  /** word id -> 1 when a filler phrase starts with it */
+  readonly startsFiller: Uint8Array
   /** pattern id -> items that have it in `match` */
-  readonly matchOf: ReadonlyArray<ReadonlyArray<number>>
+  readonly matchOf: Lists
   /** pattern id -> items that have it in `context` */
-  readonly contextOf: ReadonlyArray<ReadonlyArray<number>>
+  readonly contextOf: Lists
   /** pattern id -> items that have it in `unless` */
-  readonly unlessOf: ReadonlyArray<ReadonlyArray<number>>
+  readonly unlessOf: Lists
   readonly items: ReadonlyArray<Item>
   readonly words: number
   /** pattern id -> 1 when it is a filler phrase (polite formulas: skipped by rules, cues and model) */
@@ -207,11 +222,12 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     endStart,
     endWord: Int32Array.from(flat, ([w]) => w),
     endExact: Uint8Array.from(flat, ([, e]) => (e ? 1 : 0)),
-    patterns,
-    starts,
-    matchOf,
-    contextOf,
-    unlessOf,
+    patternWords: lists(patterns.map((p) => Array.from(p.words))),
+    starts: lists(starts),
+    startsFiller: Uint8Array.from(starts, (ps) => (ps.some((pid) => fillerIds.includes(pid)) ? 1 : 0)),
+    matchOf: lists(matchOf),
+    contextOf: lists(contextOf),
+    unlessOf: lists(unlessOf),
     items: compiledItems,
     words: wordSpecs.length,
     filler: (() => {
@@ -310,12 +326,17 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   }
   first[f.count] = hits
   if (hits === 0) return []
+  const starts = c.starts
+  const pw = c.patternWords
   // Filler phrases first.
   for (let h = 0; h < hits; h++) {
+    const wd = hitWord[h]!
+    if (c.startsFiller[wd] !== 1) continue
     const t = hitToken[h]!
-    for (const pid of c.starts[hitWord[h]!]!) {
+    for (let x = starts.at[wd]!, xe = starts.at[wd + 1]!; x < xe; x++) {
+      const pid = starts.ids[x]!
       if (c.filler[pid] !== 1) continue
-      const last = phrase(f, skip, c.patterns[pid]!.words, t, false)
+      const last = phrase(f, skip, pw.ids, pw.at[pid]!, pw.at[pid + 1]!, t, false)
       if (last >= 0) skip.fill(1, t, last + 1)
     }
   }
@@ -326,26 +347,32 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   st.links = 0
   const touched = st.touched
   touched.length = 0
+  const head = st.head
+  const items = st.items
   for (let h = 0; h < hits; h++) {
     const t = hitToken[h]!
     if (skip[t] === 1) continue
-    for (const pid of c.starts[hitWord[h]!]!) {
+    const wd = hitWord[h]!
+    for (let x = starts.at[wd]!, xe = starts.at[wd + 1]!; x < xe; x++) {
+      const pid = starts.ids[x]!
       if (c.filler[pid] === 1) continue
-      const words = c.patterns[pid]!.words
+      const from = pw.at[pid]!
+      const to = pw.at[pid + 1]!
       let last = t
       let negated = hitNegated[h] === 1
-      if (words.length > 1) {
-        last = phrase(f, skip, words, t, true)
+      if (to - from > 1) {
+        last = phrase(f, skip, pw.ids, from, to, t, true)
         if (last < 0) continue
         negated = negated || phraseNegated
       }
       const o = st.add(t, last, negated)
-      for (const i of c.matchOf[pid]!) {
-        if (st.head[MATCH * st.items + i] === -1) touched.push(i)
+      for (let y = c.matchOf.at[pid]!, ye = c.matchOf.at[pid + 1]!; y < ye; y++) {
+        const i = c.matchOf.ids[y]!
+        if (head[MATCH * items + i] === -1) touched.push(i)
         st.link(MATCH, i, o)
       }
-      for (const i of c.contextOf[pid]!) st.link(CONTEXT, i, o)
-      for (const i of c.unlessOf[pid]!) st.link(UNLESS, i, o)
+      for (let y = c.contextOf.at[pid]!, ye = c.contextOf.at[pid + 1]!; y < ye; y++) st.link(CONTEXT, c.contextOf.ids[y]!, o)
+      for (let y = c.unlessOf.at[pid]!, ye = c.unlessOf.at[pid + 1]!; y < ye; y++) st.link(UNLESS, c.unlessOf.ids[y]!, o)
     }
   }
   if (touched.length > 1) touched.sort(ascending)
@@ -363,13 +390,13 @@ const ascending = (a: number, b: number): number => a - b
 // Whether the last phrase found by `phrase` had a negated word (an out-parameter: no object per phrase).
 let phraseNegated = false
 
-// A phrase from token t: the token of its last word, or -1 (then `phraseNegated` says whether one
-// of its further words was negated). Its words follow within `phraseGap` words, in one clause, and
-// (when `blocked`) not through filler words.
-const phrase = (f: Folded, skip: Uint8Array, words: Int32Array, t: number, blocked: boolean): number => {
+// A phrase from token t (its word ids are `words[from..to)`): the token of its last word, or -1
+// (then `phraseNegated` says whether one of its further words was negated). Its words follow within
+// `phraseGap` words, in one clause, and (when `blocked`) not through filler words.
+const phrase = (f: Folded, skip: Uint8Array, words: Int32Array, from: number, to: number, t: number, blocked: boolean): number => {
   let last = t
   let negated = false
-  for (let w = 1; w < words.length; w++) {
+  for (let w = from + 1; w < to; w++) {
     let found = -1
     for (let j = last + 1; j <= last + 1 + phraseGap && j < f.count; j++) {
       if (f.clause[j] !== f.clause[t] || (blocked && skip[j] === 1)) break
@@ -513,14 +540,23 @@ const fire = (it: Item, i: number, f: Folded, st: State): Fired | undefined => {
         const xl = st.last[y]!
         if (xl >= first - it.window && xf <= last + it.window && (xf < first || xf > last)) {
           near = true
-          ;(context ??= []).push(text(f, xf, xl))
+          context = pushNew(context, text(f, xf, xl))
         }
       }
       if (!near) continue
     }
-    ;(words ??= []).push(text(f, first, last))
+    words = pushNew(words, text(f, first, last))
     ;(at ??= []).push(first)
   }
   if (words === undefined) return undefined
-  return { item: i, words: words.length > 1 ? [...new Set(words)] : words, context: context === undefined ? [] : context.length > 1 ? [...new Set(context)] : context, at: at! }
+  return { item: i, words, context: context ?? none, at: at! }
+}
+
+const none: ReadonlyArray<string> = Object.freeze([])
+
+// Appends `x` unless the (short) list has it: the distinct words in the order first seen, no set.
+const pushNew = (xs: Array<string> | undefined, x: string): Array<string> => {
+  if (xs === undefined) return [x]
+  if (!xs.includes(x)) xs.push(x)
+  return xs
 }
