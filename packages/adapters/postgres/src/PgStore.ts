@@ -35,6 +35,7 @@ import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
 import * as Migrator from "./Migrator.js"
 import * as PgCalendarStore from "./PgCalendarStore.js"
+import * as PgCandidates from "./PgCandidates.js"
 import * as PgWorklist from "./PgWorklist.js"
 
 /** Every port this adapter provides. */
@@ -376,6 +377,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         }
       ).pipe(run),
     commit,
+    ...PgCandidates.make(sql),
     personal: (appealId) =>
       absent(appealId) ? Effect.succeed(Option.none()) : Effect.map(
         personalOf(appealId).pipe(orCorrupt(STORE, `personal data of ${appealId}`)),
