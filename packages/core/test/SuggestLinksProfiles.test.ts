@@ -7,8 +7,9 @@
 // instance leaves nothing of the profile behind and the appeal out of every later answer.
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
-import { Actor, type Appeal, AppealService, AppealStore, CalendarStore, DirectoryStore, IdGenerator } from "@murojaat/core"
+import { Actor, type Appeal, AppealService, AppealStore, CalendarStore, DirectoryStore, type Duplicates, IdGenerator } from "@murojaat/core"
 import { Effect, FastCheck as fc, Layer, TestClock } from "effect"
+import * as Profile from "../src/internal/service/comparisonProfile.js"
 import { directory } from "./support/world.js"
 
 // The labelled pairs' texts, side by side: text 2k and 2k + 1 are a pair (a duplicate, a
@@ -160,4 +161,54 @@ describe("link suggestions from stored comparison profiles", () => {
       expect(memory.profiles.has(first.appealId)).toBe(false)
     }).pipe(Effect.provide(layer()))
   )
+})
+
+// What a prepared appeal may hold, whatever duplicate detection computes next: nested plain
+// objects and arrays, sets, maps, typed arrays, and the numbers JSON cannot carry.
+const { value: member } = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.string(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom(-0, Number.NaN, Infinity, -Infinity),
+    fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => !Object.is(x, -0))).map((xs) => Float64Array.from(xs)),
+    fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }).filter((x) => !Object.is(x, -0))).map((xs) => Int32Array.from(xs)),
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.array(tie("value"), { maxLength: 3 }).map((xs) => new Set(xs)),
+    fc.array(fc.tuple(fc.string(), tie("value")), { maxLength: 3 }).map((xs) => new Map(xs)),
+    fc.dictionary(fc.string().filter((k) => !k.startsWith("$") && k !== "__proto__"), tie("value"), { maxKeys: 3 })
+  )
+}))
+const input: Duplicates.Appeal = { applicantRef: "sm:u-1", submittedAt: "2026-03-02T18:00:00.000Z", status: "open", mahallaCode: "M1", address: null, text: "t" }
+const preparedWith = (parts: Record<string, unknown>) => ({ ...parts, input, at: Date.parse(input.submittedAt), applicant: "sm:u-1" }) as unknown as Duplicates.Prepared
+const throughJson = (v: unknown) => JSON.parse(JSON.stringify(v)) as { readonly [key: string]: unknown }
+
+describe("the stored form of a prepared appeal", () => {
+  it.prop(
+    "is JSON that gives back exactly the prepared appeal, with the input's parts from the input",
+    [fc.dictionary(fc.string().filter((k) => !k.startsWith("$") && k !== "__proto__" && !["input", "at", "applicant"].includes(k)), member, { maxKeys: 4 })],
+    ([parts]) => {
+      const p = preparedWith(parts)
+      const stored = Profile.toStored(p)
+      expect(stored).toBeDefined()
+      // Nothing of the input (state, applicant, submission time) is stored.
+      expect(Object.keys(stored!).some((k) => ["input", "at", "applicant"].includes(k))).toBe(false)
+      expect(Profile.fromStored(throughJson(stored), input)).toEqual(p)
+    }
+  )
+
+  it("refuses what JSON cannot carry back, and reads nothing from data that is not its form", () => {
+    class Opaque {}
+    for (const odd of [{ f: () => 1 }, { o: new Opaque() }, { $tag: 1 }, { n: 10n }, { s: Symbol("s") }]) expect(Profile.toStored(preparedWith(odd))).toBeUndefined()
+    for (const bad of [{ x: { $nope: 1 } }, { x: { $f64: ["1"] } }, { x: { $n: "7" } }, { x: { $set: 1 } }, { x: { $map: [[1]] } }]) expect(Profile.fromStored(bad, input)).toBeUndefined()
+  })
+
+  it("has a version for the shipped model, stable within the process", () => {
+    const v = Profile.version()
+    expect(v).toMatch(/^cp1-[0-9a-f]{64}$/)
+    expect(Profile.version()).toBe(v)
+  })
 })

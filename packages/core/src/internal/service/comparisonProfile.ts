@@ -58,45 +58,60 @@ const encode = (v: unknown): unknown => {
   if (!isPlain(v)) throw new Unstorable("class instance")
   const out: Record<string, unknown> = {}
   for (const [k, x] of Object.entries(v)) {
-    if (k.startsWith("$")) throw new Unstorable("key")
+    // "$" marks the tagged forms; "__proto__" would set a prototype when read back.
+    if (k.startsWith("$") || k === "__proto__") throw new Unstorable("key")
     out[k] = encode(x)
   }
   return out
 }
 
 const numbers = (v: unknown): ReadonlyArray<number> => {
-  if (!Array.isArray(v) || !v.every((x) => typeof x === "number")) throw new Unstorable("numbers")
+  if (!Array.isArray(v)) throw new Unstorable("numbers")
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== "number") throw new Unstorable("numbers")
   return v as ReadonlyArray<number>
 }
 
-const decode = (v: unknown): unknown => {
-  if (v === null || typeof v === "string" || typeof v === "boolean" || typeof v === "number") return v
-  if (Array.isArray(v)) return v.map(decode)
-  if (typeof v !== "object") throw new Unstorable(typeof v)
-  const keys = Object.keys(v)
-  const o = v as Record<string, unknown>
-  if (keys.length === 1 && keys[0]!.startsWith("$")) {
-    const tag = keys[0]!.slice(1)
-    const x = o[keys[0]!]
-    if (tag === "u") return undefined
-    if (tag === "n") {
-      const special: Record<string, number> = { "-0": -0, NaN: Number.NaN, Infinity, "-Infinity": -Infinity }
-      if (typeof x !== "string" || !(x in special)) throw new Unstorable("number")
-      return special[x]
-    }
-    if (tag === "set") {
-      if (!Array.isArray(x)) throw new Unstorable("set")
-      return new Set(x.map(decode))
-    }
-    if (tag === "map") {
-      if (!Array.isArray(x) || !x.every((e) => Array.isArray(e) && e.length === 2)) throw new Unstorable("map")
-      return new Map((x as ReadonlyArray<[unknown, unknown]>).map(([k, y]) => [decode(k), decode(y)]))
-    }
-    if (tag in typedArrays) return typedArrays[tag as TypedTag].from(numbers(x))
-    throw new Unstorable("tag")
+const specialNumbers: Readonly<Record<string, number>> = { "-0": -0, NaN: Number.NaN, Infinity, "-Infinity": -Infinity }
+
+// A tagged form back into its value (`tag` without the "$").
+const decodeTagged = (tag: string, x: unknown): unknown => {
+  if (tag === "u") return undefined
+  if (tag === "n") {
+    if (typeof x !== "string" || !(x in specialNumbers)) throw new Unstorable("number")
+    return specialNumbers[x]
   }
+  if (tag === "set") {
+    if (!Array.isArray(x)) throw new Unstorable("set")
+    return new Set(x.map(decode))
+  }
+  if (tag === "map") {
+    if (!Array.isArray(x) || !x.every((e) => Array.isArray(e) && e.length === 2)) throw new Unstorable("map")
+    return new Map((x as ReadonlyArray<[unknown, unknown]>).map(([k, y]) => [decode(k), decode(y)]))
+  }
+  if (Object.hasOwn(typedArrays, tag)) return typedArrays[tag as TypedTag].from(numbers(x))
+  throw new Unstorable("tag")
+}
+
+// Read on every suggestion request for every candidate: one pass, no intermediate arrays.
+const decode = (v: unknown): unknown => {
+  if (typeof v !== "object" || v === null) {
+    if (v === null || typeof v === "string" || typeof v === "boolean" || typeof v === "number") return v
+    throw new Unstorable(typeof v)
+  }
+  if (Array.isArray(v)) return v.map(decode)
+  const o = v as Record<string, unknown>
+  let first: string | undefined
+  let count = 0
+  for (const k in o) {
+    if (count++ === 0) first = k
+    else break
+  }
+  if (count === 1 && first!.charCodeAt(0) === 36) return decodeTagged(first!.slice(1), o[first!])
   const out: Record<string, unknown> = {}
-  for (const k of keys) out[k] = decode(o[k])
+  for (const k in o) {
+    if (k === "__proto__") throw new Unstorable("key")
+    out[k] = decode(o[k])
+  }
   return out
 }
 
