@@ -18,8 +18,9 @@
  * category, the applicant, the time between the two, A's status, and B's cues (reminder, dispute,
  * recurrence). The topic is `weights.text × cosine + weights.concepts × Dice + weights.category ×
  * agreement (+ weights.problemConflict)`; the score is the topic plus the place bonus, clamped to
- * [0, 1]. Two appeals are about the same matter when the score reaches `matterThreshold` and the topic
- * alone reaches `topicThreshold` (the place alone never makes a matter); the label follows the
+ * [0, 1]. Two appeals are about the same matter when the score reaches `matterThreshold`, the topic
+ * alone reaches `topicThreshold` (the place alone never makes a matter) and the texts share a concept
+ * or the triage category (trigrams alone do not make one either); the label follows the
  * decision procedure in {@link rules}. Suggestions only: merging stays a person's decision.
  *
  * {@link Index} finds the candidates for a new appeal by place (mahalla, street and address key,

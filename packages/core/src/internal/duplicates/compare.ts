@@ -92,7 +92,7 @@ export const rules = [
   { id: "duplicates.repeated", source: "ZRU-445 (repeated appeal, takroriy; article not confirmed)", statement: "The same applicant on the same matter after his appeal was answered (disputing it) or after its term ran out without an answer: a repeated appeal, examined by a superior." },
   { id: "duplicates.recurrence", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related. When B says it is back (a recurrence cue) at the same place, a topic of `recurrenceThreshold` suffices." },
   { id: "duplicates.sameIncident", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate." },
-  { id: "duplicates.otherMatter", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The score stays below `matterThreshold`, or the topic below `topicThreshold`: another matter, nothing to link." }
+  { id: "duplicates.otherMatter", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The score stays below `matterThreshold`, the topic below `topicThreshold`, or the texts share neither a concept nor the triage category: another matter, nothing to link." }
 ] as const
 
 export type RuleId = (typeof rules)[number]["id"]
@@ -228,8 +228,10 @@ const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly 
   const sameApplicant = a.applicant !== undefined && a.applicant === b.applicant
   const status = a.input.status ?? "open"
   const cues = b.text.cues
-  // The place alone never makes the same matter: the texts must agree to `topicThreshold`.
-  const sameMatter = score >= s.matterThreshold && f.topic >= s.topicThreshold
+  // The place alone never makes the same matter: the texts must agree to `topicThreshold`, and on
+  // what happened (a shared concept or the same triage category): trigrams alone, which two long
+  // unrelated letters share plenty of, are not enough.
+  const sameMatter = score >= s.matterThreshold && f.topic >= s.topicThreshold && (f.dice > 0 || f.sameCategory)
   if (sameApplicant) {
     if (status === "open") {
       // A one-line message from the same person a day or more after his open appeal ("nu chto?")
