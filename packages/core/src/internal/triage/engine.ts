@@ -99,20 +99,18 @@ const readAny = (classifier: Triage.Classifier, text: string, folded: Folded, sk
 const round2 = (n: number): number => Math.round(n * 100) / 100
 const round3 = (n: number): number => Math.round(n * 1000) / 1000
 
-// A property computed when first read (and then kept): enumerable, so JSON and equality see it.
-const lazy = <O extends object, K extends string, V>(o: O, key: K, make: () => V): O & { readonly [k in K]: V } => {
+// A value computed when first read (and then kept). The results' lazy properties are getters in
+// their object literals (enumerable, so JSON and equality see them; no defineProperty per result).
+const once = <V>(make: () => V): (() => V) => {
   let value: V | undefined
   let done = false
-  return Object.defineProperty(o, key, {
-    enumerable: true,
-    get: () => {
-      if (!done) {
-        value = make()
-        done = true
-      }
-      return value
+  return () => {
+    if (!done) {
+      value = make()
+      done = true
     }
-  }) as O & { readonly [k in K]: V }
+    return value as V
+  }
 }
 
 // A scratch for the fold and the filler marks; a nested call (a classifier that triages) gets its own.
@@ -284,16 +282,12 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   if (decidedBy === "model") ruleIds.push(modelRuleId)
   if (level === "unsure") ruleIds.push(unsureRuleId)
   if (ruleIds.length > 100) ruleIds.length = 100
-  const urgency = lazy(
-    {
-      level,
-      rules: urgencyFired,
-      cues: allHits.map((h) => ({ cueId: h.cueId, kind: h.kind, words: h.words })),
-      ...(probability !== undefined ? { probability: round3(probability) } : {})
-    },
-    "features",
-    (): ReadonlyArray<Triage.Feature> => (read !== undefined && level === "unsure" ? read.features(-1, -1) : [])
-  )
+  const urgencyFeatures = once((): ReadonlyArray<Triage.Feature> => (read !== undefined && level === "unsure" ? read.features(-1, -1) : []))
+  const cues = allHits.map((h) => ({ cueId: h.cueId, kind: h.kind, words: h.words }))
+  const urgency: Triage.Urgency =
+    probability !== undefined
+      ? { level, rules: urgencyFired, cues, probability: round3(probability), get features() { return urgencyFeatures() } }
+      : { level, rules: urgencyFired, cues, get features() { return urgencyFeatures() } }
   let model: Triage.ModelDecision | undefined
   if (read !== undefined && modelCategory !== undefined) {
     const topThree: Array<{ readonly category: string; readonly probability: number }> = []
@@ -302,29 +296,17 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
     for (let i = 0; i < read.categories.length; i++)
       if (i !== modelBest && i !== modelSecond && c.order.has(read.categories[i]!) && (third < 0 || read.probabilities[i]! > read.probabilities[third]!)) third = i
     if (third >= 0) topThree.push({ category: read.categories[third]!, probability: round3(read.probabilities[third]!) })
-    model = lazy(
-      { classifier: classifier!.name, category: modelCategory, probability: round3(pBest), agrees: modelCategory === category, top: topThree },
-      "features",
-      () => read.features(modelBest, modelSecond)
-    )
-  }
-  const result = {
-    category,
-    priority,
-    flags,
-    confidence,
-    needsPerson,
-    decidedBy,
-    ruleIds,
-    signals,
-    matches,
-    scores,
-    urgency,
-    ...(model !== undefined ? { model } : {})
+    const features = once(() => read.features(modelBest, modelSecond))
+    model = { classifier: classifier!.name, category: modelCategory, probability: round3(pBest), agrees: modelCategory === category, top: topThree, get features() { return features() } }
   }
   // The four-language explanation is written when it is first read (most callers read only the
   // decision).
-  return lazy(result, "explanation", () => explain(taxonomy, result as Omit<Triage.Result, "explanation">)) as Triage.Result
+  const explanation = once(() => explain(taxonomy, result))
+  const result: Triage.Result =
+    model !== undefined
+      ? { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency, model, get explanation() { return explanation() } }
+      : { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency, get explanation() { return explanation() } }
+  return result
 }
 
 /** The rule id recorded when the statistical layer chose the category. */
