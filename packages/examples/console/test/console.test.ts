@@ -191,6 +191,8 @@ describe("the console, served by the reference service", () => {
     expect(after.json.appeal).toMatchObject({ status: "answered", outcome: "explained" })
     await expect(page.locator("#status").textContent()).resolves.toBe(after.json.appeal.statusName)
     await page.screenshot({ path: join(shots, "inspector-appeal.png"), fullPage: true })
+    await page.setViewportSize({ width: 768, height: 1024 })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     await page.close()
   })
 
@@ -309,6 +311,34 @@ describe("the console, served by the reference service", () => {
     await expect(page.locator("#reassign .problem").count()).resolves.toBe(0)
     expect((await api(service.url, tokens["chief"]!, "GET", `/v1/appeals/${id}`)).json.appeal.assigneeId).toBe("O-103")
     await page.screenshot({ path: join(shots, "chief.png"), fullPage: true })
+    await page.close()
+  })
+  it("is usable from the keyboard alone, with landmarks and labels, on a tablet held upright (no sideways scrolling)", async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 }, locale: "en-GB" })
+    await page.addInitScript(() => localStorage.setItem("murojaat.locale", "uz-Cyrl"))
+    await page.goto(service.url + "/")
+    await page.waitForSelector("body[data-ready='sign-in']")
+    await page.screenshot({ path: join(shots, "sign-in.png") })
+    // Tab order: the skip link, the language switch, the token, the button; Enter signs in.
+    await page.keyboard.press("Tab")
+    await expect(page.evaluate(() => document.activeElement?.className)).resolves.toBe("skip")
+    await page.keyboard.press("Tab")
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("language")
+    await page.keyboard.press("Tab")
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("token")
+    await page.keyboard.insertText(tokens["inspector"]!)
+    await page.keyboard.press("Tab")
+    await page.keyboard.press("Enter")
+    await page.waitForSelector("body[data-ready='/']")
+    // Landmarks, and every form control with a label.
+    for (const role of ["banner", "navigation", "main"] as const) await expect(page.getByRole(role).count()).resolves.toBe(1)
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("input, select, textarea")).filter((el) => el.id === "" || document.querySelector(`label[for="${el.id}"]`) === null).length
+    )
+    expect(unlabelled).toBe(0)
+    await expect(page.locator("h2").first().textContent()).resolves.toBe("Иш рўйхати")
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
+    await page.screenshot({ path: join(shots, "inspector-tablet-uz-cyrl.png") })
     await page.close()
   })
 })

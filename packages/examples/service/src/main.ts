@@ -43,6 +43,7 @@ const banner = Effect.gen(function* () {
   const lines = [
     "",
     `Murojaat reference service: ${base}`,
+    ...(config.console === false ? [] : [`  web console:                    ${base}/`]),
     `  API reference (works offline): ${base}/docs`,
     `  OpenAPI 3.1:                   ${base}/openapi.json`,
     `  Open311 GeoReport v2:          ${base}/open311/v2/discovery.json`,

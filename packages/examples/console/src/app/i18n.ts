@@ -99,6 +99,10 @@ const words = {
   skipTo: ["Asosiy qismga oʻtish", "Асосий қисмга ўтиш", "Перейти к содержимому", "Skip to content"],
   loading: ["Yuklanmoqda…", "Юкланмоқда…", "Загрузка…", "Loading…"],
   none: ["yoʻq", "йўқ", "нет", "none"],
+  inspector: ["inspektor", "инспектор", "инспектор", "inspector"],
+  chief: ["rahbar", "раҳбар", "руководитель", "chief"],
+  auditor: ["auditor", "аудитор", "аудитор", "auditor"],
+  applicant_: ["murojaatchi", "мурожаатчи", "заявитель", "applicant"],
   similarElsewhere: ["Koʻra olmaydigan oʻxshash murojaatlar", "Кўра олмайдиган ўхшаш мурожаатлар", "Похожие обращения вне вашего доступа", "Similar appeals you may not read"]
 } as const
 

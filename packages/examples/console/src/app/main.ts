@@ -132,7 +132,7 @@ const shell = () => {
         session === undefined
           ? null
           : [
-              h("span", { class: "who", "data-role": session.role }, `${w("signedInAs")} ${session.officer?.name ?? session.claims.sub ?? ""} (${session.role})`),
+              h("span", { class: "who", "data-role": session.role }, `${w("signedInAs")} ${session.officer?.name ?? session.claims.sub ?? ""} (${w(session.role === "applicant" ? "applicant_" : session.role)})`),
               h("button", { type: "button", id: "sign-out", onclick: () => ((store.token = null), (session = undefined), (location.hash = "#/"), render()) }, w("signOut"))
             ]
       )
