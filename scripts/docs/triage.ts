@@ -259,20 +259,23 @@ ${t.rules
 ## The statistical model
 
 What it reads: for each word (numbers and filler phrases left out), its character ${m.spec.ngrams.join("- and ")}-grams with
-the word's boundaries ("^kosh", "oshn", "shni", "hnim", "nim$"), ${m.spec.stems ? "the word's stem (`stem:koshni`, `Normalize.stem`), " : ""}${m.spec.pairs ? "and the pair of consecutive stems (`koshni+ur`)" : ""},
-all in matching-key form, so the same in every script; each is hashed to
-32 bits. A text's vector is log(1 + count) per known feature, scaled to unit length. Category:
-multinomial logistic regression (softmax); urgency: binary logistic regression, urgent examples
-weighing ${m.training.options["urgentWeight"]} times. Trained by AdaGrad stochastic gradient descent with L2 regularisation,
-${m.training.options["epochs"]} epochs, a fixed-seed shuffle (deterministic), over the features seen in at least
-${m.training.options["minDf"]} examples; each feature's weights are centred on their median (which changes no
-probability) and rounded to int8, weights under ${m.training.options["prune"]} steps dropped. The options were chosen by
-5-fold cross-validation on the train split and by scoring dev with a model trained on train
-(\`pnpm triage:train --select\`).
+the word's boundaries ("^kosh", "oshn", "shni", "hnim", "nim$")${m.spec.stems ? ", the word's stem (`stem:koshni`, `Normalize.stem`)" : ""}${m.spec.pairs ? ", and the pair of consecutive stems (`koshni+ur`)" : ""},
+all in matching-key form, so the same in every script; each is hashed to 32 bits, and its row in
+the model is the hash's low ${m.bits} bits (feature hashing: ${(2 ** m.bits).toLocaleString("en-US")} rows, no table of features to look
+up; features that share a row share its weights, in training as in use). A text's vector has 1
+for each row its features fall in, scaled to unit length (1/√rows). Category: multinomial logistic
+regression (softmax); urgency: binary logistic regression over the same rows, urgent examples
+weighing ${m.training.options["urgentWeight"]} times; a row's category and urgency weights are read together. Trained by AdaGrad
+stochastic gradient descent with L2 regularisation, ${m.training.options["epochs"]} epochs, a fixed-seed shuffle (deterministic),
+over the rows used by at least ${m.training.options["minDf"]} example${m.training.options["minDf"] === 1 ? "" : "s"}; each row's weights are centred on their median (which
+changes no probability) and rounded to int8, weights under ${m.training.options["prune"]} steps dropped. The options were
+chosen by 5-fold cross-validation on the train split and by scoring dev with a model trained on
+train (\`pnpm triage:train --select\`; the third round of issue 13 compared feature families, table
+sizes and pruning on dev: docs/performance.md).
 
 Trained on ${m.training.examples} labelled appeals: ${m.training.sources.map((x) => `\`${x}\``).join(", ")} (the old corpus for categories
 only: its urgency labels follow the older, wider definition). The frozen test split is never used.
-${m.categories.length} categories, ${Math.round((m.hashes.replace(/\s+/g, "").length * 3) / 16).toLocaleString("en-US")} features.
+${m.categories.length} categories, ${Math.round((m.hashes.replace(/\s+/g, "").length * 3) / 16).toLocaleString("en-US")} rows with weights.
 
 Its strongest features per category (the weight a feature adds to the category's score, before
 normalisation; names are matching keys):
