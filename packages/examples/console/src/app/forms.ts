@@ -90,6 +90,8 @@ const kindOf = (doc: OpenApiDoc, s: JsonSchema): "object" | "number" | "boolean"
   return "string"
 }
 
+const envelope = new Set(["commandId", "correlationId"])
+
 let ids = 0
 const fieldId = (form: string, path: string) => `f-${form}-${path.replace(/[^a-zA-Z0-9]/g, "-")}-${++ids}`
 
@@ -100,7 +102,10 @@ const fieldId = (form: string, path: string) => `f-${form}-${path.replace(/[^a-z
 export const fieldsOf = (doc: OpenApiDoc, schema: JsonSchema, form: string, prefix = ""): ReadonlyArray<Child> => {
   const s = resolve(doc, schema)
   const required = new Set(s.required ?? [])
-  return Object.entries(s.properties ?? {}).map(([name, raw]) => {
+  // The envelope's tracing ids are the client's business, not the user's: the console leaves them out.
+  return Object.entries(s.properties ?? {})
+    .filter(([name]) => prefix !== "" || !envelope.has(name))
+    .map(([name, raw]) => {
     const field = resolve(doc, raw)
     const path = prefix === "" ? name : `${prefix}.${name}`
     const label = `${name}${required.has(name) ? " *" : ""}`
