@@ -8,10 +8,13 @@
  * import { sha256Hex } from "./chain.js"
  * await sha256Hex("abc") // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
  */
+// The core's own modules, bundled: `Audit` only imports the canonical JSON and a portable SHA-256
+// (its `Event` import is types only), so the page judges with the core's tables, not a copy.
+import * as Audit from "../../../../core/src/Audit.js"
 import { canonicalJson } from "../../../../core/src/internal/canonical.js"
 
 /** The `prevHash` of an appeal's first event (`Audit.genesis`). */
-export const genesis = "0".repeat(64)
+export const genesis: string = Audit.genesis
 
 /**
  * An event as the API returns it: only the fields the chain reads are typed; every field is hashed.
@@ -35,18 +38,8 @@ export type Verification =
   | { readonly ok: true; readonly count: number; readonly head: { readonly seq: number; readonly hash: string } | undefined }
   | { readonly ok: false; readonly index: number; readonly seq: number | undefined; readonly reason: Breakage; readonly detail: string }
 
-// A copy of the core's `Audit.endings` (the core module itself pulls the schemas into the bundle);
-// test/chain.test.ts fails when the two differ.
-const settled = ["measureCompleted", "measureCancelled", "protectionOrderExtended", "protectionOrderBreached"]
-/** The events that end an appeal, each with what may still follow it (`Audit.endings`). */
-export const endings: Readonly<Record<string, ReadonlyArray<string>>> = {
-  closed: ["rated", "disputed", "measurePlanned", ...settled],
-  leftWithoutConsideration: settled,
-  forwarded: settled,
-  handedToCriminalProcedure: ["measurePlanned", ...settled],
-  mergedAsDuplicate: settled,
-  withdrawn: settled
-}
+/** The events that end an appeal, each with what may still follow it: the core's own `Audit.endings`. */
+export const endings: Readonly<Record<string, ReadonlyArray<string>>> = Audit.endings
 
 /**
  * SHA-256 of a string's UTF-8 bytes as lowercase hex, with WebCrypto (browsers, Node.js 20+).
