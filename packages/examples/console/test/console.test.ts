@@ -19,13 +19,14 @@ let databaseUrl: string
 const tokens: Record<string, string> = {}
 
 beforeAll(async () => {
+  // The browser first: without it, every test fails at once with the reason.
+  const launched = await launch()
+  browser = launched.browser
+  closeBrowser = launched.close
   const db = await freshDatabase()
   closeDatabase = db.close
   databaseUrl = db.database.url
   service = await startService(db.database)
-  const launched = await launch()
-  browser = launched.browser
-  closeBrowser = launched.close
   for (const [name, claims] of [
     ["inspector", { kind: "officer", sub: "O-101" }],
     ["senior", { kind: "officer", sub: "O-201" }],
