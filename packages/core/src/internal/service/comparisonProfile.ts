@@ -163,13 +163,8 @@ const elsewhere = (a: Duplicates.Appeal): Duplicates.Appeal => ({ ...a, applican
 
 let computed: { readonly version: string | undefined } | undefined
 
-/**
- * The version of stored profiles for the current model, or undefined when the stored parts of a
- * probe do not rebuild exactly what `Duplicates.prepare` gives (then no profile is stored or read).
- * Computed once per process.
- */
-export const version = (): string | undefined => {
-  if (computed !== undefined) return computed.version
+// The fingerprint of the model, or undefined when a probe does not rebuild exactly.
+const fingerprint = (): string | undefined => {
   const stored: Array<unknown> = []
   let sound = true
   for (const probe of probes) {
@@ -184,6 +179,23 @@ export const version = (): string | undefined => {
     stored.push(s ?? null)
   }
   const model = sha256Hex(JSON.stringify([Triage.defaultModel, Triage.defaultEngine.taxonomy]))
-  computed = { version: sound ? `cp1-${sha256Hex(canonicalJson({ lexicon: Duplicates.lexicon, model, stored }))}` : undefined }
+  return sound ? `cp1-${sha256Hex(canonicalJson({ lexicon: Duplicates.lexicon, model, stored }))}` : undefined
+}
+
+/**
+ * The version of stored profiles for the current model, or undefined when the stored parts of a
+ * probe do not rebuild exactly what `Duplicates.prepare` gives (then no profile is stored or read).
+ * Computed once per process.
+ */
+export const version = (): string | undefined => {
+  if (computed === undefined) {
+    // A model that cannot prepare the probes cannot be trusted to rebuild stored profiles either:
+    // suggestions then derive every profile, as before profiles were stored.
+    try {
+      computed = { version: fingerprint() }
+    } catch {
+      computed = { version: undefined }
+    }
+  }
   return computed.version
 }
