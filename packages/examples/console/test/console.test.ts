@@ -6,6 +6,7 @@
 // application's back. Screenshots of the main pages go to docs/console/.
 import { mkdirSync } from "node:fs"
 import { join } from "node:path"
+import { Api } from "@murojaat/http"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { api, freshDatabase, launch, mint, type Service, sql, startService } from "./support.js"
@@ -182,6 +183,8 @@ describe("the console, served by the reference service", () => {
     await row.getByRole("link").click()
     await ready(page, `/appeal/${encodeURIComponent(appealId)}`)
 
+    // Every command the API declares is offered as a form (the API, not the page, decides which it accepts).
+    await expect(page.locator("details[data-command]").count()).resolves.toBe(Api.commandTypes.length)
     // startReview, then answer: each command is a form the API's own schema describes.
     await page.locator("details[data-command=startReview] summary").click()
     await page.locator("form[data-command=startReview] button[type=submit]").click()
