@@ -13,10 +13,10 @@
  *    lag at the same rate.
  *
  * The machine is shared: beside wall-clock rates, each throughput case prints the CPU time it cost
- * per 1,000 events in this process (relay or amqplib, and the consumer), in the PostgreSQL backends
- * of the bench's database (read from /proc), and in the broker (the rabbitmq user's beam.smp,
- * shared with whatever else uses it), which a loaded machine does not inflate the way it does
- * wall time.
+ * per 1,000 events in this process (relay or amqplib, and the consumer), in the client backends
+ * of the bench's database (read from /proc), and in the broker (the rabbitmq user's beam.smp: it
+ * counts whatever else uses that broker meanwhile). CPU time depends less on the other sessions'
+ * load than wall time does.
  *
  * Run: npx tsx scripts/bench.ts rabbitmq   (MUROJAAT_BENCH_BATCH: claim and publish batch size, default 500)
  */
@@ -84,7 +84,7 @@ interface Cpu {
 // A snapshot of the CPU spent so far by this process, the database's backends and the broker.
 const cpuNow = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
-  const backends = yield* Effect.orDie(sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)
+  const backends = yield* Effect.orDie(sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'`)
   const u = process.cpuUsage()
   return {
     node: (u.user + u.system) / 1000,
