@@ -11,7 +11,7 @@ import { type Child, h, replace } from "./dom.js"
 import { bodyFromForm, bodyOf, commandsOf, fieldsOf, type OpenApiDoc } from "./forms.js"
 import { isLocale, locales, t, type Word } from "./i18n.js"
 import { type Oidc, finishSignIn, startSignIn } from "./oidc.js"
-import { type Badge, renderWorklist, type Row } from "./worklist.js"
+import { type Badge, type Names, renderWorklist, type Row } from "./worklist.js"
 import "./style.css"
 
 // ---------------------------------------------------------------------------------------------
@@ -287,19 +287,33 @@ const badgesOf = async (api: Api, officer: Officer): Promise<Map<string, Badge>>
   return badges
 }
 
+// Category names from the API's Open311 service list and mahalla names from /v1/places, both in
+// the reader's language; a list that cannot be read leaves the codes.
+const namesOf = async (api: Session["api"]): Promise<Names> => {
+  const [services, places] = await Promise.all([
+    api.get<ReadonlyArray<{ service_code: string; service_name: string }>>(`/open311/v2/services.json?locale=${encodeURIComponent(locale)}`).then((r) => r.body, () => []),
+    api.get<{ mahallas: ReadonlyArray<{ code: string; name: Record<Locale, string> }> }>("/v1/places").then((r) => r.body.mahallas, () => [])
+  ])
+  return {
+    category: new Map(services.map((x) => [x.service_code, x.service_name])),
+    mahalla: new Map(places.map((m) => [m.code, m.name[locale] ?? m.code]))
+  }
+}
+
 const go = (hash: string) => {
   location.hash = hash
 }
 
 const worklistView = async (s: Session): Promise<ReadonlyArray<Child>> => {
   const officer = s.officer!
-  const [list, badges] = await Promise.all([
+  const [list, badges, names] = await Promise.all([
     s.api.get<{ items: ReadonlyArray<Row> }>(`/v1/officers/${encodeURIComponent(officer.id)}/worklist?limit=500`),
-    badgesOf(s.api, officer)
+    badgesOf(s.api, officer),
+    namesOf(s.api)
   ])
   return [
     h("h2", null, w("worklist")),
-    list.body.items.length === 0 ? h("p", null, w("empty")) : renderWorklist(list.body.items, badges, locale, (id) => go(`#/appeal/${encodeURIComponent(id)}`))
+    list.body.items.length === 0 ? h("p", null, w("empty")) : renderWorklist(list.body.items, badges, locale, (id) => go(`#/appeal/${encodeURIComponent(id)}`), names)
   ]
 }
 
@@ -725,10 +739,11 @@ const chiefView = async (s: Session): Promise<ReadonlyArray<Child>> => {
   const hotspotRows = refused(hotspots) ? [] : rowsOf(hotspots)
   const totals = refused(hotspots) ? [] : ((hotspots as { totals?: ReadonlyArray<{ code: string; current: number }> }).totals ?? [])
   const names = new Map(places.mahallas.map((m) => [m.code, m.name[locale] ?? m.code]))
+  const listNames: Names = { category: (await namesOf(s.api)).category, mahalla: names }
   const bars = totals.map((t) => [`${names.get(t.code) ?? t.code}`, t.current] as const).sort((a, b) => b[1] - a[1])
   return [
-    h("section", { "aria-labelledby": "h-overdue" }, h("h2", { id: "h-overdue" }, w("overdueList")), overdue.body.items.length === 0 ? h("p", null, w("empty")) : renderWorklist(overdue.body.items, badges, locale, open_)),
-    h("section", { "aria-labelledby": "h-approvals" }, h("h2", { id: "h-approvals" }, w("approvals")), approvals.length === 0 ? h("p", null, w("empty")) : renderWorklist(approvals, badges, locale, open_)),
+    h("section", { "aria-labelledby": "h-overdue" }, h("h2", { id: "h-overdue" }, w("overdueList")), overdue.body.items.length === 0 ? h("p", null, w("empty")) : renderWorklist(overdue.body.items, badges, locale, open_, listNames)),
+    h("section", { "aria-labelledby": "h-approvals" }, h("h2", { id: "h-approvals" }, w("approvals")), approvals.length === 0 ? h("p", null, w("empty")) : renderWorklist(approvals, badges, locale, open_, listNames)),
     reassignForm(s, district),
     h("section", { "aria-labelledby": "h-ratings" }, h("h2", { id: "h-ratings" }, `${w("ratings")} (${period})`), refused(ratings) ? problemBox(ratings) : reportTable(rowsOf(ratings), "ratings")),
     h(

@@ -24,6 +24,22 @@ export interface Row {
   readonly flags: ReadonlyArray<string>
 }
 
+/**
+ * Names to show instead of codes, in the reader's language: categories (from the API's Open311
+ * service list) and mahallas (from `/v1/places`). A code with no name is shown as it is.
+ */
+export interface Names {
+  readonly category: ReadonlyMap<string, string>
+  readonly mahalla: ReadonlyMap<string, string>
+}
+
+const noNames: Names = { category: new Map(), mahalla: new Map() }
+
+const priorityWord = { urgent: "priorityUrgent", high: "priorityHigh", normal: "priorityNormal", low: "priorityLow" } as const
+
+const priorityName = (locale: Locale, p: string | undefined): string =>
+  p === undefined ? "—" : p in priorityWord ? t(locale, priorityWord[p as keyof typeof priorityWord]) : p
+
 /** A deadline badge. */
 export type Badge = "overdue" | "soon" | "due"
 
@@ -40,9 +56,16 @@ export const urgentFirst = <R extends { readonly priority?: string | undefined }
 const badgeWord = { overdue: "badgeOverdue", soon: "badgeSoon", due: "badgeDue" } as const
 
 /**
- * The worklist as a table; `open` is called with an appeal id when a row's link is followed.
+ * The worklist as a table; `open` is called with an appeal id when a row's link is followed;
+ * `names` gives the categories' and mahallas' names (codes are shown without it).
  */
-export const renderWorklist = (rows: ReadonlyArray<Row>, badges: ReadonlyMap<string, Badge>, locale: Locale, open: (appealId: string) => void): HTMLTableElement => {
+export const renderWorklist = (
+  rows: ReadonlyArray<Row>,
+  badges: ReadonlyMap<string, Badge>,
+  locale: Locale,
+  open: (appealId: string) => void,
+  names: Names = noNames
+): HTMLTableElement => {
   const body = h("tbody")
   for (const r of urgentFirst(rows)) {
     const badge = badges.get(r.appealId) ?? "due"
@@ -53,9 +76,9 @@ export const renderWorklist = (rows: ReadonlyArray<Row>, badges: ReadonlyMap<str
         h("td", null, h("a", { href: `#/appeal/${encodeURIComponent(r.appealId)}`, onclick: (e: Event) => (e.preventDefault(), open(r.appealId)) }, r.registrationNumber ?? r.appealId)),
         h("td", null, h("span", { class: `badge badge-${badge}` }, t(locale, badgeWord[badge]))),
         h("td", null, r.statusName),
-        h("td", null, h("span", { class: `priority priority-${r.priority ?? "none"}` }, r.priority ?? "—")),
-        h("td", null, r.category ?? "—"),
-        h("td", null, r.mahallaCode ?? "—")
+        h("td", null, h("span", { class: `priority priority-${r.priority ?? "none"}` }, priorityName(locale, r.priority))),
+        h("td", null, r.category === undefined ? "—" : (names.category.get(r.category) ?? r.category)),
+        h("td", null, r.mahallaCode === undefined ? "—" : (names.mahalla.get(r.mahallaCode) ?? r.mahallaCode))
       )
     )
   }
