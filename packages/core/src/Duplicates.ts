@@ -164,8 +164,8 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  *   mahallas: a border street); `farMetres` (100): this far, two places;
  * - `neighbourHouses` (2): two house numbers of one street at most this far apart are neighbouring
  *   houses, one place for an incident heard or signed for from both (22 and 24); farther, two places;
- * - `matterThreshold` (0.2): the score (topic and place) from which two appeals are about the same matter;
- * - `topicThreshold` (0.225): the topic (text, concepts, category) it takes besides, so that the
+ * - `matterThreshold` (0.17): the score (topic and place) from which two appeals are about the same matter;
+ * - `topicThreshold` (0.2): the topic (text, concepts, category) it takes besides, so that the
  *   place alone never makes the same matter, nor the place with the triage category alone (above
  *   `weights.category`: the texts must share words or concepts);
  * - `reminderThreshold` (0): the score enough when the same applicant refers to his appeal A (a
@@ -193,7 +193,7 @@ export type Settings = Compare.Settings
  *
  * @example
  * import { Duplicates } from "@murojaat/core"
- * Duplicates.defaultSettings.topicThreshold // 0.225
+ * Duplicates.defaultSettings.topicThreshold // 0.2
  *
  * @since 0.3.0
  * @category settings

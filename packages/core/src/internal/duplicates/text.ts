@@ -66,8 +66,8 @@ export interface TextProfile {
   readonly gramIds: Float64Array
   readonly gramCounts: Int32Array
   readonly norm: number
-  /** The concepts as a bit set (bit i = `Lexicon.concepts[i]`), for fast comparison. */
-  readonly mask: number
+  /** The concepts as a bit set (bit i of word i >> 5 = `Lexicon.concepts[i]`), for fast comparison. */
+  readonly mask: Uint32Array
   /** The lexicon's concepts found. */
   readonly concepts: ReadonlySet<string>
   /** Cues found: "reminder", "dispute", "recurrence". */
@@ -120,8 +120,11 @@ export const profile = (text: string, placeWords: ReadonlyArray<string> = []): T
   const place = placeWords.filter((w) => w.length >= 4)
   const content = keys.map((k) => (fillerKeys.has(k) || place.some((w) => k.startsWith(w)) ? "" : k))
   const concepts = find(conceptPhrases, content)
-  let mask = 0
-  for (const c of concepts) mask |= bit.get(c)!
+  const mask = new Uint32Array(maskWords)
+  for (const c of concepts) {
+    const i = index.get(c)!
+    mask[i >>> 5]! |= 1 << (i & 31)
+  }
   return { gramIds: Float64Array.from(ids), gramCounts: Int32Array.from(counts), norm: Math.sqrt(sq), mask, concepts, cues: find(cuePhrases, keys), words }
 }
 
@@ -143,17 +146,18 @@ export const gramCosine = (a: TextProfile, b: TextProfile): number => {
   return Math.min(1, dot / (a.norm * b.norm))
 }
 
-const kindOf = new Map(Lexicon.concepts.map((c) => [c.id, c.kind] as const))
-// At most 31 concepts, one bit each (a 32-bit signed integer).
-const bit = new Map(Lexicon.concepts.map((c, i) => [c.id, 1 << i] as const))
-let problemMask = 0
-for (const c of Lexicon.concepts) if (c.kind === "problem") problemMask |= bit.get(c.id)!
+// One bit per concept, in as many 32-bit words as the lexicon needs.
+const index = new Map(Lexicon.concepts.map((c, i) => [c.id, i] as const))
+const maskWords = Math.max(1, Math.ceil(Lexicon.concepts.length / 32))
+const problemMask = new Uint32Array(maskWords)
+Lexicon.concepts.forEach((c, i) => {
+  if (c.kind === "problem") problemMask[i >>> 5]! |= 1 << (i & 31)
+})
 const popcount = (x: number): number => {
   let n = 0
-  for (let v = x >>> 0; v !== 0; v &= v - 1) n++
+  for (let v = x >>> 0; v !== 0; v = (v & (v - 1)) >>> 0) n++
   return n
 }
-
 
 /**
  * Weighted Dice coefficient of the two concept sets, in [0, 1] (0 when either has none): a problem
@@ -161,11 +165,24 @@ const popcount = (x: number): number => {
  * none (the same place, another problem). Symmetric.
  */
 export const conceptDice = (a: TextProfile, b: TextProfile, settingWeight: number): { readonly dice: number; readonly conflict: boolean } => {
-  const weigh = (m: number) => popcount(m & problemMask) + settingWeight * popcount(m & ~problemMask)
-  const shared = a.mask & b.mask
-  const conflict = (a.mask & problemMask) !== 0 && (b.mask & problemMask) !== 0 && (shared & problemMask) === 0
-  const total = weigh(a.mask) + weigh(b.mask)
-  return { dice: total === 0 ? 0 : (2 * weigh(shared)) / total, conflict }
+  let problemsA = 0
+  let problemsB = 0
+  let problemsShared = 0
+  let total = 0
+  let shared = 0
+  for (let w = 0; w < maskWords; w++) {
+    const x = a.mask[w]!
+    const y = b.mask[w]!
+    const p = problemMask[w]!
+    const weigh = (m: number) => popcount(m & p) + settingWeight * popcount(m & ~p)
+    problemsA |= x & p
+    problemsB |= y & p
+    problemsShared |= x & y & p
+    total += weigh(x) + weigh(y)
+    shared += weigh(x & y)
+  }
+  const conflict = problemsA !== 0 && problemsB !== 0 && problemsShared === 0
+  return { dice: total === 0 ? 0 : (2 * shared) / total, conflict }
 }
 
 /** The concepts two texts share, by id (for explanations). */
