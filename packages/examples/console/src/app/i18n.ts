@@ -110,6 +110,41 @@ const words = {
   similarElsewhere: ["Koʻra olmaydigan oʻxshash murojaatlar", "Кўра олмайдиган ўхшаш мурожаатлар", "Похожие обращения вне вашего доступа", "Similar appeals you may not read"]
 } as const
 
+// The columns of the analytics reports (UnitRating rows, Hotspots cells), as the chief reads them.
+const columns = {
+  level: ["Daraja", "Даража", "Уровень", "Level"],
+  code: ["Birlik", "Бирлик", "Подразделение", "Unit"],
+  category: ["Toifa", "Тоифа", "Категория", "Category"],
+  registered: ["Roʻyxatga olingan", "Рўйхатга олинган", "Зарегистрировано", "Registered"],
+  answered: ["Javob berilgan", "Жавоб берилган", "Дан ответ", "Answered"],
+  satisfied: ["Qanoatlantirilgan", "Қаноатлантирилган", "Удовлетворено", "Satisfied"],
+  explained: ["Tushuntirilgan", "Тушунтирилган", "Разъяснено", "Explained"],
+  rejected: ["Rad etilgan", "Рад этилган", "Отказано", "Rejected"],
+  violated: ["Muddati buzilgan", "Муддати бузилган", "С нарушением срока", "Past the term"],
+  repeated: ["Takroriy", "Такрорий", "Повторные", "Repeated"],
+  rated: ["Baholangan", "Баҳоланган", "Оценено", "Rated"],
+  ratingSum: ["Baholar yigʻindisi", "Баҳолар йиғиндиси", "Сумма оценок", "Sum of ratings"],
+  current: ["Joriy davr", "Жорий давр", "Текущий период", "This period"],
+  previous: ["Oldingi davr", "Олдинги давр", "Предыдущий период", "Previous period"],
+  currentPerDay: ["Kuniga (joriy)", "Кунига (жорий)", "В день (текущий)", "Per day (this)"],
+  previousPerDay: ["Kuniga (oldingi)", "Кунига (олдинги)", "В день (предыдущий)", "Per day (previous)"],
+  share: ["Ulush", "Улуш", "Доля", "Share"],
+  ratio: ["Nisbat", "Нисбат", "Отношение", "Ratio"],
+  pValue: ["p-qiymat", "p-қиймат", "p-значение", "p-value"],
+  qValue: ["q-qiymat", "q-қиймат", "q-значение", "q-value"],
+  rise: ["Oʻsish", "Ўсиш", "Рост", "Rise"]
+} as const
+
+/**
+ * The heading of an analytics report's column in a locale; a column not listed keeps its name.
+ *
+ * @example
+ * import { column } from "./i18n.js"
+ * column("ru", "answered") // "Дан ответ"
+ */
+export const column = (locale: Locale, name: string): string =>
+  Object.hasOwn(columns, name) ? columns[name as keyof typeof columns][index[locale]]! : name
+
 /** A word of the console. */
 export type Word = keyof typeof words
 

@@ -9,7 +9,7 @@ import { Api, ApiError, type Claims, claimsOf, type Locale, type Problem } from 
 import { type ChainEvent, type EventCheck, verify } from "./chain.js"
 import { type Child, h, replace } from "./dom.js"
 import { bodyFromForm, bodyOf, commandsOf, fieldsOf, type OpenApiDoc } from "./forms.js"
-import { isLocale, locales, t, type Word } from "./i18n.js"
+import { column, isLocale, locales, t, type Word } from "./i18n.js"
 import { type Oidc, finishSignIn, startSignIn } from "./oidc.js"
 import { type Badge, type Names, renderWorklist, type Row } from "./worklist.js"
 import "./style.css"
@@ -647,7 +647,17 @@ const rowsOf = (report: unknown): ReadonlyArray<ReportRow> => {
 const scalarColumns = (rows: ReadonlyArray<ReportRow>) =>
   Object.keys(rows[0] ?? {}).filter((k) => rows.every((r) => r[k] === undefined || r[k] === null || ["string", "number", "boolean"].includes(typeof r[k])))
 
-const reportTable = (rows: ReadonlyArray<ReportRow>, id: string) => {
+// A report's cell as the chief reads it: units and categories by name (with the unit's code).
+const cellText = (c: string, v: unknown, names: Names & { readonly officer?: ReadonlyMap<string, string> }): string => {
+  if (v === undefined || v === null) return "—"
+  if (typeof v === "number") return String(Number(v.toFixed(3)))
+  if (c === "category" && typeof v === "string") return names.category.get(v) ?? v
+  if (c === "code" && typeof v === "string" && names.mahalla.has(v)) return `${names.mahalla.get(v)} (${v})`
+  if (c === "code" && typeof v === "string" && names.officer?.has(v) === true) return `${names.officer.get(v)} (${v})`
+  return String(v)
+}
+
+const reportTable = (rows: ReadonlyArray<ReportRow>, id: string, names: Names & { readonly officer?: ReadonlyMap<string, string> }) => {
   const columns = scalarColumns(rows)
   return rows.length === 0
     ? h("p", null, w("empty"))
@@ -657,8 +667,8 @@ const reportTable = (rows: ReadonlyArray<ReportRow>, id: string) => {
         h(
           "table",
           { id },
-          h("thead", null, h("tr", null, columns.map((c) => h("th", { scope: "col" }, c)))),
-          h("tbody", null, rows.map((r) => h("tr", null, columns.map((c) => h("td", { class: typeof r[c] === "number" ? "num" : undefined }, r[c] === undefined || r[c] === null ? "—" : typeof r[c] === "number" ? Number((r[c] as number).toFixed(3)) : String(r[c]))))))
+          h("thead", null, h("tr", null, columns.map((c) => h("th", { scope: "col" }, column(locale, c))))),
+          h("tbody", null, rows.map((r) => h("tr", null, columns.map((c) => h("td", { class: typeof r[c] === "number" ? "num" : undefined }, cellText(c, r[c], names))))))
         )
       )
 }
@@ -745,12 +755,12 @@ const chiefView = async (s: Session): Promise<ReadonlyArray<Child>> => {
     h("section", { "aria-labelledby": "h-overdue" }, h("h2", { id: "h-overdue" }, w("overdueList")), overdue.body.items.length === 0 ? h("p", null, w("empty")) : renderWorklist(overdue.body.items, badges, locale, open_, listNames)),
     h("section", { "aria-labelledby": "h-approvals" }, h("h2", { id: "h-approvals" }, w("approvals")), approvals.length === 0 ? h("p", null, w("empty")) : renderWorklist(approvals, badges, locale, open_, listNames)),
     reassignForm(s, district),
-    h("section", { "aria-labelledby": "h-ratings" }, h("h2", { id: "h-ratings" }, `${w("ratings")} (${period})`), refused(ratings) ? problemBox(ratings) : reportTable(rowsOf(ratings), "ratings")),
+    h("section", { "aria-labelledby": "h-ratings" }, h("h2", { id: "h-ratings" }, `${w("ratings")} (${period})`), refused(ratings) ? problemBox(ratings) : reportTable(rowsOf(ratings), "ratings", { ...listNames, officer: new Map(s.officers.map((o) => [o.id, o.name])) })),
     h(
       "section",
       { "aria-labelledby": "h-hotspots" },
       h("h2", { id: "h-hotspots" }, `${w("hotspots")} (${period})`),
-      refused(hotspots) ? problemBox(hotspots) : [barChart(bars, w("hotspots")), reportTable(hotspotRows, "hotspots")]
+      refused(hotspots) ? problemBox(hotspots) : [barChart(bars, w("hotspots")), reportTable(hotspotRows, "hotspots", listNames)]
     )
   ]
 }
