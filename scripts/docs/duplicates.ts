@@ -75,7 +75,7 @@ const render = (): string =>
     "## Score",
     "",
     `topic = ${s.weights.text} × text cosine + ${s.weights.concepts} × concept Dice + ${s.weights.category} × same category + (${s.weights.problemConflict} when the problems differ); score = topic + place, clamped to [0, 1].`,
-    `Two appeals are about the same matter when the score reaches \`matterThreshold\` (${s.matterThreshold}) and the topic alone reaches \`topicThreshold\` (${s.topicThreshold}): the place alone never makes the same matter; the texts must also share a concept or the triage category (two long unrelated letters share many trigrams). The text and place parts are symmetric in A and B.`,
+    `Two appeals are about the same matter when the score reaches \`matterThreshold\` (${s.matterThreshold}) and the topic alone reaches \`topicThreshold\` (${s.topicThreshold}): the place alone never makes the same matter; the texts must also share a concept, or the triage category and some trigrams (two long unrelated letters share many trigrams; the category alone says nothing of the texts). The text and place parts are symmetric in A and B.`,
     "",
     "## Decision procedure",
     "",

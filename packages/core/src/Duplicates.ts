@@ -16,11 +16,12 @@
  * coordinates (near coordinates are one place even across a mahalla border), the text (character trigrams of triage's folded text, so script and apostrophes do
  * not matter), a shared Uzbek–Russian concept lexicon (so the two languages meet), the triage
  * category, the applicant, the time between the two, A's status, and B's cues (reminder, dispute,
- * recurrence). The topic is `weights.text × cosine + weights.concepts × Dice + weights.category ×
+ * recurrence; a collective letter named by both, which makes a signatory's own letter about its
+ * place the same matter). The topic is `weights.text × cosine + weights.concepts × Dice + weights.category ×
  * agreement (+ weights.problemConflict)`; the score is the topic plus the place bonus, clamped to
  * [0, 1]. Two appeals are about the same matter when the score reaches `matterThreshold`, the topic
- * alone reaches `topicThreshold` (the place alone never makes a matter) and the texts share a concept
- * or the triage category (trigrams alone do not make one either); the label follows the
+ * alone reaches `topicThreshold` (the place alone never makes a matter) and the texts share a concept,
+ * or the triage category and some trigrams (neither alone makes one); the label follows the
  * decision procedure in {@link rules}. Suggestions only: merging stays a person's decision.
  *
  * {@link Index} finds the candidates for a new appeal by place (mahalla, street and address key,
@@ -164,10 +165,10 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  *   mahallas: a border street); `farMetres` (100): this far, two places;
  * - `neighbourHouses` (2): two house numbers of one street at most this far apart are neighbouring
  *   houses, one place for an incident heard or signed for from both (22 and 24); farther, two places;
- * - `matterThreshold` (0.17): the score (topic and place) from which two appeals are about the same matter;
+ * - `matterThreshold` (0.31): the score (topic and place) from which two appeals are about the same matter;
  * - `topicThreshold` (0.2): the topic (text, concepts, category) it takes besides, so that the
- *   place alone never makes the same matter, nor the place with the triage category alone (above
- *   `weights.category`: the texts must share words or concepts);
+ *   place alone never makes the same matter, nor the place with the triage category alone (with
+ *   the same category the texts must still share words or concepts);
  * - `reminderThreshold` (0): the score enough when the same applicant refers to his appeal A (a
  *   reminder or dispute cue): by default the cue alone, unless the place parts them;
  * - `reminderWords` (8): a message of at most this many content words from the same applicant,

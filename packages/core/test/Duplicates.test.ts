@@ -143,6 +143,30 @@ describe("Duplicates: what B says about A", () => {
   })
 })
 
+describe("Duplicates: a collective letter and its signatories", () => {
+  // The policy (rule duplicates.sameIncident): a signatory writing on his own about the letter's
+  // place is on the letter's matter, whatever new detail he adds; at another house he is not.
+  const letters = [
+    "Navoiy 14-uy aholisidan jamoaviy murojaat: podvalda har kecha qimor oʻynashadi. Imzolar: 23 nafar",
+    "Навоий 14-уй аҳолиси номидан: ертўлада ҳар кеча қимор ўйнашади. 31 имзо",
+    "Коллективное обращение жильцов дома 14: в подвале каждую ночь играют в карты на деньги. Подписи прилагаем"
+  ]
+  const signatories = [
+    "Я подписывала коллективное письмо. Вчера у подъезда разбили стекло моей машины",
+    "Men ham jamoaviy arizaga imzo qoʻyganman. Bugun kechasi mashinamning oynasini sindirishdi",
+    "Мен ҳам имзо қўйгандим. Кеча подъезд олдида машинамнинг ойнасини синдиришди"
+  ]
+  const a = (text: string) => appeal({ applicantRef: "sm:u-10", text })
+  const b = (text: string, address: string) => appeal({ applicantRef: "sm:u-11", submittedAt: "2026-03-03T10:00:00+05:00", address, text })
+  test.prop([fc.constantFrom(...letters), fc.constantFrom(...signatories)])("a signatory at the letter's house: the same matter; at another house: two places", (x, y) => {
+    expect(Duplicates.compare(a(x), b(y, "ул. Навои, д. 14, кв. 9"))).toMatchObject({ label: "duplicate", ruleId: "duplicates.sameIncident" })
+    expect(Duplicates.compare(a(x), b(y, "Navoiy koʻchasi 41-uy")).label).toBe("distinct")
+  })
+  test.prop([fc.constantFrom(...letters), fc.constantFrom(...signatories)])("without the signatory's words, his new problem is another matter", (x, y) => {
+    expect(Duplicates.compare(a(x), b(y.replace(/^[^.]*\. /, ""), "ул. Навои, д. 14, кв. 9")).label).toBe("distinct")
+  })
+})
+
 describe("Duplicates: properties over the tuning pairs", () => {
   const pair = fc.constantFrom(...pairs)
   test.prop([pair], { numRuns: 60 })("the score (place and text) is symmetric", (p) => {

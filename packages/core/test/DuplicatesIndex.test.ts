@@ -89,7 +89,8 @@ describe("Duplicates.Index", () => {
         const signals = Duplicates.compare(a, b).signals.filter((x) => x.signal === "concepts")
         const named = signals[0]!.reason !== "no shared concept"
         expect(signals[0]!.contribution > 0).toBe(named)
-        if (i === k) expect(signals[0]!.reason).toContain(Duplicates.lexicon[i]!.id)
+        // A first word may be polite filler ("inspektor"), which names no concept at all.
+        if (i === k && named) expect(signals[0]!.reason).toContain(Duplicates.lexicon[i]!.id)
       }),
       { numRuns: 400 }
     )

@@ -51,7 +51,7 @@ export const defaultSettings: Settings = {
   nearMetres: 60,
   farMetres: 100,
   neighbourHouses: 2,
-  matterThreshold: 0.17,
+  matterThreshold: 0.31,
   topicThreshold: 0.2,
   reminderThreshold: 0,
   reminderWords: 8,
@@ -91,8 +91,8 @@ export const rules = [
   { id: "duplicates.resend", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, with no reminder cue: a re-send or rewrite, a duplicate." },
   { id: "duplicates.repeated", source: "ZRU-445 (repeated appeal, takroriy; article not confirmed)", statement: "The same applicant on the same matter after his appeal was answered (disputing it) or after its term ran out without an answer: a repeated appeal, examined by a superior." },
   { id: "duplicates.recurrence", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related. When B says it is back (a recurrence cue) at the same place, a topic of `recurrenceThreshold` suffices." },
-  { id: "duplicates.sameIncident", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate." },
-  { id: "duplicates.otherMatter", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The score stays below `matterThreshold`, the topic below `topicThreshold`, or the texts share neither a concept nor the triage category: another matter, nothing to link." }
+  { id: "duplicates.sameIncident", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate. A signatory of a collective letter writing on his own about the letter's house, street or landmark (both texts name the letter: signatures, \"I signed\") is on the same matter whatever new detail he adds." },
+  { id: "duplicates.otherMatter", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The score stays below `matterThreshold`, the topic below `topicThreshold`, or the texts share neither a concept nor the triage category with some words: another matter, nothing to link (unless a signatory writes about a collective letter's place, or B says the matter recurs there)." }
 ] as const
 
 export type RuleId = (typeof rules)[number]["id"]
@@ -215,6 +215,7 @@ const explain = (a: Profile, b: Profile, f: Facts, s: Settings): Array<Signal> =
   out.push({ signal: "applicant", contribution: 0, reason: sameApplicant ? "same applicant" : a.applicant === undefined || b.applicant === undefined ? "an anonymous appeal" : "different applicants" })
   out.push({ signal: "timeGap", contribution: 0, reason: `${round((b.at - a.at) / 86_400_000)} days between them` })
   out.push({ signal: "status", contribution: 0, reason: `A is ${a.input.status ?? "open"} when B arrives` })
+  if (a.text.cues.has("collective") && b.text.cues.has("collective")) out.push({ signal: "cues", contribution: 0, reason: "A is a collective letter and B names it (a signatory)" })
   if (b.text.cues.size > 0) out.push({ signal: "cues", contribution: 0, reason: `B's cues: ${[...b.text.cues].sort().join(", ")}` })
   return out
 }
@@ -231,7 +232,8 @@ const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly 
   // The place alone never makes the same matter: the texts must agree to `topicThreshold`, and on
   // what happened (a shared concept or the same triage category): trigrams alone, which two long
   // unrelated letters share plenty of, are not enough.
-  const sameMatter = score >= s.matterThreshold && f.topic >= s.topicThreshold && (f.dice > 0 || f.sameCategory)
+  // The category agreeing is not the texts agreeing: with it, they must share some words too.
+  const sameMatter = score >= s.matterThreshold && f.topic >= s.topicThreshold && (f.dice > 0 || (f.sameCategory && f.cosine > 0))
   if (sameApplicant) {
     if (status === "open") {
       // A one-line message from the same person a day or more after his open appeal ("nu chto?")
@@ -251,7 +253,10 @@ const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly 
   // "It is back again" at the place of an answered (or old) appeal: the cue says the same matter
   // recurs, so a weaker topic suffices; the place must agree (a street, house, landmark or point).
   const recurs = later && cues.has("recurrence") && f.topic >= s.recurrenceThreshold && (f.placeBonus > 0 || f.relation === "sameStreet")
-  if (!sameMatter && !recurs) return done("distinct", "duplicates.otherMatter")
+  // A collective letter and a signatory's own letter (both name the letter) at one house, street or
+  // landmark are one matter: the signatory adds what he saw, in his words, often of a new detail.
+  const signatory = a.text.cues.has("collective") && cues.has("collective") && (f.placeBonus > 0 || f.relation === "sameStreet")
+  if (!sameMatter && !recurs && !signatory) return done("distinct", "duplicates.otherMatter")
   if (later) return done("related", "duplicates.recurrence")
   return done("duplicate", "duplicates.sameIncident")
 }

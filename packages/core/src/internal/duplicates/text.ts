@@ -33,7 +33,8 @@ const conceptPhrases = group(Lexicon.concepts.flatMap((c) => c.words.map((w) => 
 const cuePhrases = group([
   ...Lexicon.reminderCues.map((w) => compile("reminder", w)),
   ...Lexicon.disputeCues.map((w) => compile("dispute", w)),
-  ...Lexicon.recurrenceCues.map((w) => compile("recurrence", w))
+  ...Lexicon.recurrenceCues.map((w) => compile("recurrence", w)),
+  ...Lexicon.collectiveCues.map((w) => compile("collective", w))
 ])
 const fillerKeys = new Set(Lexicon.filler.map((w) => keyOf(w)))
 const stopKeys = new Set(Lexicon.stopWords.map((w) => keyOf(w)))
@@ -70,7 +71,7 @@ export interface TextProfile {
   readonly mask: Uint32Array
   /** The lexicon's concepts found. */
   readonly concepts: ReadonlySet<string>
-  /** Cues found: "reminder", "dispute", "recurrence". */
+  /** Cues found: "reminder", "dispute", "recurrence", "collective". */
   readonly cues: ReadonlySet<string>
   /** Content words (after filler and function words). */
   readonly words: number
