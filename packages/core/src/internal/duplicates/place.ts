@@ -34,7 +34,12 @@ const landmarkWords = new Set(
     "bekat", "bekati", "ostanovka", "ost", "masjid", "masjidi", "mechet", "dokon", "magazin", "kiosk", "apteka", "dorihona", "choyhona", "choyhonasi", "chayhana", "toyhona", "toyhonasi",
     "poliklinika", "kanal", "kanali", "kopri", "koprik", "most", "oldi", "oldida", "yoni", "yonida", "yonidagi", "orqasi", "orqasidagi", "ropara", "roparasi", "vozle", "u", "okolo", "naprotiv",
     "mejdu", "za", "domom", "domami", "i", "va", "orasidagi", "ploshadka", "maydoncha", "maydonchasi", "maydoni", "avtoturargoh", "turargoh", "stoyanka", "tts", "ts", "klub", "klubi", "vihod",
-    "chorraha", "chorrahasi", "svetofor", "svetofori", "perehod", "garaj", "garajlar", "garajami", "garajlari", "garaji", "devor", "devori", "stena", "podval", "yertola", "burilish", "burilishi", "ortasida"
+    "chorraha", "chorrahasi", "svetofor", "svetofori", "perehod", "garaj", "garajlar", "garajami", "garajlari", "garaji", "devor", "devori", "stena", "podval", "yertola", "burilish", "burilishi", "ortasida",
+    // Prepositions and the kinds of business and building a place is named after ("кальянная на
+    // Богишамол", "«Лаззат» кафеси", "Rayhon oshxonasi"): the name that remains is the place's.
+    "на", "при", "рядом", "возле", "около", "dokoni", "dokonlari", "магазина", "магазине", "супермаркет", "рынка", "рынке", "рынок", "bozorcha", "bozorchasi",
+    "кафе", "kafesi", "ресторан", "ресторана", "restorani", "кальянная", "кальянной", "qalyonxona", "qalyonxonasi", "oshxona", "oshxonasi", "столовая", "пекарня", "пекарни", "nonvoyxona",
+    "стадион", "stadioni", "колледж", "колледжа", "kolleji", "общежитие", "общежития", "yotoqxona", "yotoqxonasi", "больница", "больницы", "shifoxona", "shifoxonasi", "поликлиника"
   ].map((w) => keyOf(w))
 )
 
