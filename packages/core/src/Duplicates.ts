@@ -165,7 +165,7 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  *   mahallas: a border street); `farMetres` (100): this far, two places;
  * - `neighbourHouses` (2): two house numbers of one street at most this far apart are neighbouring
  *   houses, one place for an incident heard or signed for from both (22 and 24); farther, two places;
- * - `matterThreshold` (0.31): the score (topic and place) from which two appeals are about the same matter;
+ * - `matterThreshold` (0.35): the score (topic and place) from which two appeals are about the same matter;
  * - `topicThreshold` (0.2): the topic (text, concepts, category) it takes besides, so that the
  *   place alone never makes the same matter, nor the place with the triage category alone (with
  *   the same category the texts must still share words or concepts);

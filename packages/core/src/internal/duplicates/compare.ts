@@ -51,7 +51,7 @@ export const defaultSettings: Settings = {
   nearMetres: 60,
   farMetres: 100,
   neighbourHouses: 2,
-  matterThreshold: 0.31,
+  matterThreshold: 0.35,
   topicThreshold: 0.2,
   reminderThreshold: 0,
   reminderWords: 8,
