@@ -85,7 +85,7 @@ const render = (): string =>
     "",
     "## Settings",
     "",
-    "All thresholds and weights are `Duplicates.Settings`, with these defaults (chosen on the tuning splits of the labelled corpus, train, dev and test, the two thresholds by 5-fold cross-validation over their 430 pairs with `pnpm similarity:eval --cv`; the frozen held-out split played no part):",
+    "All thresholds and weights are `Duplicates.Settings`, with these defaults (chosen on the tuning splits of the labelled corpus, train, dev, test, holdout and extra, the two thresholds by 5-fold cross-validation over their 878 pairs with `pnpm similarity:eval --cv`; the frozen split holdout2 played no part):",
     "",
     "```json",
     JSON.stringify(s, null, 2),
@@ -115,22 +115,24 @@ const render = (): string =>
     }),
     "## Evaluation",
     "",
-    "`pnpm similarity:eval` reports precision and recall of `duplicate` and the confusion table over the five labels for each split of packages/core/test/fixtures/duplicates: train, dev and test are tuning splits (their errors listed pair by pair with `--pairs`; `--cv` cross-validates the thresholds over them), holdout (author D, 224 pairs, written apart from the code) is the frozen measure, checked against its SHA-256 in FROZEN and reported in aggregate only. The target is duplicate precision and recall of at least 0.90 on the holdout split.",
+    "`pnpm similarity:eval` reports precision and recall of `duplicate` and the confusion table over the five labels for each split of packages/core/test/fixtures/duplicates. Tuning splits (their errors listed pair by pair with `--pairs`; `--cv` cross-validates the thresholds over them): train, dev and test (authors A–C), holdout (author D, 224 pairs; it was the frozen split of the previous round and, measured once there, scored duplicate precision 0.882 and recall 0.779, so it now tunes) and extra (author E, 224 pairs). The frozen measure is holdout2 (author F, 232 pairs, written apart from the code), checked against its SHA-256 in FROZEN and reported in aggregate only. The target is duplicate precision and recall of at least 0.90 on the frozen split.",
     "",
-    "Figures of the defaults above (the holdout split evaluated once, after the last change of the detection):",
+    "Figures of the defaults above (holdout2 evaluated once, after the last change of the detection):",
     "",
     table(
       ["split", "pairs", "duplicate precision", "duplicate recall", "accuracy (5 labels)"],
       [
-        ["train (tuning)", 160, "0.962 (51/53)", "0.911 (51/56)", "0.950"],
-        ["dev (tuning)", 130, "0.957 (45/47)", "0.978 (45/46)", "0.946"],
-        ["test (tuning)", 140, "0.940 (47/50)", "0.959 (47/49)", "0.964"],
-        ["train + dev + test, out of fold (5-fold cross-validation of the thresholds)", 430, "0.942 (145/154)", "0.960 (145/151)", "0.953"],
-        ["**holdout (frozen)**", 224, "**0.882 (60/68)**", "**0.779 (60/77)**", "0.853"]
+        ["train (tuning)", 160, "0.964 (53/55)", "0.946 (53/56)", "0.963"],
+        ["dev (tuning)", 130, "0.958 (46/48)", "1.000 (46/46)", "0.946"],
+        ["test (tuning)", 140, "0.939 (46/49)", "0.939 (46/49)", "0.950"],
+        ["holdout (tuning, author D)", 224, "0.947 (72/76)", "0.935 (72/77)", "0.933"],
+        ["extra (tuning, author E)", 224, "0.937 (74/79)", "0.949 (74/78)", "0.933"],
+        ["all five tuning splits, out of fold (5-fold cross-validation of the thresholds)", 878, "0.945 (290/307)", "0.948 (290/306)", "0.940"],
+        ["**holdout2 (frozen, author F)**", 232, "**0.944 (68/72)**", "**0.840 (68/81)**", "0.897"]
       ]
     ),
     "",
-    "The target is **not met** on the held-out split: text nobody tuned on loses recall (16 of 77 duplicates taken for distinct) far more than the tuning splits' cross-validation predicted, so the lexicon and the place rules, though each names a signal an inspector would, still fit the tuning authors' wording better than a new author's."
+    "The target is **not met** on the frozen split: precision holds (0.944), but recall (0.840: 13 of 81 duplicates taken for distinct) stays below the out-of-fold estimate of the tuning splits (0.948). Widening the lexicon by meaning families, reading addresses named after a business, and a collective letter's signatories lifted author D's recall from 0.779 to 0.935 and E's to 0.949 while train, dev and test held, but a new author's wording still escapes the lexicon more often than cross-validation over the known authors predicts."
   ].join("\n")
 
 const docs: ReadonlyArray<Doc> = [{ file: "docs/rules/duplicates.md", render }]
