@@ -115,7 +115,7 @@ const render = (): string =>
     }),
     "## Evaluation",
     "",
-    "`pnpm similarity:eval` reports precision and recall of `duplicate` and the confusion table over the five labels for each split of packages/core/test/fixtures/duplicates. Tuning splits (their errors listed pair by pair with `--pairs`; `--cv` cross-validates the thresholds over them): train, dev and test (authors A–C), holdout (author D, 224 pairs; it was the frozen split of the previous round and, measured once there, scored duplicate precision 0.882 and recall 0.779, so it now tunes) and extra (author E, 224 pairs). The frozen measure is holdout2 (author F, 232 pairs, written apart from the code), checked against its SHA-256 in FROZEN and reported in aggregate only. The target is duplicate precision and recall of at least 0.90 on the frozen split.",
+    "`pnpm similarity:eval` reports precision and recall of `duplicate` and the confusion table over the five labels for each split of packages/core/test/fixtures/duplicates. Tuning splits (their errors listed pair by pair with `--pairs`; `--cv` cross-validates the thresholds over them): train, dev and test (the first authors), holdout (author D, 224 pairs; it was the frozen split of the previous round and, measured once there, scored duplicate precision 0.882 and recall 0.779, so it now tunes) and extra (author E, 224 pairs). The frozen measure is holdout2 (author F, 232 pairs, written apart from the code), checked against its SHA-256 in FROZEN and reported in aggregate only. The target is duplicate precision and recall of at least 0.90 on the frozen split.",
     "",
     "Figures of the defaults above (holdout2 evaluated once, after the last change of the detection):",
     "",
