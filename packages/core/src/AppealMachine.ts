@@ -349,7 +349,7 @@ export const rules = {
  * AppealMachine.orderOf(s)?.issuedAt // "2026-01-10T05:00:00.000Z"
  * AppealMachine.orderOf(AppealState.initial("A-1")) // undefined
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category prevention
  */
 export const orderOf: (state: AppealState.AppealState) => ProtectionOrder.Order | undefined = prevention_.orderOf
@@ -364,7 +364,7 @@ export const orderOf: (state: AppealState.AppealState) => ProtectionOrder.Order 
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.preventionRules["measure.known"].source // "Murojaat policy"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category prevention
  */
 export const preventionRules: { readonly [K in PreventiveMeasure.RuleId | ProtectionOrder.RuleId]: Rule } = {
@@ -379,7 +379,7 @@ export const preventionRules: { readonly [K in PreventiveMeasure.RuleId | Protec
  * import { AppealMachine } from "@murojaat/core"
  * const id: AppealMachine.PreventionRuleId = "measure.open"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category prevention
  */
 export type PreventionRuleId = keyof typeof preventionRules
@@ -404,7 +404,7 @@ export type RuleId = keyof typeof rules
  * import { AppealMachine } from "@murojaat/core"
  * const ids: ReadonlyArray<AppealMachine.GuardId> = ["extension.once", "measure.known"]
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category rules
  */
 export type GuardId = RuleId | PreventionRuleId
@@ -418,7 +418,7 @@ const guardsById: { readonly [K in GuardId]: Rule } = { ...rules, ...preventionR
  * import { AppealMachine } from "@murojaat/core"
  * AppealMachine.guard("protectionOrder.extension.sameOrder").source // "ZRU-561 of 2 Sep 2019 (protection order)"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category rules
  */
 export const guard = (id: GuardId): Rule => guardsById[id]

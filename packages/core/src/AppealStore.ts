@@ -178,7 +178,7 @@ export const sortWorkload = (rows: ReadonlyArray<Workload>): ReadonlyArray<Workl
  * const w: AppealStore.ProfileWrite = { appealId: "A-1", basis: "b1", version: "v1", data: { grams: [1, 2] } }
  * w.version // "v1"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export interface ProfileWrite {
@@ -200,7 +200,7 @@ export interface ProfileWrite {
  * const r: AppealStore.PersonalRecord = { appealId: "A-1", personal, basis: "b1" }
  * r.profile // undefined
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export interface PersonalRecord {

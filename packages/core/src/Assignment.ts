@@ -504,7 +504,7 @@ export const loads: (open: ReadonlyArray<{ readonly officerId: string; readonly 
  * `AppealStore.workload` returns): the same loads as {@link loads} over the appeals counted, without
  * reading them one by one. A count without a priority weighs as `normal`.
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category workload
  * @example
  * import { Assignment } from "@murojaat/core"

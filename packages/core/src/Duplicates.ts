@@ -33,7 +33,7 @@
  * const b = { applicantRef: "sm:u-2", submittedAt: "2026-01-15T00:05:00+05:00", mahallaCode: "1726262-001", address: "ул. Навои, д. 14", text: "Соседи каждую ночь громко включают музыку, невозможно спать" }
  * Duplicates.compare(a, b).label // "duplicate"
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 import { Either, Schema } from "effect"
 import * as Decode from "./Decode.js"
@@ -51,7 +51,7 @@ import * as Triage from "./Triage.js"
  * import { Duplicates } from "@murojaat/core"
  * const l: Duplicates.Label = "reminder"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Label = Compare.Label
@@ -63,7 +63,7 @@ export type Label = Compare.Label
  * import { Duplicates } from "@murojaat/core"
  * Duplicates.labels.length // 5
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export const labels: ReadonlyArray<Label> = ["duplicate", "reminder", "repeated", "related", "distinct"]
@@ -76,7 +76,7 @@ export const labels: ReadonlyArray<Label> = ["duplicate", "reminder", "repeated"
  * import { Duplicates } from "@murojaat/core"
  * const s: Duplicates.Status = "overdue"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Status = Compare.Status
@@ -90,7 +90,7 @@ export type Status = Compare.Status
  * import { Duplicates } from "@murojaat/core"
  * const a: Duplicates.Appeal = { applicantRef: null, submittedAt: "2026-03-01T09:00:00+05:00", mahallaCode: "1726262-002", address: "Minor 5", text: "Itlar bolalarga tashlanyapti" }
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Appeal = Compare.AppealInput
@@ -103,7 +103,7 @@ export type Appeal = Compare.AppealInput
  * import { Duplicates } from "@murojaat/core"
  * const s: Duplicates.Signal = { signal: "address", contribution: 0.15, reason: "same street and house (14)" }
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Signal = Compare.Signal
@@ -116,7 +116,7 @@ export type Signal = Compare.Signal
  * import { Duplicates } from "@murojaat/core"
  * const r: Duplicates.Comparison = { label: "distinct", score: 0.1, ruleId: "duplicates.otherMatter", signals: [] }
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Comparison = Compare.Comparison
@@ -128,7 +128,7 @@ export type Comparison = Compare.Comparison
  * import { Duplicates } from "@murojaat/core"
  * const id: Duplicates.RuleId = "duplicates.repeated"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category rules
  */
 export type RuleId = Compare.RuleId
@@ -141,7 +141,7 @@ export type RuleId = Compare.RuleId
  * import { Duplicates } from "@murojaat/core"
  * Duplicates.rules.find((r) => r.id === "duplicates.repeated")?.source // "ZRU-445 (repeated appeal, takroriy; article not confirmed)"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category rules
  */
 export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string; readonly statement: string }> = Compare.rules
@@ -184,7 +184,7 @@ export const rules: ReadonlyArray<{ readonly id: RuleId; readonly source: string
  * import { Duplicates } from "@murojaat/core"
  * Duplicates.defaultSettings.farMetres // 100
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category settings
  */
 export type Settings = Compare.Settings
@@ -196,7 +196,7 @@ export type Settings = Compare.Settings
  * import { Duplicates } from "@murojaat/core"
  * Duplicates.defaultSettings.topicThreshold // 0.2
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category settings
  */
 export const defaultSettings: Settings = Compare.defaultSettings
@@ -209,7 +209,7 @@ export const defaultSettings: Settings = Compare.defaultSettings
  * import { Duplicates } from "@murojaat/core"
  * const p: Duplicates.Prepared = Duplicates.prepare({ submittedAt: "2026-03-01T09:00:00+05:00", text: "Shovqin" })
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Prepared = Compare.Profile
@@ -221,7 +221,7 @@ export type Prepared = Compare.Profile
  * import { Duplicates } from "@murojaat/core"
  * Duplicates.prepare({ submittedAt: "2026-03-01T09:00:00+05:00", address: "ул. Навои, д. 14", text: "Шум" }).address?.house // "14"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category comparison
  */
 export const prepare = (appeal: Appeal, engine: Triage.Engine = Triage.defaultEngine): Prepared => Compare.profile(appeal, engine)
@@ -235,7 +235,7 @@ export const prepare = (appeal: Appeal, engine: Triage.Engine = Triage.defaultEn
  * const b = Duplicates.prepare({ submittedAt: "2026-03-01T10:00:00+05:00", mahallaCode: "M-2", text: "Itlar" })
  * Duplicates.comparePrepared(a, b).label // "distinct"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category comparison
  */
 export const comparePrepared = (a: Prepared, b: Prepared, settings: Settings = defaultSettings): Comparison => Compare.compareProfiles(a, b, settings)
@@ -250,7 +250,7 @@ export const comparePrepared = (a: Prepared, b: Prepared, settings: Settings = d
  * const b = { applicantRef: "sm:u-1", submittedAt: "2026-06-01T10:00:00+05:00", mahallaCode: "1726262-004", address: "Шаҳриобод 20", text: "Javobingizga rozi emasman, it hali ham bolalarni qopyapti" }
  * Duplicates.compare(a, b).label // "repeated"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category comparison
  */
 export const compare = (a: Appeal, b: Appeal, settings: Settings = defaultSettings): Comparison => Compare.compareProfiles(prepare(a), prepare(b), settings)
@@ -275,7 +275,7 @@ const AppealSchema = Schema.Struct({
  * import { Duplicates } from "@murojaat/core"
  * Duplicates.decide({ text: 1 }, {})._tag // "Left"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category comparison
  */
 export const decide = (a: unknown, b: unknown, settings: Settings = defaultSettings): Either.Either<Comparison, Errors.InvalidInput> =>
@@ -289,7 +289,7 @@ export const decide = (a: unknown, b: unknown, settings: Settings = defaultSetti
  * import { Duplicates } from "@murojaat/core"
  * Duplicates.lexicon.find((c) => c.id === "noise")?.words.includes("шум") // true
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category data
  */
 export const lexicon: ReadonlyArray<{ readonly id: string; readonly kind: "problem" | "setting"; readonly en: string; readonly words: ReadonlyArray<string> }> = Lexicon.concepts
@@ -303,7 +303,7 @@ export const lexicon: ReadonlyArray<{ readonly id: string; readonly kind: "probl
  * Duplicates.addressKey("Navoiy koʻchasi 14-uy") === Duplicates.addressKey("ул. Навои, д. 14") // true
  * Duplicates.addressKey("Navoiy 14") === Duplicates.addressKey("Navoiy 41") // false
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category keys
  */
 export const addressKey = (address: string | null | undefined): string | undefined => Place.key(Place.parse(address))
@@ -315,7 +315,7 @@ export const addressKey = (address: string | null | undefined): string | undefin
  * import { Duplicates } from "@murojaat/core"
  * const s: Duplicates.Suggestion = { id: "A-1", comparison: { label: "duplicate", score: 0.8, ruleId: "duplicates.sameIncident", signals: [] } }
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category models
  */
 export type Suggestion = IndexImpl.Suggestion
@@ -333,7 +333,7 @@ export type Suggestion = IndexImpl.Suggestion
  * const b = Duplicates.prepare({ submittedAt: "2026-03-01T10:00:00+05:00", mahallaCode: "M-1", address: "ул. Навои, 14", text: "Соседи ночью громко включают музыку" })
  * ix.suggest(b)[0]?.id // "A-1"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category index
  */
 export const Index = IndexImpl
@@ -346,7 +346,7 @@ export const Index = IndexImpl
  * const ix: Duplicates.AppealIndex = Duplicates.Index.make()
  * ix.size // 0
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category index
  */
 export type AppealIndex = IndexImpl.AppealIndex

@@ -308,7 +308,7 @@ export type Of<T extends Type> = Extract<AppealEvent, { type: T }>
  * const f: Event.Digests = "textDigest"
  * Object.keys(Event.data.answered.fields).includes(f) // true
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category events
  */
 export type Digests = "textDigest" | "personalDigest"

@@ -91,7 +91,7 @@ export type AssignmentId = Assignment.RuleId
  * import { Rule } from "@murojaat/core"
  * const id: Rule.PreventionId = "protectionOrder.breach.whileInForce"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type PreventionId = PreventiveMeasure.RuleId | ProtectionOrder.RuleId
@@ -104,7 +104,7 @@ export type PreventionId = PreventiveMeasure.RuleId | ProtectionOrder.RuleId
  * import { Rule } from "@murojaat/core"
  * const id: Rule.DuplicatesId = "duplicates.repeated"
  *
- * @since 0.3.0
+ * @since 0.2.0
  * @category ids
  */
 export type DuplicatesId = Duplicates.RuleId

@@ -175,7 +175,7 @@ export const handle = {
  * import { Analytics } from "@murojaat/http"
  * const layer = Analytics.live
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const live = HttpApiBuilder.group(Api.api, "analytics", (h) =>
   h

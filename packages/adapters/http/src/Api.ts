@@ -377,7 +377,7 @@ const DirectorySummary = Schema.Struct({
  * import { Api } from "@murojaat/http"
  * Api.RulesSchema.fields.rules !== undefined // true
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const RulesSchema = Schema.Struct({
   rules: Schema.Array(
@@ -536,7 +536,7 @@ const Report = Schema.Unknown.annotations({ identifier: "AnalyticsReport", descr
  * import { Api } from "@murojaat/http"
  * Api.analytics.identifier // "analytics"
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 export const analytics = HttpApiGroup.make("analytics")
   .add(
