@@ -2,9 +2,10 @@
  * Evaluates duplicate detection on the labelled corpus (packages/core/test/fixtures/duplicates):
  * precision and recall of `duplicate` and a confusion table over the five labels, per split.
  *
- * - train, dev, test, holdout (author D: the frozen measure of the first round, used once) and extra
- *   (author E) are tuning splits: `--pairs` lists their errors pair by pair.
- * - holdout2 (author F) is the frozen measure: its SHA-256 must be the one in FROZEN (line `<sha>  holdout2.jsonl`),
+ * - train, dev, test, holdout (author D: the frozen measure of the first round, used once), extra
+ *   (author E) and holdout2 (author F: the frozen measure of the second round, used once) are tuning
+ *   splits: `--pairs` lists their errors pair by pair.
+ * - holdout3 (author G) is the frozen measure: its SHA-256 must be the one in FROZEN (line `<sha>  holdout3.jsonl`),
  *   it is reported in aggregate only (never pair by pair, whatever the flags), and the target
  *   (duplicate precision and recall ≥ 0.90) is checked on it. When the file or its line in FROZEN is
  *   missing the script says so and exits 1: without the frozen split there is no measure.
@@ -12,7 +13,7 @@
  *   pairs, the thresholds chosen on four, measured on the one left out) and prints the out-of-fold
  *   figures and the thresholds that maximise the lower of precision and recall on all tuning pairs.
  *
- * Run: pnpm similarity:eval [--pairs] [--cv] [--split train,dev,test,holdout,extra,holdout2]
+ * Run: pnpm similarity:eval [--pairs] [--cv] [--split train,dev,test,holdout,extra,holdout2,holdout3]
  */
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync } from "node:fs"
@@ -23,8 +24,8 @@ const args = process.argv.slice(2)
 const showPairs = args.includes("--pairs")
 const crossValidate = args.includes("--cv")
 const splitArg = args.indexOf("--split")
-const tuning = ["train", "dev", "test", "holdout", "extra"]
-const FROZEN_SPLIT = "holdout2"
+const tuning = ["train", "dev", "test", "holdout", "extra", "holdout2"]
+const FROZEN_SPLIT = "holdout3"
 const splits = splitArg >= 0 ? args[splitArg + 1]!.split(",") : [...tuning, FROZEN_SPLIT]
 
 interface Pair {
