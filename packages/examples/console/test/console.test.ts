@@ -200,6 +200,28 @@ describe("the console, served by the reference service", () => {
     await page.close()
   })
 
+  it("a view that loads late never replaces the one asked for after it (the latest route alone writes the page)", async () => {
+    const id = await assigned("late-view")
+    const page = await signedIn(tokens["inspector"]!, { locale: "en" })
+    // The worklist's answer is held back until the appeal's page has been asked for and shown.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route("**/v1/officers/*/worklist*", async (r) => {
+      await held
+      await r.continue()
+    })
+    await page.evaluate(() => (location.hash = "#/worklist-again"))
+    await page.evaluate((appeal) => (location.hash = `#/appeal/${appeal}`), id)
+    await ready(page, `/appeal/${id}`)
+    release()
+    // Let the held worklist arrive, then check the appeal's page is still the one shown.
+    await page.waitForResponse("**/v1/officers/*/worklist*")
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)))
+    await expect(page.locator("details[data-command]").count()).resolves.toBe(Api.commandTypes.length)
+    await expect(page.evaluate(() => document.body.dataset["ready"])).resolves.toBe(`/appeal/${id}`)
+    await page.close()
+  })
+
   it("a refused command shows the API's own message in the chosen language; a stale page is refused (412) and says so", async () => {
     const id = await assigned("refused")
     expect((await command(tokens["inspector"]!, id, "startReview", {})).status).toBe(200)

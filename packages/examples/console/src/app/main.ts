@@ -72,13 +72,20 @@ const problemBox = (p: Problem): HTMLElement =>
 const asProblem = (e: unknown): Problem => (e instanceof ApiError ? e.problem : { status: 0, code: "ClientError", detail: e instanceof Error ? e.message : String(e) })
 
 /** Runs a view's loading, showing its problem in place when the API refuses. */
-const guarded = async (target: HTMLElement, load: () => Promise<ReadonlyArray<Child>>) => {
+/**
+ * Loads a view into `target`. `current` says whether this load is still the page's latest: routes
+ * overlap (a sign-in both sets the hash and renders; a hash may change while a view loads), and a
+ * superseded load must not overwrite the newer view when it finishes late.
+ */
+const guarded = async (target: HTMLElement, load: () => Promise<ReadonlyArray<Child>>, current: () => boolean = () => true) => {
   replace(target, h("p", { class: "loading", role: "status" }, w("loading")))
+  let shown: ReadonlyArray<Child>
   try {
-    replace(target, ...(await load()))
+    shown = await load()
   } catch (e) {
-    replace(target, problemBox(asProblem(e)))
+    shown = [problemBox(asProblem(e))]
   }
+  if (current()) replace(target, ...shown)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -769,20 +776,34 @@ const chiefView = async (s: Session): Promise<ReadonlyArray<Child>> => {
 // Router
 // ---------------------------------------------------------------------------------------------
 
+/** Counts routes started; only the latest may write the page and say it is ready. */
+let routes = 0
+
 const route = async () => {
   const s = session
   if (s === undefined) return
+  const mine = ++routes
+  const current = () => mine === routes
+  // Not ready until this view is shown: a test or a screen reader must not act on the one it replaces.
+  delete document.body.dataset["ready"]
   const hash = location.hash.replace(/^#/, "") || "/"
   const target = main()
   const appeal = /^\/appeal\/(.+)$/.exec(hash)
   const audit = /^\/audit\/(.+)$/.exec(hash)
-  if (appeal !== null) await guarded(target, () => appealView(s, decodeURIComponent(appeal[1]!)))
-  else if (audit !== null) await guarded(target, () => auditView(s, decodeURIComponent(audit[1]!)))
-  else if (hash === "/new" && s.officer !== undefined) await guarded(target, () => newAppealView(s))
-  else if (s.role === "inspector") await guarded(target, () => worklistView(s))
-  else if (s.role === "chief") await guarded(target, () => chiefView(s))
-  else await guarded(target, () => auditHome(s))
-  document.body.dataset["ready"] = hash
+  const view =
+    appeal !== null
+      ? () => appealView(s, decodeURIComponent(appeal[1]!))
+      : audit !== null
+        ? () => auditView(s, decodeURIComponent(audit[1]!))
+        : hash === "/new" && s.officer !== undefined
+          ? () => newAppealView(s)
+          : s.role === "inspector"
+            ? () => worklistView(s)
+            : s.role === "chief"
+              ? () => chiefView(s)
+              : () => auditHome(s)
+  await guarded(target, view, current)
+  if (current()) document.body.dataset["ready"] = hash
 }
 
 const render = () => {
