@@ -181,8 +181,19 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   const totals = new Map<string, number>()
   for (const m of matches) if (m.category !== undefined) totals.set(m.category, (totals.get(m.category) ?? 0) + m.score)
   const scores: Array<{ readonly category: string; readonly score: number }> = []
-  for (const [category, score] of totals) scores.push({ category, score: round2(score) })
-  if (scores.length > 1) scores.sort((a, b) => b.score - a.score || (c.order.get(a.category) ?? 0) - (c.order.get(b.category) ?? 0))
+  totals.forEach((score, category) => scores.push({ category, score: round2(score) }))
+  // Highest first, ties in taxonomy order; an insertion sort (stable, as `sort` is) of a few entries.
+  for (let i = 1; i < scores.length; i++) {
+    const x = scores[i]!
+    const ox = c.order.get(x.category) ?? 0
+    let j = i - 1
+    for (; j >= 0; j--) {
+      const y = scores[j]!
+      if ((x.score - y.score || (c.order.get(y.category) ?? 0) - ox) <= 0) break
+      scores[j + 1] = y
+    }
+    scores[j + 1] = x
+  }
   const top = scores[0]?.score ?? 0
   const second = scores[1]?.score ?? 0
   const ruleConfidence = top > 0 ? round2(Math.min(1, top / settings.saturation) * (0.4 + (0.6 * (top - second)) / top)) : 0

@@ -375,7 +375,13 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
       for (let y = c.unlessOf.at[pid]!, ye = c.unlessOf.at[pid + 1]!; y < ye; y++) st.link(UNLESS, c.unlessOf.ids[y]!, o)
     }
   }
-  if (touched.length > 1) touched.sort(ascending)
+  // Item order; an insertion sort, as the list is short and nearly sorted (sort would allocate).
+  for (let i = 1; i < touched.length; i++) {
+    const x = touched[i]!
+    let j = i - 1
+    for (; j >= 0 && touched[j]! > x; j--) touched[j + 1] = touched[j]!
+    touched[j + 1] = x
+  }
   const fired: Array<Fired> = []
   for (const i of touched) {
     const r = fire(c.items[i]!, i, f, st)
@@ -384,8 +390,6 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   st.reset()
   return fired
 }
-
-const ascending = (a: number, b: number): number => a - b
 
 // Whether the last phrase found by `phrase` had a negated word (an out-parameter: no object per phrase).
 let phraseNegated = false

@@ -58,23 +58,39 @@ export interface Compiled {
   readonly rows: number
   readonly mask: number
   /**
-   * Per row, side by side (one cache line): where its weights start in `entries` (they end where
-   * the next row's start, at `2r + 2`), and the stamp of the last text that had a feature in it (the
-   * only mutable part: scoring marks the rows it has read, see `predict`).
+   * Which rows are listed, as a bit set with a running count: for each 32 rows, their bits (at
+   * `2w`) and the number of listed rows before them (at `2w + 1`). A listed row's rank indexes
+   * `offsets`. Small (16 KB for 2^16 rows), so it stays in the processor's cache where a table of
+   * every row would not.
    */
-  readonly rowAt: Int32Array
-  /** The stamp of the text being scored. */
-  generation: number
+  readonly listed: Int32Array
+  /** Where listed row `k`'s weights start in `entries` (they end where row `k + 1`'s start). */
+  readonly offsets: Int32Array
   /**
    * One int16 per weight: category index << 8 | int8 weight (× `scale`); the urgency weight (×
    * `urgencyScale`) has the index of the category count.
    */
   readonly entries: Int16Array
+  /**
+   * The same weights dense, four to a float64 (see {@link lanes}): listed row `k`'s categories and
+   * urgency are the 13-bit lanes of `packed[k * words .. (k + 1) * words)`, each the weight plus
+   * `offset`. Scoring adds whole rows as float64s, exactly (integers below 2^53), and takes the
+   * lanes apart every `every` rows, before one can overflow. Undefined when a row's weights do not
+   * fit a lane (only a malformed model: weights are int8); then the entries are read one by one.
+   */
+  readonly packed: Float64Array | undefined
+  readonly words: number
+  readonly offset: number
+  readonly every: number
   readonly scale: number
   readonly bias: Float64Array
   readonly urgencyScale: number
   readonly urgencyBias: number
 }
+
+/** Lanes per float64 in `Compiled.packed`, and their width (4 × 13 bits fit 53 exactly). */
+export const lanes = 4
+const LANE = 1 << 13
 
 /** Bounds of `bits`: 2^10 to 2^20 rows. */
 export const minBits = 10
@@ -101,6 +117,42 @@ export const int32Bytes = (xs: ArrayLike<number>): Uint8Array => {
 
 const cache = new WeakMap<Model, Compiled>()
 
+const popcount = (x: number): number => {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24)
+}
+
+// The dense copy of the entries (see `Compiled.packed`).
+const pack = (offsets: Int32Array, entries: Int16Array, width: number): Pick<Compiled, "packed" | "words" | "offset" | "every"> => {
+  const rows = offsets.length - 1
+  const words = Math.ceil(width / lanes)
+  const totals = new Int32Array(rows * width)
+  let extreme = 0
+  for (let k = 0; k < rows; k++)
+    for (let q = offsets[k]!; q < offsets[k + 1]!; q++) {
+      const e = entries[q]!
+      const at = k * width + (e >> 8)
+      totals[at]! += (e << 24) >> 24
+      extreme = Math.max(extreme, Math.abs(totals[at]!))
+    }
+  const offset = Math.max(128, extreme)
+  const every = Math.floor((LANE - 1) / (2 * offset))
+  if (every < 1) return { packed: undefined, words, offset, every }
+  const packed = new Float64Array(rows * words)
+  for (let k = 0; k < rows; k++)
+    for (let j = 0; j < width; j++) packed[k * words + Math.floor(j / lanes)]! += (totals[k * width + j]! + offset) * LANE ** (j % lanes)
+  return { packed, words, offset, every }
+}
+
+/** The rank of row `r` among the listed rows, or -1 when it is not listed (it has no weights). */
+const rankOf = (listed: Int32Array, r: number): number => {
+  const w = (r >>> 5) << 1
+  const bits = listed[w]!
+  const b = r & 31
+  return ((bits >>> b) & 1) === 0 ? -1 : listed[w + 1]! + popcount(bits & ((1 << b) - 1))
+}
+
 /**
  * Compiles a model (cached per model object). Throws on data that is not a well-formed model: call
  * it on models that passed `check`.
@@ -116,14 +168,15 @@ export const compile = (model: Model): Compiled => {
   const raw = Base64.decode(model.weights)
   const u = Base64.decode(model.urgency.weights)
   if (u.length !== listed.length) throw new Error("one urgency weight per listed row")
-  const rowAt = new Int32Array(2 * rows + 2)
+  const bitSet = new Int32Array(2 * (rows >>> 5))
+  const offsets = new Int32Array(listed.length + 1)
   const entries: Array<number> = []
   let p = 0
-  let next = 0
   for (let i = 0; i < listed.length; i++) {
     const r = listed[i]!
     if (r < 0 || r >= rows || (i > 0 && r <= listed[i - 1]!)) throw new Error("listed rows must ascend within the table")
-    while (next <= r) rowAt[2 * next++] = entries.length
+    bitSet[2 * (r >>> 5)]! |= 1 << (r & 31)
+    offsets[i] = entries.length
     const n = raw[p++]
     if (n === undefined || p + 2 * n > raw.length) throw new Error("model weights end early")
     for (let j = 0; j < n; j++) {
@@ -133,16 +186,19 @@ export const compile = (model: Model): Compiled => {
     }
     if (u[i] !== 0) entries.push((C << 8) | u[i]!)
   }
-  while (next <= rows) rowAt[2 * next++] = entries.length
+  offsets[listed.length] = entries.length
+  for (let w = 1, before = 0; w < rows >>> 5; w++) bitSet[2 * w + 1] = before += popcount(bitSet[2 * w - 2]!)
   if (p !== raw.length) throw new Error("model weights run past the listed rows")
+  const E = Int16Array.from(entries)
   const compiled: Compiled = {
+    ...pack(offsets, E, C + 1),
     model,
     categories: model.categories,
     rows,
     mask: rows - 1,
-    rowAt,
-    generation: 0,
-    entries: Int16Array.from(entries),
+    listed: bitSet,
+    offsets,
+    entries: E,
     scale: model.scale,
     bias: Float64Array.from(model.bias),
     urgencyScale: model.urgency.scale,
@@ -162,7 +218,7 @@ export interface Carrier {
 /** What the model says about one text. */
 export interface Prediction {
   /** Probabilities in the model's category order. */
-  readonly probabilities: Float64Array
+  readonly probabilities: ReadonlyArray<number>
   readonly best: number
   readonly second: number
   /** Probability that the text is urgent. */
@@ -183,50 +239,97 @@ interface Work {
   bag: Bag
   /** Integer sums: the categories' weights, then urgency's. */
   sums: Int32Array
+  /**
+   * The rows a text has read (row + 1; 0 is free): open addressing with linear probes, sized to
+   * twice the text's features and cleared per text, so it stays in the first-level cache.
+   */
+  seen: Int32Array
+  /** Row sums in lanes (see `Compiled.packed`). */
+  lanes: Float64Array
 }
 let work: Work | undefined
 
 const workFor = (c: Compiled): Work => {
   const sums = c.categories.length + 1
-  if (work === undefined || work.sums.length < sums) work = { bag: work?.bag ?? bag(), sums: new Int32Array(sums) }
-  if (++c.generation === 0x7fffffff) {
-    for (let r = 1; r < c.rowAt.length; r += 2) c.rowAt[r] = 0
-    c.generation = 1
-  }
+  if (work === undefined || work.sums.length < sums) work = { bag: work?.bag ?? bag(), sums: new Int32Array(sums), seen: work?.seen ?? new Int32Array(1024), lanes: work?.lanes ?? new Float64Array(8) }
   return work
 }
+
+// Adds the lanes of `acc` to `sums` (less the offsets of the rows added) and clears it.
+const unpack = (acc: Float64Array, words: number, sums: Int32Array, width: number, offsets: number): void => {
+  for (let d = 0, j = 0; d < words; d++) {
+    let v = acc[d]!
+    acc[d] = 0
+    for (let l = 0; l < lanes && j < width; l++, j++) {
+      const lane = v % LANE
+      sums[j]! += lane - offsets
+      v = (v - lane) / LANE
+    }
+  }
+}
+
+const noSkip: ReadonlyArray<number> = Object.freeze([])
 
 /** Scores a folded text (words marked in `skip` are left out). */
 export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction => {
   const wk = workFor(c)
   const b = extract(f, c.model.spec, wk.bag, skip, false)
   const hash = b.hash
-  const gen = c.generation
   const sums = wk.sums
-  const rowAt = c.rowAt
+  const listed = c.listed
+  const offsets = c.offsets
   const entries = c.entries
   const mask = c.mask
   const C = c.categories.length
   sums.fill(0)
-  // Each row once (the vector is 0/1), its weights read in one run.
+  let size = 1024
+  while (size < 2 * b.count) size <<= 1
+  if (wk.seen.length < size) wk.seen = new Int32Array(size)
+  const seen = wk.seen
+  seen.fill(0, 0, size)
+  const shift = 32 - Math.clz32(size - 1)
+  // Each row once (the vector is 0/1), its weights added as whole rows (`packed`), or one by one.
+  const packed = c.packed
+  const words = c.words
+  if (wk.lanes.length < words) wk.lanes = new Float64Array(words)
+  const acc = wk.lanes
+  acc.fill(0, 0, words)
+  let pending = 0 // rows added to `acc` since its lanes were taken apart
   let n = 0
   for (let k = 0, end = b.count; k < end; k++) {
-    const at = (hash[k]! & mask) << 1
-    if (rowAt[at + 1] === gen) continue
-    rowAt[at + 1] = gen
-    n++
-    for (let q = rowAt[at]!, to = rowAt[at + 2]!; q < to; q++) {
-      const e = entries[q]!
-      sums[e >> 8]! += (e << 24) >> 24
+    const r = hash[k]! & mask
+    let slot = Math.imul(r, 0x9e3779b1) >>> (32 - shift)
+    let x = seen[slot]!
+    while (x !== 0 && x !== r + 1) {
+      slot = (slot + 1) & (size - 1)
+      x = seen[slot]!
     }
+    if (x !== 0) continue
+    seen[slot] = r + 1
+    n++
+    const rank = rankOf(listed, r)
+    if (rank < 0) continue
+    if (packed !== undefined) {
+      for (let d = 0, at = rank * words; d < words; d++) acc[d]! += packed[at + d]!
+      if (++pending === c.every) {
+        unpack(acc, words, sums, C + 1, pending * c.offset)
+        pending = 0
+      }
+    } else
+      for (let q = offsets[rank]!, to = offsets[rank + 1]!; q < to; q++) {
+        const e = entries[q]!
+        sums[e >> 8]! += (e << 24) >> 24
+      }
   }
+  if (pending > 0) unpack(acc, words, sums, C + 1, pending * c.offset)
   const norm = n > 0 ? 1 / Math.sqrt(n) : 0
-  const scores = new Float64Array(C)
+  // A plain array: a typed array this size would be allocated outside the heap, per text.
+  const scores: Array<number> = []
   const scale = c.scale * norm
   let max = -Infinity
   for (let j = 0; j < C; j++) {
     const x = c.bias[j]! + sums[j]! * scale
-    scores[j] = x
+    scores.push(x)
     if (x > max) max = x
   }
   let z = 0
@@ -237,16 +340,23 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
   let second = best === 0 ? (C > 1 ? 1 : 0) : 0
   for (let j = 0; j < C; j++) if (j !== best && scores[j]! > scores[second]!) second = j
   // The features are named when asked, by reading the text again: nothing is kept meanwhile but
-  // the text and the filler marks (the buffers serve the next prediction).
+  // the text and the words the filler marks left out (the buffers serve the next prediction).
   const source = f.source
-  const kept = skip?.slice(0, f.count)
+  let kept: Array<number> | undefined
+  if (skip !== undefined) for (let w = 0; w < f.count; w++) if (skip[w] === 1) (kept ??= []).push(w)
+  const skipped = kept ?? noSkip
   return {
     probabilities: scores,
     best,
     second,
     urgency: 1 / (1 + Math.exp(-(c.urgencyBias + sums[C]! * c.urgencyScale * norm))),
     known: n,
-    carriers: (target, against) => carriers(c, fold(source), kept, target, against)
+    carriers: (target, against) => {
+      const g = fold(source)
+      const marks = new Uint8Array(g.count)
+      for (const w of skipped) marks[w] = 1
+      return carriers(c, g, marks, target, against)
+    }
   }
 }
 
@@ -268,7 +378,8 @@ const carriers = (c: Compiled, f: Folded, skip: Uint8Array | undefined, target: 
   const top: Array<{ readonly i: number; readonly weight: number }> = []
   rows.forEach((r, i) => {
     let x = 0
-    for (let q = c.rowAt[2 * r]!; q < c.rowAt[2 * r + 2]!; q++) {
+    const rank = rankOf(c.listed, r)
+    for (let q = rank < 0 ? 0 : c.offsets[rank]!, to = rank < 0 ? 0 : c.offsets[rank + 1]!; q < to; q++) {
       const e = c.entries[q]!
       const w = (e << 24) >> 24
       const cat = e >> 8

@@ -63,6 +63,17 @@ export const withProgressive = (f: Folded, hits: ReadonlyArray<CueHit>): Readonl
   return at.length === 0 ? hits : [...hits, { cueId: presentContinuous, kind: "now", words: [...new Set(words)], at }]
 }
 
+// Whether hit `h` occurred within `window` words of token `i`.
+const near = (h: CueHit, i: number, window: number): boolean => {
+  for (const j of h.at) if (Math.abs(i - j) <= window) return true
+  return false
+}
+
+// Appends `x` unless the (short) list has it: insertion order, no set.
+const addNew = (xs: Array<string>, x: string): void => {
+  if (!xs.includes(x)) xs.push(x)
+}
+
 /** The urgency rules that fire on the cue hits. */
 export const evaluate = (rules: ReadonlyArray<Taxonomy.UrgencyRule>, hits: ReadonlyArray<CueHit>): ReadonlyArray<Fired> => {
   const byKind = new Map<string, Array<CueHit>>()
@@ -75,19 +86,28 @@ export const evaluate = (rules: ReadonlyArray<Taxonomy.UrgencyRule>, hits: Reado
   for (const r of rules) {
     const anchors = byKind.get(r.when[0]!)
     if (anchors === undefined) continue
-    const others = r.when.slice(1).map((k) => byKind.get(k))
-    if (others.some((o) => o === undefined)) continue
+    let all = true
+    for (let q = 1; q < r.when.length && all; q++) all = byKind.has(r.when[q]!)
+    if (!all) continue
     const window = r.window ?? 10
-    const cues = new Set<string>()
-    // Each other kind must have a cue within `window` words of one occurrence of the first kind.
+    const cues: Array<string> = []
+    // Each other kind must have a cue within `window` words of one occurrence of the first kind;
+    // the cues are named in the order: the anchor, then each kind's near cues in hit order.
     for (const a of anchors)
       for (const i of a.at) {
-        const near = others.map((list) => list!.filter((h) => h.at.some((j) => Math.abs(i - j) <= window)))
-        if (near.some((n) => n.length === 0)) continue
-        cues.add(a.cueId)
-        for (const n of near) for (const h of n) cues.add(h.cueId)
+        let ok = true
+        for (let q = 1; q < r.when.length && ok; q++) {
+          ok = false
+          for (const h of byKind.get(r.when[q]!)!) if (near(h, i, window)) {
+            ok = true
+            break
+          }
+        }
+        if (!ok) continue
+        addNew(cues, a.cueId)
+        for (let q = 1; q < r.when.length; q++) for (const h of byKind.get(r.when[q]!)!) if (near(h, i, window)) addNew(cues, h.cueId)
       }
-    if (cues.size > 0) fired.push({ ruleId: r.id, signal: r.signal, level: r.level ?? "urgent", cues: [...cues] })
+    if (cues.length > 0) fired.push({ ruleId: r.id, signal: r.signal, level: r.level ?? "urgent", cues })
   }
   return fired
 }

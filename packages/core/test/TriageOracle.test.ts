@@ -1,0 +1,84 @@
+/**
+ * The speed work of issue 13 (fourth round) changes how triage computes, never what it decides: the
+ * engine before it is kept verbatim in fixtures/triageOracle/ and every result of the current one
+ * (category, priority, urgency, confidence, rule ids, matches, scores, the model's decision and
+ * features, the explanation) must equal the oracle's, for the corpus, for texts built from it, and
+ * for generated strings in every script (Cyrillic, apostrophe variants, mixed, emoji and lone
+ * surrogates). The public fold is checked against the oracle's fold the same way.
+ */
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { fc, test } from "@fast-check/vitest"
+import { Normalize, Taxonomy, Triage } from "@murojaat/core"
+import * as OracleEngine from "./fixtures/triageOracle/engine.js"
+import * as OracleFold from "./fixtures/triageOracle/fold.js"
+import { dangerSentences, politeFiller } from "./fixtures/triageExamples.js"
+
+const corpus = ["train", "dev"].flatMap((split) =>
+  readFileSync(new URL(`./fixtures/triage/${split}.jsonl`, import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => (JSON.parse(l) as { text: string }).text)
+)
+const words = [...new Set(corpus.flatMap((t) => t.split(/\s+/)))].filter((w) => w !== "")
+
+// Every code unit class the fold distinguishes: Latin, Uzbek and Russian Cyrillic, older Turkic
+// letters, each apostrophe variant, combining marks, digits, clause and sentence marks, dashes,
+// other scripts, emoji (surrogate pairs) and a lone surrogate.
+const alphabet = [
+  ..."abcdefghijklmnopqrstuvwxyzABCHQXWcCh ",
+  ..."абвгдеёжзийклмнопрстуфхцчшщъыьэюяқғҳўАЕЁЪЬҚҒҲЎ",
+  ..."şçğöüıéèàáñíóúŞÇĞÖÜ",
+  "'", "`", "\u2018", "\u2019", "\u02bb", "\u02bc", "\u00b4", "\u02b9", "\u2032", "\u201b", "\u02bd",
+  "\u0301", "\u0308", ..."0123456789", ..."¹²", ..."  .,;:()!?\n\r-", "\u2013", "\u2014", "\u2026", "λ", "Ω", "中", "😀", "👍🏽", "\ud800", "\udc00"
+]
+const generated = fc.array(fc.constantFrom(...alphabet), { maxLength: 400 }).map((cs) => cs.join(""))
+// Word salads of the corpus's words, with polite filler, danger sentences and punctuation between.
+const salad = fc
+  .array(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...words) }, fc.constantFrom(...politeFiller, ...dangerSentences), fc.constantFrom(".", ",", "!", "\n", "ʻ", "'")), { maxLength: 120 })
+  .map((ws) => ws.join(" "))
+const anyText = fc.oneof(generated, salad, fc.constantFrom(...corpus), fc.string({ unit: "binary", maxLength: 200 }))
+
+// A result as plain data: every lazy part (explanation, the model's and urgency's features) read.
+const plain = (r: unknown): unknown => JSON.parse(JSON.stringify(r))
+
+const oracleModel = OracleEngine.modelClassifier(Triage.defaultModel)
+const rulesOnly = Triage.make(Taxonomy.defaults, { classifier: null })
+// A classifier the engine sees only through the port (no fast path).
+const viaPort: Triage.Classifier = (() => {
+  const inner = Triage.modelClassifier(Triage.defaultModel)
+  return { name: "port", predict: (input) => inner.predict(input) }
+})()
+const portEngine = Triage.make(Taxonomy.defaults, { classifier: viaPort })
+
+const same = (text: string) => {
+  expect(plain(Triage.classify(text))).toEqual(plain(OracleEngine.classify(text, Taxonomy.defaults, oracleModel)))
+  expect(plain(Triage.classify(text, rulesOnly))).toEqual(plain(OracleEngine.classify(text, Taxonomy.defaults, undefined)))
+}
+
+describe("triage equals the oracle (the engine before the speed work)", () => {
+  it("on every text of the train and dev splits, and on each joined with the next", () => {
+    corpus.forEach((t, i) => {
+      same(t)
+      same(`${t} ${corpus[(i + 1) % corpus.length]!}`)
+    })
+  })
+  test.prop([anyText], { numRuns: 1500 })("on generated texts", (t) => same(t))
+  test.prop([anyText], { numRuns: 200 })("through the classifier port", (t) => {
+    expect(plain(Triage.classify(t, portEngine))).toEqual(plain(OracleEngine.classify(t, Taxonomy.defaults, { name: "port", predict: (input) => oracleModel.predict(input) })))
+  })
+  test.prop([fc.array(anyText, { minLength: 2, maxLength: 4 })], { numRuns: 100 })("whatever was classified before (reused buffers)", (ts) => {
+    const results = ts.map((t) => Triage.classify(t))
+    // Read lazily after later texts were classified: the buffers the first used are reused by now.
+    results.forEach((r, i) => expect(plain(r)).toEqual(plain(OracleEngine.classify(ts[i]!, Taxonomy.defaults, oracleModel))))
+  })
+})
+
+describe("Normalize.fold equals the oracle's fold", () => {
+  test.prop([anyText], { numRuns: 2000 })("same words, keys, offsets, clauses, sentences", (t) => {
+    expect(Normalize.fold(t)).toEqual(OracleFold.fold(t))
+  })
+  it("on the corpus", () => {
+    for (const t of corpus) expect(Normalize.fold(t)).toEqual(OracleFold.fold(t))
+  })
+})
