@@ -9,7 +9,8 @@
  *    with generate_series), spread like the national design point: 200 districts, 9,500 mahallas,
  *    19,000 inspectors, one year of appeals, about 30% open.
  *
- * Run: npx tsx scripts/bench.ts store   (quick: MUROJAAT_BENCH_APPEALS=100000 MUROJAAT_BENCH_COMMANDS=500)
+ * Run: npx tsx scripts/bench.ts store   (quick: MUROJAAT_BENCH_APPEALS=100000 MUROJAAT_BENCH_COMMANDS=500;
+ * MUROJAAT_BENCH_COMMITS_ONLY=1 skips part 2)
  */
 import { Actor, AppealState, AppealStore, Audit, type Event, Outbox, Worklist } from "@murojaat/core"
 import { PgStore, SqlClient } from "@murojaat/postgres"
@@ -22,6 +23,8 @@ const APPEALS = Number(process.env["MUROJAAT_BENCH_APPEALS"] ?? 2_000_000)
 const COMMANDS = Number(process.env["MUROJAAT_BENCH_COMMANDS"] ?? 2_000)
 const CONCURRENCY = 8
 const QUERIES = 300
+// MUROJAAT_BENCH_COMMITS_ONLY=1: only part 1 (while iterating on the commit path).
+const COMMITS_ONLY = process.env["MUROJAAT_BENCH_COMMITS_ONLY"] === "1"
 
 const actor = Actor.ref(Actor.system("bench"), "system")
 const at = "2026-03-20T10:00:00.000Z"
@@ -133,6 +136,7 @@ const program = Effect.scoped(
       console.log(`  subject   AppealStore.commit (version check, all-or-nothing)        ${fmt(adapterRate)} commands/s`)
       console.log(`  ratio subject/baseline: ${(adapterRate / plainRate).toFixed(3)}`)
 
+      if (COMMITS_ONLY) return
       // 2. Queries on a generated projection.
       t = performance.now()
       yield* sql`

@@ -12,7 +12,7 @@
  * const ports = PgStore.layerPg({ url: "postgres://murojaat@127.0.0.1/murojaat", migrate: true })
  */
 import { SqlClient, SqlSchema } from "@effect/sql"
-import type { SqlError } from "@effect/sql/SqlError"
+import { SqlError } from "@effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
 import {
   Appeal,
@@ -31,8 +31,10 @@ import {
   type Worklist
 } from "@murojaat/core"
 import { Effect, Layer, Option, Redacted, Schema } from "effect"
+import pg from "pg"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
+import * as Prepared from "./internal/prepared.js"
 import * as Migrator from "./Migrator.js"
 import * as PgCalendarStore from "./PgCalendarStore.js"
 import * as PgCandidates from "./PgCandidates.js"
@@ -190,11 +192,13 @@ export const commitStatement = (c: AppealStore.Commit, w: AppealStore.StreamWrit
       : `a AS (UPDATE murojaat.appeal SET (${columns.join(", ")}) = (SELECT ${values})
           WHERE appeal_id = ${p(w.appealId, "text")} AND version = ${p(w.expectedVersion, "integer")}${i === undefined ? "" : " AND EXISTS (SELECT 1 FROM i)"} RETURNING 1)`
   )
+  // Each column is one array parameter (unnest), so the text depends only on which parts the
+  // commit has, never on how many rows: a few texts in all, each prepared once per connection.
   const rows = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, values: ReadonlyArray<ReadonlyArray<unknown>>, tail = "") => {
     if (values.length === 0) return
-    const tuples = values.map((r) => `(${r.map((v, k) => p(v, types[k]!)).join(", ")})`).join(", ")
+    const arrays = names.map((_, k) => p(values.map((r) => r[k]), `${types[k]!}[]`)).join(", ")
     ctes.push(`${table.replace(/\W/g, "_")} AS (INSERT INTO murojaat.${table} (${names.join(", ")})
-      SELECT * FROM (VALUES ${tuples}) v WHERE EXISTS (SELECT 1 FROM a) ${tail})`)
+      SELECT * FROM unnest(${arrays}) v WHERE EXISTS (SELECT 1 FROM a) ${tail})`)
   }
   // An event is both a row of its stream and the payload of its outbox message: serialised once.
   const bodies = new Map<unknown, string>()
@@ -326,6 +330,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
   // aborts the whole statement (migration 0005), which is atomic on its own.
   const single = (c: AppealStore.Commit, w: AppealStore.StreamWrite) => {
     const { text: statement, params } = commitStatement(c, w)
+    Prepared.register(statement)
     const refused = (e: SqlError): Effect.Effect<never, Errors.IdempotencyConflict | Errors.VersionConflict | Errors.StoreError | SqlError> =>
       refusalOf(e) === REFUSED_IDEMPOTENCY
         ? Effect.fail(new Errors.IdempotencyConflict({ key: c.idempotency?.key ?? "" }))
@@ -665,10 +670,28 @@ export interface Options extends PortOptions {
  * PgStore.layerClient({ url: "postgres://127.0.0.1/murojaat" })
  */
 export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> =>
-  PgClient.layer({
-    url: typeof options.url === "string" ? Redacted.make(options.url) : options.url,
-    maxConnections: options.maxConnections ?? 10,
-    applicationName: options.applicationName ?? "murojaat"
+  PgClient.layerFromPool({
+    // The pool PgClient.layer would make, with clients that send the commit statements prepared.
+    acquire: Effect.acquireRelease(
+      Effect.suspend(() => {
+        const pool = new pg.Pool({
+          connectionString: Redacted.value(typeof options.url === "string" ? Redacted.make(options.url) : options.url),
+          max: options.maxConnections ?? 10,
+          application_name: options.applicationName ?? "murojaat",
+          Client: Prepared.PreparingClient
+        })
+        pool.on("error", () => {})
+        return Effect.tryPromise({
+          try: () => pool.query("SELECT 1"),
+          catch: (cause) => new SqlError({ cause, message: "PgClient: Failed to connect" })
+        }).pipe(
+          Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => new SqlError({ cause: new Error("Connection timed out"), message: "PgClient: Connection timed out" }) }),
+          Effect.tapError(() => Effect.promise(() => pool.end())),
+          Effect.as(pool)
+        )
+      }),
+      (pool) => Effect.promise(() => pool.end()).pipe(Effect.interruptible, Effect.timeoutOption(1000))
+    )
   }).pipe(Layer.catchAll((e: SqlError) => Layer.fail(toStoreError("PgClient")(e))))
 
 /**
