@@ -1,0 +1,113 @@
+// The one-statement commit sends each column of its events, texts, personal data and outbox rows
+// as one array parameter (unnest) and runs as a named prepared statement. Its rows must be the
+// commit's values exactly, whatever the text: quotes, backslashes, braces, commas, "NULL", empty
+// strings and any Unicode are where an array literal could go wrong. The oracle is the storage
+// format (docs: a document is `JSON.stringify` of the domain value, byte for byte; index columns
+// are the values themselves; the contact keys are the phone's digits and the trimmed lower-case
+// e-mail), read back column by column. Commits of different shapes (with and without texts,
+// personal data, idempotency, due time; new appeal and next version) share the pool's connections,
+// so the prepared statements of the shapes are reused side by side.
+import { SqlClient } from "@effect/sql"
+import { expect, layer } from "@effect/vitest"
+import { Actor, AppealState, AppealStore, Audit, type Event, Errors } from "@murojaat/core"
+import { Effect, FastCheck as fc } from "effect"
+import { layerUnderTest } from "./support.js"
+
+// Text an array literal must escape, and any well-formed Unicode (keys never hold U+0000: StoreKey refuses it).
+const awkward = fc
+  .oneof(
+    fc.constantFrom("", "NULL", "null", "\"", "\\", "{}", "{a,b}", ",", " ", "'", "\\\"", "ʻ", "😀", "\u00a0", "\t\n", "\"NULL\""),
+    fc.string({ unit: fc.constantFrom("\"", "\\", "{", "}", ",", " ", "a", "N", "U", "L", "ʻ", "😀", "\n") }),
+    fc.string({ unit: "grapheme" })
+  )
+  .filter((s) => !s.includes("\u0000"))
+
+const part = fc.record({
+  reasons: fc.array(awkward, { minLength: 1, maxLength: 4 }),
+  rule: awkward,
+  topic: awkward,
+  idSuffix: awkward,
+  withTexts: fc.boolean(),
+  dueAt: fc.constantFrom(undefined, null, "2026-04-03T13:00:00.000Z"),
+  idempotency: fc.option(fc.record({ fingerprint: awkward, response: awkward }), { nil: undefined })
+})
+
+const input = fc.record({
+  name: awkward,
+  personal: fc.option(fc.record({ surname: awkward, phone: awkward, email: awkward }), { nil: undefined }),
+  first: part,
+  next: fc.option(part, { nil: undefined })
+})
+
+const actor = Actor.ref(Actor.system("commit-test"), "system")
+let n = 0
+
+layer(layerUnderTest({ server: "preferred" }), { excludeTestServices: true, timeout: "240 seconds" })("postgres commit statement", (it) => {
+  it.effect.prop(
+    "the rows of a one-appeal commit hold its values exactly, for any text, in every shape of the statement",
+    [input],
+    ([x]) =>
+      Effect.gen(function* () {
+        const store = yield* AppealStore.AppealStore
+        const sql = yield* SqlClient.SqlClient
+        const appealId = `CT-${process.pid}-${++n}-${x.name}`
+        const personal =
+          x.personal === undefined
+            ? undefined
+            : ({
+              applicant: { type: "individual", surname: x.personal.surname, name: "A", contact: { phone: x.personal.phone, email: x.personal.email }, declaredFalse: false, consent: { given: true, form: "electronic", revoked: false } },
+              signatories: [],
+              text: { body: x.personal.surname },
+              attachments: []
+            } as never)
+        const written: Array<Event.AppealEvent> = []
+        const outbox: Array<AppealStore.OutboxWrite> = []
+        const texts: Array<Event.TextRecord> = []
+        const keys: Array<{ readonly key: string; readonly fingerprint: string; readonly response: unknown }> = []
+        let head = { version: 0, lastHash: Audit.genesis }
+        for (const p of x.next === undefined ? [x.first] : [x.first, x.next]) {
+          const pending: ReadonlyArray<Event.Pending> = p.reasons.map((reason) => ({ type: "escalated", data: {}, texts: { reason }, rules: [p.rule] }))
+          const events = Audit.seal(head, pending, { appealId, at: "2026-03-20T10:00:00.000Z", actor, correlationId: p.idSuffix })
+          const last = events[events.length - 1]!
+          const state: AppealState.AppealState = { ...AppealState.initial(appealId), status: "triaged", version: last.seq, lastHash: last.hash, category: p.rule, receivedAt: "2026-03-20T10:00:00.000Z" }
+          const messages = events.map((e) => ({ id: `${e.id}/${p.idSuffix}`, appealId, seq: e.seq, topic: p.topic, payload: e }))
+          const eventTexts = p.withTexts ? events.map((e, i) => ({ seq: e.seq, texts: { reason: p.reasons[i]! } })) : undefined
+          const idempotency = p.idempotency === undefined ? undefined : { key: `${appealId}/${last.seq}/${p.idempotency.fingerprint}`, fingerprint: p.idempotency.fingerprint, response: { said: p.idempotency.response } }
+          yield* store.commit({
+            streams: [{ appealId, expectedVersion: head.version, events, state, ...(personal !== undefined ? { personal } : {}), ...(eventTexts !== undefined ? { texts: eventTexts } : {}), ...(p.dueAt !== undefined ? { dueAt: p.dueAt } : {}) }],
+            outbox: messages,
+            ...(idempotency !== undefined ? { idempotency } : {})
+          })
+          // The same commit again is refused by the version check (or the key) and writes nothing.
+          const again = yield* Effect.flip(store.commit({ streams: [{ appealId, expectedVersion: head.version, events, state }], outbox: messages, ...(idempotency !== undefined ? { idempotency } : {}) }))
+          expect(again instanceof Errors.VersionConflict || again instanceof Errors.IdempotencyConflict).toBe(true)
+          written.push(...events)
+          outbox.push(...messages)
+          texts.push(...(eventTexts ?? []))
+          if (idempotency !== undefined) keys.push(idempotency)
+          head = { version: last.seq, lastHash: last.hash }
+        }
+
+        const events = yield* sql<{ seq: number; event_id: string; type: string; prev_hash: string; hash: string; body: string }>`
+          SELECT seq, event_id, type, prev_hash, hash, body::text AS body FROM murojaat.appeal_event WHERE appeal_id = ${appealId} ORDER BY seq`
+        expect(events).toEqual(written.map((e) => ({ seq: e.seq, event_id: e.id, type: e.type, prev_hash: e.prevHash, hash: e.hash, body: JSON.stringify(e) })))
+        const messages = yield* sql<{ id: string; appeal_id: string; seq: number; topic: string; payload: string }>`
+          SELECT id, appeal_id, seq, topic, payload::text AS payload FROM murojaat.outbox WHERE appeal_id = ${appealId} ORDER BY position`
+        expect(messages).toEqual(outbox.map((m) => ({ id: m.id, appeal_id: m.appealId, seq: m.seq, topic: m.topic, payload: JSON.stringify(m.payload) })))
+        const stored = yield* sql<{ seq: number; texts: string }>`SELECT seq, texts::text AS texts FROM murojaat.appeal_text WHERE appeal_id = ${appealId} ORDER BY seq`
+        expect(stored).toEqual(texts.map((t) => ({ seq: t.seq, texts: JSON.stringify(t.texts) })))
+        const data = yield* sql<{ data: string; contact_phone: string | null; contact_email: string | null }>`
+          SELECT data::text AS data, contact_phone, contact_email FROM murojaat.appeal_personal WHERE appeal_id = ${appealId}`
+        if (x.personal === undefined) expect(data).toEqual([])
+        else {
+          const email = x.personal.email.trim().toLowerCase()
+          expect(data).toEqual([{ data: JSON.stringify(personal), contact_phone: x.personal.phone.replace(/[^0-9]/g, "") || null, contact_email: email }])
+        }
+        for (const k of keys) {
+          const record = yield* sql<{ fingerprint: string; response: string }>`SELECT fingerprint, response::text AS response FROM murojaat.idempotency WHERE key = ${k.key}`
+          expect(record).toEqual([{ fingerprint: k.fingerprint, response: JSON.stringify(k.response) }])
+        }
+      }),
+    { fastCheck: { numRuns: 60, endOnFailure: true } }
+  )
+})
