@@ -327,17 +327,21 @@ const makeMemory = (db: MemoryDb): Service => ({
         }
       }
       // A registration number belongs to one appeal (the unique index of the PostgreSQL adapter).
-      // Looked up only when a commit gives a number, i.e. once per appeal.
+      // Looked up in the index of numbers only when a commit gives a number, i.e. once per appeal.
       const given = new Map<string, string>()
       for (const w of commit.streams) {
         const n = w.state.registrationNumber
         if (n === undefined || n === db.states.get(w.appealId)?.registrationNumber) continue
         if (given.has(n) && given.get(n) !== w.appealId) return Effect.fail(StoreKey.duplicateRegistration())
         given.set(n, w.appealId)
-        for (const s of db.states.values()) if (s.registrationNumber === n && s.appealId !== w.appealId) return Effect.fail(StoreKey.duplicateRegistration())
+        const holder = db.registrations.get(n)
+        if (holder !== undefined && holder !== w.appealId) return Effect.fail(StoreKey.duplicateRegistration())
       }
       for (const w of commit.streams) {
         db.events.set(w.appealId, [...(db.events.get(w.appealId) ?? []), ...w.events])
+        const old = db.states.get(w.appealId)?.registrationNumber
+        if (old !== undefined && old !== w.state.registrationNumber && db.registrations.get(old) === w.appealId) db.registrations.delete(old)
+        if (w.state.registrationNumber !== undefined) db.registrations.set(w.state.registrationNumber, w.appealId)
         db.states.set(w.appealId, w.state)
         if (w.dueAt !== undefined) db.dueAt.set(w.appealId, w.dueAt)
         if (w.personal !== undefined) {
@@ -348,7 +352,10 @@ const makeMemory = (db: MemoryDb): Service => ({
         }
         if (w.texts !== undefined && w.texts.length > 0) db.texts.set(w.appealId, [...(db.texts.get(w.appealId) ?? []), ...w.texts])
       }
-      for (const m of commit.outbox) db.outbox.set(m.id, { ...m, attempts: 0, state: "pending", createdAt: db.tick++ })
+      // A literal of the row's fields, not a spread with fields added after it (several times slower in V8).
+      for (const m of commit.outbox) {
+        db.outbox.set(m.id, { id: m.id, appealId: m.appealId, seq: m.seq, topic: m.topic, payload: m.payload, attempts: 0, state: "pending", createdAt: db.tick++ })
+      }
       if (commit.idempotency !== undefined) {
         db.idempotency.set(commit.idempotency.key, { fingerprint: commit.idempotency.fingerprint, response: commit.idempotency.response })
       }

@@ -21,6 +21,11 @@ interface Row {
 /** The shared memory behind the in-memory store, outbox and idempotency store. */
 export interface MemoryDb {
   readonly states: Map<string, AppealState.AppealState>
+  /**
+   * Which appeal holds each registration number, kept with `states` by the store's commit: the
+   * uniqueness check looks one number up instead of scanning every state held.
+   */
+  readonly registrations: Map<string, string>
   readonly events: Map<string, ReadonlyArray<Event.AppealEvent>>
   readonly personal: Map<string, Appeal.Personal>
   readonly texts: Map<string, ReadonlyArray<Event.TextRecord>>
@@ -49,6 +54,7 @@ const toMessage = (r: Row): Outbox.Message => ({
 export const makeMemoryDb = (): MemoryDb => {
   const db = {
     states: new Map(),
+    registrations: new Map(),
     events: new Map(),
     personal: new Map(),
     texts: new Map(),

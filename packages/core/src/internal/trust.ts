@@ -2,7 +2,7 @@
 // "The trust boundary"). Officers are resolved from the directory at the time of the command;
 // location codes must exist and agree; related appeals must exist and be readable; queries over an
 // area are limited to the actor's territory.
-import { Effect, Option } from "effect"
+import { Effect, Either, Option } from "effect"
 import * as Actor from "../Actor.js"
 import type * as Appeal from "../Appeal.js"
 import type * as AppealState from "../AppealState.js"
@@ -12,16 +12,23 @@ import { DirectoryStore } from "../DirectoryStore.js"
 import * as Errors from "../Errors.js"
 import * as Policy from "../Policy.js"
 
-const decodeSubject = Decode.unknown(Actor.Subject, "Actor")
+const decodeSubject = Decode.either(Actor.Subject, "Actor")
 
 /** Resolves a caller's subject into the actor the policy evaluates; officers come from the directory. */
 export const resolveActor = (
   input: unknown,
   action: string
 ): Effect.Effect<Actor.Actor, Errors.InvalidInput | Errors.OfficerNotFound | Errors.NotAuthorized | Errors.StoreError, DirectoryStore> =>
+  Effect.suspend((): Effect.Effect<Actor.Actor, Errors.InvalidInput | Errors.OfficerNotFound | Errors.NotAuthorized | Errors.StoreError, DirectoryStore> => {
+    const decoded = decodeSubject(input)
+    if (Either.isLeft(decoded)) return Effect.fail(decoded.left)
+    const subject = decoded.right
+    // Only an officer is looked up: the other subjects are what they decode to.
+    return subject._tag === "officer" ? resolveOfficer(subject, action) : Effect.succeed(subject)
+  })
+
+const resolveOfficer = (subject: Actor.OfficerSubject, action: string) =>
   Effect.gen(function* () {
-    const subject = yield* decodeSubject(input)
-    if (subject._tag !== "officer") return subject
     const found = yield* Effect.flatMap(DirectoryStore, (d) => d.officer(subject.officerId))
     if (Option.isNone(found)) return yield* Effect.fail(new Errors.OfficerNotFound({ officerId: subject.officerId }))
     const entry = found.value

@@ -131,10 +131,22 @@ export const decide = (index: Assignment.Index, appeal: Assignment.AppealInput, 
 
 type ChooseOptions = { readonly at: Directory.Instant; readonly open?: ReadonlyArray<Assignment.OpenAppeal>; readonly loads?: Assignment.Loads; readonly settings?: Assignment.Settings }
 
+// The index of a directory, built once per directory: a snapshot is immutable, and every
+// submission of a district asks for the same one (building it parses every officer's duty).
+const indexes = new WeakMap<Directory.Directory, Assignment.Index>()
+export const indexOf = (directory: Directory.Directory): Assignment.Index => {
+  let index = indexes.get(directory)
+  if (index === undefined) {
+    index = makeIndex(directory)
+    indexes.set(directory, index)
+  }
+  return index
+}
+
 // `choose` with the refusal as a plain value (the service's pipeline; see `Refusal`).
 export const chooseOrRefuse = (directory: Directory.Directory, appeal: Assignment.AppealInput, options: ChooseOptions): Either.Either<Assignment.Assigned, Refusal> => {
   const settings = options.settings ?? defaultSettings
-  return decide(makeIndex(directory), appeal, { at: options.at, settings, loads: options.loads ?? loads(options.open ?? [], settings) })
+  return decide(indexOf(directory), appeal, { at: options.at, settings, loads: options.loads ?? loads(options.open ?? [], settings) })
 }
 
 export const choose = (directory: Directory.Directory, appeal: Assignment.AppealInput, options: ChooseOptions): Assignment.Result =>

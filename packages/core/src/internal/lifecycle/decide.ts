@@ -13,6 +13,21 @@ import * as Errors from "../../Errors.js"
 import type * as Lifecycle from "../../Lifecycle.js"
 import { record } from "./records.js"
 
+// Where xstate's pure `transition` takes a command from a status (`null`: it takes no transition),
+// asked once per status and command type and kept. The machine has no guards and no context, so
+// its answer depends on nothing else; asking it again each time would start an actor per command.
+const targets = new Map<string, AppealState.Status | null>()
+export const target = (status: AppealState.Status, command: Command.Command): AppealState.Status | null => {
+  const key = `${status} ${command.type}`
+  let found = targets.get(key)
+  if (found === undefined) {
+    const [next, actions] = transition(AppealMachine.machine, AppealMachine.snapshot(status), command)
+    found = actions.length === 0 ? null : next.value
+    targets.set(key, found)
+  }
+  return found
+}
+
 export const decide = (
   state: AppealState.AppealState,
   command: Command.Command,
@@ -26,8 +41,8 @@ export const decide = (
       })
     )
   }
-  const [next, actions] = transition(AppealMachine.machine, AppealMachine.snapshot(state.status), command)
-  if (actions.length === 0) {
+  const next = target(state.status, command)
+  if (next === null) {
     return Either.left(new Errors.InvalidTransition({ appealId: state.appealId, state: state.status, command: command.type }))
   }
   const verdict = AppealMachine.evaluate({ state, command, ctx })
@@ -38,5 +53,5 @@ export const decide = (
         : new Errors.NotAuthorized({ actor: Actor.label(ctx.actor), command: command.type, reason: verdict.refusal })
     )
   }
-  return Either.right({ events: record(command, state, ctx), role: verdict.role, status: next.value })
+  return Either.right({ events: record(command, state, ctx), role: verdict.role, status: next })
 }

@@ -73,10 +73,11 @@ export const RequestOptionsSchema = Schema.Struct({
   expectedVersion: Schema.optional(Schema.UndefinedOr(Schema.Int.pipe(Schema.between(0, Number.MAX_SAFE_INTEGER))))
 })
 
-// Decoders are built once, not per request: building one walks the schema.
-const decodeRequestOptions = Decode.unknown(RequestOptionsSchema, "RequestOptions")
+// Decoders are built once, not per request: building one walks the schema. Synchronous (an
+// `Either`, which is also an effect): decoding needs no fiber of its own.
+const decodeRequestOptions = Decode.either(RequestOptionsSchema, "RequestOptions")
 
-export const decodeOptions = (options: unknown): Effect.Effect<RequestOptions, Errors.InvalidInput> => decodeRequestOptions(options ?? {})
+export const decodeOptions = (options: unknown): Either.Either<RequestOptions, Errors.InvalidInput> => decodeRequestOptions(options ?? {})
 
 // The configuration as given (`layerConfig`), or the defaults: read once, when the service is built.
 export const configured = Effect.map(Effect.serviceOption(Config), Option.getOrElse(() => defaultConfig))
@@ -161,12 +162,12 @@ export const withIdempotency = <R>(
   key: string | undefined,
   request: unknown,
   run: (idem: AppealStoreModule.Commit["idempotency"]) => Effect.Effect<Result, ServiceError, R>
-): Effect.Effect<Result, ServiceError, R | IdempotencyStore> =>
-  Effect.gen(function* () {
-    if (key === undefined) return yield* run(undefined)
+): Effect.Effect<Result, ServiceError, R | IdempotencyStore> => {
+  if (key === undefined) return run(undefined)
+  return Effect.flatMap(IdempotencyStore, (store) => {
     const print = fingerprint(request)
     const answered = Effect.flatMap(
-      Effect.flatMap(IdempotencyStore, (s) => s.lookup(key)),
+      store.lookup(key),
       (prior): Effect.Effect<Option.Option<Result>, Errors.IdempotencyConflict> =>
         Option.isNone(prior)
           ? Effect.succeed(Option.none())
@@ -174,16 +175,19 @@ export const withIdempotency = <R>(
             ? Effect.succeed(Option.some(prior.value.response as Result))
             : Effect.fail(new Errors.IdempotencyConflict({ key }))
     )
-    const prior = yield* answered
-    if (Option.isSome(prior)) return prior.value
-    // Two copies of one request racing: the loser's commit meets the winner's record (the commit
-    // is atomic, so it wrote nothing) and answers with the winner's answer.
-    return yield* run({ key, fingerprint: print, response: undefined }).pipe(
-      Effect.catchTag("IdempotencyConflict", (conflict) =>
-        Effect.flatMap(answered, Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
-      )
+    return Effect.flatMap(answered, (prior) =>
+      Option.isSome(prior)
+        ? Effect.succeed(prior.value)
+        : // Two copies of one request racing: the loser's commit meets the winner's record (the
+          // commit is atomic, so it wrote nothing) and answers with the winner's answer.
+          run({ key, fingerprint: print, response: undefined }).pipe(
+            Effect.catchTag("IdempotencyConflict", (conflict) =>
+              Effect.flatMap(answered, Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
+            )
+          )
     )
   })
+}
 
 export const outboxOf = (events: ReadonlyArray<Event.AppealEvent>): ReadonlyArray<AppealStoreModule.OutboxWrite> =>
   events.map((e) => ({ id: e.id, appealId: e.appealId, seq: e.seq, topic: topicOf(e.type), payload: e }))
