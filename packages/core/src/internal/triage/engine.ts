@@ -99,8 +99,7 @@ const readAny = (classifier: Triage.Classifier, text: string, folded: Folded, sk
 const round2 = (n: number): number => Math.round(n * 100) / 100
 const round3 = (n: number): number => Math.round(n * 1000) / 1000
 
-// A value computed when first read (and then kept). The results' lazy properties are getters in
-// their object literals (enumerable, so JSON and equality see them; no defineProperty per result).
+// A value computed when first read (and then kept).
 const once = <V>(make: () => V): (() => V) => {
   let value: V | undefined
   let done = false
@@ -111,6 +110,24 @@ const once = <V>(make: () => V): (() => V) => {
     }
     return value as V
   }
+}
+
+// The results' lazy properties are own enumerable getters (JSON and equality see them). One shared
+// getter reads the value from a hidden property: a getter written in an object literal would make
+// every result a dictionary with its own closures, which then survive young-generation collections
+// (a third of the time went to the collector).
+const thunk = Symbol("murojaat.triage.lazy")
+interface Lazy {
+  readonly [thunk]: () => unknown
+}
+function readLazy(this: Lazy): unknown {
+  return this[thunk]()
+}
+const lazyGetter: PropertyDescriptor = { get: readLazy, enumerable: true, configurable: true }
+const withLazy = <T extends object>(o: T, key: string, make: () => unknown): T => {
+  Object.defineProperty(o, thunk, { value: once(make) })
+  Object.defineProperty(o, key, lazyGetter)
+  return o
 }
 
 // A scratch for the fold and the filler marks; a nested call (a classifier that triages) gets its own.
@@ -293,12 +310,13 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   if (decidedBy === "model") ruleIds.push(modelRuleId)
   if (level === "unsure") ruleIds.push(unsureRuleId)
   if (ruleIds.length > 100) ruleIds.length = 100
-  const urgencyFeatures = once((): ReadonlyArray<Triage.Feature> => (read !== undefined && level === "unsure" ? read.features(-1, -1) : []))
   const cues = allHits.map((h) => ({ cueId: h.cueId, kind: h.kind, words: h.words }))
-  const urgency: Triage.Urgency =
-    probability !== undefined
-      ? { level, rules: urgencyFired, cues, probability: round3(probability), get features() { return urgencyFeatures() } }
-      : { level, rules: urgencyFired, cues, get features() { return urgencyFeatures() } }
+  const urgencyFeatures = (): ReadonlyArray<Triage.Feature> => (read !== undefined && level === "unsure" ? read.features(-1, -1) : [])
+  const urgency = withLazy(
+    (probability !== undefined ? { level, rules: urgencyFired, cues, probability: round3(probability) } : { level, rules: urgencyFired, cues }) as Omit<Triage.Urgency, "features">,
+    "features",
+    urgencyFeatures
+  ) as Triage.Urgency
   let model: Triage.ModelDecision | undefined
   if (read !== undefined && modelCategory !== undefined) {
     const topThree: Array<{ readonly category: string; readonly probability: number }> = []
@@ -307,16 +325,21 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
     for (let i = 0; i < read.categories.length; i++)
       if (i !== modelBest && i !== modelSecond && c.order.has(read.categories[i]!) && (third < 0 || read.probabilities[i]! > read.probabilities[third]!)) third = i
     if (third >= 0) topThree.push({ category: read.categories[third]!, probability: round3(read.probabilities[third]!) })
-    const features = once(() => read.features(modelBest, modelSecond))
-    model = { classifier: classifier!.name, category: modelCategory, probability: round3(pBest), agrees: modelCategory === category, top: topThree, get features() { return features() } }
+    model = withLazy(
+      { classifier: classifier!.name, category: modelCategory, probability: round3(pBest), agrees: modelCategory === category, top: topThree } as Omit<Triage.ModelDecision, "features">,
+      "features",
+      () => read.features(modelBest, modelSecond)
+    ) as Triage.ModelDecision
   }
   // The four-language explanation is written when it is first read (most callers read only the
   // decision).
-  const explanation = once(() => explain(taxonomy, result))
-  const result: Triage.Result =
-    model !== undefined
-      ? { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency, model, get explanation() { return explanation() } }
-      : { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency, get explanation() { return explanation() } }
+  const result = withLazy(
+    (model !== undefined
+      ? { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency, model }
+      : { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency }) as Omit<Triage.Result, "explanation">,
+    "explanation",
+    () => explain(taxonomy, result)
+  ) as Triage.Result
   return result
 }
 
