@@ -14,7 +14,7 @@ import { compute } from "./compute.js"
 import { escalationOf } from "./escalation.js"
 import { factsFromState } from "./events.js"
 import { invalid, settingsOf } from "./settings.js"
-import { type FirstOf, nowOf, report } from "./status.js"
+import { type FirstOf, nearestRunningMs, nowOf, report } from "./status.js"
 
 // The first event of each type, in order, up to now: what settles a clock.
 const firstOf =
@@ -61,8 +61,21 @@ export const dueAtOfState = (
   now: string,
   options?: Deadline.Options
 ): Either.Either<string | null, InvalidInput> | undefined => {
-  const r = statusOfState(state, now, { ...options, explain: false })
-  return r === undefined ? undefined : Either.map(r, nearestDue)
+  // As `nearestDue` of `statusOfState`, without the report: the same schedule, the same clocks
+  // settled by the same facts (`nearestRunningMs`), every commit asks for it.
+  const clocks = state.clockFacts
+  if (clocks === undefined) return undefined
+  const o = { ...options, explain: false }
+  return Either.flatMap(nowOf(now), (nowMs) => {
+    const facts = factsFromState(state, settingsOf(o), { ...o, now })!
+    return Either.map(
+      Either.flatMap(facts, (f) => compute(f, { ...o, now })),
+      (s) => {
+        const nearest = nearestRunningMs(s, nowMs, firstOf(clocks, nowMs), o)
+        return Number.isFinite(nearest) ? new Date(nearest).toISOString() : null
+      }
+    )
+  })
 }
 
 /** The escalation the appeal's clocks call for at `now`, if any (as `Deadline.escalation`). */

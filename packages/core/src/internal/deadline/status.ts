@@ -9,7 +9,7 @@ import type { InvalidInput } from "../../Errors.js"
 import * as localTime from "../localTime.js"
 import { supportedFrom, supportedUntil } from "./compute.js"
 import { fromEvents } from "./events.js"
-import { type Ctx, ctxOf, invalid } from "./settings.js"
+import { type Ctx, ctxOf, invalid, settingsOf } from "./settings.js"
 
 type ClockId = Deadline.ClockId
 type ClockState = Deadline.ClockState
@@ -91,6 +91,36 @@ export const nowOf = (now: string): Either.Either<number, InvalidInput> => {
   return Either.right(nowMs)
 }
 
+// What settled a clock by now, if anything: its own act (`done`) or what stops it.
+const settled = (T: Deadline.EventTypes, c: Deadline.Clock, firstOf: FirstOf) => {
+  const done = completionTypes(T, c.clock)
+  const optional = conditional.has(c.clock)
+  // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
+  // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
+  // act still counts whenever it comes: a forward on day 10 after review began is late.
+  const stops = optional ? [...T.terminal, ...T.answered, ...(c.clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
+  const settle = optional ? (firstOf(done) ?? firstOf(stops)) : firstOf([...done, ...stops])
+  return { done, optional, settle }
+}
+
+/**
+ * The nearest due time (epoch ms) of the clocks of a schedule that still run at `nowMs`: those the
+ * report (`report`) gives as running, due soon, overdue or paused, that is every clock nothing
+ * settled, but a conditional one whose time passed (not required). `Infinity` when none runs.
+ * What a commit stores, without building the report's clocks and warnings.
+ */
+export const nearestRunningMs = (s: Deadline.Schedule, nowMs: number, firstOf: FirstOf, options?: Options): number => {
+  const T = settingsOf(options).events
+  let nearest = Number.POSITIVE_INFINITY
+  for (const c of s.clocks) {
+    const { optional, settle } = settled(T, c, firstOf)
+    // The report's test of a conditional clock, and `nearestDue`'s reading of the due time.
+    if (settle !== undefined || (optional && nowMs > localTime.parseInstant(c.dueAt)!)) continue
+    nearest = Math.min(nearest, Date.parse(c.dueAt))
+  }
+  return nearest
+}
+
 /** Where each clock of a schedule stands at `nowMs`, given what settled it (`firstOf`), and the warnings due. */
 export const report = (s: Deadline.Schedule, nowMs: number, firstOf: FirstOf, options?: Options): Deadline.Report => {
   const ctx = ctxOf(options)
@@ -99,13 +129,7 @@ export const report = (s: Deadline.Schedule, nowMs: number, firstOf: FirstOf, op
   const warnings: Array<Deadline.Warning> = []
   for (const c of s.clocks) {
     const dueMs = localTime.parseInstant(c.dueAt)!
-    const done = completionTypes(T, c.clock)
-    const optional = conditional.has(c.clock)
-    // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
-    // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
-    // act still counts whenever it comes: a forward on day 10 after review began is late.
-    const stops = optional ? [...T.terminal, ...T.answered, ...(c.clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
-    const settle = optional ? (firstOf(done) ?? firstOf(stops)) : firstOf([...done, ...stops])
+    const { done, optional, settle } = settled(T, c, firstOf)
     if (settle !== undefined) {
       const met = done.includes(settle.type)
       const inTime = settle.ms <= dueMs
