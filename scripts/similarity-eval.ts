@@ -12,8 +12,10 @@
  * - `--cv` cross-validates `matterThreshold` and `topicThreshold` over the tuning splits (5 folds of
  *   pairs, the thresholds chosen on four, measured on the one left out) and prints the out-of-fold
  *   figures and the thresholds that maximise the lower of precision and recall on all tuning pairs.
+ * - `--loso` does the same leaving one tuning split out at a time (the thresholds chosen on the other
+ *   splits, measured on the one left out): how the detection carries to an author it was not tuned on.
  *
- * Run: pnpm similarity:eval [--pairs] [--cv] [--split train,dev,test,holdout,extra,holdout2,holdout3]
+ * Run: pnpm similarity:eval [--pairs] [--cv] [--loso] [--split train,dev,test,holdout,extra,holdout2,holdout3]
  */
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync } from "node:fs"
@@ -23,6 +25,7 @@ const dir = new URL("../packages/core/test/fixtures/duplicates/", import.meta.ur
 const args = process.argv.slice(2)
 const showPairs = args.includes("--pairs")
 const crossValidate = args.includes("--cv")
+const leaveOneOut = args.includes("--loso")
 const splitArg = args.indexOf("--split")
 const tuning = ["train", "dev", "test", "holdout", "extra", "holdout2"]
 const FROZEN_SPLIT = "holdout3"
@@ -89,6 +92,8 @@ const signalsShown = new Set(["address", "distance", "text", "concepts", "catego
 
 let failed = false
 const all: Array<Pair> = []
+/** The tuning split of each pair of `all`, for `--loso`. */
+const splitOf: Array<string> = []
 for (const split of splits) {
   const frozen = split === FROZEN_SPLIT
   let pairs: ReadonlyArray<Pair>
@@ -100,7 +105,10 @@ for (const split of splits) {
     }
     pairs = read
   } else pairs = parse(readFileSync(fileOf(split), "utf8"))
-  if (!frozen) all.push(...pairs)
+  if (!frozen) {
+    all.push(...pairs)
+    for (const _ of pairs) splitOf.push(split)
+  }
   const rows: Array<readonly [Duplicates.Label, Duplicates.Label]> = []
   const errors: Array<string> = []
   for (const p of pairs) {
@@ -125,7 +133,7 @@ for (const split of splits) {
   if (frozen && !(t.precision >= 0.9 && t.recall >= 0.9)) failed = true
 }
 
-if (crossValidate && all.length > 0) {
+if ((crossValidate || leaveOneOut) && all.length > 0) {
   // Each pair is prepared once; only the two thresholds vary.
   const prepared = all.map((p) => ({ label: p.label, a: Duplicates.prepare(p.a), b: Duplicates.prepare(p.b) }))
   const steps = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000)
@@ -141,21 +149,42 @@ if (crossValidate && all.length > 0) {
   }
   const best = (idx: ReadonlyArray<number>) => grid.reduce((b, _, g) => (score(idx, g) > score(idx, b) ? g : b), 0)
   const show = (g: number) => `matter ${grid[g]!.matterThreshold} topic ${grid[g]!.topicThreshold}`
-  // Folds by a fixed stride over the pairs in file order, so every fold mixes the three authors.
-  const k = 5
-  const folds = Array.from({ length: k }, (_, f) => prepared.map((_, i) => i).filter((i) => i % k === f))
-  const outRows: Array<readonly [Duplicates.Label, Duplicates.Label]> = []
-  const chosen: Array<string> = []
-  for (let f = 0; f < k; f++) {
-    const g = best(folds.filter((_, h) => h !== f).flat())
-    chosen.push(show(g))
-    for (const i of folds[f]!) outRows.push([prepared[i]!.label, labelsAt[g]![i]!])
+  /** Chooses the thresholds on all but each group of `groups`, measures on the group; returns the out-of-group rows and the choices. */
+  const heldOut = (groups: ReadonlyArray<ReadonlyArray<number>>) => {
+    const outRows: Array<readonly [Duplicates.Label, Duplicates.Label]> = []
+    const chosen: Array<number> = []
+    for (let f = 0; f < groups.length; f++) {
+      const g = best(groups.filter((_, h) => h !== f).flat())
+      chosen.push(g)
+      for (const i of groups[f]!) outRows.push([prepared[i]!.label, labelsAt[g]![i]!])
+    }
+    return { outRows, chosen }
   }
-  const t = tally(outRows)
-  const overall = best(prepared.map((_, i) => i))
-  console.log(`\ncross-validation of matterThreshold and topicThreshold over ${prepared.length} tuning pairs (${k} folds): chosen ${chosen.join("; ")}`)
-  console.log(`  out of fold: duplicate precision ${pct(t.precision)} (${t.tp}/${t.predicted}), recall ${pct(t.recall)} (${t.tp}/${t.actual}), accuracy ${pct(t.accuracy)}`)
-  console.log(`  on all tuning pairs the best is ${show(overall)} (defaults: matter ${Duplicates.defaultSettings.matterThreshold} topic ${Duplicates.defaultSettings.topicThreshold})`)
+  if (crossValidate) {
+    // Folds by a fixed stride over the pairs in file order, so every fold mixes the authors.
+    const k = 5
+    const folds = Array.from({ length: k }, (_, f) => prepared.map((_, i) => i).filter((i) => i % k === f))
+    const { outRows, chosen } = heldOut(folds)
+    const t = tally(outRows)
+    const overall = best(prepared.map((_, i) => i))
+    console.log(`\ncross-validation of matterThreshold and topicThreshold over ${prepared.length} tuning pairs (${k} folds): chosen ${chosen.map(show).join("; ")}`)
+    console.log(`  out of fold: duplicate precision ${pct(t.precision)} (${t.tp}/${t.predicted}), recall ${pct(t.recall)} (${t.tp}/${t.actual}), accuracy ${pct(t.accuracy)}`)
+    console.log(`  on all tuning pairs the best is ${show(overall)} (defaults: matter ${Duplicates.defaultSettings.matterThreshold} topic ${Duplicates.defaultSettings.topicThreshold})`)
+  }
+  if (leaveOneOut) {
+    const names = [...new Set(splitOf)]
+    const groups = names.map((n) => prepared.map((_, i) => i).filter((i) => splitOf[i] === n))
+    const { outRows, chosen } = heldOut(groups)
+    console.log(`\nleave one split out (thresholds chosen on the other ${names.length - 1} splits, measured on the one left out):`)
+    let at = 0
+    names.forEach((n, f) => {
+      const t = tally(outRows.slice(at, at + groups[f]!.length))
+      at += groups[f]!.length
+      console.log(`  ${n.padEnd(10)} ${show(chosen[f]!).padEnd(24)} duplicate precision ${pct(t.precision)} (${t.tp}/${t.predicted}), recall ${pct(t.recall)} (${t.tp}/${t.actual})`)
+    })
+    const t = tally(outRows)
+    console.log(`  all left out: duplicate precision ${pct(t.precision)} (${t.tp}/${t.predicted}), recall ${pct(t.recall)} (${t.tp}/${t.actual}), accuracy ${pct(t.accuracy)}`)
+  }
 }
 
 if (failed) {

@@ -64,17 +64,17 @@ const render = (): string =>
         ["distance", "great-circle distance between coordinates, when both have them", `at most ${s.nearMetres} m: +${s.place.near}, one place; at least ${s.farMetres} m: two places`],
         ["text", "cosine of the character trigrams of the folded words (triage's fold: script, apostrophes, q→k, x→h), polite filler, function words and numbers left out", `× ${s.weights.text}`],
         ["concepts", "weighted Dice of the concepts of the shared Uzbek–Russian lexicon (below), the appeal's own street name left out (\"ул. Тинчлик\" is a place, not peace); a problem concept weighs 1, a setting concept " + s.weights.setting, `× ${s.weights.concepts}; both name problems and share none: ${s.weights.problemConflict}`],
-        ["category", "the triage categories (`Triage.classify`, or the recorded one)", `the same (not \`other\`): +${s.weights.category}`],
+        ["category", "the triage categories (`Triage.classify`, or the recorded one) and the triage model's likeliest categories with their probabilities", `× ${s.weights.category} the agreement: 1 when the same (not \`other\`), else the overlap of the likeliest categories (the sum of the lower probability of each category both name, \`other\` left out; a recorded category is certain, so two recorded categories that differ overlap 0)`],
         ["applicant", "the applicant refs", "decides between reminder / repeated and duplicate / related"],
         ["timeGap", "hours between A and B", `same applicant within ${s.resendHours} h: a re-send; another applicant after ${s.relatedAfterDays} days: related`],
         ["status", "A's status when B arrives (open, answered, overdue)", "open: reminder; answered or overdue: repeated (ZRU-445)"],
-        ["cues", "B's words: reminder (\"yozgan edim\", \"писал\", \"о ходе рассмотрения\"), dispute (\"javobga rozi emasman\", \"не согласна\"), recurrence (\"yana\", \"снова\")", `a reminder or dispute cue of the same applicant lowers the score needed to ${s.reminderThreshold}; a recurrence cue at the same place of an answered or older appeal lowers the topic needed to ${s.recurrenceThreshold}`]
+        ["cues", "B's words: reminder (\"yozgan edim\", \"писал\", \"о ходе рассмотрения\"), dispute (\"javobga rozi emasman\", \"не согласна\"), recurrence (\"yana\", \"снова\")", `a reminder or dispute cue of the same applicant lowers the score needed to ${s.reminderThreshold}; a message of at most ${s.reminderWords} words with a reminder cue is a reminder even within ${s.resendHours} h; a recurrence cue at the same place of an answered or older appeal lowers the topic needed to ${s.recurrenceThreshold}`]
       ]
     ),
     "",
     "## Score",
     "",
-    `topic = ${s.weights.text} × text cosine + ${s.weights.concepts} × concept Dice + ${s.weights.category} × same category + (${s.weights.problemConflict} when the problems differ); score = topic + place, clamped to [0, 1].`,
+    `topic = ${s.weights.text} × text cosine + ${s.weights.concepts} × concept Dice + ${s.weights.category} × category agreement + (${s.weights.problemConflict} when the problems differ); score = topic + place, clamped to [0, 1].`,
     `Two appeals are about the same matter when the score reaches \`matterThreshold\` (${s.matterThreshold}) and the topic alone reaches \`topicThreshold\` (${s.topicThreshold}): the place alone never makes the same matter; the texts must also share a concept, or the triage category and some trigrams (two long unrelated letters share many trigrams; the category alone says nothing of the texts). The text and place parts are symmetric in A and B.`,
     "",
     "## Decision procedure",
@@ -85,7 +85,7 @@ const render = (): string =>
     "",
     "## Settings",
     "",
-    "All thresholds and weights are `Duplicates.Settings`, with these defaults (chosen on the tuning splits of the labelled corpus, train, dev, test, holdout and extra, the two thresholds by 5-fold cross-validation over their 878 pairs with `pnpm similarity:eval --cv`; the frozen split holdout2 played no part):",
+    "All thresholds and weights are `Duplicates.Settings`, with these defaults (chosen on the tuning splits of the labelled corpus, train, dev, test, holdout, extra and holdout2, the two thresholds by 5-fold cross-validation over their 1110 pairs and by leaving one split out, `pnpm similarity:eval --cv --loso`; the frozen split holdout3 played no part):",
     "",
     "```json",
     JSON.stringify(s, null, 2),
@@ -115,24 +115,26 @@ const render = (): string =>
     }),
     "## Evaluation",
     "",
-    "`pnpm similarity:eval` reports precision and recall of `duplicate` and the confusion table over the five labels for each split of packages/core/test/fixtures/duplicates. Tuning splits (their errors listed pair by pair with `--pairs`; `--cv` cross-validates the thresholds over them): train, dev and test (the first authors), holdout (author D, 224 pairs; it was the frozen split of the previous round and, measured once there, scored duplicate precision 0.882 and recall 0.779, so it now tunes) and extra (author E, 224 pairs). The frozen measure is holdout2 (author F, 232 pairs, written apart from the code), checked against its SHA-256 in FROZEN and reported in aggregate only. The target is duplicate precision and recall of at least 0.90 on the frozen split.",
+    "`pnpm similarity:eval` reports precision and recall of `duplicate` and the confusion table over the five labels for each split of packages/core/test/fixtures/duplicates. Tuning splits (their errors listed pair by pair with `--pairs`; `--cv` cross-validates the thresholds over them in 5 folds, `--loso` leaves one split out at a time): train, dev and test (the first authors), holdout (author D, 224 pairs; the frozen split of the first round, measured once there at duplicate precision 0.882 and recall 0.779), extra (author E, 224 pairs) and holdout2 (author F, 232 pairs; the frozen split of the second round, measured once there at precision 0.944 and recall 0.840). The frozen measure is holdout3 (author G, written apart from the code), checked against its SHA-256 in FROZEN and reported in aggregate only. The target is duplicate precision and recall of at least 0.90 on the frozen split.",
     "",
-    "Figures of the defaults above (holdout2 evaluated once, after the last change of the detection):",
+    "Figures of the defaults above. The tuning splits are in-sample: the lexicon was widened by meaning families after reading their errors, holdout2's among them; the out-of-fold and left-out figures re-choose the two thresholds only.",
     "",
     table(
       ["split", "pairs", "duplicate precision", "duplicate recall", "accuracy (5 labels)"],
       [
-        ["train (tuning)", 160, "0.964 (53/55)", "0.946 (53/56)", "0.963"],
-        ["dev (tuning)", 130, "0.958 (46/48)", "1.000 (46/46)", "0.946"],
-        ["test (tuning)", 140, "0.939 (46/49)", "0.939 (46/49)", "0.950"],
-        ["holdout (tuning, author D)", 224, "0.947 (72/76)", "0.935 (72/77)", "0.933"],
-        ["extra (tuning, author E)", 224, "0.937 (74/79)", "0.949 (74/78)", "0.933"],
-        ["all five tuning splits, out of fold (5-fold cross-validation of the thresholds)", 878, "0.945 (290/307)", "0.948 (290/306)", "0.940"],
-        ["**holdout2 (frozen, author F)**", 232, "**0.944 (68/72)**", "**0.840 (68/81)**", "0.897"]
+        ["train (tuning)", 160, "0.982 (54/55)", "0.964 (54/56)", "0.969"],
+        ["dev (tuning)", 130, "1.000 (45/45)", "0.978 (45/46)", "0.969"],
+        ["test (tuning)", 140, "0.939 (46/49)", "0.939 (46/49)", "0.957"],
+        ["holdout (tuning, author D)", 224, "0.974 (74/76)", "0.961 (74/77)", "0.960"],
+        ["extra (tuning, author E)", 224, "0.938 (75/80)", "0.962 (75/78)", "0.946"],
+        ["holdout2 (tuning, author F)", 232, "0.976 (81/83)", "1.000 (81/81)", "0.957"],
+        ["all six tuning splits, out of fold (5-fold cross-validation of the thresholds)", 1110, "0.964 (374/388)", "0.966 (374/387)", "0.957"],
+        ["all six tuning splits, each left out (thresholds chosen on the other five)", 1110, "0.964 (375/389)", "0.969 (375/387)", "0.958"],
+        ["**holdout3 (frozen, author G)**", "", "to be measured", "to be measured", ""]
       ]
     ),
     "",
-    "The target is **not met** on the frozen split: precision holds (0.944), but recall (0.840: 13 of 81 duplicates taken for distinct) stays below the out-of-fold estimate of the tuning splits (0.948). Widening the lexicon by meaning families, reading addresses named after a business, and a collective letter's signatories lifted author D's recall from 0.779 to 0.935 and E's to 0.949 while train, dev and test held, but a new author's wording still escapes the lexicon more often than cross-validation over the known authors predicts."
+    "In the second round holdout2, then frozen, kept its precision (0.944) but lost recall (0.840) to a new author's wording: another neighbour's paraphrase, a report in the other language, where a single spurious problem word (\"разводит руками\" read as a scam) made the two texts look like two problems. This round widened the lexicon by whole situations rather than by the missed words (abandoned vehicles, graffiti, indecent exposure and bullying, prostitution, playgrounds, gas, heating, youths gathering, collisions, bank-call fraud, loans, bribes, charity collectors, livestock), dropped words that name no problem (\"открыт\", \"развод\", \"отключ\"), counted the triage model's overlapping categories in part, and read a one-line note naming the appeal as a reminder however soon it comes. Holdout2's recall is now in-sample and says little about holdout3; the out-of-fold and left-out figures above are the estimate."
   ].join("\n")
 
 const docs: ReadonlyArray<Doc> = [{ file: "docs/rules/duplicates.md", render }]

@@ -148,7 +148,11 @@ describe("Duplicates: what B says about A", () => {
     ["a formal request about the progress of one's appeal", a, appeal({ submittedAt: later(24 * 7), address: null, text: "Прошу сообщить о ходе рассмотрения обращения от 01.03.2026. Адвокат Хегай К." }), "reminder"],
     ["a one-line message from the same person days later, in words no cue lists", a, appeal({ submittedAt: later(72), address: null, text: "Nima gap? Kutyapman" }), "reminder"],
     ["the same one-line message within the hour is no reminder of anything", a, appeal({ submittedAt: later(1), address: null, text: "Nima gap? Kutyapman" }), "distinct"],
-    ["another neighbour says it is back after the answer", { ...a, status: "answered" }, appeal({ applicantRef: "sm:u-7", submittedAt: later(24 * 25), text: "Yana boshlashdi, bugun ham uxlay olmadik" }), "related"]
+    ["another neighbour says it is back after the answer", { ...a, status: "answered" }, appeal({ applicantRef: "sm:u-7", submittedAt: later(24 * 25), text: "Yana boshlashdi, bugun ham uxlay olmadik" }), "related"],
+    // ZRU-445 and the brief: the applicant asking after his own open appeal is a reminder, however soon.
+    ["a one-line note naming the appeal the same evening", a, appeal({ submittedAt: later(3), address: null, text: "Musiqa haqida yozgandim, hali ham baland" }), "reminder"],
+    ["the same evening in Russian", a, appeal({ submittedAt: later(5), address: null, text: "Писал про музыку, до сих пор играет" }), "reminder"],
+    ["a full rewrite the same night that mentions the first message is still a re-send", a, appeal({ submittedAt: later(2), text: "Yozgan edim: qoʻshnilar har kecha soat 12 dan keyin baland musiqa qoʻyishadi, karnay chalishadi, bolalar uxlay olmayapti, ertalab maktabga turolmaydi" }), "duplicate"]
   ])("%s", (_, x, y, label) => {
     expect(Duplicates.compare(x, y).label).toBe(label)
   })
@@ -199,6 +203,19 @@ describe("Duplicates: properties over the tuning pairs", () => {
     const r = Duplicates.compare(p.a, p.b)
     const v = Duplicates.compare(p.a, { ...p.b, text: `${before} ${p.b.text} ${after}` })
     expect([v.label, v.score]).toEqual([r.label, r.score])
+  })
+  const category = (c: Duplicates.Comparison) => c.signals.find((s) => s.signal === "category")!.contribution
+  test.prop([pair], { numRuns: 60 })("the category agreement is symmetric and at most the category's weight", (p) => {
+    const r = category(Duplicates.compare(p.a, p.b))
+    expect(category(Duplicates.compare(p.b, p.a))).toBe(r)
+    expect(r).toBeGreaterThanOrEqual(0)
+    expect(r).toBeLessThanOrEqual(Duplicates.defaultSettings.weights.category)
+  })
+  const categories = ["publicOrder", "theftProperty", "fraud", "animals", "minors", "housingUtilities"]
+  test.prop([pair, fc.constantFrom(...categories), fc.constantFrom(...categories)], { numRuns: 60 })("recorded categories agree fully when the same and not at all when they differ", (p, x, y) => {
+    // A recorded category is certain: there is no second guess to overlap.
+    const r = category(Duplicates.compare({ ...p.a, category: x }, { ...p.b, category: y }))
+    expect(r).toBe(x === y ? Duplicates.defaultSettings.weights.category : 0)
   })
   // Words over two disjoint alphabets share no trigram and name no concept of the lexicon.
   const words = (letters: string) => fc.array(fc.string({ unit: fc.constantFrom(...letters.split("")), minLength: 3, maxLength: 8 }), { minLength: 2, maxLength: 12 }).map((ws) => ws.join(" "))

@@ -18,7 +18,7 @@ import { HttpApiError, HttpMiddleware, HttpServerError, HttpServerRequest, HttpS
 import type { HttpApp } from "@effect/platform"
 import { randomUUID } from "node:crypto"
 import type { I18n } from "@murojaat/core"
-import { Cause, Context, Effect, FiberRef, Layer, Option } from "effect"
+import { Cause, Context, Effect, FiberRef, Layer, LogLevel, Option } from "effect"
 import * as Problem from "./Problem.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -210,13 +210,34 @@ export class RateLimiter extends Context.Tag("@murojaat/http/Edge/RateLimiter")<
  * @since 0.1.0
  */
 export const limitClient = (key: string, perMinute: number | undefined): Effect.Effect<void, Problem.Problem, RateLimiter | EdgeSettings> =>
-  Effect.gen(function* () {
-    const settings = yield* EdgeSettings
-    if (settings.rateLimit === false) return
-    const rate = perMinute === undefined ? settings.rateLimit : { perMinute, burst: Math.max(1, Math.ceil(perMinute / 6)) }
-    const wait = (yield* RateLimiter).clients.take(key, rate, Date.now())
-    if (wait > 0) return yield* Effect.fail(Problem.rateLimited(wait))
+  Effect.flatMap(Effect.all([RateLimiter, EdgeSettings]), ([limiter, settings]) => {
+    const problem = clientOverRate(limiter, settings, key, perMinute, Date.now())
+    return problem === undefined ? Effect.void : Effect.fail(problem)
   })
+
+/**
+ * The check of `limitClient` with the limiter and settings in hand (what authentication runs on
+ * every request): the 429 problem when the client is over its rate, else `undefined`.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * const limiter = { clients: Edge.makeLimiter(), addresses: Edge.makeLimiter() }
+ * Edge.clientOverRate(limiter, Edge.defaultSettings, "officer:O-101", 60, 0) // undefined
+ *
+ * @since 0.1.0
+ */
+export const clientOverRate = (
+  limiter: RateLimiter["Type"],
+  settings: Settings,
+  key: string,
+  perMinute: number | undefined,
+  now: number
+): Problem.Problem | undefined => {
+  if (settings.rateLimit === false) return undefined
+  const rate = perMinute === undefined ? settings.rateLimit : { perMinute, burst: Math.max(1, Math.ceil(perMinute / 6)) }
+  const wait = limiter.clients.take(key, rate, now)
+  return wait > 0 ? Problem.rateLimited(wait) : undefined
+}
 
 // ---------------------------------------------------------------------------------------------
 // Draining
@@ -317,22 +338,41 @@ export const layer = (settings: Partial<Settings> = {}): Layer.Layer<EdgeSetting
  * @since 0.1.0
  */
 export const problemResponse = (problem: Problem.Problem): Effect.Effect<HttpServerResponse.HttpServerResponse, never, HttpServerRequest.HttpServerRequest> =>
-  Effect.gen(function* () {
-    const info = yield* FiberRef.get(currentRequest)
-    const request = yield* HttpServerRequest.HttpServerRequest
-    info.code = problem.code
-    const body = Problem.document(problem, info.locale, { instance: pathOf(request.url), requestId: info.id })
-    return HttpServerResponse.unsafeJson(body, {
-      status: problem.status,
-      contentType: Problem.mediaType,
-      headers: {
-        "content-language": Problem.contentLanguage(info.locale),
-        vary: "Accept-Language",
-        ...(problem.retryAfter !== undefined ? { "retry-after": String(problem.retryAfter) } : {}),
-        ...(problem.status === 401 ? { "www-authenticate": 'Bearer realm="murojaat"' } : {})
-      }
-    })
+  Effect.flatMap(FiberRef.get(currentRequest), (info) => Effect.map(HttpServerRequest.HttpServerRequest, (request) => problemResponseOf(problem, info, request.url)))
+
+const problemResponseOf = (problem: Problem.Problem, info: RequestInfo, url: string): HttpServerResponse.HttpServerResponse => {
+  info.code = problem.code
+  const body = Problem.document(problem, info.locale, { instance: pathOf(url), requestId: info.id })
+  const headers: Record<string, string> = { "content-language": Problem.contentLanguage(info.locale), vary: "Accept-Language" }
+  if (problem.retryAfter !== undefined) headers["retry-after"] = String(problem.retryAfter)
+  if (problem.status === 401) headers["www-authenticate"] = 'Bearer realm="murojaat"'
+  return jsonResponse(body, { status: problem.status, contentType: Problem.mediaType, headers })
+}
+
+/**
+ * A JSON response (`application/json` unless `contentType` says otherwise) with its
+ * `Content-Length`. The text goes to the socket as it is, written once with the status line and
+ * headers: no copy into bytes first (`HttpServerResponse.unsafeJson` encodes to a `Uint8Array`,
+ * which Node then writes in two parts).
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * Edge.jsonResponse({ ok: true }, { status: 201 }).headers["content-length"] // "11"
+ *
+ * @since 0.1.0
+ */
+export const jsonResponse = (
+  body: unknown,
+  options: { readonly status?: number; readonly contentType?: string; readonly headers?: Record<string, string> } = {}
+): HttpServerResponse.HttpServerResponse => {
+  const text = JSON.stringify(body)
+  return HttpServerResponse.raw(text, {
+    status: options.status ?? 200,
+    contentType: options.contentType ?? "application/json",
+    contentLength: Buffer.byteLength(text, "utf8"),
+    ...(options.headers !== undefined ? { headers: options.headers } : {})
   })
+}
 
 const pathOf = (url: string): string => {
   const q = url.indexOf("?")
@@ -433,9 +473,26 @@ const routeOf = (path: string): string =>
     .slice(0, 200)
 
 /**
+ * The edge's services, in hand: what `middlewareWith` needs (taken once, when the service starts,
+ * rather than looked up on every request).
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * const services: Edge.Services = { settings: Edge.defaultSettings, limiter: { clients: Edge.makeLimiter(), addresses: Edge.makeLimiter() }, drain: Edge.makeDrain() }
+ *
+ * @since 0.1.0
+ */
+export interface Services {
+  readonly settings: Settings
+  readonly limiter: RateLimiter["Type"]
+  readonly drain: Drain["Type"]
+}
+
+/**
  * The edge middleware (give it to `HttpApiBuilder.serve`): request id, draining, address rate
  * limit, body size cap, security headers, CORS, problems for every failure, one log line per
- * request.
+ * request. It takes the edge's services from the context on each request; `middlewareWith` takes
+ * them once.
  *
  * @example
  * import { Edge } from "@murojaat/http"
@@ -446,67 +503,87 @@ const routeOf = (path: string): string =>
  */
 export const middleware = (
   app: HttpApp.Default
-): HttpApp.Default<never, EdgeSettings | RateLimiter | Drain> => {
-  const handled = Effect.gen(function* () {
-    const settings = yield* EdgeSettings
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const drain = yield* Drain
-    const info = yield* FiberRef.get(currentRequest)
-    const path = pathOf(request.url)
-    const isDocs = path === "/docs"
-    const withHeaders = (response: HttpServerResponse.HttpServerResponse) =>
-      HttpServerResponse.setHeaders(response, {
-        ...(isDocs ? docsSecurityHeaders : apiSecurityHeaders),
+): HttpApp.Default<never, EdgeSettings | RateLimiter | Drain> =>
+  Effect.flatMap(Effect.all({ settings: EdgeSettings, limiter: RateLimiter, drain: Drain }), (services) => middlewareWith(services)(app))
+
+/**
+ * The edge middleware over services in hand (see `middleware`): the service builds it once.
+ *
+ * @example
+ * import { Edge } from "@murojaat/http"
+ * import { HttpServerResponse } from "@effect/platform"
+ * import { Effect } from "effect"
+ * const services = { settings: Edge.defaultSettings, limiter: { clients: Edge.makeLimiter(), addresses: Edge.makeLimiter() }, drain: Edge.makeDrain() }
+ * const app = Edge.middlewareWith(services)(Effect.succeed(HttpServerResponse.empty()))
+ *
+ * @since 0.1.0
+ */
+export const middlewareWith =
+  (services: Services) =>
+  (app: HttpApp.Default): HttpApp.Default => {
+    const { settings, limiter, drain } = services
+    const answered = problems(app)
+    const leave = Effect.sync(() => drain.leave())
+    const hsts: Record<string, string> = settings.hsts ? { "strict-transport-security": "max-age=31536000" } : {}
+    const apiHeaders = { ...apiSecurityHeaders, ...hsts }
+    const docsHeaders = { ...docsSecurityHeaders, ...hsts }
+    const handled = (request: HttpServerRequest.HttpServerRequest, info: RequestInfo): HttpApp.Default => {
+      const path = pathOf(request.url)
+      const withHeaders = (response: HttpServerResponse.HttpServerResponse) => {
+        const headers: Record<string, string> = { ...(path === "/docs" ? docsHeaders : apiHeaders), "x-request-id": info.id }
         // A page mounted beside the API (the reference service's console) keeps its own policy.
-        ...(response.headers["content-security-policy"] !== undefined ? { "content-security-policy": response.headers["content-security-policy"] } : {}),
-        ...(settings.hsts ? { "strict-transport-security": "max-age=31536000" } : {}),
-        ...(path.startsWith("/v1/") || path.startsWith("/open311/") ? { "cache-control": "no-store" } : {}),
-        "x-request-id": info.id
-      })
-    if (drain.draining()) {
-      return withHeaders(HttpServerResponse.setHeader(yield* problemResponse(Problem.unavailable()), "connection", "close"))
+        const policy = response.headers["content-security-policy"]
+        if (policy !== undefined) headers["content-security-policy"] = policy
+        if (path.startsWith("/v1/") || path.startsWith("/open311/")) headers["cache-control"] = "no-store"
+        return HttpServerResponse.setHeaders(response, headers)
+      }
+      if (drain.draining()) {
+        return Effect.succeed(withHeaders(HttpServerResponse.setHeader(problemResponseOf(Problem.unavailable(), info, request.url), "connection", "close")))
+      }
+      if (settings.addressRateLimit !== false) {
+        const wait = limiter.addresses.take(clientAddress(request, settings.trustProxy), settings.addressRateLimit, Date.now())
+        if (wait > 0) return Effect.succeed(withHeaders(problemResponseOf(Problem.rateLimited(wait), info, request.url)))
+      }
+      const declared = request.headers["content-length"]
+      const cap = path === "/v1/directory" || path.startsWith("/v1/calendar") ? settings.maxAdminBodyBytes : settings.maxBodyBytes
+      if (declared !== undefined && (!/^[0-9]{1,15}$/.test(declared) || Number(declared) > cap)) {
+        return Effect.succeed(withHeaders(problemResponseOf(/^[0-9]{1,15}$/.test(declared) ? Problem.payloadTooLarge(cap) : Problem.malformedBody(), info, request.url)))
+      }
+      drain.enter()
+      return answered.pipe(Effect.map(withHeaders), Effect.ensuring(leave))
     }
-    if (settings.addressRateLimit !== false) {
-      const wait = (yield* RateLimiter).addresses.take(clientAddress(request, settings.trustProxy), settings.addressRateLimit, Date.now())
-      if (wait > 0) return withHeaders(yield* problemResponse(Problem.rateLimited(wait)))
-    }
-    const declared = request.headers["content-length"]
-    const cap = path === "/v1/directory" || path.startsWith("/v1/calendar") ? settings.maxAdminBodyBytes : settings.maxBodyBytes
-    if (declared !== undefined && (!/^[0-9]{1,15}$/.test(declared) || Number(declared) > cap)) {
-      return withHeaders(yield* problemResponse(/^[0-9]{1,15}$/.test(declared) ? Problem.payloadTooLarge(cap) : Problem.malformedBody()))
-    }
-    drain.enter()
-    return yield* problems(app).pipe(Effect.map(withHeaders), Effect.ensuring(Effect.sync(() => drain.leave())))
-  })
-  const logged = Effect.gen(function* () {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const info = yield* FiberRef.get(currentRequest)
-    const exit = yield* Effect.exit(handled)
-    const status = exit._tag === "Success" ? exit.value.status : 499
-    yield* Effect.logInfo("request").pipe(
-      Effect.annotateLogs({
-        method: request.method,
-        route: routeOf(pathOf(request.url)),
-        status,
-        ms: Date.now() - info.started,
-        ...(info.caller !== undefined ? { caller: info.caller } : {}),
-        ...(info.code !== undefined ? { code: info.code } : {})
-      })
-    )
-    return yield* exit
-  })
-  const withRequest = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-    const info: RequestInfo = {
-      id: requestIdOf(request.headers["x-request-id"]),
-      locale: Problem.negotiate(request.headers["accept-language"]),
-      started: Date.now()
-    }
-    return Effect.locally(logged.pipe(Effect.annotateLogs("requestId", info.id)), currentRequest, info)
-  })
-  // The platform's own access log is replaced by ours (it logs the full URL, query string included).
-  const quiet = HttpMiddleware.withLoggerDisabled(withRequest)
-  return Effect.flatMap(EdgeSettings, (settings) =>
-    settings.cors === undefined
+    const withRequest = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
+      const info: RequestInfo = {
+        id: requestIdOf(request.headers["x-request-id"]),
+        locale: Problem.negotiate(request.headers["accept-language"]),
+        started: Date.now()
+      }
+      const logged = Effect.flatMap(Effect.exit(handled(request, info)), (exit) =>
+        // The log line's fields are only worked out when the line is written (the service may
+        // log at warning level).
+        Effect.flatMap(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) =>
+          LogLevel.greaterThan(minimum, LogLevel.Info)
+            ? exit
+            : Effect.zipRight(
+                Effect.logInfo("request").pipe(
+                  Effect.annotateLogs({
+                    method: request.method,
+                    route: routeOf(pathOf(request.url)),
+                    status: exit._tag === "Success" ? exit.value.status : 499,
+                    ms: Date.now() - info.started,
+                    ...(info.caller !== undefined ? { caller: info.caller } : {}),
+                    ...(info.code !== undefined ? { code: info.code } : {})
+                  })
+                ),
+                exit
+              )
+        )
+      )
+      return Effect.locally(Effect.annotateLogs(logged, "requestId", info.id), currentRequest, info)
+    })
+    // The platform's own access log is replaced by ours (it logs the full URL, query string included).
+    const quiet = HttpMiddleware.withLoggerDisabled(withRequest)
+    return settings.cors === undefined
       ? quiet
       : HttpMiddleware.cors({
           allowedOrigins: settings.cors.allowedOrigins,
@@ -514,5 +591,4 @@ export const middleware = (
           exposedHeaders: ["etag", "location", "x-request-id", "retry-after", "content-language"],
           maxAge: settings.cors.maxAgeSeconds ?? 600
         })(quiet)
-  )
-}
+  }

@@ -30,7 +30,7 @@ import {
   Rule,
   type Worklist
 } from "@murojaat/core"
-import { Clock, Effect, FiberRef, Layer, Option, Redacted } from "effect"
+import { Clock, Effect, FiberRef, Layer, LogLevel, Option, Redacted } from "effect"
 import * as Api from "./Api.js"
 import * as Edge from "./Edge.js"
 import * as Identity from "./Identity.js"
@@ -86,15 +86,16 @@ const utf8 = new TextDecoder("utf-8", { fatal: true })
 const locale: Effect.Effect<I18n.Locale> = Effect.map(FiberRef.get(Edge.currentRequest), (info) => info.locale)
 const requestId: Effect.Effect<string> = Effect.map(FiberRef.get(Edge.currentRequest), (info) => info.id)
 
+// Whether an info line would be written (its fields are worked out only then).
+const infoLogged: Effect.Effect<boolean> = Effect.map(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) => !LogLevel.greaterThan(minimum, LogLevel.Info))
+
 const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
 
 // The caller, with its scope checked and its key in the request's log line.
 const callerWith = (scope: Identity.Scope | undefined): Effect.Effect<Identity.Caller, Problem.Problem, Api.CurrentCaller> =>
-  Effect.gen(function* () {
-    const caller = yield* Api.CurrentCaller
-    if (scope !== undefined && !Identity.hasScope(caller, scope)) return yield* Effect.fail(Problem.insufficientScope(new Identity.InsufficientScope({ scope })))
-    return caller
-  })
+  Effect.flatMap(Api.CurrentCaller, (caller) =>
+    scope !== undefined && !Identity.hasScope(caller, scope) ? Effect.fail(Problem.insufficientScope(new Identity.InsufficientScope({ scope }))) : Effect.succeed(caller)
+  )
 
 /**
  * The problem of anything the core fails with: its own errors mapped by `Problem.fromError`; an
@@ -121,12 +122,13 @@ export const refuse =
   }
 
 const json = (body: unknown, init: { readonly status?: number; readonly headers?: Record<string, string> } = {}) =>
-  Effect.map(locale, (l) =>
-    HttpServerResponse.unsafeJson(body, {
-      status: init.status ?? 200,
-      headers: { "content-language": Problem.contentLanguage(l), vary: "Accept-Language", ...init.headers }
-    })
-  )
+  Effect.map(locale, (l) => jsonIn(l, body, init))
+
+const jsonIn = (l: I18n.Locale, body: unknown, init: { readonly status?: number; readonly headers?: Record<string, string> } = {}) =>
+  Edge.jsonResponse(body, {
+    status: init.status ?? 200,
+    headers: { "content-language": Problem.contentLanguage(l), vary: "Accept-Language", ...init.headers }
+  })
 
 // Keys are namespaced by caller, so one client can never meet (or block) another's key.
 const idempotencyKey = (caller: Identity.Caller, key: string | undefined): Effect.Effect<string | undefined, Problem.Problem> => {
@@ -134,7 +136,19 @@ const idempotencyKey = (caller: Identity.Caller, key: string | undefined): Effec
   if (!/^[\x21-\x7E]{1,200}$/.test(key)) {
     return Effect.fail(Problem.invalid("headers", [{ path: "idempotency-key", problem: "invalidValue", detail: "1 to 200 visible ASCII characters, no spaces" }]))
   }
-  return Effect.succeed(`${createHash("sha256").update(caller.key).digest("hex").slice(0, 16)}:${key}`)
+  return Effect.succeed(`${namespaceOf(caller.key)}:${key}`)
+}
+
+// The namespace of a caller's keys (a digest of its log key), worked out once per caller key.
+const namespaces = new Map<string, string>()
+const namespaceOf = (callerKey: string): string => {
+  let ns = namespaces.get(callerKey)
+  if (ns === undefined) {
+    if (namespaces.size >= 10_000) namespaces.clear()
+    ns = createHash("sha256").update(callerKey).digest("hex").slice(0, 16)
+    namespaces.set(callerKey, ns)
+  }
+  return ns
 }
 
 // The calendar and counting settings the service keeps its due times on, for the clocks shown.
@@ -161,15 +175,17 @@ const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "obj
 // Appeals
 // ---------------------------------------------------------------------------------------------
 
-const resultResponse = (result: AppealService.Result, events: ReadonlyArray<Deadline.EventInput> | undefined, status: number, extra: Record<string, string> = {}) =>
-  Effect.gen(function* () {
-    const l = yield* locale
-    const deadlines = events === undefined ? null : yield* clocksOf(events, result.deadlines)
-    return yield* json(
-      { appeal: Views.appeal(result.state, l), deadlines, events: result.events },
-      { status, headers: { etag: Views.etag(result.state.version), ...extra } }
-    )
-  })
+const resultResponse = (result: AppealService.Result, events: ReadonlyArray<Deadline.EventInput> | undefined, status: number, extra: Record<string, string> = {}) => {
+  const answer = (l: I18n.Locale, deadlines: ReturnType<typeof Views.deadlines>) =>
+    jsonIn(l, { appeal: Views.appeal(result.state, l), deadlines, events: result.events }, { status, headers: { etag: Views.etag(result.state.version), ...extra } })
+  // With the settings the service decided with (submit and execute give them), the clocks need
+  // nothing more from the context.
+  if (events !== undefined && result.deadlines !== undefined) {
+    const options = result.deadlines
+    return Effect.flatMap(locale, (l) => Effect.map(nowIso, (now) => answer(l, Views.deadlines(events, now, options))))
+  }
+  return Effect.flatMap(locale, (l) => (events === undefined ? Effect.succeed(answer(l, null)) : Effect.map(clocksOf(events, result.deadlines), (d) => answer(l, d))))
+}
 
 // The actor the policy would evaluate, for the list query (which the service does not offer):
 // officers from the directory, with their claims checked the way the service checks them.
@@ -320,7 +336,7 @@ const commandHandler =
             : refuse(caller)(e)
         )
       )
-      yield* Effect.logInfo("command").pipe(Effect.annotateLogs({ command: type, appealId: result.appealId, version: result.state.version }))
+      if (yield* infoLogged) yield* Effect.logInfo("command").pipe(Effect.annotateLogs({ command: type, appealId: result.appealId, version: result.state.version }))
       return yield* resultResponse(result, yield* historyOf(result.appealId, caller), 200)
     })
 
@@ -494,10 +510,8 @@ export const authentication: Layer.Layer<Api.Authentication, never, Identity.Ver
           const caller = yield* verifier.verify(Redacted.value(token)).pipe(Effect.mapError(Problem.unauthenticated))
           const info = yield* FiberRef.get(Edge.currentRequest)
           info.caller = caller.key
-          yield* Edge.limitClient(caller.key, caller.client?.rateLimitPerMinute).pipe(
-            Effect.provideService(Edge.RateLimiter, limiter),
-            Effect.provideService(Edge.EdgeSettings, settings)
-          )
+          const over = Edge.clientOverRate(limiter, settings, caller.key, caller.client?.rateLimitPerMinute, Date.now())
+          if (over !== undefined) return yield* Effect.fail(over)
           return caller
         })
     }

@@ -143,7 +143,8 @@ export const layer = <R = never>(settings: Settings<R>): Layer.Layer<Edge.Drain 
     // response (a middleware given to \`serve\` runs after the response is written), and every
     // failure becomes a problem document before the API's own encoder could answer it in another
     // shape.
-    HttpApiBuilder.middleware(Edge.middleware, { withContext: true })
+    // Its services are taken once here, not from the context on every request.
+    HttpApiBuilder.middleware(Effect.map(Effect.all({ settings: Edge.EdgeSettings, limiter: Edge.RateLimiter, drain: Edge.Drain }), Edge.middlewareWith))
   )
   const served = HttpApiBuilder.serve().pipe(Layer.provide(routes), Layer.provide(api))
   const serving = settings.tracing === true ? served : HttpMiddleware.withTracerDisabledWhen(served, () => true)

@@ -51,8 +51,8 @@ export const defaultSettings: Settings = {
   nearMetres: 60,
   farMetres: 100,
   neighbourHouses: 2,
-  matterThreshold: 0.35,
-  topicThreshold: 0.2,
+  matterThreshold: 0.2,
+  topicThreshold: 0.225,
   reminderThreshold: 0,
   reminderWords: 8,
   recurrenceThreshold: 0,
@@ -83,12 +83,14 @@ export interface Profile {
   readonly houses: ReadonlySet<string>
   readonly text: Text.TextProfile
   readonly category: string
+  /** The triage model's likeliest categories with their probabilities (the category alone, at 1, when it was given). */
+  readonly categories: ReadonlyArray<{ readonly category: string; readonly probability: number }>
 }
 
 export const rules = [
   { id: "duplicates.otherPlace", source: "Murojaat policy (an inspector's judgement, issue 18)", statement: "Another mahalla (unless the coordinates are within `nearMetres`), another house on the same street (more than `neighbourHouses` apart, and not named by the other text), another street and house, another landmark, or coordinates farther apart than `farMetres`: two places, never the same matter." },
-  { id: "duplicates.reminder", source: "ZRU-445 (a repeated appeal is one after an answer or after the term; a follow-up within the term is not)", statement: "The same applicant about his own appeal that is still open and within its term (he refers to it, or writes again after `resendHours`, or sends a message of at most `reminderWords` words after `resendHours`): a reminder, linked, not a new appeal to work." },
-  { id: "duplicates.resend", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, with no reminder cue: a re-send or rewrite, a duplicate." },
+  { id: "duplicates.reminder", source: "ZRU-445 (a repeated appeal is one after an answer or after the term; a follow-up within the term is not)", statement: "The same applicant about his own appeal that is still open and within its term (he refers to it, or writes again after `resendHours`, or sends a message of at most `reminderWords` words after `resendHours`, or at any time a message of at most `reminderWords` words that refers to it): a reminder, linked, not a new appeal to work." },
+  { id: "duplicates.resend", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same applicant on the same matter within `resendHours` of his open appeal, unless a message of at most `reminderWords` words refers to it: a re-send or rewrite, a duplicate." },
   { id: "duplicates.repeated", source: "ZRU-445 (repeated appeal, takroriy; article not confirmed)", statement: "The same applicant on the same matter after his appeal was answered (disputing it) or after its term ran out without an answer: a repeated appeal, examined by a superior." },
   { id: "duplicates.recurrence", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "The same matter at the same place after the earlier appeal was answered (and not disputing that answer), or more than `relatedAfterDays` later: a new occurrence, related. When B says it is back (a recurrence cue) at the same place, a topic of `recurrenceThreshold` suffices." },
   { id: "duplicates.sameIncident", source: "Murojaat policy (an inspector's practice, issue 18)", statement: "Another applicant (or none) on the same matter at the same place while the earlier appeal is open, within `relatedAfterDays`: the same incident, a duplicate. A signatory of a collective letter writing on his own about the letter's house, street or landmark (both texts name the letter: signatures, \"I signed\") is on the same matter whatever new detail he adds." },
@@ -109,8 +111,36 @@ export const profile = (a: AppealInput, engine: Triage.Engine = Triage.defaultEn
     address,
     houses: Place.housesIn(a.text),
     text: Text.profile(a.text, address?.streetWords),
-    category: a.category ?? Triage.classify(a.text, engine).category
+    ...categoryOf(a, engine)
   }
+}
+
+// One distribution per known category, shared by every profile of it (an index holds many).
+const given = new Map<string, Profile["categories"]>()
+
+const categoryOf = (a: AppealInput, engine: Triage.Engine): Pick<Profile, "category" | "categories"> => {
+  if (a.category !== undefined) {
+    let categories = given.get(a.category)
+    if (categories === undefined) {
+      categories = [{ category: a.category, probability: 1 }]
+      if (given.size < 256) given.set(a.category, categories)
+    }
+    return { category: a.category, categories }
+  }
+  const r = Triage.classify(a.text, engine)
+  return { category: r.category, categories: r.model?.top ?? [{ category: r.category, probability: r.confidence }] }
+}
+
+/** How much of the two category distributions agree: the sum over categories (but `other`) of the lower probability. Symmetric. */
+const categoryShare = (a: Profile, b: Profile): number => {
+  const mins: Array<number> = []
+  for (const x of a.categories) {
+    if (x.category === "other") continue
+    const y = b.categories.find((c) => c.category === x.category)
+    if (y !== undefined) mins.push(Math.min(x.probability, y.probability))
+  }
+  // Summed in one order whichever appeal comes first, so that the score stays exactly symmetric.
+  return Math.min(1, mins.sort((x, y) => x - y).reduce((t, m) => t + m, 0))
 }
 
 const hasCoords = (a: AppealInput): a is AppealInput & { lat: number; lon: number } => typeof a.lat === "number" && typeof a.lon === "number" && Number.isFinite(a.lat) && Number.isFinite(a.lon)
@@ -124,6 +154,8 @@ interface Facts {
   readonly dice: number
   readonly conflict: boolean
   readonly sameCategory: boolean
+  /** 1 for the same triage category, else the overlap of the two category distributions, in [0, 1]. */
+  readonly agreement: number
   readonly placeBonus: number
   readonly apart: boolean
   readonly topic: number
@@ -161,7 +193,10 @@ const facts = (a: Profile, b: Profile, s: Settings): Facts => {
   const { dice, conflict } = Text.conceptDice(a.text, b.text, s.weights.setting)
   const sameCategory = a.category === b.category && a.category !== "other"
   const bonus = placeBonus(relation, s) + (near ? s.place.near : 0)
-  const topic = round(s.weights.text * cosine) + round(s.weights.concepts * dice) + (sameCategory ? s.weights.category : 0) + (conflict ? s.weights.problemConflict : 0)
+  // Two triage categories that differ may still overlap: the model's second guess for one is often
+  // the other's first (theft and fraud, minors and violence); the overlap counts in part.
+  const agreement = sameCategory ? 1 : categoryShare(a, b)
+  const topic = round(s.weights.text * cosine) + round(s.weights.concepts * dice) + round(s.weights.category * agreement) + (conflict ? s.weights.problemConflict : 0)
   return {
     mahalla,
     relation,
@@ -170,6 +205,7 @@ const facts = (a: Profile, b: Profile, s: Settings): Facts => {
     dice,
     conflict,
     sameCategory,
+    agreement,
     placeBonus: bonus,
     // Coordinates this near are one place whatever mahalla each applicant chose (a border street).
     apart: (mahalla === "other" && !near) || relation === "otherHouse" || relation === "otherAddress" || relation === "otherLandmark" || far,
@@ -210,7 +246,15 @@ const explain = (a: Profile, b: Profile, f: Facts, s: Settings): Array<Signal> =
   out.push({ signal: "concepts", contribution: round(s.weights.concepts * f.dice), reason: shared.length === 0 ? "no shared concept" : `shared concepts: ${shared.join(", ")} (weighted Dice ${round(f.dice)})` })
   if (f.conflict)
     out.push({ signal: "concepts", contribution: s.weights.problemConflict, reason: `each names a problem, none shared (${[...a.text.concepts].sort().join(", ")} / ${[...b.text.concepts].sort().join(", ")})` })
-  out.push({ signal: "category", contribution: f.sameCategory ? s.weights.category : 0, reason: f.sameCategory ? `same triage category (${a.category})` : `triage categories ${a.category} / ${b.category}` })
+  out.push({
+    signal: "category",
+    contribution: round(s.weights.category * f.agreement),
+    reason: f.sameCategory
+      ? `same triage category (${a.category})`
+      : f.agreement > 0
+        ? `triage categories ${a.category} / ${b.category}, the triage model's likeliest categories overlap ${round(f.agreement)}`
+        : `triage categories ${a.category} / ${b.category}`
+  })
   const sameApplicant = a.applicant !== undefined && a.applicant === b.applicant
   out.push({ signal: "applicant", contribution: 0, reason: sameApplicant ? "same applicant" : a.applicant === undefined || b.applicant === undefined ? "an anonymous appeal" : "different applicants" })
   out.push({ signal: "timeGap", contribution: 0, reason: `${round((b.at - a.at) / 86_400_000)} days between them` })
@@ -241,7 +285,10 @@ const decideFacts = (a: Profile, b: Profile, f: Facts, s: Settings): { readonly 
       const short = b.text.words <= s.reminderWords && hours > s.resendHours
       const refers = (cues.has("reminder") || short) && score >= s.reminderThreshold
       if (!sameMatter && !refers) return done("distinct", "duplicates.otherMatter")
-      return hours <= s.resendHours ? done("duplicate", "duplicates.resend") : done("reminder", "duplicates.reminder")
+      // A one-line note that refers to the appeal ("I wrote this morning, it is still there") asks
+      // after it, however soon: a re-send repeats the matter, it does not point back to it.
+      const asks = cues.has("reminder") && b.text.words <= s.reminderWords
+      return hours <= s.resendHours && !asks ? done("duplicate", "duplicates.resend") : done("reminder", "duplicates.reminder")
     }
     const referred = (cues.has("dispute") || cues.has("reminder")) && score >= s.reminderThreshold
     if (!sameMatter && !referred) return done("distinct", "duplicates.otherMatter")
