@@ -12,6 +12,9 @@ import { fc, test } from "@fast-check/vitest"
 import { Normalize, Taxonomy, Triage } from "@murojaat/core"
 import * as OracleEngine from "./fixtures/triageOracle/engine.js"
 import * as OracleFold from "./fixtures/triageOracle/fold.js"
+import * as OracleModel from "./fixtures/triageOracle/model.js"
+import * as Base64 from "../src/internal/triage/base64.js"
+import * as Model from "../src/internal/triage/model.js"
 import { dangerSentences, politeFiller } from "./fixtures/triageExamples.js"
 
 const corpus = ["train", "dev"].flatMap((split) =>
@@ -86,5 +89,49 @@ describe("Normalize.fold equals the oracle's fold", () => {
   })
   it("on the corpus", () => {
     for (const t of corpus) expect(Normalize.fold(t)).toEqual(OracleFold.fold(t))
+  })
+})
+
+// Models of other shapes than the shipped one: another number of categories (rows packed in
+// another number of float64s), and rows whose weights do not fit a lane (a category listed again
+// and again: only a malformed model has one; its rows are then read entry by entry).
+const syntheticModel = (categories: number, repeat: number, seed: number): Triage.Model => {
+  let x = seed
+  const random = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8
+  const rows = Array.from({ length: 1 << 10 }, (_, r) => r).filter(() => random() % 3 !== 0)
+  const weights: Array<number> = []
+  const urgency: Array<number> = []
+  for (const r of rows) {
+    const repeated = r % 97 === 0 && repeat > 1
+    const listed = repeated ? Array.from({ length: repeat }, () => 0) : Array.from({ length: categories }, (_, c) => c).filter(() => random() % 2 === 0)
+    weights.push(listed.length)
+    for (const c of listed) weights.push(c, repeated ? 127 : random() % 256)
+    urgency.push(random() % 256)
+  }
+  return {
+    ...Triage.defaultModel,
+    spec: { ngrams: [2, 3], stems: true, pairs: true },
+    bits: 10,
+    categories: Array.from({ length: categories }, (_, c) => `c${c}`),
+    bias: Array.from({ length: categories }, (_, c) => c / 10 - 0.2),
+    scale: 0.01,
+    hashes: Base64.encode(Model.int32Bytes(rows)),
+    weights: Base64.encode(Uint8Array.from(weights)),
+    urgency: { bias: -1, scale: 0.02, weights: Base64.encode(Uint8Array.from(urgency)) }
+  }
+}
+
+describe("the model's scoring equals the oracle's on models of other shapes", () => {
+  const models = [syntheticModel(5, 1, 1), syntheticModel(30, 1, 2), syntheticModel(3, 200, 3)]
+  it("the shapes are exercised: packed rows of other widths, and rows read one by one", () => {
+    expect(models.map((m) => [Model.compile(m).words, Model.compile(m).packed !== undefined])).toEqual([[2, true], [8, true], [1, false]])
+  })
+  test.prop([anyText, fc.constantFrom(0, 1, 2)], { numRuns: 600 })("same probabilities, urgency and rows", (t, i) => {
+    const f = Normalize.fold(t)
+    const got = Model.predict(Model.compile(models[i]!), f)
+    const want = OracleModel.predict(OracleModel.compile(models[i]!), OracleFold.fold(t))
+    expect([...got.probabilities]).toEqual([...want.probabilities])
+    expect([got.urgency, got.known, got.best, got.second]).toEqual([want.urgency, want.known, want.best, want.second])
+    expect(got.carriers(got.best, got.second)).toEqual(want.carriers(want.best, want.second))
   })
 })

@@ -76,6 +76,9 @@ export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, where 
   const codes = f.codes
   let wantN = 0 // bit set of the n-gram sizes read
   for (const n of spec.ngrams) if (n >= 1 && n <= maxNgram) wantN |= 1 << n
+  // The sizes read, ascending (the order features are written in), and the smallest.
+  let smallest = maxNgram + 1
+  for (let n = maxNgram; n >= 1; n--) if ((wantN & (1 << n)) !== 0) smallest = n
   const sizes = spec.ngrams.length
   const stems = spec.stems
   const pairs = spec.pairs
@@ -98,7 +101,7 @@ export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, where 
       for (let j = 0; j < padded; j++) {
         const code = j === 0 ? BEGIN : j === padded - 1 ? END : codes[s + j - 1]!
         packed = ((packed << 7) | (code < 128 ? code : 64 | (code & 63))) & 0xfffffff
-        for (let n = 1; n <= maxNgram && n <= j + 1; n++) {
+        for (let n = smallest; n <= maxNgram && n <= j + 1; n++) {
           if ((wantN & (1 << n)) === 0) continue
           hash[count] = mix((packed & ((1 << (7 * n)) - 1)) | (n << 28))
           if (where) {

@@ -65,6 +65,13 @@ export interface Compiled {
   readonly childStart: Int32Array
   readonly childSym: Uint8Array
   readonly childNode: Int32Array
+  /**
+   * Nodes with many children (the root has one per letter) also have a dense row: their children
+   * at `dense[denseAt[n] + symbol]` (0 = none); -1 for the others. A scan of the root's 32 children
+   * was most of the walk.
+   */
+  readonly denseAt: Int32Array
+  readonly dense: Int32Array
   readonly endStart: Int32Array
   readonly endWord: Int32Array
   readonly endExact: Uint8Array
@@ -134,8 +141,17 @@ const sparse = (next: ReadonlyArray<number>, nodes: number) => {
     }
   }
   childStart[nodes] = sym.length
-  return { childStart, childSym: Uint8Array.from(sym), childNode: Int32Array.from(node) }
+  const denseAt = new Int32Array(nodes).fill(-1)
+  const dense: Array<number> = []
+  for (let n = 0; n < nodes; n++) {
+    if (childStart[n + 1]! - childStart[n]! < denseChildren) continue
+    denseAt[n] = dense.length
+    for (let x = 0; x < SYMBOLS; x++) dense.push(next[n * SYMBOLS + x]!)
+  }
+  return { childStart, childSym: Uint8Array.from(sym), childNode: Int32Array.from(node), denseAt, dense: Int32Array.from(dense) }
 }
+// Nodes with at least this many children get a dense row.
+const denseChildren = 4
 
 /** Compiles the patterns of `items` into one matcher. */
 export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<string> = []): Compiled => {
@@ -283,6 +299,8 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   const childStart = c.childStart
   const childSym = c.childSym
   const childNode = c.childNode
+  const denseAt = c.denseAt
+  const dense = c.dense
   const endStart = c.endStart
   const endExact = c.endExact
   const endWord = c.endWord
@@ -300,14 +318,17 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
       const sym = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : -1
       if (sym < 0) break
       let to = 0
-      for (let x = childStart[node]!, end = childStart[node + 1]!; x < end; x++) {
-        const y = childSym[x]!
-        if (y === sym) {
-          to = childNode[x]!
-          break
+      const d = denseAt[node]!
+      if (d >= 0) to = dense[d + sym]!
+      else
+        for (let x = childStart[node]!, end = childStart[node + 1]!; x < end; x++) {
+          const y = childSym[x]!
+          if (y === sym) {
+            to = childNode[x]!
+            break
+          }
+          if (y > sym) break
         }
-        if (y > sym) break
-      }
       node = to
       if (node === 0) break
       for (let q = endStart[node]!, end = endStart[node + 1]!; q < end; q++) {
@@ -517,9 +538,6 @@ const negatedNearby = (f: Folded, first: number, last: number): boolean => {
   return false
 }
 
-// The citizen's words of an occurrence, as written (a phrase with the words between its words).
-const text = (f: Folded, first: number, last: number): string => f.source.slice(f.from[first]!, f.to[last]!)
-
 const fire = (it: Item, i: number, f: Folded, st: State): Fired | undefined => {
   const contextHead = st.head[CONTEXT * st.items + i]!
   if (it.context.length > 0 && contextHead === -1) return undefined
@@ -544,12 +562,12 @@ const fire = (it: Item, i: number, f: Folded, st: State): Fired | undefined => {
         const xl = st.last[y]!
         if (xl >= first - it.window && xf <= last + it.window && (xf < first || xf > last)) {
           near = true
-          context = pushNew(context, text(f, xf, xl))
+          context = pushNew(context, f, xf, xl)
         }
       }
       if (!near) continue
     }
-    words = pushNew(words, text(f, first, last))
+    words = pushNew(words, f, first, last)
     ;(at ??= []).push(first)
   }
   if (words === undefined) return undefined
@@ -558,9 +576,13 @@ const fire = (it: Item, i: number, f: Folded, st: State): Fired | undefined => {
 
 const none: ReadonlyArray<string> = Object.freeze([])
 
-// Appends `x` unless the (short) list has it: the distinct words in the order first seen, no set.
-const pushNew = (xs: Array<string> | undefined, x: string): Array<string> => {
-  if (xs === undefined) return [x]
-  if (!xs.includes(x)) xs.push(x)
+// Appends the citizen's words from token `first` to `last` unless the (short) list has them: the
+// distinct words in the order first seen, no set, and no string cut for a repeat.
+const pushNew = (xs: Array<string> | undefined, f: Folded, first: number, last: number): Array<string> => {
+  const from = f.from[first]!
+  const length = f.to[last]! - from
+  if (xs === undefined) return [f.source.slice(from, from + length)]
+  for (const x of xs) if (x.length === length && f.source.startsWith(x, from)) return xs
+  xs.push(f.source.slice(from, from + length))
   return xs
 }

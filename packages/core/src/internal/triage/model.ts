@@ -246,12 +246,14 @@ interface Work {
   seen: Int32Array
   /** Row sums in lanes (see `Compiled.packed`). */
   lanes: Float64Array
+  /** The ranks of the distinct listed rows of a text. */
+  ranks: Int32Array
 }
 let work: Work | undefined
 
 const workFor = (c: Compiled): Work => {
   const sums = c.categories.length + 1
-  if (work === undefined || work.sums.length < sums) work = { bag: work?.bag ?? bag(), sums: new Int32Array(sums), seen: work?.seen ?? new Int32Array(1024), lanes: work?.lanes ?? new Float64Array(8) }
+  if (work === undefined || work.sums.length < sums) work = { bag: work?.bag ?? bag(), sums: new Int32Array(sums), seen: work?.seen ?? new Int32Array(1024), lanes: work?.lanes ?? new Float64Array(8), ranks: work?.ranks ?? new Int32Array(1024) }
   return work
 }
 
@@ -261,9 +263,10 @@ const unpack = (acc: Float64Array, words: number, sums: Int32Array, width: numbe
     let v = acc[d]!
     acc[d] = 0
     for (let l = 0; l < lanes && j < width; l++, j++) {
-      const lane = v % LANE
-      sums[j]! += lane - offsets
-      v = (v - lane) / LANE
+      // Exact: v is an integer below 2^53 and LANE a power of two (and floor is cheaper than %).
+      const high = Math.floor(v / LANE)
+      sums[j]! += v - high * LANE - offsets
+      v = high
     }
   }
 }
@@ -288,13 +291,10 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
   const seen = wk.seen
   seen.fill(0, 0, size)
   const shift = 32 - Math.clz32(size - 1)
-  // Each row once (the vector is 0/1), its weights added as whole rows (`packed`), or one by one.
-  const packed = c.packed
-  const words = c.words
-  if (wk.lanes.length < words) wk.lanes = new Float64Array(words)
-  const acc = wk.lanes
-  acc.fill(0, 0, words)
-  let pending = 0 // rows added to `acc` since its lanes were taken apart
+  // Each row once (the vector is 0/1): first the ranks of the distinct rows that have weights ...
+  if (wk.ranks.length < b.count) wk.ranks = new Int32Array(b.count * 2)
+  const ranks = wk.ranks
+  let listedRows = 0
   let n = 0
   for (let k = 0, end = b.count; k < end; k++) {
     const r = hash[k]! & mask
@@ -308,20 +308,42 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
     seen[slot] = r + 1
     n++
     const rank = rankOf(listed, r)
-    if (rank < 0) continue
-    if (packed !== undefined) {
-      for (let d = 0, at = rank * words; d < words; d++) acc[d]! += packed[at + d]!
-      if (++pending === c.every) {
-        unpack(acc, words, sums, C + 1, pending * c.offset)
-        pending = 0
-      }
-    } else
+    if (rank >= 0) ranks[listedRows++] = rank
+  }
+  // ... then their weights, added as whole rows (`packed`), or one by one. A loop of independent
+  // reads, so the processor waits for several rows' cache misses at once.
+  const packed = c.packed
+  if (packed !== undefined) {
+    const words = c.words
+    if (wk.lanes.length < words) wk.lanes = new Float64Array(words)
+    const acc = wk.lanes
+    acc.fill(0, 0, words)
+    const every = c.every
+    for (let from = 0; from < listedRows; from += every) {
+      const to = Math.min(listedRows, from + every)
+      if (words === 6) {
+        let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0
+        for (let i = from; i < to; i++) {
+          const at = ranks[i]! * 6
+          a0 += packed[at]!
+          a1 += packed[at + 1]!
+          a2 += packed[at + 2]!
+          a3 += packed[at + 3]!
+          a4 += packed[at + 4]!
+          a5 += packed[at + 5]!
+        }
+        acc[0] = a0; acc[1] = a1; acc[2] = a2; acc[3] = a3; acc[4] = a4; acc[5] = a5
+      } else for (let i = from; i < to; i++) for (let d = 0, at = ranks[i]! * words; d < words; d++) acc[d]! += packed[at + d]!
+      unpack(acc, words, sums, C + 1, (to - from) * c.offset)
+    }
+  } else
+    for (let i = 0; i < listedRows; i++) {
+      const rank = ranks[i]!
       for (let q = offsets[rank]!, to = offsets[rank + 1]!; q < to; q++) {
         const e = entries[q]!
         sums[e >> 8]! += (e << 24) >> 24
       }
-  }
-  if (pending > 0) unpack(acc, words, sums, C + 1, pending * c.offset)
+    }
   const norm = n > 0 ? 1 / Math.sqrt(n) : 0
   // A plain array: a typed array this size would be allocated outside the heap, per text.
   const scores: Array<number> = []
