@@ -3,7 +3,7 @@
  *
  * 1. Commands committed per second through `AppealStore.commit` (version check, events,
  *    projection, personal data, outbox, in one transaction) against plain `pg` inserts of the very
- *    same rows in one transaction each, same pool size, same run.
+ *    same rows in one transaction each, same pool size, same run, in alternating rounds.
  * 2. The worklist, overdue and soon-due queries' p50/p95 through the `Worklist` port on a
  *    generated projection of MUROJAAT_BENCH_APPEALS appeals (default 2,000,000; generated in SQL
  *    with generate_series), spread like the national design point: 200 districts, 9,500 mahallas,
@@ -22,6 +22,7 @@ import { fmt } from "../../../../scripts/benchkit.js"
 const APPEALS = Number(process.env["MUROJAAT_BENCH_APPEALS"] ?? 2_000_000)
 const COMMANDS = Number(process.env["MUROJAAT_BENCH_COMMANDS"] ?? 2_000)
 const CONCURRENCY = 8
+const ROUNDS = 4
 const QUERIES = 300
 // MUROJAAT_BENCH_COMMITS_ONLY=1: only part 1 (while iterating on the commit path).
 const COMMITS_ONLY = process.env["MUROJAAT_BENCH_COMMITS_ONLY"] === "1"
@@ -119,26 +120,44 @@ const program = Effect.scoped(
       const warm = Math.min(100, Math.floor(COMMANDS / 10))
       yield* Effect.forEach(adapterCommits.slice(0, warm), (c) => store.commit(c), { concurrency: CONCURRENCY, discard: true })
       yield* Effect.promise(() => Promise.all(plainCommits.slice(0, warm).map((c) => plainInsert(pool, c))))
-      let t = performance.now()
-      yield* Effect.promise(async () => {
-        let next = warm
-        await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-          while (next < plainCommits.length) await plainInsert(pool, plainCommits[next++]!)
-        }))
-      })
-      const plainRate = (COMMANDS - warm) / ((performance.now() - t) / 1000)
-      t = performance.now()
-      yield* Effect.forEach(adapterCommits.slice(warm), (c) => store.commit(c), { concurrency: CONCURRENCY, discard: true })
-      const adapterRate = (COMMANDS - warm) / ((performance.now() - t) / 1000)
+      // Side by side: the timed commands in ROUNDS slices, baseline and subject alternating which
+      // goes first, so a change of the machine's load during the run weighs on both alike.
+      const plainSlice = (from: number, to: number) =>
+        Effect.promise(async () => {
+          let next = from
+          await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+            while (next < to) await plainInsert(pool, plainCommits[next++]!)
+          }))
+        })
+      const adapterSlice = (from: number, to: number) =>
+        Effect.forEach(adapterCommits.slice(from, to), (c) => store.commit(c), { concurrency: CONCURRENCY, discard: true })
+      let plainMs = 0
+      let adapterMs = 0
+      for (let r = 0; r < ROUNDS; r++) {
+        const from = warm + Math.floor(((COMMANDS - warm) * r) / ROUNDS)
+        const to = warm + Math.floor(((COMMANDS - warm) * (r + 1)) / ROUNDS)
+        for (const side of r % 2 === 0 ? ["plain", "adapter"] : ["adapter", "plain"]) {
+          const t = performance.now()
+          if (side === "plain") {
+            yield* plainSlice(from, to)
+            plainMs += performance.now() - t
+          } else {
+            yield* adapterSlice(from, to)
+            adapterMs += performance.now() - t
+          }
+        }
+      }
+      const plainRate = (COMMANDS - warm) / (plainMs / 1000)
+      const adapterRate = (COMMANDS - warm) / (adapterMs / 1000)
       yield* Effect.promise(() => pool.end())
-      console.log(`commands committed per second (${CONCURRENCY} concurrent writers; 3 events + projection + personal data + 3 outbox rows each)`)
+      console.log(`commands committed per second (${CONCURRENCY} concurrent writers; 3 events + projection + personal data + 3 outbox rows each; ${ROUNDS} alternating rounds)`)
       console.log(`  baseline  plain pg inserts of the same rows, one transaction each   ${fmt(plainRate)} commands/s`)
       console.log(`  subject   AppealStore.commit (version check, all-or-nothing)        ${fmt(adapterRate)} commands/s`)
       console.log(`  ratio subject/baseline: ${(adapterRate / plainRate).toFixed(3)}`)
 
       if (COMMITS_ONLY) return
       // 2. Queries on a generated projection.
-      t = performance.now()
+      const t = performance.now()
       yield* sql`
         INSERT INTO murojaat.appeal (appeal_id, version, last_hash, status, kind, region_code, district_code, mahalla_code,
           assignee_id, category, priority, received_at, due_at, updated_at, is_open, state)

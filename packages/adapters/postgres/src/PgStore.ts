@@ -658,6 +658,13 @@ export interface Options extends PortOptions {
   /** Pool size. Default 10. */
   readonly maxConnections?: number | undefined
   readonly applicationName?: string | undefined
+  /**
+   * Send the commit statement as a named prepared statement, parsed once per connection. Default
+   * true. Behind PgBouncer in transaction mode it needs PgBouncer 1.21 or later with
+   * `max_prepared_statements` above 0; otherwise set false (a connection whose statement the
+   * server did not keep falls back to unnamed statements by itself, after one failed attempt).
+   */
+  readonly preparedStatements?: boolean | undefined
   /** The service's configuration (lifecycle settings, pipeline, deadlines). Default: the core's defaults. */
   readonly config?: AppealService.ConfigInput | undefined
 }
@@ -678,7 +685,7 @@ export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient |
           connectionString: Redacted.value(typeof options.url === "string" ? Redacted.make(options.url) : options.url),
           max: options.maxConnections ?? 10,
           application_name: options.applicationName ?? "murojaat",
-          Client: Prepared.PreparingClient
+          Client: options.preparedStatements === false ? pg.Client : Prepared.PreparingClient
         })
         pool.on("error", () => {})
         return Effect.tryPromise({

@@ -10,7 +10,9 @@
 import { SqlClient } from "@effect/sql"
 import { expect, layer } from "@effect/vitest"
 import { Actor, AppealState, AppealStore, Audit, type Event, Errors } from "@murojaat/core"
-import { Effect, FastCheck as fc } from "effect"
+import { Migrator, PgStore } from "@murojaat/postgres"
+import { Testing } from "@murojaat/postgres/testing"
+import { Effect, FastCheck as fc, Layer } from "effect"
 import { layerUnderTest } from "./support.js"
 
 // Text an array literal must escape, and any well-formed Unicode (keys never hold U+0000: StoreKey refuses it).
@@ -111,3 +113,45 @@ layer(layerUnderTest({ server: "preferred" }), { excludeTestServices: true, time
     { fastCheck: { numRuns: 60, endOnFailure: true } }
   )
 })
+
+// One connection, so the statement the test deallocates is the one the next commit would use.
+const oneConnection = (preparedStatements: boolean) =>
+  Layer.unwrapScoped(
+    Effect.map(Testing.database({ server: "preferred" }), (db) => {
+      const admin = Layer.effectDiscard(Migrator.migrate).pipe(Layer.provide(PgStore.layerClient({ url: db.url, maxConnections: 1 })))
+      const app = PgStore.layerClient({ url: db.appUrl, maxConnections: 1, preparedStatements })
+      return PgStore.layerFromClient().pipe(Layer.provideMerge(app), Layer.provideMerge(admin))
+    })
+  )
+
+// A commit of a new appeal with `count` events, and the same commit again (stale).
+const commitNew = (appealId: string, count: number) =>
+  Effect.gen(function* () {
+    const store = yield* AppealStore.AppealStore
+    const pending: ReadonlyArray<Event.Pending> = Array.from({ length: count }, () => ({ type: "escalated", data: {}, texts: { reason: "r" }, rules: ["r"] }))
+    const events = Audit.seal({ version: 0, lastHash: Audit.genesis }, pending, { appealId, at: "2026-03-20T10:00:00.000Z", actor })
+    const last = events[events.length - 1]!
+    const state: AppealState.AppealState = { ...AppealState.initial(appealId), status: "triaged", version: last.seq, lastHash: last.hash }
+    const commit = { streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] }
+    yield* store.commit(commit)
+    expect(yield* Effect.flip(store.commit(commit))).toBeInstanceOf(Errors.VersionConflict)
+    expect((yield* store.events(appealId)).map((e) => e.hash)).toEqual(events.map((e) => e.hash))
+  })
+
+for (const preparedStatements of [true, false]) {
+  layer(oneConnection(preparedStatements), { excludeTestServices: true, timeout: "120 seconds" })(`postgres commit, preparedStatements ${preparedStatements}`, (it) => {
+    it.effect("commits go through when the server dropped the connection's prepared statements (a pooler that does not keep them, DISCARD ALL)", () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const prepared = sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements`.pipe(Effect.map((r) => r[0]!.n))
+        yield* commitNew(`DA-${process.pid}-${preparedStatements}-1`, 2)
+        // Named: the commit statement is prepared on the connection; unnamed: nothing is.
+        expect(yield* prepared).toBe(preparedStatements ? 1 : 0)
+        yield* sql.unsafe("DEALLOCATE ALL")
+        yield* commitNew(`DA-${process.pid}-${preparedStatements}-2`, 2)
+        yield* commitNew(`DA-${process.pid}-${preparedStatements}-3`, 3)
+        // The client fell back to unnamed statements: none prepared since.
+        expect(yield* prepared).toBe(0)
+      }))
+  })
+}
