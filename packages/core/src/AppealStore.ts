@@ -406,8 +406,9 @@ const makeMemory = (db: MemoryDb): Service => ({
   workload: (districtCode, status) =>
     Effect.sync(() => {
       const counts = new Map<string, { officerId: string; priority: AppealState.AppealState["priority"]; count: number }>()
+      const q: Query = { districtCode, status }
       for (const s of db.states.values()) {
-        if (s.assigneeId === undefined || !matchesQuery(s, { districtCode, status })) continue
+        if (s.assigneeId === undefined || !matchesQuery(s, q)) continue
         const key = `${s.assigneeId}\u0000${s.priority ?? ""}`
         const c = counts.get(key)
         if (c !== undefined) c.count++

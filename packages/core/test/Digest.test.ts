@@ -52,6 +52,17 @@ describe("canonical JSON", () => {
     expect(canonicalJson(v)).toBe(oracle(v))
   })
 
+  // Objects of many keys, alike and apart in their first code units, integer-like, `__proto__`:
+  // the key order is the straightforward writer's (its built-in sort).
+  const manyKeys = fc.dictionary(
+    fc.oneof(fc.string({ unit: "binary", maxLength: 4 }), fc.constantFrom("__proto__", "10", "9", "a", "aa", "A", "é", "\ud800"), fc.nat(200).map(String)),
+    fc.oneof(fc.constant(undefined), fc.integer(), fc.string({ maxLength: 3 })),
+    { maxKeys: 60 }
+  )
+  test.prop([fc.array(manyKeys, { maxLength: 3 })])("orders the keys of large objects as the straightforward writer does", (v) => {
+    expect(canonicalJson(v)).toBe(oracle(v))
+  })
+
   test.prop([fc.jsonValue()])("is JSON of the same value", (v) => {
     expect(JSON.parse(canonicalJson(v))).toStrictEqual(JSON.parse(JSON.stringify(v)))
   })

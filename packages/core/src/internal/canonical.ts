@@ -5,6 +5,34 @@
 // this is written as one pass appending to a string: no intermediate arrays per object or array.
 export const canonicalJson = (value: unknown): string => write(value, "")
 
+// Keys sorted in place by UTF-16 code units, as JCS requires (`<` on strings compares code units,
+// as the default sort does; own keys are distinct). Insertion sort: objects have a few keys, and
+// it needs none of the work array the built-in sort allocates.
+const sortKeys = (keys: Array<string>): Array<string> => {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!
+    let j = i - 1
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!
+      j--
+    }
+    keys[j + 1] = k
+  }
+  return keys
+}
+
+// A member's quoted key and colon, kept for the keys met again and again (every event has the same
+// envelope); bounded, as keys may come from a caller's request (the idempotency fingerprint).
+const members = new Map<string, string>()
+const member = (k: string): string => {
+  let m = members.get(k)
+  if (m === undefined) {
+    m = JSON.stringify(k) + ":"
+    if (members.size < 2048 && k.length <= 64) members.set(k, m)
+  }
+  return m
+}
+
 const write = (value: unknown, out: string): string => {
   switch (typeof value) {
     case "string":
@@ -26,14 +54,13 @@ const write = (value: unknown, out: string): string => {
         return out + "]"
       }
       const o = value as Record<string, unknown>
-      // Default sort compares UTF-16 code units, as JCS requires.
-      const keys = Object.keys(o).sort()
+      const keys = sortKeys(Object.keys(o))
       out += "{"
       let first = true
       for (const k of keys) {
         const v = o[k]
         if (v === undefined) continue
-        out = write(v, first ? out + JSON.stringify(k) + ":" : out + "," + JSON.stringify(k) + ":")
+        out = write(v, first ? out + member(k) : out + "," + member(k))
         first = false
       }
       return out + "}"

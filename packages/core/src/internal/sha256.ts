@@ -47,14 +47,24 @@ export const utf8Slow = (s: string): Uint8Array => {
 const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0")
 
 type NativeHash = { update: (s: string, encoding: "utf8") => { digest: (encoding: "hex") => string } }
-const native: ((algorithm: "sha256") => NativeHash) | undefined = (() => {
+type NativeCrypto = { createHash?: unknown; hash?: unknown }
+const native: ((input: string) => string) | undefined = (() => {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
-  const crypto = typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:crypto") as { createHash?: unknown } | undefined) : undefined
-  return typeof crypto?.createHash === "function" ? (crypto.createHash as (algorithm: "sha256") => NativeHash) : undefined
+  const crypto = typeof proc?.getBuiltinModule === "function" ? (proc.getBuiltinModule("node:crypto") as NativeCrypto | undefined) : undefined
+  // The one-shot `hash` (Node 20.12 and later) builds no Hash object: about twice as fast on an event.
+  if (typeof crypto?.hash === "function") {
+    const hash = crypto.hash as (algorithm: "sha256", data: string, encoding: "hex") => string
+    return (input) => hash("sha256", input, "hex")
+  }
+  if (typeof crypto?.createHash === "function") {
+    const createHash = crypto.createHash as (algorithm: "sha256") => NativeHash
+    return (input) => createHash("sha256").update(input, "utf8").digest("hex")
+  }
+  return undefined
 })()
 
 /** SHA-256 of the UTF-8 encoding of a string (lone surrogates become U+FFFD), as lowercase hex. */
-export const sha256Hex = (input: string): string => (native !== undefined ? native("sha256").update(input, "utf8").digest("hex") : sha256HexPortable(input))
+export const sha256Hex = (input: string): string => (native !== undefined ? native(input) : sha256HexPortable(input))
 
 /** The same digest by the plain TypeScript implementation, whatever the runtime offers. */
 export const sha256HexPortable = (input: string): string => {
