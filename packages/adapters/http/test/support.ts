@@ -27,12 +27,14 @@ export interface Running {
 
 export const start = async (
   core: Layer.Layer<any, any, never> = AppealService.layerMemory(Sample.directory, { pipeline: AppealService.rulesPipeline() }),
-  settings: Partial<Server.Settings> = {}
+  settings: Partial<Server.Settings> = {},
+  // The service's logging (a test that reads the log lines gives its own logger and level).
+  logging: Layer.Layer<never> = Logger.minimumLogLevel(process.env["HTTP_TEST_LOGS"] ? LogLevel.All : LogLevel.None)
 ): Promise<Running> => {
   const layer = Server.layer({ identity, clients, open311: false, ...settings }).pipe(
     Layer.provide(core),
     Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })),
-    Layer.provide(Logger.minimumLogLevel(process.env["HTTP_TEST_LOGS"] ? LogLevel.All : LogLevel.None))
+    Layer.provide(logging)
   )
   const scope = Effect.runSync(Scope.make())
   const context = (await Effect.runPromise(Layer.buildWithScope(layer, scope))) as Context.Context<never>
