@@ -13,14 +13,14 @@
  * CPU is user + system time from `process.cpuUsage`; wall from `performance.now`. Rounds of the
  * baseline and the subject alternate; the medians are printed.
  *
- * Run: `npx tsx scripts/bench.ts submit` (`SUBMIT_ROUNDS`, `SUBMIT_N` per round).
+ * Run: `npx tsx scripts/bench.ts submit` (`SUBMIT_ROUNDS`, `SUBMIT_N` per round, `SUBMIT_WARMUP` rounds).
  */
 import { Clock, Effect, Either, Layer, ManagedRuntime } from "effect"
 import { Actor, Appeal, AppealService, AppealState, Decode, Lifecycle, Sample, type Command } from "../src/index.js"
 import { fmt } from "../../../scripts/benchkit.js"
 
 const rounds = Number(process.env["SUBMIT_ROUNDS"] ?? 9)
-const n = Number(process.env["SUBMIT_N"] ?? 300)
+const n = Number(process.env["SUBMIT_N"] ?? 200)
 const now = Date.parse("2026-03-03T05:00:00.000Z")
 const nowIso = new Date(now).toISOString()
 
@@ -102,8 +102,9 @@ const baselineRound = () =>
     for (let i = 0; i < n; i++) lifecycleOnce(++serial)
   })
 
-// Warm-up: the JIT sees both paths before any round is timed.
-for (let i = 0; i < 3; i++) {
+// Warm-up: the JIT sees both paths before any round is timed (the submission's path keeps
+// getting faster for a few thousand submissions).
+for (let i = 0; i < Number(process.env["SUBMIT_WARMUP"] ?? 12); i++) {
   subjectRound()
   baselineRound()
 }

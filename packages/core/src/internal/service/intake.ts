@@ -20,7 +20,7 @@ import * as Triage from "../../Triage.js"
 import * as Choice from "../assignment/choice.js"
 import { dueAtOfState } from "../deadline/fromState.js"
 import * as Trust from "../trust.js"
-import { commitResult, config, type Config, decodeOptions, load, nowIso, once, type Resolved, systemActor, withDeadlines, withIdempotency } from "./base.js"
+import { commitResult, type Config, decodeOptions, load, nowIso, Resolver, systemActor, withIdempotency } from "./base.js"
 
 // Built once (building walks the schema), used by every submission. Synchronous: an `Either`.
 export const decodeIntake = Decode.either(Appeal.Intake, "Appeal")
@@ -154,9 +154,10 @@ export const receiveNew = (
   options: RequestOptions,
   commandId: string | undefined,
   idem: AppealStoreModule.Commit["idempotency"],
-  directory: Directory.Directory
-): Effect.Effect<Result, ServiceError, Resolved | IdGenerator | AppealStore> =>
-  Effect.flatMap(Effect.zip(config, nowIso), ([cfg, now]) => {
+  directory: Directory.Directory,
+  cfg: Config["Type"]
+): Effect.Effect<Result, ServiceError, IdGenerator | AppealStore> =>
+  Effect.flatMap(nowIso, (now) => {
     const withRef: Appeal.Intake =
       actor._tag === "applicant" && intake.applicantRef === undefined ? { ...intake, applicantRef: actor.applicantRef } : intake
     const base = { appealId: appealId as Appeal.AppealId, ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}) }
@@ -206,19 +207,24 @@ export const submit = (input: unknown, actor: Actor.Subject, options: RequestOpt
     if (Either.isLeft(opts)) return Effect.fail(opts.left)
     const intake = decodeIntake(input)
     if (Either.isLeft(intake)) return Effect.fail(intake.left)
+    // The configuration is resolved once per request (as `once` does for commands) and handed
+    // down; the result carries the calendar it was decided with (as `withDeadlines` does).
     return Effect.flatMap(Trust.resolveActor(actor, "receive"), (who) =>
-      once(withDeadlines(withIdempotency(opts.right.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) =>
-        receiveChecked(intake.right, who, opts.right, idem)
-      )))
+      Effect.flatMap(Effect.flatten(Resolver), (cfg) =>
+        Effect.map(
+          withIdempotency(opts.right.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) => receiveChecked(intake.right, who, opts.right, idem, cfg)),
+          (r): Result => ({ ...r, deadlines: cfg.deadlines })
+        )
+      )
     )
   })
 
 // The directory's checks of the intake, its id, and the new appeal.
-const receiveChecked = (intake: Appeal.Intake, who: Actor.Actor, opts: RequestOptions, idem: AppealStoreModule.Commit["idempotency"]) =>
+const receiveChecked = (intake: Appeal.Intake, who: Actor.Actor, opts: RequestOptions, idem: AppealStoreModule.Commit["idempotency"], cfg: Config["Type"]) =>
   Effect.flatMap(DirectoryStore, (directories) =>
     Effect.flatMap(directories.snapshot, (directory) =>
       Effect.flatMap(checkIntake(intake, who, directory), () =>
-        Effect.flatMap(IdGenerator, (ids) => Effect.flatMap(ids.appealId, (appealId) => receiveNew(appealId, intake, who, opts, opts.idempotencyKey, idem, directory)))
+        Effect.flatMap(IdGenerator, (ids) => Effect.flatMap(ids.appealId, (appealId) => receiveNew(appealId, intake, who, opts, opts.idempotencyKey, idem, directory, cfg)))
       )
     )
   )
