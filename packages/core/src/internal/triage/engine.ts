@@ -228,6 +228,8 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   if (read !== undefined) {
     const ps = read.probabilities
     let bestScore = -Infinity
+    // The factor of a category no rule scored (e^(ruleWeight × 0)), computed once.
+    const unscored = totals.size === 0 ? 1 : Math.exp(settings.ruleWeight * 0)
     for (let i = 0; i < read.categories.length; i++) {
       const code = read.categories[i]!
       if (!c.order.has(code)) continue
@@ -236,7 +238,8 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
         modelSecond = modelBest
         modelBest = i
       } else if (modelSecond < 0 || ps[i]! > ps[modelSecond]!) modelSecond = i
-      const boosted = ps[i]! * (totals.size === 0 ? 1 : Math.exp(settings.ruleWeight * (totals.get(code) ?? 0)))
+      const scored = totals.size === 0 ? undefined : totals.get(code)
+      const boosted = ps[i]! * (scored === undefined ? unscored : Math.exp(settings.ruleWeight * scored))
       combinedZ += boosted
       if (boosted > bestScore) {
         bestScore = boosted

@@ -73,6 +73,11 @@ export interface Compiled {
   readonly denseAt: Int32Array
   readonly dense: Int32Array
   readonly endStart: Int32Array
+  /**
+   * The per-node arrays side by side, four ints a node (childStart, endStart, denseAt, 0): the walk
+   * reads one cache line a node instead of three.
+   */
+  readonly nodes: Int32Array
   readonly endWord: Int32Array
   readonly endExact: Uint8Array
   /** pattern id -> its word ids (flat lists: list i is `ids[at[i]..at[i + 1])`, see {@link Lists}) */
@@ -233,9 +238,17 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     for (const p of it.context) contextOf[p]!.push(i)
     for (const p of it.unless) unlessOf[p]!.push(i)
   })
+  const trie = sparse(next, ends.length)
+  const nodes = new Int32Array(4 * (ends.length + 1))
+  for (let n = 0; n <= ends.length; n++) {
+    nodes[4 * n] = trie.childStart[n]!
+    nodes[4 * n + 1] = endStart[n]!
+    nodes[4 * n + 2] = n < ends.length ? trie.denseAt[n]! : -1
+  }
   return {
-    ...sparse(next, ends.length),
+    ...trie,
     endStart,
+    nodes,
     endWord: Int32Array.from(flat, ([w]) => w),
     endExact: Uint8Array.from(flat, ([, e]) => (e ? 1 : 0)),
     patternWords: lists(patterns.map((p) => Array.from(p.words))),
@@ -296,12 +309,10 @@ const growHits = () => {
 export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fired> => {
   skip.fill(0, 0, f.count)
   const codes = f.codes
-  const childStart = c.childStart
+  const nodes = c.nodes
   const childSym = c.childSym
   const childNode = c.childNode
-  const denseAt = c.denseAt
   const dense = c.dense
-  const endStart = c.endStart
   const endExact = c.endExact
   const endWord = c.endWord
   let hits = 0
@@ -318,10 +329,10 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
       const sym = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : -1
       if (sym < 0) break
       let to = 0
-      const d = denseAt[node]!
+      const d = nodes[4 * node + 2]!
       if (d >= 0) to = dense[d + sym]!
       else
-        for (let x = childStart[node]!, end = childStart[node + 1]!; x < end; x++) {
+        for (let x = nodes[4 * node]!, end = nodes[4 * node + 4]!; x < end; x++) {
           const y = childSym[x]!
           if (y === sym) {
             to = childNode[x]!
@@ -331,7 +342,7 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
         }
       node = to
       if (node === 0) break
-      for (let q = endStart[node]!, end = endStart[node + 1]!; q < end; q++) {
+      for (let q = nodes[4 * node + 1]!, end = nodes[4 * node + 5]!; q < end; q++) {
         const whole = j + 1 === e
         if (endExact[q] === 1 && !whole) continue
         // Uzbek verb negation -ma- and "without" -siz right after a stem: "urmadi", "qurolsiz".
