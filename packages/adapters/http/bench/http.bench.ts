@@ -47,7 +47,7 @@ const servers = async (core: Layer.Layer<AppealService.AppealService | Ports>, s
   const edge = { rateLimit: { perMinute: 100_000_000, burst: 100_000_000 }, addressRateLimit: { perMinute: 100_000_000, burst: 100_000_000 } }
   const layer = server.layer({ identity, clients: [], open311: false, edge }).pipe(
     Layer.provideMerge(core),
-    Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })),
+    Layer.provideMerge(NodeHttpServer.layer(patient, { port: 0, host: "127.0.0.1" })),
     Layer.provide(logging)
   )
   // A runtime, so the baseline runs with the layer's context and log settings, built once.
@@ -70,7 +70,7 @@ const servers = async (core: Layer.Layer<AppealService.AppealService | Ports>, s
       )
     )
   let ids = 0
-  const baseline = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const baseline = patient((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Array<Buffer> = []
     req.on("data", (c: Buffer) => chunks.push(c))
     req.on("end", () => {
@@ -111,6 +111,14 @@ const writeProfile = (profile: { nodes: Array<{ callFrame: { url: string; lineNu
   }
   mkdirSync(dir, { recursive: true })
   writeFileSync(join(dir, `http-bench-${process.pid}.cpuprofile`), JSON.stringify(profile))
+}
+
+// Idle keep-alive connections stay open while the other servers' rounds run (Node closes them
+// after 5 s by default, and a request the client sends on one just then is reset).
+const patient = (listener?: (req: IncomingMessage, res: ServerResponse) => void) => {
+  const server = listener === undefined ? createServer() : createServer(listener)
+  server.keepAliveTimeout = 600_000
+  return server
 }
 
 type Ports = Exclude<Layer.Layer.Success<ReturnType<typeof AppealService.layerMemory>>, AppealService.AppealService>
