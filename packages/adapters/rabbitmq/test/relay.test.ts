@@ -3,7 +3,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Actor, AppealService, Outbox, Sample } from "@murojaat/core"
 import { Messages, Relay, Worker } from "@murojaat/rabbitmq"
-import type * as amqp from "amqplib"
+import * as amqp from "amqplib"
 import { Clock, Effect, Schema } from "effect"
 import { amqpUrl, cleanup, collector, freshNames } from "./support.js"
 
@@ -87,6 +87,52 @@ describe("outbox relay", () => {
         // Claim order sends the whole batch at once; waves stop the appeal at its nacked message.
         expect(broker.published.filter((id) => a!.includes(id))).toEqual(strictOrder ? a!.slice(0, 2) : a)
       }).pipe(Effect.provide(layer))
+    )
+  }
+
+  // The broker closes the channel in the middle of a batch (here: a publish to an exchange that
+  // does not exist, which RabbitMQ answers by closing the channel, as it does when it goes down).
+  // Whatever the relay marks published, the broker had confirmed: it is in the queue; the rest
+  // comes back to the outbox.
+  for (const strictOrder of [false, true]) {
+    it.live(`a channel closed in the middle of a batch: every message marked published is in the queue${strictOrder ? " (strictOrder)" : ""}`, () =>
+      Effect.gen(function* () {
+        const url = amqpUrl()
+        const names = freshNames("relay-close")
+        const sink = yield* Effect.promise(() => collector(url, names.exchange, ["appeal.#"]))
+        yield* Effect.addFinalizer(() => Effect.promise(() => Promise.all([sink.close(), cleanup(url, names)])))
+        yield* Effect.forEach([1, 2], (i) => AppealService.submit({ ...Sample.intake, text: { body: `Koʻcha chirogʻi ${i} yonmaydi` } }, Actor.applicant(`user-${i}`)))
+        const outbox = yield* Outbox.Outbox
+        const now = yield* Clock.currentTimeMillis
+        const batch = yield* outbox.claim({ limit: 100, leaseMillis: 60_000, now })
+        expect(batch.length).toBeGreaterThanOrEqual(6)
+        const conn = yield* Effect.acquireRelease(Effect.promise(() => amqp.connect(url)), (c) => Effect.promise(() => c.close().catch(() => undefined)))
+        conn.on("error", () => undefined)
+        const real = yield* Effect.promise(() => conn.createConfirmChannel())
+        real.on("error", () => undefined)
+        // Before the batch's fourth message, a publish the broker answers by closing the channel.
+        let sent = 0
+        const ch = new Proxy(real, {
+          get: (target, key) => {
+            if (key === "publish") {
+              return (...args: Parameters<amqp.ConfirmChannel["publish"]>) => {
+                if (++sent === 4) target.publish(`${names.exchange}.missing`, "x", Buffer.from("x"), {}, () => undefined)
+                return target.publish(...args)
+              }
+            }
+            const value = Reflect.get(target, key)
+            return typeof value === "function" ? value.bind(target) : value
+          }
+        })
+        const r = yield* Relay.publishBatch(Relay.resolve({ url, names, strictOrder }), ch, batch, now)
+        expect(r.published + r.failed).toBe(batch.length)
+        expect(r.failed).toBeGreaterThan(0)
+        // What was not marked comes back; what was marked is in the queue.
+        const back = new Set((yield* outbox.claim({ limit: 100, leaseMillis: 60_000, now })).map((m) => m.id))
+        const marked = batch.map((m) => m.id).filter((id) => !back.has(id))
+        expect(marked.length).toBe(r.published)
+        yield* Effect.promise(() => sink.until((got) => marked.every((id) => got.some((m) => m.body.id === id))))
+      }).pipe(Effect.scoped, Effect.provide(layer))
     )
   }
 })
