@@ -29,6 +29,8 @@ export interface Config {
   readonly dataDir: string
   readonly migrate: boolean
   readonly maxConnections: number
+  /** Send the store's commit as a named prepared statement (PgStore's `preparedStatements`); off behind a pooler that cannot keep them. */
+  readonly preparedStatements: boolean
   readonly identity: Identity.Settings
   /** Whether tokens are development tokens (a local secret): the service then prints some. */
   readonly development: boolean
@@ -56,6 +58,7 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
  * The configuration from the environment:
  * `HOST` (127.0.0.1), `PORT` (8080; 0 for any free port), `DATABASE_URL`, `MUROJAAT_DATA_DIR`
  * (.murojaat/postgres), `MUROJAAT_MIGRATE` (true), `MUROJAAT_DB_CONNECTIONS` (10),
+ * `MUROJAAT_PG_PREPARED` (true; false behind PgBouncer before 1.21 or without `max_prepared_statements`),
  * `MUROJAAT_JWKS_URL` + `MUROJAAT_JWT_ISSUER` + `MUROJAAT_JWT_AUDIENCE` (production tokens) or
  * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
  * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
@@ -95,6 +98,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
     dataDir: env["MUROJAAT_DATA_DIR"] ?? ".murojaat/postgres",
     migrate: flag("MUROJAAT_MIGRATE", true),
     maxConnections: int("MUROJAAT_DB_CONNECTIONS", env["MUROJAAT_DB_CONNECTIONS"], 10, 1, 500),
+    preparedStatements: flag("MUROJAAT_PG_PREPARED", true),
     identity,
     development,
     clients,
@@ -156,7 +160,7 @@ const required = (env: NodeJS.ProcessEnv, name: string): string => {
 export const database = (config: Config) => {
   const options = { maxConnections: config.maxConnections, migrate: config.migrate, config: { pipeline: AppealService.rulesPipeline() } }
   return config.databaseUrl !== undefined
-    ? PgStore.layerPg({ url: config.databaseUrl, applicationName: "murojaat-service", ...options })
+    ? PgStore.layerPg({ url: config.databaseUrl, applicationName: "murojaat-service", preparedStatements: config.preparedStatements, ...options })
     : Embedded.layerEmbedded({ dataDir: config.dataDir, ...options })
 }
 
