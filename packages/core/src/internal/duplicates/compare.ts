@@ -317,5 +317,15 @@ export const compareProfiles = (a: Profile, b: Profile, s: Settings): Comparison
   return { ...decideFacts(a, b, f, s), signals: explain(a, b, f, s) }
 }
 
+/**
+ * The comparison when B links to A (any label but `distinct`), else `undefined`: the facts are
+ * computed once, and only a kept candidate is explained.
+ */
+export const compareIfLinked = (a: Profile, b: Profile, s: Settings): Comparison | undefined => {
+  const f = facts(a, b, s)
+  const d = decideFacts(a, b, f, s)
+  return d.label === "distinct" ? undefined : { ...d, signals: explain(a, b, f, s) }
+}
+
 /** The label and score only (no signals): what ranking many candidates needs. */
 export const quick = (a: Profile, b: Profile, s: Settings): { readonly label: Label; readonly ruleId: RuleId; readonly score: number } => decideFacts(a, b, facts(a, b, s), s)

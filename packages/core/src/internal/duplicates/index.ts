@@ -85,11 +85,11 @@ export const make = (defaults: Compare.Settings = Compare.defaultSettings): Appe
     candidates,
     suggest: (p, settings) => {
       const s = settings ?? defaults
-      // Every candidate is decided cheaply; only those kept are explained.
+      // Every candidate is decided on its facts, computed once; only those kept are explained.
       const found: Array<Suggestion> = []
       for (const id of candidates(p)) {
-        const a = appeals.get(id)!
-        if (Compare.quick(a, p, s).label !== "distinct") found.push({ id, comparison: Compare.compareProfiles(a, p, s) })
+        const comparison = Compare.compareIfLinked(appeals.get(id)!, p, s)
+        if (comparison !== undefined) found.push({ id, comparison })
       }
       return rank(found)
     }
