@@ -24,6 +24,8 @@ export interface Compiled {
   readonly rules: number
   readonly order: ReadonlyMap<string, number>
   readonly categories: ReadonlyMap<string, Taxonomy.Category>
+  /** A classifier's category list -> each category's taxonomy order, or -1 (see {@link ordersOf}). */
+  readonly orders: WeakMap<ReadonlyArray<string>, Int32Array>
 }
 
 const compiledCache = new WeakMap<Taxonomy.Taxonomy, Compiled>()
@@ -36,10 +38,23 @@ export const compile = (taxonomy: Taxonomy.Taxonomy): Compiled => {
     matcher: Matcher.compile([...taxonomy.rules, ...taxonomy.cues], taxonomy.fillers),
     rules: taxonomy.rules.length,
     order: new Map(taxonomy.categories.map((x, i) => [x.code, i])),
-    categories: new Map(taxonomy.categories.map((x) => [x.code, x]))
+    categories: new Map(taxonomy.categories.map((x) => [x.code, x])),
+    orders: new WeakMap()
   }
   compiledCache.set(taxonomy, c)
   return c
+}
+
+// Each classifier category's taxonomy order (-1: not in the taxonomy), once per category list: the
+// built-in model returns the same list on every call, so the per-appeal loops read an array
+// instead of looking each code up.
+const ordersOf = (c: Compiled, categories: ReadonlyArray<string>): Int32Array => {
+  let orders = c.orders.get(categories)
+  if (orders === undefined) {
+    orders = Int32Array.from(categories, (code) => c.order.get(code) ?? -1)
+    c.orders.set(categories, orders)
+  }
+  return orders
 }
 
 // What the engine reads from any classifier: categories with probabilities, the urgency
@@ -225,14 +240,15 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   let combinedZ = 0
   let combinedTop = 0
   let ruleIndex = -1
+  const orders = read === undefined ? undefined : ordersOf(c, read.categories)
   if (read !== undefined) {
     const ps = read.probabilities
     let bestScore = -Infinity
     // The factor of a category no rule scored (e^(ruleWeight × 0)), computed once.
     const unscored = totals.size === 0 ? 1 : Math.exp(settings.ruleWeight * 0)
     for (let i = 0; i < read.categories.length; i++) {
+      if (orders![i]! < 0) continue
       const code = read.categories[i]!
-      if (!c.order.has(code)) continue
       if (code === ruleCategory) ruleIndex = i
       if (modelBest < 0 || ps[i]! > ps[modelBest]!) {
         modelSecond = modelBest
@@ -326,7 +342,7 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
     for (const i of [modelBest, modelSecond]) if (i >= 0) topThree.push({ category: read.categories[i]!, probability: round3(read.probabilities[i]!) })
     let third = -1
     for (let i = 0; i < read.categories.length; i++)
-      if (i !== modelBest && i !== modelSecond && c.order.has(read.categories[i]!) && (third < 0 || read.probabilities[i]! > read.probabilities[third]!)) third = i
+      if (i !== modelBest && i !== modelSecond && orders![i]! >= 0 && (third < 0 || read.probabilities[i]! > read.probabilities[third]!)) third = i
     if (third >= 0) topThree.push({ category: read.categories[third]!, probability: round3(read.probabilities[third]!) })
     model = withLazy(
       { classifier: classifier!.name, category: modelCategory, probability: round3(pBest), agrees: modelCategory === category, top: topThree } as Omit<Triage.ModelDecision, "features">,

@@ -84,6 +84,13 @@ export interface Compiled {
   readonly patternWords: Lists
   /** word id -> patterns it starts */
   readonly starts: Lists
+  /** word id -> the patterns it starts that are not filler phrases (the per-hit loop's list) */
+  readonly startsLive: Lists
+  /**
+   * pattern id -> its links: `list * items + item` for each item that has it in `match` (list 0),
+   * `context` (1) or `unless` (2), one flat list read once per occurrence.
+   */
+  readonly linksOf: Lists
   /** word id -> 1 when a filler phrase starts with it */
   readonly startsFiller: Uint8Array
   /** pattern id -> items that have it in `match` */
@@ -238,6 +245,11 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     for (const p of it.context) contextOf[p]!.push(i)
     for (const p of it.unless) unlessOf[p]!.push(i)
   })
+  const linksOf: Array<Array<number>> = patterns.map((_, p) => [
+    ...matchOf[p]!.map((i) => MATCH * compiledItems.length + i),
+    ...contextOf[p]!.map((i) => CONTEXT * compiledItems.length + i),
+    ...unlessOf[p]!.map((i) => UNLESS * compiledItems.length + i)
+  ])
   const trie = sparse(next, ends.length)
   const nodes = new Int32Array(4 * (ends.length + 1))
   for (let n = 0; n <= ends.length; n++) {
@@ -253,6 +265,8 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     endExact: Uint8Array.from(flat, ([, e]) => (e ? 1 : 0)),
     patternWords: lists(patterns.map((p) => Array.from(p.words))),
     starts: lists(starts),
+    startsLive: lists(starts.map((ps) => ps.filter((pid) => !fillerIds.includes(pid)))),
+    linksOf: lists(linksOf),
     startsFiller: Uint8Array.from(starts, (ps) => (ps.some((pid) => fillerIds.includes(pid)) ? 1 : 0)),
     matchOf: lists(matchOf),
     contextOf: lists(contextOf),
@@ -381,13 +395,15 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   touched.length = 0
   const head = st.head
   const items = st.items
+  const live = c.startsLive
+  const linkAt = c.linksOf.at
+  const linkIds = c.linksOf.ids
   for (let h = 0; h < hits; h++) {
     const t = hitToken[h]!
     if (skip[t] === 1) continue
     const wd = hitWord[h]!
-    for (let x = starts.at[wd]!, xe = starts.at[wd + 1]!; x < xe; x++) {
-      const pid = starts.ids[x]!
-      if (c.filler[pid] === 1) continue
+    for (let x = live.at[wd]!, xe = live.at[wd + 1]!; x < xe; x++) {
+      const pid = live.ids[x]!
       const from = pw.at[pid]!
       const to = pw.at[pid + 1]!
       let last = t
@@ -398,13 +414,12 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
         negated = negated || phraseNegated
       }
       const o = st.add(t, last, negated)
-      for (let y = c.matchOf.at[pid]!, ye = c.matchOf.at[pid + 1]!; y < ye; y++) {
-        const i = c.matchOf.ids[y]!
-        if (head[MATCH * items + i] === -1) touched.push(i)
-        st.link(MATCH, i, o)
+      for (let y = linkAt[pid]!, ye = linkAt[pid + 1]!; y < ye; y++) {
+        const k = linkIds[y]!
+        // A match link (list 0) of an item with no occurrence yet: the item is touched.
+        if (k < items && head[k] === -1) touched.push(k)
+        st.link(k, o)
       }
-      for (let y = c.contextOf.at[pid]!, ye = c.contextOf.at[pid + 1]!; y < ye; y++) st.link(CONTEXT, c.contextOf.ids[y]!, o)
-      for (let y = c.unlessOf.at[pid]!, ye = c.unlessOf.at[pid + 1]!; y < ye; y++) st.link(UNLESS, c.unlessOf.ids[y]!, o)
     }
   }
   // Item order; an insertion sort, as the list is short and nearly sorted (sort would allocate).
@@ -432,12 +447,14 @@ let phraseNegated = false
 const phrase = (f: Folded, skip: Uint8Array, words: Int32Array, from: number, to: number, t: number, blocked: boolean): number => {
   let last = t
   let negated = false
+  const clause = f.clause[t]
   for (let w = from + 1; w < to; w++) {
     let found = -1
-    for (let j = last + 1; j <= last + 1 + phraseGap && j < f.count; j++) {
-      if (f.clause[j] !== f.clause[t] || (blocked && skip[j] === 1)) break
+    const word = words[w]
+    for (let j = last + 1, je = Math.min(last + 1 + phraseGap, f.count - 1); j <= je; j++) {
+      if (f.clause[j] !== clause || (blocked && skip[j] === 1)) break
       for (let x = tokenFirst[j]!, end = tokenFirst[j + 1]!; x < end; x++)
-        if (hitWord[x] === words[w]) {
+        if (hitWord[x] === word) {
           found = j
           negated = negated || hitNegated[x] === 1
           break
@@ -492,7 +509,7 @@ class State {
     this.negated[o] = negated ? 1 : 0
     return o
   }
-  link(list: number, item: number, o: number) {
+  link(k: number, o: number) {
     const l = this.links++
     if (l === this.linkOcc.length) {
       const a = new Int32Array(l * 2)
@@ -504,7 +521,6 @@ class State {
     }
     this.linkOcc[l] = o
     this.linkNext[l] = -1
-    const k = list * this.items + item
     if (this.head[k] === -1) {
       this.head[k] = l
       this.used.push(k)
