@@ -22,7 +22,7 @@
  * const result = Effect.runSync(Effect.provide(program, AppealService.layerMemory(Sample.directory)))
  * result.state.status // "registered"
  */
-import { Context, Effect, Either, Layer } from "effect"
+import { Context, Effect, Either, Layer, Option } from "effect"
 import * as Actor from "./Actor.js"
 import type * as Appeal from "./Appeal.js"
 import type * as AppealMachine from "./AppealMachine.js"
@@ -52,6 +52,7 @@ import * as Worklists from "./internal/service/worklists.js"
 import * as Trust from "./internal/trust.js"
 import type * as Lifecycle from "./Lifecycle.js"
 import type { Outbox } from "./Outbox.js"
+import * as Reservation from "./Reservation.js"
 import type * as Similarity from "./Similarity.js"
 import type * as Triage from "./Triage.js"
 import * as Worklist from "./Worklist.js"
@@ -533,14 +534,20 @@ export class AppealService extends Context.Tag("@murojaat/core/AppealService")<A
  * @category constructors
  */
 export const make: Effect.Effect<Service, never, Ports | Worklist.Worklist> = Effect.gen(function* () {
-  const ports = Context.make(AppealStore, yield* AppealStore).pipe(
-    Context.add(IdempotencyStore, yield* IdempotencyStore),
-    Context.add(IdGenerator, yield* IdGenerator),
+  const store = yield* AppealStore
+  const idempotency = yield* IdempotencyStore
+  const ids = yield* IdGenerator
+  // An adapter's own reservation (one round trip), else the same operations over the other ports.
+  const reservation = Option.getOrElse(yield* Effect.serviceOption(Reservation.Reservation), () => Reservation.make(idempotency, ids, store))
+  const ports = Context.make(AppealStore, store).pipe(
+    Context.add(IdempotencyStore, idempotency),
+    Context.add(IdGenerator, ids),
+    Context.add(Reservation.Reservation, reservation),
     Context.add(DirectoryStore, yield* DirectoryStore),
     Context.add(Worklist.Worklist, yield* Worklist.Worklist),
     Context.add(Base.Resolver, Base.resolver(yield* Base.configured, yield* Effect.serviceOption(CalendarStore)))
   )
-  const bound = <A, E>(program: Effect.Effect<A, E, Ports | Worklist.Worklist | Base.Resolver>): Effect.Effect<A, E> =>
+  const bound = <A, E>(program: Effect.Effect<A, E, Ports | Reservation.Reservation | Worklist.Worklist | Base.Resolver>): Effect.Effect<A, E> =>
     Effect.provide(program, ports)
   const execute: Service["execute"] = (input, actor, options = {}) => bound(Commands.execute(input, actor, options))
   return {

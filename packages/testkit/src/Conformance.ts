@@ -21,6 +21,7 @@ import * as OutboxSuite from "./OutboxSuite.js"
 import * as PortsSuite from "./PortsSuite.js"
 import * as ProfilesSuite from "./ProfilesSuite.js"
 import * as QueriesSuite from "./QueriesSuite.js"
+import * as ReservationSuite from "./ReservationSuite.js"
 import * as RoundTripSuite from "./RoundTripSuite.js"
 import * as StoreKeySuite from "./StoreKeySuite.js"
 import * as WorklistSuite from "./WorklistSuite.js"
@@ -31,7 +32,7 @@ import * as WorkloadSuite from "./WorkloadSuite.js"
  *
  * @example
  * import { Conformance } from "@murojaat/testkit"
- * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "workload", "ports", "storeKeys", "analytics", "profiles"]
+ * Object.keys(Conformance.suites) // ["roundTrip", "concurrency", "idempotency", "audit", "outbox", "queries", "worklist", "workload", "reservation", "ports", "storeKeys", "analytics", "profiles"]
  */
 export const suites = {
   roundTrip: RoundTripSuite.register,
@@ -42,6 +43,7 @@ export const suites = {
   queries: QueriesSuite.register,
   worklist: WorklistSuite.register,
   workload: WorkloadSuite.register,
+  reservation: ReservationSuite.register,
   ports: PortsSuite.register,
   storeKeys: StoreKeySuite.register,
   analytics: AnalyticsSuite.register,

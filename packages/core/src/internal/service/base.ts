@@ -16,7 +16,7 @@ import * as Directory from "../../Directory.js"
 import { DirectoryStore } from "../../DirectoryStore.js"
 import * as Errors from "../../Errors.js"
 import type * as Event from "../../Event.js"
-import { IdempotencyStore, fingerprint } from "../../IdempotencyStore.js"
+import { IdempotencyStore, fingerprint, type Record as IdempotencyRecord } from "../../IdempotencyStore.js"
 import * as Lifecycle from "../../Lifecycle.js"
 import { topicOf } from "../../Outbox.js"
 import { nearestDue, dueAtOfState } from "../deadline/fromState.js"
@@ -164,30 +164,29 @@ export const withIdempotency = <R>(
   run: (idem: AppealStoreModule.Commit["idempotency"]) => Effect.Effect<Result, ServiceError, R>
 ): Effect.Effect<Result, ServiceError, R | IdempotencyStore> => {
   if (key === undefined) return run(undefined)
-  return Effect.flatMap(IdempotencyStore, (store) => {
-    const print = fingerprint(request)
-    const answered = Effect.flatMap(
-      store.lookup(key),
-      (prior): Effect.Effect<Option.Option<Result>, Errors.IdempotencyConflict> =>
-        Option.isNone(prior)
-          ? Effect.succeed(Option.none())
-          : prior.value.fingerprint === print
-            ? Effect.succeed(Option.some(prior.value.response as Result))
-            : Effect.fail(new Errors.IdempotencyConflict({ key }))
-    )
-    return Effect.flatMap(answered, (prior) =>
-      Option.isSome(prior)
-        ? Effect.succeed(prior.value)
-        : // Two copies of one request racing: the loser's commit meets the winner's record (the
-          // commit is atomic, so it wrote nothing) and answers with the winner's answer.
-          run({ key, fingerprint: print, response: undefined }).pipe(
-            Effect.catchTag("IdempotencyConflict", (conflict) =>
-              Effect.flatMap(answered, Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
-            )
-          )
-    )
-  })
+  const print = fingerprint(request)
+  return Effect.flatMap(answeredUnder(key, print), (prior) =>
+    Option.isSome(prior) ? Effect.succeed(prior.value) : racing(key, run({ key, fingerprint: print, response: undefined }), print)
+  )
 }
+
+// The answer stored under `key` for the same request (its fingerprint), none when nothing is
+// stored, or the conflict when the key was used for another request.
+export const priorAnswer = (key: string, print: string, prior: Option.Option<IdempotencyRecord>): Effect.Effect<Option.Option<Result>, Errors.IdempotencyConflict> =>
+  Option.isNone(prior)
+    ? Effect.succeed(Option.none())
+    : prior.value.fingerprint === print
+      ? Effect.succeed(Option.some(prior.value.response as Result))
+      : Effect.fail(new Errors.IdempotencyConflict({ key }))
+
+export const answeredUnder = (key: string, print: string) => Effect.flatMap(IdempotencyStore, (store) => Effect.flatMap(store.lookup(key), (prior) => priorAnswer(key, print, prior)))
+
+// Two copies of one request racing: the loser's commit meets the winner's record (the commit is
+// atomic, so it wrote nothing) and answers with the winner's answer.
+export const racing = <R>(key: string, attempt: Effect.Effect<Result, ServiceError, R>, print: string): Effect.Effect<Result, ServiceError, R | IdempotencyStore> =>
+  Effect.catchTag(attempt, "IdempotencyConflict", (conflict) =>
+    Effect.flatMap(answeredUnder(key, print), Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
+  )
 
 export const outboxOf = (events: ReadonlyArray<Event.AppealEvent>): ReadonlyArray<AppealStoreModule.OutboxWrite> =>
   events.map((e) => ({ id: e.id, appealId: e.appealId, seq: e.seq, topic: topicOf(e.type), payload: e }))

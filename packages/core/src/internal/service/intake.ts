@@ -1,11 +1,11 @@
 // Receiving an appeal: the checks of an intake against the directory, receipt, and the automatic
 // pipeline (register, triage, assign) in one commit.
-import { Effect, Either, Schema } from "effect"
+import { Effect, Either, Option, Schema } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
 import type { Holdup, Pipeline, RequestOptions, Result, ServiceError } from "../../AppealService.js"
 import * as AppealState from "../../AppealState.js"
-import { AppealStore } from "../../AppealStore.js"
+import type { AppealStore } from "../../AppealStore.js"
 import type * as AppealStoreModule from "../../AppealStore.js"
 import * as Assignment from "../../Assignment.js"
 import * as Command from "../../Command.js"
@@ -14,13 +14,15 @@ import * as Directory from "../../Directory.js"
 import { DirectoryStore } from "../../DirectoryStore.js"
 import * as Errors from "../../Errors.js"
 import type * as Event from "../../Event.js"
+import { fingerprint, IdempotencyStore } from "../../IdempotencyStore.js"
 import { IdGenerator } from "../../IdGenerator.js"
+import * as Reservation from "../../Reservation.js"
 import * as Lifecycle from "../../Lifecycle.js"
 import * as Triage from "../../Triage.js"
 import * as Choice from "../assignment/choice.js"
 import { dueAtOfState } from "../deadline/fromState.js"
 import * as Trust from "../trust.js"
-import { commitResult, type Config, decodeOptions, load, nowIso, Resolver, systemActor, withIdempotency } from "./base.js"
+import { answeredUnder, commitResult, type Config, decodeOptions, load, nowIso, priorAnswer, racing, Resolver, systemActor } from "./base.js"
 
 // Built once (building walks the schema), used by every submission. Synchronous: an `Either`.
 export const decodeIntake = Decode.either(Appeal.Intake, "Appeal")
@@ -55,10 +57,6 @@ export const assignmentInput = (state: AppealState.AppealState): Assignment.Appe
 }) as Assignment.AppealInput
 
 export const held: ReadonlyArray<AppealState.Status> = ["assigned", "inReview", "awaitingApplicant"]
-
-// The workloads assignment balances: the district's held appeals counted by officer and priority
-// in the store (their number does not grow the answer).
-export const openWorkload = (districtCode: string) => Effect.flatMap(AppealStore, (store) => store.workload(districtCode, held))
 
 // The decisions of a submission as plain functions over the state: each step is
 // `Lifecycle.execute` as the system (or the caller, for receipt), recorded in `events`. Effect is
@@ -119,8 +117,13 @@ const assignStep = (
 
 const isRefusal = (x: unknown): x is Lifecycle.DecideError => x instanceof Error
 
-// After receipt: register, triage and assign as configured, each as the system, each recorded.
-const pipelineAfterReceipt = (steps: Steps, text: string, directory: Directory.Directory): Effect.Effect<Holdup | undefined, ServiceError, IdGenerator | AppealStore> => {
+// An adapter's reservation that did not give what was asked for: its defect, reported as the
+// store's (nothing was committed).
+const notReserved = (what: string) => new Errors.StoreError({ port: "Reservation", reason: "corrupt", detail: `the reservation gave no ${what}` })
+
+// After receipt: register, triage and assign as configured, each as the system, each recorded, on
+// the registration number and workloads reserved before (see `reservationOf`).
+const pipelineAfterReceipt = (steps: Steps, text: string, directory: Directory.Directory, reserved: Reservation.Reserved): Effect.Effect<Holdup | undefined, ServiceError> => {
   const { pipeline } = steps.cfg
   if (!pipeline.registerOnReceipt) return Effect.succeed(undefined)
   const finish = (holdup: Holdup | undefined): Holdup | undefined => {
@@ -129,62 +132,69 @@ const pipelineAfterReceipt = (steps: Steps, text: string, directory: Directory.D
     // Stopped before assignment: say why (the result's `holdup`).
     return holdup ?? { reason: state.needsPerson && state.priority !== "urgent" ? "needsPerson" : "notAssigned" }
   }
-  return Effect.flatMap(
-    Effect.flatMap(IdGenerator, (g) => g.registrationNumber(steps.state.districtCode ?? "", steps.now)),
-    (registrationNumber): Effect.Effect<Holdup | undefined, ServiceError, AppealStore> => {
-      const registered = steps.run({ type: "register", ...steps.base, registrationNumber }, registry)
-      if (registered !== undefined) return Effect.fail(registered)
-      const assigns = triageStep(steps, pipeline, text)
-      if (isRefusal(assigns)) return Effect.fail(assigns)
-      // Not triaged: no holdup (the appeal is `registered`).
-      if (!assigns) return Effect.succeed(finish(undefined))
-      return Effect.flatMap(openWorkload(steps.state.districtCode ?? ""), (workload) => {
-        const r = assignStep(steps, pipeline, directory, workload)
-        return isRefusal(r) ? Effect.fail(r) : Effect.succeed(finish(r))
-      })
-    }
-  )
+  const registrationNumber = reserved.registrationNumber
+  if (registrationNumber === undefined) return Effect.fail(notReserved("registration number"))
+  const registered = steps.run({ type: "register", ...steps.base, registrationNumber }, registry)
+  if (registered !== undefined) return Effect.fail(registered)
+  const assigns = triageStep(steps, pipeline, text)
+  if (isRefusal(assigns)) return Effect.fail(assigns)
+  // Not triaged: no holdup (the appeal is `registered`).
+  if (!assigns) return Effect.succeed(finish(undefined))
+  if (reserved.workload === undefined) return Effect.fail(notReserved("workload"))
+  const r = assignStep(steps, pipeline, directory, reserved.workload)
+  return isRefusal(r) ? Effect.fail(r) : Effect.succeed(finish(r))
+}
+
+// What a new appeal takes from the stores before its decisions, in one reservation: the answer
+// stored under the key (a retry takes nothing more), the district's registration number when the
+// pipeline registers on receipt, and the district's workloads when it may assign.
+const reservationOf = (intake: Appeal.Intake, pipeline: Pipeline, key: string | undefined, now: string): Reservation.Request => {
+  const districtCode = intake.location.districtCode
+  const assigns = pipeline.registerOnReceipt && pipeline.triage !== undefined && pipeline.assign !== undefined
+  return {
+    idempotencyKey: key,
+    registration: pipeline.registerOnReceipt ? { districtCode, at: now } : undefined,
+    workload: assigns ? { districtCode, status: held } : undefined
+  }
 }
 
 // A new appeal: receive (and the pipeline), as one commit.
-export const receiveNew = (
+const receiveNew = (
   appealId: string,
   intake: Appeal.Intake,
   actor: Actor.Actor,
   options: RequestOptions,
-  commandId: string | undefined,
   idem: AppealStoreModule.Commit["idempotency"],
   directory: Directory.Directory,
-  cfg: Config["Type"]
-): Effect.Effect<Result, ServiceError, IdGenerator | AppealStore> =>
-  Effect.flatMap(nowIso, (now) => {
-    const withRef: Appeal.Intake =
-      actor._tag === "applicant" && intake.applicantRef === undefined ? { ...intake, applicantRef: actor.applicantRef } : intake
-    const base = { appealId: appealId as Appeal.AppealId, ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}) }
-    const command: Command.Command = {
-      type: "receive",
-      appealId: appealId as Appeal.AppealId,
-      intake: withRef,
-      ...(commandId !== undefined ? { commandId } : {}),
-      ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {})
-    }
-    const steps = new Steps(AppealState.initial(appealId), now, cfg, base)
-    const refused = steps.run(command, actor)
-    if (refused !== undefined) return Effect.fail(refused)
-    // Only the receipt keeps texts apart (the intake's personal data and text).
-    const texts = steps.texts
-    return Effect.flatMap(pipelineAfterReceipt(steps, withRef.text.body, directory), (holdup) => {
-      const state = steps.state
-      const events = steps.events
-      const result: Result = { appealId, state, events, ...(holdup !== undefined ? { holdup } : {}) }
-      const { personal } = Appeal.split(withRef)
-      const due = dueAtOfState(state, now, cfg.deadlines)
-      // Every state the service commits has clock facts: a new appeal gathers them from its first event.
-      if (due === undefined) return Effect.dieMessage(`appeal ${state.appealId} has no clock facts`)
-      if (Either.isLeft(due)) return Effect.fail(due.left)
-      return commitResult([{ appealId, expectedVersion: 0, events, state, personal, texts, dueAt: due.right }], result, idem)
-    })
+  cfg: Config["Type"],
+  now: string,
+  reserved: Reservation.Reserved
+): Effect.Effect<Result, ServiceError, AppealStore> => {
+  const base = { appealId: appealId as Appeal.AppealId, ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}) }
+  const command: Command.Command = {
+    type: "receive",
+    appealId: appealId as Appeal.AppealId,
+    intake,
+    ...(options.idempotencyKey !== undefined ? { commandId: options.idempotencyKey } : {}),
+    ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {})
+  }
+  const steps = new Steps(AppealState.initial(appealId), now, cfg, base)
+  const refused = steps.run(command, actor)
+  if (refused !== undefined) return Effect.fail(refused)
+  // Only the receipt keeps texts apart (the intake's personal data and text).
+  const texts = steps.texts
+  return Effect.flatMap(pipelineAfterReceipt(steps, intake.text.body, directory, reserved), (holdup) => {
+    const state = steps.state
+    const events = steps.events
+    const result: Result = { appealId, state, events, ...(holdup !== undefined ? { holdup } : {}) }
+    const { personal } = Appeal.split(intake)
+    const due = dueAtOfState(state, now, cfg.deadlines)
+    // Every state the service commits has clock facts: a new appeal gathers them from its first event.
+    if (due === undefined) return Effect.dieMessage(`appeal ${state.appealId} has no clock facts`)
+    if (Either.isLeft(due)) return Effect.fail(due.left)
+    return commitResult([{ appealId, expectedVersion: 0, events, state, personal, texts, dueAt: due.right }], result, idem)
   })
+}
 
 // What the service checks of an intake before believing it: an applicant files as himself; the
 // codes exist in the directory and agree; a named officer exists; linked appeals exist and the actor
@@ -211,20 +221,38 @@ export const submit = (input: unknown, actor: Actor.Subject, options: RequestOpt
     // down; the result carries the calendar it was decided with (as `withDeadlines` does).
     return Effect.flatMap(Trust.resolveActor(actor, "receive"), (who) =>
       Effect.flatMap(Effect.flatten(Resolver), (cfg) =>
-        Effect.map(
-          withIdempotency(opts.right.idempotencyKey, { submit: input, actor: Actor.label(who) }, (idem) => receiveChecked(intake.right, who, opts.right, idem, cfg)),
-          (r): Result => ({ ...r, deadlines: cfg.deadlines })
-        )
+        Effect.map(receive(input, intake.right, who, opts.right, cfg), (r): Result => ({ ...r, deadlines: cfg.deadlines }))
       )
     )
   })
 
-// The directory's checks of the intake, its id, and the new appeal.
-const receiveChecked = (intake: Appeal.Intake, who: Actor.Actor, opts: RequestOptions, idem: AppealStoreModule.Commit["idempotency"], cfg: Config["Type"]) =>
-  Effect.flatMap(DirectoryStore, (directories) =>
+// The directory's checks of the intake, the reservation, its id, and the new appeal. With an
+// idempotency key, a request made before is answered as it was the first time: when the checks
+// fail now (the directory changed since), by the answer stored under the key if there is one;
+// otherwise by the reservation, which then takes nothing (`Reservation`).
+const receive = (input: unknown, intake: Appeal.Intake, who: Actor.Actor, opts: RequestOptions, cfg: Config["Type"]) => {
+  const key = opts.idempotencyKey
+  const print = key === undefined ? "" : fingerprint({ submit: input, actor: Actor.label(who) })
+  const withRef: Appeal.Intake = who._tag === "applicant" && intake.applicantRef === undefined ? { ...intake, applicantRef: who.applicantRef } : intake
+  return Effect.flatMap(DirectoryStore, (directories) =>
     Effect.flatMap(directories.snapshot, (directory) =>
-      Effect.flatMap(checkIntake(intake, who, directory), () =>
-        Effect.flatMap(IdGenerator, (ids) => Effect.flatMap(ids.appealId, (appealId) => receiveNew(appealId, intake, who, opts, opts.idempotencyKey, idem, directory, cfg)))
-      )
+      Effect.flatMap(Effect.either(checkIntake(intake, who, directory)), (checked): Effect.Effect<Result, ServiceError, AppealStore | IdempotencyStore | IdGenerator | Reservation.Reservation> => {
+        if (Either.isLeft(checked)) {
+          return key === undefined ? Effect.fail(checked.left) : Effect.flatMap(answeredUnder(key, print), Option.match({ onNone: () => Effect.fail(checked.left), onSome: Effect.succeed }))
+        }
+        return Effect.flatMap(nowIso, (now) =>
+          Effect.flatMap(Effect.flatMap(Reservation.Reservation, (r) => r.reserve(reservationOf(withRef, cfg.pipeline, key, now))), (reserved) =>
+            Effect.flatMap(key === undefined ? Effect.succeed(Option.none<Result>()) : priorAnswer(key, print, reserved.prior), (prior) => {
+              if (Option.isSome(prior)) return Effect.succeed(prior.value)
+              const idem = key === undefined ? undefined : { key, fingerprint: print, response: undefined }
+              const attempt = Effect.flatMap(IdGenerator, (ids) =>
+                Effect.flatMap(ids.appealId, (appealId) => receiveNew(appealId, withRef, who, opts, idem, directory, cfg, now, reserved))
+              )
+              return key === undefined ? attempt : racing(key, attempt, print)
+            })
+          )
+        )
+      })
     )
   )
+}
