@@ -96,7 +96,7 @@ const oracleModel = (m: Model.Model) => {
 
 const compiled = Model.compile(shipped)
 const oracle = oracleModel(shipped)
-const specs: ReadonlyArray<Spec> = [shipped.spec, { ngrams: [1, 2, 3, 4], stems: true, pairs: true }, { ngrams: [3], stems: false, pairs: true }, { ngrams: [], stems: true, pairs: false }]
+const specs: ReadonlyArray<Spec> = [shipped.spec, { ngrams: [1, 2, 3, 4], stems: true, pairs: true }, { ngrams: [3], stems: false, pairs: true }, { ngrams: [], stems: true, pairs: false }, { ngrams: [1], stems: false, pairs: false }, { ngrams: [2, 2], stems: true, pairs: false }]
 
 const all = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array) => {
   extract(f, spec, b, skip)

@@ -80,6 +80,9 @@ export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, where 
   let smallest = maxNgram + 1
   for (let n = maxNgram; n >= 1; n--) if ((wantN & (1 << n)) !== 0) smallest = n
   const sizes = spec.ngrams.length
+  // The n-gram size when exactly one is read (else 0), and its mask.
+  const one = wantN !== 0 && (wantN & (wantN - 1)) === 0 ? smallest : 0
+  const oneMask = one === 0 ? 0 : (1 << (7 * one)) - 1
   const stems = spec.stems
   const pairs = spec.pairs
   let count = 0
@@ -95,7 +98,19 @@ export const extract = (f: Folded, spec: Spec, b: Bag, skip?: Uint8Array, where 
     const hash = b.hash
     const word = b.word
     const meta = b.meta
-    if (wantN !== 0) {
+    if (one !== 0 && !where) {
+      // One n-gram size and only the hashes (scoring): the same features, in the same order, from
+      // a loop without the per-character size loop and position tests.
+      let packed = BEGIN
+      if (one === 1) hash[count++] = mix(BEGIN | (1 << 28))
+      for (let i = s; i < e; i++) {
+        const code = codes[i]!
+        packed = ((packed << 7) | (code < 128 ? code : 64 | (code & 63))) & 0xfffffff
+        if (i - s + 2 >= one) hash[count++] = mix((packed & oneMask) | (one << 28))
+      }
+      packed = ((packed << 7) | END) & 0xfffffff
+      if (padded >= one) hash[count++] = mix((packed & oneMask) | (one << 28))
+    } else if (wantN !== 0) {
       // The last four characters of the padded word, 7 bits each ("^" and "$" at the ends).
       let packed = 0
       for (let j = 0; j < padded; j++) {

@@ -240,8 +240,8 @@ interface Work {
   /** Integer sums: the categories' weights, then urgency's. */
   sums: Int32Array
   /**
-   * The rows a text has read (row + 1; 0 is free): open addressing with linear probes, sized to
-   * twice the text's features and cleared per text, so it stays in the first-level cache.
+   * The rows a text has read, one bit a row (8 KB for 2^16 rows, so it stays in the first-level
+   * cache), cleared after each text.
    */
   seen: Int32Array
   /** Row sums in lanes (see `Compiled.packed`). */
@@ -253,7 +253,8 @@ let work: Work | undefined
 
 const workFor = (c: Compiled): Work => {
   const sums = c.categories.length + 1
-  if (work === undefined || work.sums.length < sums) work = { bag: work?.bag ?? bag(), sums: new Int32Array(sums), seen: work?.seen ?? new Int32Array(1024), lanes: work?.lanes ?? new Float64Array(8), ranks: work?.ranks ?? new Int32Array(1024) }
+  if (work === undefined || work.sums.length < sums || work.seen.length < c.rows >>> 5)
+    work = { bag: work?.bag ?? bag(), sums: new Int32Array(sums), seen: new Int32Array(Math.max(c.rows >>> 5, work?.seen.length ?? 0)), lanes: work?.lanes ?? new Float64Array(8), ranks: work?.ranks ?? new Int32Array(1024) }
   return work
 }
 
@@ -285,31 +286,29 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
   const mask = c.mask
   const C = c.categories.length
   sums.fill(0)
-  let size = 1024
-  while (size < 2 * b.count) size <<= 1
-  if (wk.seen.length < size) wk.seen = new Int32Array(size)
-  const seen = wk.seen
-  seen.fill(0, 0, size)
-  const shift = 32 - Math.clz32(size - 1)
-  // Each row once (the vector is 0/1): first the ranks of the distinct rows that have weights ...
+  // Each row once (the vector is 0/1): first the ranks of the distinct rows that have weights.
+  // Without branches on the data (whether a row is new, whether it is listed: a fifth of the
+  // features repeat a row, unpredictably), the rank is written every time and the count moves on
+  // only for a new listed row.
   if (wk.ranks.length < b.count) wk.ranks = new Int32Array(b.count * 2)
   const ranks = wk.ranks
+  const seen = wk.seen
   let listedRows = 0
   let n = 0
   for (let k = 0, end = b.count; k < end; k++) {
     const r = hash[k]! & mask
-    let slot = Math.imul(r, 0x9e3779b1) >>> (32 - shift)
-    let x = seen[slot]!
-    while (x !== 0 && x !== r + 1) {
-      slot = (slot + 1) & (size - 1)
-      x = seen[slot]!
-    }
-    if (x !== 0) continue
-    seen[slot] = r + 1
-    n++
-    const rank = rankOf(listed, r)
-    if (rank >= 0) ranks[listedRows++] = rank
+    const w = r >>> 5
+    const bit = r & 31
+    const had = seen[w]!
+    const fresh = ((had >>> bit) & 1) ^ 1
+    seen[w] = had | (1 << bit)
+    n += fresh
+    const bits = listed[w << 1]!
+    ranks[listedRows] = listed[(w << 1) + 1]! + popcount(bits & ((1 << bit) - 1))
+    listedRows += fresh & (bits >>> bit)
   }
+  // Cleared whole (a memset of 8 KB for 2^16 rows: cheaper than revisiting the text's rows).
+  seen.fill(0, 0, c.rows >>> 5)
   // ... then their weights, added as whole rows (`packed`), or one by one. A loop of independent
   // reads, so the processor waits for several rows' cache misses at once.
   const packed = c.packed
