@@ -228,6 +228,20 @@ export const commitStatement = (c: AppealStore.Commit, w: AppealStore.StreamWrit
 // AppealStore
 // ---------------------------------------------------------------------------------------------
 
+// The distinct workload keys (migration 0010) of projection rows: those with a district and an
+// assignee, priority '' for none.
+const workloadKeys = (
+  rows: ReadonlyArray<{ readonly district_code: string | null; readonly assignee_id: string | null; readonly priority: string | null; readonly status: string }>
+): ReadonlyArray<readonly [string, string, string, string]> => {
+  const keys = new Map<string, readonly [string, string, string, string]>()
+  for (const r of rows) {
+    if (r.district_code === null || r.assignee_id === null) continue
+    const k = [r.district_code, r.assignee_id, r.priority ?? "", r.status] as const
+    keys.set(JSON.stringify(k), k)
+  }
+  return [...keys.values()]
+}
+
 const STORE = "AppealStore"
 
 /**
@@ -304,6 +318,23 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
       }
     })
 
+  // Before a commit of several appeals writes them (one statement each): their rows in id order,
+  // then every workload count row their writes will change, in key order, created at 0 if new
+  // (migration 0010). Each statement's trigger then changes only rows this transaction holds, so
+  // writers take appeal rows before count rows, each kind in one order: no deadlock between them.
+  const lockWorkload = (streams: ReadonlyArray<AppealStore.StreamWrite>) =>
+    Effect.gen(function* () {
+      const before = yield* sql<{ district_code: string | null; assignee_id: string | null; priority: string | null; status: string }>`
+        SELECT district_code, assignee_id, priority, status FROM murojaat.appeal
+        WHERE appeal_id = ANY(${streams.map((w) => w.appealId)}::text[]) ORDER BY appeal_id FOR UPDATE`
+      const keys = workloadKeys([...before, ...streams.map((w) => projection(w.state))])
+      if (keys.length === 0) return
+      yield* sql`INSERT INTO murojaat.appeal_workload AS w (district_code, assignee_id, priority, status, appeals)
+        SELECT d, a, p, s, 0 FROM unnest(${keys.map((k) => k[0])}::text[], ${keys.map((k) => k[1])}::text[], ${keys.map((k) => k[2])}::text[], ${keys.map((k) => k[3])}::text[]) AS k(d, a, p, s)
+        ORDER BY d COLLATE "C", a COLLATE "C", p COLLATE "C", s COLLATE "C"
+        ON CONFLICT (district_code, assignee_id, priority, status) DO UPDATE SET appeals = w.appeals`
+    })
+
   const committed = (c: AppealStore.Commit) =>
     sql.withTransaction(
       Effect.gen(function* () {
@@ -315,6 +346,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         }
         // Streams in id order, so two commits touching the same appeals lock them in the same order (no deadlock).
         const streams = [...c.streams].sort((a, b) => (a.appealId < b.appealId ? -1 : a.appealId > b.appealId ? 1 : 0))
+        yield* lockWorkload(streams)
         for (const w of streams) yield* writeStream(w)
         if (c.outbox.length > 0) {
           yield* sql`INSERT INTO murojaat.outbox ${sql.insert(
@@ -425,12 +457,13 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
         }
       ).pipe(run)
     },
-    // Counted by the server (index on district_code): the answer's size is officers x priorities,
-    // not the district's open appeals. Key columns hold the exact values (StoreKey refuses the rest).
+    // Read from the counts the triggers of migration 0010 keep: the statement's cost is officers x
+    // priorities x statuses, whatever the district's appeals. Key columns hold the exact values
+    // (StoreKey refuses the rest); priority '' is none.
     workload: (districtCode, status) =>
       status.length === 0 ? Effect.succeed([]) : Effect.map(
-        sql`SELECT assignee_id, priority, count(*)::int AS count FROM murojaat.appeal
-          WHERE district_code = ${text(districtCode)} AND status IN ${sql.in(status)} AND assignee_id IS NOT NULL
+        sql`SELECT assignee_id, nullif(priority, '') AS priority, sum(appeals)::int AS count FROM murojaat.appeal_workload
+          WHERE district_code = ${text(districtCode)} AND status IN ${sql.in(status)} AND appeals > 0
           GROUP BY assignee_id, priority`.pipe(Effect.flatMap(workloads), orCorrupt(STORE, "workloads")),
         (rows) => AppealStore.sortWorkload(rows.map((r) => ({ officerId: r.assignee_id, count: r.count, ...(r.priority !== null ? { priority: r.priority } : {}) })))
       ).pipe(run),

@@ -48,7 +48,9 @@ export const privileges: Readonly<Record<string, ReadonlyArray<"SELECT" | "INSER
   appeal_fact: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   analytics_dirty: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   analytics_hotspot_month: ["SELECT", "INSERT", "UPDATE", "DELETE"],
-  analytics_unit_month: ["SELECT", "INSERT", "UPDATE", "DELETE"]
+  analytics_unit_month: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  // Workload counts (migration 0010): kept by the projection's triggers, as the committing role.
+  appeal_workload: ["SELECT", "INSERT", "UPDATE"]
 }
 
 const ident = (name: string): string => {
