@@ -307,8 +307,11 @@ export const predict = (c: Compiled, f: Folded, skip?: Uint8Array): Prediction =
     ranks[listedRows] = listed[(w << 1) + 1]! + popcount(bits & ((1 << bit) - 1))
     listedRows += fresh & (bits >>> bit)
   }
-  // Cleared whole (a memset of 8 KB for 2^16 rows: cheaper than revisiting the text's rows).
-  seen.fill(0, 0, c.rows >>> 5)
+  // Cleared whole when the bit set is small beside the text (a memset of 8 KB for 2^16 rows is
+  // cheaper than revisiting the text's rows), else word by word (a table of 2^20 rows is 128 KB).
+  const seenWords = c.rows >>> 5
+  if (seenWords <= 8 * b.count) seen.fill(0, 0, seenWords)
+  else for (let k = 0, end = b.count; k < end; k++) seen[(hash[k]! & mask) >>> 5] = 0
   // ... then their weights, added as whole rows (`packed`), or one by one. A loop of independent
   // reads, so the processor waits for several rows' cache misses at once.
   const packed = c.packed
