@@ -35,6 +35,7 @@ import pg from "pg"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
 import * as Prepared from "./internal/prepared.js"
+import * as Shared from "./internal/shared.js"
 import * as Migrator from "./Migrator.js"
 import * as PgCalendarStore from "./PgCalendarStore.js"
 import * as PgCandidates from "./PgCandidates.js"
@@ -54,6 +55,12 @@ export type Ports =
 export interface PortOptions {
   /** Prefix of appeal ids (`<prefix>-000001`). Default "A". */
   readonly appealIdPrefix?: string | undefined
+  /**
+   * How many appeal ids an instance takes from the sequence at once, at most (one round trip per
+   * block, shared by concurrent callers; the first block is 1, each next one twice the last, up to
+   * this). Default 32. The ids of a block not used when the instance stops are never used.
+   */
+  readonly appealIdBlock?: number | undefined
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -574,6 +581,12 @@ export const makeIdempotencyStore: Effect.Effect<IdempotencyStore.Service, never
  * counter row (`INSERT ... ON CONFLICT DO UPDATE`, safe across instances). A number taken by a
  * command whose commit then fails is not reused: the journal may have gaps, never duplicates.
  *
+ * Appeal ids are taken from the sequence in blocks (1, 2, 4, ... up to `appealIdBlock`, default
+ * 32: one round trip per block, shared by the instance's concurrent callers). They are unique across every instance
+ * on the database, but not gapless (a block's unused ids are lost when the instance stops) and
+ * not in commit order across instances (each hands out its own block). The register's sequence
+ * is the registration number, which stays one counter step per registration.
+ *
  * @example
  * import { PgStore } from "@murojaat/postgres"
  * const ids = PgStore.makeIdGenerator({ appealIdPrefix: "T" })
@@ -582,11 +595,14 @@ export const makeIdGenerator = (options: PortOptions = {}): Effect.Effect<IdGene
   Effect.map(SqlClient.SqlClient, (sql) => {
     const run = orStoreError("IdGenerator")
     const prefix = options.appealIdPrefix ?? "A"
-    const nextAppeal = SqlSchema.single({
-      Request: Schema.Void,
+    const block = Math.max(1, Math.floor(options.appealIdBlock ?? 32))
+    const nextAppeals = SqlSchema.findAll({
+      Request: Schema.Number,
       Result: Schema.Struct({ n: BigIntText }),
-      execute: () => sql`SELECT nextval('murojaat.appeal_id_seq')::text AS n`
+      execute: (size) => sql`SELECT nextval('murojaat.appeal_id_seq')::text AS n FROM generate_series(1, ${size}::int)`
     })
+    const nextAppeal = Shared.blocks(block, (size) =>
+      Effect.map(nextAppeals(size).pipe(orCorrupt("IdGenerator", "appeal id sequence"), run), (rows) => rows.map((r) => r.n)))
     const nextRegistration = SqlSchema.single({
       Request: Schema.Struct({ districtCode: Schema.NullOr(Schema.String), year: Schema.Number }),
       Result: Schema.Struct({ n: Schema.Number }),
@@ -595,7 +611,7 @@ export const makeIdGenerator = (options: PortOptions = {}): Effect.Effect<IdGene
         RETURNING last_number AS n`
     })
     return {
-      appealId: Effect.map(nextAppeal(undefined).pipe(orCorrupt("IdGenerator", "appeal id sequence")), (r) => `${prefix}-${r.n.padStart(6, "0")}`).pipe(run),
+      appealId: Effect.map(nextAppeal, (n) => `${prefix}-${n.padStart(6, "0")}`),
       registrationNumber: (districtCode, at) => {
         const year = IdGenerator.tashkentYear(at)
         return Effect.map(

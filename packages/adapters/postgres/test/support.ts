@@ -7,7 +7,8 @@ import { Migrator, PgAnalytics, PgQueries, PgStore } from "@murojaat/postgres"
 import { Raw, Testing } from "@murojaat/postgres/testing"
 import type { Adapter } from "@murojaat/testkit"
 import { RawReader } from "@murojaat/testkit"
-import { Effect, Layer } from "effect"
+import { SqlClient } from "@effect/sql"
+import { Context, Effect, Layer } from "effect"
 
 /** The service, its ports, the raw reader and the queries on the test database (fresh on DATABASE_URL, or embedded). */
 export const layerUnderTest = (options: { readonly server?: "never" | "preferred" | "required" } = {}) =>
@@ -29,3 +30,22 @@ export const adapter = (name: string, options: { readonly server?: "never" | "pr
   numRuns: 15,
   timeout: 120_000
 })
+
+// Two instances on one fresh database: each its own pool (as the application role) and ports.
+export class Instances extends Context.Tag("test/Instances")<Instances, {
+  readonly a: Context.Context<SqlClient.SqlClient>
+  readonly b: Context.Context<SqlClient.SqlClient>
+  readonly admin: SqlClient.SqlClient
+}>() {}
+
+export const instances = Layer.scoped(
+  Instances,
+  Effect.gen(function* () {
+    const db = yield* Testing.database({ server: "preferred" })
+    const admin = yield* Layer.build(PgStore.layerClient({ url: db.url, maxConnections: 2 }))
+    yield* Effect.provide(Migrator.migrate, admin)
+    const a = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4 }))
+    const b = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4 }))
+    return { a, b, admin: Context.get(admin, SqlClient.SqlClient) }
+  }).pipe(Effect.orDie)
+)
