@@ -3,6 +3,10 @@
  * JSON), shared by every instance. Adding years locks the row, validates the whole resulting
  * calendar (`Calendar.withYears`) and writes it in one transaction; refused data changes nothing.
  * Until a decree is added, the built-in calendar (`Calendar.uzbekistan`, or `initial`) applies.
+ * The compiled calendar is kept while its stamp is unchanged; the stamp is read with the
+ * directory's in one statement, shared by the callers that arrive while it is in flight, so a
+ * decree added by any instance takes effect for the requests that start after the next stamp read
+ * completes.
  *
  * @example
  * import { PgCalendarStore } from "@murojaat/postgres"
@@ -13,6 +17,7 @@ import { Calendar, CalendarStore, type Errors } from "@murojaat/core"
 import { Effect, Either, Layer, Option, Schema } from "effect"
 import { corrupt, orStoreError } from "./internal/errors.js"
 import { CalendarDocument, orCorrupt } from "./internal/rows.js"
+import * as Stamps from "./internal/stamps.js"
 
 const PORT = "CalendarStore"
 
@@ -43,11 +48,13 @@ export const make = (initial: Calendar.Calendar = Calendar.uzbekistan): Effect.E
       )
     // The compiled calendar is kept while its row is unchanged: the service asks for it on every
     // command, and compiling a calendar each time would cost more than the commit. `updated_at`
-    // (one cheap row) tells whether any instance loaded a decree since.
+    // tells whether any instance loaded a decree since, read with the directory's stamp in one
+    // statement shared by concurrent callers (internal/stamps.ts): a decree takes effect for the
+    // requests that start after the next stamp read completes.
+    const stamps = Stamps.of(sql)
     let cached: { readonly stamp: string; readonly calendar: Calendar.Calendar } | undefined
     const current = Effect.gen(function* () {
-      const stamp = yield* sql<{ stamp: string }>`SELECT updated_at::text AS stamp FROM murojaat.calendar WHERE id = 1`
-      const now = stamp[0]?.stamp
+      const now = (yield* stamps).calendar
       if (now === undefined) return initial
       if (cached !== undefined && cached.stamp === now) return cached.calendar
       const calendar = yield* read(false)

@@ -36,6 +36,7 @@ import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
 import * as Prepared from "./internal/prepared.js"
 import * as Shared from "./internal/shared.js"
+import * as Stamps from "./internal/stamps.js"
 import * as Migrator from "./Migrator.js"
 import * as PgCalendarStore from "./PgCalendarStore.js"
 import * as PgCandidates from "./PgCandidates.js"
@@ -625,7 +626,10 @@ export const makeIdGenerator = (options: PortOptions = {}): Effect.Effect<IdGene
 const emptyDirectory: Directory.Directory = { regions: [], districts: [], mahallas: [], officers: [] }
 
 /**
- * The directory: one snapshot row plus one row per officer for lookups.
+ * The directory: one snapshot row plus one row per officer for lookups. The decoded snapshot is
+ * kept while its `replaced_at` stamp is unchanged; the stamp is read with the calendar's in one
+ * statement, shared by the callers that arrive while it is in flight, so a replacement (by any
+ * instance) takes effect for the requests that start after the next stamp read completes.
  *
  * @example
  * import { PgStore } from "@murojaat/postgres"
@@ -633,6 +637,7 @@ const emptyDirectory: Directory.Directory = { regions: [], districts: [], mahall
  */
 export const makeDirectoryStore: Effect.Effect<DirectoryStore.Service, never, SqlClient.SqlClient> = Effect.map(SqlClient.SqlClient, (sql) => {
   const run = orStoreError("DirectoryStore")
+  const stamps = Stamps.of(sql)
   const snapshot = SqlSchema.findOne({
     Request: Schema.Void,
     Result: Schema.Struct({ snapshot: DirectoryDocument }),
@@ -647,10 +652,11 @@ export const makeDirectoryStore: Effect.Effect<DirectoryStore.Service, never, Sq
   return {
     // The decoded snapshot is kept while its row is unchanged: the service reads the directory on
     // every submit, and decoding a national directory each time would cost more than the commit.
-    // `replaced_at` (one cheap row) tells whether any instance replaced it since.
+    // `replaced_at` tells whether any instance replaced it since, read with the calendar's stamp
+    // in one statement shared by concurrent callers (internal/stamps.ts): a replacement takes
+    // effect for the requests that start after the next stamp read completes.
     snapshot: Effect.gen(function* () {
-      const stamp = yield* sql<{ stamp: string }>`SELECT replaced_at::text AS stamp FROM murojaat.directory WHERE id = 1`
-      const current = stamp[0]?.stamp
+      const current = (yield* stamps).directory
       if (current === undefined) return emptyDirectory
       if (cached !== undefined && cached.stamp === current) return cached.directory
       const row = yield* snapshot(undefined).pipe(orCorrupt("DirectoryStore", "directory snapshot"))

@@ -9,6 +9,7 @@ import type { Adapter } from "@murojaat/testkit"
 import { RawReader } from "@murojaat/testkit"
 import { SqlClient } from "@effect/sql"
 import { Context, Effect, Layer } from "effect"
+import pg from "pg"
 
 /** The service, its ports, the raw reader and the queries on the test database (fresh on DATABASE_URL, or embedded). */
 export const layerUnderTest = (options: { readonly server?: "never" | "preferred" | "required" } = {}) =>
@@ -49,3 +50,22 @@ export const instances = Layer.scoped(
     return { a, b, admin: Context.get(admin, SqlClient.SqlClient) }
   }).pipe(Effect.orDie)
 )
+
+// Statements whose text contains `needle`, sent by any pg client while `self` runs.
+export const counting = <A, E, R>(needle: string, self: Effect.Effect<A, E, R>) =>
+  Effect.acquireUseRelease(
+    Effect.sync(() => {
+      const original = pg.Client.prototype.query
+      const box = { n: 0, original }
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      ;(pg.Client.prototype as any).query = function (this: unknown, config: any, ...rest: Array<unknown>) {
+        const text = typeof config === "string" ? config : config?.text
+        if (typeof text === "string" && text.includes(needle)) box.n++
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        return (original as any).call(this, config, ...rest)
+      }
+      return box
+    }),
+    (box) => Effect.map(self, (a) => [a, box] as const),
+    (box) => Effect.sync(() => void (pg.Client.prototype.query = box.original))
+  ).pipe(Effect.map(([a, box]) => [a, box.n] as const))
