@@ -74,7 +74,8 @@ export const make = (initial: Calendar.Calendar = Calendar.uzbekistan): Effect.E
               return next.right
             })
           )
-          .pipe(orStoreError(PORT))
+          // Whatever the outcome (a commit whose answer was lost may have happened): this instance reads next.
+          .pipe(Effect.ensuring(Stamps.changed(sql)), orStoreError(PORT))
     }
   })
 

@@ -30,10 +30,11 @@ import {
   StoreKey,
   type Worklist
 } from "@murojaat/core"
-import { Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
 import pg from "pg"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
+import * as Freshness from "./internal/freshness.js"
 import * as Prepared from "./internal/prepared.js"
 import * as Shared from "./internal/shared.js"
 import * as Stamps from "./internal/stamps.js"
@@ -678,7 +679,8 @@ export const makeDirectoryStore: Effect.Effect<DirectoryStore.Service, never, Sq
             }
           })
         )
-        .pipe(run)
+        // Whatever the outcome (a commit whose answer was lost may have happened): this instance reads next.
+        .pipe(Effect.ensuring(Stamps.changed(sql)), run)
   }
 })
 
@@ -720,26 +722,39 @@ export interface Options extends PortOptions {
    * server did not keep falls back to unnamed statements by itself, after one failed attempt).
    */
   readonly preparedStatements?: boolean | undefined
+  /**
+   * Keep the calendar's and the directory's freshness stamps between requests, read again only
+   * after a change is notified (migration 0011), on one extra connection per pool that LISTENs.
+   * Default true. While that connection is not known to work (connecting, lost, reconnecting),
+   * every request reads the stamps. Set false behind PgBouncer in transaction mode, which cannot
+   * LISTEN: then every request reads them.
+   */
+  readonly listenForChanges?: boolean | undefined
   /** The service's configuration (lifecycle settings, pipeline, deadlines). Default: the core's defaults. */
   readonly config?: AppealService.ConfigInput | undefined
 }
 
 /**
- * A connection pool to PostgreSQL (closed when the layer's scope closes) as an `SqlClient`.
+ * A connection pool to PostgreSQL (closed when the layer's scope closes) as an `SqlClient`, with
+ * the pool's freshness listener on one more connection unless `listenForChanges` is false.
  *
  * @example
  * import { PgStore } from "@murojaat/postgres"
  * PgStore.layerClient({ url: "postgres://127.0.0.1/murojaat" })
  */
-export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> =>
-  PgClient.layerFromPool({
+export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient | PgClient.PgClient, Errors.StoreError> => {
+  // What the pool's connections and the listener's are made from.
+  const connection = {
+    connectionString: Redacted.value(typeof options.url === "string" ? Redacted.make(options.url) : options.url),
+    application_name: options.applicationName ?? "murojaat"
+  }
+  const pooled = PgClient.layerFromPool({
     // The pool PgClient.layer would make, with clients that send the commit statements prepared.
     acquire: Effect.acquireRelease(
       Effect.suspend(() => {
         const pool = new pg.Pool({
-          connectionString: Redacted.value(typeof options.url === "string" ? Redacted.make(options.url) : options.url),
+          ...connection,
           max: options.maxConnections ?? 10,
-          application_name: options.applicationName ?? "murojaat",
           Client: options.preparedStatements === false ? pg.Client : Prepared.PreparingClient
         })
         pool.on("error", () => {})
@@ -754,7 +769,19 @@ export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient |
       }),
       (pool) => Effect.promise(() => pool.end()).pipe(Effect.interruptible, Effect.timeoutOption(1000))
     )
-  }).pipe(Layer.catchAll((e: SqlError) => Layer.fail(toStoreError("PgClient")(e))))
+  })
+  const client = options.listenForChanges === false
+    ? pooled
+    : Layer.scopedContext(
+      Effect.gen(function* () {
+        const context = yield* Layer.build(pooled)
+        // Closed before the pool (scopes close in reverse order).
+        yield* Freshness.register(Context.get(context, SqlClient.SqlClient), yield* Freshness.listen(connection))
+        return context
+      })
+    )
+  return client.pipe(Layer.catchAll((e: SqlError) => Layer.fail(toStoreError("PgClient")(e))))
+}
 
 /**
  * The `AppealService` on the PostgreSQL server at `url` (built with `config`), with every port,

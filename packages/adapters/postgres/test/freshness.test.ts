@@ -1,12 +1,14 @@
 // The freshness listener (migration 0011's notifications): a read kept while the listener is up is
 // dropped by the notification of any change, a change made while the listener is down is read on
-// the next request (every request reads while down), and the listener reconnects by itself. The
-// oracles are the rows written by another pool and the statements the pg clients sent (their
-// query method wrapped); waits are on the listener's own events, never on time.
+// the next request (every request reads while down), and the listener reconnects by itself; then
+// the same through the stores, two instances on one database. The oracles are the rows written by
+// another pool and the statements the pg clients sent (their query method wrapped); waits are on
+// the listener's own events, never on time.
 import { once } from "node:events"
 import { SqlClient } from "@effect/sql"
 import { describe, expect, layer } from "@effect/vitest"
-import { Migrator, PgStore } from "@murojaat/postgres"
+import { type Calendar, Sample } from "@murojaat/core"
+import { Migrator, PgCalendarStore, PgStore } from "@murojaat/postgres"
 import { Testing } from "@murojaat/postgres/testing"
 import { Context, Effect, FastCheck as fc, Layer, type Scope } from "effect"
 import pg from "pg"
@@ -43,8 +45,11 @@ class Db extends Context.Tag("test/Db")<Db, {
   readonly appUrl: string
   /** Every right: the other instance's changes, and pg_terminate_backend. */
   readonly admin: SqlClient.SqlClient
-  /** A pool as the application role, as an instance's stamp reads would use. */
+  /** A pool as the application role, as an instance's stamp reads would use, without a listener. */
   readonly app: SqlClient.SqlClient
+  /** Two instances (pools as the application role, each with its listener, as PgStore.layerClient makes by default). */
+  readonly a: Context.Context<SqlClient.SqlClient>
+  readonly b: Context.Context<SqlClient.SqlClient>
 }>() {}
 
 const dbLayer = (server: "never" | "required") =>
@@ -52,10 +57,12 @@ const dbLayer = (server: "never" | "required") =>
     Db,
     Effect.gen(function* () {
       const db = yield* Testing.database({ server })
-      const admin = yield* Layer.build(PgStore.layerClient({ url: db.url, maxConnections: 2 }))
+      const admin = yield* Layer.build(PgStore.layerClient({ url: db.url, maxConnections: 2, listenForChanges: false }))
       yield* Effect.provide(Migrator.migrate, admin)
-      const app = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4 }))
-      return { appUrl: db.appUrl, admin: Context.get(admin, SqlClient.SqlClient), app: Context.get(app, SqlClient.SqlClient) }
+      const app = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4, listenForChanges: false }))
+      const a = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4 }))
+      const b = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4 }))
+      return { appUrl: db.appUrl, admin: Context.get(admin, SqlClient.SqlClient), app: Context.get(app, SqlClient.SqlClient), a, b }
     }).pipe(Effect.orDie)
   )
 
@@ -90,6 +97,22 @@ const writeSeen = (l: Freshness.Listener, sql: SqlClient.SqlClient, table: "cale
     expect(yield* arrived).toEqual([table])
   })
 
+// The server's connections named `name` (pg_stat_activity).
+const connectionsNamed = (admin: SqlClient.SqlClient, name: string) =>
+  admin<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${name}`.pipe(
+    Effect.map((r) => r[0]!.n),
+    Effect.orDie
+  )
+
+// The count once closed connections are gone: pg's end() resolves when the socket closes, and the
+// server drops the backend's row a moment later (polled, at most 200 times).
+const closed = (connections: Effect.Effect<number>) =>
+  Effect.gen(function* () {
+    let n = yield* connections
+    for (let i = 0; n > 0 && i < 200; i++) n = yield* Effect.zipRight(Effect.yieldNow(), connections)
+    return n
+  })
+
 const terminate = (admin: SqlClient.SqlClient, pid: number) => admin`SELECT pg_terminate_backend(${pid})`.pipe(Effect.orDie)
 
 // A listener on the test database as the application role, with short reconnect delays.
@@ -105,6 +128,31 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("drop" as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("awaitUp" as const) }) }
 )
+
+const listenerOf = (c: Context.Context<SqlClient.SqlClient>): Freshness.Listener => {
+  const l = Freshness.of(Context.get(c, SqlClient.SqlClient))
+  if (l === undefined) throw new Error("PgStore.layerClient made no listener")
+  return l
+}
+
+const portsOf = (c: Context.Context<SqlClient.SqlClient>) => Effect.provide(Effect.all({ directory: PgStore.makeDirectoryStore, calendar: PgCalendarStore.make() }), c)
+
+// The stamp statement (internal/stamps.ts) by a piece of its text.
+const STAMPS = "replaced_at::text FROM murojaat.directory"
+
+// A change through another instance and its notification on `l` (subscribed before the change).
+const seen = <A, E>(l: Freshness.Listener, change: Effect.Effect<A, E>) =>
+  Effect.gen(function* () {
+    const arrived = next(l, "notification")
+    yield* Effect.orDie(change)
+    yield* arrived
+  })
+
+const year2027: Calendar.Year = {
+  year: 2027,
+  source: "Decree for 2027 (test data)",
+  entries: [{ date: "2027-03-10", kind: "holiday", weeks: ["fiveDay", "sixDay"], name: "Ramazon hayiti (test)", source: "test" }]
+}
 
 const servers: ReadonlyArray<"never" | "required"> = process.env["DATABASE_URL"] ? ["never", "required"] : ["never"]
 
@@ -268,10 +316,7 @@ for (const server of servers) {
         Effect.gen(function* () {
           const { admin, appUrl } = yield* Db
           const name = `murojaat-freshness-close-${process.pid}`
-          const connections = admin<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${name}`.pipe(
-            Effect.map((r) => r[0]!.n),
-            Effect.orDie
-          )
+          const connections = connectionsNamed(admin, name)
           expect(yield* connections).toBe(0)
           yield* Effect.scoped(
             Effect.gen(function* () {
@@ -280,10 +325,96 @@ for (const server of servers) {
               expect(yield* connections).toBe(1)
             })
           )
-          // pg's end() resolves when the socket closes; the server may take a moment to drop the row.
-          let n = yield* connections
-          for (let i = 0; n > 0 && i < 200; i++) n = yield* Effect.zipRight(Effect.yieldNow(), connections)
-          expect(n).toBe(0)
+          expect(yield* closed(connections)).toBe(0)
+        }))
+    })
+
+    // The stores as a service runs them: two instances on one database.
+    layer(dbLayer(server), { excludeTestServices: true, timeout: "240 seconds" })("stores", (it) => {
+      it.effect("a decree loaded and a directory replaced through another instance are seen once their notification has arrived; meanwhile N requests make one stamp statement", () =>
+        Effect.gen(function* () {
+          const { a, b } = yield* Db
+          const la = listenerOf(a)
+          yield* next(la, "up")
+          const mine = yield* portsOf(a)
+          const theirs = yield* portsOf(b)
+          yield* seen(la, theirs.directory.replace(Sample.directory))
+          const [first, statements] = yield* counting(STAMPS, Effect.forEach(Array.from({ length: 20 }), () => Effect.zip(mine.directory.snapshot, mine.calendar.current)))
+          expect(first.every(([d]) => d.officers.length === Sample.directory.officers.length)).toBe(true)
+          expect(first.every(([, c]) => !c.coveredYears.has(2027))).toBe(true)
+          expect(statements).toBe(1)
+          yield* seen(la, theirs.calendar.addYears([year2027]))
+          const smaller = { ...Sample.directory, officers: Sample.directory.officers.slice(0, 1) }
+          yield* seen(la, theirs.directory.replace(smaller))
+          const [after, again] = yield* counting(STAMPS, Effect.forEach(Array.from({ length: 20 }), () => Effect.zip(mine.directory.snapshot, mine.calendar.current)))
+          expect(after.every(([d, c]) => d.officers.length === 1 && c.coveredYears.has(2027))).toBe(true)
+          expect(again).toBe(1)
+        }))
+
+      it.effect("an instance reads its own change at once, before its notification comes back", () =>
+        Effect.gen(function* () {
+          const { a } = yield* Db
+          const la = listenerOf(a)
+          yield* next(la, "up")
+          const mine = yield* portsOf(a)
+          for (let i = 1; i <= 10; i++) {
+            const d = { ...Sample.directory, officers: Sample.directory.officers.slice(0, 1 + (i % Sample.directory.officers.length)) }
+            yield* mine.directory.replace(d)
+            expect((yield* mine.directory.snapshot).officers.length).toBe(d.officers.length)
+          }
+          yield* mine.directory.replace(Sample.directory)
+        }))
+
+      it.effect("a change made while the listener's connection is gone is seen by the next request; it reconnects and requests stop reading the stamps", () =>
+        Effect.gen(function* () {
+          const { a, b, admin } = yield* Db
+          const la = listenerOf(a)
+          yield* next(la, "up")
+          const mine = yield* portsOf(a)
+          const theirs = yield* portsOf(b)
+          yield* seen(la, theirs.directory.replace(Sample.directory))
+          expect((yield* mine.directory.snapshot).officers.length).toBe(Sample.directory.officers.length)
+          const down = next(la, "down")
+          yield* terminate(admin, la.pid()!)
+          yield* down
+          yield* theirs.directory.replace({ ...Sample.directory, officers: Sample.directory.officers.slice(0, 1) })
+          expect((yield* mine.directory.snapshot).officers.length).toBe(1)
+          yield* next(la, "up")
+          const [snapshots, statements] = yield* counting(STAMPS, Effect.forEach(Array.from({ length: 20 }), () => mine.directory.snapshot))
+          expect(snapshots.every((d) => d.officers.length === 1)).toBe(true)
+          expect(statements).toBe(1)
+          yield* seen(la, theirs.directory.replace(Sample.directory))
+        }))
+
+      it.effect("listenForChanges: false: no listener, every request reads the stamps", () =>
+        Effect.gen(function* () {
+          const { appUrl } = yield* Db
+          yield* Effect.scoped(
+            Effect.gen(function* () {
+              const c = yield* Layer.build(PgStore.layerClient({ url: appUrl, maxConnections: 2, listenForChanges: false }))
+              expect(Freshness.of(Context.get(c, SqlClient.SqlClient))).toBeUndefined()
+              const mine = yield* portsOf(c)
+              yield* mine.directory.snapshot
+              const [, statements] = yield* counting(STAMPS, Effect.forEach(Array.from({ length: 5 }), () => mine.directory.snapshot))
+              expect(statements).toBe(5)
+            })
+          )
+        }))
+
+      it.effect("the layer's scope closes the listener's connection with the pool's (pg_stat_activity)", () =>
+        Effect.gen(function* () {
+          const { appUrl, admin } = yield* Db
+          const name = `murojaat-freshness-layer-${process.pid}`
+          const connections = connectionsNamed(admin, name)
+          expect(yield* connections).toBe(0)
+          yield* Effect.scoped(
+            Effect.gen(function* () {
+              const c = yield* Layer.build(PgStore.layerClient({ url: appUrl, maxConnections: 2, applicationName: name }))
+              yield* next(listenerOf(c), "up")
+              expect(yield* connections).toBeGreaterThanOrEqual(2) // the pool's first connection and the listener's
+            })
+          )
+          expect(yield* closed(connections)).toBe(0)
         }))
     })
   })

@@ -32,7 +32,9 @@ export const adapter = (name: string, options: { readonly server?: "never" | "pr
   timeout: 120_000
 })
 
-// Two instances on one fresh database: each its own pool (as the application role) and ports.
+// Two instances on one fresh database: each its own pool (as the application role) and ports,
+// without freshness listeners: each stamp read goes to the database (the fallback; the listener
+// is tested in freshness.test.ts).
 export class Instances extends Context.Tag("test/Instances")<Instances, {
   readonly a: Context.Context<SqlClient.SqlClient>
   readonly b: Context.Context<SqlClient.SqlClient>
@@ -45,8 +47,8 @@ export const instances = Layer.scoped(
     const db = yield* Testing.database({ server: "preferred" })
     const admin = yield* Layer.build(PgStore.layerClient({ url: db.url, maxConnections: 2 }))
     yield* Effect.provide(Migrator.migrate, admin)
-    const a = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4 }))
-    const b = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4 }))
+    const a = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4, listenForChanges: false }))
+    const b = yield* Layer.build(PgStore.layerClient({ url: db.appUrl, maxConnections: 4, listenForChanges: false }))
     return { a, b, admin: Context.get(admin, SqlClient.SqlClient) }
   }).pipe(Effect.orDie)
 )

@@ -31,6 +31,8 @@ export interface Config {
   readonly maxConnections: number
   /** Send the store's commit as a named prepared statement (PgStore's `preparedStatements`); off behind a pooler that cannot keep them. */
   readonly preparedStatements: boolean
+  /** Keep the calendar's and directory's stamps until a change is notified (PgStore's `listenForChanges`); off behind a pooler that cannot LISTEN. */
+  readonly listenForChanges: boolean
   readonly identity: Identity.Settings
   /** Whether tokens are development tokens (a local secret): the service then prints some. */
   readonly development: boolean
@@ -59,6 +61,7 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
  * `HOST` (127.0.0.1), `PORT` (8080; 0 for any free port), `DATABASE_URL`, `MUROJAAT_DATA_DIR`
  * (.murojaat/postgres), `MUROJAAT_MIGRATE` (true), `MUROJAAT_DB_CONNECTIONS` (10),
  * `MUROJAAT_PG_PREPARED` (true; false behind PgBouncer before 1.21 or without `max_prepared_statements`),
+ * `MUROJAAT_PG_LISTEN` (true; false behind PgBouncer in transaction mode, which cannot LISTEN),
  * `MUROJAAT_JWKS_URL` + `MUROJAAT_JWT_ISSUER` + `MUROJAAT_JWT_AUDIENCE` (production tokens) or
  * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
  * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
@@ -99,6 +102,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
     migrate: flag("MUROJAAT_MIGRATE", true),
     maxConnections: int("MUROJAAT_DB_CONNECTIONS", env["MUROJAAT_DB_CONNECTIONS"], 10, 1, 500),
     preparedStatements: flag("MUROJAAT_PG_PREPARED", true),
+    listenForChanges: flag("MUROJAAT_PG_LISTEN", true),
     identity,
     development,
     clients,
@@ -160,7 +164,7 @@ const required = (env: NodeJS.ProcessEnv, name: string): string => {
 export const database = (config: Config) => {
   const options = { maxConnections: config.maxConnections, migrate: config.migrate, config: { pipeline: AppealService.rulesPipeline() } }
   return config.databaseUrl !== undefined
-    ? PgStore.layerPg({ url: config.databaseUrl, applicationName: "murojaat-service", preparedStatements: config.preparedStatements, ...options })
+    ? PgStore.layerPg({ url: config.databaseUrl, applicationName: "murojaat-service", preparedStatements: config.preparedStatements, listenForChanges: config.listenForChanges, ...options })
     : Embedded.layerEmbedded({ dataDir: config.dataDir, ...options })
 }
 

@@ -31,6 +31,12 @@ export interface Listener {
   readonly pid: () => number | undefined
   /** "up", "down" and "notification" (with the table's name), emitted after the state changed. */
   readonly events: EventEmitter
+  /**
+   * A change committed through this pool: kept reads are dropped now, not when its notification
+   * comes back (which may be after this instance's next request), so an instance reads its own
+   * writes at once.
+   */
+  readonly touch: () => void
 }
 
 /** Reconnect and liveness timings, in milliseconds. */
@@ -152,7 +158,8 @@ export const listen = (config: pg.ClientConfig, timings: Timings = {}): Effect.E
       up: () => isUp,
       epoch: () => epoch,
       pid: () => (isUp ? (current as unknown as { processID?: number } | undefined)?.processID : undefined),
-      events
+      events,
+      touch: () => void epoch++
     }
     return Effect.acquireRelease(
       Effect.sync(() => {
@@ -187,6 +194,9 @@ export const register = (sql: SqlClient.SqlClient, listener: Listener): Effect.E
 /** The listener of `sql`, if its pool has one. */
 export const of = (sql: SqlClient.SqlClient): Listener | undefined => listeners.get(sql)
 
+/** After a commit through `sql` that changed the calendar or the directory (see `Listener.touch`). */
+export const changed = (sql: SqlClient.SqlClient): Effect.Effect<void> => Effect.sync(() => listeners.get(sql)?.touch())
+
 /**
  * `read`, shared by concurrent callers and kept while `listenerOf()` is up with no notification
  * since: then a caller gets the kept result without a statement. A read's result is kept only if
@@ -206,6 +216,8 @@ export const cached = <A, E>(listenerOf: () => Listener | undefined, read: Effec
     if (flight === undefined || flight.epoch !== epoch) {
       const keep = (value: A) =>
         Effect.sync(() => {
+          // Tagged with its start epoch it could never be used after a change anyway; not keeping
+          // it leaves in place a newer read that completed first.
           if (up && listener!.up() && listener!.epoch() === epoch) kept = { epoch, value }
         })
       flight = { epoch, run: singleFlight(Effect.tap(read, keep)) }
