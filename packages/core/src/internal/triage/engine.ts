@@ -26,7 +26,33 @@ export interface Compiled {
   readonly categories: ReadonlyMap<string, Taxonomy.Category>
   /** A classifier's category list -> each category's taxonomy order, or -1 (see {@link ordersOf}). */
   readonly orders: WeakMap<ReadonlyArray<string>, Int32Array>
+  /**
+   * Score slots: the taxonomy's categories in order, then any other category a rule names. Per
+   * rule its slot (-1: no category), its flags and its signal as bits of `Flag.literals` and
+   * `Signal.literals` (the decision reads arrays, not maps and sets).
+   */
+  readonly slotCodes: ReadonlyArray<string>
+  /** Each slot's tie order (the taxonomy order; 0 for a code outside it, as before). */
+  readonly slotOrder: Int32Array
+  readonly ruleSlot: Int32Array
+  readonly ruleFlags: Int32Array
+  readonly ruleSignal: Int32Array
 }
+
+const flagBit = new Map(Taxonomy.Flag.literals.map((f, i) => [f as string, 1 << i]))
+const signalBit = new Map(Taxonomy.Signal.literals.map((x, i) => [x as string, 1 << i]))
+const bitsOf = (xs: ReadonlyArray<string> | undefined, bits: ReadonlyMap<string, number>): number => {
+  let m = 0
+  for (const x of xs ?? []) m |= bits.get(x) ?? 0
+  return m
+}
+// The literals whose bits are set, in the literals' order.
+const ofBits = <A extends string>(literals: ReadonlyArray<A>, m: number): Array<A> => {
+  const out: Array<A> = []
+  for (let i = 0; m !== 0 && i < literals.length; i++) if ((m & (1 << i)) !== 0) out.push(literals[i]!)
+  return out
+}
+const threatToSafety = flagBit.get("threatToSafety")!
 
 const compiledCache = new WeakMap<Taxonomy.Taxonomy, Compiled>()
 
@@ -34,12 +60,25 @@ const compiledCache = new WeakMap<Taxonomy.Taxonomy, Compiled>()
 export const compile = (taxonomy: Taxonomy.Taxonomy): Compiled => {
   const known = compiledCache.get(taxonomy)
   if (known !== undefined) return known
+  const order = new Map(taxonomy.categories.map((x, i) => [x.code, i]))
+  const slotCodes = taxonomy.categories.map((x) => x.code)
+  const slotOf = new Map(order)
+  for (const r of taxonomy.rules)
+    if (r.category !== undefined && !slotOf.has(r.category)) {
+      slotOf.set(r.category, slotCodes.length)
+      slotCodes.push(r.category)
+    }
   const c: Compiled = {
     matcher: Matcher.compile([...taxonomy.rules, ...taxonomy.cues], taxonomy.fillers),
     rules: taxonomy.rules.length,
-    order: new Map(taxonomy.categories.map((x, i) => [x.code, i])),
+    order,
     categories: new Map(taxonomy.categories.map((x) => [x.code, x])),
-    orders: new WeakMap()
+    orders: new WeakMap(),
+    slotCodes,
+    slotOrder: Int32Array.from(slotCodes, (code) => order.get(code) ?? 0),
+    ruleSlot: Int32Array.from(taxonomy.rules, (r) => (r.category === undefined ? -1 : slotOf.get(r.category)!)),
+    ruleFlags: Int32Array.from(taxonomy.rules, (r) => bitsOf(r.flags, flagBit)),
+    ruleSignal: Int32Array.from(taxonomy.rules, (r) => bitsOf(r.signal === undefined ? undefined : [r.signal], signalBit))
   }
   compiledCache.set(taxonomy, c)
   return c
@@ -114,37 +153,6 @@ const readAny = (classifier: Triage.Classifier, text: string, folded: Folded, sk
 const round2 = (n: number): number => Math.round(n * 100) / 100
 const round3 = (n: number): number => Math.round(n * 1000) / 1000
 
-// A value computed when first read (and then kept).
-const once = <V>(make: () => V): (() => V) => {
-  let value: V | undefined
-  let done = false
-  return () => {
-    if (!done) {
-      value = make()
-      done = true
-    }
-    return value as V
-  }
-}
-
-// The results' lazy properties are own enumerable getters (JSON and equality see them). One shared
-// getter reads the value from a hidden property: a getter written in an object literal would make
-// every result a dictionary with its own closures, which then survive young-generation collections
-// (a third of the time went to the collector).
-const thunk = Symbol("murojaat.triage.lazy")
-interface Lazy {
-  readonly [thunk]: () => unknown
-}
-function readLazy(this: Lazy): unknown {
-  return this[thunk]()
-}
-const lazyGetter: PropertyDescriptor = { get: readLazy, enumerable: true, configurable: true }
-const withLazy = <T extends object>(o: T, key: string, make: () => unknown): T => {
-  Object.defineProperty(o, thunk, { value: once(make) })
-  Object.defineProperty(o, key, lazyGetter)
-  return o
-}
-
 // A scratch for the fold and the filler marks; a nested call (a classifier that triages) gets its own.
 let shared: Scratch | undefined
 let sharedSkip = new Uint8Array(0)
@@ -195,41 +203,108 @@ export const classify = (text: string, taxonomy: Taxonomy.Taxonomy, classifier: 
   }
 }
 
+// What the lazy parts of a result (the explanation, the model's and urgency's features) need, in
+// one object the three hidden properties share: no closures over `decide`, whose variables would
+// then live in a heap context for the whole decision.
+class Pending {
+  explanation: I18n.Text | undefined = undefined
+  modelFeatures: ReadonlyArray<Triage.Feature> | undefined = undefined
+  urgencyFeatures: ReadonlyArray<Triage.Feature> | undefined = undefined
+  result: Omit<Triage.Result, "explanation"> | undefined = undefined
+  constructor(
+    readonly taxonomy: Taxonomy.Taxonomy,
+    readonly read: Read | undefined,
+    readonly modelBest: number,
+    readonly modelSecond: number,
+    readonly unsure: boolean
+  ) {}
+}
+const pending = Symbol("murojaat.triage.pending")
+interface HasPending {
+  readonly [pending]: Pending
+}
+function explanationOf(this: HasPending): I18n.Text {
+  const p = this[pending]
+  return (p.explanation ??= explain(p.taxonomy, p.result!))
+}
+function modelFeaturesOf(this: HasPending): ReadonlyArray<Triage.Feature> {
+  const p = this[pending]
+  return (p.modelFeatures ??= p.read!.features(p.modelBest, p.modelSecond))
+}
+function urgencyFeaturesOf(this: HasPending): ReadonlyArray<Triage.Feature> {
+  const p = this[pending]
+  return (p.urgencyFeatures ??= p.read !== undefined && p.unsure ? p.read.features(-1, -1) : [])
+}
+const explanationGetter: PropertyDescriptor = { get: explanationOf, enumerable: true, configurable: true }
+const modelFeaturesGetter: PropertyDescriptor = { get: modelFeaturesOf, enumerable: true, configurable: true }
+const urgencyFeaturesGetter: PropertyDescriptor = { get: urgencyFeaturesOf, enumerable: true, configurable: true }
+// One descriptor object reused (defineProperty reads it at once): no allocation per property.
+const hidden: { value: Pending | undefined } = { value: undefined }
+const withPending = <T extends object>(o: T, p: Pending, key: string, getter: PropertyDescriptor): T => {
+  hidden.value = p
+  Object.defineProperty(o, pending, hidden)
+  hidden.value = undefined
+  Object.defineProperty(o, key, getter)
+  return o
+}
+
 const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxonomy.Taxonomy, classifier: Triage.Classifier | undefined): Triage.Result => {
   const settings = taxonomy.settings
   const c = compile(taxonomy)
   const fired = Matcher.run(c.matcher, folded, skip)
 
-  // Category rules and urgency cues.
+  // Category rules and urgency cues; each rule's score added to its category's slot (the slots
+  // touched, in the order first scored, and their sums: a few, so a scan beats a map).
   const matches: Array<Triage.Match> = []
   const hits: Array<Urgency.CueHit> = []
+  const touched: Array<number> = []
+  const sums: Array<number> = []
+  let flagBits = 0
+  let signalBits = 0
   for (const f of fired) {
-    if (f.item < c.rules) matches.push(matchOf(taxonomy.rules[f.item]!, f))
-    else {
+    if (f.item < c.rules) {
+      const m = matchOf(taxonomy.rules[f.item]!, f)
+      matches.push(m)
+      flagBits |= c.ruleFlags[f.item]!
+      signalBits |= c.ruleSignal[f.item]!
+      const slot = c.ruleSlot[f.item]!
+      if (slot >= 0) {
+        const k = touched.indexOf(slot)
+        if (k < 0) {
+          touched.push(slot)
+          sums.push(0 + m.score)
+        } else sums[k]! += m.score
+      }
+    } else {
       const cue = taxonomy.cues[f.item - c.rules]!
       hits.push({ cueId: cue.id, kind: cue.kind, words: f.words, at: f.at })
     }
   }
-  const totals = new Map<string, number>()
-  for (const m of matches) if (m.category !== undefined) totals.set(m.category, (totals.get(m.category) ?? 0) + m.score)
   const scores: Array<{ readonly category: string; readonly score: number }> = []
-  totals.forEach((score, category) => scores.push({ category, score: round2(score) }))
-  // Highest first, ties in taxonomy order; an insertion sort (stable, as `sort` is) of a few entries.
-  for (let i = 1; i < scores.length; i++) {
-    const x = scores[i]!
-    const ox = c.order.get(x.category) ?? 0
+  // Highest first, ties in taxonomy order; an insertion sort (stable, as `sort` is) of a few
+  // entries, with each entry's slot moved alongside.
+  const sorted: Array<number> = []
+  for (let i = 0; i < touched.length; i++) {
+    const slot = touched[i]!
+    const x = { category: c.slotCodes[slot]!, score: round2(sums[i]!) }
+    const ox = c.slotOrder[slot]!
+    scores.push(x)
+    sorted.push(slot)
     let j = i - 1
     for (; j >= 0; j--) {
       const y = scores[j]!
-      if ((x.score - y.score || (c.order.get(y.category) ?? 0) - ox) <= 0) break
+      if ((x.score - y.score || c.slotOrder[sorted[j]!]! - ox) <= 0) break
       scores[j + 1] = y
+      sorted[j + 1] = sorted[j]!
     }
     scores[j + 1] = x
+    sorted[j + 1] = slot
   }
   const top = scores[0]?.score ?? 0
   const second = scores[1]?.score ?? 0
   const ruleConfidence = top > 0 ? round2(Math.min(1, top / settings.saturation) * (0.4 + (0.6 * (top - second)) / top)) : 0
   const ruleCategory = top >= settings.minScore ? scores[0]!.category : undefined
+  const ruleSlot = ruleCategory === undefined ? -1 : sorted[0]!
 
   // The classifier. Where it decides, the rules' scores still count: each category's probability
   // is multiplied by e^(ruleWeight × score) and the whole renormalised.
@@ -245,17 +320,17 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
     const ps = read.probabilities
     let bestScore = -Infinity
     // The factor of a category no rule scored (e^(ruleWeight × 0)), computed once.
-    const unscored = totals.size === 0 ? 1 : Math.exp(settings.ruleWeight * 0)
+    const unscored = touched.length === 0 ? 1 : Math.exp(settings.ruleWeight * 0)
     for (let i = 0; i < read.categories.length; i++) {
-      if (orders![i]! < 0) continue
-      const code = read.categories[i]!
-      if (code === ruleCategory) ruleIndex = i
+      const slot = orders![i]!
+      if (slot < 0) continue
+      if (slot === ruleSlot) ruleIndex = i
       if (modelBest < 0 || ps[i]! > ps[modelBest]!) {
         modelSecond = modelBest
         modelBest = i
       } else if (modelSecond < 0 || ps[i]! > ps[modelSecond]!) modelSecond = i
-      const scored = totals.size === 0 ? undefined : totals.get(code)
-      const boosted = ps[i]! * (scored === undefined ? unscored : Math.exp(settings.ruleWeight * scored))
+      const k = touched.length === 0 ? -1 : touched.indexOf(slot)
+      const boosted = ps[i]! * (k < 0 ? unscored : Math.exp(settings.ruleWeight * sums[k]!))
       combinedZ += boosted
       if (boosted > bestScore) {
         bestScore = boosted
@@ -300,9 +375,11 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   const allHits = Urgency.withProgressive(folded, hits)
   const evaluated = Urgency.evaluate(taxonomy.urgency, allHits)
   // Where an urgent rule fired, the unsure ones say nothing more: the explanation lists the urgent.
-  const urgencyFired = evaluated.some((u) => u.level === "urgent") ? evaluated.filter((u) => u.level === "urgent") : evaluated
+  let anyUrgent = false
+  for (const u of evaluated) if (u.level === "urgent") anyUrgent = true
+  const urgencyFired = anyUrgent ? evaluated.filter((u) => u.level === "urgent") : evaluated
   const probability = read?.urgency
-  const level: Triage.UrgencyLevel = urgencyFired.some((u) => u.level === "urgent")
+  const level: Triage.UrgencyLevel = anyUrgent
     ? "urgent"
     : urgencyFired.length > 0 || (probability !== undefined && probability >= settings.unsure)
       ? "unsure"
@@ -311,55 +388,51 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
 
   const chosen = c.categories.get(category)
   let priority: Taxonomy.Priority = chosen?.priority ?? "normal"
-  const flagSet = new Set<Taxonomy.Flag>()
-  for (const m of matches) {
-    if (m.priority !== undefined) priority = Taxonomy.maxPriority(priority, m.priority)
-    for (const f of m.flags) flagSet.add(f)
-  }
+  for (const m of matches) if (m.priority !== undefined) priority = Taxonomy.maxPriority(priority, m.priority)
   if (level !== "none") priority = "urgent"
-  if (!needsPerson) for (const f of chosen?.flags ?? []) flagSet.add(f)
-  if (level === "urgent") flagSet.add("threatToSafety")
-  const flags = flagSet.size === 0 ? [] : Taxonomy.Flag.literals.filter((f) => flagSet.has(f))
-  const signals =
-    urgencyFired.length === 0 && !matches.some((m) => m.signal !== undefined)
-      ? []
-      : Taxonomy.Signal.literals.filter((sig) => matches.some((m) => m.signal === sig) || urgencyFired.some((u) => u.level === "urgent" && u.signal === sig))
-  const ruleIds: Array<string> = matches.map((m) => m.ruleId)
+  if (!needsPerson) flagBits |= bitsOf(chosen?.flags, flagBit)
+  if (level === "urgent") flagBits |= threatToSafety
+  const flags = ofBits(Taxonomy.Flag.literals, flagBits)
+  if (anyUrgent) for (const u of urgencyFired) signalBits |= signalBit.get(u.signal) ?? 0
+  const signals = ofBits(Taxonomy.Signal.literals, signalBits)
+  const ruleIds: Array<string> = []
+  for (const m of matches) ruleIds.push(m.ruleId)
   for (const u of urgencyFired) ruleIds.push(u.ruleId)
   if (decidedBy === "model") ruleIds.push(modelRuleId)
   if (level === "unsure") ruleIds.push(unsureRuleId)
   if (ruleIds.length > 100) ruleIds.length = 100
-  const cues = allHits.map((h) => ({ cueId: h.cueId, kind: h.kind, words: h.words }))
-  const urgencyFeatures = (): ReadonlyArray<Triage.Feature> => (read !== undefined && level === "unsure" ? read.features(-1, -1) : [])
-  const urgency = withLazy(
+  const cues: Array<{ readonly cueId: string; readonly kind: Taxonomy.CueKind; readonly words: ReadonlyArray<string> }> = []
+  for (const h of allHits) cues.push({ cueId: h.cueId, kind: h.kind, words: h.words })
+  const lazy = new Pending(taxonomy, read, modelBest, modelSecond, level === "unsure")
+  const urgency = withPending(
     (probability !== undefined ? { level, rules: urgencyFired, cues, probability: round3(probability) } : { level, rules: urgencyFired, cues }) as Omit<Triage.Urgency, "features">,
+    lazy,
     "features",
-    urgencyFeatures
+    urgencyFeaturesGetter
   ) as Triage.Urgency
   let model: Triage.ModelDecision | undefined
   if (read !== undefined && modelCategory !== undefined) {
     const topThree: Array<{ readonly category: string; readonly probability: number }> = []
-    for (const i of [modelBest, modelSecond]) if (i >= 0) topThree.push({ category: read.categories[i]!, probability: round3(read.probabilities[i]!) })
+    topThree.push({ category: modelCategory, probability: round3(pBest) })
+    if (modelSecond >= 0) topThree.push({ category: read.categories[modelSecond]!, probability: round3(read.probabilities[modelSecond]!) })
     let third = -1
     for (let i = 0; i < read.categories.length; i++)
       if (i !== modelBest && i !== modelSecond && orders![i]! >= 0 && (third < 0 || read.probabilities[i]! > read.probabilities[third]!)) third = i
     if (third >= 0) topThree.push({ category: read.categories[third]!, probability: round3(read.probabilities[third]!) })
-    model = withLazy(
+    model = withPending(
       { classifier: classifier!.name, category: modelCategory, probability: round3(pBest), agrees: modelCategory === category, top: topThree } as Omit<Triage.ModelDecision, "features">,
+      lazy,
       "features",
-      () => read.features(modelBest, modelSecond)
+      modelFeaturesGetter
     ) as Triage.ModelDecision
   }
   // The four-language explanation is written when it is first read (most callers read only the
   // decision).
-  const result = withLazy(
-    (model !== undefined
-      ? { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency, model }
-      : { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency }) as Omit<Triage.Result, "explanation">,
-    "explanation",
-    () => explain(taxonomy, result)
-  ) as Triage.Result
-  return result
+  const result = (model !== undefined
+    ? { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency, model }
+    : { category, priority, flags, confidence, needsPerson, decidedBy, ruleIds, signals, matches, scores, urgency }) as Omit<Triage.Result, "explanation">
+  lazy.result = result
+  return withPending(result, lazy, "explanation", explanationGetter) as Triage.Result
 }
 
 /** The rule id recorded when the statistical layer chose the category. */
