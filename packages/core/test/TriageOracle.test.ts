@@ -14,6 +14,7 @@ import * as OracleEngine from "./fixtures/triageOracle/engine.js"
 import * as OracleFold from "./fixtures/triageOracle/fold.js"
 import * as OracleModel from "./fixtures/triageOracle/model.js"
 import * as Base64 from "../src/internal/triage/base64.js"
+import { sameLower } from "../src/internal/triage/engine.js"
 import * as Model from "../src/internal/triage/model.js"
 import { dangerSentences, politeFiller } from "./fixtures/triageExamples.js"
 
@@ -133,5 +134,20 @@ describe("the model's scoring equals the oracle's on models of other shapes", ()
     expect([...got.probabilities]).toEqual([...want.probabilities])
     expect([got.urgency, got.known, got.best, got.second]).toEqual([want.urgency, want.known, want.best, want.second])
     expect(got.carriers(got.best, got.second)).toEqual(want.carriers(want.best, want.second))
+  })
+})
+
+describe("words equal ignoring case (a rule's distinct words) as toLowerCase says", () => {
+  // Case pairs, letters whose lower case is two units (İ) or depends on the next letter (Σ),
+  // units above the table, surrogate pairs and lone surrogates.
+  const units = [..."aAbBzZiIıİσςΣΑαоОёЁқҚўЎѣѢӀӏʻ'ßẞΩω", "\u0130", "\u0307", "\u1e9e", "\ud801\udc00", "\ud801\udc28", "\ud800"]
+  const word = fc.array(fc.constantFrom(...units), { maxLength: 6 }).map((cs) => cs.join(""))
+  test.prop([word, word], { numRuns: 3000 })("on words of cased letters", (a, b) => {
+    expect(sameLower(a, b)).toBe(a.toLowerCase() === b.toLowerCase())
+    expect(sameLower(a, a.toUpperCase())).toBe(a.toLowerCase() === a.toUpperCase().toLowerCase())
+  })
+  test.prop([fc.string({ unit: "binary", maxLength: 6 }), fc.string({ unit: "binary", maxLength: 6 })], { numRuns: 3000 })("on any strings", (a, b) => {
+    expect(sameLower(a, b)).toBe(a.toLowerCase() === b.toLowerCase())
+    expect(sameLower(a, b.toUpperCase())).toBe(a.toLowerCase() === b.toUpperCase().toLowerCase())
   })
 })

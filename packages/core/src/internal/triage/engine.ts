@@ -158,13 +158,50 @@ let shared: Scratch | undefined
 let sharedSkip = new Uint8Array(0)
 let busy = false
 
+// Each code unit below U+0500 (Latin, Greek, Cyrillic) in lower case, from `toLowerCase` itself;
+// -1 where one unit's lower case is not one unit or depends on its neighbours (İ, Σ).
+const lowerUnit = Int32Array.from({ length: 0x500 }, (_, u) => {
+  const l = String.fromCharCode(u).toLowerCase()
+  return l.length === 1 && u !== 0x3a3 ? l.charCodeAt(0) : -1
+})
+
+/**
+ * Whether two words are equal ignoring case, as their `toLowerCase` are; without making strings (a
+ * two-byte string's `toLowerCase` is a runtime call) unless a unit is outside the table.
+ */
+export const sameLower = (a: string, b: string): boolean => {
+  const n = a.length
+  let same = n === b.length
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const lx = x < 0x500 ? lowerUnit[x]! : -1
+    if (lx < 0) return a.toLowerCase() === b.toLowerCase()
+    if (same) {
+      const y = b.charCodeAt(i)
+      const ly = y < 0x500 ? lowerUnit[y]! : -1
+      if (ly < 0) return a.toLowerCase() === b.toLowerCase()
+      same = lx === ly
+    }
+  }
+  if (same) return true
+  // `a` maps unit for unit; `b` may still lower to it if it has a unit outside the table.
+  for (let i = 0; i < b.length; i++) {
+    const y = b.charCodeAt(i)
+    if (y >= 0x500 || lowerUnit[y]! < 0) return a.toLowerCase() === b.toLowerCase()
+  }
+  return false
+}
+
 // Distinct words, ignoring case (the matcher already dropped exact repeats); few words, so a
 // quadratic scan allocates less than a set.
 const distinctWords = (words: ReadonlyArray<string>): number => {
   if (words.length < 2) return words.length
-  const lower = words.map((w) => w.toLowerCase())
   let n = 0
-  for (let i = 0; i < lower.length; i++) if (lower.indexOf(lower[i]!) === i) n++
+  for (let i = 0; i < words.length; i++) {
+    let j = 0
+    while (j < i && !sameLower(words[j]!, words[i]!)) j++
+    if (j === i) n++
+  }
   return n
 }
 

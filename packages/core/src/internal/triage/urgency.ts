@@ -74,20 +74,41 @@ const addNew = (xs: Array<string>, x: string): void => {
   if (!xs.includes(x)) xs.push(x)
 }
 
+// Each rule's kinds as indexes into the hits grouped by kind (once per rule list).
+const kindsOf = new WeakMap<ReadonlyArray<Taxonomy.UrgencyRule>, { readonly index: ReadonlyMap<string, number>; readonly when: ReadonlyArray<Int32Array> }>()
+const kindIndexes = (rules: ReadonlyArray<Taxonomy.UrgencyRule>) => {
+  let k = kindsOf.get(rules)
+  if (k === undefined) {
+    const index = new Map<string, number>()
+    for (const r of rules) for (const kind of r.when) if (!index.has(kind)) index.set(kind, index.size)
+    k = { index, when: rules.map((r) => Int32Array.from(r.when, (kind) => index.get(kind)!)) }
+    kindsOf.set(rules, k)
+  }
+  return k
+}
+
 /** The urgency rules that fire on the cue hits. */
 export const evaluate = (rules: ReadonlyArray<Taxonomy.UrgencyRule>, hits: ReadonlyArray<CueHit>): ReadonlyArray<Fired> => {
-  const byKind = new Map<string, Array<CueHit>>()
-  for (const h of hits) {
-    let list = byKind.get(h.kind)
-    if (list === undefined) byKind.set(h.kind, (list = []))
-    list.push(h)
-  }
   const fired: Array<Fired> = []
-  for (const r of rules) {
-    const anchors = byKind.get(r.when[0]!)
+  if (hits.length === 0) return fired
+  // The hits of each kind a rule names, in hit order (an array by kind index, no map per text).
+  const kinds = kindIndexes(rules)
+  const byKind: Array<Array<CueHit> | undefined> = []
+  for (let q = 0; q < kinds.index.size; q++) byKind.push(undefined)
+  for (const h of hits) {
+    const q = kinds.index.get(h.kind)
+    if (q === undefined) continue
+    const list = byKind[q]
+    if (list === undefined) byKind[q] = [h]
+    else list.push(h)
+  }
+  for (let ri = 0; ri < rules.length; ri++) {
+    const r = rules[ri]!
+    const when = kinds.when[ri]!
+    const anchors = byKind[when[0]!]
     if (anchors === undefined) continue
     let all = true
-    for (let q = 1; q < r.when.length && all; q++) all = byKind.has(r.when[q]!)
+    for (let q = 1; q < when.length && all; q++) all = byKind[when[q]!] !== undefined
     if (!all) continue
     const window = r.window ?? 10
     const cues: Array<string> = []
@@ -96,16 +117,16 @@ export const evaluate = (rules: ReadonlyArray<Taxonomy.UrgencyRule>, hits: Reado
     for (const a of anchors)
       for (const i of a.at) {
         let ok = true
-        for (let q = 1; q < r.when.length && ok; q++) {
+        for (let q = 1; q < when.length && ok; q++) {
           ok = false
-          for (const h of byKind.get(r.when[q]!)!) if (near(h, i, window)) {
+          for (const h of byKind[when[q]!]!) if (near(h, i, window)) {
             ok = true
             break
           }
         }
         if (!ok) continue
         addNew(cues, a.cueId)
-        for (let q = 1; q < r.when.length; q++) for (const h of byKind.get(r.when[q]!)!) if (near(h, i, window)) addNew(cues, h.cueId)
+        for (let q = 1; q < when.length; q++) for (const h of byKind[when[q]!]!) if (near(h, i, window)) addNew(cues, h.cueId)
       }
     if (cues.length > 0) fired.push({ ruleId: r.id, signal: r.signal, level: r.level ?? "urgent", cues })
   }
