@@ -312,6 +312,20 @@ for (const server of servers) {
         { fastCheck: { numRuns: 30 } }
       )
 
+      it.scoped("a server that cannot be reached: down, attempts after capped doubling delays, every read goes to the database, no crash", () =>
+        Effect.gen(function* () {
+          const { app } = yield* Db
+          // Nothing listens on port 1: each attempt is refused (ECONNREFUSED).
+          const l = yield* Freshness.listen({ connectionString: "postgres://nobody@127.0.0.1:1/none" }, { minDelay: 5, maxDelay: 20, heartbeat: 2_000 })
+          const waits: Array<number> = []
+          yield* Effect.promise(() => new Promise<void>((resolve) => l.events.on("retry", (w: number) => void (waits.push(w) === 5 && resolve()))))
+          expect(waits).toEqual([5, 10, 20, 20, 20])
+          expect(l.up()).toBe(false)
+          const read = Freshness.cached(() => l, readOf(app))
+          const [, statements] = yield* counting(READ, Effect.forEach(Array.from({ length: 3 }), () => read))
+          expect(statements).toBe(3)
+        }))
+
       it.effect("closing the scope closes the listener's connection (pg_stat_activity)", () =>
         Effect.gen(function* () {
           const { admin, appUrl } = yield* Db

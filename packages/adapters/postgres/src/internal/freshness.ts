@@ -29,7 +29,10 @@ export interface Listener {
   readonly epoch: () => number
   /** The listening backend's process id while up (tests terminate it). */
   readonly pid: () => number | undefined
-  /** "up", "down" and "notification" (with the table's name), emitted after the state changed. */
+  /**
+   * "up", "down", "notification" (with the table's name) and "retry" (with the delay before the
+   * next attempt, in ms), emitted after the state changed.
+   */
   readonly events: EventEmitter
   /**
    * A change committed through this pool: kept reads are dropped now, not when its notification
@@ -61,8 +64,9 @@ const codeOf = (e: unknown): string => {
 
 /**
  * Starts a listener on its own connection made from `config` (never a pool's connection: LISTEN
- * belongs to a session). It connects in the background, down until LISTEN is in force; a lost
- * connection makes it down at once and it reconnects with a capped backoff. Closed, with its
+ * belongs to a session). It connects in the background, down until LISTEN is in force and its
+ * own probe notification came back; a lost connection (or an unanswered probe) makes it down at
+ * once and it reconnects with a capped backoff. Closed, with its
  * connection, when the scope closes. Never fails: trouble is logged (codes only) and means down.
  */
 export const listen = (config: pg.ClientConfig, timings: Timings = {}): Effect.Effect<Listener, never, Scope.Scope> =>
@@ -84,6 +88,14 @@ export const listen = (config: pg.ClientConfig, timings: Timings = {}): Effect.E
     const waiting = new Map<string, () => void>()
 
     const end = (client: pg.Client): Promise<void> => client.end().catch(() => undefined)
+    const retryLater = (what: string, cause: unknown) => {
+      const wait = delay
+      delay = Math.min(maxDelay, delay * 2)
+      warn(`postgres freshness listener: ${what} (${codeOf(cause)}); calendar and directory stamps are read on every request until it reconnects (next attempt in ${wait} ms)`)
+      retry = setTimeout(connect, wait)
+      retry.unref()
+      events.emit("retry", wait)
+    }
 
     const lost = (client: pg.Client, cause: unknown) => {
       if (client !== current) return
@@ -97,11 +109,7 @@ export const listen = (config: pg.ClientConfig, timings: Timings = {}): Effect.E
       void end(client)
       if (closed) return
       if (wasUp) events.emit("down")
-      const wait = delay
-      delay = Math.min(maxDelay, delay * 2)
-      warn(`postgres freshness listener: ${wasUp ? "connection lost" : "cannot listen"} (${codeOf(cause)}); calendar and directory stamps are read on every request until it reconnects (next attempt in ${wait} ms)`)
-      retry = setTimeout(connect, wait)
-      retry.unref()
+      retryLater(wasUp ? "connection lost" : "cannot listen", cause)
     }
 
     // A notification this listener sends itself and must receive within `heartbeat`: LISTEN is in
@@ -123,7 +131,13 @@ export const listen = (config: pg.ClientConfig, timings: Timings = {}): Effect.E
     function connect() {
       retry = undefined
       if (closed) return
-      const client = new pg.Client(config)
+      let client: pg.Client
+      try {
+        client = new pg.Client(config)
+      } catch (e) {
+        // A timer's callback must not throw (the process would crash): try again later.
+        return retryLater("cannot listen", e)
+      }
       current = client
       client.on("error", (e) => lost(client, e))
       client.on("end", () => lost(client, undefined))
