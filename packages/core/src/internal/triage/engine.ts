@@ -241,8 +241,8 @@ export const classify = (text: string, taxonomy: Taxonomy.Taxonomy, classifier: 
 }
 
 // What the lazy parts of a result (the explanation, the model's and urgency's features) need, in
-// one object the three hidden properties share: no closures over `decide`, whose variables would
-// then live in a heap context for the whole decision.
+// one object its three parts share: no closures over `decide`, whose variables would then live in
+// a heap context for the whole decision.
 class Pending {
   explanation: I18n.Text | undefined = undefined
   modelFeatures: ReadonlyArray<Triage.Feature> | undefined = undefined
@@ -256,31 +256,40 @@ class Pending {
     readonly unsure: boolean
   ) {}
 }
-const pending = Symbol("murojaat.triage.pending")
-interface HasPending {
-  readonly [pending]: Pending
+// The state is kept in a private field added to the result's own objects: a base class whose
+// constructor returns the object it is given lets a subclass stamp its field on that object. The
+// field is invisible to keys, JSON, spreads and equality checks, and adding it is an ordinary store
+// (a hidden property defined with `Object.defineProperty` was a runtime call per object).
+const Given = function (this: unknown, o: object) {
+  return o
+} as unknown as new (o: object) => object
+class Stamped extends Given {
+  readonly #pending: Pending
+  constructor(o: object, p: Pending) {
+    super(o)
+    this.#pending = p
+  }
+  static of(o: object): Pending {
+    return (o as Stamped).#pending
+  }
 }
-function explanationOf(this: HasPending): I18n.Text {
-  const p = this[pending]
+function explanationOf(this: object): I18n.Text {
+  const p = Stamped.of(this)
   return (p.explanation ??= explain(p.taxonomy, p.result!))
 }
-function modelFeaturesOf(this: HasPending): ReadonlyArray<Triage.Feature> {
-  const p = this[pending]
+function modelFeaturesOf(this: object): ReadonlyArray<Triage.Feature> {
+  const p = Stamped.of(this)
   return (p.modelFeatures ??= p.read!.features(p.modelBest, p.modelSecond))
 }
-function urgencyFeaturesOf(this: HasPending): ReadonlyArray<Triage.Feature> {
-  const p = this[pending]
+function urgencyFeaturesOf(this: object): ReadonlyArray<Triage.Feature> {
+  const p = Stamped.of(this)
   return (p.urgencyFeatures ??= p.read !== undefined && p.unsure ? p.read.features(-1, -1) : [])
 }
 const explanationGetter: PropertyDescriptor = { get: explanationOf, enumerable: true, configurable: true }
 const modelFeaturesGetter: PropertyDescriptor = { get: modelFeaturesOf, enumerable: true, configurable: true }
 const urgencyFeaturesGetter: PropertyDescriptor = { get: urgencyFeaturesOf, enumerable: true, configurable: true }
-// One descriptor object reused (defineProperty reads it at once): no allocation per property.
-const hidden: { value: Pending | undefined } = { value: undefined }
 const withPending = <T extends object>(o: T, p: Pending, key: string, getter: PropertyDescriptor): T => {
-  hidden.value = p
-  Object.defineProperty(o, pending, hidden)
-  hidden.value = undefined
+  new Stamped(o, p)
   Object.defineProperty(o, key, getter)
   return o
 }
