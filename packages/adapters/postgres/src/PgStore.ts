@@ -27,6 +27,7 @@ import {
   IdempotencyStore,
   IdGenerator,
   Outbox,
+  type Reservation,
   StoreKey,
   type Worklist
 } from "@murojaat/core"
@@ -41,6 +42,7 @@ import * as Stamps from "./internal/stamps.js"
 import * as Migrator from "./Migrator.js"
 import * as PgCalendarStore from "./PgCalendarStore.js"
 import * as PgCandidates from "./PgCandidates.js"
+import * as PgReservation from "./PgReservation.js"
 import * as PgWorklist from "./PgWorklist.js"
 
 /** Every port this adapter provides. */
@@ -52,6 +54,7 @@ export type Ports =
   | DirectoryStore.DirectoryStore
   | Worklist.Worklist
   | CalendarStore.CalendarStore
+  | Reservation.Reservation
 
 /** Options of the ports. */
 export interface PortOptions {
@@ -703,7 +706,9 @@ export const layerFromClient = (options: PortOptions = {}): Layer.Layer<Ports, n
     Layer.effect(IdGenerator.IdGenerator, makeIdGenerator(options)),
     Layer.effect(DirectoryStore.DirectoryStore, makeDirectoryStore),
     PgWorklist.layer,
-    PgCalendarStore.layer()
+    PgCalendarStore.layer(),
+    // A submission's look-up, registration number and workloads in one statement.
+    PgReservation.layer
   )
 
 /** Options of `layerPg`. */
