@@ -294,6 +294,10 @@ const withPending = <T extends object>(o: T, p: Pending, key: string, getter: Pr
   return o
 }
 
+// Each score slot's factor e^(ruleWeight × score) while the model's categories are combined; -1
+// (never an exponential) for a slot no rule scored.
+let slotFactor = new Float64Array(0)
+
 const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxonomy.Taxonomy, classifier: Triage.Classifier | undefined): Triage.Result => {
   const settings = taxonomy.settings
   const c = compile(taxonomy)
@@ -365,8 +369,13 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   if (read !== undefined) {
     const ps = read.probabilities
     let bestScore = -Infinity
-    // The factor of a category no rule scored (e^(ruleWeight × 0)), computed once.
+    // The factor of a category no rule scored (e^(ruleWeight × 0)), computed once; each scored
+    // slot's factor in a shared array, written after the classifier ran (a classifier that
+    // triages has returned) and cleared before anything else runs.
     const unscored = touched.length === 0 ? 1 : Math.exp(settings.ruleWeight * 0)
+    if (slotFactor.length < c.slotCodes.length) slotFactor = new Float64Array(c.slotCodes.length).fill(-1)
+    const factor = slotFactor
+    for (let k = 0; k < touched.length; k++) factor[touched[k]!] = Math.exp(settings.ruleWeight * sums[k]!)
     for (let i = 0; i < read.categories.length; i++) {
       const slot = orders![i]!
       if (slot < 0) continue
@@ -375,8 +384,8 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
         modelSecond = modelBest
         modelBest = i
       } else if (modelSecond < 0 || ps[i]! > ps[modelSecond]!) modelSecond = i
-      const k = touched.length === 0 ? -1 : touched.indexOf(slot)
-      const boosted = ps[i]! * (k < 0 ? unscored : Math.exp(settings.ruleWeight * sums[k]!))
+      const f = factor[slot]!
+      const boosted = ps[i]! * (f !== -1 ? f : unscored)
       combinedZ += boosted
       if (boosted > bestScore) {
         bestScore = boosted
@@ -384,6 +393,7 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
         combinedTop = boosted
       }
     }
+    for (const slot of touched) factor[slot] = -1
   }
   const pBest = modelBest < 0 ? 0 : read!.probabilities[modelBest]!
   const modelCategory = modelBest < 0 ? undefined : read!.categories[modelBest]!
