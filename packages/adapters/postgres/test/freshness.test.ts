@@ -11,27 +11,8 @@ import { type Calendar, Sample } from "@murojaat/core"
 import { Migrator, PgCalendarStore, PgStore } from "@murojaat/postgres"
 import { Testing } from "@murojaat/postgres/testing"
 import { Context, Effect, FastCheck as fc, Layer, type Scope } from "effect"
-import pg from "pg"
 import * as Freshness from "../src/internal/freshness.js"
-
-// Statements whose text contains `needle`, sent by any pg client while `self` runs.
-const counting = <A, E, R>(needle: string, self: Effect.Effect<A, E, R>) =>
-  Effect.acquireUseRelease(
-    Effect.sync(() => {
-      const original = pg.Client.prototype.query
-      const box = { n: 0, original }
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      ;(pg.Client.prototype as any).query = function (this: unknown, config: any, ...rest: Array<unknown>) {
-        const text = typeof config === "string" ? config : config?.text
-        if (typeof text === "string" && text.includes(needle)) box.n++
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        return (original as any).call(this, config, ...rest)
-      }
-      return box
-    }),
-    (box) => Effect.map(self, (a) => [a, box.n] as const),
-    (box) => Effect.sync(() => void (pg.Client.prototype.query = box.original))
-  )
+import { counting } from "./support.js"
 
 // Resolves at the listener's next `name` event (subscribed when called, so an event that comes
 // before the effect is awaited is not missed); at once for "up"/"down" when already in that state.
