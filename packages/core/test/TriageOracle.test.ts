@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { fc, test } from "@fast-check/vitest"
+import { Either } from "effect"
 import { Normalize, Taxonomy, Triage } from "@murojaat/core"
 import * as OracleEngine from "./fixtures/triageOracle/engine.js"
 import * as OracleFold from "./fixtures/triageOracle/fold.js"
@@ -16,6 +17,7 @@ import * as OracleModel from "./fixtures/triageOracle/model.js"
 import * as Base64 from "../src/internal/triage/base64.js"
 import { sameLower } from "../src/internal/triage/engine.js"
 import * as Model from "../src/internal/triage/model.js"
+import { anySettings } from "./fixtures/triageOracle/settings.js"
 import { dangerSentences, politeFiller } from "./fixtures/triageExamples.js"
 
 const corpus = ["train", "dev"].flatMap((split) =>
@@ -82,6 +84,36 @@ describe("triage equals the oracle (the engine before the speed work)", () => {
     // Read lazily after later texts were classified: the buffers the first used are reused by now.
     results.forEach((r, i) => expect(plain(r)).toEqual(plain(OracleEngine.classify(ts[i]!, Taxonomy.defaults, oracleModel))))
   })
+})
+
+describe("triage equals the oracle on any valid settings", () => {
+  // The oracle throws with minScore 0 on a text no rule scores (it reads the best of no scores);
+  // the engine gives what any minimum above 0 gives there: no rule category. The oracle is asked
+  // with the least minimum above 0, which changes nothing else for such a text.
+  const unmatched = fc.constantFrom("", "Salom", "12345", "中文 λ Ω", "Assalomu alaykum")
+  // A taxonomy is compiled on first use (tens of ms), so each run classifies several texts.
+  test.prop([anySettings, fc.array(fc.oneof(anyText, unmatched), { minLength: 1, maxLength: 8 }), fc.boolean()], { numRuns: 40 })(
+    "every result the oracle gives; no rule category where it throws",
+    (settings, ts, withModel) => {
+      const taxonomy = Either.getOrThrow(Taxonomy.make({ settings }))
+      const above = Either.getOrThrow(Taxonomy.make({ settings: { ...settings, minScore: Number.MIN_VALUE } }))
+      const engine = Triage.make(taxonomy, withModel ? {} : { classifier: null })
+      const model = withModel ? oracleModel : undefined
+      for (const t of ts) {
+        let want: unknown
+        try {
+          want = plain(OracleEngine.classify(t, taxonomy, model))
+        } catch {
+          expect(settings.minScore).toBe(0)
+          const r = OracleEngine.classify(t, above, model)
+          expect(r.scores).toEqual([])
+          expect(r.decidedBy).not.toBe("rules")
+          want = plain(r)
+        }
+        expect(plain(Triage.classify(t, engine))).toEqual(want)
+      }
+    }
+  )
 })
 
 describe("Normalize.fold equals the oracle's fold", () => {

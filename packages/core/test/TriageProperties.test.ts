@@ -7,7 +7,9 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { fc, test } from "@fast-check/vitest"
+import { Either } from "effect"
 import { Normalize, Taxonomy, Triage } from "@murojaat/core"
+import { anySettings } from "./fixtures/triageOracle/settings.js"
 import { dangerSentences, politeFiller, unsure } from "./fixtures/triageExamples.js"
 import { uzCyrlToLatn } from "./fixtures/uzCyrlToLatn.js"
 import { uzLatnToCyrl } from "./fixtures/uzLatnToCyrl.js"
@@ -64,6 +66,27 @@ describe("Triage properties", () => {
     expect(Triage.classify(binary).category).toBeTypeOf("string")
     expect(Triage.classify("\u0000\uFFFF\uD800").needsPerson).toBe(true)
   })
+
+  // Texts no rule matches (other scripts, digits, filler, nothing) beside the corpus's.
+  const unmatched = fc.oneof(fc.constantFrom("", " ", "Salom", "12345", "中文 λ Ω", "Assalomu alaykum", "😀"), fc.string({ unit: "grapheme", maxLength: 50 }))
+  // A taxonomy is compiled on first use (tens of ms), so each run classifies several texts.
+  test.prop([anySettings, fc.array(fc.oneof(anyText, unmatched), { minLength: 1, maxLength: 8 }), fc.boolean()], { numRuns: 60 })(
+    "total on any valid settings (minScore 0 included): never throws, and no rule score gives no rule category",
+    (settings, ts, withModel) => {
+      const taxonomy = Either.getOrThrow(Taxonomy.make({ settings }))
+      const engine = Triage.make(taxonomy, withModel ? {} : { classifier: null })
+      for (const s of ts) {
+        const r = Triage.classify(s, engine)
+        // Every lazy part read as well.
+        expect(() => JSON.stringify(r)).not.toThrow()
+        expect(taxonomy.categories.map((c) => c.code)).toContain(r.category)
+        expect(r.confidence).toBeGreaterThanOrEqual(0)
+        expect(r.confidence).toBeLessThanOrEqual(1)
+        if (r.scores.length === 0) expect(r.decidedBy).not.toBe("rules")
+        if (r.decidedBy === "fallback") expect(r.category).toBe(settings.fallbackCategory)
+      }
+    }
+  )
 
   test.prop([anyText])("deterministic (the explanation too)", (s) => {
     expect(Triage.classify(s)).toEqual(Triage.classify(s))

@@ -356,7 +356,9 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   const top = scores[0]?.score ?? 0
   const second = scores[1]?.score ?? 0
   const ruleConfidence = top > 0 ? round2(Math.min(1, top / settings.saturation) * (0.4 + (0.6 * (top - second)) / top)) : 0
-  const ruleCategory = top >= settings.minScore ? scores[0]!.category : undefined
+  // No rule score, no rule category, whatever the minimum (minScore 0 is valid: the best score, 0,
+  // reaches it with nothing scored).
+  const ruleCategory = scores.length > 0 && top >= settings.minScore ? scores[0]!.category : undefined
   const ruleSlot = ruleCategory === undefined ? -1 : sorted[0]!
 
   // The classifier. Where it decides, the rules' scores still count: each category's probability
