@@ -25,6 +25,14 @@ import { fileURLToPath } from "node:url"
 import { packages } from "./build.js"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+// A release changes the working tree and publishes: an argument it does not know (a typo, `--help`)
+// stops it before anything runs.
+const flags = ["--dry-run", "--version-only", "--publish-only"]
+const unknown = process.argv.slice(2).filter((a) => !flags.includes(a))
+if (unknown.length > 0) {
+  console.error(`release: unknown ${unknown.join(" ")}; usage: pnpm release [--dry-run | --version-only | --publish-only] (nothing was run)`)
+  process.exit(2)
+}
 const dry = process.argv.includes("--dry-run")
 const sh = (cmd: string, args: ReadonlyArray<string>, cwd: string) => {
   console.log(`$ ${cmd} ${args.join(" ")}`)
