@@ -61,23 +61,15 @@ const lists = (xs: ReadonlyArray<ReadonlyArray<number>>): Lists => {
 
 /** A compiled matcher. */
 export interface Compiled {
-  /** Children of node n: childSym/childNode[childStart[n]..childStart[n + 1]), by symbol. */
-  readonly childStart: Int32Array
-  readonly childSym: Uint8Array
-  readonly childNode: Int32Array
   /**
-   * Nodes with many children (the root has one per letter) also have a dense row: their children
-   * at `dense[denseAt[n] + symbol]` (0 = none); -1 for the others. A scan of the root's 32 children
-   * was most of the walk.
+   * The trie as a double array, two ints a state (see {@link doubleArray}): state s's child by
+   * symbol x is t = base(s) + x when `da[2t] === s` (its check); `da[2t + 1]` is t's base, or
+   * ~base when words end at t (its ends are `endWord`/`endExact[endAt[t]..endAt[t + 1])`). A step
+   * of the walk reads one 8-byte state (one cache line) where the sparse trie read a node's entry
+   * and then its child list or dense row; the table is ~60 KB where those were ~170 KB.
    */
-  readonly denseAt: Int32Array
-  readonly dense: Int32Array
-  readonly endStart: Int32Array
-  /**
-   * The per-node arrays side by side, four ints a node (childStart, endStart, denseAt, 0): the walk
-   * reads one cache line a node instead of three.
-   */
-  readonly nodes: Int32Array
+  readonly da: Int32Array
+  readonly endAt: Int32Array
   readonly endWord: Int32Array
   readonly endExact: Uint8Array
   /** pattern id -> its word ids (flat lists: list i is `ids[at[i]..at[i + 1])`, see {@link Lists}) */
@@ -136,34 +128,58 @@ const words = (pattern: string): ReadonlyArray<WordSpec> =>
     })
     .filter((w) => w.keys.length > 0)
 
-// The trie built dense (node * 36 + symbol), stored sparse: most nodes have one child, and a small
-// table stays in the processor's cache.
-const sparse = (next: ReadonlyArray<number>, nodes: number) => {
-  const childStart = new Int32Array(nodes + 1)
-  const sym: Array<number> = []
-  const node: Array<number> = []
-  for (let n = 0; n < nodes; n++) {
-    childStart[n] = sym.length
-    for (let x = 0; x < SYMBOLS; x++) {
-      const to = next[n * SYMBOLS + x]!
-      if (to !== 0) {
-        sym.push(x)
-        node.push(to)
-      }
+/**
+ * The trie (built dense: `next[node * 36 + symbol]`, 0 = none) as a double array, states placed
+ * breadth first, each node's children at the lowest base where all of them find free slots. The
+ * root is state 0; a leaf's base is 0, where no slot's check names it. Returns the array (check,
+ * base or ~base when `hasEnds(node)`) and each node's state.
+ */
+export const doubleArray = (next: ArrayLike<number>, nodes: number, hasEnds: (node: number) => boolean): { readonly da: Int32Array; readonly stateOf: Int32Array } => {
+  const stateOf = new Int32Array(nodes).fill(-1)
+  stateOf[0] = 0
+  const check: Array<number> = [-1]
+  const base: Array<number> = [0]
+  const used: Array<boolean> = [true]
+  let firstFree = 1
+  const order = [0]
+  const syms: Array<number> = []
+  for (let at = 0; at < order.length; at++) {
+    const n = order[at]!
+    syms.length = 0
+    for (let x = 0; x < SYMBOLS; x++) if (next[n * SYMBOLS + x]! !== 0) syms.push(x)
+    if (syms.length === 0) continue
+    while (used[firstFree] === true) firstFree++
+    let b = Math.max(0, firstFree - syms[0]!)
+    for (;;) {
+      let fits = true
+      for (const x of syms)
+        if (used[b + x] === true) {
+          fits = false
+          break
+        }
+      if (fits) break
+      b++
+    }
+    base[stateOf[n]!] = b
+    for (const x of syms) {
+      const child = next[n * SYMBOLS + x]!
+      used[b + x] = true
+      check[b + x] = stateOf[n]!
+      stateOf[child] = b + x
+      order.push(child)
     }
   }
-  childStart[nodes] = sym.length
-  const denseAt = new Int32Array(nodes).fill(-1)
-  const dense: Array<number> = []
-  for (let n = 0; n < nodes; n++) {
-    if (childStart[n + 1]! - childStart[n]! < denseChildren) continue
-    denseAt[n] = dense.length
-    for (let x = 0; x < SYMBOLS; x++) dense.push(next[n * SYMBOLS + x]!)
+  // Room for a step from any state: its base plus the largest symbol stays inside the array.
+  let states = check.length
+  for (let s = 0; s < base.length; s++) states = Math.max(states, (base[s] ?? 0) + SYMBOLS)
+  const da = new Int32Array(2 * states)
+  for (let s = 0; s < states; s++) {
+    da[2 * s] = used[s] === true ? check[s]! : -1
+    da[2 * s + 1] = base[s] ?? 0
   }
-  return { childStart, childSym: Uint8Array.from(sym), childNode: Int32Array.from(node), denseAt, dense: Int32Array.from(dense) }
+  for (let n = 0; n < nodes; n++) if (hasEnds(n)) da[2 * stateOf[n]! + 1] = ~da[2 * stateOf[n]! + 1]!
+  return { da, stateOf }
 }
-// Nodes with at least this many children get a dense row.
-const denseChildren = 4
 
 /** Compiles the patterns of `items` into one matcher. */
 export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<string> = []): Compiled => {
@@ -227,14 +243,6 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
       if (ok && node !== 0 && !ends[node]!.some(([x]) => x === id)) ends[node]!.push([id, w.exact])
     }
   })
-  const endStart = new Int32Array(ends.length + 1)
-  const flat = ends.flat()
-  let acc = 0
-  ends.forEach((e, i) => {
-    endStart[i] = acc
-    acc += e.length
-  })
-  endStart[ends.length] = acc
   const starts: Array<Array<number>> = wordSpecs.map(() => [])
   patterns.forEach((p, pid) => starts[p.words[0]!]!.push(pid))
   const matchOf: Array<Array<number>> = patterns.map(() => [])
@@ -250,17 +258,16 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     ...contextOf[p]!.map((i) => CONTEXT * compiledItems.length + i),
     ...unlessOf[p]!.map((i) => UNLESS * compiledItems.length + i)
   ])
-  const trie = sparse(next, ends.length)
-  const nodes = new Int32Array(4 * (ends.length + 1))
-  for (let n = 0; n <= ends.length; n++) {
-    nodes[4 * n] = trie.childStart[n]!
-    nodes[4 * n + 1] = endStart[n]!
-    nodes[4 * n + 2] = n < ends.length ? trie.denseAt[n]! : -1
-  }
+  const { da, stateOf } = doubleArray(next, ends.length, (n) => ends[n]!.length > 0)
+  // Each state's ends, in the node's order, contiguous by state.
+  const byState: Array<Array<readonly [number, boolean]>> = Array.from({ length: da.length >> 1 }, () => [])
+  ends.forEach((e, n) => (byState[stateOf[n]!] = e))
+  const endAt = new Int32Array(byState.length + 1)
+  for (let s = 0; s < byState.length; s++) endAt[s + 1] = endAt[s]! + byState[s]!.length
+  const flat = byState.flat()
   return {
-    ...trie,
-    endStart,
-    nodes,
+    da,
+    endAt,
     endWord: Int32Array.from(flat, ([w]) => w),
     endExact: Uint8Array.from(flat, ([, e]) => (e ? 1 : 0)),
     patternWords: lists(patterns.map((p) => Array.from(p.words))),
@@ -323,40 +330,32 @@ const growHits = () => {
 export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fired> => {
   skip.fill(0, 0, f.count)
   const codes = f.codes
-  const nodes = c.nodes
-  const childSym = c.childSym
-  const childNode = c.childNode
-  const dense = c.dense
+  const da = c.da
+  const endAt = c.endAt
   const endExact = c.endExact
   const endWord = c.endWord
   let hits = 0
   // Hits of each token are contiguous: tokenFirst[t]..tokenFirst[t+1].
   if (tokenFirst.length < f.count + 1) tokenFirst = new Int32Array(f.count * 2 + 1)
   const first = tokenFirst
+  const rootBase = da[1]!
   for (let t = 0; t < f.count; t++) {
     first[t] = hits
     const s = f.start[t]!
     const e = f.end[t]!
-    let node = 0
+    let state = 0
+    let base = rootBase
     for (let j = s; j < e; j++) {
       const code = codes[j]!
       const sym = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : -1
       if (sym < 0) break
-      let to = 0
-      const d = nodes[4 * node + 2]!
-      if (d >= 0) to = dense[d + sym]!
-      else
-        for (let x = nodes[4 * node]!, end = nodes[4 * node + 4]!; x < end; x++) {
-          const y = childSym[x]!
-          if (y === sym) {
-            to = childNode[x]!
-            break
-          }
-          if (y > sym) break
-        }
-      node = to
-      if (node === 0) break
-      for (let q = nodes[4 * node + 1]!, end = nodes[4 * node + 5]!; q < end; q++) {
+      const to = base + sym
+      if (da[2 * to] !== state) break
+      state = to
+      base = da[2 * to + 1]!
+      if (base >= 0) continue
+      base = ~base
+      for (let q = endAt[state]!, end = endAt[state + 1]!; q < end; q++) {
         const whole = j + 1 === e
         if (endExact[q] === 1 && !whole) continue
         // Uzbek verb negation -ma- and "without" -siz right after a stem: "urmadi", "qurolsiz".
