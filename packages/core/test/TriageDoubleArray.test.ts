@@ -41,16 +41,17 @@ describe("the trie as a double array", () => {
     for (let n = 0; n < ends.length; n++) {
       const s = stateOf[n]!
       expect(s).toBeGreaterThanOrEqual(0)
-      const raw = da[2 * s + 1]!
-      expect(raw < 0).toBe(ends[n])
-      const base = raw < 0 ? ~raw : raw
+      const v = da[s]!
+      expect((v & 64) !== 0).toBe(ends[n])
+      const base = v >>> 7
       for (let x = 0; x < SYMBOLS; x++) {
         const child = next[n * SYMBOLS + x]!
         const t = base + x
-        expect(2 * t + 1).toBeLessThan(da.length)
-        if (child === 0) expect(da[2 * t]).not.toBe(s)
+        expect(t).toBeLessThan(da.length)
+        // A step: to t when t's symbol is x.
+        if (child === 0) expect(da[t]! & 63).not.toBe(x)
         else {
-          expect(da[2 * t]).toBe(s)
+          expect(da[t]! & 63).toBe(x)
           expect(t).toBe(stateOf[child])
         }
       }

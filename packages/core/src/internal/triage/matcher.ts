@@ -62,11 +62,12 @@ const lists = (xs: ReadonlyArray<ReadonlyArray<number>>): Lists => {
 /** A compiled matcher. */
 export interface Compiled {
   /**
-   * The trie as a double array, two ints a state (see {@link doubleArray}): state s's child by
-   * symbol x is t = base(s) + x when `da[2t] === s` (its check); `da[2t + 1]` is t's base, or
-   * ~base when words end at t (its ends are `endWord`/`endExact[endAt[t]..endAt[t + 1])`). A step
-   * of the walk reads one 8-byte state (one cache line) where the sparse trie read a node's entry
-   * and then its child list or dense row; the table is ~60 KB where those were ~170 KB.
+   * The trie as a double array, one int a state (see {@link doubleArray}): state s's child by
+   * symbol x is t = base(s) + x when t's symbol is x (no two states share a base, so the symbol
+   * names the parent). `da[t]` is t's symbol (6 bits, 63 for none) | 64 when words end at t | its
+   * base << 7; t's ends are `endWord`/`endExact[endAt[t]..endAt[t + 1])`. A step of the walk reads
+   * one int (~27 KB for the shipped rules, mostly in the first-level cache) where the sparse trie
+   * read a node's entry and then its child list or dense row (~170 KB).
    */
   readonly da: Int32Array
   readonly endAt: Int32Array
@@ -129,17 +130,19 @@ const words = (pattern: string): ReadonlyArray<WordSpec> =>
     .filter((w) => w.keys.length > 0)
 
 /**
- * The trie (built dense: `next[node * 36 + symbol]`, 0 = none) as a double array, states placed
- * breadth first, each node's children at the lowest base where all of them find free slots. The
- * root is state 0; a leaf's base is 0, where no slot's check names it. Returns the array (check,
- * base or ~base when `hasEnds(node)`) and each node's state.
+ * The trie (built dense: `next[node * 36 + symbol]`, 0 = none) as a double array (see
+ * `Compiled.da`), states placed breadth first, each node's children at the lowest base no other
+ * node has where all of them find free slots. The root is state 0 and has no symbol; a leaf's base
+ * is 0, which no other node has (their bases start at 1), so no state's symbol matches a step from
+ * it. Returns the array and each node's state.
  */
 export const doubleArray = (next: ArrayLike<number>, nodes: number, hasEnds: (node: number) => boolean): { readonly da: Int32Array; readonly stateOf: Int32Array } => {
   const stateOf = new Int32Array(nodes).fill(-1)
   stateOf[0] = 0
-  const check: Array<number> = [-1]
+  const symOf: Array<number> = [NONE]
   const base: Array<number> = [0]
   const used: Array<boolean> = [true]
+  const baseUsed: Array<boolean> = []
   let firstFree = 1
   const order = [0]
   const syms: Array<number> = []
@@ -149,37 +152,35 @@ export const doubleArray = (next: ArrayLike<number>, nodes: number, hasEnds: (no
     for (let x = 0; x < SYMBOLS; x++) if (next[n * SYMBOLS + x]! !== 0) syms.push(x)
     if (syms.length === 0) continue
     while (used[firstFree] === true) firstFree++
-    let b = Math.max(0, firstFree - syms[0]!)
+    let b = Math.max(1, firstFree - syms[0]!)
     for (;;) {
-      let fits = true
-      for (const x of syms)
-        if (used[b + x] === true) {
-          fits = false
-          break
-        }
+      let fits = baseUsed[b] !== true
+      for (let k = 0; fits && k < syms.length; k++) fits = used[b + syms[k]!] !== true
       if (fits) break
       b++
     }
+    baseUsed[b] = true
     base[stateOf[n]!] = b
     for (const x of syms) {
       const child = next[n * SYMBOLS + x]!
       used[b + x] = true
-      check[b + x] = stateOf[n]!
+      symOf[b + x] = x
       stateOf[child] = b + x
       order.push(child)
     }
   }
   // Room for a step from any state: its base plus the largest symbol stays inside the array.
-  let states = check.length
-  for (let s = 0; s < base.length; s++) states = Math.max(states, (base[s] ?? 0) + SYMBOLS)
-  const da = new Int32Array(2 * states)
-  for (let s = 0; s < states; s++) {
-    da[2 * s] = used[s] === true ? check[s]! : -1
-    da[2 * s + 1] = base[s] ?? 0
-  }
-  for (let n = 0; n < nodes; n++) if (hasEnds(n)) da[2 * stateOf[n]! + 1] = ~da[2 * stateOf[n]! + 1]!
+  let states = used.length
+  for (const b of base) if (b !== undefined) states = Math.max(states, b + SYMBOLS)
+  if (states >= 1 << 25) throw new Error("the rules' trie is too large for a 25-bit base")
+  const da = new Int32Array(states)
+  for (let s = 0; s < states; s++) da[s] = (used[s] === true ? symOf[s]! : NONE) | ((base[s] ?? 0) << 7)
+  for (let n = 0; n < nodes; n++) if (hasEnds(n)) da[stateOf[n]!]! |= ENDS
   return { da, stateOf }
 }
+// `da`'s symbol of no state (the root's and free slots'), and its flag of a state where words end.
+const NONE = 63
+const ENDS = 64
 
 /** Compiles the patterns of `items` into one matcher. */
 export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<string> = []): Compiled => {
@@ -260,7 +261,7 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
   ])
   const { da, stateOf } = doubleArray(next, ends.length, (n) => ends[n]!.length > 0)
   // Each state's ends, in the node's order, contiguous by state.
-  const byState: Array<Array<readonly [number, boolean]>> = Array.from({ length: da.length >> 1 }, () => [])
+  const byState: Array<Array<readonly [number, boolean]>> = Array.from({ length: da.length }, () => [])
   ends.forEach((e, n) => (byState[stateOf[n]!] = e))
   const endAt = new Int32Array(byState.length + 1)
   for (let s = 0; s < byState.length; s++) endAt[s + 1] = endAt[s]! + byState[s]!.length
@@ -338,23 +339,21 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   // Hits of each token are contiguous: tokenFirst[t]..tokenFirst[t+1].
   if (tokenFirst.length < f.count + 1) tokenFirst = new Int32Array(f.count * 2 + 1)
   const first = tokenFirst
-  const rootBase = da[1]!
+  const rootBase = da[0]! >>> 7
   for (let t = 0; t < f.count; t++) {
     first[t] = hits
     const s = f.start[t]!
     const e = f.end[t]!
-    let state = 0
     let base = rootBase
     for (let j = s; j < e; j++) {
       const code = codes[j]!
       const sym = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : -1
       if (sym < 0) break
-      const to = base + sym
-      if (da[2 * to] !== state) break
-      state = to
-      base = da[2 * to + 1]!
-      if (base >= 0) continue
-      base = ~base
+      const state = base + sym
+      const v = da[state]!
+      if ((v & NONE) !== sym) break
+      base = v >>> 7
+      if ((v & ENDS) === 0) continue
       for (let q = endAt[state]!, end = endAt[state + 1]!; q < end; q++) {
         const whole = j + 1 === e
         if (endExact[q] === 1 && !whole) continue
