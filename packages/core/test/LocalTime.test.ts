@@ -29,6 +29,24 @@ describe("localTime", () => {
     expect(localTime.instantOf(localTime.localDay(ms), localTime.localTimeOfDay(ms))).toBe(ms)
   })
 
+  test.prop([fc.integer({ min: from, max: to })])("an instant as toISOString writes it reads as Date reads it", (ms) => {
+    expect(localTime.parseInstant(new Date(ms).toISOString())).toBe(ms)
+  })
+
+  // The two usual forms with any digits, valid or not: the oracle is Date.UTC on the fields, with
+  // the calendar's limits checked through Date (a day past the month's end, hour 24 only at 24:00:00.000).
+  const digits = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, "0"))
+  test.prop([digits(4).filter((y) => Number(y) >= 1000), digits(2), digits(2), digits(2), digits(2), digits(2), digits(3), fc.boolean()])(
+    "the usual forms with any digits: Date.UTC on the fields when they are a real time, else undefined",
+    (y, mo, d, hh, mi, ss, frac, utc) => {
+      const text = utc ? `${y}-${mo}-${d}T${hh}:${mi}:${ss}.${frac}Z` : `${y}-${mo}-${d}T${hh}:${mi}:${ss}+05:00`
+      const [Y, M, D, h, m, s, f] = [y, mo, d, hh, mi, ss, utc ? frac : "0"].map(Number) as [number, number, number, number, number, number, number]
+      const daysInMonth = M >= 1 && M <= 12 ? new Date(Date.UTC(Y, M, 0)).getUTCDate() : 0
+      const real = M >= 1 && M <= 12 && D >= 1 && D <= daysInMonth && m <= 59 && s <= 59 && (h < 24 || (h === 24 && m === 0 && s === 0 && f === 0))
+      expect(localTime.parseInstant(text)).toBe(real ? Date.UTC(Y, M - 1, D, h, m, s, f) - (utc ? 0 : 5 * H) : undefined)
+    }
+  )
+
   test("hand-counted cases", () => {
     // 19:00Z on 31 Dec is midnight in Tashkent: the new year has begun there.
     expect(IdGenerator.tashkentYear("2025-12-31T19:00:00Z")).toBe(2026)
@@ -38,6 +56,15 @@ describe("localTime", () => {
     expect(IdGenerator.tashkentYear("not a time")).toBeNaN()
     expect(localTime.parseInstant("2026-03-20T10:00:00")).toBe(Date.UTC(2026, 2, 20, 5))
     expect(localTime.parseInstant("2026-02-29T10:00:00+05:00")).toBeUndefined()
+    // Forms beside the usual two: spaces around, other offsets, other fractions, no seconds.
+    expect(localTime.parseInstant(" 2026-03-20T05:00:00.000Z ")).toBe(Date.UTC(2026, 2, 20, 5))
+    expect(localTime.parseInstant("2026-03-20T10:00:00.5+05:00")).toBe(Date.UTC(2026, 2, 20, 5, 0, 0, 500))
+    expect(localTime.parseInstant("2026-03-20T07:00:00+02:00")).toBe(Date.UTC(2026, 2, 20, 5))
+    expect(localTime.parseInstant("2026-03-20T05:00Z")).toBe(Date.UTC(2026, 2, 20, 5))
+    expect(localTime.parseInstant("2026-03-20T05:00:00.000z")).toBeUndefined()
+    expect(localTime.parseInstant("2026-03-20T05:00:00.0a0Z")).toBeUndefined()
+    expect(localTime.parseInstant("2024-02-29T24:00:00.000Z")).toBe(Date.UTC(2024, 2, 1))
+    expect(localTime.parseInstant("2024-02-29T24:00:00.001Z")).toBeUndefined()
     // Months the Civil Code way, on the local date: 31 Jan + 1 month = 28 Feb.
     expect(localTime.formatInstant(localTime.addMonthsToInstant(Date.parse("2026-01-31T10:00:00+05:00"), 1))).toBe("2026-02-28T10:00:00+05:00")
     // 31 Mar 01:00 in Tashkent is still 30 Mar in UTC: the local date decides (30 Apr, not 1 May).

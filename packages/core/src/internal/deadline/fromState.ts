@@ -16,17 +16,23 @@ import { factsFromState } from "./events.js"
 import { invalid, settingsOf } from "./settings.js"
 import { type FirstOf, nearestRunningMs, nowOf, report } from "./status.js"
 
-// The first event of each type, in order, up to now: what settles a clock.
-const firstOf =
-  (clocks: AppealState.ClockFacts, nowMs: number): FirstOf =>
-  (types) => {
-    for (const f of clocks.firsts) {
+// The first event of each type, in order, up to now: what settles a clock. Each time is parsed
+// once, when first asked for (a report asks once or twice per clock).
+const firstOf = (clocks: AppealState.ClockFacts, nowMs: number): FirstOf => {
+  let times: Array<number | undefined> | undefined
+  return (types) => {
+    const firsts = clocks.firsts
+    for (let i = 0; i < firsts.length; i++) {
+      const f = firsts[i]!
       if (!types.includes(f.type)) continue
-      const ms = localTime.parseInstant(f.at)
+      times ??= new Array<number | undefined>(firsts.length)
+      let ms = times[i]
+      if (ms === undefined) ms = times[i] = localTime.parseInstant(f.at)
       if (ms !== undefined && ms <= nowMs) return { type: f.type, ms }
     }
     return undefined
   }
+}
 
 /** Where each clock of the appeal stands at `now`, and the warnings due (as `Deadline.status`). */
 export const statusOfState = (

@@ -91,15 +91,37 @@ export const nowOf = (now: string): Either.Either<number, InvalidInput> => {
   return Either.right(nowMs)
 }
 
+// The event types that settle a clock: its own act (`done`) and what stops it.
+interface Settling {
+  readonly done: ReadonlyArray<string>
+  readonly optional: boolean
+  readonly stops: ReadonlyArray<string>
+  readonly either: ReadonlyArray<string>
+}
+
+// Worked out once per event-type settings (the defaults, or a service's own), not per clock and call.
+const settlings = new WeakMap<Deadline.EventTypes, Map<ClockId, Settling>>()
+const settlingOf = (T: Deadline.EventTypes, clock: ClockId): Settling => {
+  let byClock = settlings.get(T)
+  if (byClock === undefined) settlings.set(T, (byClock = new Map()))
+  let s = byClock.get(clock)
+  if (s === undefined) {
+    const done = completionTypes(T, clock)
+    const optional = conditional.has(clock)
+    // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
+    // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
+    // act still counts whenever it comes: a forward on day 10 after review began is late.
+    const stops = optional ? [...T.terminal, ...T.answered, ...(clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
+    s = { done, optional, stops, either: [...done, ...stops] }
+    byClock.set(clock, s)
+  }
+  return s
+}
+
 // What settled a clock by now, if anything: its own act (`done`) or what stops it.
 const settled = (T: Deadline.EventTypes, c: Deadline.Clock, firstOf: FirstOf) => {
-  const done = completionTypes(T, c.clock)
-  const optional = conditional.has(c.clock)
-  // An answer ends the need for a proposal notice; working on the appeal (review, extra study,
-  // an answer) shows that the body keeps it, so no forwarding is needed. A conditional clock's
-  // act still counts whenever it comes: a forward on day 10 after review began is late.
-  const stops = optional ? [...T.terminal, ...T.answered, ...(c.clock === "forwarding" ? T.competenceAccepted : [])] : T.terminal
-  const settle = optional ? (firstOf(done) ?? firstOf(stops)) : firstOf([...done, ...stops])
+  const { done, optional, stops, either } = settlingOf(T, c.clock)
+  const settle = optional ? (firstOf(done) ?? firstOf(stops)) : firstOf(either)
   return { done, optional, settle }
 }
 
@@ -150,7 +172,7 @@ export const report = (s: Deadline.Schedule, nowMs: number, firstOf: FirstOf, op
       continue
     }
     const safety = isHourClock(c.clock)
-    const sched = (ms: number) => (safety && ctx.p.safetyNoticesAnyTime ? ms : noticeMs(ctx, ms))
+    const anyTime = safety && ctx.p.safetyNoticesAnyTime
     if (nowMs > dueMs) {
       clocks.push({ ...c, state: "overdue" })
       warnings.push({
@@ -159,30 +181,36 @@ export const report = (s: Deadline.Schedule, nowMs: number, firstOf: FirstOf, op
         level: "overdue",
         threshold: "due time passed",
         at: c.dueAt,
-        notifyAt: localTime.formatInstant(sched(dueMs)),
+        notifyAt: localTime.formatInstant(anyTime ? dueMs : noticeMs(ctx, dueMs)),
         dueAt: c.dueAt
       })
       continue
     }
-    const thresholds: Array<{ ms: number; label: string }> = safety
-      ? ctx.p.warnHoursBefore.map((h) => ({ ms: dueMs - h * localTime.MS_PER_HOUR, label: `${h} hour(s) before` }))
-      : ctx.p.warnWorkingDaysBefore.map((k) => ({
-          ms: localTime.instantOf(workingDaysBefore(ctx, localTime.localDay(dueMs), k), ctx.workStart),
-          label: `${k} working day(s) before`
-        }))
-    const crossed = thresholds.filter((t) => t.ms <= nowMs).sort((a, b) => b.ms - a.ms)
-    const latest = crossed[0]
-    if (latest !== undefined)
+    // The latest threshold crossed by now (the first listed of equal ones); its label is written
+    // only for the warning.
+    const amounts = safety ? ctx.p.warnHoursBefore : ctx.p.warnWorkingDaysBefore
+    let latest = -1
+    let latestMs = 0
+    for (let i = 0; i < amounts.length; i++) {
+      const ms = safety
+        ? dueMs - amounts[i]! * localTime.MS_PER_HOUR
+        : localTime.instantOf(workingDaysBefore(ctx, localTime.localDay(dueMs), amounts[i]!), ctx.workStart)
+      if (ms <= nowMs && (latest < 0 || ms > latestMs)) {
+        latest = i
+        latestMs = ms
+      }
+    }
+    if (latest >= 0)
       warnings.push({
         clock: c.clock,
         ruleId: c.ruleId,
         level: "dueSoon",
-        threshold: latest.label,
-        at: localTime.formatInstant(latest.ms),
-        notifyAt: localTime.formatInstant(sched(latest.ms)),
+        threshold: safety ? `${amounts[latest]} hour(s) before` : `${amounts[latest]} working day(s) before`,
+        at: localTime.formatInstant(latestMs),
+        notifyAt: localTime.formatInstant(anyTime ? latestMs : noticeMs(ctx, latestMs)),
         dueAt: c.dueAt
       })
-    clocks.push({ ...c, state: latest !== undefined ? "dueSoon" : "running" })
+    clocks.push({ ...c, state: latest >= 0 ? "dueSoon" : "running" })
   }
   return { now: localTime.formatInstant(nowMs), clocks, warnings }
 }
