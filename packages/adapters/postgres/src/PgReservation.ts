@@ -8,6 +8,17 @@
  * The statement's parts see one snapshot; the counter's upsert waits for a concurrent writer of
  * the same row and adds to what it committed, as the separate statement did.
  *
+ * Sent on its own (not inside a transaction of the caller's), the statement commits without waiting
+ * for its WAL to be flushed (`synchronous_commit` off for its own transaction only). The counter's
+ * row stays locked until its transaction ends, so a flush wait there made every submission of a
+ * district wait for the previous one's flush: one flush at a time, whatever the number of
+ * connections. Durability is not weakened where it matters: PostgreSQL writes and flushes its WAL in
+ * order, so the appeal's commit, which is flushed before the service answers, flushes the counter's
+ * increment with it. A number that reached a stored appeal is never lost; after a crash, a number
+ * whose appeal never committed may be handed out again, which leaves no duplicate (and the unique
+ * index of migration 0003 stays the last guard). Inside a caller's transaction nothing changes: the
+ * transaction commits as the caller's settings say.
+ *
  * @example
  * import { PgReservation } from "@murojaat/postgres"
  * const reservation = PgReservation.make
@@ -23,7 +34,7 @@ const PORT = "Reservation"
 
 // $1 key (NULL: none), $2 district of the number (NULL: no number), $3 its Tashkent year,
 // $4 district of the workloads (NULL: none), $5 their statuses.
-const statement = Prepared.register(`WITH prior AS (
+const statementText = (asynchronous: boolean) => `WITH prior AS (
   SELECT fingerprint, response FROM murojaat.idempotency WHERE key = $1::text
 ), reg AS (
   INSERT INTO murojaat.registration_counter AS c (district_code, year, last_number)
@@ -37,12 +48,17 @@ const statement = Prepared.register(`WITH prior AS (
     AND district_code = $4::text AND status = ANY($5::text[]) AND appeals > 0
   GROUP BY assignee_id, priority
 )
-SELECT EXISTS (SELECT 1 FROM prior) AS found,
+SELECT EXISTS (SELECT 1 FROM prior) AS found,${asynchronous ? "\n  set_config('synchronous_commit', 'off', true) AS asynchronous," : ""}
   (SELECT fingerprint FROM prior) AS fingerprint,
   (SELECT response FROM prior) AS response,
   (SELECT last_number FROM reg) AS number,
   CASE WHEN $4::text IS NULL OR EXISTS (SELECT 1 FROM prior) THEN NULL
-    ELSE (SELECT coalesce(json_agg(json_build_array(assignee_id, priority, count)), '[]'::json) FROM load) END AS workload`)
+    ELSE (SELECT coalesce(json_agg(json_build_array(assignee_id, priority, count)), '[]'::json) FROM load) END AS workload`
+
+// On its own: its transaction is the statement's, committed without a flush wait (see above).
+const alone = Prepared.register(statementText(true))
+// In a caller's transaction: as the caller's settings say.
+const inTransaction = Prepared.register(statementText(false))
 
 // Exactly one row: anything else does not decode, and is reported as corrupt.
 const decodeRows = Schema.decodeUnknown(
@@ -83,7 +99,8 @@ export const make: Effect.Effect<Reservation.Service, never, SqlClient.SqlClient
       workload === undefined ? null : keyText(workload.districtCode),
       workload === undefined ? [] : [...workload.status]
     ]
-    return sql.unsafe(statement, params).pipe(
+    return Effect.serviceOption(SqlClient.TransactionConnection).pipe(
+      Effect.flatMap((transaction) => sql.unsafe(Option.isSome(transaction) ? inTransaction : alone, params)),
       Effect.flatMap(decodeRows),
       orCorrupt(PORT, "reservation"),
       Effect.flatMap(([row]): Effect.Effect<Reservation.Reserved, Errors.StoreError> => {

