@@ -58,19 +58,32 @@ const started = (child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray>
     child.on("exit", (code) => reject(new Error(`exited ${code} before it was ready:\n${out.slice(-2000)}`)))
   })
 
-// CPU time (user + system, ms) a process has used so far: /proc/<pid>/stat, in clock ticks of 10 ms.
-// Throughput on a shared machine depends on what else runs; the CPU each submission costs does not.
-const cpuMs = (pid: number | undefined): number => {
-  if (pid === undefined) return Number.NaN
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")
-    return (Number(fields[11]) + Number(fields[12])) * 10
-  } catch {
-    return Number.NaN
-  }
-}
+// CPU time (user + system, ms) processes have used so far: /proc/<pid>/stat, in clock ticks of 10
+// ms. Throughput on a shared machine depends on what else runs; the CPU each submission costs does
+// not. A process that is gone counts 0 (its time went with it).
+const cpuMs = (pids: ReadonlyArray<number | undefined>): number =>
+  pids.reduce<number>((total, pid) => {
+    if (pid === undefined) return Number.NaN
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")
+      return total + (Number(fields[11]) + Number(fields[12])) * 10
+    } catch {
+      return total
+    }
+  }, 0)
 
-const run = async (title: string, url: string, pid: number | undefined, headers: () => Record<string, string>): Promise<Result & { readonly cpuPerRequest: number }> => {
+// The database server's processes (postmaster and backends) that exist now: the CPU of a request is
+// also the server's, and on one machine the two compete for the same cores.
+const databasePids = (): ReadonlyArray<number> =>
+  readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
+    try {
+      return readFileSync(`/proc/${d}/comm`, "utf8").trim() === "postgres"
+    } catch {
+      return false
+    }
+  }).map(Number)
+
+const run = async (title: string, url: string, pid: number | undefined, headers: () => Record<string, string>): Promise<Result & { readonly cpuPerRequest: number; readonly databaseCpuPerRequest: number; readonly loadCpuPerRequest: number }> => {
   const options = (duration: number) => ({
     url,
     method: "POST",
@@ -80,9 +93,16 @@ const run = async (title: string, url: string, pid: number | undefined, headers:
   })
   process.stderr.write(`${title}: warm-up ${warmup} s, then ${seconds} s with ${httpConnections} connections\n`)
   await autocannon(options(warmup))
-  const before = cpuMs(pid)
+  const database = databasePids()
+  const before = [cpuMs([pid]), cpuMs(database), cpuMs([process.pid])] as const
   const result = await autocannon(options(seconds))
-  return { ...result, cpuPerRequest: (cpuMs(pid) - before) / Math.max(1, result.requests.total) }
+  const per = (ms: number) => ms / Math.max(1, result.requests.total)
+  return {
+    ...result,
+    cpuPerRequest: per(cpuMs([pid]) - before[0]),
+    databaseCpuPerRequest: per(cpuMs(database) - before[1]),
+    loadCpuPerRequest: per(cpuMs([process.pid]) - before[2])
+  }
 }
 
 const percentile = (sorted: ReadonlyArray<number>, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
@@ -185,6 +205,7 @@ const main = async () => {
       `service / hand-written: ${(svc.requests.average / base.requests.average).toFixed(2)}x`,
       typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.requests.average / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.requests.average / ceiling.tps).toFixed(2)}x`,
       `CPU per request (the server process, user + system): service ${svc.cpuPerRequest.toFixed(2)} ms, hand-written ${base.cpuPerRequest.toFixed(2)} ms (${(base.cpuPerRequest / svc.cpuPerRequest).toFixed(2)}x)`,
+      `CPU per request of the database server: service ${svc.databaseCpuPerRequest.toFixed(2)} ms, hand-written ${base.databaseCpuPerRequest.toFixed(2)} ms; of the load generator (autocannon): ${svc.loadCpuPerRequest.toFixed(2)} ms, ${base.loadCpuPerRequest.toFixed(2)} ms`,
       `non-2xx: service ${svc.non2xx}, hand-written ${base.non2xx}; errors: ${svc.errors + svc.timeouts}, ${base.errors + base.timeouts}`
     ]
     process.stdout.write(lines.join("\n") + "\n")
