@@ -558,13 +558,13 @@ export const middlewareWith =
         locale: Problem.negotiate(request.headers["accept-language"]),
         started: Date.now()
       }
-      const logged = Effect.flatMap(Effect.exit(handled(request, info)), (exit) =>
-        // The log line's fields are only worked out when the line is written (the service may
-        // log at warning level).
-        Effect.flatMap(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) =>
-          LogLevel.greaterThan(minimum, LogLevel.Info)
-            ? exit
-            : Effect.zipRight(
+      // The request's log line, and its fields, only when info lines are written (the service may
+      // log at warning level): then the request runs as it is, with no exit kept for the line.
+      const logged = Effect.flatMap(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) =>
+        LogLevel.greaterThan(minimum, LogLevel.Info)
+          ? handled(request, info)
+          : Effect.flatMap(Effect.exit(handled(request, info)), (exit) =>
+              Effect.zipRight(
                 Effect.logInfo("request").pipe(
                   Effect.annotateLogs({
                     method: request.method,
@@ -577,7 +577,7 @@ export const middlewareWith =
                 ),
                 exit
               )
-        )
+            )
       )
       return Effect.locally(Effect.annotateLogs(logged, "requestId", info.id), currentRequest, info)
     })

@@ -59,24 +59,30 @@ export const readJson = (
   limit: number,
   options: { readonly emptyAs?: unknown } = {}
 ): Effect.Effect<unknown, Problem.Problem> =>
-  Effect.gen(function* () {
+  // Plain steps around the one effect (reading the body): every request with a body passes here.
+  Effect.suspend(() => {
     const type = request.headers["content-type"]
     const length = request.headers["content-length"]
     const declaredEmpty = (length === undefined || length === "0") && request.headers["transfer-encoding"] === undefined
-    if (declaredEmpty && options.emptyAs !== undefined) return options.emptyAs
-    if (type === undefined || !jsonType.test(type)) return yield* Effect.fail(Problem.unsupportedMediaType())
-    const buffer = yield* request.arrayBuffer.pipe(
-      HttpIncomingMessage.withMaxBodySize(Option.some(limit)),
-      Effect.mapError((e) =>
-        e.cause instanceof Error && e.cause.message.includes("maxBytes") ? Problem.payloadTooLarge(limit) : Problem.malformedBody()
-      )
+    if (declaredEmpty && options.emptyAs !== undefined) return Effect.succeed(options.emptyAs)
+    if (type === undefined || !jsonType.test(type)) return Effect.fail(Problem.unsupportedMediaType())
+    return Effect.flatMap(
+      request.arrayBuffer.pipe(
+        HttpIncomingMessage.withMaxBodySize(Option.some(limit)),
+        Effect.mapError((e) =>
+          e.cause instanceof Error && e.cause.message.includes("maxBytes") ? Problem.payloadTooLarge(limit) : Problem.malformedBody()
+        )
+      ),
+      (buffer): Effect.Effect<unknown, Problem.Problem> => {
+        if (buffer.byteLength === 0) return options.emptyAs !== undefined ? Effect.succeed(options.emptyAs) : Effect.fail(Problem.malformedBody())
+        if (buffer.byteLength > limit) return Effect.fail(Problem.payloadTooLarge(limit))
+        try {
+          return Effect.succeed(JSON.parse(utf8.decode(buffer)) as unknown)
+        } catch {
+          return Effect.fail(Problem.malformedBody())
+        }
+      }
     )
-    if (buffer.byteLength === 0) return options.emptyAs !== undefined ? options.emptyAs : yield* Effect.fail(Problem.malformedBody())
-    if (buffer.byteLength > limit) return yield* Effect.fail(Problem.payloadTooLarge(limit))
-    return yield* Effect.try({
-      try: () => JSON.parse(utf8.decode(buffer)) as unknown,
-      catch: () => Problem.malformedBody()
-    })
   })
 
 // Fatal: a body that is not valid UTF-8 is refused, never repaired. One decoder serves every
@@ -175,9 +181,11 @@ const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "obj
 // Appeals
 // ---------------------------------------------------------------------------------------------
 
+const answerOf = (l: I18n.Locale, result: AppealService.Result, deadlines: ReturnType<typeof Views.deadlines>, status: number, extra: Record<string, string>) =>
+  jsonIn(l, { appeal: Views.appeal(result.state, l), deadlines, events: result.events }, { status, headers: { etag: Views.etag(result.state.version), ...extra } })
+
 const resultResponse = (result: AppealService.Result, events: ReadonlyArray<Deadline.EventInput> | undefined, status: number, extra: Record<string, string> = {}) => {
-  const answer = (l: I18n.Locale, deadlines: ReturnType<typeof Views.deadlines>) =>
-    jsonIn(l, { appeal: Views.appeal(result.state, l), deadlines, events: result.events }, { status, headers: { etag: Views.etag(result.state.version), ...extra } })
+  const answer = (l: I18n.Locale, deadlines: ReturnType<typeof Views.deadlines>) => answerOf(l, result, deadlines, status, extra)
   // With the settings the service decided with (submit and execute give them), the clocks need
   // nothing more from the context.
   if (events !== undefined && result.deadlines !== undefined) {
@@ -215,18 +223,29 @@ const isDueCursor = (u: unknown): u is Worklist.DueCursor =>
 
 const appealsLive = HttpApiBuilder.group(Api.api, "appeals", (handlers) =>
   handlers
+    // The busiest endpoint, written as plain steps between its effects (no generator): the caller
+    // and its scope, the body, the key, the service, then the answer with its clocks.
     .handleRaw("submit", ({ headers, request }) =>
-      Effect.gen(function* () {
-        const caller = yield* callerWith("appeals:submit")
-        const settings = yield* Edge.EdgeSettings
-        const body = yield* readJson(request, settings.maxBodyBytes)
-        const key = yield* idempotencyKey(caller, headers["idempotency-key"])
-        const result = yield* AppealService.submit(body, caller.subject, { idempotencyKey: key, correlationId: yield* requestId }).pipe(
-          Effect.catchAll(refuse(caller))
+      Effect.flatMap(callerWith("appeals:submit"), (caller) =>
+        Effect.flatMap(Edge.EdgeSettings, (settings) =>
+          Effect.flatMap(readJson(request, settings.maxBodyBytes), (body) =>
+            Effect.flatMap(idempotencyKey(caller, headers["idempotency-key"]), (key) =>
+              Effect.flatMap(FiberRef.get(Edge.currentRequest), (info) =>
+                Effect.flatMap(
+                  Effect.catchAll(AppealService.submit(body, caller.subject, { idempotencyKey: key, correlationId: info.id }), refuse(caller)),
+                  (result) => {
+                    const extra = { location: `/v1/appeals/${encodeURIComponent(result.appealId)}` }
+                    const options = result.deadlines
+                    // A new appeal's events are all its events: its clocks need no second read.
+                    if (options === undefined) return resultResponse(result, result.events, 201, extra)
+                    return Effect.map(nowIso, (now) => answerOf(info.locale, result, Views.deadlines(result.events, now, options), 201, extra))
+                  }
+                )
+              )
+            )
+          )
         )
-        // A new appeal's events are all its events: its clocks need no second read.
-        return yield* resultResponse(result, result.events, 201, { location: `/v1/appeals/${encodeURIComponent(result.appealId)}` })
-      })
+      )
     )
     .handle("list", ({ urlParams }) =>
       Effect.gen(function* () {
@@ -505,15 +524,15 @@ export const authentication: Layer.Layer<Api.Authentication, never, Identity.Ver
     const limiter = yield* Edge.RateLimiter
     const settings = yield* Edge.EdgeSettings
     return {
+      // Every authenticated request passes here: plain steps, no generator.
       bearer: (token: Redacted.Redacted<string>) =>
-        Effect.gen(function* () {
-          const caller = yield* verifier.verify(Redacted.value(token)).pipe(Effect.mapError(Problem.unauthenticated))
-          const info = yield* FiberRef.get(Edge.currentRequest)
-          info.caller = caller.key
-          const over = Edge.clientOverRate(limiter, settings, caller.key, caller.client?.rateLimitPerMinute, Date.now())
-          if (over !== undefined) return yield* Effect.fail(over)
-          return caller
-        })
+        Effect.flatMap(Effect.mapError(verifier.verify(Redacted.value(token)), Problem.unauthenticated), (caller) =>
+          Effect.flatMap(FiberRef.get(Edge.currentRequest), (info): Effect.Effect<Identity.Caller, Problem.Problem> => {
+            info.caller = caller.key
+            const over = Edge.clientOverRate(limiter, settings, caller.key, caller.client?.rateLimitPerMinute, Date.now())
+            return over !== undefined ? Effect.fail(over) : Effect.succeed(caller)
+          })
+        )
     }
   })
 )

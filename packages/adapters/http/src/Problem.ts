@@ -24,6 +24,10 @@ import * as Locale from "./open311/Locale.js"
 // Languages
 // ---------------------------------------------------------------------------------------------
 
+// Every request negotiates its language, and clients send the same few headers again and again:
+// the answer is kept by header (short ones; bounded, so a client's variety cannot grow it).
+const negotiated = new Map<string, I18n.Locale>()
+
 /**
  * The locale of an `Accept-Language` header: the first supported language by quality (`uz`,
  * `uz-Latn` and `uz-UZ` are Uzbek in Latin script, `uz-Cyrl` in Cyrillic; `ru-*` Russian; `en-*`
@@ -38,7 +42,16 @@ import * as Locale from "./open311/Locale.js"
  *
  * @since 0.1.0
  */
-export const negotiate = (header: string | undefined): I18n.Locale => Locale.negotiate(undefined, header)
+export const negotiate = (header: string | undefined): I18n.Locale => {
+  if (header === undefined || header.length > 200) return Locale.negotiate(undefined, header)
+  let locale = negotiated.get(header)
+  if (locale === undefined) {
+    locale = Locale.negotiate(undefined, header)
+    if (negotiated.size >= 1000) negotiated.clear()
+    negotiated.set(header, locale)
+  }
+  return locale
+}
 
 /**
  * The `Content-Language` value of a locale (BCP 47).

@@ -214,6 +214,8 @@ describe("Accept-Language", () => {
       }
     }
     expect(Problem.negotiate(header)).toBe(expected ?? "uz-Latn")
+    // Asked again: the answer kept for the header is the same.
+    expect(Problem.negotiate(header)).toBe(expected ?? "uz-Latn")
     expect(Open311.Locale.negotiate(undefined, header)).toBe(expected ?? "uz-Latn")
   })
 
