@@ -40,3 +40,14 @@ describe("fold: the tight loop equals the fold before it (oracle)", () => {
     expect(Array.from(r.from.subarray(0, want.count))).toEqual(Array.from(want.from))
   })
 })
+
+// The fold's short path for ASCII letters inside a word (`| 0x20`, no table): every printable ASCII
+// unit, with the neighbours of the letter ranges ("@", "[", "`", "{") that `| 0x20` must not take
+// for letters, between Cyrillic letters and е.
+describe("fold: ASCII runs equal the fold before it (oracle)", () => {
+  const ascii = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), ..."еЕкўъ", "\u02bc", "\u0301"]
+  const mixed = fc.array(fc.constantFrom(...ascii), { maxLength: 200 }).map((cs) => cs.join(""))
+  test.prop([mixed], { numRuns: 2000 })("same words, keys, offsets, clauses, sentences", (t) => {
+    expect(fold(t)).toEqual(before(t))
+  })
+})

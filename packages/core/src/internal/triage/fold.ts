@@ -23,6 +23,8 @@ const CYR_E = 9
 const LATIN_C = 10
 
 const TABLE = 0x530
+/** Bit `k` set: ASCII letter `a + k` folds to itself (all but c, q, w and x, which the table rewrites). */
+const PLAIN = 0x3ffffff & ~((1 << 2) | (1 << 16) | (1 << 22) | (1 << 23))
 /**
  * One entry per code unit below TABLE: kind (4 bits) | first output code << 4 (16 bits) | second
  * output code << 20 (ASCII; 0 = none). One load per character in the loop.
@@ -224,8 +226,28 @@ export const foldInto = (s: Scratch, text: string): Scratch => {
   const us = unitsOf(text)
   for (let i = 0; i < n; i++) {
     const u = us[i]!
+    if (inWord === LETTER) {
+      // Inside a word, the common units take a short path with the same output: a plain ASCII
+      // letter (not c, q, w or x) is its own lower case (no table) ...
+      const l = u | 0x20
+      const d = l - 0x61
+      if (d >>> 0 < 26 && ((PLAIN >>> d) & 1) !== 0) {
+        if (l !== last) codes[p++] = last = l
+        continue
+      }
+    }
     const e = u < TABLE ? t[u]! : entryOf(t, u)
     let kind = e & 15
+    if (kind === LETTER && inWord === LETTER) {
+      // ... and any other letter without context (Cyrillic but е) is its table entry's one or two codes.
+      const a = (e >>> 4) & 0xffff
+      const b = e >>> 20
+      if (a !== 0) {
+        if (a !== last) codes[p++] = last = a
+        if (b !== 0 && b !== last) codes[p++] = last = b
+      }
+      continue
+    }
     if (kind === MARK) {
       if (inWord === LETTER) continue
       kind = OTHER
