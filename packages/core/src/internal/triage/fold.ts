@@ -236,6 +236,18 @@ export const foldInto = (s: Scratch, text: string): Scratch => {
         continue
       }
     }
+    if (u === 0x20) {
+      // A space (kind OTHER) only closes the current word.
+      if (inWord !== OTHER) {
+        if (p > start[w]!) {
+          end[w] = p
+          to[w] = i
+          w++
+        }
+        inWord = OTHER
+      }
+      continue
+    }
     const e = u < TABLE ? t[u]! : entryOf(t, u)
     let kind = e & 15
     if (kind === LETTER && inWord === LETTER) {
