@@ -1,6 +1,6 @@
 // Receiving an appeal: the checks of an intake against the directory, receipt, and the automatic
 // pipeline (register, triage, assign) in one commit.
-import { Effect, Either, Option, Schema } from "effect"
+import { Effect, Either, Option, Schema, SchemaAST } from "effect"
 import * as Actor from "../../Actor.js"
 import * as Appeal from "../../Appeal.js"
 import type { Holdup, Pipeline, RequestOptions, Result, ServiceError } from "../../AppealService.js"
@@ -24,8 +24,26 @@ import { dueAtOfState } from "../deadline/fromState.js"
 import * as Trust from "../trust.js"
 import { answeredUnder, commitResult, type Config, decodeOptions, load, nowIso, priorAnswer, racing, Resolver, systemActor } from "./base.js"
 
+// A struct with defaults (`optionalWith`) is a transformation, and Effect checks its fields twice:
+// on the wire side (every field with its refinements, nested structs and their defaults), then
+// again on the decoded side, over the values the wire side has just produced plus the defaults.
+// The decoded side keeps its shape (the same keys, optional or not, in the same order: the same
+// object comes out) but takes each value as it is, so every field is checked once, on the wire
+// side, where all refusals come from (the same issues, in the same order). A schema of another
+// shape is left as it is.
+const checkedOnWire = <A, I>(schema: Schema.Schema<A, I, never>): Schema.Schema<A, I, never> => {
+  const ast = schema.ast
+  if (!SchemaAST.isTransformation(ast) || !SchemaAST.isTypeLiteral(ast.to) || ast.to.indexSignatures.length > 0) return schema
+  const to = new SchemaAST.TypeLiteral(
+    ast.to.propertySignatures.map((p) => new SchemaAST.PropertySignature(p.name, SchemaAST.unknownKeyword, p.isOptional, p.isReadonly, p.annotations)),
+    [],
+    ast.to.annotations
+  )
+  return Schema.make<A, I, never>(new SchemaAST.Transformation(ast.from, to, ast.transformation, ast.annotations))
+}
+
 // Built once (building walks the schema), used by every submission. Synchronous: an `Either`.
-export const decodeIntake = Decode.either(Appeal.Intake, "Appeal")
+export const decodeIntake = Decode.either(checkedOnWire(Appeal.Intake), "Appeal")
 const encodeRefusal = Schema.encodeSync(Errors.NoEligibleInspector)
 
 const assignsAutomatically = (state: AppealState.AppealState): boolean => !state.needsPerson || state.priority === "urgent"
