@@ -37,6 +37,21 @@ export interface Compiled {
   readonly ruleSlot: Int32Array
   readonly ruleFlags: Int32Array
   readonly ruleSignal: Int32Array
+  /** Per rule, what a match copies from it, in one shape (the rules themselves come in many). */
+  readonly ruleParts: ReadonlyArray<RuleParts>
+}
+
+/**
+ * The parts of a rule a match is built from. Decoded rules have a dozen shapes (optional keys
+ * present or not), so reading them per match is a megamorphic look-up each; these records share one.
+ */
+interface RuleParts {
+  readonly id: string
+  readonly category: string | undefined
+  readonly weight: number
+  readonly signal: Taxonomy.Signal | undefined
+  readonly priority: Taxonomy.Priority | undefined
+  readonly flags: ReadonlyArray<Taxonomy.Flag>
 }
 
 const flagBit = new Map(Taxonomy.Flag.literals.map((f, i) => [f as string, 1 << i]))
@@ -53,6 +68,7 @@ const ofBits = <A extends string>(literals: ReadonlyArray<A>, m: number): Array<
   return out
 }
 const threatToSafety = flagBit.get("threatToSafety")!
+const noFlags: ReadonlyArray<Taxonomy.Flag> = []
 
 const compiledCache = new WeakMap<Taxonomy.Taxonomy, Compiled>()
 
@@ -78,7 +94,15 @@ export const compile = (taxonomy: Taxonomy.Taxonomy): Compiled => {
     slotOrder: Int32Array.from(slotCodes, (code) => order.get(code) ?? 0),
     ruleSlot: Int32Array.from(taxonomy.rules, (r) => (r.category === undefined ? -1 : slotOf.get(r.category)!)),
     ruleFlags: Int32Array.from(taxonomy.rules, (r) => bitsOf(r.flags, flagBit)),
-    ruleSignal: Int32Array.from(taxonomy.rules, (r) => bitsOf(r.signal === undefined ? undefined : [r.signal], signalBit))
+    ruleSignal: Int32Array.from(taxonomy.rules, (r) => bitsOf(r.signal === undefined ? undefined : [r.signal], signalBit)),
+    ruleParts: taxonomy.rules.map((r): RuleParts => ({
+      id: r.id,
+      category: r.category,
+      weight: r.weight ?? 1,
+      signal: r.signal,
+      priority: r.priority,
+      flags: r.flags ?? noFlags
+    }))
   }
   compiledCache.set(taxonomy, c)
   return c
@@ -205,12 +229,10 @@ const distinctWords = (words: ReadonlyArray<string>): number => {
   return n
 }
 
-const noFlags: ReadonlyArray<Taxonomy.Flag> = []
-
 // Built property by property in the order of `Triage.Match` (absent ones left out): no
 // intermediate objects.
-const matchOf = (rule: Taxonomy.Rule, fired: Matcher.Fired): Triage.Match => {
-  const weight = rule.weight ?? 1
+const matchOf = (rule: RuleParts, fired: Matcher.Fired): Triage.Match => {
+  const weight = rule.weight
   const m: { -readonly [K in keyof Triage.Match]: Triage.Match[K] } = { ruleId: rule.id } as Triage.Match
   if (rule.category !== undefined) m.category = rule.category
   m.weight = weight
@@ -219,7 +241,7 @@ const matchOf = (rule: Taxonomy.Rule, fired: Matcher.Fired): Triage.Match => {
     m.priority = "urgent"
     m.signal = rule.signal
   } else if (rule.priority !== undefined) m.priority = rule.priority
-  m.flags = rule.flags ?? noFlags
+  m.flags = rule.flags
   m.words = fired.words
   m.context = fired.context
   return m
@@ -316,7 +338,7 @@ const decide = (text: string, folded: Folded, skip: Uint8Array, taxonomy: Taxono
   let signalBits = 0
   for (const f of fired) {
     if (f.item < c.rules) {
-      const m = matchOf(taxonomy.rules[f.item]!, f)
+      const m = matchOf(c.ruleParts[f.item]!, f)
       matches.push(m)
       flagBits |= c.ruleFlags[f.item]!
       signalBits |= c.ruleSignal[f.item]!
