@@ -26,6 +26,7 @@
 import { SqlClient } from "@effect/sql"
 import { Appeal, AppealStore, Errors, IdGenerator, Reservation, StoreKey } from "@murojaat/core"
 import { Effect, Layer, Option, Schema } from "effect"
+import * as Direct from "./internal/direct.js"
 import * as Prepared from "./internal/prepared.js"
 import { corrupt, orStoreError } from "./internal/errors.js"
 import { orCorrupt } from "./internal/rows.js"
@@ -99,8 +100,8 @@ export const make: Effect.Effect<Reservation.Service, never, SqlClient.SqlClient
       workload === undefined ? null : keyText(workload.districtCode),
       workload === undefined ? [] : [...workload.status]
     ]
-    return Effect.serviceOption(SqlClient.TransactionConnection).pipe(
-      Effect.flatMap((transaction) => sql.unsafe(Option.isSome(transaction) ? inTransaction : alone, params)),
+    return Direct.inTransaction.pipe(
+      Effect.flatMap((transaction) => (transaction ? sql.unsafe(inTransaction, params) : Direct.rows(sql, alone, params))),
       Effect.flatMap(decodeRows),
       orCorrupt(PORT, "reservation"),
       Effect.flatMap(([row]): Effect.Effect<Reservation.Reserved, Errors.StoreError> => {

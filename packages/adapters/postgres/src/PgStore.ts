@@ -36,6 +36,7 @@ import pg from "pg"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
 import * as Freshness from "./internal/freshness.js"
+import * as Direct from "./internal/direct.js"
 import * as Prepared from "./internal/prepared.js"
 import * as Shared from "./internal/shared.js"
 import * as Stamps from "./internal/stamps.js"
@@ -382,7 +383,7 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
             Effect.fail(
               new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual: Option.match(found, { onNone: () => 0, onSome: (r) => r.version }) })
             ))
-    return sql.unsafe(statement, params).pipe(
+    return Direct.rows(sql, statement, params).pipe(
       Effect.asVoid,
       Effect.catchIf((e): e is SqlError => refusalOf(e) !== undefined, refused),
       run
@@ -735,6 +736,14 @@ export interface Options extends PortOptions {
    * LISTEN: then every request reads them.
    */
   readonly listenForChanges?: boolean | undefined
+  /**
+   * Send the two statements of every submission (the reservation and the commit) straight to the
+   * pool's `pg` clients instead of through `@effect/sql` (about 0.3 ms less client CPU per
+   * statement; the same text, parameters and errors). Default true. Those two statements then have
+   * no tracing span: set false to trace them. Inside a caller's transaction they always go through
+   * `@effect/sql`, on the transaction's connection.
+   */
+  readonly directStatements?: boolean | undefined
   /** The service's configuration (lifecycle settings, pipeline, deadlines). Default: the core's defaults. */
   readonly config?: AppealService.ConfigInput | undefined
 }
@@ -753,38 +762,41 @@ export const layerClient = (options: Options): Layer.Layer<SqlClient.SqlClient |
     connectionString: Redacted.value(typeof options.url === "string" ? Redacted.make(options.url) : options.url),
     application_name: options.applicationName ?? "murojaat"
   }
-  const pooled = PgClient.layerFromPool({
-    // The pool PgClient.layer would make, with clients that send the commit statements prepared.
-    acquire: Effect.acquireRelease(
-      Effect.suspend(() => {
-        const pool = new pg.Pool({
-          ...connection,
-          max: options.maxConnections ?? 10,
-          Client: options.preparedStatements === false ? pg.Client : Prepared.PreparingClient
-        })
-        pool.on("error", () => {})
-        return Effect.tryPromise({
-          try: () => pool.query("SELECT 1"),
-          catch: (cause) => new SqlError({ cause, message: "PgClient: Failed to connect" })
-        }).pipe(
-          Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => new SqlError({ cause: new Error("Connection timed out"), message: "PgClient: Connection timed out" }) }),
-          Effect.tapError(() => Effect.promise(() => pool.end())),
-          Effect.as(pool)
+  const client = Layer.scopedContext(
+    Effect.gen(function* () {
+      // The pool PgClient.layer would make, with clients that send the commit statements prepared;
+      // made here so that the hot statements can use it directly (internal/direct.ts).
+      let made: pg.Pool | undefined
+      const pooled = PgClient.layerFromPool({
+        acquire: Effect.acquireRelease(
+          Effect.suspend(() => {
+            const pool = new pg.Pool({
+              ...connection,
+              max: options.maxConnections ?? 10,
+              Client: options.preparedStatements === false ? pg.Client : Prepared.PreparingClient
+            })
+            pool.on("error", () => {})
+            made = pool
+            return Effect.tryPromise({
+              try: () => pool.query("SELECT 1"),
+              catch: (cause) => new SqlError({ cause, message: "PgClient: Failed to connect" })
+            }).pipe(
+              Effect.timeoutFail({ duration: "5 seconds", onTimeout: () => new SqlError({ cause: new Error("Connection timed out"), message: "PgClient: Connection timed out" }) }),
+              Effect.tapError(() => Effect.promise(() => pool.end())),
+              Effect.as(pool)
+            )
+          }),
+          (pool) => Effect.promise(() => pool.end()).pipe(Effect.interruptible, Effect.timeoutOption(1000))
         )
-      }),
-      (pool) => Effect.promise(() => pool.end()).pipe(Effect.interruptible, Effect.timeoutOption(1000))
-    )
-  })
-  const client = options.listenForChanges === false
-    ? pooled
-    : Layer.scopedContext(
-      Effect.gen(function* () {
-        const context = yield* Layer.build(pooled)
-        // Closed before the pool (scopes close in reverse order).
-        yield* Freshness.register(Context.get(context, SqlClient.SqlClient), yield* Freshness.listen(connection))
-        return context
       })
-    )
+      const context = yield* Layer.build(pooled)
+      const sql = Context.get(context, SqlClient.SqlClient)
+      if (made !== undefined && options.directStatements !== false) Direct.register(sql, made)
+      // Closed before the pool (scopes close in reverse order).
+      if (options.listenForChanges !== false) yield* Freshness.register(sql, yield* Freshness.listen(connection))
+      return context
+    })
+  )
   return client.pipe(Layer.catchAll((e: SqlError) => Layer.fail(toStoreError("PgClient")(e))))
 }
 

@@ -153,5 +153,27 @@ for (const preparedStatements of [true, false]) {
         // The client fell back to unnamed statements: none prepared since.
         expect(yield* prepared).toBe(0)
       }))
+
+    // The commit statement goes to the pool's clients directly (internal/direct.ts), not through
+    // @effect/sql: a refusal the server answers must leave the connection in the pool (`pg` closes
+    // a connection released with an error), and inside a caller's transaction the statement must
+    // run on the transaction's connection (on a pool of one, anything else waits forever).
+    it.effect("a refused commit keeps its connection, and a commit inside a transaction is the transaction's", () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const backend = sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.pipe(Effect.map((r) => r[0]!.pid))
+        const before = yield* backend
+        yield* commitNew(`KEEP-${process.pid}-${preparedStatements}`, 2) // includes a refused (stale) commit
+        expect(yield* backend).toBe(before)
+        const appealId = `TX-${process.pid}-${preparedStatements}`
+        const events = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "escalated", data: {}, texts: { reason: "r" }, rules: ["r"] }], { appealId, at: "2026-03-20T10:00:00.000Z", actor })
+        const state: AppealState.AppealState = { ...AppealState.initial(appealId), status: "triaged", version: 1, lastHash: events[0]!.hash }
+        const store = yield* AppealStore.AppealStore
+        const rolledBack = yield* sql.withTransaction(Effect.zipRight(store.commit({ streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] }), Effect.fail("roll back" as const))).pipe(Effect.flip)
+        expect(rolledBack).toBe("roll back")
+        expect((yield* store.load(appealId))._tag).toBe("None")
+        yield* store.commit({ streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] })
+        expect((yield* store.load(appealId))._tag).toBe("Some")
+      }))
   })
 }
