@@ -226,28 +226,13 @@ export const foldInto = (s: Scratch, text: string): Scratch => {
   const us = unitsOf(text)
   for (let i = 0; i < n; i++) {
     const u = us[i]!
-    // The common units take a short path with the same output: a plain ASCII letter (not c, q, w
-    // or x) is its own lower case (no table) and goes on or opens a word ...
-    const l = u | 0x20
-    const d = l - 0x61
-    if (d >>> 0 < 26 && ((PLAIN >>> d) & 1) !== 0) {
-      if (inWord === LETTER) {
+    if (inWord === LETTER) {
+      // Inside a word, the common units take a short path with the same output: a plain ASCII
+      // letter (not c, q, w or x) is its own lower case (no table) ...
+      const l = u | 0x20
+      const d = l - 0x61
+      if (d >>> 0 < 26 && ((PLAIN >>> d) & 1) !== 0) {
         if (l !== last) codes[p++] = last = l
-        continue
-      }
-      if (inWord === OTHER) {
-        if (pending !== OTHER) {
-          if (pending === SENTENCE) sentence++
-          clause++
-          pending = OTHER
-        }
-        start[w] = p
-        from[w] = i
-        clauses[w] = clause
-        sentences[w] = sentence
-        numeric[w] = 0
-        codes[p++] = last = l
-        inWord = LETTER
         continue
       }
     }
