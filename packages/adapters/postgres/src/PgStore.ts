@@ -176,7 +176,11 @@ const appealColumns = {
  * const s = PgStore.commitStatement({ streams: [], outbox: [] }, { appealId: "A-1", expectedVersion: 0, events: [], state: AppealState.initial("A-1") })
  * s.text.startsWith("WITH") // true
  */
-export const commitStatement = (c: AppealStore.Commit, w: AppealStore.StreamWrite): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
+export const commitStatement = (
+  c: AppealStore.Commit,
+  w: AppealStore.StreamWrite,
+  upsert = false
+): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
   const params: Array<unknown> = []
   const p = (value: unknown, type: string) => {
     params.push(value)
@@ -197,8 +201,15 @@ export const commitStatement = (c: AppealStore.Commit, w: AppealStore.StreamWrit
   // Expected version 0: a new appeal (or one with no events yet); otherwise the row must still be
   // at the expected version. Under READ COMMITTED a concurrent writer's UPDATE waits for ours and
   // then re-checks `version`, so exactly one of two writers on the same version wins.
+  // A new appeal is a plain insert: an upsert would also fire the table's UPDATE statement
+  // triggers (migration 0010) on every submission. A row already there (which must then be at
+  // version 0 for the commit to go through, an appeal stored without events) refuses the insert;
+  // the store then sends the upsert (`upsert` true), which writes it only at version 0.
   ctes.push(
-    w.expectedVersion === 0
+    w.expectedVersion === 0 && !upsert
+      ? `a AS (INSERT INTO murojaat.appeal (${columns.join(", ")}) SELECT ${values} ${ifIdempotent}
+          ON CONFLICT (appeal_id) DO NOTHING RETURNING 1)`
+      : w.expectedVersion === 0
       ? `a AS (INSERT INTO murojaat.appeal (${columns.join(", ")}) SELECT ${values} ${ifIdempotent}
           ON CONFLICT (appeal_id) DO UPDATE SET ${columns.filter((k) => k !== "appeal_id").map((k) => `${k} = EXCLUDED.${k}`).join(", ")}
           WHERE murojaat.appeal.version = 0 RETURNING 1)`
@@ -373,16 +384,19 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
   // one round trip instead of a transaction's six or more. The same checks: the row is written only
   // at the expected version, nothing is written if the idempotency key is taken, and a refusal
   // aborts the whole statement (migration 0005), which is atomic on its own.
-  const single = (c: AppealStore.Commit, w: AppealStore.StreamWrite) => {
-    const { text: statement, params } = commitStatement(c, w)
+  const single = (c: AppealStore.Commit, w: AppealStore.StreamWrite, upsert = false): Effect.Effect<void, Errors.IdempotencyConflict | Errors.VersionConflict | Errors.StoreError> => {
+    const { text: statement, params } = commitStatement(c, w, upsert)
     Prepared.register(statement)
-    const refused = (e: SqlError): Effect.Effect<never, Errors.IdempotencyConflict | Errors.VersionConflict | Errors.StoreError | SqlError> =>
+    const refused = (e: SqlError): Effect.Effect<void, Errors.IdempotencyConflict | Errors.VersionConflict | Errors.StoreError | SqlError> =>
       refusalOf(e) === REFUSED_IDEMPOTENCY
         ? Effect.fail(new Errors.IdempotencyConflict({ key: c.idempotency?.key ?? "" }))
-        : Effect.flatMap(versionOf(w.appealId).pipe(orCorrupt(STORE, "appeal")), (found) =>
-            Effect.fail(
-              new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual: Option.match(found, { onNone: () => 0, onSome: (r) => r.version }) })
-            ))
+        : Effect.flatMap(versionOf(w.appealId).pipe(orCorrupt(STORE, "appeal")), (found) => {
+            const actual = Option.match(found, { onNone: () => 0, onSome: (r) => r.version })
+            // The plain insert of a new appeal met a row: at version 0 the upsert may write it.
+            return w.expectedVersion === 0 && !upsert && actual === 0
+              ? single(c, w, true)
+              : Effect.fail(new Errors.VersionConflict({ appealId: w.appealId, expected: w.expectedVersion, actual }))
+          })
     return Direct.rows(sql, statement, params).pipe(
       Effect.asVoid,
       Effect.catchIf((e): e is SqlError => refusalOf(e) !== undefined, refused),

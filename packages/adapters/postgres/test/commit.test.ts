@@ -12,7 +12,7 @@ import { expect, layer } from "@effect/vitest"
 import { Actor, AppealState, AppealStore, Audit, type Event, Errors } from "@murojaat/core"
 import { Migrator, PgStore } from "@murojaat/postgres"
 import { Testing } from "@murojaat/postgres/testing"
-import { Effect, FastCheck as fc, Layer } from "effect"
+import { Effect, FastCheck as fc, Layer, Option } from "effect"
 import { layerUnderTest } from "./support.js"
 
 // Text an array literal must escape, and any well-formed Unicode (keys never hold U+0000: StoreKey refuses it).
@@ -152,6 +152,23 @@ for (const preparedStatements of [true, false]) {
         yield* commitNew(`DA-${process.pid}-${preparedStatements}-3`, 3)
         // The client fell back to unnamed statements: none prepared since.
         expect(yield* prepared).toBe(0)
+      }))
+
+    // A new appeal is a plain insert; a row stored without events (version 0) is still written by
+    // a commit expecting version 0 (the port's contract, as the in-memory store keeps it), through
+    // the upsert the store sends when the insert meets a row.
+    it.effect("a commit expecting version 0 writes over a row stored at version 0, and is refused over one at version 1", () =>
+      Effect.gen(function* () {
+        const store = yield* AppealStore.AppealStore
+        const appealId = `V0-${process.pid}-${preparedStatements}`
+        yield* store.commit({ streams: [{ appealId, expectedVersion: 0, events: [], state: AppealState.initial(appealId) }], outbox: [] })
+        const events = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "escalated", data: {}, texts: { reason: "r" }, rules: ["r"] }], { appealId, at: "2026-03-20T10:00:00.000Z", actor })
+        const state: AppealState.AppealState = { ...AppealState.initial(appealId), status: "triaged", version: 1, lastHash: events[0]!.hash }
+        yield* store.commit({ streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] })
+        expect(Option.map(yield* store.load(appealId), (s) => s.version)).toEqual(Option.some(1))
+        const again = yield* Effect.flip(store.commit({ streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] }))
+        expect(again).toMatchObject({ _tag: "VersionConflict", expected: 0, actual: 1 })
+        expect((yield* store.events(appealId)).length).toBe(1)
       }))
 
     // The commit statement goes to the pool's clients directly (internal/direct.ts), not through
