@@ -12,7 +12,7 @@ import { expect, layer } from "@effect/vitest"
 import { Actor, AppealState, AppealStore, Audit, type Event, Errors } from "@murojaat/core"
 import { Migrator, PgStore } from "@murojaat/postgres"
 import { Testing } from "@murojaat/postgres/testing"
-import { Effect, FastCheck as fc, Layer, Option } from "effect"
+import { Deferred, Effect, FastCheck as fc, Fiber, Layer, Option } from "effect"
 import { layerUnderTest } from "./support.js"
 
 // Text an array literal must escape, and any well-formed Unicode (keys never hold U+0000: StoreKey refuses it).
@@ -169,6 +169,29 @@ for (const preparedStatements of [true, false]) {
         const again = yield* Effect.flip(store.commit({ streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] }))
         expect(again).toMatchObject({ _tag: "VersionConflict", expected: 0, actual: 1 })
         expect((yield* store.events(appealId)).length).toBe(1)
+      }))
+
+    // Sent directly, a commit whose caller was interrupted while it waited for a connection must
+    // not be sent once the connection frees up. The only connection is held by a transaction; the
+    // pool hands connections out in the order they were asked for, so the read after the
+    // interrupted commit runs only once that commit's turn has passed.
+    it.effect("a commit interrupted while it waits for a connection is not sent", () =>
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const store = yield* AppealStore.AppealStore
+        const appealId = `INT-${process.pid}-${preparedStatements}`
+        const events = Audit.seal({ version: 0, lastHash: Audit.genesis }, [{ type: "escalated", data: {}, texts: { reason: "r" }, rules: ["r"] }], { appealId, at: "2026-03-20T10:00:00.000Z", actor })
+        const state: AppealState.AppealState = { ...AppealState.initial(appealId), status: "triaged", version: 1, lastHash: events[0]!.hash }
+        const holding = yield* Deferred.make<void>()
+        const gate = yield* Deferred.make<void>()
+        const holder = yield* Effect.fork(sql.withTransaction(Effect.zipRight(Effect.zipRight(sql`SELECT 1`, Deferred.succeed(holding, undefined)), Deferred.await(gate))))
+        yield* Deferred.await(holding)
+        const waiting = yield* Effect.fork(store.commit({ streams: [{ appealId, expectedVersion: 0, events, state }], outbox: [] }))
+        yield* Effect.sleep("100 millis")
+        yield* Fiber.interrupt(waiting)
+        yield* Deferred.succeed(gate, undefined)
+        yield* Fiber.join(holder)
+        expect((yield* store.load(appealId))._tag).toBe("None")
       }))
 
     // The commit statement goes to the pool's clients directly (internal/direct.ts), not through

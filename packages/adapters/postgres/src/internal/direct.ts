@@ -30,14 +30,17 @@ export const rows = (sql: SqlClient.SqlClient, text: string, params: ReadonlyArr
   Effect.flatMap(inTransaction, (transaction) => {
     const pool = pools.get(sql)
     if (transaction || pool === undefined) return sql.unsafe(text, params)
-    // No canceller: an interrupted caller stops waiting, and the statement ends on its own (a
-    // commit is then either made or not, as when the answer is lost on the way); the connection
-    // goes back to the pool when it does.
+    // A caller interrupted while it waits for a connection sends nothing. One interrupted after
+    // the statement was sent stops waiting, and the statement ends on its own (a commit is then
+    // made or not, as when an answer is lost on the way); the connection goes back to the pool
+    // when it does.
     return Effect.async<ReadonlyArray<unknown>, SqlError>((resume) => {
+      let interrupted = false
       pool.connect((connectError, client, release) => {
         if (connectError !== undefined && connectError !== null) {
           return resume(Effect.fail(new SqlError({ cause: connectError, message: "Failed to acquire connection" })))
         }
+        if (interrupted) return release()
         client!.query(text, params as Array<unknown>, (cause: Error | null | undefined, result: pg.QueryResult | undefined) => {
           // An error the server answered (a refusal, a constraint) leaves the connection usable:
           // it goes back to the pool. Anything else (the connection broke) closes it, as `pg`
@@ -46,6 +49,9 @@ export const rows = (sql: SqlClient.SqlClient, text: string, params: ReadonlyArr
           release(!failed || cause instanceof pg.DatabaseError ? undefined : cause)
           resume(failed ? Effect.fail(new SqlError({ cause, message: "Failed to execute statement" })) : Effect.succeed(result?.rows ?? []))
         })
+      })
+      return Effect.sync(() => {
+        interrupted = true
       })
     })
   })
