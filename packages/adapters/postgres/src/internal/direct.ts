@@ -17,6 +17,13 @@ import pg from "pg"
 
 const pools = new WeakMap<SqlClient.SqlClient, pg.Pool>()
 
+// A `pg` client emits `error` when its connection ends unexpectedly (a server killed, a network
+// cut), besides failing the query in flight; the pool listens only while the client is idle, and an
+// `error` nobody listens to ends the process. So a client this module takes gets a listener of its
+// own, once: the query's callback already reports the failure, and the pool drops the client.
+const guarded = new WeakSet<pg.PoolClient>()
+const ignore = (): void => {}
+
 /** Tells this module the pool behind `sql` (`PgStore.layerClient` does, for the pools it makes). */
 export const register = (sql: SqlClient.SqlClient, pool: pg.Pool): void => void pools.set(sql, pool)
 
@@ -41,13 +48,20 @@ export const rows = (sql: SqlClient.SqlClient, text: string, params: ReadonlyArr
         if (connectError !== undefined && connectError !== null) {
           return resume(Effect.fail(new SqlError({ cause: connectError, message: "Failed to acquire connection" })))
         }
+        if (!guarded.has(client!)) {
+          client!.on("error", ignore)
+          guarded.add(client!)
+        }
         if (interrupted) return release()
         client!.query(text, params as Array<unknown>, (cause: Error | null | undefined, result: pg.QueryResult | undefined) => {
-          // An error the server answered (a refusal, a constraint) leaves the connection usable:
-          // it goes back to the pool. Anything else (the connection broke) closes it, as `pg`
-          // does with an error given to `release`.
+          // An error the server answered for the statement (a refusal, a constraint) leaves the
+          // connection usable: it goes back to the pool. Anything else closes it, as `pg` does
+          // with an error given to `release`: the connection broke, or the server ended the
+          // session (a FATAL or PANIC answer, such as pg_terminate_backend's, comes just before
+          // the connection closes).
           const failed = cause !== null && cause !== undefined
-          release(!failed || cause instanceof pg.DatabaseError ? undefined : cause)
+          const usable = !failed || (cause instanceof pg.DatabaseError && cause.severity !== "FATAL" && cause.severity !== "PANIC")
+          release(usable ? undefined : cause)
           resume(failed ? Effect.fail(new SqlError({ cause, message: "Failed to execute statement" })) : Effect.succeed(result?.rows ?? []))
         })
       })
