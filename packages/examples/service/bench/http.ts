@@ -7,7 +7,8 @@
  * connections for the three; autocannon drives both HTTP servers, each its own process.
  *
  * Options (environment): BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_HTTP_CONNECTIONS (16),
- * BENCH_DB_CONNECTIONS (10). Prints a table, the ratios and the CPU each server process spent per
+ * BENCH_DB_CONNECTIONS (10), BENCH_SERVICE_FLAGS (more node flags for the service process, e.g.
+ * `--max-semi-space-size=32`, to try one against what `pnpm start` runs). Prints a table, the ratios and the CPU each server process spent per
  * request; the figures go to docs/performance.md ("HTTP").
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
@@ -18,6 +19,7 @@ import { join } from "node:path"
 import { Identity } from "@murojaat/http"
 import { Testing } from "@murojaat/postgres/testing"
 import { Effect, Exit, Scope } from "effect"
+import pg from "pg"
 
 interface Result {
   readonly requests: { readonly average: number; readonly total: number }
@@ -83,7 +85,21 @@ const databasePids = (): ReadonlyArray<number> =>
     }
   }).map(Number)
 
-const run = async (title: string, url: string, pid: number | undefined, headers: () => Record<string, string>): Promise<Result & { readonly cpuPerRequest: number; readonly databaseCpuPerRequest: number; readonly loadCpuPerRequest: number }> => {
+// The server's WAL flushes and bytes so far (pg_stat_io, PostgreSQL 16 and later; pg_stat_wal): a
+// commit that waits for its flush alone costs the machine a flush; concurrent commits share one.
+const walOf = async (url: string): Promise<{ readonly flushes: number; readonly bytes: number }> => {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const flushes = await client.query<{ n: string }>("SELECT coalesce(sum(fsyncs), 0)::text AS n FROM pg_stat_io WHERE object = 'wal'").then((r) => Number(r.rows[0]!.n), () => Number.NaN)
+    const bytes = await client.query<{ n: string }>("SELECT wal_bytes::text AS n FROM pg_stat_wal").then((r) => Number(r.rows[0]!.n), () => Number.NaN)
+    return { flushes, bytes }
+  } finally {
+    await client.end()
+  }
+}
+
+const run = async (title: string, url: string, pid: number | undefined, databaseUrl: string, headers: () => Record<string, string>): Promise<Result & { readonly cpuPerRequest: number; readonly databaseCpuPerRequest: number; readonly loadCpuPerRequest: number; readonly walFlushesPerRequest: number; readonly walBytesPerRequest: number }> => {
   const options = (duration: number) => ({
     url,
     method: "POST",
@@ -94,14 +110,19 @@ const run = async (title: string, url: string, pid: number | undefined, headers:
   process.stderr.write(`${title}: warm-up ${warmup} s, then ${seconds} s with ${httpConnections} connections\n`)
   await autocannon(options(warmup))
   const database = databasePids()
+  const walBefore = await walOf(databaseUrl)
   const before = [cpuMs([pid]), cpuMs(database), cpuMs([process.pid])] as const
   const result = await autocannon(options(seconds))
   const per = (ms: number) => ms / Math.max(1, result.requests.total)
+  const after = [cpuMs([pid]), cpuMs(database), cpuMs([process.pid])] as const
+  const walAfter = await walOf(databaseUrl)
   return {
     ...result,
-    cpuPerRequest: per(cpuMs([pid]) - before[0]),
-    databaseCpuPerRequest: per(cpuMs(database) - before[1]),
-    loadCpuPerRequest: per(cpuMs([process.pid]) - before[2])
+    walFlushesPerRequest: per(walAfter.flushes - walBefore.flushes),
+    walBytesPerRequest: per(walAfter.bytes - walBefore.bytes),
+    cpuPerRequest: per(after[0] - before[0]),
+    databaseCpuPerRequest: per(after[1] - before[1]),
+    loadCpuPerRequest: per(after[2] - before[2])
   }
 }
 
@@ -117,7 +138,8 @@ const main = async () => {
     // The service, as `pnpm start` runs it (logs at warning level: the baseline logs nothing either).
     // BENCH_PROFILE=DIR writes a CPU profile of the service there (it is written when it stops).
     const profile = process.env["BENCH_PROFILE"] ? ["--cpu-prof", "--cpu-prof-dir", process.env["BENCH_PROFILE"]] : []
-    const service = spawn(process.execPath, [...profile, "--import", "tsx", "packages/examples/service/src/main.ts"], {
+    const flags = (process.env["BENCH_SERVICE_FLAGS"] ?? "").split(" ").filter((f) => f !== "")
+    const service = spawn(process.execPath, [...profile, ...flags, "--import", "tsx", "packages/examples/service/src/main.ts"], {
       env: {
         ...process.env,
         DATABASE_URL: db.appUrl,
@@ -154,12 +176,12 @@ const main = async () => {
     const baselinePort = (await started(baseline, /listening (\d+)/))[1]!
 
     let n = 0
-    const svc = await run("service", `${serviceUrl}/v1/appeals`, service.pid, () => ({
+    const svc = await run("service", `${serviceUrl}/v1/appeals`, service.pid, db.appUrl, () => ({
       authorization: `Bearer ${citizen}`,
       "content-type": "application/json",
       "idempotency-key": `bench-${process.pid}-${++n}`
     }))
-    const base = await run("hand-written", `http://127.0.0.1:${baselinePort}/appeals`, baseline.pid, () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` }))
+    const base = await run("hand-written", `http://127.0.0.1:${baselinePort}/appeals`, baseline.pid, db.appUrl, () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` }))
 
     // pgbench: the baseline's transaction alone, from a script with the same row sizes.
     let ceiling: { tps: number; p50: number; p99: number } | string
@@ -206,6 +228,7 @@ const main = async () => {
       typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.requests.average / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.requests.average / ceiling.tps).toFixed(2)}x`,
       `CPU per request (the server process, user + system): service ${svc.cpuPerRequest.toFixed(2)} ms, hand-written ${base.cpuPerRequest.toFixed(2)} ms (${(base.cpuPerRequest / svc.cpuPerRequest).toFixed(2)}x)`,
       `CPU per request of the database server: service ${svc.databaseCpuPerRequest.toFixed(2)} ms, hand-written ${base.databaseCpuPerRequest.toFixed(2)} ms; of the load generator (autocannon): ${svc.loadCpuPerRequest.toFixed(2)} ms, ${base.loadCpuPerRequest.toFixed(2)} ms`,
+      `WAL per request: service ${svc.walFlushesPerRequest.toFixed(2)} flushes, ${(svc.walBytesPerRequest / 1024).toFixed(1)} kB; hand-written ${base.walFlushesPerRequest.toFixed(2)} flushes, ${(base.walBytesPerRequest / 1024).toFixed(1)} kB`,
       `non-2xx: service ${svc.non2xx}, hand-written ${base.non2xx}; errors: ${svc.errors + svc.timeouts}, ${base.errors + base.timeouts}`
     ]
     process.stdout.write(lines.join("\n") + "\n")
