@@ -258,17 +258,22 @@ const workFor = (c: Compiled): Work => {
   return work
 }
 
+const HALF = LANE * LANE
+
 // Adds the lanes of `acc` to `sums` (less the offsets of the rows added) and clears it.
 const unpack = (acc: Float64Array, words: number, sums: Int32Array, width: number, offsets: number): void => {
   for (let d = 0, j = 0; d < words; d++) {
-    let v = acc[d]!
+    const v = acc[d]!
     acc[d] = 0
-    for (let l = 0; l < lanes && j < width; l++, j++) {
-      // Exact: v is an integer below 2^53 and LANE a power of two (and floor is cheaper than %).
-      const high = Math.floor(v / LANE)
-      sums[j]! += v - high * LANE - offsets
-      v = high
-    }
+    // Exact: v is an integer below 2^52 and HALF a power of two. One division splits it into two
+    // 26-bit integers, whose 13-bit lanes are taken apart with integer operations (a division a
+    // lane made a chain of four dependent divisions per word).
+    const high = Math.floor(v / HALF)
+    const low = v - high * HALF
+    if (j < width) sums[j++]! += (low & (LANE - 1)) - offsets
+    if (j < width) sums[j++]! += (low >>> 13) - offsets
+    if (j < width) sums[j++]! += (high & (LANE - 1)) - offsets
+    if (j < width) sums[j++]! += (high >>> 13) - offsets
   }
 }
 
