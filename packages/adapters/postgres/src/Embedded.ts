@@ -455,6 +455,8 @@ export interface LayerOptions extends Options, PgStore.PortOptions {
   /** Apply pending migrations at start. Default true. */
   readonly migrate?: boolean | undefined
   readonly maxConnections?: number | undefined
+  /** As `PgStore.Options.directStatements`: default true; false sends a submission's two statements through `@effect/sql`, with their tracing spans. */
+  readonly directStatements?: boolean | undefined
   /** The service's configuration (lifecycle settings, pipeline, deadlines). Default: the core's defaults. */
   readonly config?: AppealService.ConfigInput | undefined
 }

@@ -33,6 +33,8 @@ export interface Config {
   readonly preparedStatements: boolean
   /** Keep the calendar's and directory's stamps until a change is notified (PgStore's `listenForChanges`); off behind a pooler that cannot LISTEN. */
   readonly listenForChanges: boolean
+  /** Send a submission's reservation and commit to the pool's clients directly (PgStore's `directStatements`); off to trace them through `@effect/sql`. */
+  readonly directStatements: boolean
   readonly identity: Identity.Settings
   /** Whether tokens are development tokens (a local secret): the service then prints some. */
   readonly development: boolean
@@ -62,6 +64,7 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
  * (.murojaat/postgres), `MUROJAAT_MIGRATE` (true), `MUROJAAT_DB_CONNECTIONS` (10),
  * `MUROJAAT_PG_PREPARED` (true; false behind PgBouncer before 1.21 or without `max_prepared_statements`),
  * `MUROJAAT_PG_LISTEN` (true; false behind PgBouncer in transaction mode, which cannot LISTEN),
+ * `MUROJAAT_PG_DIRECT` (true; false sends a submission's two statements through `@effect/sql`, with their spans),
  * `MUROJAAT_JWKS_URL` + `MUROJAAT_JWT_ISSUER` + `MUROJAAT_JWT_AUDIENCE` (production tokens) or
  * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
  * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
@@ -103,6 +106,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
     maxConnections: int("MUROJAAT_DB_CONNECTIONS", env["MUROJAAT_DB_CONNECTIONS"], 10, 1, 500),
     preparedStatements: flag("MUROJAAT_PG_PREPARED", true),
     listenForChanges: flag("MUROJAAT_PG_LISTEN", true),
+    directStatements: flag("MUROJAAT_PG_DIRECT", true),
     identity,
     development,
     clients,
@@ -162,7 +166,7 @@ const required = (env: NodeJS.ProcessEnv, name: string): string => {
 
 /** The core's service and ports on the configured database, with Murojaat's own rules pipeline. */
 export const database = (config: Config) => {
-  const options = { maxConnections: config.maxConnections, migrate: config.migrate, config: { pipeline: AppealService.rulesPipeline() } }
+  const options = { maxConnections: config.maxConnections, migrate: config.migrate, directStatements: config.directStatements, config: { pipeline: AppealService.rulesPipeline() } }
   return config.databaseUrl !== undefined
     ? PgStore.layerPg({ url: config.databaseUrl, applicationName: "murojaat-service", preparedStatements: config.preparedStatements, listenForChanges: config.listenForChanges, ...options })
     : Embedded.layerEmbedded({ dataDir: config.dataDir, ...options })

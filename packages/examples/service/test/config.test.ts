@@ -8,27 +8,28 @@ const base = { MUROJAAT_JWT_SECRET: "a development secret of enough length for t
 describe("configFromEnv", () => {
   it("defaults: 127.0.0.1:8080, the embedded database, migrations on, 10 connections, prepared statements on, freshness listener on", () => {
     const c = configFromEnv(base)
-    expect(c).toMatchObject({ host: "127.0.0.1", port: 8080, databaseUrl: undefined, migrate: true, maxConnections: 10, preparedStatements: true, listenForChanges: true })
+    expect(c).toMatchObject({ host: "127.0.0.1", port: 8080, databaseUrl: undefined, migrate: true, maxConnections: 10, preparedStatements: true, listenForChanges: true, directStatements: true })
   })
 
-  it.each([
+  // The database switches: on by default; "false" or "0" turns one off, "true", "1" or empty keeps it on.
+  const switches = [
+    ["MUROJAAT_PG_PREPARED", "preparedStatements"], // off behind a pooler that cannot keep prepared statements
+    ["MUROJAAT_PG_LISTEN", "listenForChanges"], // off behind a pooler that cannot LISTEN
+    ["MUROJAAT_PG_DIRECT", "directStatements"] // off to trace a submission's two statements
+  ] as const
+  const values = [
     ["false", false],
     ["0", false],
     ["true", true],
     ["1", true],
     ["", true]
-  ])("MUROJAAT_PG_PREPARED=%j gives preparedStatements %s (off behind a pooler that cannot keep them)", (value, expected) => {
-    expect(configFromEnv({ ...base, MUROJAAT_PG_PREPARED: value }).preparedStatements).toBe(expected)
-  })
-
-  it.each([
-    ["false", false],
-    ["0", false],
-    ["true", true],
-    ["", true]
-  ])("MUROJAAT_PG_LISTEN=%j gives listenForChanges %s (off behind a pooler that cannot LISTEN)", (value, expected) => {
-    expect(configFromEnv({ ...base, MUROJAAT_PG_LISTEN: value }).listenForChanges).toBe(expected)
-  })
+  ] as const
+  it.each(switches.flatMap(([name, key]) => values.map(([value, expected]) => [name, value, key, expected] as const)))(
+    "%s=%j gives %s %s",
+    (name, value, key, expected) => {
+      expect(configFromEnv({ ...base, [name]: value })[key]).toBe(expected)
+    }
+  )
 
   it("a pool size out of range is refused with the variable's name, not taken", () => {
     expect(() => configFromEnv({ ...base, MUROJAAT_DB_CONNECTIONS: "0" })).toThrow(/MUROJAAT_DB_CONNECTIONS/)
