@@ -545,14 +545,26 @@ export const makeVerifier = (settings: Settings, clients: ClientsService): Verif
   if ((settings.secret === undefined) === (settings.jwksUrl === undefined)) {
     throw new Error("identity: give exactly one of `secret` (development) or `jwksUrl` (production)")
   }
+  // Each fetch of the key set, started or settled, moves `keySet` on: a token remembered under an
+  // earlier key set is verified again, so a key the provider dropped is refused at once (jose
+  // replaces its keys when a fetch settles; `reloading` covers the time in between).
+  let keySet = 0
+  const fetchKeys = (url: string, init: RequestInit): Promise<Response> => {
+    keySet++
+    return fetch(url, init).finally(() => {
+      keySet++
+    })
+  }
   const key: Uint8Array | ReturnType<typeof jose.createRemoteJWKSet> =
     settings.secret !== undefined
       ? secretBytes(settings.secret)
       : jose.createRemoteJWKSet(new URL(settings.jwksUrl!), {
           cooldownDuration: (settings.jwksCooldownSeconds ?? 30) * 1000,
           cacheMaxAge: 600_000,
-          timeoutDuration: 5_000
+          timeoutDuration: 5_000,
+          [jose.customFetch]: fetchKeys
         })
+  const keysSettled = (): boolean => key instanceof Uint8Array || !key.reloading
   const options: jose.JWTVerifyOptions = {
     issuer: settings.issuer,
     audience: settings.audience,
@@ -561,19 +573,25 @@ export const makeVerifier = (settings: Settings, clients: ClientsService): Verif
     requiredClaims: ["exp", "sub"]
   }
   // A token verified a moment ago need not be verified again: its claims are kept for at most 30
-  // seconds and never past its expiry (a busy client sends the same token many times a second).
+  // seconds and never past its expiry (a busy client sends the same token many times a second),
+  // and only while the key set it was verified under is the current one (see `keySet`).
   // The registry is asked again each time, so a client removed from it is refused at once.
   // An officer's or applicant's caller depends on the token alone, so it is kept with the payload
   // (claims decoded and the log key hashed once per token, not per request); a client's is not.
-  const recent = new Map<string, { readonly payload: jose.JWTPayload; readonly caller: Caller | undefined; readonly until: number }>()
-  const remember = (token: string, payload: jose.JWTPayload, caller: Either.Either<Caller, Unauthenticated>) => {
+  const recent = new Map<string, { readonly payload: jose.JWTPayload; readonly caller: Caller | undefined; readonly until: number; readonly keySet: number }>()
+  const remember = (token: string, payload: jose.JWTPayload, caller: Either.Either<Caller, Unauthenticated>, verifiedUnder: number) => {
+    // A fetch of the keys began or settled while this token was checked: not kept.
+    if (verifiedUnder !== keySet || !keysSettled()) return
     if (recent.size >= 10_000) recent.clear()
     const own = Either.isRight(caller) && (caller.right.kind === "officer" || caller.right.kind === "applicant") ? caller.right : undefined
-    recent.set(token, { payload, caller: own, until: Math.min(Date.now() + 30_000, (payload.exp ?? 0) * 1000) })
+    recent.set(token, { payload, caller: own, until: Math.min(Date.now() + 30_000, (payload.exp ?? 0) * 1000), keySet })
   }
   const verify = (token: string): Effect.Effect<Caller, Unauthenticated> => {
     const seen = recent.get(token)
-    if (seen !== undefined && seen.until > Date.now()) return seen.caller !== undefined ? Effect.succeed(seen.caller) : callerFromClaims(seen.payload, clients)
+    if (seen !== undefined && seen.until > Date.now() && seen.keySet === keySet) {
+      return seen.caller !== undefined ? Effect.succeed(seen.caller) : callerFromClaims(seen.payload, clients)
+    }
+    const verifiedUnder = keysSettled() ? keySet : -1
     return Effect.flatMap(
       Effect.tryPromise({
         try: () => (key instanceof Uint8Array ? jose.jwtVerify(token, key, options) : jose.jwtVerify(token, key, options)),
@@ -581,7 +599,7 @@ export const makeVerifier = (settings: Settings, clients: ClientsService): Verif
       }),
       (verified) => {
         const caller = callerFromClaims(verified.payload, clients)
-        remember(token, verified.payload, caller)
+        remember(token, verified.payload, caller, verifiedUnder)
         return caller
       }
     )
