@@ -340,6 +340,9 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   if (tokenFirst.length < f.count + 1) tokenFirst = new Int32Array(f.count * 2 + 1)
   const first = tokenFirst
   const rootBase = da[0]! >>> 7
+  const st = stateOf(c)
+  const text = st.nextText()
+  const seen = st.seen
   for (let t = 0; t < f.count; t++) {
     first[t] = hits
     const s = f.start[t]!
@@ -362,7 +365,9 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
         const negated = !whole && ((codes[r] === M && r + 1 < e && codes[r + 1] === A) || (codes[r] === S && r + 2 < e && codes[r + 1] === I && codes[r + 2] === Z))
         if (hits === hitToken.length) growHits()
         hitToken[hits] = t
-        hitWord[hits] = endWord[q]!
+        const wd = endWord[q]!
+        hitWord[hits] = wd
+        seen[wd] = text
         hitNegated[hits] = negated ? 1 : 0
         hits++
       }
@@ -379,14 +384,13 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
     const t = hitToken[h]!
     for (let x = starts.at[wd]!, xe = starts.at[wd + 1]!; x < xe; x++) {
       const pid = starts.ids[x]!
-      if (c.filler[pid] !== 1) continue
+      if (c.filler[pid] !== 1 || !allSeen(seen, text, pw.ids, pw.at[pid]!, pw.at[pid + 1]!)) continue
       const last = phrase(f, skip, pw.ids, pw.at[pid]!, pw.at[pid + 1]!, t, false)
       if (last >= 0) skip.fill(1, t, last + 1)
     }
   }
   // Occurrences of patterns, in token order, and for each item the occurrences it sees (linked
   // lists over the occurrences: gathered from what occurred, never from the items' pattern lists).
-  const st = stateOf(c)
   st.occurrences = 0
   st.links = 0
   const touched = st.touched
@@ -407,6 +411,8 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
       let last = t
       let negated = hitNegated[h] === 1
       if (to - from > 1) {
+        // Of ~210 phrases a text starts, ~6 are found: most lack a word the whole text has not.
+        if (!allSeen(seen, text, pw.ids, from, to)) continue
         last = phrase(f, skip, pw.ids, from, to, t, true)
         if (last < 0) continue
         negated = negated || phraseNegated
@@ -434,6 +440,13 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   }
   st.reset()
   return fired
+}
+
+// Whether every further word of a phrase (its word ids are `words[from + 1..to)`) has a hit
+// somewhere in the text: without one, `phrase` cannot find the phrase.
+const allSeen = (seen: Int32Array, text: number, words: Int32Array, from: number, to: number): boolean => {
+  for (let w = from + 1; w < to; w++) if (seen[words[w]!] !== text) return false
+  return true
 }
 
 // Whether the last phrase found by `phrase` had a negated word (an out-parameter: no object per phrase).
@@ -484,9 +497,21 @@ class State {
   readonly used: Array<number> = []
   /** Items with an occurrence in the current text. */
   readonly touched: Array<number> = []
-  constructor(readonly items: number) {
+  /** word id -> `text` when the current text has a hit of that word (no clearing between texts). */
+  readonly seen: Int32Array
+  text = 0
+  constructor(readonly items: number, words: number) {
     this.head = new Int32Array(3 * items).fill(-1)
     this.tail = new Int32Array(3 * items).fill(-1)
+    this.seen = new Int32Array(words)
+  }
+  /** Starts a text: a new stamp for the words it has (all cleared once the stamps run out). */
+  nextText(): number {
+    if (this.text === 0x7fffffff) {
+      this.seen.fill(0)
+      this.text = 0
+    }
+    return ++this.text
   }
   add(first: number, last: number, negated: boolean): number {
     const o = this.occurrences++
@@ -534,7 +559,7 @@ class State {
 const states = new WeakMap<Compiled, State>()
 const stateOf = (c: Compiled): State => {
   let st = states.get(c)
-  if (st === undefined) states.set(c, (st = new State(c.items.length)))
+  if (st === undefined) states.set(c, (st = new State(c.items.length, c.words)))
   return st
 }
 
