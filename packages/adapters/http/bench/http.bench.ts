@@ -17,7 +17,9 @@
  * `HTTP_BENCH_CONCURRENCY` 8, `HTTP_BENCH_WARMUP` 4 rounds of each first; `HTTP_BENCH_PROFILE=DIR` writes a CPU profile of the server process during the measured rounds
  * of one scenario (`HTTP_BENCH_CORE=canned` or `memory`), its frames mapped to the sources;
  * `HTTP_BENCH_ONLY=subject` drives only the subject, for a profile of it alone; `HTTP_BENCH_BEFORE=DIR`
- * serves another copy of `src/` beside the subject, on its own core, and prints it as "before").
+ * serves another copy of `src/` beside the subject, on its own core, and prints it as "before";
+ * `HTTP_BENCH_SUBJECT=DIR` serves a copy of `src/` as the subject, so that two copies can be
+ * measured in both slots).
  */
 import { fork } from "node:child_process"
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from "node:http"
@@ -146,8 +148,12 @@ const serve = async () => {
   // HTTP_BENCH_BEFORE: another copy of src/ (the code before a change), served beside, same core.
   const beforeDir = process.env["HTTP_BENCH_BEFORE"]
   const earlier = beforeDir === undefined ? undefined : ((await import(pathToFileURL(join(beforeDir, "index.ts")).href)) as { Server: typeof Server }).Server
-  const real = { ...(await servers(memory(), scope)), ...(earlier !== undefined ? { beforePort: (await servers(memory(), scope, earlier)).subjectPort } : {}) }
-  const fixed = { ...(await servers(canned(), scope)), ...(earlier !== undefined ? { beforePort: (await servers(canned(), scope, earlier)).subjectPort } : {}) }
+  // HTTP_BENCH_SUBJECT: a copy of src/ served as the subject, so an A/B can put each copy in each
+  // slot (the slots are not alike: the same code measures up to ~12% apart in them).
+  const subjectDir = process.env["HTTP_BENCH_SUBJECT"]
+  const subject = subjectDir === undefined ? Server : ((await import(pathToFileURL(join(subjectDir, "index.ts")).href)) as { Server: typeof Server }).Server
+  const real = { ...(await servers(memory(), scope, subject)), ...(earlier !== undefined ? { beforePort: (await servers(memory(), scope, earlier)).subjectPort } : {}) }
+  const fixed = { ...(await servers(canned(), scope, subject)), ...(earlier !== undefined ? { beforePort: (await servers(canned(), scope, earlier)).subjectPort } : {}) }
   const session = process.env["HTTP_BENCH_PROFILE"] !== undefined ? new Session() : undefined
   const post = (method: string, params: object = {}) =>
     new Promise<any>((resolve, reject) => session!.post(method, params, (e, r) => (e !== null ? reject(e) : resolve(r))))

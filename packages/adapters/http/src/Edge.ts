@@ -18,7 +18,7 @@ import { HttpApiError, HttpMiddleware, HttpServerError, HttpServerRequest, HttpS
 import type { HttpApp } from "@effect/platform"
 import { randomUUID } from "node:crypto"
 import type { I18n } from "@murojaat/core"
-import { Cause, Context, Effect, FiberRef, Layer, LogLevel, Option } from "effect"
+import { Cause, Context, Effect, type Exit, FiberRef, HashMap, Layer, LogLevel, Option } from "effect"
 import * as Problem from "./Problem.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -520,67 +520,77 @@ export const middleware = (
  */
 export const middlewareWith =
   (services: Services) =>
-  (app: HttpApp.Default): HttpApp.Default => {
+  <E>(app: HttpApp.Default<E>): HttpApp.Default => {
     const { settings, limiter, drain } = services
     const answered = problems(app)
-    const leave = Effect.sync(() => drain.leave())
     const hsts: Record<string, string> = settings.hsts ? { "strict-transport-security": "max-age=31536000" } : {}
     const apiHeaders = { ...apiSecurityHeaders, ...hsts }
     const docsHeaders = { ...docsSecurityHeaders, ...hsts }
-    const handled = (request: HttpServerRequest.HttpServerRequest, info: RequestInfo): HttpApp.Default => {
-      const path = pathOf(request.url)
-      const withHeaders = (response: HttpServerResponse.HttpServerResponse) => {
-        const headers: Record<string, string> = { ...(path === "/docs" ? docsHeaders : apiHeaders), "x-request-id": info.id }
-        // A page mounted beside the API (the reference service's console) keeps its own policy.
-        const policy = response.headers["content-security-policy"]
-        if (policy !== undefined) headers["content-security-policy"] = policy
-        if (path.startsWith("/v1/") || path.startsWith("/open311/")) headers["cache-control"] = "no-store"
-        return HttpServerResponse.setHeaders(response, headers)
-      }
-      if (drain.draining()) {
-        return Effect.succeed(withHeaders(HttpServerResponse.setHeader(problemResponseOf(Problem.unavailable(), info, request.url), "connection", "close")))
-      }
+    const withHeaders = (response: HttpServerResponse.HttpServerResponse, path: string, info: RequestInfo) => {
+      const headers: Record<string, string> = { ...(path === "/docs" ? docsHeaders : apiHeaders), "x-request-id": info.id }
+      // A page mounted beside the API (the reference service's console) keeps its own policy.
+      const policy = response.headers["content-security-policy"]
+      if (policy !== undefined) headers["content-security-policy"] = policy
+      if (path.startsWith("/v1/") || path.startsWith("/open311/")) headers["cache-control"] = "no-store"
+      return HttpServerResponse.setHeaders(response, headers)
+    }
+    // The answer of a request refused at the edge (draining, the address over its rate, a body
+    // declared too large), or undefined when it goes on.
+    const refused = (request: HttpServerRequest.HttpServerRequest, info: RequestInfo, path: string): HttpServerResponse.HttpServerResponse | undefined => {
+      if (drain.draining()) return HttpServerResponse.setHeader(problemResponseOf(Problem.unavailable(), info, request.url), "connection", "close")
       if (settings.addressRateLimit !== false) {
         const wait = limiter.addresses.take(clientAddress(request, settings.trustProxy), settings.addressRateLimit, Date.now())
-        if (wait > 0) return Effect.succeed(withHeaders(problemResponseOf(Problem.rateLimited(wait), info, request.url)))
+        if (wait > 0) return problemResponseOf(Problem.rateLimited(wait), info, request.url)
       }
       const declared = request.headers["content-length"]
       const cap = path === "/v1/directory" || path.startsWith("/v1/calendar") ? settings.maxAdminBodyBytes : settings.maxBodyBytes
       if (declared !== undefined && (!/^[0-9]{1,15}$/.test(declared) || Number(declared) > cap)) {
-        return Effect.succeed(withHeaders(problemResponseOf(/^[0-9]{1,15}$/.test(declared) ? Problem.payloadTooLarge(cap) : Problem.malformedBody(), info, request.url)))
+        return problemResponseOf(/^[0-9]{1,15}$/.test(declared) ? Problem.payloadTooLarge(cap) : Problem.malformedBody(), info, request.url)
       }
-      drain.enter()
-      return answered.pipe(Effect.map(withHeaders), Effect.ensuring(leave))
+      return undefined
     }
-    const withRequest = Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) => {
-      const info: RequestInfo = {
-        id: requestIdOf(request.headers["x-request-id"]),
-        locale: Problem.negotiate(request.headers["accept-language"]),
-        started: Date.now()
-      }
-      // The request's log line, and its fields, only when info lines are written (the service may
-      // log at warning level): then the request runs as it is, with no exit kept for the line.
-      const logged = Effect.flatMap(FiberRef.get(FiberRef.currentMinimumLogLevel), (minimum) =>
-        LogLevel.greaterThan(minimum, LogLevel.Info)
-          ? handled(request, info)
-          : Effect.flatMap(Effect.exit(handled(request, info)), (exit) =>
-              Effect.zipRight(
-                Effect.logInfo("request").pipe(
-                  Effect.annotateLogs({
-                    method: request.method,
-                    route: routeOf(pathOf(request.url)),
-                    status: exit._tag === "Success" ? exit.value.status : 499,
-                    ms: Date.now() - info.started,
-                    ...(info.caller !== undefined ? { caller: info.caller } : {}),
-                    ...(info.code !== undefined ? { code: info.code } : {})
-                  })
-                ),
-                exit
-              )
-            )
+    const logLine = (request: HttpServerRequest.HttpServerRequest, info: RequestInfo, exit: Exit.Exit<HttpServerResponse.HttpServerResponse>) =>
+      Effect.logInfo("request").pipe(
+        Effect.annotateLogs({
+          method: request.method,
+          route: routeOf(pathOf(request.url)),
+          status: exit._tag === "Success" ? exit.value.status : 499,
+          ms: Date.now() - info.started,
+          ...(info.caller !== undefined ? { caller: info.caller } : {}),
+          ...(info.code !== undefined ? { code: info.code } : {})
+        })
       )
-      return Effect.locally(Effect.annotateLogs(logged, "requestId", info.id), currentRequest, info)
-    })
+    // One bracket per request (rather than `Effect.locally`, `Effect.annotateLogs` and
+    // `Effect.ensuring`, each its own): the request's info and its id in the log annotations are
+    // set, the request runs, then the drain is left (when it was entered) and both are put back,
+    // whatever the exit. The request's log line, and its fields, only when info lines are written
+    // (the service may log at warning level).
+    const withRequest: HttpApp.Default = Effect.uninterruptibleMask((restore) =>
+      Effect.withFiberRuntime((fiber) => {
+        const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
+        const info: RequestInfo = {
+          id: requestIdOf(request.headers["x-request-id"]),
+          locale: Problem.negotiate(request.headers["accept-language"]),
+          started: Date.now()
+        }
+        const path = pathOf(request.url)
+        const refusal = refused(request, info, path)
+        const handled: HttpApp.Default =
+          refusal !== undefined ? Effect.succeed(withHeaders(refusal, path, info)) : Effect.map(answered, (response) => withHeaders(response, path, info))
+        const lineWritten = !LogLevel.greaterThan(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Info)
+        const priorInfo = fiber.getFiberRef(currentRequest)
+        const priorAnnotations = fiber.getFiberRef(FiberRef.currentLogAnnotations)
+        const end = Effect.zipRight(FiberRef.set(currentRequest, priorInfo), FiberRef.set(FiberRef.currentLogAnnotations, priorAnnotations))
+        if (refusal === undefined) drain.enter()
+        return Effect.zipRight(
+          Effect.zipRight(FiberRef.set(currentRequest, info), FiberRef.set(FiberRef.currentLogAnnotations, HashMap.set(priorAnnotations, "requestId", info.id))),
+          Effect.flatMap(Effect.exit(restore(handled)), (exit) => {
+            if (refusal === undefined) drain.leave()
+            return lineWritten ? Effect.zipRight(Effect.zipRight(logLine(request, info, exit), end), exit) : Effect.zipRight(end, exit)
+          })
+        )
+      })
+    )
     // The platform's own access log is replaced by ours (it logs the full URL, query string included).
     const quiet = HttpMiddleware.withLoggerDisabled(withRequest)
     return settings.cors === undefined

@@ -22,7 +22,7 @@
  *
  * @since 0.1.0
  */
-import { HttpApiBuilder, HttpApiSwagger, HttpMiddleware, HttpRouter, type HttpServer } from "@effect/platform"
+import { HttpApiBuilder, HttpApiSwagger, type HttpApp, HttpMiddleware, HttpRouter, type HttpServer } from "@effect/platform"
 import { Analytics as CoreAnalytics, type AppealService, type AppealStore, type CalendarStore, type DirectoryStore } from "@murojaat/core"
 import { Effect, Layer } from "effect"
 import * as Analytics from "./Analytics.js"
@@ -144,7 +144,16 @@ export const layer = <R = never>(settings: Settings<R>): Layer.Layer<Edge.Drain 
     // failure becomes a problem document before the API's own encoder could answer it in another
     // shape.
     // Its services are taken once here, not from the context on every request.
-    HttpApiBuilder.middleware(Effect.map(Effect.all({ settings: Edge.EdgeSettings, limiter: Edge.RateLimiter, drain: Edge.Drain }), Edge.middlewareWith))
+    // Inside it, POST /v1/appeals is answered before the router (`Handlers.submitShortcut`), unless
+    // requests are traced (the router names their spans).
+    HttpApiBuilder.middleware(
+      Effect.map(
+        Effect.all({ settings: Edge.EdgeSettings, limiter: Edge.RateLimiter, drain: Edge.Drain, shortcut: Handlers.submitShortcut }),
+        ({ shortcut, ...services }) =>
+          (app: HttpApp.Default) =>
+            Edge.middlewareWith(services)(settings.tracing === true ? app : shortcut(app))
+      )
+    )
   )
   const served = HttpApiBuilder.serve().pipe(Layer.provide(routes), Layer.provide(api))
   const serving = settings.tracing === true ? served : HttpMiddleware.withTracerDisabledWhen(served, () => true)
