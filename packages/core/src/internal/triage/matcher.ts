@@ -84,6 +84,8 @@ export interface Compiled {
    * `context` (1) or `unless` (2), one flat list read once per occurrence.
    */
   readonly linksOf: Lists
+  /** pattern id -> its second word id, or -1 for a pattern of one word (the per-hit loop's first test) */
+  readonly second: Int32Array
   /** word id -> 1 when a filler phrase starts with it */
   readonly startsFiller: Uint8Array
   /** pattern id -> items that have it in `match` */
@@ -275,6 +277,7 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     starts: lists(starts),
     startsLive: lists(starts.map((ps) => ps.filter((pid) => !fillerIds.includes(pid)))),
     linksOf: lists(linksOf),
+    second: Int32Array.from(patterns, (p) => (p.words.length > 1 ? p.words[1]! : -1)),
     startsFiller: Uint8Array.from(starts, (ps) => (ps.some((pid) => fillerIds.includes(pid)) ? 1 : 0)),
     matchOf: lists(matchOf),
     contextOf: lists(contextOf),
@@ -400,19 +403,22 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   const live = c.startsLive
   const linkAt = c.linksOf.at
   const linkIds = c.linksOf.ids
+  const second = c.second
   for (let h = 0; h < hits; h++) {
     const t = hitToken[h]!
     if (skip[t] === 1) continue
     const wd = hitWord[h]!
     for (let x = live.at[wd]!, xe = live.at[wd + 1]!; x < xe; x++) {
       const pid = live.ids[x]!
-      const from = pw.at[pid]!
-      const to = pw.at[pid + 1]!
       let last = t
       let negated = hitNegated[h] === 1
-      if (to - from > 1) {
+      const next = second[pid]!
+      if (next >= 0) {
         // Of ~210 phrases a text starts, ~6 are found: most lack a word the whole text has not.
-        if (!allSeen(seen, text, pw.ids, from, to)) continue
+        if (seen[next] !== text) continue
+        const from = pw.at[pid]!
+        const to = pw.at[pid + 1]!
+        if (to - from > 2 && !allSeen(seen, text, pw.ids, from + 1, to)) continue
         last = phrase(f, skip, pw.ids, from, to, t, true)
         if (last < 0) continue
         negated = negated || phraseNegated
