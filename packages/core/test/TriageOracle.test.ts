@@ -86,6 +86,35 @@ describe("triage equals the oracle (the engine before the speed work)", () => {
   })
 })
 
+// The words of the default taxonomy's phrases (patterns of two or more words, fillers too), as
+// written in the patterns without their `=` and `*` marks. The matcher looks for a phrase only
+// when its further words have hits in the text; that test must never drop a phrase the search
+// would find (a word stamped too rarely: checked by breaking it), on texts made of these words
+// with a phrase's words together, split between consecutive texts, out of order or too far apart.
+const phraseWords = [
+  ...new Set(
+    [
+      ...Taxonomy.defaults.rules.flatMap((r) => [...r.match, ...(r.context ?? []), ...(r.unless ?? [])]),
+      ...Taxonomy.defaults.cues.flatMap((c) => c.match),
+      ...Taxonomy.defaults.fillers
+    ]
+      .filter((p) => /\s/u.test(p.trim()))
+      .flatMap((p) => p.split(/\s+/u))
+      .map((w) => w.replace(/[=*]/gu, ""))
+      .filter((w) => w !== "")
+  )
+]
+const phraseText = fc.array(fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...phraseWords) }, fc.constantFrom(...words), fc.constantFrom(".", ",", "emas", "ne")), { maxLength: 30 }).map((ws) => ws.join(" "))
+
+describe("triage equals the oracle on texts of phrase words", () => {
+  it("there are phrase words", () => {
+    expect(phraseWords.length).toBeGreaterThan(20)
+  })
+  test.prop([fc.array(phraseText, { minLength: 2, maxLength: 5 })], { numRuns: 300 })("each text of a sequence, whatever came before", (ts) => {
+    for (const t of ts) same(t)
+  })
+})
+
 describe("triage equals the oracle on any valid settings", () => {
   // The oracle throws with minScore 0 on a text no rule scores (it reads the best of no scores);
   // the engine gives what any minimum above 0 gives there: no rule category. The oracle is asked
