@@ -84,8 +84,11 @@ export interface Compiled {
    * `context` (1) or `unless` (2), one flat list read once per occurrence.
    */
   readonly linksOf: Lists
-  /** pattern id -> its second word id, or -1 for a pattern of one word (the per-hit loop's first test) */
-  readonly second: Int32Array
+  /**
+   * Beside each entry of `startsLive.ids`: its pattern's second word id, or -1 for a pattern of
+   * one word (the per-hit loop's first test, read in step with the list).
+   */
+  readonly liveSecond: Int32Array
   /** word id -> 1 when a filler phrase starts with it */
   readonly startsFiller: Uint8Array
   /** pattern id -> items that have it in `match` */
@@ -261,6 +264,7 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     ...contextOf[p]!.map((i) => CONTEXT * compiledItems.length + i),
     ...unlessOf[p]!.map((i) => UNLESS * compiledItems.length + i)
   ])
+  const live = lists(starts.map((ps) => ps.filter((pid) => !fillerIds.includes(pid))))
   const { da, stateOf } = doubleArray(next, ends.length, (n) => ends[n]!.length > 0)
   // Each state's ends, in the node's order, contiguous by state.
   const byState: Array<Array<readonly [number, boolean]>> = Array.from({ length: da.length }, () => [])
@@ -275,9 +279,9 @@ export const compile = (items: ReadonlyArray<Matchable>, fillers: ReadonlyArray<
     endExact: Uint8Array.from(flat, ([, e]) => (e ? 1 : 0)),
     patternWords: lists(patterns.map((p) => Array.from(p.words))),
     starts: lists(starts),
-    startsLive: lists(starts.map((ps) => ps.filter((pid) => !fillerIds.includes(pid)))),
+    startsLive: live,
     linksOf: lists(linksOf),
-    second: Int32Array.from(patterns, (p) => (p.words.length > 1 ? p.words[1]! : -1)),
+    liveSecond: Int32Array.from(live.ids, (pid) => (patterns[pid]!.words.length > 1 ? patterns[pid]!.words[1]! : -1)),
     startsFiller: Uint8Array.from(starts, (ps) => (ps.some((pid) => fillerIds.includes(pid)) ? 1 : 0)),
     matchOf: lists(matchOf),
     contextOf: lists(contextOf),
@@ -403,19 +407,19 @@ export const run = (c: Compiled, f: Folded, skip: Uint8Array): ReadonlyArray<Fir
   const live = c.startsLive
   const linkAt = c.linksOf.at
   const linkIds = c.linksOf.ids
-  const second = c.second
+  const liveSecond = c.liveSecond
   for (let h = 0; h < hits; h++) {
     const t = hitToken[h]!
     if (skip[t] === 1) continue
     const wd = hitWord[h]!
     for (let x = live.at[wd]!, xe = live.at[wd + 1]!; x < xe; x++) {
+      const next = liveSecond[x]!
+      // Of ~210 phrases a text starts, ~6 are found: most lack a word the whole text has not.
+      if (next >= 0 && seen[next] !== text) continue
       const pid = live.ids[x]!
       let last = t
       let negated = hitNegated[h] === 1
-      const next = second[pid]!
       if (next >= 0) {
-        // Of ~210 phrases a text starts, ~6 are found: most lack a word the whole text has not.
-        if (seen[next] !== text) continue
         const from = pw.at[pid]!
         const to = pw.at[pid + 1]!
         if (to - from > 2 && !allSeen(seen, text, pw.ids, from + 1, to)) continue
