@@ -6,7 +6,11 @@
  * transaction alone as the ceiling. One run, one embedded PostgreSQL, the same number of database
  * connections for the three; autocannon drives both HTTP servers, each its own process.
  *
- * Options (environment): BENCH_SECONDS (15), BENCH_WARMUP (3), BENCH_HTTP_CONNECTIONS (16),
+ * The two HTTP endpoints are measured in alternating rounds (BENCH_ROUNDS, each BENCH_SECONDS /
+ * BENCH_ROUNDS long), so the machine's load weighs on both alike; throughput and latency are the
+ * medians of the rounds, the ratio the median of the rounds' ratios.
+ *
+ * Options (environment): BENCH_SECONDS (15 per endpoint), BENCH_ROUNDS (3), BENCH_WARMUP (3), BENCH_HTTP_CONNECTIONS (16),
  * BENCH_DB_CONNECTIONS (10), BENCH_SERVICE_FLAGS (more node flags for the service process, e.g.
  * `--max-semi-space-size=32`, to try one against what `pnpm start` runs). Prints a table, the ratios and the CPU each server process spent per
  * request; the figures go to docs/performance.md ("HTTP").
@@ -32,6 +36,7 @@ type Autocannon = (options: Record<string, unknown>) => Promise<Result>
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
 const seconds = Number(process.env["BENCH_SECONDS"] ?? 15)
+const rounds = Number(process.env["BENCH_ROUNDS"] ?? 3)
 const warmup = Number(process.env["BENCH_WARMUP"] ?? 3)
 const httpConnections = Number(process.env["BENCH_HTTP_CONNECTIONS"] ?? 16)
 const dbConnections = Number(process.env["BENCH_DB_CONNECTIONS"] ?? 10)
@@ -66,24 +71,59 @@ const started = (child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray>
 const cpuMs = (pids: ReadonlyArray<number | undefined>): number =>
   pids.reduce<number>((total, pid) => {
     if (pid === undefined) return Number.NaN
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")
-      return total + (Number(fields[11]) + Number(fields[12])) * 10
-    } catch {
-      return total
-    }
+    return total + (cpuOf(pid) ?? 0)
   }, 0)
 
-// The database server's processes (postmaster and backends) that exist now: the CPU of a request is
-// also the server's, and on one machine the two compete for the same cores.
-const databasePids = (): ReadonlyArray<number> =>
+// One process's CPU time so far (ms), undefined when it is gone.
+const cpuOf = (pid: number): number | undefined => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return undefined
+  }
+}
+
+// The CPU the database's processes spent between two scans, process by process: a backend that
+// started in between (a pool replacing an idle connection) counts from its start; one that ended
+// in between cannot be read after and counts nothing, rather than a negative difference.
+const cpuSince = (before: ReadonlyMap<number, number>, pids: ReadonlyArray<number>): number =>
+  pids.reduce((total, pid) => {
+    const now = cpuOf(pid)
+    return now === undefined ? total : total + now - (before.get(pid) ?? 0)
+  }, 0)
+const cpuByPid = (pids: ReadonlyArray<number>): ReadonlyMap<number, number> =>
+  new Map(pids.flatMap((pid) => {
+    const t = cpuOf(pid)
+    return t === undefined ? [] : [[pid, t] as const]
+  }))
+// The embedded server's processes that exist now (postmaster, backends, WAL writer): the CPU of a
+// request is also the server's, and on one machine the two compete for the same cores. Other
+// servers on the machine are not counted. Autovacuum workers and the checkpointer are left out:
+// both endpoints' rows cause their work, which falls in whichever round happens to be running, so
+// counting it would only add noise to the comparison.
+const parentOf = (pid: number | string): number => Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0)
+const databasePids = (postmaster: number): ReadonlyArray<number> =>
   readdirSync("/proc").filter((d) => /^\d+$/.test(d)).filter((d) => {
     try {
-      return readFileSync(`/proc/${d}/comm`, "utf8").trim() === "postgres"
+      if (Number(d) !== postmaster && parentOf(d) !== postmaster) return false
+      return !/postgres: (autovacuum|checkpointer)/.test(readFileSync(`/proc/${d}/cmdline`, "utf8"))
     } catch {
       return false
     }
   }).map(Number)
+
+// The embedded server's postmaster: the parent of a backend of ours.
+const postmasterOf = async (url: string): Promise<number> => {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")
+    return parentOf(rows[0]!.pid)
+  } finally {
+    await client.end()
+  }
+}
 
 // The server's WAL flushes and bytes so far (pg_stat_io, PostgreSQL 16 and later; pg_stat_wal): a
 // commit that waits for its flush alone costs the machine a flush; concurrent commits share one.
@@ -99,30 +139,83 @@ const walOf = async (url: string): Promise<{ readonly flushes: number; readonly 
   }
 }
 
-const run = async (title: string, url: string, pid: number | undefined, databaseUrl: string, headers: () => Record<string, string>): Promise<Result & { readonly cpuPerRequest: number; readonly databaseCpuPerRequest: number; readonly loadCpuPerRequest: number; readonly walFlushesPerRequest: number; readonly walBytesPerRequest: number }> => {
-  const options = (duration: number) => ({
-    url,
+interface Endpoint {
+  readonly title: string
+  readonly url: string
+  readonly pid: number | undefined
+  readonly headers: () => Record<string, string>
+}
+
+interface Round {
+  readonly rps: number
+  readonly p50: number
+  readonly p99: number
+  readonly requests: number
+  readonly non2xx: number
+  readonly errors: number
+  readonly cpu: number
+  readonly databaseCpu: number
+  readonly loadCpu: number
+  readonly walFlushes: number
+  readonly walBytes: number
+}
+
+const cannon = (e: Endpoint, duration: number) =>
+  autocannon({
+    url: e.url,
     method: "POST",
     connections: httpConnections,
     duration,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { ...(req["headers"] as object), ...headers() }, body: JSON.stringify(intake) }) }]
+    requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, headers: { ...(req["headers"] as object), ...e.headers() }, body: JSON.stringify(intake) }) }]
   })
-  process.stderr.write(`${title}: warm-up ${warmup} s, then ${seconds} s with ${httpConnections} connections\n`)
-  await autocannon(options(warmup))
-  const database = databasePids()
+
+// One measured round of one endpoint: its throughput and latency, and what the machine's processes
+// and the database's WAL spent on it.
+const measure = async (e: Endpoint, databaseUrl: string, postmaster: number, duration: number): Promise<Round> => {
   const walBefore = await walOf(databaseUrl)
-  const before = [cpuMs([pid]), cpuMs(database), cpuMs([process.pid])] as const
-  const result = await autocannon(options(seconds))
-  const per = (ms: number) => ms / Math.max(1, result.requests.total)
-  const after = [cpuMs([pid]), cpuMs(database), cpuMs([process.pid])] as const
+  const databaseBefore = cpuByPid(databasePids(postmaster))
+  const before = [cpuMs([e.pid]), cpuMs([process.pid])] as const
+  const result = await cannon(e, duration)
+  const pidsAfter = databasePids(postmaster)
+  const after = [cpuMs([e.pid]), cpuSince(databaseBefore, pidsAfter), cpuMs([process.pid])] as const
   const walAfter = await walOf(databaseUrl)
   return {
-    ...result,
-    walFlushesPerRequest: per(walAfter.flushes - walBefore.flushes),
-    walBytesPerRequest: per(walAfter.bytes - walBefore.bytes),
-    cpuPerRequest: per(after[0] - before[0]),
-    databaseCpuPerRequest: per(after[1] - before[1]),
-    loadCpuPerRequest: per(after[2] - before[2])
+    rps: result.requests.total / duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    cpu: after[0] - before[0],
+    databaseCpu: after[1],
+    loadCpu: after[2] - before[1],
+    walFlushes: walAfter.flushes - walBefore.flushes,
+    walBytes: walAfter.bytes - walBefore.bytes
+  }
+}
+
+const median = (xs: ReadonlyArray<number>): number => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
+}
+
+// The rounds of one endpoint together: medians of throughput and latency; costs per request over
+// all of its rounds.
+const summary = (rounds: ReadonlyArray<Round>) => {
+  const requests = rounds.reduce((n, r) => n + r.requests, 0)
+  const per = (f: (r: Round) => number) => rounds.reduce((n, r) => n + f(r), 0) / Math.max(1, requests)
+  return {
+    rps: median(rounds.map((r) => r.rps)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    cpuPerRequest: per((r) => r.cpu),
+    databaseCpuPerRequest: per((r) => r.databaseCpu),
+    loadCpuPerRequest: per((r) => r.loadCpu),
+    walFlushesPerRequest: per((r) => r.walFlushes),
+    walBytesPerRequest: per((r) => r.walBytes)
   }
 }
 
@@ -176,12 +269,41 @@ const main = async () => {
     const baselinePort = (await started(baseline, /listening (\d+)/))[1]!
 
     let n = 0
-    const svc = await run("service", `${serviceUrl}/v1/appeals`, service.pid, db.appUrl, () => ({
-      authorization: `Bearer ${citizen}`,
-      "content-type": "application/json",
-      "idempotency-key": `bench-${process.pid}-${++n}`
-    }))
-    const base = await run("hand-written", `http://127.0.0.1:${baselinePort}/appeals`, baseline.pid, db.appUrl, () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` }))
+    const svcEndpoint: Endpoint = {
+      title: "service",
+      url: `${serviceUrl}/v1/appeals`,
+      pid: service.pid,
+      headers: () => ({ authorization: `Bearer ${citizen}`, "content-type": "application/json", "idempotency-key": `bench-${process.pid}-${++n}` })
+    }
+    const baseEndpoint: Endpoint = {
+      title: "hand-written",
+      url: `http://127.0.0.1:${baselinePort}/appeals`,
+      pid: baseline.pid,
+      headers: () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` })
+    }
+    // Both warmed up, then rounds alternating (service first, then hand-written first, ...), so a
+    // change of the machine's load during the run weighs on both alike; the ratio is taken per
+    // round and its median printed.
+    for (const e of [svcEndpoint, baseEndpoint]) {
+      process.stderr.write(`${e.title}: warm-up ${warmup} s\n`)
+      await cannon(e, warmup)
+    }
+    const postmaster = await postmasterOf(db.appUrl)
+    const svcRounds: Array<Round> = []
+    const baseRounds: Array<Round> = []
+    const roundSeconds = Math.max(1, Math.round(seconds / rounds))
+    for (let r = 0; r < rounds; r++) {
+      process.stderr.write(`round ${r + 1} of ${rounds}: ${roundSeconds} s each, ${httpConnections} connections\n`)
+      const order = r % 2 === 0 ? [svcEndpoint, baseEndpoint] : [baseEndpoint, svcEndpoint]
+      for (const e of order) {
+        const m = await measure(e, db.appUrl, postmaster, roundSeconds)
+        ;(e === svcEndpoint ? svcRounds : baseRounds).push(m)
+        process.stderr.write(`  ${e.title}: ${m.rps.toFixed(0)}/s, CPU per request ${(m.cpu / m.requests).toFixed(2)} ms, database ${(m.databaseCpu / m.requests).toFixed(2)} ms\n`)
+      }
+    }
+    const svc = summary(svcRounds)
+    const base = summary(baseRounds)
+    const ratios = svcRounds.map((r, i) => r.rps / baseRounds[i]!.rps)
 
     // pgbench: the baseline's transaction alone, from a script with the same row sizes.
     let ceiling: { tps: number; p50: number; p99: number } | string
@@ -216,20 +338,20 @@ const main = async () => {
     const row = (name: string, rps: number, p50: number, p99: number, extra = "") =>
       `| ${name} | ${rps.toFixed(0)} | ${p50.toFixed(1)} | ${p99.toFixed(1)} |${extra}`
     const lines = [
-      `HTTP submissions, ${seconds} s, ${httpConnections} HTTP connections, ${dbConnections} database connections, embedded PostgreSQL, Node ${process.version}`,
+      `HTTP submissions, ${rounds} alternating rounds of ${Math.max(1, Math.round(seconds / rounds))} s each, ${httpConnections} HTTP connections, ${dbConnections} database connections, embedded PostgreSQL, Node ${process.version}`,
       "",
       "| what | submissions/s | p50 ms | p99 ms |",
       "| --- | --- | --- | --- |",
-      row("reference service (full pipeline)", svc.requests.average, svc.latency.p50, svc.latency.p99),
-      row("hand-written node:http + pg, same rows", base.requests.average, base.latency.p50, base.latency.p99),
+      row("reference service (full pipeline)", svc.rps, svc.p50, svc.p99),
+      row("hand-written node:http + pg, same rows", base.rps, base.p50, base.p99),
       typeof ceiling === "string" ? `| pgbench | ${ceiling} | | |` : row("pgbench, the same transaction alone", ceiling.tps, ceiling.p50, ceiling.p99),
       "",
-      `service / hand-written: ${(svc.requests.average / base.requests.average).toFixed(2)}x`,
-      typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.requests.average / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.requests.average / ceiling.tps).toFixed(2)}x`,
+      `service / hand-written: ${median(ratios).toFixed(2)}x (median of ${rounds} alternating rounds: ${ratios.map((x) => x.toFixed(2)).join(", ")})`,
+      typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.rps / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.rps / ceiling.tps).toFixed(2)}x`,
       `CPU per request (the server process, user + system): service ${svc.cpuPerRequest.toFixed(2)} ms, hand-written ${base.cpuPerRequest.toFixed(2)} ms (${(base.cpuPerRequest / svc.cpuPerRequest).toFixed(2)}x)`,
       `CPU per request of the database server: service ${svc.databaseCpuPerRequest.toFixed(2)} ms, hand-written ${base.databaseCpuPerRequest.toFixed(2)} ms; of the load generator (autocannon): ${svc.loadCpuPerRequest.toFixed(2)} ms, ${base.loadCpuPerRequest.toFixed(2)} ms`,
       `WAL per request: service ${svc.walFlushesPerRequest.toFixed(2)} flushes, ${(svc.walBytesPerRequest / 1024).toFixed(1)} kB; hand-written ${base.walFlushesPerRequest.toFixed(2)} flushes, ${(base.walBytesPerRequest / 1024).toFixed(1)} kB`,
-      `non-2xx: service ${svc.non2xx}, hand-written ${base.non2xx}; errors: ${svc.errors + svc.timeouts}, ${base.errors + base.timeouts}`
+      `non-2xx: service ${svc.non2xx}, hand-written ${base.non2xx}; errors: ${svc.errors}, ${base.errors}`
     ]
     process.stdout.write(lines.join("\n") + "\n")
   } finally {
