@@ -97,6 +97,7 @@ const cpuByPid = (pids: ReadonlyArray<number>): ReadonlyMap<number, number> =>
     const t = cpuOf(pid)
     return t === undefined ? [] : [[pid, t] as const]
   }))
+
 // The embedded server's processes that exist now (postmaster, backends, WAL writer): the CPU of a
 // request is also the server's, and on one machine the two compete for the same cores. Other
 // servers on the machine are not counted. Autovacuum workers and the checkpointer are left out:
