@@ -10,13 +10,15 @@
  * BENCH_ROUNDS long), so the machine's load weighs on both alike; throughput and latency are the
  * medians of the rounds, the ratio the median of the rounds' ratios.
  *
- * Options (environment): BENCH_SECONDS (15 per endpoint), BENCH_ROUNDS (3), BENCH_WARMUP (3), BENCH_HTTP_CONNECTIONS (16),
+ * Options (environment): BENCH_SECONDS (15 per endpoint), BENCH_ROUNDS (3), BENCH_WARMUP (10 s per endpoint: the service's JIT
+ * is still compiling after 5 s, at up to a sixth of its CPU), BENCH_HTTP_CONNECTIONS (16),
  * BENCH_DB_CONNECTIONS (10), BENCH_SERVICE_FLAGS (more node flags for the service process, e.g.
- * `--max-semi-space-size=32`, to try one against what `pnpm start` runs). Prints a table, the ratios and the CPU each server process spent per
+ * `--max-semi-space-size=32`, to try one against what `pnpm start` runs), BENCH_SERVICE_LOG (a file the service's output
+ * is copied to, e.g. V8's traces). Prints a table, the ratios and the CPU each server process spent per
  * request; the figures go to docs/performance.md ("HTTP").
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -37,7 +39,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
 const seconds = Number(process.env["BENCH_SECONDS"] ?? 15)
 const rounds = Number(process.env["BENCH_ROUNDS"] ?? 3)
-const warmup = Number(process.env["BENCH_WARMUP"] ?? 3)
+const warmup = Number(process.env["BENCH_WARMUP"] ?? 10)
 const httpConnections = Number(process.env["BENCH_HTTP_CONNECTIONS"] ?? 16)
 const dbConnections = Number(process.env["BENCH_DB_CONNECTIONS"] ?? 10)
 const secret = "bench-secret-bench-secret-bench-secret!"
@@ -249,6 +251,12 @@ const main = async () => {
       stdio: ["ignore", "pipe", "pipe"]
     })
     children.push(service)
+    // BENCH_SERVICE_LOG=FILE copies what the service prints there (e.g. V8's traces from BENCH_SERVICE_FLAGS).
+    if (process.env["BENCH_SERVICE_LOG"]) {
+      const log = createWriteStream(process.env["BENCH_SERVICE_LOG"])
+      service.stdout!.pipe(log)
+      service.stderr!.pipe(log)
+    }
     const serviceUrl = (await started(service, /Murojaat reference service: (http:\/\/[0-9.:]+)/))[1]!
 
     // One real submission gives the baseline and pgbench the sizes of the rows they write.
@@ -282,10 +290,11 @@ const main = async () => {
       pid: baseline.pid,
       headers: () => ({ "content-type": "application/json", "idempotency-key": `b-${++n}` })
     }
-    // Both warmed up, then rounds alternating (service first, then hand-written first, ...), so a
-    // change of the machine's load during the run weighs on both alike; the ratio is taken per
-    // round and its median printed.
-    for (const e of [svcEndpoint, baseEndpoint]) {
+    // Both warmed up (the service last, so its pool's connections are not left idle long enough to
+    // be closed before the first round), then rounds alternating (service first, then hand-written
+    // first, ...), so a change of the machine's load during the run weighs on both alike; the ratio
+    // is taken per round and its median printed.
+    for (const e of [baseEndpoint, svcEndpoint]) {
       process.stderr.write(`${e.title}: warm-up ${warmup} s\n`)
       await cannon(e, warmup)
     }
