@@ -218,29 +218,50 @@ export const commitStatement = (
   )
   // Each column is one array parameter (unnest), so the text depends only on which parts the
   // commit has, never on how many rows: a few texts in all, each prepared once per connection.
-  const rows = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, values: ReadonlyArray<ReadonlyArray<unknown>>, tail = "") => {
-    if (values.length === 0) return
-    const arrays = names.map((_, k) => p(values.map((r) => r[k]), `${types[k]!}[]`)).join(", ")
-    ctes.push(`${table.replace(/\W/g, "_")} AS (INSERT INTO murojaat.${table} (${names.join(", ")})
-      SELECT * FROM unnest(${arrays}) v WHERE EXISTS (SELECT 1 FROM a) ${tail})`)
+  // `names` are the unnest's columns (v), `select` what is inserted from them into `target`.
+  // Returns the columns' placeholders.
+  const rows = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, values: ReadonlyArray<ReadonlyArray<unknown>>,
+    tail = "", target: ReadonlyArray<string> = names, select = "*") => {
+    const arrays = names.map((_, k) => p(values.map((r) => r[k]), `${types[k]!}[]`))
+    ctes.push(`${table.replace(/\W/g, "_")} AS (INSERT INTO murojaat.${table} (${target.join(", ")})
+      SELECT ${select} FROM unnest(${arrays.join(", ")}) v(${names.join(", ")}) WHERE EXISTS (SELECT 1 FROM a) ${tail})`)
+    return arrays
   }
-  // An event is both a row of its stream and the payload of its outbox message: serialised once.
-  const bodies = new Map<unknown, string>()
-  const bodyOf = (value: unknown): string => {
-    let text = bodies.get(value)
-    if (text === undefined) bodies.set(value, (text = json(value ?? null)))
-    return text
-  }
-  rows("appeal_event", ["appeal_id", "seq", "event_id", "type", "prev_hash", "hash", "body"], ["text", "integer", "text", "text", "char(64)", "char(64)", "json"],
-    w.events.map((e) => [e.appealId, e.seq, text(e.id), e.type, e.prevHash, e.hash, bodyOf(e)]))
-  rows("appeal_text", ["appeal_id", "seq", "texts"], ["text", "integer", "json"], (w.texts ?? []).map((t) => [w.appealId, t.seq, json(t.texts)]))
+  // An event is both a row of its stream and, as a rule, the payload of its outbox message: its
+  // JSON text is sent once, in the events' body array, and an outbox row whose payload is one of
+  // the write's events takes the text from there by position (the same text, stored as it is).
+  const events = w.events
+  const bodies = events.length === 0 ? undefined
+    : rows("appeal_event", ["appeal_id", "seq", "event_id", "type", "prev_hash", "hash", "body"], ["text", "integer", "text", "text", "char(64)", "char(64)", "json"],
+      events.map((e) => [e.appealId, e.seq, text(e.id), e.type, e.prevHash, e.hash, json(e)]))![6]!
+  const texts = w.texts ?? []
+  if (texts.length > 0) rows("appeal_text", ["appeal_id", "seq", "texts"], ["text", "integer", "json"], texts.map((t) => [w.appealId, t.seq, json(t.texts)]))
   if (w.personal !== undefined) {
     const r = personalRow(w.appealId, w.personal)
     rows("appeal_personal", ["appeal_id", "data", "contact_phone", "contact_email"], ["text", "json", "text", "text"], [[r.appeal_id, r.data, r.contact_phone, r.contact_email]],
       "ON CONFLICT (appeal_id) DO UPDATE SET data = EXCLUDED.data, contact_phone = EXCLUDED.contact_phone, contact_email = EXCLUDED.contact_email")
   }
-  rows("outbox", ["id", "appeal_id", "seq", "topic", "payload"], ["text", "text", "integer", "text", "json"],
-    c.outbox.map((m) => [m.id, m.appealId, m.seq, m.topic, bodyOf(m.payload)]))
+  if (c.outbox.length > 0) {
+    // The 1-based position of each message's payload among the write's events, or null.
+    const positions = c.outbox.map((m) => {
+      const k = events.indexOf(m.payload as Event.AppealEvent)
+      return k < 0 ? null : k + 1
+    })
+    const names = ["id", "appeal_id", "seq", "topic", "payload"]
+    const types = ["text", "text", "integer", "text", "json"]
+    const head = c.outbox.map((m) => [m.id, m.appealId, m.seq, m.topic])
+    const some = bodies !== undefined && positions.some((k) => k !== null)
+    const all = some && positions.every((k) => k !== null)
+    if (!some) rows("outbox", names, types, c.outbox.map((m, k) => [...head[k]!, json(m.payload ?? null)]))
+    else if (all) {
+      rows("outbox", [...names.slice(0, 4), "at"], [...types.slice(0, 4), "integer"], head.map((r, k) => [...r, positions[k]]), "", names,
+        `id, appeal_id, seq, topic, (${bodies})[at]`)
+    } else {
+      // Some payloads are not events of the write: those are sent as text, the others by position.
+      rows("outbox", [...names, "at"], [...types, "integer"], c.outbox.map((m, k) => [...head[k]!, positions[k] === null ? json(m.payload ?? null) : null, positions[k]]), "",
+        names, `id, appeal_id, seq, topic, coalesce(payload, (${bodies})[at])`)
+    }
+  }
   const checks = [
     ...(i === undefined ? [] : [`WHEN NOT EXISTS (SELECT 1 FROM i) THEN murojaat.refuse_commit('${REFUSED_IDEMPOTENCY}', 'idempotency key taken')`]),
     `WHEN NOT EXISTS (SELECT 1 FROM a) THEN murojaat.refuse_commit('${REFUSED_VERSION}', 'version moved')`

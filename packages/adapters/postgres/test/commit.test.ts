@@ -5,8 +5,9 @@
 // format (docs: a document is `JSON.stringify` of the domain value, byte for byte; index columns
 // are the values themselves; the contact keys are the phone's digits and the trimmed lower-case
 // e-mail), read back column by column. Commits of different shapes (with and without texts,
-// personal data, idempotency, due time; new appeal and next version) share the pool's connections,
-// so the prepared statements of the shapes are reused side by side.
+// personal data, idempotency, due time; new appeal and next version; outbox messages whose payloads
+// are the write's events, taken by position from the events' array, in any order, beside others or
+// none) share the pool's connections, so the prepared statements of the shapes are reused side by side.
 import { SqlClient } from "@effect/sql"
 import { expect, layer } from "@effect/vitest"
 import { Actor, AppealState, AppealStore, Audit, type Event, Errors } from "@murojaat/core"
@@ -30,6 +31,11 @@ const part = fc.record({
   topic: awkward,
   idSuffix: awkward,
   withTexts: fc.boolean(),
+  // The outbox: the events (each event's text is sent once and the message takes it by position),
+  // in another order, mixed with messages whose payload is no event of the write (an equal copy of
+  // one, another value, none), only such messages, or none.
+  messages: fc.constantFrom("events", "reversed", "mixed", "others", "none"),
+  other: awkward,
   dueAt: fc.constantFrom(undefined, null, "2026-04-03T13:00:00.000Z"),
   idempotency: fc.option(fc.record({ fingerprint: awkward, response: awkward }), { nil: undefined })
 })
@@ -72,7 +78,15 @@ layer(layerUnderTest({ server: "preferred" }), { excludeTestServices: true, time
           const events = Audit.seal(head, pending, { appealId, at: "2026-03-20T10:00:00.000Z", actor, correlationId: p.idSuffix })
           const last = events[events.length - 1]!
           const state: AppealState.AppealState = { ...AppealState.initial(appealId), status: "triaged", version: last.seq, lastHash: last.hash, category: p.rule, receivedAt: "2026-03-20T10:00:00.000Z" }
-          const messages = events.map((e) => ({ id: `${e.id}/${p.idSuffix}`, appealId, seq: e.seq, topic: p.topic, payload: e }))
+          const ofEvents = events.map((e) => ({ id: `${e.id}/${p.idSuffix}`, appealId, seq: e.seq, topic: p.topic, payload: e as unknown }))
+          const others = [{ ...events[0]! }, { note: p.other, list: [p.other] }, p.other, undefined].map((payload, k) => ({
+            id: `${appealId}#${last.seq}-other-${k}/${p.idSuffix}`, appealId, seq: last.seq, topic: p.topic, payload
+          }))
+          const messages: ReadonlyArray<AppealStore.OutboxWrite> = p.messages === "events" ? ofEvents
+            : p.messages === "reversed" ? [...ofEvents].reverse()
+            : p.messages === "mixed" ? ofEvents.flatMap((m, k) => (k < others.length ? [others[k]!, m] : [m])).concat(others.slice(ofEvents.length))
+            : p.messages === "others" ? others
+            : []
           const eventTexts = p.withTexts ? events.map((e, i) => ({ seq: e.seq, texts: { reason: p.reasons[i]! } })) : undefined
           const idempotency = p.idempotency === undefined ? undefined : { key: `${appealId}/${last.seq}/${p.idempotency.fingerprint}`, fingerprint: p.idempotency.fingerprint, response: { said: p.idempotency.response } }
           yield* store.commit({
@@ -95,7 +109,7 @@ layer(layerUnderTest({ server: "preferred" }), { excludeTestServices: true, time
         expect(events).toEqual(written.map((e) => ({ seq: e.seq, event_id: e.id, type: e.type, prev_hash: e.prevHash, hash: e.hash, body: JSON.stringify(e) })))
         const messages = yield* sql<{ id: string; appeal_id: string; seq: number; topic: string; payload: string }>`
           SELECT id, appeal_id, seq, topic, payload::text AS payload FROM murojaat.outbox WHERE appeal_id = ${appealId} ORDER BY position`
-        expect(messages).toEqual(outbox.map((m) => ({ id: m.id, appeal_id: m.appealId, seq: m.seq, topic: m.topic, payload: JSON.stringify(m.payload) })))
+        expect(messages).toEqual(outbox.map((m) => ({ id: m.id, appeal_id: m.appealId, seq: m.seq, topic: m.topic, payload: JSON.stringify(m.payload ?? null) })))
         const stored = yield* sql<{ seq: number; texts: string }>`SELECT seq, texts::text AS texts FROM murojaat.appeal_text WHERE appeal_id = ${appealId} ORDER BY seq`
         expect(stored).toEqual(texts.map((t) => ({ seq: t.seq, texts: JSON.stringify(t.texts) })))
         const data = yield* sql<{ data: string; contact_phone: string | null; contact_email: string | null }>`
