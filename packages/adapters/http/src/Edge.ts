@@ -20,6 +20,7 @@ import { randomUUID } from "node:crypto"
 import type { I18n } from "@murojaat/core"
 import { Cause, Context, Effect, type Exit, FiberRef, HashMap, Layer, LogLevel, Option } from "effect"
 import * as Problem from "./Problem.js"
+import { unsafeSetFiberRefs } from "./internal/provide.js"
 
 // ---------------------------------------------------------------------------------------------
 // Settings
@@ -562,9 +563,11 @@ export const middlewareWith =
       )
     // One bracket per request (rather than `Effect.locally`, `Effect.annotateLogs` and
     // `Effect.ensuring`, each its own): the request's info and its id in the log annotations are
-    // set, the request runs, then the drain is left (when it was entered) and both are put back,
-    // whatever the exit. The request's log line, and its fields, only when info lines are written
-    // (the service may log at warning level).
+    // set (with the platform's access log turned off, as `HttpMiddleware.withLoggerDisabled` does:
+    // ours replaces it, the platform's logs the full URL, query string included) in one update of
+    // the fiber's refs, the request runs, then the drain is left (when it was entered) and the two
+    // are put back in another, whatever the exit. The request's log line, and its fields, only when
+    // info lines are written (the service may log at warning level).
     const withRequest: HttpApp.Default = Effect.uninterruptibleMask((restore) =>
       Effect.withFiberRuntime((fiber) => {
         const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
@@ -580,25 +583,31 @@ export const middlewareWith =
         const lineWritten = !LogLevel.greaterThan(fiber.getFiberRef(FiberRef.currentMinimumLogLevel), LogLevel.Info)
         const priorInfo = fiber.getFiberRef(currentRequest)
         const priorAnnotations = fiber.getFiberRef(FiberRef.currentLogAnnotations)
-        const end = Effect.zipRight(FiberRef.set(currentRequest, priorInfo), FiberRef.set(FiberRef.currentLogAnnotations, priorAnnotations))
         if (refusal === undefined) drain.enter()
-        return Effect.zipRight(
-          Effect.zipRight(FiberRef.set(currentRequest, info), FiberRef.set(FiberRef.currentLogAnnotations, HashMap.set(priorAnnotations, "requestId", info.id))),
-          Effect.flatMap(Effect.exit(restore(handled)), (exit) => {
-            if (refusal === undefined) drain.leave()
-            return lineWritten ? Effect.zipRight(Effect.zipRight(logLine(request, info, exit), end), exit) : Effect.zipRight(end, exit)
-          })
-        )
+        unsafeSetFiberRefs(fiber, [
+          [HttpMiddleware.loggerDisabled, true],
+          [currentRequest, info],
+          [FiberRef.currentLogAnnotations, HashMap.set(priorAnnotations, "requestId", info.id)]
+        ])
+        const end = (exit: Exit.Exit<HttpServerResponse.HttpServerResponse>) => {
+          unsafeSetFiberRefs(fiber, [
+            [currentRequest, priorInfo],
+            [FiberRef.currentLogAnnotations, priorAnnotations]
+          ])
+          return exit
+        }
+        return Effect.flatMap(Effect.exit(restore(handled)), (exit) => {
+          if (refusal === undefined) drain.leave()
+          return lineWritten ? Effect.flatMap(logLine(request, info, exit), () => end(exit)) : end(exit)
+        })
       })
     )
-    // The platform's own access log is replaced by ours (it logs the full URL, query string included).
-    const quiet = HttpMiddleware.withLoggerDisabled(withRequest)
     return settings.cors === undefined
-      ? quiet
+      ? withRequest
       : HttpMiddleware.cors({
           allowedOrigins: settings.cors.allowedOrigins,
           allowedHeaders: ["authorization", "content-type", "accept-language", "idempotency-key", "if-match", "if-none-match", "x-request-id"],
           exposedHeaders: ["etag", "location", "x-request-id", "retry-after", "content-language"],
           maxAge: settings.cors.maxAgeSeconds ?? 600
-        })(quiet)
+        })(withRequest)
   }

@@ -2,10 +2,10 @@
 // with its fields, when the level lets info through, and not at warning level; answers carry the
 // byte length of what they send, in every language; the edge works the same over services in hand
 // as over the context.
-import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { HttpMiddleware, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import { AppealService, Sample } from "@murojaat/core"
 import { Edge, Problem } from "@murojaat/http"
-import { Effect, Layer, Logger, LogLevel } from "effect"
+import { Effect, FiberRef, HashMap, Layer, Logger, LogLevel, Option } from "effect"
 import * as fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { call, type Running, start, token } from "./support.js"
@@ -120,5 +120,43 @@ describe("the edge over services in hand", () => {
     expect(ok.headers).toMatchObject({ "x-request-id": "same", "cache-control": "no-store", "x-content-type-options": "nosniff" })
     expect((await run(false, false, "11")).status).toBe(413)
     expect((await run(false, true, undefined)).status).toBe(503)
+  })
+})
+
+describe("the edge's request state", () => {
+  it("is the request's inside the app and the caller's again after it, whatever the app's exit; the platform's access log is off", async () => {
+    const outer: Edge.RequestInfo = { id: "outer", locale: "ru", started: 1 }
+    const outcomes = ["ok", "problem", "defect", "refused"] as const
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...outcomes), fc.stringMatching(/^[a-z0-9-]{1,20}$/), fc.option(fc.constantFrom("en", "ru", "uz-Cyrl")), async (outcome, id, language) => {
+        const seen: Array<{ id: string; locale: string; annotation: unknown }> = []
+        const app = Effect.flatMap(Effect.all([FiberRef.get(Edge.currentRequest), FiberRef.get(FiberRef.currentLogAnnotations)]), ([info, annotations]) => {
+          seen.push({ id: info.id, locale: info.locale, annotation: Option.getOrUndefined(HashMap.get(annotations, "requestId")) })
+          return outcome === "problem" ? Effect.fail(Problem.notFound()) : outcome === "defect" ? Effect.die(new Error("boom")) : Effect.succeed(HttpServerResponse.text("ok"))
+        })
+        const drain = Edge.makeDrain()
+        if (outcome === "refused") drain.start()
+        const handler = Edge.middlewareWith({ settings: Edge.defaultSettings, limiter: { clients: Edge.makeLimiter(), addresses: Edge.makeLimiter() }, drain })(app)
+        const headers: Record<string, string> = { "x-request-id": id, ...(language !== null ? { "accept-language": language } : {}) }
+        const request = HttpServerRequest.fromWeb(new Request("http://localhost/v1/appeals", { method: "POST", headers }))
+        const [response, after, annotationAfter, loggerOff] = await Effect.runPromise(
+          Effect.flatMap(handler, (response) =>
+            Effect.all([Effect.succeed(response), FiberRef.get(Edge.currentRequest), FiberRef.get(FiberRef.currentLogAnnotations), FiberRef.get(HttpMiddleware.loggerDisabled)])
+          ).pipe(
+            Effect.annotateLogs("requestId", "outer-annotation"),
+            Effect.locally(Edge.currentRequest, outer),
+            Effect.provideService(HttpServerRequest.HttpServerRequest, request),
+            Effect.provide(Logger.minimumLogLevel(LogLevel.None))
+          )
+        )
+        expect(response.headers["x-request-id"]).toBe(id)
+        expect(response.status).toBe({ ok: 200, problem: 404, defect: 500, refused: 503 }[outcome])
+        expect(seen).toEqual(outcome === "refused" ? [] : [{ id, locale: language ?? "uz-Latn", annotation: id }])
+        expect(after).toBe(outer)
+        expect(Option.getOrUndefined(HashMap.get(annotationAfter, "requestId"))).toBe("outer-annotation")
+        expect(loggerOff).toBe(true)
+      }),
+      { numRuns: 60 }
+    )
   })
 })
