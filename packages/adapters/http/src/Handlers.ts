@@ -30,7 +30,7 @@ import {
   Rule,
   type Worklist
 } from "@murojaat/core"
-import { Clock, Effect, FiberRef, Layer, LogLevel, Option, ParseResult, Redacted, Schema } from "effect"
+import { Clock, Context, Effect, Either, FiberRef, Layer, LogLevel, Option, Redacted, Schema } from "effect"
 import * as Api from "./Api.js"
 import * as Edge from "./Edge.js"
 import * as Identity from "./Identity.js"
@@ -139,11 +139,17 @@ const jsonIn = (l: I18n.Locale, body: unknown, init: { readonly status?: number;
 
 // Keys are namespaced by caller, so one client can never meet (or block) another's key.
 const idempotencyKey = (caller: Identity.Caller, key: string | undefined): Effect.Effect<string | undefined, Problem.Problem> => {
-  if (key === undefined) return Effect.succeed(undefined)
+  const namespaced = idempotencyKeyOf(caller, key)
+  return namespaced instanceof Problem.Problem ? Effect.fail(namespaced) : Effect.succeed(namespaced)
+}
+
+// The check of `idempotencyKey` as a plain value: the key, or the problem.
+const idempotencyKeyOf = (caller: Identity.Caller, key: string | undefined): string | undefined | Problem.Problem => {
+  if (key === undefined) return undefined
   if (!/^[\x21-\x7E]{1,200}$/.test(key)) {
-    return Effect.fail(Problem.invalid("headers", [{ path: "idempotency-key", problem: "invalidValue", detail: "1 to 200 visible ASCII characters, no spaces" }]))
+    return Problem.invalid("headers", [{ path: "idempotency-key", problem: "invalidValue", detail: "1 to 200 visible ASCII characters, no spaces" }])
   }
-  return Effect.succeed(`${namespaceOf(caller.key)}:${key}`)
+  return `${namespaceOf(caller.key)}:${key}`
 }
 
 // The namespace of a caller's keys (a digest of its log key), worked out once per caller key.
@@ -224,28 +230,27 @@ const isDueCursor = (u: unknown): u is Worklist.DueCursor =>
 
 // `POST /v1/appeals` once its caller is known and its headers decoded, written as plain steps
 // between its effects (no generator): the scope, the body, the key, the service, then the answer
-// with its clocks.
+// with its clocks. `info` is the request's (`Edge.currentRequest`).
 const submitWith = (
   service: AppealService.Service,
   settings: Edge.Settings,
   caller: Identity.Caller,
   headers: typeof Api.SubmitHeaders.Type,
-  request: HttpServerRequest.HttpServerRequest
+  request: HttpServerRequest.HttpServerRequest,
+  info: Edge.RequestInfo
 ): Effect.Effect<HttpServerResponse.HttpServerResponse, Problem.Problem> => {
   if (!Identity.hasScope(caller, "appeals:submit")) return Effect.fail(Problem.insufficientScope(new Identity.InsufficientScope({ scope: "appeals:submit" })))
-  return Effect.flatMap(readJson(request, settings.maxBodyBytes), (body) =>
-    Effect.flatMap(idempotencyKey(caller, headers["idempotency-key"]), (key) =>
-      Effect.flatMap(FiberRef.get(Edge.currentRequest), (info) =>
-        Effect.flatMap(Effect.catchAll(service.submit(body, caller.subject, { idempotencyKey: key, correlationId: info.id }), refuse(caller)), (result) => {
-          const extra = { location: `/v1/appeals/${encodeURIComponent(result.appealId)}` }
-          const options = result.deadlines
-          // A new appeal's events are all its events: its clocks need no second read.
-          if (options === undefined) return resultResponse(result, result.events, 201, extra)
-          return Effect.map(nowIso, (now) => answerOf(info.locale, result, Views.deadlines(result.events, now, options), 201, extra))
-        })
-      )
-    )
-  )
+  return Effect.flatMap(readJson(request, settings.maxBodyBytes), (body) => {
+    const key = idempotencyKeyOf(caller, headers["idempotency-key"])
+    if (key instanceof Problem.Problem) return Effect.fail(key)
+    return Effect.flatMap(Effect.catchAll(service.submit(body, caller.subject, { idempotencyKey: key, correlationId: info.id }), refuse(caller)), (result) => {
+      const extra = { location: `/v1/appeals/${encodeURIComponent(result.appealId)}` }
+      const options = result.deadlines
+      // A new appeal's events are all its events: its clocks need no second read.
+      if (options === undefined) return resultResponse(result, result.events, 201, extra)
+      return Effect.map(nowIso, (now) => answerOf(info.locale, result, Views.deadlines(result.events, now, options), 201, extra))
+    })
+  })
 }
 
 const appealsLive = HttpApiBuilder.group(Api.api, "appeals", (handlers) =>
@@ -253,7 +258,9 @@ const appealsLive = HttpApiBuilder.group(Api.api, "appeals", (handlers) =>
     // The busiest endpoint (see `submitWith`); `submitShortcut` answers it too, before the router.
     .handleRaw("submit", ({ headers, request }) =>
       Effect.flatMap(Api.CurrentCaller, (caller) =>
-        Effect.flatMap(Edge.EdgeSettings, (settings) => Effect.flatMap(AppealService.AppealService, (service) => submitWith(service, settings, caller, headers, request)))
+        Effect.flatMap(Edge.EdgeSettings, (settings) =>
+          Effect.flatMap(AppealService.AppealService, (service) => Effect.flatMap(FiberRef.get(Edge.currentRequest), (info) => submitWith(service, settings, caller, headers, request, info)))
+        )
       )
     )
     .handle("list", ({ urlParams }) =>
@@ -528,23 +535,22 @@ const adminLive = HttpApiBuilder.group(Api.api, "admin", (handlers) =>
  */
 export const authentication: Layer.Layer<Api.Authentication, never, Identity.Verifier | Edge.RateLimiter | Edge.EdgeSettings> = Layer.effect(
   Api.Authentication,
-  Effect.map(Effect.all({ verifier: Identity.Verifier, limiter: Edge.RateLimiter, settings: Edge.EdgeSettings }), ({ verifier, limiter, settings }) => ({
-    bearer: bearerWith(verifier, limiter, settings)
-  }))
+  Effect.map(Effect.all({ verifier: Identity.Verifier, limiter: Edge.RateLimiter, settings: Edge.EdgeSettings }), ({ verifier, limiter, settings }) => {
+    const check = bearerWith(verifier, limiter, settings)
+    return { bearer: (token: Redacted.Redacted<string>) => Effect.flatMap(FiberRef.get(Edge.currentRequest), (info) => check(Redacted.value(token), info)) }
+  })
 )
 
-// The bearer check (`authentication`, `submitShortcut`). Every authenticated request passes here:
-// plain steps, no generator.
+// The bearer check (`authentication`, `submitShortcut`) of a token for the request of `info`.
+// Every authenticated request passes here: plain steps, no generator.
 const bearerWith =
   (verifier: Identity.VerifierService, limiter: Edge.RateLimiter["Type"], settings: Edge.Settings) =>
-  (token: Redacted.Redacted<string>): Effect.Effect<Identity.Caller, Problem.Problem> =>
-    Effect.flatMap(Effect.mapError(verifier.verify(Redacted.value(token)), Problem.unauthenticated), (caller) =>
-      Effect.flatMap(FiberRef.get(Edge.currentRequest), (info): Effect.Effect<Identity.Caller, Problem.Problem> => {
-        info.caller = caller.key
-        const over = Edge.clientOverRate(limiter, settings, caller.key, caller.client?.rateLimitPerMinute, Date.now())
-        return over !== undefined ? Effect.fail(over) : Effect.succeed(caller)
-      })
-    )
+  (token: string, info: Edge.RequestInfo): Effect.Effect<Identity.Caller, Problem.Problem> =>
+    Effect.flatMap(Effect.mapError(verifier.verify(token), Problem.unauthenticated), (caller) => {
+      info.caller = caller.key
+      const over = Edge.clientOverRate(limiter, settings, caller.key, caller.client?.rateLimitPerMinute, Date.now())
+      return over !== undefined ? Effect.fail(over) : Effect.succeed(caller)
+    })
 
 /**
  * `POST /v1/appeals`, the busiest endpoint, answered before the platform's router (give it the
@@ -570,26 +576,30 @@ export const submitShortcut: Effect.Effect<
   Effect.all({ service: AppealService.AppealService, verifier: Identity.Verifier, limiter: Edge.RateLimiter, settings: Edge.EdgeSettings }),
   ({ service, verifier, limiter, settings }) => {
     const bearer = bearerWith(verifier, limiter, settings)
-    // The platform's own reading of the bearer token (it reads only the request's headers).
-    const token = HttpApiBuilder.securityDecode(Api.Authentication.security.bearer) as Effect.Effect<Redacted.Redacted<string>, never, HttpServerRequest.HttpServerRequest>
-    const decodeHeaders = Schema.decodeUnknown(Api.SubmitHeaders)
-    const submit: HttpApp.Default<Problem.Problem | HttpApiError.HttpApiDecodeError> = Effect.flatMap(Effect.flatMap(token, bearer), (caller) =>
-      Effect.flatMap(HttpServerRequest.HttpServerRequest, (request) =>
-        Effect.catchIf(
-          Effect.flatMap(decodeHeaders(request.headers), (headers) => submitWith(service, settings, caller, headers, request)),
-          ParseResult.isParseError,
-          HttpApiError.HttpApiDecodeError.refailParseError
-        )
-      )
-    )
+    const decodeHeaders = Schema.decodeUnknownEither(Api.SubmitHeaders)
+    // One step reads the request and its info from the fiber; the token is read as the platform
+    // reads a bearer token (`HttpApiBuilder.securityDecode`: what follows `Bearer `, else empty),
+    // and the headers are decoded at once (the schema is synchronous; a refusal is the same
+    // `HttpApiDecodeError` as the router's).
     return <E>(app: HttpApp.Default<E>): HttpApp.Default<E | Problem.Problem | HttpApiError.HttpApiDecodeError> =>
-      Effect.flatMap(HttpServerRequest.HttpServerRequest, (request): HttpApp.Default<E | Problem.Problem | HttpApiError.HttpApiDecodeError> => {
+      Effect.withFiberRuntime((fiber): HttpApp.Default<E | Problem.Problem | HttpApiError.HttpApiDecodeError> => {
+        const request = Context.unsafeGet(fiber.currentContext, HttpServerRequest.HttpServerRequest)
         if (request.method !== "POST") return app
         const q = request.url.indexOf("?")
-        return (q < 0 ? request.url : request.url.slice(0, q)) === "/v1/appeals" ? submit : app
+        if ((q < 0 ? request.url : request.url.slice(0, q)) !== "/v1/appeals") return app
+        const info = fiber.getFiberRef(Edge.currentRequest)
+        return Effect.flatMap(bearer((request.headers.authorization ?? "").slice(bearerPrefix), info), (caller): HttpApp.Default<Problem.Problem | HttpApiError.HttpApiDecodeError> => {
+          const headers = decodeHeaders(request.headers)
+          return Either.isLeft(headers)
+            ? HttpApiError.HttpApiDecodeError.refailParseError(headers.left)
+            : submitWith(service, settings, caller, headers.right, request, info)
+        })
       })
   }
 )
+
+// "Bearer ".length, as the platform slices the authorization header.
+const bearerPrefix = 7
 
 /**
  * Every group of the API implemented, with its authentication.
