@@ -547,11 +547,20 @@ export const make: Effect.Effect<Service, never, Ports | Worklist.Worklist> = Ef
     Context.add(Worklist.Worklist, yield* Worklist.Worklist),
     Context.add(Base.Resolver, Base.resolver(yield* Base.configured, yield* Effect.serviceOption(CalendarStore)))
   )
+  // The submission is given its ports (no context provided per request: see `Intake.Ports`).
+  const submit = Intake.submit({
+    store,
+    idempotency,
+    ids,
+    reservation,
+    directories: Context.get(ports, DirectoryStore),
+    resolver: Context.get(ports, Base.Resolver)
+  })
   const bound = <A, E>(program: Effect.Effect<A, E, Ports | Reservation.Reservation | Worklist.Worklist | Base.Resolver>): Effect.Effect<A, E> =>
     Effect.provide(program, ports)
   const execute: Service["execute"] = (input, actor, options = {}) => bound(Commands.execute(input, actor, options))
   return {
-    submit: (input, actor, options = {}) => bound(Intake.submit(input, actor, options)),
+    submit,
     execute,
     dispute: (appealId, reason, actor, options = {}) => execute({ type: "dispute", appealId, reason }, actor, options),
     get: (appealId, actor) => bound(Reads.get(appealId, actor)),

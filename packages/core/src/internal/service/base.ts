@@ -179,14 +179,19 @@ export const priorAnswer = (key: string, print: string, prior: Option.Option<Ide
       ? Effect.succeed(Option.some(prior.value.response as Result))
       : Effect.fail(new Errors.IdempotencyConflict({ key }))
 
-export const answeredUnder = (key: string, print: string) => Effect.flatMap(IdempotencyStore, (store) => Effect.flatMap(store.lookup(key), (prior) => priorAnswer(key, print, prior)))
+// The `...In` forms take the port itself: the submission is given its ports by the service (no
+// context to provide per request); the others read it from the context.
+export const answeredIn = (store: IdempotencyStore["Type"], key: string, print: string) => Effect.flatMap(store.lookup(key), (prior) => priorAnswer(key, print, prior))
+export const answeredUnder = (key: string, print: string) => Effect.flatMap(IdempotencyStore, (store) => answeredIn(store, key, print))
 
 // Two copies of one request racing: the loser's commit meets the winner's record (the commit is
 // atomic, so it wrote nothing) and answers with the winner's answer.
-export const racing = <R>(key: string, attempt: Effect.Effect<Result, ServiceError, R>, print: string): Effect.Effect<Result, ServiceError, R | IdempotencyStore> =>
+export const racingIn = <R>(store: IdempotencyStore["Type"], key: string, attempt: Effect.Effect<Result, ServiceError, R>, print: string): Effect.Effect<Result, ServiceError, R> =>
   Effect.catchTag(attempt, "IdempotencyConflict", (conflict) =>
-    Effect.flatMap(answeredUnder(key, print), Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
+    Effect.flatMap(answeredIn(store, key, print), Option.match({ onNone: () => Effect.fail(conflict), onSome: Effect.succeed }))
   )
+export const racing = <R>(key: string, attempt: Effect.Effect<Result, ServiceError, R>, print: string): Effect.Effect<Result, ServiceError, R | IdempotencyStore> =>
+  Effect.flatMap(IdempotencyStore, (store) => racingIn(store, key, attempt, print))
 
 export const outboxOf = (events: ReadonlyArray<Event.AppealEvent>): ReadonlyArray<AppealStoreModule.OutboxWrite> =>
   events.map((e) => ({ id: e.id, appealId: e.appealId, seq: e.seq, topic: topicOf(e.type), payload: e }))
@@ -200,15 +205,20 @@ export const commitResult = (
   writes: ReadonlyArray<AppealStoreModule.StreamWrite>,
   result: Result,
   idem: AppealStoreModule.Commit["idempotency"]
+) => Effect.flatMap(AppealStore, (store) => commitIn(store, writes, result, idem))
+
+export const commitIn = (
+  store: AppealStore["Type"],
+  writes: ReadonlyArray<AppealStoreModule.StreamWrite>,
+  result: Result,
+  idem: AppealStoreModule.Commit["idempotency"]
 ) =>
   Effect.as(
-    Effect.flatMap(AppealStore, (store) =>
-      store.commit({
-        streams: writes,
-        outbox: writes.flatMap((w) => outboxOf(w.events)),
-        idempotency: idem === undefined ? undefined : { ...idem, response: result }
-      })
-    ),
+    store.commit({
+      streams: writes,
+      outbox: writes.flatMap((w) => outboxOf(w.events)),
+      idempotency: idem === undefined ? undefined : { ...idem, response: result }
+    }),
     result
   ).pipe(
     // A value the store cannot keep (a NUL, a lone surrogate, an over-long key) is the caller's
@@ -245,13 +255,13 @@ export const withClockFacts = (state: AppealState.AppealState) =>
         return clockFacts === undefined ? state : { ...state, clockFacts }
       })
 
-export const load = (appealId: string, actor: Actor.Actor) =>
-  Effect.gen(function* () {
-    const state = yield* Effect.flatMap(AppealStore, (s) => s.load(appealId))
+export const load = (appealId: string, actor: Actor.Actor) => Effect.flatMap(AppealStore, (store) => loadIn(store, appealId, actor))
+
+export const loadIn = (store: AppealStore["Type"], appealId: string, actor: Actor.Actor) =>
+  Effect.flatMap(store.load(appealId), (state) =>
     // An appeal the actor may not read is reported as not found: its existence is not disclosed.
-    if (Option.isNone(state) || !Policy.canRead(actor, state.value)) return yield* Effect.fail(new Errors.AppealNotFound({ appealId }))
-    return state.value
-  })
+    Option.isNone(state) || !Policy.canRead(actor, state.value) ? Effect.fail(new Errors.AppealNotFound({ appealId })) : Effect.succeed(state.value)
+  )
 
 export const decodeAppealId = Decode.unknown(Appeal.AppealId, "appealId")
 

@@ -9,6 +9,7 @@ import type { AppealStore } from "../../AppealStore.js"
 import type * as AppealStoreModule from "../../AppealStore.js"
 import * as Assignment from "../../Assignment.js"
 import * as Command from "../../Command.js"
+import * as Decode from "../../Decode.js"
 import * as Directory from "../../Directory.js"
 import { DirectoryStore } from "../../DirectoryStore.js"
 import * as Errors from "../../Errors.js"
@@ -22,7 +23,7 @@ import * as Choice from "../assignment/choice.js"
 import * as FastDecode from "../fastDecode.js"
 import { dueAtOfState } from "../deadline/fromState.js"
 import * as Trust from "../trust.js"
-import { answeredUnder, commitResult, type Config, decodeOptions, load, nowIso, priorAnswer, racing, Resolver, systemActor } from "./base.js"
+import { answeredIn, commitIn, type Config, decodeOptions, loadIn, nowIso, priorAnswer, racingIn, type Resolver, systemActor } from "./base.js"
 
 // A struct with defaults (`optionalWith`) is a transformation, and Effect checks its fields twice:
 // on the wire side (every field with its refinements, nested structs and their defaults), then
@@ -191,8 +192,9 @@ const receiveNew = (
   directory: Directory.Directory,
   cfg: Config["Type"],
   now: string,
-  reserved: Reservation.Reserved
-): Effect.Effect<Result, ServiceError, AppealStore> => {
+  reserved: Reservation.Reserved,
+  store: AppealStore["Type"]
+): Effect.Effect<Result, ServiceError> => {
   const base = { appealId: appealId as Appeal.AppealId, ...(options.correlationId !== undefined ? { correlationId: options.correlationId } : {}) }
   const command: Command.Command = {
     type: "receive",
@@ -215,67 +217,89 @@ const receiveNew = (
     // Every state the service commits has clock facts: a new appeal gathers them from its first event.
     if (due === undefined) return Effect.dieMessage(`appeal ${state.appealId} has no clock facts`)
     if (Either.isLeft(due)) return Effect.fail(due.left)
-    return commitResult([{ appealId, expectedVersion: 0, events, state, personal, texts, dueAt: due.right }], result, idem)
+    return commitIn(store, [{ appealId, expectedVersion: 0, events, state, personal, texts, dueAt: due.right }], result, idem)
   })
 }
 
 // What the service checks of an intake before believing it: an applicant files as himself; the
 // codes exist in the directory and agree; a named officer exists; linked appeals exist and the actor
 // may read them (an unreadable one is reported as not found, like a missing one).
-export const checkIntake = (intake: Appeal.Intake, actor: Actor.Actor, directory: Directory.Directory): Effect.Effect<void, ServiceError, AppealStore> => {
+export const checkIntake = (intake: Appeal.Intake, actor: Actor.Actor, directory: Directory.Directory, store: AppealStore["Type"]): Effect.Effect<void, ServiceError> => {
   if (actor._tag === "applicant" && intake.applicantRef !== undefined && intake.applicantRef !== actor.applicantRef) {
     return Effect.fail(new Errors.NotAuthorized({ actor: Actor.label(actor), command: "receive", reason: "notApplicant" }))
   }
   const issues = [...Trust.locationIssues(directory, intake.location), ...Trust.subjectOfficerIssues(directory, intake.subjectOfficerId)]
   if (issues.length > 0) return Effect.fail(new Errors.InvalidInput({ subject: "Appeal", issues }))
-  return intake.links.length === 0 ? Effect.void : Effect.forEach(intake.links, (link) => load(link.appealId, actor), { discard: true })
+  return intake.links.length === 0 ? Effect.void : Effect.forEach(intake.links, (link) => loadIn(store, link.appealId, actor), { discard: true })
+}
+
+// The ports a submission uses, given by the service when it is built (`AppealService.make`): the
+// submission reads none from the context, so no context is provided per request (providing one is
+// a context merge and a scoped fiber-ref change, about a quarter of an in-memory submission's
+// effects). The same instances the context would give: the service's own.
+export interface Ports {
+  readonly store: AppealStore["Type"]
+  readonly idempotency: IdempotencyStore["Type"]
+  readonly ids: IdGenerator["Type"]
+  readonly reservation: Reservation.Reservation["Type"]
+  readonly directories: DirectoryStore["Type"]
+  readonly resolver: Resolver["Type"]
+}
+
+// The actor, as `Trust.resolveActor` resolves it. Only an officer is looked up in the directory,
+// and only a subject tagged "officer" decodes to one: any other subject is resolved without the
+// directory in context (it is read from the copy `Decode` would make, so a getter cannot answer
+// otherwise the second time); an officer, or an input that cannot be copied, is given it.
+const resolveActor = (directories: DirectoryStore["Type"], actor: Actor.Subject): Effect.Effect<Actor.Actor, ServiceError> => {
+  const copy = Decode.snapshot(actor)
+  if (Either.isRight(copy) && !(typeof copy.right === "object" && copy.right !== null && (copy.right as { readonly _tag?: unknown })._tag === "officer")) {
+    return Trust.resolveActor(copy.right, "receive") as Effect.Effect<Actor.Actor, ServiceError>
+  }
+  return Effect.provideService(Trust.resolveActor(actor, "receive"), DirectoryStore, directories)
 }
 
 // Decoding, the actor, the configuration in force, then the idempotent submission: the same
 // steps and refusals, in the same order, as a command's path (`commands.execute`), written as
 // plain functions between the ports.
-export const submit = (input: unknown, actor: Actor.Subject, options: RequestOptions = {}) =>
-  Effect.suspend(() => {
-    const opts = decodeOptions(options)
-    if (Either.isLeft(opts)) return Effect.fail(opts.left)
-    const intake = decodeIntake(input)
-    if (Either.isLeft(intake)) return Effect.fail(intake.left)
-    // The configuration is resolved once per request (as `once` does for commands) and handed
-    // down; the result carries the calendar it was decided with (as `withDeadlines` does).
-    return Effect.flatMap(Trust.resolveActor(actor, "receive"), (who) =>
-      Effect.flatMap(Effect.flatten(Resolver), (cfg) =>
-        Effect.map(receive(input, intake.right, who, opts.right, cfg), (r): Result => ({ ...r, deadlines: cfg.deadlines }))
+export const submit =
+  (ports: Ports) =>
+  (input: unknown, actor: Actor.Subject, options: RequestOptions = {}): Effect.Effect<Result, ServiceError> =>
+    Effect.suspend(() => {
+      const opts = decodeOptions(options)
+      if (Either.isLeft(opts)) return Effect.fail(opts.left)
+      const intake = decodeIntake(input)
+      if (Either.isLeft(intake)) return Effect.fail(intake.left)
+      // The configuration is resolved once per request (as `once` does for commands) and handed
+      // down; the result carries the calendar it was decided with (as `withDeadlines` does).
+      return Effect.flatMap(resolveActor(ports.directories, actor), (who) =>
+        Effect.flatMap(ports.resolver, (cfg) => Effect.map(receive(ports, input, intake.right, who, opts.right, cfg), (r): Result => ({ ...r, deadlines: cfg.deadlines })))
       )
-    )
-  })
+    })
 
 // The directory's checks of the intake, the reservation, its id, and the new appeal. With an
 // idempotency key, a request made before is answered as it was the first time: when the checks
 // fail now (the directory changed since), by the answer stored under the key if there is one;
 // otherwise by the reservation, which then takes nothing (`Reservation`).
-const receive = (input: unknown, intake: Appeal.Intake, who: Actor.Actor, opts: RequestOptions, cfg: Config["Type"]) => {
+const receive = (ports: Ports, input: unknown, intake: Appeal.Intake, who: Actor.Actor, opts: RequestOptions, cfg: Config["Type"]) => {
   const key = opts.idempotencyKey
   const print = key === undefined ? "" : fingerprint({ submit: input, actor: Actor.label(who) })
   const withRef: Appeal.Intake = who._tag === "applicant" && intake.applicantRef === undefined ? { ...intake, applicantRef: who.applicantRef } : intake
-  return Effect.flatMap(DirectoryStore, (directories) =>
-    Effect.flatMap(directories.snapshot, (directory) =>
-      Effect.flatMap(Effect.either(checkIntake(intake, who, directory)), (checked): Effect.Effect<Result, ServiceError, AppealStore | IdempotencyStore | IdGenerator | Reservation.Reservation> => {
-        if (Either.isLeft(checked)) {
-          return key === undefined ? Effect.fail(checked.left) : Effect.flatMap(answeredUnder(key, print), Option.match({ onNone: () => Effect.fail(checked.left), onSome: Effect.succeed }))
-        }
-        return Effect.flatMap(nowIso, (now) =>
-          Effect.flatMap(Effect.flatMap(Reservation.Reservation, (r) => r.reserve(reservationOf(withRef, cfg.pipeline, key, now))), (reserved) =>
-            Effect.flatMap(key === undefined ? Effect.succeed(Option.none<Result>()) : priorAnswer(key, print, reserved.prior), (prior) => {
-              if (Option.isSome(prior)) return Effect.succeed(prior.value)
-              const idem = key === undefined ? undefined : { key, fingerprint: print, response: undefined }
-              const attempt = Effect.flatMap(IdGenerator, (ids) =>
-                Effect.flatMap(ids.appealId, (appealId) => receiveNew(appealId, withRef, who, opts, idem, directory, cfg, now, reserved))
-              )
-              return key === undefined ? attempt : racing(key, attempt, print)
-            })
-          )
+  const { store, idempotency } = ports
+  return Effect.flatMap(ports.directories.snapshot, (directory) =>
+    Effect.flatMap(Effect.either(checkIntake(intake, who, directory, store)), (checked): Effect.Effect<Result, ServiceError> => {
+      if (Either.isLeft(checked)) {
+        return key === undefined ? Effect.fail(checked.left) : Effect.flatMap(answeredIn(idempotency, key, print), Option.match({ onNone: () => Effect.fail(checked.left), onSome: Effect.succeed }))
+      }
+      return Effect.flatMap(nowIso, (now) =>
+        Effect.flatMap(ports.reservation.reserve(reservationOf(withRef, cfg.pipeline, key, now)), (reserved) =>
+          Effect.flatMap(key === undefined ? Effect.succeed(Option.none<Result>()) : priorAnswer(key, print, reserved.prior), (prior) => {
+            if (Option.isSome(prior)) return Effect.succeed(prior.value)
+            const idem = key === undefined ? undefined : { key, fingerprint: print, response: undefined }
+            const attempt = Effect.flatMap(ports.ids.appealId, (appealId) => receiveNew(appealId, withRef, who, opts, idem, directory, cfg, now, reserved, store))
+            return key === undefined ? attempt : racingIn(idempotency, key, attempt, print)
+          })
         )
-      })
-    )
+      )
+    })
   )
 }
