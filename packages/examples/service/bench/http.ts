@@ -8,9 +8,13 @@
  *
  * The two HTTP endpoints are measured in alternating rounds (BENCH_ROUNDS, each BENCH_SECONDS /
  * BENCH_ROUNDS long), so the machine's load weighs on both alike; throughput and latency are the
- * medians of the rounds, the ratio the median of the rounds' ratios.
+ * medians of the rounds, the ratio the geometric mean of the rounds' ratios. The rounds are an even
+ * number, half of them with the service first: an endpoint measures better when it runs first in a
+ * round (the other's phase leaves the server writing and vacuuming into the next), by 0.1-0.3 of
+ * the ratio on this machine, so an odd number of rounds (or a median over them) leans towards
+ * whichever went first more often.
  *
- * Options (environment): BENCH_SECONDS (15 per endpoint), BENCH_ROUNDS (3), BENCH_WARMUP (10 s per endpoint: the service's JIT
+ * Options (environment): BENCH_SECONDS (20 per endpoint), BENCH_ROUNDS (4, made even), BENCH_WARMUP (10 s per endpoint: the service's JIT
  * is still compiling after 5 s, at up to a sixth of its CPU), BENCH_HTTP_CONNECTIONS (16),
  * BENCH_DB_CONNECTIONS (10), BENCH_SERVICE_FLAGS (more node flags for the service process, e.g.
  * `--max-semi-space-size=32`, to try one against what `pnpm start` runs), BENCH_SERVICE_LOG (a file the service's output
@@ -37,8 +41,9 @@ interface Result {
 type Autocannon = (options: Record<string, unknown>) => Promise<Result>
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
-const seconds = Number(process.env["BENCH_SECONDS"] ?? 15)
-const rounds = Number(process.env["BENCH_ROUNDS"] ?? 3)
+const seconds = Number(process.env["BENCH_SECONDS"] ?? 20)
+// Rounded up to an even number: as many rounds with each endpoint first.
+const rounds = Math.max(2, 2 * Math.ceil(Number(process.env["BENCH_ROUNDS"] ?? 4) / 2))
 const warmup = Number(process.env["BENCH_WARMUP"] ?? 10)
 const httpConnections = Number(process.env["BENCH_HTTP_CONNECTIONS"] ?? 16)
 const dbConnections = Number(process.env["BENCH_DB_CONNECTIONS"] ?? 10)
@@ -197,6 +202,8 @@ const measure = async (e: Endpoint, databaseUrl: string, postmaster: number, dur
   }
 }
 
+const geometricMean = (xs: ReadonlyArray<number>): number => Math.exp(xs.reduce((n, x) => n + Math.log(x), 0) / Math.max(1, xs.length))
+
 const median = (xs: ReadonlyArray<number>): number => {
   const s = [...xs].sort((a, b) => a - b)
   const m = s.length >> 1
@@ -293,7 +300,7 @@ const main = async () => {
     // Both warmed up (the service last, so its pool's connections are not left idle long enough to
     // be closed before the first round), then rounds alternating (service first, then hand-written
     // first, ...), so a change of the machine's load during the run weighs on both alike; the ratio
-    // is taken per round and its median printed.
+    // is taken per round and their geometric mean printed.
     for (const e of [baseEndpoint, svcEndpoint]) {
       process.stderr.write(`${e.title}: warm-up ${warmup} s\n`)
       await cannon(e, warmup)
@@ -356,7 +363,7 @@ const main = async () => {
       row("hand-written node:http + pg, same rows", base.rps, base.p50, base.p99),
       typeof ceiling === "string" ? `| pgbench | ${ceiling} | | |` : row("pgbench, the same transaction alone", ceiling.tps, ceiling.p50, ceiling.p99),
       "",
-      `service / hand-written: ${median(ratios).toFixed(2)}x (median of ${rounds} alternating rounds: ${ratios.map((x) => x.toFixed(2)).join(", ")})`,
+      `service / hand-written: ${geometricMean(ratios).toFixed(2)}x (geometric mean of ${rounds} alternating rounds: ${ratios.map((x) => x.toFixed(2)).join(", ")}; service first ${geometricMean(ratios.filter((_, r) => r % 2 === 0)).toFixed(2)}x, hand-written first ${geometricMean(ratios.filter((_, r) => r % 2 === 1)).toFixed(2)}x)`,
       typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.rps / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.rps / ceiling.tps).toFixed(2)}x`,
       `CPU per request (the server process, user + system): service ${svc.cpuPerRequest.toFixed(2)} ms, hand-written ${base.cpuPerRequest.toFixed(2)} ms (${(base.cpuPerRequest / svc.cpuPerRequest).toFixed(2)}x)`,
       `CPU per request of the database server: service ${svc.databaseCpuPerRequest.toFixed(2)} ms, hand-written ${base.databaseCpuPerRequest.toFixed(2)} ms; of the load generator (autocannon): ${svc.loadCpuPerRequest.toFixed(2)} ms, ${base.loadCpuPerRequest.toFixed(2)} ms`,
