@@ -250,14 +250,9 @@ export const commitStatement = (
     const names = ["id", "appeal_id", "seq", "topic", "payload"]
     const types = ["text", "text", "integer", "text", "json"]
     const head = c.outbox.map((m) => [m.id, m.appealId, m.seq, m.topic])
-    const some = bodies !== undefined && positions.some((k) => k !== null)
-    const all = some && positions.every((k) => k !== null)
-    if (!some) rows("outbox", names, types, c.outbox.map((m, k) => [...head[k]!, json(m.payload ?? null)]))
-    else if (all) {
-      rows("outbox", [...names.slice(0, 4), "at"], [...types.slice(0, 4), "integer"], head.map((r, k) => [...r, positions[k]]), "", names,
-        `id, appeal_id, seq, topic, (${bodies})[at]`)
-    } else {
-      // Some payloads are not events of the write: those are sent as text, the others by position.
+    if (bodies === undefined || positions.every((k) => k === null)) rows("outbox", names, types, c.outbox.map((m, k) => [...head[k]!, json(m.payload ?? null)]))
+    else {
+      // A payload that is not an event of the write is sent as text, the others by position.
       rows("outbox", [...names, "at"], [...types, "integer"], c.outbox.map((m, k) => [...head[k]!, positions[k] === null ? json(m.payload ?? null) : null, positions[k]]), "",
         names, `id, appeal_id, seq, topic, coalesce(payload, (${bodies})[at])`)
     }
