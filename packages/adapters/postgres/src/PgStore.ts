@@ -31,12 +31,13 @@ import {
   StoreKey,
   type Worklist
 } from "@murojaat/core"
-import { Context, Effect, Layer, Option, Redacted, Schema } from "effect"
+import { Context, Effect, Exit, Layer, Option, Redacted, Schema } from "effect"
 import pg from "pg"
 import { corrupt, orStoreError, toStoreError } from "./internal/errors.js"
 import { BigIntText, decodeRows, DirectoryDocument, EventDocument, OfficerDocument, orCorrupt, PersonalDocument, StateDocument, TextsDocument } from "./internal/rows.js"
 import * as Freshness from "./internal/freshness.js"
 import * as Direct from "./internal/direct.js"
+import * as Group from "./internal/group.js"
 import * as Prepared from "./internal/prepared.js"
 import * as Shared from "./internal/shared.js"
 import * as Stamps from "./internal/stamps.js"
@@ -67,6 +68,18 @@ export interface PortOptions {
    * this). Default 32. The ids of a block not used when the instance stops are never used.
    */
   readonly appealIdBlock?: number | undefined
+  /**
+   * Group commit: how many commit statements of single appeals (every submission and command) may
+   * be on their way to the server at once. Commits that arrive while that many are out wait and go
+   * together in one statement when one comes back (`groupStatement`); an arriving commit is never
+   * held back while fewer are out, so under light load each goes alone and at once. Default 2.
+   * 0 turns grouping off: every commit is its own statement, sent at once, on its own connection.
+   * Inside a caller's transaction, or on an `SqlClient` whose pool the adapter did not make,
+   * commits are never grouped.
+   */
+  readonly commitsInFlight?: number | undefined
+  /** Group commit: commits in one statement, at most. Default 32. */
+  readonly commitGroupSize?: number | undefined
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,6 +279,120 @@ export const commitStatement = (
   return { text: `WITH ${ctes.join(",\n")}\nSELECT WHERE (CASE ${checks.join(" ")} ELSE 0 END) IS NULL`, params }
 }
 
+/** A commit of one appeal's stream, as `commitStatement` and `groupStatement` take it. */
+export interface SingleCommit {
+  readonly commit: AppealStore.Commit
+  readonly write: AppealStore.StreamWrite
+}
+
+/**
+ * Which parts a commit of one appeal has: commits of one shape can go in one `groupStatement`
+ * (its text depends on the shape only).
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * import { AppealState } from "@murojaat/core"
+ * PgStore.commitShape({ commit: { streams: [], outbox: [] }, write: { appealId: "A-1", expectedVersion: 0, events: [], state: AppealState.initial("A-1") } }) // "new"
+ */
+export const commitShape = ({ commit: c, write: w }: SingleCommit): string =>
+  [
+    w.expectedVersion === 0 ? "new" : "update",
+    c.idempotency === undefined ? "" : "idempotency",
+    w.dueAt === undefined ? "" : "due",
+    w.events.length === 0 ? "" : "events",
+    (w.texts ?? []).length === 0 ? "" : "texts",
+    w.personal === undefined ? "" : "personal",
+    c.outbox.length === 0 ? "" : "outbox"
+  ].filter((p) => p !== "").join(" ")
+
+/**
+ * One statement that commits several appeals' streams at once (group commit), all of one
+ * `commitShape`, no two of one appeal or one idempotency key. All or nothing, and stricter than
+ * `commitStatement`: it goes through only if every commit in it would, and otherwise fails as a
+ * whole and writes nothing. A taken idempotency key or an existing new appeal fails its plain
+ * insert (unique violation); a moved version leaves an update short, which `refuse_commit`
+ * answers. The store then sends each commit alone (`commitStatement`), so each gets exactly the
+ * answer it would have had on its own. Each column is one array parameter over all the commits'
+ * rows (unnest), so the text depends on the shape only, never on how many commits.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * import { AppealState } from "@murojaat/core"
+ * const one = (id: string) => ({ commit: { streams: [], outbox: [] }, write: { appealId: id, expectedVersion: 0, events: [], state: AppealState.initial(id) } })
+ * PgStore.groupStatement([one("A-1"), one("A-2")]).text.startsWith("WITH") // true
+ */
+export const groupStatement = (group: ReadonlyArray<SingleCommit>): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
+  const params: Array<unknown> = []
+  const p = (value: unknown, type: string) => {
+    params.push(value)
+    return `$${params.length}::${type}`
+  }
+  const first = group[0]!.write
+  const ctes: Array<string> = []
+  // Inserts `rows` into `table`, one array parameter per column; `select` maps unnest's columns
+  // (v) onto the table's `target` ones.
+  const insert = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>,
+    tail = "", target: ReadonlyArray<string> = names, select = "*") => {
+    const arrays = names.map((_, k) => p(rows.map((r) => r[k]), `${types[k]!}[]`))
+    ctes.push(`${table} AS (INSERT INTO murojaat.${table} (${target.join(", ")})
+      SELECT ${select} FROM unnest(${arrays.join(", ")}) v(${names.join(", ")}) ${tail})`)
+    return arrays
+  }
+  if (group[0]!.commit.idempotency !== undefined) {
+    insert("idempotency", ["key", "fingerprint", "response"], ["text", "text", "json"],
+      group.map(({ commit: c }) => [c.idempotency!.key, c.idempotency!.fingerprint, json(c.idempotency!.response ?? null)]))
+  }
+  const rows = group.map(({ write: w }) => {
+    const row: Record<string, unknown> = projection(w.state)
+    if (w.dueAt !== undefined) row["due_at"] = instant(w.dueAt ?? undefined)
+    return row
+  })
+  const columns = (Object.keys(appealColumns) as ReadonlyArray<keyof typeof appealColumns>).filter((k) => k in rows[0]!)
+  const arrays = columns.map((k) => p(rows.map((r) => r[k]), `${appealColumns[k]}[]`))
+  if (first.expectedVersion === 0) {
+    ctes.push(`appeal AS (INSERT INTO murojaat.appeal (${columns.join(", ")}) SELECT * FROM unnest(${arrays.join(", ")}) RETURNING 1)`)
+  } else {
+    // In id order, so two groups updating the same appeals lock them in the same order.
+    const expected = p(group.map(({ write: w }) => w.expectedVersion), "integer[]")
+    ctes.push(`appeal AS (UPDATE murojaat.appeal t SET (${columns.join(", ")}) = (${columns.map((k) => `v.${k}`).join(", ")})
+      FROM (SELECT * FROM unnest(${arrays.join(", ")}, ${expected}) v(${columns.join(", ")}, expected) ORDER BY appeal_id COLLATE "C") v
+      WHERE t.appeal_id = v.appeal_id AND t.version = v.expected RETURNING 1)`)
+  }
+  // Every event's JSON text once, in the events' body array; outbox rows whose payload is one of
+  // the events take it from there by position (as in `commitStatement`).
+  const events = group.flatMap(({ write: w }) => w.events)
+  const bodies = events.length === 0 ? undefined
+    : insert("appeal_event", ["appeal_id", "seq", "event_id", "type", "prev_hash", "hash", "body"], ["text", "integer", "text", "text", "char(64)", "char(64)", "json"],
+      events.map((e) => [e.appealId, e.seq, text(e.id), e.type, e.prevHash, e.hash, json(e)]))[6]!
+  const texts = group.flatMap(({ write: w }) => (w.texts ?? []).map((t) => [w.appealId, t.seq, json(t.texts)]))
+  if (texts.length > 0) insert("appeal_text", ["appeal_id", "seq", "texts"], ["text", "integer", "json"], texts)
+  const personal = group.flatMap(({ write: w }) => {
+    if (w.personal === undefined) return []
+    const r = personalRow(w.appealId, w.personal)
+    return [[r.appeal_id, r.data, r.contact_phone, r.contact_email]]
+  })
+  if (personal.length > 0) {
+    insert("appeal_personal", ["appeal_id", "data", "contact_phone", "contact_email"], ["text", "json", "text", "text"], personal,
+      "ON CONFLICT (appeal_id) DO UPDATE SET data = EXCLUDED.data, contact_phone = EXCLUDED.contact_phone, contact_email = EXCLUDED.contact_email")
+  }
+  let offset = 0
+  const outbox = group.flatMap(({ commit: c, write: w }) => {
+    const base = offset
+    offset += w.events.length
+    return c.outbox.map((m) => {
+      const k = w.events.indexOf(m.payload as Event.AppealEvent)
+      return [m.id, m.appealId, m.seq, m.topic, k < 0 ? json(m.payload ?? null) : null, k < 0 ? null : base + k + 1]
+    })
+  })
+  if (outbox.length > 0) {
+    const names = ["id", "appeal_id", "seq", "topic", "payload"]
+    if (bodies === undefined) insert("outbox", names, ["text", "text", "integer", "text", "json"], outbox.map((r) => r.slice(0, 5)))
+    else insert("outbox", [...names, "at"], ["text", "text", "integer", "text", "json", "integer"], outbox, "", names, `id, appeal_id, seq, topic, coalesce(payload, (${bodies})[at])`)
+  }
+  const refusal = `murojaat.refuse_commit('${REFUSED_VERSION}', 'version moved')`
+  return { text: `WITH ${ctes.join(",\n")}\nSELECT WHERE (CASE WHEN (SELECT count(*) FROM appeal) <> ${p(group.length, "integer")} THEN ${refusal} ELSE 0 END) IS NULL`, params }
+}
+
 // ---------------------------------------------------------------------------------------------
 // AppealStore
 // ---------------------------------------------------------------------------------------------
@@ -287,13 +414,14 @@ const workloadKeys = (
 const STORE = "AppealStore"
 
 /**
- * The appeal store over an `SqlClient` connected to a migrated database.
+ * The appeal store over an `SqlClient` connected to a migrated database, with the options' group
+ * commit (`PortOptions.commitsInFlight`).
  *
  * @example
  * import { PgStore } from "@murojaat/postgres"
- * const store = PgStore.makeAppealStore // Effect<AppealStore.Service, never, SqlClient>
+ * const store = PgStore.makeAppealStoreWith({ commitsInFlight: 0 }) // Effect<AppealStore.Service, never, SqlClient>
  */
-export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClient.SqlClient> = Effect.gen(function* () {
+export const makeAppealStoreWith = (options: PortOptions = {}): Effect.Effect<AppealStore.Service, never, SqlClient.SqlClient> => Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const run = orStoreError(STORE)
   const AppealId = Schema.String
@@ -422,13 +550,49 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
     )
   }
 
+  type Refusal = Errors.IdempotencyConflict | Errors.VersionConflict | Errors.StoreError
+  // Group commit (internal/group.ts): a group of one is the single statement; a larger one is
+  // `groupStatement`, and if the server refuses it (any error it answers for the statement, which
+  // then wrote nothing), each commit goes alone and gets its own answer. A broken connection is
+  // every commit's failure, as it is a single statement's: whether it was made is unknown.
+  const inFlight = Math.floor(options.commitsInFlight ?? 2)
+  const grouped = inFlight <= 0 ? undefined : Group.make<SingleCommit, Refusal>({
+    concurrency: inFlight,
+    size: options.commitGroupSize ?? 32,
+    shape: commitShape,
+    claims: ({ commit: c, write: w }) => c.idempotency === undefined ? [`a:${w.appealId}`] : [`a:${w.appealId}`, `i:${c.idempotency.key}`],
+    send: (group) => {
+      // A commit whose caller was interrupted before its statement was sent is left out (its
+      // outcome is read by no one): it is never written, as when it waits for a connection alone.
+      const alone = ({ item, wanted }: Group.Sent<SingleCommit>) => wanted() ? Effect.exit(single(item.commit, item.write)) : Effect.succeed(Exit.void)
+      if (group.length === 1) return Effect.map(alone(group[0]!), (exit) => [exit])
+      const built = Direct.rowsOf(sql, () => {
+        const wanted = group.filter((g) => g.wanted()).map((g) => g.item)
+        if (wanted.length === 0) return undefined
+        const statement = wanted.length === 1 ? commitStatement(wanted[0]!.commit, wanted[0]!.write) : groupStatement(wanted)
+        Prepared.register(statement.text)
+        return statement
+      })
+      return built.pipe(
+        Effect.as(group.map(() => Exit.void)),
+        Effect.catchAll((e) =>
+          Direct.answered(e)
+            ? Effect.forEach(group, alone, { concurrency: "unbounded" })
+            : Effect.map(Effect.exit(run(Effect.fail(e))), (exit) => group.map(() => exit))
+        )
+      )
+    }
+  })
+
   // Keys the server cannot hold are refused before the transaction, as the in-memory store does.
   const commit = (c: AppealStore.Commit) =>
     Effect.suspend(() => {
       const unstorable = StoreKey.checkCommit(c, STORE)
       if (unstorable !== undefined) return Effect.fail(unstorable)
       const only = c.streams.length === 1 ? c.streams[0] : undefined
-      return only !== undefined && c.outbox.every((m) => m.appealId === only.appealId) ? single(c, only) : committed(c)
+      if (only === undefined || !c.outbox.every((m) => m.appealId === only.appealId)) return committed(c)
+      if (grouped === undefined) return single(c, only)
+      return Effect.flatMap(Direct.direct(sql), (direct) => (direct ? grouped({ commit: c, write: only }) : single(c, only)))
     })
 
   // A key no commit can store is in no row: reads of it find nothing, without asking the server
@@ -523,6 +687,16 @@ export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClien
       ).pipe(run)
   }
 })
+
+/**
+ * The appeal store over an `SqlClient` connected to a migrated database, with the default group
+ * commit.
+ *
+ * @example
+ * import { PgStore } from "@murojaat/postgres"
+ * const store = PgStore.makeAppealStore // Effect<AppealStore.Service, never, SqlClient>
+ */
+export const makeAppealStore: Effect.Effect<AppealStore.Service, never, SqlClient.SqlClient> = makeAppealStoreWith()
 
 // ---------------------------------------------------------------------------------------------
 // Outbox
@@ -733,7 +907,7 @@ export const makeDirectoryStore: Effect.Effect<DirectoryStore.Service, never, Sq
  */
 export const layerFromClient = (options: PortOptions = {}): Layer.Layer<Ports, never, SqlClient.SqlClient> =>
   Layer.mergeAll(
-    Layer.effect(AppealStore.AppealStore, makeAppealStore),
+    Layer.effect(AppealStore.AppealStore, makeAppealStoreWith(options)),
     Layer.effect(Outbox.Outbox, makeOutbox),
     Layer.effect(IdempotencyStore.IdempotencyStore, makeIdempotencyStore),
     Layer.effect(IdGenerator.IdGenerator, makeIdGenerator(options)),

@@ -30,14 +30,46 @@ export const register = (sql: SqlClient.SqlClient, pool: pg.Pool): void => void 
 /** True inside a caller's transaction (the statement must then use its connection). */
 export const inTransaction: Effect.Effect<boolean> = Effect.map(Effect.serviceOption(SqlClient.TransactionConnection), Option.isSome)
 
+/** True when statements on `sql` go to its pool directly: the pool is known and no transaction is open. */
+export const direct = (sql: SqlClient.SqlClient): Effect.Effect<boolean> => Effect.map(inTransaction, (transaction) => !transaction && pools.has(sql))
+
+// An error the server answered for a statement (a refusal, a constraint): the session goes on.
+// Anything else means the connection broke, or the server ended the session (a FATAL or PANIC
+// answer, such as pg_terminate_backend's, comes just before the connection closes).
+const answeredBy = (cause: unknown): boolean => cause instanceof pg.DatabaseError && cause.severity !== "FATAL" && cause.severity !== "PANIC"
+
+/**
+ * True when the statement failed because the server refused it (it wrote nothing, and the
+ * connection is usable), not because the connection broke.
+ */
+export const answered = (e: SqlError): boolean => answeredBy(e.cause)
+
+/** A statement to send: its text and parameters. */
+export interface Statement {
+  readonly text: string
+  readonly params: ReadonlyArray<unknown>
+}
+
 /**
  * The rows of `text` with `params`: on the pool directly when it is known and no transaction is
  * open, else through `sql.unsafe`.
  */
 export const rows = (sql: SqlClient.SqlClient, text: string, params: ReadonlyArray<unknown>): Effect.Effect<ReadonlyArray<unknown>, SqlError> =>
+  rowsOf(sql, () => ({ text, params }))
+
+/**
+ * As `rows`, with the statement built only when it is about to be sent (on the pool directly:
+ * once a connection is free); `build` answering undefined sends nothing and answers no rows.
+ */
+export const rowsOf = (sql: SqlClient.SqlClient, build: () => Statement | undefined): Effect.Effect<ReadonlyArray<unknown>, SqlError> =>
   Effect.flatMap(inTransaction, (transaction) => {
     const pool = pools.get(sql)
-    if (transaction || pool === undefined) return sql.unsafe(text, params)
+    if (transaction || pool === undefined) {
+      return Effect.suspend(() => {
+        const statement = build()
+        return statement === undefined ? Effect.succeed([]) : sql.unsafe(statement.text, statement.params)
+      })
+    }
     // A caller interrupted while it waits for a connection sends nothing. One interrupted after
     // the statement was sent stops waiting, and the statement ends on its own (a commit is then
     // made or not, as when an answer is lost on the way); the connection goes back to the pool
@@ -52,15 +84,22 @@ export const rows = (sql: SqlClient.SqlClient, text: string, params: ReadonlyArr
           client!.on("error", ignore)
           guarded.add(client!)
         }
-        if (interrupted) return release()
-        client!.query(text, params as Array<unknown>, (cause: Error | null | undefined, result: pg.QueryResult | undefined) => {
-          // An error the server answered for the statement (a refusal, a constraint) leaves the
-          // connection usable: it goes back to the pool. Anything else closes it, as `pg` does
-          // with an error given to `release`: the connection broke, or the server ended the
-          // session (a FATAL or PANIC answer, such as pg_terminate_backend's, comes just before
-          // the connection closes).
+        let statement: Statement | undefined
+        try {
+          statement = interrupted ? undefined : build()
+        } catch (defect) {
+          release()
+          return resume(Effect.die(defect))
+        }
+        if (statement === undefined) {
+          release()
+          return interrupted ? undefined : resume(Effect.succeed([]))
+        }
+        client!.query(statement.text, statement.params as Array<unknown>, (cause: Error | null | undefined, result: pg.QueryResult | undefined) => {
+          // A connection the server answered an error on goes back to the pool; any other failure
+          // closes it, as `pg` does with an error given to `release`.
           const failed = cause !== null && cause !== undefined
-          const usable = !failed || (cause instanceof pg.DatabaseError && cause.severity !== "FATAL" && cause.severity !== "PANIC")
+          const usable = !failed || answeredBy(cause)
           release(usable ? undefined : cause)
           resume(failed ? Effect.fail(new SqlError({ cause, message: "Failed to execute statement" })) : Effect.succeed(result?.rows ?? []))
         })

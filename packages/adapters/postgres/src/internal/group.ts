@@ -1,0 +1,117 @@
+// Group commit. Items (commits) that arrive while `concurrency` groups are already on their way to
+// the server wait in a queue; when a group comes back, the waiting items go together as the next
+// one, in one statement. Nothing waits for company: with fewer than `concurrency` groups out, an
+// item is sent at once (alone, under light load), so grouping adds no delay, only takes what
+// queued up anyway. The server then does per group what it did per item (the statement's
+// protocol round, planning and executor start, the transaction, its WAL flush, the statement
+// triggers), and the client sends one message instead of several.
+//
+// This module only forms the groups and hands every item its own outcome; what a group means
+// (one statement, and what to do when it is refused) is the sender's. The rules it keeps:
+// - a group holds items of one `shape` only (one statement text serves it), at most `size`;
+// - no two items of a group share a `claim` (an appeal id, an idempotency key), so they are
+//   independent of each other; an item whose claim is taken waits for a later group, in order;
+// - every item gets exactly one outcome, the one `send` gave it;
+// - an item interrupted while it waits is never sent; nor is one interrupted while its group waits
+//   for a connection (the sender builds the statement once it has one, of the items still
+//   wanted, and a group nobody wants is interrupted). One interrupted after its statement was sent
+//   stops waiting, and the statement ends on its own (as one sent alone does).
+import { Effect, Exit, Fiber } from "effect"
+
+/** An item of a group as `send` gets it. */
+export interface Sent<A> {
+  readonly item: A
+  /** False once the item's caller was interrupted: a statement built after that leaves it out. */
+  readonly wanted: () => boolean
+}
+
+/** How a queue groups its items. */
+export interface Options<A, E> {
+  /** Groups on their way at once (at least 1). */
+  readonly concurrency: number
+  /** Items in a group, at most (at least 1). */
+  readonly size: number
+  /** Items with the same shape may go in one group. */
+  readonly shape: (item: A) => string
+  /** No two items of a group share one of these. */
+  readonly claims: (item: A) => ReadonlyArray<string>
+  /**
+   * Sends a group; answers each item's outcome, in the group's order. It is interrupted when
+   * every item's caller was (an item not wanted any more gets no outcome anyone reads).
+   */
+  readonly send: (group: ReadonlyArray<Sent<A>>) => Effect.Effect<ReadonlyArray<Exit.Exit<void, E>>>
+}
+
+interface Waiting<A, E> {
+  readonly item: A
+  readonly resume: (outcome: Effect.Effect<void, E>) => void
+  cancelled: boolean
+  // The group it went in, once sent.
+  group?: { live: number; readonly fiber: Fiber.RuntimeFiber<ReadonlyArray<Exit.Exit<void, E>>> } | undefined
+}
+
+/**
+ * A function that sends an item in the next group it fits and completes with the item's outcome.
+ */
+export const make = <A, E>(options: Options<A, E>): ((item: A) => Effect.Effect<void, E>) => {
+  const concurrency = Math.max(1, Math.floor(options.concurrency))
+  const size = Math.max(1, Math.floor(options.size))
+  let queue: Array<Waiting<A, E>> = []
+  let out = 0
+
+  // The next group: the oldest waiting item's shape, then every later one of that shape whose
+  // claims are free, in arrival order, up to `size`. The rest keep their places.
+  const take = (): Array<Waiting<A, E>> => {
+    queue = queue.filter((w) => !w.cancelled)
+    const first = queue[0]
+    if (first === undefined) return []
+    const shape = options.shape(first.item)
+    const claimed = new Set<string>()
+    const group: Array<Waiting<A, E>> = []
+    const rest: Array<Waiting<A, E>> = []
+    for (const w of queue) {
+      const claims = group.length < size && options.shape(w.item) === shape ? options.claims(w.item) : undefined
+      if (claims === undefined || claims.some((c) => claimed.has(c))) {
+        rest.push(w)
+        continue
+      }
+      for (const c of claims) claimed.add(c)
+      group.push(w)
+    }
+    queue = rest
+    return group
+  }
+
+  const pump = (): void => {
+    while (out < concurrency) {
+      const group = take()
+      if (group.length === 0) return
+      out++
+      const fiber = Effect.runFork(options.send(group.map((w) => ({ item: w.item, wanted: () => !w.cancelled }))))
+      const sent = { live: group.length, fiber }
+      for (const w of group) w.group = sent
+      fiber.addObserver((exit) => {
+        out--
+        group.forEach((w, k) => {
+          // A sender that died, or answered for fewer items, is a defect every item reports.
+          const outcome = Exit.isSuccess(exit) ? exit.value[k] : exit
+          w.resume(outcome === undefined ? Effect.die(new Error("group commit: no outcome for an item")) : (outcome as Effect.Effect<void, E>))
+        })
+        pump()
+      })
+    }
+  }
+
+  return (item) =>
+    Effect.async<void, E>((resume) => {
+      const waiting: Waiting<A, E> = { item, resume, cancelled: false }
+      queue.push(waiting)
+      pump()
+      return Effect.sync(() => {
+        waiting.cancelled = true
+        // A group nobody waits for any more is interrupted: one still waiting for a connection is
+        // then never sent.
+        if (waiting.group !== undefined && --waiting.group.live === 0) Effect.runFork(Fiber.interrupt(waiting.group.fiber))
+      })
+    })
+}
