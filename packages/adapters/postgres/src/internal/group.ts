@@ -10,7 +10,8 @@
 // (one statement, and what to do when it is refused) is the sender's. The rules it keeps:
 // - a group holds items of one `shape` only (one statement text serves it), at most `size`;
 // - no two items of a group share a `claim` (an appeal id, an idempotency key), so they are
-//   independent of each other; an item whose claim is taken waits for a later group, in order;
+//   independent of each other; an item whose claim is taken waits for a later group, and no later
+//   item sharing a claim with it overtakes it;
 // - every item gets exactly one outcome, the one `send` gave it;
 // - an item interrupted while it waits is never sent; nor is one interrupted while its group waits
 //   for a connection (the sender builds the statement once it has one, of the items still
@@ -59,24 +60,27 @@ export const make = <A, E>(options: Options<A, E>): ((item: A) => Effect.Effect<
   let queue: Array<Waiting<A, E>> = []
   let out = 0
 
-  // The next group: the oldest waiting item's shape, then every later one of that shape whose
-  // claims are free, in arrival order, up to `size`. The rest keep their places.
+  // The next group: the oldest waiting item's shape, then every later one of that shape that
+  // shares no claim with an earlier item, in arrival order, up to `size`. The rest keep their places.
   const take = (): Array<Waiting<A, E>> => {
     queue = queue.filter((w) => !w.cancelled)
     const first = queue[0]
     if (first === undefined) return []
     const shape = options.shape(first.item)
+    // Claims of the group, and of items left waiting: a later item sharing one with an earlier
+    // item left waiting must not overtake it (two commits under one idempotency key: the first to
+    // arrive is the one that gets it).
     const claimed = new Set<string>()
     const group: Array<Waiting<A, E>> = []
     const rest: Array<Waiting<A, E>> = []
     for (const w of queue) {
-      const claims = group.length < size && options.shape(w.item) === shape ? options.claims(w.item) : undefined
-      if (claims === undefined || claims.some((c) => claimed.has(c))) {
+      const claims = options.claims(w.item)
+      if (group.length >= size || options.shape(w.item) !== shape || claims.some((c) => claimed.has(c))) {
         rest.push(w)
-        continue
+      } else {
+        group.push(w)
       }
       for (const c of claims) claimed.add(c)
-      group.push(w)
     }
     queue = rest
     return group
@@ -92,11 +96,11 @@ export const make = <A, E>(options: Options<A, E>): ((item: A) => Effect.Effect<
       for (const w of group) w.group = sent
       fiber.addObserver((exit) => {
         out--
-        group.forEach((w, k) => {
-          // A sender that died, or answered for fewer items, is a defect every item reports.
-          const outcome = Exit.isSuccess(exit) ? exit.value[k] : exit
-          w.resume(outcome === undefined ? Effect.die(new Error("group commit: no outcome for an item")) : (outcome as Effect.Effect<void, E>))
-        })
+        // A sender that died, or answered for another number of items (then which answer is
+        // whose is unknown), is a defect every item of the group reports.
+        const outcomes = Exit.isSuccess(exit) && exit.value.length === group.length ? exit.value : undefined
+        const failure = Exit.isFailure(exit) ? exit : Exit.die(new Error(`group commit: ${group.length} items, ${Exit.isSuccess(exit) ? exit.value.length : 0} outcomes`))
+        group.forEach((w, k) => w.resume(outcomes === undefined ? failure : outcomes[k]!))
         pump()
       })
     }
