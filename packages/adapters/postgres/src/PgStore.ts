@@ -59,7 +59,7 @@ export type Ports =
   | Reservation.Reservation
 
 /** Options of the ports. */
-export interface PortOptions {
+export interface PortOptions extends PgReservation.Options {
   /** Prefix of appeal ids (`<prefix>-000001`). Default "A". */
   readonly appealIdPrefix?: string | undefined
   /**
@@ -915,7 +915,7 @@ export const layerFromClient = (options: PortOptions = {}): Layer.Layer<Ports, n
     PgWorklist.layer,
     PgCalendarStore.layer(),
     // A submission's look-up, registration number and workloads in one statement.
-    PgReservation.layer
+    PgReservation.layerWith(options)
   )
 
 /** Options of `layerPg`. */

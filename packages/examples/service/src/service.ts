@@ -35,8 +35,8 @@ export interface Config {
   readonly listenForChanges: boolean
   /** Send a submission's reservation and commit to the pool's clients directly (PgStore's `directStatements`); off to trace them through `@effect/sql`. */
   readonly directStatements: boolean
-  /** Group commit: commit statements on their way at once (PgStore's `commitsInFlight`); 0 sends every commit alone. */
-  readonly commitsInFlight: number
+  /** Group commit: statements of each kind (reservations, commits) on their way at once (PgStore's `commitsInFlight` and `reservationsInFlight`); 0 sends each alone. */
+  readonly groupInFlight: number
   readonly identity: Identity.Settings
   /** Whether tokens are development tokens (a local secret): the service then prints some. */
   readonly development: boolean
@@ -67,7 +67,7 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
  * `MUROJAAT_PG_PREPARED` (true; false behind PgBouncer before 1.21 or without `max_prepared_statements`),
  * `MUROJAAT_PG_LISTEN` (true; false behind PgBouncer in transaction mode, which cannot LISTEN),
  * `MUROJAAT_PG_DIRECT` (true; false sends a submission's two statements through `@effect/sql`, with their spans),
- * `MUROJAAT_PG_COMMITS_IN_FLIGHT` (2: group commit, commits that arrive while two are out go together; 0: each alone),
+ * `MUROJAAT_PG_GROUP_IN_FLIGHT` (2: group commit, reservations and commits that arrive while two of their kind are out go together; 0: each alone),
  * `MUROJAAT_JWKS_URL` + `MUROJAAT_JWT_ISSUER` + `MUROJAAT_JWT_AUDIENCE` (production tokens) or
  * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
  * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
@@ -110,7 +110,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
     preparedStatements: flag("MUROJAAT_PG_PREPARED", true),
     listenForChanges: flag("MUROJAAT_PG_LISTEN", true),
     directStatements: flag("MUROJAAT_PG_DIRECT", true),
-    commitsInFlight: int("MUROJAAT_PG_COMMITS_IN_FLIGHT", env["MUROJAAT_PG_COMMITS_IN_FLIGHT"], 2, 0, 500),
+    groupInFlight: int("MUROJAAT_PG_GROUP_IN_FLIGHT", env["MUROJAAT_PG_GROUP_IN_FLIGHT"], 2, 0, 500),
     identity,
     development,
     clients,
@@ -170,7 +170,7 @@ const required = (env: NodeJS.ProcessEnv, name: string): string => {
 
 /** The core's service and ports on the configured database, with Murojaat's own rules pipeline. */
 export const database = (config: Config) => {
-  const options = { maxConnections: config.maxConnections, migrate: config.migrate, directStatements: config.directStatements, commitsInFlight: config.commitsInFlight, config: { pipeline: AppealService.rulesPipeline() } }
+  const options = { maxConnections: config.maxConnections, migrate: config.migrate, directStatements: config.directStatements, commitsInFlight: config.groupInFlight, reservationsInFlight: config.groupInFlight, config: { pipeline: AppealService.rulesPipeline() } }
   return config.databaseUrl !== undefined
     ? PgStore.layerPg({ url: config.databaseUrl, applicationName: "murojaat-service", preparedStatements: config.preparedStatements, listenForChanges: config.listenForChanges, ...options })
     : Embedded.layerEmbedded({ dataDir: config.dataDir, ...options })

@@ -8,7 +8,7 @@ const base = { MUROJAAT_JWT_SECRET: "a development secret of enough length for t
 describe("configFromEnv", () => {
   it("defaults: 127.0.0.1:8080, the embedded database, migrations on, 10 connections, prepared statements on, freshness listener on", () => {
     const c = configFromEnv(base)
-    expect(c).toMatchObject({ host: "127.0.0.1", port: 8080, databaseUrl: undefined, migrate: true, maxConnections: 10, preparedStatements: true, listenForChanges: true, directStatements: true, commitsInFlight: 2 })
+    expect(c).toMatchObject({ host: "127.0.0.1", port: 8080, databaseUrl: undefined, migrate: true, maxConnections: 10, preparedStatements: true, listenForChanges: true, directStatements: true, groupInFlight: 2 })
   })
 
   // The database switches: on by default; "false" or "0" turns one off, "true", "1" or empty keeps it on.
@@ -41,10 +41,10 @@ describe("configFromEnv", () => {
     ["1", 1],
     ["8", 8],
     ["", 2]
-  ] as const)("MUROJAAT_PG_COMMITS_IN_FLIGHT=%j gives commitsInFlight %d", (value, expected) => {
-    expect(configFromEnv({ ...base, MUROJAAT_PG_COMMITS_IN_FLIGHT: value }).commitsInFlight).toBe(expected)
+  ] as const)("MUROJAAT_PG_GROUP_IN_FLIGHT=%j gives groupInFlight %d", (value, expected) => {
+    expect(configFromEnv({ ...base, MUROJAAT_PG_GROUP_IN_FLIGHT: value }).groupInFlight).toBe(expected)
   })
-  it.each(["-1", "two", "1.5", "501"])("MUROJAAT_PG_COMMITS_IN_FLIGHT=%j is refused with the variable's name", (value) => {
-    expect(() => configFromEnv({ ...base, MUROJAAT_PG_COMMITS_IN_FLIGHT: value })).toThrow(/MUROJAAT_PG_COMMITS_IN_FLIGHT/)
+  it.each(["-1", "two", "1.5", "501"])("MUROJAAT_PG_GROUP_IN_FLIGHT=%j is refused with the variable's name", (value) => {
+    expect(() => configFromEnv({ ...base, MUROJAAT_PG_GROUP_IN_FLIGHT: value })).toThrow(/MUROJAAT_PG_GROUP_IN_FLIGHT/)
   })
 })

@@ -27,7 +27,7 @@ export interface Sent<A> {
 }
 
 /** How a queue groups its items. */
-export interface Options<A, E> {
+export interface Options<A, E, B = void> {
   /** Groups on their way at once (at least 1). */
   readonly concurrency: number
   /** Items in a group, at most (at least 1). */
@@ -40,29 +40,30 @@ export interface Options<A, E> {
    * Sends a group; answers each item's outcome, in the group's order. It is interrupted when
    * every item's caller was (an item not wanted any more gets no outcome anyone reads).
    */
-  readonly send: (group: ReadonlyArray<Sent<A>>) => Effect.Effect<ReadonlyArray<Exit.Exit<void, E>>>
+  readonly send: (group: ReadonlyArray<Sent<A>>) => Effect.Effect<ReadonlyArray<Exit.Exit<B, E>>>
 }
 
-interface Waiting<A, E> {
+interface Waiting<A, E, B> {
   readonly item: A
-  readonly resume: (outcome: Effect.Effect<void, E>) => void
+  readonly resume: (outcome: Effect.Effect<B, E>) => void
   cancelled: boolean
   // The group it went in, once sent.
-  group?: { live: number; readonly fiber: Fiber.RuntimeFiber<ReadonlyArray<Exit.Exit<void, E>>> } | undefined
+  group?: { live: number; readonly fiber: Fiber.RuntimeFiber<ReadonlyArray<Exit.Exit<B, E>>> } | undefined
 }
 
 /**
- * A function that sends an item in the next group it fits and completes with the item's outcome.
+ * A function that sends an item in the next group it fits and completes with the item's outcome
+ * (what `send` answered for it: a value, or a failure).
  */
-export const make = <A, E>(options: Options<A, E>): ((item: A) => Effect.Effect<void, E>) => {
+export const make = <A, E, B = void>(options: Options<A, E, B>): ((item: A) => Effect.Effect<B, E>) => {
   const concurrency = Math.max(1, Math.floor(options.concurrency))
   const size = Math.max(1, Math.floor(options.size))
-  let queue: Array<Waiting<A, E>> = []
+  let queue: Array<Waiting<A, E, B>> = []
   let out = 0
 
   // The next group: the oldest waiting item's shape, then every later one of that shape that
   // shares no claim with an earlier item, in arrival order, up to `size`. The rest keep their places.
-  const take = (): Array<Waiting<A, E>> => {
+  const take = (): Array<Waiting<A, E, B>> => {
     queue = queue.filter((w) => !w.cancelled)
     const first = queue[0]
     if (first === undefined) return []
@@ -71,8 +72,8 @@ export const make = <A, E>(options: Options<A, E>): ((item: A) => Effect.Effect<
     // item left waiting must not overtake it (two commits under one idempotency key: the first to
     // arrive is the one that gets it).
     const claimed = new Set<string>()
-    const group: Array<Waiting<A, E>> = []
-    const rest: Array<Waiting<A, E>> = []
+    const group: Array<Waiting<A, E, B>> = []
+    const rest: Array<Waiting<A, E, B>> = []
     for (const w of queue) {
       const claims = options.claims(w.item)
       if (group.length >= size || options.shape(w.item) !== shape || claims.some((c) => claimed.has(c))) {
@@ -99,7 +100,7 @@ export const make = <A, E>(options: Options<A, E>): ((item: A) => Effect.Effect<
         // A sender that died, or answered for another number of items (then which answer is
         // whose is unknown), is a defect every item of the group reports.
         const outcomes = Exit.isSuccess(exit) && exit.value.length === group.length ? exit.value : undefined
-        const failure = Exit.isFailure(exit) ? exit : Exit.die(new Error(`group commit: ${group.length} items, ${Exit.isSuccess(exit) ? exit.value.length : 0} outcomes`))
+        const failure: Exit.Exit<B, E> = Exit.isFailure(exit) ? Exit.failCause(exit.cause) : Exit.die(new Error(`group commit: ${group.length} items, ${Exit.isSuccess(exit) ? exit.value.length : 0} outcomes`))
         group.forEach((w, k) => w.resume(outcomes === undefined ? failure : outcomes[k]!))
         pump()
       })
@@ -107,8 +108,8 @@ export const make = <A, E>(options: Options<A, E>): ((item: A) => Effect.Effect<
   }
 
   return (item) =>
-    Effect.async<void, E>((resume) => {
-      const waiting: Waiting<A, E> = { item, resume, cancelled: false }
+    Effect.async<B, E>((resume) => {
+      const waiting: Waiting<A, E, B> = { item, resume, cancelled: false }
       queue.push(waiting)
       pump()
       return Effect.sync(() => {
