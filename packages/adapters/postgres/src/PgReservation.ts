@@ -121,7 +121,7 @@ export interface Options {
   /**
    * Group commit (as `PgStore.PortOptions.commitsInFlight`): how many reservation statements may be
    * on their way at once; reservations that arrive while that many are out go together in one
-   * statement when one comes back. Default 2; 0 sends each alone, at once. Inside a caller's
+   * statement when one comes back. Default 1; 0 sends each alone, at once. Inside a caller's
    * transaction, or on an `SqlClient` whose pool the adapter did not make, never grouped.
    */
   readonly reservationsInFlight?: number | undefined
@@ -151,7 +151,7 @@ export const makeWith = (options: Options = {}): Effect.Effect<Reservation.Servi
       Effect.flatMap(decodeRows),
       Effect.map(([row]) => row)
     )
-  const inFlight = Math.floor(options.reservationsInFlight ?? 2)
+  const inFlight = Math.floor(options.reservationsInFlight ?? 1)
   // A group the server refuses (an error it answers for the statement, which then took nothing) is
   // sent again one request at a time; a broken connection is every request's failure, as alone.
   const grouped = inFlight <= 0 ? undefined : Group.make<Params, SqlError | ParseError, Answer>({

@@ -2,10 +2,13 @@
  * The core's storage ports on PostgreSQL (@effect/sql-pg): `AppealStore`, `Outbox`,
  * `IdempotencyStore`, `IdGenerator` and `DirectoryStore`, over the schema of `migrations/`.
  *
- * One `commit` is one transaction: idempotency record, every stream's projection row (updated
- * only if its version is still the one the command was decided on), its events, its personal
- * data and the free texts of its events (`appeal_text`), and the outbox rows, all or nothing. Several service instances may share the database;
- * they coordinate only through row versions and `FOR UPDATE SKIP LOCKED`.
+ * One `commit` is atomic: idempotency record, every stream's projection row (updated only if its
+ * version is still the one the command was decided on), its events, its personal data and the
+ * free texts of its events (`appeal_text`), and the outbox rows, all or nothing. Commits that
+ * queue up behind the ones on their way may share one transaction (group commit,
+ * `PortOptions.commitsInFlight`), which then holds all of them or none, and is resent commit by
+ * commit if the server refuses it. Several service instances may share the database; they
+ * coordinate only through row versions and `FOR UPDATE SKIP LOCKED`.
  *
  * @example
  * import { PgStore } from "@murojaat/postgres"
@@ -72,8 +75,10 @@ export interface PortOptions extends PgReservation.Options {
    * Group commit: how many commit statements of single appeals (every submission and command) may
    * be on their way to the server at once. Commits that arrive while that many are out wait and go
    * together in one statement when one comes back (`groupStatement`); an arriving commit is never
-   * held back while fewer are out, so under light load each goes alone and at once. Default 2.
-   * 0 turns grouping off: every commit is its own statement, sent at once, on its own connection.
+   * held back while fewer are out, so under light load each goes alone and at once. Default 1 (on
+   * the reference machine 1.07-1.19x the throughput of the hand-written endpoint, 2 gave 0.97-1.03x:
+   * docs/performance.md, tenth round); with 1, a group that waits on a row lock holds the
+   * instance's next group back until it ends. 0 turns grouping off: every commit is its own statement, sent at once, on its own connection.
    * Inside a caller's transaction, or on an `SqlClient` whose pool the adapter did not make,
    * commits are never grouped.
    */
@@ -555,7 +560,7 @@ export const makeAppealStoreWith = (options: PortOptions = {}): Effect.Effect<Ap
   // `groupStatement`, and if the server refuses it (any error it answers for the statement, which
   // then wrote nothing), each commit goes alone and gets its own answer. A broken connection is
   // every commit's failure, as it is a single statement's: whether it was made is unknown.
-  const inFlight = Math.floor(options.commitsInFlight ?? 2)
+  const inFlight = Math.floor(options.commitsInFlight ?? 1)
   const grouped = inFlight <= 0 ? undefined : Group.make<SingleCommit, Refusal>({
     concurrency: inFlight,
     size: options.commitGroupSize ?? 32,

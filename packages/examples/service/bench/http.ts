@@ -19,7 +19,8 @@
  * BENCH_DB_CONNECTIONS (10), BENCH_SERVICE_FLAGS (more node flags for the service process, e.g.
  * `--max-semi-space-size=32`, to try one against what `pnpm start` runs), BENCH_SERVICE_LOG (a file the service's output
  * is copied to, e.g. V8's traces). Prints a table, the ratios and the CPU each server process spent per
- * request; the figures go to docs/performance.md ("HTTP").
+ * request, the share of a core each server's main thread used and how busy the machine was; the
+ * figures go to docs/performance.md ("HTTP").
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process"
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -89,6 +90,26 @@ const cpuOf = (pid: number): number | undefined => {
   } catch {
     return undefined
   }
+}
+
+// A process's main thread's CPU time so far (ms): the thread whose id is the process's. Node runs
+// JavaScript there; GC helpers and libuv's pool are other threads. NaN when it is gone.
+const mainThreadOf = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ")
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return Number.NaN
+  }
+}
+
+// The machine's CPU times so far (all cores, in ticks): user, nice, system, idle, iowait, irq,
+// softirq, steal. A server that leaves the machine idle is waiting on something, not computing.
+const machineTimes = (): ReadonlyArray<number> => readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number)
+const machineShares = (before: ReadonlyArray<number>, after: ReadonlyArray<number>) => {
+  const d = after.map((v, i) => v - before[i]!)
+  const total = d.reduce((a, b) => a + b, 0) || 1
+  return { busy: (total - d[3]! - d[4]! - d[7]!) / total, idle: d[3]! / total, iowait: d[4]! / total }
 }
 
 // The CPU the database's processes spent between two scans, process by process: a backend that
@@ -166,6 +187,11 @@ interface Round {
   readonly loadCpu: number
   readonly walFlushes: number
   readonly walBytes: number
+  // The endpoint's main thread (its event loop), in ms of CPU, and the round's wall time.
+  readonly mainThread: number
+  readonly wall: number
+  // Shares of the machine's CPU time during the round (all cores, /proc/stat): busy, idle, waiting for I/O.
+  readonly machine: { readonly busy: number; readonly idle: number; readonly iowait: number }
 }
 
 const cannon = (e: Endpoint, duration: number) =>
@@ -183,7 +209,9 @@ const measure = async (e: Endpoint, databaseUrl: string, postmaster: number, dur
   const walBefore = await walOf(databaseUrl)
   const databaseBefore = cpuByPid(databasePids(postmaster))
   const before = [cpuMs([e.pid]), cpuMs([process.pid])] as const
+  const [mainBefore, machineBefore, started] = [mainThreadOf(e.pid), machineTimes(), Date.now()]
   const result = await cannon(e, duration)
+  const [mainAfter, machineAfter, ended] = [mainThreadOf(e.pid), machineTimes(), Date.now()]
   const pidsAfter = databasePids(postmaster)
   const after = [cpuMs([e.pid]), cpuSince(databaseBefore, pidsAfter), cpuMs([process.pid])] as const
   const walAfter = await walOf(databaseUrl)
@@ -198,7 +226,10 @@ const measure = async (e: Endpoint, databaseUrl: string, postmaster: number, dur
     databaseCpu: after[1],
     loadCpu: after[2] - before[1],
     walFlushes: walAfter.flushes - walBefore.flushes,
-    walBytes: walAfter.bytes - walBefore.bytes
+    walBytes: walAfter.bytes - walBefore.bytes,
+    mainThread: mainAfter - mainBefore,
+    wall: ended - started,
+    machine: machineShares(machineBefore, machineAfter)
   }
 }
 
@@ -225,9 +256,15 @@ const summary = (rounds: ReadonlyArray<Round>) => {
     databaseCpuPerRequest: per((r) => r.databaseCpu),
     loadCpuPerRequest: per((r) => r.loadCpu),
     walFlushesPerRequest: per((r) => r.walFlushes),
-    walBytesPerRequest: per((r) => r.walBytes)
+    walBytesPerRequest: per((r) => r.walBytes),
+    // Share of a core the main thread used, and of the machine busy, over all rounds.
+    mainThreadLoad: rounds.reduce((n, r) => n + r.mainThread, 0) / Math.max(1, rounds.reduce((n, r) => n + r.wall, 0)),
+    machineBusy: rounds.reduce((n, r) => n + r.machine.busy, 0) / Math.max(1, rounds.length),
+    machineIdle: rounds.reduce((n, r) => n + r.machine.idle, 0) / Math.max(1, rounds.length)
   }
 }
+
+const pct = (x: number): string => `${(100 * x).toFixed(0)}%`
 
 const percentile = (sorted: ReadonlyArray<number>, p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 
@@ -315,7 +352,7 @@ const main = async () => {
       for (const e of order) {
         const m = await measure(e, db.appUrl, postmaster, roundSeconds)
         ;(e === svcEndpoint ? svcRounds : baseRounds).push(m)
-        process.stderr.write(`  ${e.title}: ${m.rps.toFixed(0)}/s, CPU per request ${(m.cpu / m.requests).toFixed(2)} ms, database ${(m.databaseCpu / m.requests).toFixed(2)} ms\n`)
+        process.stderr.write(`  ${e.title}: ${m.rps.toFixed(0)}/s, CPU per request ${(m.cpu / m.requests).toFixed(2)} ms, database ${(m.databaseCpu / m.requests).toFixed(2)} ms; main thread ${pct(m.mainThread / m.wall)} of a core, machine ${pct(m.machine.busy)} busy, ${pct(m.machine.idle)} idle\n`)
       }
     }
     const svc = summary(svcRounds)
@@ -367,6 +404,7 @@ const main = async () => {
       typeof ceiling === "string" ? "" : `service / pgbench: ${(svc.rps / ceiling.tps).toFixed(2)}x; hand-written / pgbench: ${(base.rps / ceiling.tps).toFixed(2)}x`,
       `CPU per request (the server process, user + system): service ${svc.cpuPerRequest.toFixed(2)} ms, hand-written ${base.cpuPerRequest.toFixed(2)} ms (${(base.cpuPerRequest / svc.cpuPerRequest).toFixed(2)}x)`,
       `CPU per request of the database server: service ${svc.databaseCpuPerRequest.toFixed(2)} ms, hand-written ${base.databaseCpuPerRequest.toFixed(2)} ms; of the load generator (autocannon): ${svc.loadCpuPerRequest.toFixed(2)} ms, ${base.loadCpuPerRequest.toFixed(2)} ms`,
+      `main thread (share of a core): service ${pct(svc.mainThreadLoad)}, hand-written ${pct(base.mainThreadLoad)}; machine busy: ${pct(svc.machineBusy)}, ${pct(base.machineBusy)}; idle: ${pct(svc.machineIdle)}, ${pct(base.machineIdle)}`,
       `WAL per request: service ${svc.walFlushesPerRequest.toFixed(2)} flushes, ${(svc.walBytesPerRequest / 1024).toFixed(1)} kB; hand-written ${base.walFlushesPerRequest.toFixed(2)} flushes, ${(base.walBytesPerRequest / 1024).toFixed(1)} kB`,
       `non-2xx: service ${svc.non2xx}, hand-written ${base.non2xx}; errors: ${svc.errors}, ${base.errors}`
     ]

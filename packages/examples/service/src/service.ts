@@ -67,7 +67,7 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
  * `MUROJAAT_PG_PREPARED` (true; false behind PgBouncer before 1.21 or without `max_prepared_statements`),
  * `MUROJAAT_PG_LISTEN` (true; false behind PgBouncer in transaction mode, which cannot LISTEN),
  * `MUROJAAT_PG_DIRECT` (true; false sends a submission's two statements through `@effect/sql`, with their spans),
- * `MUROJAAT_PG_GROUP_IN_FLIGHT` (2: group commit, reservations and commits that arrive while two of their kind are out go together; 0: each alone),
+ * `MUROJAAT_PG_GROUP_IN_FLIGHT` (1: group commit, reservations and commits that arrive while one of their kind is out go together; 0: each alone),
  * `MUROJAAT_JWKS_URL` + `MUROJAAT_JWT_ISSUER` + `MUROJAAT_JWT_AUDIENCE` (production tokens) or
  * `MUROJAAT_JWT_SECRET` (else the development secret file), `MUROJAAT_CLIENTS_FILE` (a JSON list
  * of clients; default the demo clients in development), `MUROJAAT_DEMO_DIRECTORY` (true),
@@ -110,7 +110,7 @@ export const configFromEnv = (env: NodeJS.ProcessEnv = process.env, readFile: (p
     preparedStatements: flag("MUROJAAT_PG_PREPARED", true),
     listenForChanges: flag("MUROJAAT_PG_LISTEN", true),
     directStatements: flag("MUROJAAT_PG_DIRECT", true),
-    groupInFlight: int("MUROJAAT_PG_GROUP_IN_FLIGHT", env["MUROJAAT_PG_GROUP_IN_FLIGHT"], 2, 0, 500),
+    groupInFlight: int("MUROJAAT_PG_GROUP_IN_FLIGHT", env["MUROJAAT_PG_GROUP_IN_FLIGHT"], 1, 0, 500),
     identity,
     development,
     clients,

@@ -8,7 +8,7 @@ const base = { MUROJAAT_JWT_SECRET: "a development secret of enough length for t
 describe("configFromEnv", () => {
   it("defaults: 127.0.0.1:8080, the embedded database, migrations on, 10 connections, prepared statements on, freshness listener on", () => {
     const c = configFromEnv(base)
-    expect(c).toMatchObject({ host: "127.0.0.1", port: 8080, databaseUrl: undefined, migrate: true, maxConnections: 10, preparedStatements: true, listenForChanges: true, directStatements: true, groupInFlight: 2 })
+    expect(c).toMatchObject({ host: "127.0.0.1", port: 8080, databaseUrl: undefined, migrate: true, maxConnections: 10, preparedStatements: true, listenForChanges: true, directStatements: true, groupInFlight: 1 })
   })
 
   // The database switches: on by default; "false" or "0" turns one off, "true", "1" or empty keeps it on.
@@ -40,7 +40,7 @@ describe("configFromEnv", () => {
     ["0", 0],
     ["1", 1],
     ["8", 8],
-    ["", 2]
+    ["", 1]
   ] as const)("MUROJAAT_PG_GROUP_IN_FLIGHT=%j gives groupInFlight %d", (value, expected) => {
     expect(configFromEnv({ ...base, MUROJAAT_PG_GROUP_IN_FLIGHT: value }).groupInFlight).toBe(expected)
   })
