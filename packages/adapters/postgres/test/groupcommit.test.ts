@@ -13,6 +13,7 @@ import { expect, layer } from "@effect/vitest"
 import { Actor, AppealState, AppealStore, Audit, type Event, IdempotencyStore } from "@murojaat/core"
 import { Migrator, PgStore } from "@murojaat/postgres"
 import { Testing } from "@murojaat/postgres/testing"
+import { queuedBehindHeldConnection } from "./support.js"
 import { Deferred, Effect, Either, FastCheck as fc, Fiber, Layer, Option } from "effect"
 
 const actor = Actor.ref(Actor.system("group-commit-test"), "system")
@@ -112,21 +113,7 @@ const build = (prefix: string, steps: ReadonlyArray<{ readonly kind: Kind; reado
 
 // The commits, queued behind a held connection: each one's answer.
 const queueBehindHeldConnection = (commits: ReadonlyArray<AppealStore.Commit>) =>
-  Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    const store = yield* AppealStore.AppealStore
-    const holding = yield* Deferred.make<void>()
-    const gate = yield* Deferred.make<void>()
-    const holder = yield* Effect.fork(sql.withTransaction(Effect.zipRight(Effect.zipRight(sql`SELECT 1`, Deferred.succeed(holding, undefined)), Deferred.await(gate))))
-    yield* Deferred.await(holding)
-    const fibers: Array<Fiber.RuntimeFiber<Either.Either<void, unknown>>> = []
-    for (const c of commits) fibers.push(yield* Effect.fork(Effect.either(store.commit(c))))
-    // Sequencing only (no timing is asserted): the forked commits reach the queue.
-    yield* Effect.sleep("100 millis")
-    yield* Deferred.succeed(gate, undefined)
-    yield* Fiber.join(holder)
-    return yield* Fiber.joinAll(fibers)
-  })
+  Effect.flatMap(AppealStore.AppealStore, (store) => queuedBehindHeldConnection(commits.map((c) => Effect.either(store.commit(c)))))
 
 const answerOf = (e: Either.Either<void, unknown>) =>
   Either.isRight(e) ? { ok: true } : { ok: false, error: { ...(e.left as object), _tag: (e.left as { _tag: string })._tag } }

@@ -14,7 +14,8 @@ import { expect, layer } from "@effect/vitest"
 import { Actor, AppealState, AppealStore, Audit, IdempotencyStore, Reservation } from "@murojaat/core"
 import { Migrator, PgStore } from "@murojaat/postgres"
 import { Testing } from "@murojaat/postgres/testing"
-import { Deferred, Effect, FastCheck as fc, Fiber, Layer, Option } from "effect"
+import { queuedBehindHeldConnection } from "./support.js"
+import { Effect, FastCheck as fc, Layer, Option } from "effect"
 
 const queued = Layer.unwrapScoped(
   Effect.map(Testing.database({ server: "preferred" }), (db) => {
@@ -42,21 +43,7 @@ const ask: fc.Arbitrary<Ask> = fc.record({
 
 // The reservations, queued behind a held connection: each one's answer.
 const queueBehindHeldConnection = (requests: ReadonlyArray<Reservation.Request>) =>
-  Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    const reservation = yield* Reservation.Reservation
-    const holding = yield* Deferred.make<void>()
-    const gate = yield* Deferred.make<void>()
-    const holder = yield* Effect.fork(sql.withTransaction(Effect.zipRight(Effect.zipRight(sql`SELECT 1`, Deferred.succeed(holding, undefined)), Deferred.await(gate))))
-    yield* Deferred.await(holding)
-    const fibers: Array<Fiber.RuntimeFiber<Reservation.Reserved, unknown>> = []
-    for (const r of requests) fibers.push(yield* Effect.fork(reservation.reserve(r)))
-    // Sequencing only (no timing is asserted): the forked requests reach the queue in order.
-    yield* Effect.sleep("100 millis")
-    yield* Deferred.succeed(gate, undefined)
-    yield* Fiber.join(holder)
-    return yield* Fiber.joinAll(fibers)
-  })
+  Effect.flatMap(Reservation.Reservation, (reservation) => queuedBehindHeldConnection(requests.map((r) => reservation.reserve(r))))
 
 // Appeals in a district, assigned, so that its workloads are not empty.
 const seed = (district: string, prefix: string) =>

@@ -8,7 +8,7 @@ import { Raw, Testing } from "@murojaat/postgres/testing"
 import type { Adapter } from "@murojaat/testkit"
 import { RawReader } from "@murojaat/testkit"
 import { SqlClient } from "@effect/sql"
-import { Context, Effect, Layer } from "effect"
+import { Context, Deferred, Effect, Fiber, Layer } from "effect"
 import pg from "pg"
 
 /** The service, its ports, the raw reader and the queries on the test database (fresh on DATABASE_URL, or embedded). */
@@ -71,3 +71,25 @@ export const counting = <A, E, R>(needle: string, self: Effect.Effect<A, E, R>) 
     (box) => Effect.map(self, (a) => [a, box] as const),
     (box) => Effect.sync(() => void (pg.Client.prototype.query = box.original))
   ).pipe(Effect.map(([a, box]) => [a, box.n] as const))
+
+/**
+ * Runs the effects while a transaction holds the pool's only connection: each is forked in order,
+ * then the transaction ends and their results are joined. With one statement of a kind allowed in
+ * flight (group commit), the first waits for the connection and the rest queue up behind it, so
+ * they go as one group when it is free.
+ */
+export const queuedBehindHeldConnection = <A, E, R>(effects: ReadonlyArray<Effect.Effect<A, E, R>>) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const holding = yield* Deferred.make<void>()
+    const gate = yield* Deferred.make<void>()
+    const holder = yield* Effect.fork(sql.withTransaction(Effect.zipRight(Effect.zipRight(sql`SELECT 1`, Deferred.succeed(holding, undefined)), Deferred.await(gate))))
+    yield* Deferred.await(holding)
+    const fibers: Array<Fiber.RuntimeFiber<A, E>> = []
+    for (const effect of effects) fibers.push(yield* Effect.fork(effect))
+    // Sequencing only (no timing is asserted): the forked effects reach the queue in order.
+    yield* Effect.sleep("100 millis")
+    yield* Deferred.succeed(gate, undefined)
+    yield* Fiber.join(holder)
+    return yield* Fiber.joinAll(fibers)
+  })
