@@ -98,7 +98,7 @@ ${table(
   ]
 )}
 
-Category → role under the default \`roleFor\` (from \`Taxonomy.defaults\`, packages/core/src/Taxonomy.ts):
+Category → role under the default \`roleFor\` (from \`Taxonomy.defaults\`: the categories in packages/core/src/internal/triage/categories.ts):
 
 ${table(
   ["category", "role"],
