@@ -183,6 +183,29 @@ const appealColumns = {
   is_open: "boolean", state: "json", due_at: "timestamptz"
 } as const
 
+// A statement being built: its parameters (each cast, so the server never guesses) and its CTEs.
+// `insert` adds a CTE inserting `rows` into `table` with each column one array parameter
+// (unnest), so the text depends only on which parts a statement has, never on how many rows: a
+// few texts in all, each prepared once per connection. `names` are the unnest's columns (v),
+// `select` what is inserted from them into `target`, `tail` what follows (a WHERE, an ON
+// CONFLICT). Returns the columns' placeholders.
+const builder = () => {
+  const params: Array<unknown> = []
+  const ctes: Array<string> = []
+  const p = (value: unknown, type: string) => {
+    params.push(value)
+    return `$${params.length}::${type}`
+  }
+  const insert = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>,
+    tail = "", target: ReadonlyArray<string> = names, select = "*") => {
+    const arrays = names.map((_, k) => p(rows.map((r) => r[k]), `${types[k]!}[]`))
+    ctes.push(`${table} AS (INSERT INTO murojaat.${table} (${target.join(", ")})
+      SELECT ${select} FROM unnest(${arrays.join(", ")}) v(${names.join(", ")}) ${tail})`)
+    return arrays
+  }
+  return { params, ctes, p, insert }
+}
+
 /**
  * The one SQL statement that commits one appeal's stream (and the commit's idempotency record and
  * outbox rows): data-modifying CTEs guarded by the version and idempotency checks, ending in
@@ -199,17 +222,12 @@ export const commitStatement = (
   w: AppealStore.StreamWrite,
   upsert = false
 ): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
-  const params: Array<unknown> = []
-  const p = (value: unknown, type: string) => {
-    params.push(value)
-    return `$${params.length}::${type}`
-  }
+  const { params, p, ctes, insert } = builder()
   const row: Record<string, unknown> = projection(w.state)
   // `dueAt` undefined: the due time stays as it was; null: no clock runs.
   if (w.dueAt !== undefined) row["due_at"] = instant(w.dueAt ?? undefined)
   const columns = (Object.keys(appealColumns) as ReadonlyArray<keyof typeof appealColumns>).filter((k) => k in row)
   const values = columns.map((k) => p(row[k], appealColumns[k])).join(", ")
-  const ctes: Array<string> = []
   const i = c.idempotency
   if (i !== undefined) {
     ctes.push(`i AS (INSERT INTO murojaat.idempotency (key, fingerprint, response) VALUES (${p(i.key, "text")}, ${p(i.fingerprint, "text")}, ${p(json(i.response ?? null), "json")})
@@ -234,17 +252,9 @@ export const commitStatement = (
       : `a AS (UPDATE murojaat.appeal SET (${columns.join(", ")}) = (SELECT ${values})
           WHERE appeal_id = ${p(w.appealId, "text")} AND version = ${p(w.expectedVersion, "integer")}${i === undefined ? "" : " AND EXISTS (SELECT 1 FROM i)"} RETURNING 1)`
   )
-  // Each column is one array parameter (unnest), so the text depends only on which parts the
-  // commit has, never on how many rows: a few texts in all, each prepared once per connection.
-  // `names` are the unnest's columns (v), `select` what is inserted from them into `target`.
-  // Returns the columns' placeholders.
+  // Rows go in only if the appeal's row was written.
   const rows = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, values: ReadonlyArray<ReadonlyArray<unknown>>,
-    tail = "", target: ReadonlyArray<string> = names, select = "*") => {
-    const arrays = names.map((_, k) => p(values.map((r) => r[k]), `${types[k]!}[]`))
-    ctes.push(`${table.replace(/\W/g, "_")} AS (INSERT INTO murojaat.${table} (${target.join(", ")})
-      SELECT ${select} FROM unnest(${arrays.join(", ")}) v(${names.join(", ")}) WHERE EXISTS (SELECT 1 FROM a) ${tail})`)
-    return arrays
-  }
+    tail = "", target: ReadonlyArray<string> = names, select = "*") => insert(table, names, types, values, `WHERE EXISTS (SELECT 1 FROM a) ${tail}`, target, select)
   // An event is both a row of its stream and, as a rule, the payload of its outbox message: its
   // JSON text is sent once, in the events' body array, and an outbox row whose payload is one of
   // the write's events takes the text from there by position (the same text, stored as it is).
@@ -327,22 +337,8 @@ export const commitShape = ({ commit: c, write: w }: SingleCommit): string =>
  * PgStore.groupStatement([one("A-1"), one("A-2")]).text.startsWith("WITH") // true
  */
 export const groupStatement = (group: ReadonlyArray<SingleCommit>): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
-  const params: Array<unknown> = []
-  const p = (value: unknown, type: string) => {
-    params.push(value)
-    return `$${params.length}::${type}`
-  }
+  const { params, p, ctes, insert } = builder()
   const first = group[0]!.write
-  const ctes: Array<string> = []
-  // Inserts `rows` into `table`, one array parameter per column; `select` maps unnest's columns
-  // (v) onto the table's `target` ones.
-  const insert = (table: string, names: ReadonlyArray<string>, types: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<unknown>>,
-    tail = "", target: ReadonlyArray<string> = names, select = "*") => {
-    const arrays = names.map((_, k) => p(rows.map((r) => r[k]), `${types[k]!}[]`))
-    ctes.push(`${table} AS (INSERT INTO murojaat.${table} (${target.join(", ")})
-      SELECT ${select} FROM unnest(${arrays.join(", ")}) v(${names.join(", ")}) ${tail})`)
-    return arrays
-  }
   if (group[0]!.commit.idempotency !== undefined) {
     insert("idempotency", ["key", "fingerprint", "response"], ["text", "text", "json"],
       group.map(({ commit: c }) => [c.idempotency!.key, c.idempotency!.fingerprint, json(c.idempotency!.response ?? null)]))
